@@ -1,0 +1,127 @@
+# Front door for building, running and testing xipy; CMake does the real work.
+#
+#   make            release build into build/ (CLI at build/xipy)
+#   make run        build and run the demo
+#   make test       every check, in order, stopping at the first failure
+#   make sanitize   ASan+UBSan build with clang++ into build-asan/
+#   make help       all targets
+#
+# Each build tree is configured once (again only when this Makefile or the
+# toolchain file changes) and then built incrementally, so repeating a target
+# rebuilds only what changed. Build directories are build*/ (see .gitignore).
+
+JOBS ?= 2
+# CMake's generated makefiles run as sub-makes; their "Entering directory" lines are noise.
+MAKEFLAGS += --no-print-directory
+CMAKE ?= cmake
+PYTHON ?= python3
+NODE ?= node
+
+# One line per build tree: its folder and how CMake is configured there.
+RELEASE_DIR := build
+RELEASE_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
+	-DXIPY_WERROR=ON
+ASAN_DIR := build-asan
+ASAN_CONFIG := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
+	-DXIPY_SANITIZE=ON -DXIPY_WERROR=ON
+NOEXCEPT_DIR := build-noexcept
+NOEXCEPT_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
+	-DXIPY_CORE_ONLY=ON -DXIPY_NO_EXCEPTIONS=ON -DXIPY_TESTS=OFF -DXIPY_WERROR=ON
+M32_DIR := build-m32
+M32_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/m32.cmake \
+	-DXIPY_CORE_ONLY=ON -DXIPY_BUNDLED_GTEST=ON -DXIPY_WERROR=ON
+
+CORPUS_DIR := $(RELEASE_DIR)/corpus
+
+# The demo: what `make run` builds and runs. To change the demo, change these
+# two lines (DEMO_RUN is the command; DEMO_INPUTS are the files it needs).
+DEMO_INPUTS := $(RELEASE_DIR)/examples/hello.mpy
+DEMO_RUN := $(RELEASE_DIR)/xipy dis $(RELEASE_DIR)/examples/hello.mpy
+
+CTEST := ctest --output-on-failure --no-tests=error -j $(JOBS)
+
+.PHONY: all release run sanitize noexcept m32 corpus setup test check-format check-layers \
+	format unit-release unit-sanitize unit-m32 clean help
+
+all: release
+
+help:
+	@echo "make            release build into $(RELEASE_DIR)/ (CLI at $(RELEASE_DIR)/xipy)"
+	@echo "make run        build and run the demo: $(DEMO_RUN)"
+	@echo "make test       every check in order (tools/run_tests.sh), ends with 'N passed, 0 failed'"
+	@echo "make sanitize   AddressSanitizer + UBSan build with clang++ into $(ASAN_DIR)/"
+	@echo "make noexcept   core only, -fno-exceptions -fno-rtti, into $(NOEXCEPT_DIR)/"
+	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
+	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
+	@echo "make unit-release | unit-sanitize | unit-m32   build one tree and run its unit tests"
+	@echo "make format     apply .clang-format to src/, include/, tests/unit/, examples/"
+	@echo "make clean      remove every build tree"
+
+# --- configuring and building -------------------------------------------------
+
+# A tree counts as configured once CMake has generated its Makefile; editing this
+# Makefile or the toolchain file configures it again with the options above.
+define configure_rule
+$(1)/Makefile: Makefile cmake/m32.cmake
+	$(2)
+	$(CMAKE) -S . -B $(1) -G "Unix Makefiles" $(3)
+endef
+$(eval $(call configure_rule,$(RELEASE_DIR),,$(RELEASE_CONFIG)))
+$(eval $(call configure_rule,$(ASAN_DIR),,$(ASAN_CONFIG)))
+$(eval $(call configure_rule,$(NOEXCEPT_DIR),,$(NOEXCEPT_CONFIG)))
+# CMake's compiler check fails without g++-multilib, so install it first.
+$(eval $(call configure_rule,$(M32_DIR),@tools/setup.sh multilib,$(M32_CONFIG)))
+
+release: $(RELEASE_DIR)/Makefile
+	$(CMAKE) --build $(RELEASE_DIR) --parallel $(JOBS)
+
+sanitize: $(ASAN_DIR)/Makefile
+	$(CMAKE) --build $(ASAN_DIR) --parallel $(JOBS)
+
+noexcept: $(NOEXCEPT_DIR)/Makefile
+	$(CMAKE) --build $(NOEXCEPT_DIR) --parallel $(JOBS)
+
+m32: $(M32_DIR)/Makefile
+	$(CMAKE) --build $(M32_DIR) --parallel $(JOBS)
+
+unit-release: release
+	$(CTEST) --test-dir $(RELEASE_DIR)
+
+unit-sanitize: sanitize
+	$(CTEST) --test-dir $(ASAN_DIR)
+
+unit-m32: m32
+	$(CTEST) --test-dir $(M32_DIR)
+
+# --- reference toolchain, corpus and demo --------------------------------------
+
+setup:
+	@tools/setup.sh
+
+corpus:
+	@tools/setup.sh reference
+	@$(PYTHON) tools/compile_corpus.py --out $(CORPUS_DIR)
+
+$(RELEASE_DIR)/examples/%.mpy: examples/%.py
+	@tools/setup.sh reference
+	$(NODE) tests/reference/mpy-cross.js --out-dir $(RELEASE_DIR)/examples --root examples $<
+
+run: release $(DEMO_INPUTS)
+	$(DEMO_RUN)
+
+# --- checks ---------------------------------------------------------------------
+
+test:
+	@tools/run_tests.sh
+
+check-format:
+	@tools/check_format.sh
+
+check-layers:
+	@$(PYTHON) tools/check_layers.py
+
+format:
+	@tools/check_format.sh --fix
+
+clean:
+	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR)

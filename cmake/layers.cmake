@@ -1,0 +1,68 @@
+# Declares xipy's layers and enforces which way their dependencies point.
+#
+# Each layer under src/ is one static library. A layer may link only the
+# layers listed for it here; tools/check_layers.py reads this same table and
+# fails `make test` if a source file includes a header from a layer that is
+# not listed. A layer must be declared after every layer it depends on, so the
+# table can never hold a cycle. docs/architecture.md explains each layer.
+
+set(XIPY_LAYER_DEPENDENCIES_support "")
+set(XIPY_LAYER_DEPENDENCIES_number "support")
+set(XIPY_LAYER_DEPENDENCIES_image "support;number")
+set(XIPY_LAYER_DEPENDENCIES_disassembler "support;number;image")
+set(XIPY_LAYER_DEPENDENCIES_cli "support;number;image;disassembler")
+
+# Planned layers, recorded so the direction is settled before the code exists.
+# When a folder src/<layer>/ arrives, uncomment its line (check_layers.py
+# ignores comments) and add_subdirectory() it in the top-level CMakeLists.txt;
+# `cli` then gains `api` as its way in.
+# The collector sits below the objects: it owns the heap, handles and roots and
+# traces through a per-type hook, so it never needs to know a Python type.
+#   set(XIPY_LAYER_DEPENDENCIES_gc "support")
+#   set(XIPY_LAYER_DEPENDENCIES_object "support;number;image;gc")
+#   set(XIPY_LAYER_DEPENDENCIES_vm "support;number;image;gc;object")
+#   set(XIPY_LAYER_DEPENDENCIES_api "support;number;image;gc;object;vm")
+
+# xipy_layer(NAME SOURCES...) creates target xipy_NAME from the given sources
+# and links exactly the layers allowed by the table above.
+# A layer with no .cpp files yet (headers only) becomes an INTERFACE target.
+function(xipy_layer name)
+  if(ARGN)
+    add_library(xipy_${name} STATIC ${ARGN})
+    set(scope PUBLIC)
+    target_compile_options(xipy_${name} PRIVATE ${XIPY_WARNINGS} ${XIPY_CORE_FLAGS})
+  else()
+    add_library(xipy_${name} INTERFACE)
+    set(scope INTERFACE)
+  endif()
+  target_include_directories(xipy_${name} ${scope} ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+  foreach(dependency IN LISTS XIPY_LAYER_DEPENDENCIES_${name})
+    target_link_libraries(xipy_${name} ${scope} xipy_${dependency})
+  endforeach()
+endfunction()
+
+# xipy_header_check(LAYER...) builds target xipy_header_check: one generated
+# translation unit per header of the given layers, each including only that
+# header, compiled with the layer's own include paths and the core flags.
+function(xipy_header_check)
+  set(check_sources "")
+  foreach(layer IN LISTS ARGN)
+    file(GLOB headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${layer}/*.hpp)
+    foreach(header IN LISTS headers)
+      file(RELATIVE_PATH relative ${PROJECT_SOURCE_DIR}/src ${header})
+      string(MAKE_C_IDENTIFIER "${relative}" stem)
+      set(source ${CMAKE_BINARY_DIR}/header_check/${stem}.cpp)
+      file(CONFIGURE OUTPUT ${source}
+           CONTENT "// Generated: checks that ${relative} compiles on its own.\n#include \"${relative}\"\n")
+      list(APPEND check_sources ${source})
+    endforeach()
+  endforeach()
+  if(NOT check_sources)
+    return()
+  endif()
+  add_library(xipy_header_check OBJECT ${check_sources})
+  target_compile_options(xipy_header_check PRIVATE ${XIPY_WARNINGS} ${XIPY_CORE_FLAGS})
+  foreach(layer IN LISTS ARGN)
+    target_link_libraries(xipy_header_check PRIVATE xipy_${layer})
+  endforeach()
+endfunction()

@@ -1,0 +1,25 @@
+// The subcommands of the xipy program and how the dispatcher finds them.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace xipy::cli {
+
+// Exit statuses shared by every subcommand.
+inline constexpr int exit_success = 0;
+inline constexpr int exit_failure = 1;  // the input was bad or the program failed
+inline constexpr int exit_usage = 2;    // the command line was bad
+
+// One subcommand. `run` receives the arguments after the subcommand's name.
+// Adding a subcommand means writing its run function and adding one entry
+// to the table in main.cpp.
+struct Command {
+    std::string_view name;
+    std::string_view summary;  // one line for `xipy --help`
+    int (*run)(std::span<const std::string_view> arguments);
+};
+
+int run_dis_command(std::span<const std::string_view> arguments);
+
+}  // namespace xipy::cli

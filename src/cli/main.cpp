@@ -1,0 +1,71 @@
+// The xipy program: finds the subcommand named on the command line and runs it.
+#include <array>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "cli/command.hpp"
+
+namespace xipy::cli {
+
+namespace {
+
+// The library's version; keep in step with xipy::version() in
+// src/xipy_library.cpp (the CLI links only the layers, not that file).
+constexpr std::string_view version_text = "0.1.0";
+
+constexpr std::array<Command, 1> commands = {{
+    {"dis", "print the disassembly of a .mpy file", run_dis_command},
+}};
+
+void print_usage(std::FILE* stream) {
+    std::fputs(
+        "usage: xipy COMMAND [OPTIONS] [ARGUMENTS]\n"
+        "       xipy --help | --version\n"
+        "Runs and inspects MicroPython .mpy v6 files.\n"
+        "commands:\n",
+        stream);
+    for (const Command& command : commands) {
+        std::fprintf(stream, "  %-8.*s %.*s\n", static_cast<int>(command.name.size()),
+                     command.name.data(), static_cast<int>(command.summary.size()),
+                     command.summary.data());
+    }
+    std::fputs("Run `xipy COMMAND --help` for a command's options.\n", stream);
+}
+
+int run(std::span<const std::string_view> arguments) {
+    if (arguments.empty()) {
+        print_usage(stderr);
+        return exit_usage;
+    }
+    const std::string_view first = arguments.front();
+    if (first == "--help" || first == "-h") {
+        print_usage(stdout);
+        return exit_success;
+    }
+    if (first == "--version") {
+        std::printf("xipy %.*s\n", static_cast<int>(version_text.size()), version_text.data());
+        return exit_success;
+    }
+    for (const Command& command : commands) {
+        if (command.name == first) {
+            return command.run(arguments.subspan(1));
+        }
+    }
+    std::fprintf(stderr, "xipy: unknown command '%.*s'\n", static_cast<int>(first.size()),
+                 first.data());
+    print_usage(stderr);
+    return exit_usage;
+}
+
+}  // namespace
+
+}  // namespace xipy::cli
+
+int main(int argument_count, char** argument_values) {
+    std::vector<std::string_view> arguments;
+    for (int index = 1; index < argument_count; ++index) {
+        arguments.emplace_back(argument_values[index]);
+    }
+    return xipy::cli::run(arguments);
+}

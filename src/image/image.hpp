@@ -1,0 +1,183 @@
+// Image: a checked, zero-copy view of one .mpy v6 file held in the caller's memory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "support/result.hpp"
+
+namespace xipy::image {
+
+// The four header bytes plus the optional architecture flags.
+struct Header {
+    std::uint8_t major_version = 0;   // always 6 once loaded
+    std::uint8_t sub_version = 0;     // 0..3; only matters for native code, which xipy refuses
+    std::uint8_t native_arch = 0;     // always 0 (bytecode only) once loaded
+    std::uint8_t small_int_bits = 0;  // what the compiling host had; at most maximum_small_int_bits
+    bool has_arch_flags = false;
+    std::uint32_t arch_flags = 0;  // 0 unless has_arch_flags
+};
+
+enum class ConstantKind : std::uint8_t {
+    none,
+    false_value,
+    true_value,
+    ellipsis,
+    string,
+    bytes,
+    small_int,
+    big_int,
+    float_value,
+    complex_value,
+    tuple,
+};
+
+// One entry of the module's constant table, or one item of a constant tuple.
+//
+// Invariants after a successful load: only the fields of `kind` are meaningful, the others are
+// zero or empty. `text` always points into the image's bytes.
+//  - string: `text` is valid UTF-8 (checked at load), followed in the file by a NUL byte.
+//  - bytes: `text` is the raw payload (may contain NULs), followed in the file by a NUL byte.
+//  - small_int: the value fits xipy's small-int range on this host (see format.hpp,
+//    small_int_minimum/small_int_maximum), so a VM can hold it without allocating.
+//  - big_int: `text` is the decimal text in place, an optional '-' then at least one digit.
+//    The VM materialises it into its own heap when it first needs the object.
+//  - float_value: `real`. complex_value: `real` (always 0 from mpy-cross) and `imaginary`.
+//  - tuple: its items are Image::items(constant), i.e. tuple_items()[first_item, +item_count).
+struct Constant {
+    ConstantKind kind = ConstantKind::none;
+    std::uint32_t file_offset = 0;  // where its encoding (the kind byte) starts
+    std::string_view text;
+    std::int64_t small_int = 0;
+    double real = 0.0;
+    double imaginary = 0.0;
+    std::uint32_t first_item = 0;
+    std::uint32_t item_count = 0;
+};
+
+enum class CodeKind : std::uint8_t { bytecode, native_python, native_viper, native_asm };
+
+// The decoded prelude signature and sizes. Field names follow py/bc.h so they can be checked
+// against the reference; the n_ prefix means "number of".
+struct Prelude {
+    std::uint32_t n_state = 0;      // value stack + locals, >= 1
+    std::uint32_t n_exc_stack = 0;  // exception handler entries
+    std::uint32_t scope_flags = 0;  // MP_SCOPE_FLAG_* bits stored in the signature
+    std::uint32_t n_pos_args = 0;
+    std::uint32_t n_kwonly_args = 0;
+    std::uint32_t n_def_pos_args = 0;
+    std::uint32_t n_info = 0;  // bytes of code info: name, argument names, line table
+    std::uint32_t n_cell = 0;  // bytes (= cells) of the closure section
+};
+
+// From this bytecode offset on (until the next entry), the code is on this source line.
+struct LineEntry {
+    std::uint32_t bytecode_offset = 0;
+    std::uint32_t line = 0;
+};
+
+// One compiled function, class body, comprehension or the module's outer code.
+//
+// Invariants after a successful load: every span lies inside Image::bytes(), in this order
+// within function_data: [signature, sizes][code info = name, argument_names, line_table]
+// [cells][bytecode]. name_qstr and every argument name index are < Image::qstr_count(); the
+// line table decodes without running past its end; every cell byte is < prelude.n_state.
+// Children are Image::raw_codes()[first_child, +child_count), in file order.
+// The bytecode itself is NOT verified yet (a later verifier does that).
+struct RawCode {
+    CodeKind kind = CodeKind::bytecode;
+    std::uint32_t file_offset = 0;  // offset of function_data in the file
+    std::span<const std::uint8_t> function_data;
+    Prelude prelude;
+    std::uint32_t name_qstr = 0;                   // index into the module's qstr table
+    std::span<const std::uint8_t> argument_names;  // n_pos_args + n_kwonly_args qstr vuints
+    std::span<const std::uint8_t> line_table;      // encoded as in py/bc.h, see line_entries()
+    std::span<const std::uint8_t> cells;           // one byte per cell: the local's number
+    std::span<const std::uint8_t> bytecode;        // first opcode .. end of function_data
+    std::uint32_t bytecode_file_offset = 0;
+    std::uint32_t first_child = 0;
+    std::uint32_t child_count = 0;
+};
+
+// A loaded .mpy file. It does not own the bytes: the caller keeps them alive and unchanged for
+// as long as the Image (and anything taken from it) is used. Everything returned points into
+// those bytes or into the small tables below; nothing else is copied.
+//
+// Invariants after load():
+//  - qstr index i < qstr_count() names either one of the 165 static qstrs or a string in place
+//    (valid UTF-8, NUL-terminated in the file). Index 0 is the module's source file name.
+//  - constants() is exactly the module's constant table (LOAD_CONST_OBJ indexes it); nested
+//    tuple items live in tuple_items(), never in constants().
+//  - raw_codes()[0] is the module's outer code. Every code's children are contiguous, so
+//    children() is a span; the order is "each code's children are appended when its own
+//    header is read", which keeps siblings in file order.
+//  - Bytes after the outer raw code are ignored, as MicroPython does; end_offset() says where
+//    the module ended.
+class Image {
+  public:
+    // Parses and checks `bytes`. Errors name the byte offset and the reason, e.g.
+    // "incompatible .mpy file: version 5" or "qstr index 300 out of range (table has 12)".
+    static support::Result<Image> load(std::span<const std::uint8_t> bytes);
+
+    const Header& header() const { return header_; }
+    std::span<const std::uint8_t> bytes() const { return bytes_; }
+    std::size_t end_offset() const { return end_offset_; }
+
+    std::size_t qstr_count() const { return qstrs_.size(); }
+    // Precondition: index < qstr_count().
+    std::string_view qstr(std::size_t index) const;
+    bool qstr_is_static(std::size_t index) const;
+    // The static qstr id (1..165, as in MicroPython) of a static entry, 0 for an inline one.
+    std::uint32_t static_qstr_id(std::size_t index) const;
+    // qstr(0), or "" when the table is empty.
+    std::string_view source_file() const;
+
+    std::span<const Constant> constants() const { return constants_; }
+    std::span<const Constant> tuple_items() const { return tuple_items_; }
+    // The items of a tuple constant (empty for other kinds).
+    std::span<const Constant> items(const Constant& tuple) const;
+
+    std::span<const RawCode> raw_codes() const { return raw_codes_; }
+    const RawCode& root() const { return raw_codes_.front(); }
+    std::span<const RawCode> children(const RawCode& code) const;
+
+    // The argument names' qstr indices, positional ones first (all checked at load).
+    std::vector<std::uint32_t> argument_name_qstrs(const RawCode& code) const;
+    // The decoded line table: {0, 1} first, then one entry per table entry, in nondecreasing
+    // offset order. The line of a bytecode offset is that of the last entry at or before it.
+    std::vector<LineEntry> line_entries(const RawCode& code) const;
+    // The source line of the instruction at `bytecode_offset` (relative to code.bytecode),
+    // as MicroPython reports it in tracebacks. Does not allocate.
+    std::uint32_t line_for_offset(const RawCode& code, std::uint32_t bytecode_offset) const;
+
+    // Precondition: pointer lies within bytes() (or one past its end).
+    std::size_t file_offset_of(const std::uint8_t* pointer) const;
+
+  private:
+    // One qstr table entry. Inline: text is bytes_[offset, +length). Static: `length` is
+    // static_marker and `offset` holds the static id. 8 bytes per entry keeps the table small.
+    struct QstrSlot {
+        static constexpr std::uint32_t static_marker = 0xFFFFFFFFu;
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0;
+    };
+
+    friend class Loader;
+    Image() = default;  // only the loader makes images
+
+    std::span<const std::uint8_t> bytes_;
+    Header header_;
+    std::size_t end_offset_ = 0;
+    std::vector<QstrSlot> qstrs_;
+    std::vector<Constant> constants_;
+    std::vector<Constant> tuple_items_;
+    std::vector<RawCode> raw_codes_;
+};
+
+std::string_view code_kind_name(CodeKind kind);
+std::string_view constant_kind_name(ConstantKind kind);
+
+}  // namespace xipy::image

@@ -1,0 +1,67 @@
+// Result<T>: a value or an Error, returned instead of throwing.
+#pragma once
+
+#include <cassert>
+#include <utility>
+#include <variant>
+
+#include "support/error.hpp"
+
+namespace xipy::support {
+
+// Core code builds with -fno-exceptions, so fallible functions return
+// Result<T>. It is [[nodiscard]] so a failure cannot be ignored silently.
+// Accessing the wrong alternative is a programming error and asserts.
+template <typename T>
+class [[nodiscard]] Result {
+  public:
+    Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const { return state_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    T& value() {
+        assert(ok());
+        return *std::get_if<0>(&state_);
+    }
+    const T& value() const {
+        assert(ok());
+        return *std::get_if<0>(&state_);
+    }
+    const Error& error() const {
+        assert(!ok());
+        return *std::get_if<1>(&state_);
+    }
+
+    T& operator*() { return value(); }
+    const T& operator*() const { return value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+  private:
+    std::variant<T, Error> state_;
+};
+
+// Result<void>: success carries no value.
+struct Success {};
+using Status = Result<Success>;
+
+inline Error make_error(std::size_t offset, std::string message) {
+    return Error{offset, std::move(message)};
+}
+
+}  // namespace xipy::support
+
+// Propagates a failed Result from the enclosing function:
+//   XIPY_TRY(auto header, read_header(reader));
+#define XIPY_TRY_CONCAT_INNER(a, b) a##b
+#define XIPY_TRY_CONCAT(a, b) XIPY_TRY_CONCAT_INNER(a, b)
+#define XIPY_TRY_IMPL(result_name, declaration, expression) \
+    auto result_name = (expression);                        \
+    if (!result_name.ok()) {                                \
+        return result_name.error();                         \
+    }                                                       \
+    declaration = std::move(result_name.value())
+#define XIPY_TRY(declaration, expression) \
+    XIPY_TRY_IMPL(XIPY_TRY_CONCAT(xipy_try_result_, __LINE__), declaration, expression)

@@ -1,0 +1,11 @@
+# Arithmetic and comparisons with inf, -inf, nan and signed zeros.
+inf = float('inf')
+nan = float('nan')
+print(inf + 1, inf - inf, inf * 0, inf * -1, -inf * -inf, inf / 2, 1 / inf)
+print(nan == nan, nan != nan, nan < 1, nan > 1, inf == inf, -inf < inf, inf > 10**300)
+print(nan + 1, nan * 0, max(1, inf), min(-inf, -1e308))
+print([nan, 1.0] == [1.0, nan], nan in [1.0, 2.0])
+print(0.0 == -0.0, -0.0, 0.0 * -1, -0.0 + 0.0, -0.0 - 0.0, abs(-0.0), -0.0 * -0.0)
+print(1 / inf, -1 / inf, 1e-323 / 10, -1e-323 / 10)
+print(inf > 1e308, -inf < -1e308, 1e308 * 2 == inf, str(inf), repr(-inf), str(nan))
+print(bool(nan), bool(0.0), bool(-0.0), bool(inf))

@@ -1,0 +1,10 @@
+# str.format and % formatting forms used alongside f-strings.
+print('{} {}'.format('a', 'b'))
+print('{1} {0} {1}'.format('x', 'y'))
+print('{name} is {age}'.format(name='Ann', age=30))
+print('{:>5}|{:<5}|{:^5}|'.format('r', 'l', 'c'))
+print('{:08.3f}'.format(3.14159))
+print('%d %s %r %5.2f %x %%' % (3, 'str', 'rep', 2.0, 255))
+print('%(a)s-%(b)d' % {'a': 'x', 'b': 4})
+print('%-5s|%5s|' % ('ab', 'cd'))
+print('%c%c' % (72, 'i'))

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Regenerates the expected outputs of the test programs from the reference MicroPython.
+
+Each tests/programs/<area>/<name>.py is compiled by the pinned reference
+mpy-cross, and the resulting .mpy is run on the pinned reference MicroPython
+VM. Its stdout is written to <name>.exp. When the run ends with an uncaught
+exception, its stderr (the traceback) is written to <name>.err; otherwise any
+stale <name>.err is removed.
+
+A program whose first line is `# expect: cpython` is a case where xipy follows
+CPython rather than MicroPython (see docs/compatibility.md): its expected
+stdout comes from python3 running the source instead.
+
+Expected outputs are never produced by xipy itself.
+"""
+
+import argparse
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / "tests" / "programs"
+REFERENCE = ROOT / "tests" / "reference"
+CPYTHON_MARKER = "# expect: cpython"
+TIMEOUT_SECONDS = 60
+
+
+def ensure_reference_installed():
+    if not (REFERENCE / "node_modules").is_dir():
+        subprocess.run(["npm", "ci", "--silent"], cwd=REFERENCE, check=True)
+
+
+def expects_cpython(source_path):
+    with open(source_path, encoding="utf-8") as source:
+        return source.readline().strip() == CPYTHON_MARKER
+
+
+def reference_run(source_path, work_dir):
+    """Returns (exit status, stdout bytes, stderr bytes) of the reference run."""
+    relative = source_path.relative_to(PROGRAMS)
+    if expects_cpython(source_path):
+        command = [sys.executable, str(source_path)]
+    else:
+        compiled = pathlib.Path(work_dir) / relative.with_suffix(".mpy")
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["node", str(REFERENCE / "mpy-cross.js"), str(relative), "-o", str(compiled)],
+            cwd=PROGRAMS, check=True)
+        command = ["node", str(REFERENCE / "micropython.mjs"), str(compiled)]
+    run = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, cwd=PROGRAMS)
+    return run.returncode, run.stdout, run.stderr
+
+
+def regenerate(source_path, work_dir):
+    status, stdout, stderr = reference_run(source_path, work_dir)
+    source_path.with_suffix(".exp").write_bytes(stdout)
+    error_path = source_path.with_suffix(".err")
+    if status != 0:
+        error_path.write_bytes(stderr)
+    elif error_path.exists():
+        error_path.unlink()
+    return status
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("programs", nargs="*", type=pathlib.Path,
+                        help="programs to regenerate (default: every tests/programs/**/*.py)")
+    arguments = parser.parse_args()
+    ensure_reference_installed()
+    programs = [p.resolve() for p in arguments.programs] or sorted(PROGRAMS.rglob("*.py"))
+    with tempfile.TemporaryDirectory() as work_dir:
+        for program in programs:
+            status = regenerate(program, work_dir)
+            marker = "" if status == 0 else f"  (exit {status})"
+            print(f"{program.relative_to(PROGRAMS)}{marker}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs every check of `make test` in order, stops at the first failure, ends with a summary.
+#
+# The last line printed is always "N passed, M failed" (M is 0 or 1, since the
+# run stops at the first failure); CI reads that line. Steps count as passed
+# only when they ran: a step whose tool does not exist yet is reported as
+# skipped and counted in neither number.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+make_command=${MAKE:-make}
+make_quietly=("$make_command" --no-print-directory)
+
+total_steps=9
+step_number=0
+passed=0
+run_started=$SECONDS
+
+header() {
+    step_number=$((step_number + 1))
+    echo
+    echo "==== [$step_number/$total_steps] $1 ===="
+}
+
+# step TITLE COMMAND...: runs one check; on failure prints the summary and exits.
+step() {
+    local title=$1
+    shift
+    header "$title"
+    local started=$SECONDS
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "---- ok: $title ($((SECONDS - started)) s)"
+    else
+        echo "---- FAILED: $title ($((SECONDS - started)) s)" >&2
+        echo
+        echo "make test stopped at step $step_number of $total_steps: $title"
+        echo "$passed passed, 1 failed"
+        exit 1
+    fi
+}
+
+skip() {
+    header "$1"
+    echo "---- skipped: $2"
+}
+
+build_and_unit_test() {
+    "${make_quietly[@]}" "$1"
+}
+
+check_disassembly() {
+    "$PYTHON" tools/check_disassembly.py build-asan/xipy build/corpus
+}
+
+PYTHON=${PYTHON:-python3}
+
+step "setup: reference toolchain and 32-bit compiler" tools/setup.sh reference multilib
+step "format check (clang-format)" tools/check_format.sh
+step "layer check (cmake/layers.cmake)" "$PYTHON" tools/check_layers.py
+step "compile the corpus (reference mpy-cross -> build/corpus)" "${make_quietly[@]}" corpus
+step "release build (g++, -Werror) and unit tests" build_and_unit_test unit-release
+step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \
+    build_and_unit_test unit-sanitize
+if [[ -f tools/check_disassembly.py ]]; then
+    step "disassembly check against the reference (build-asan/xipy)" check_disassembly
+else
+    skip "disassembly check against the reference" "tools/check_disassembly.py does not exist yet"
+fi
+step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
+step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
+
+echo
+echo "make test finished in $((SECONDS - run_started)) s"
+echo "$passed passed, 0 failed"
