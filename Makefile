@@ -1,8 +1,9 @@
 # Front door for building, running and testing xipy; CMake does the real work.
 #
 #   make            release build into build/ (CLI at build/xipy)
-#   make run        build and run the demo
+#   make run        build and run the demo (examples/embed_c)
 #   make test       every check, in order, stopping at the first failure
+#   make bench      time bench/*.py on xipy, CPython and the reference MicroPython
 #   make sanitize   ASan+UBSan build with clang++ into build-asan/
 #   make help       all targets
 #
@@ -35,13 +36,15 @@ CORPUS_DIR := $(RELEASE_DIR)/corpus
 
 # The demo: what `make run` builds and runs. To change the demo, change these
 # two lines (DEMO_RUN is the command; DEMO_INPUTS are the files it needs).
-DEMO_INPUTS := $(RELEASE_DIR)/examples/hello.mpy
-DEMO_RUN := $(RELEASE_DIR)/xipy dis $(RELEASE_DIR)/examples/hello.mpy
+# The demo is a C program with examples/embed_c/demo.py linked in as a byte array; the
+# release build compiles and embeds it, so it needs nothing beyond the build itself.
+DEMO_INPUTS := release
+DEMO_RUN := $(RELEASE_DIR)/examples/embed_c
 
 CTEST := ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-.PHONY: all release run sanitize noexcept m32 corpus setup test check-format check-layers \
-	format unit-release unit-sanitize unit-m32 clean help
+.PHONY: all release run sanitize noexcept m32 corpus setup reference test check-format \
+	check-layers format unit-release unit-sanitize unit-m32 conformance bench clean help
 
 all: release
 
@@ -53,6 +56,8 @@ help:
 	@echo "make noexcept   core only, -fno-exceptions -fno-rtti, into $(NOEXCEPT_DIR)/"
 	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
+	@echo "make conformance  run the corpus on $(ASAN_DIR)/xipy against the reference outputs"
+	@echo "make bench      time bench/*.py on $(RELEASE_DIR)/xipy, CPython and the reference MicroPython"
 	@echo "make unit-release | unit-sanitize | unit-m32   build one tree and run its unit tests"
 	@echo "make format     apply .clang-format to src/, include/, tests/unit/, examples/"
 	@echo "make clean      remove every build tree"
@@ -72,10 +77,12 @@ $(eval $(call configure_rule,$(NOEXCEPT_DIR),,$(NOEXCEPT_CONFIG)))
 # CMake's compiler check fails without g++-multilib, so install it first.
 $(eval $(call configure_rule,$(M32_DIR),@tools/setup.sh multilib,$(M32_CONFIG)))
 
-release: $(RELEASE_DIR)/Makefile
+# The full builds compile Python programs (examples, API tests) with the reference
+# mpy-cross, so they install the reference toolchain first; core-only builds do not.
+release: reference $(RELEASE_DIR)/Makefile
 	$(CMAKE) --build $(RELEASE_DIR) --parallel $(JOBS)
 
-sanitize: $(ASAN_DIR)/Makefile
+sanitize: reference $(ASAN_DIR)/Makefile
 	$(CMAKE) --build $(ASAN_DIR) --parallel $(JOBS)
 
 noexcept: $(NOEXCEPT_DIR)/Makefile
@@ -98,16 +105,22 @@ unit-m32: m32
 setup:
 	@tools/setup.sh
 
+reference:
+	@tools/setup.sh reference
+
 corpus:
 	@tools/setup.sh reference
 	@$(PYTHON) tools/compile_corpus.py --out $(CORPUS_DIR)
 
-$(RELEASE_DIR)/examples/%.mpy: examples/%.py
-	@tools/setup.sh reference
-	$(NODE) tests/reference/mpy-cross.js --out-dir $(RELEASE_DIR)/examples --root examples $<
-
-run: release $(DEMO_INPUTS)
+run: $(DEMO_INPUTS)
 	$(DEMO_RUN)
+
+conformance: sanitize corpus
+	@$(PYTHON) tools/run_conformance.py $(ASAN_DIR)/xipy --corpus $(CORPUS_DIR)
+
+# Not part of `make test`: timings depend on the machine.
+bench: release
+	@$(PYTHON) tools/bench.py --xipy $(RELEASE_DIR)/xipy
 
 # --- checks ---------------------------------------------------------------------
 
@@ -125,3 +138,41 @@ format:
 
 clean:
 	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR)
+
+# --- fuzzing (libFuzzer, clang++) -------------------------------------------------
+#
+#   make fuzz [FUZZ_SECONDS=60]   build build-fuzz/ and run every tests/fuzz target for
+#                                 FUZZ_SECONDS each, seeded from $(CORPUS_DIR); inputs that
+#                                 find new coverage are kept in build-fuzz/inputs/<target>/
+#   make fuzz-build               only build the targets
+
+FUZZ_DIR := build-fuzz
+FUZZ_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	-DCMAKE_C_COMPILER=clang -DXIPY_SANITIZE=ON -DXIPY_FUZZ=ON -DXIPY_TESTS=OFF -DXIPY_WERROR=ON
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.cpp,%,$(wildcard tests/fuzz/*_fuzzer.cpp))
+
+$(eval $(call configure_rule,$(FUZZ_DIR),,$(FUZZ_CONFIG)))
+
+.PHONY: fuzz fuzz-build
+
+fuzz-build: $(FUZZ_DIR)/Makefile
+	$(CMAKE) --build $(FUZZ_DIR) --parallel $(JOBS) --target $(FUZZ_TARGETS)
+
+# A crash, leak or sanitizer report stops the run; libFuzzer's log and reproducer stay in
+# $(FUZZ_DIR)/. The summary shows executions per second and coverage (cov: edges, ft: features).
+fuzz: fuzz-build corpus
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/inputs/$$target; \
+		echo "== $$target for $(FUZZ_SECONDS) s"; \
+		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/inputs/$$target $(CORPUS_DIR) \
+			> $(FUZZ_DIR)/$$target.log 2>&1; then \
+			grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
+				$(FUZZ_DIR)/$$target.log; \
+		else \
+			tail -n 40 $(FUZZ_DIR)/$$target.log; \
+			echo "fuzz: $$target failed, see $(FUZZ_DIR)/$$target.log"; \
+			exit 1; \
+		fi; \
+	done

@@ -8,20 +8,20 @@
 
 set(XIPY_LAYER_DEPENDENCIES_support "")
 set(XIPY_LAYER_DEPENDENCIES_number "support")
+# Object-model-independent str/bytes algorithms and formatting, used by object and vm.
+set(XIPY_LAYER_DEPENDENCIES_text "support;number")
+set(XIPY_LAYER_DEPENDENCIES_library "support;number")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
 set(XIPY_LAYER_DEPENDENCIES_disassembler "support;number;image")
-set(XIPY_LAYER_DEPENDENCIES_cli "support;number;image;disassembler")
 
-# Planned layers, recorded so the direction is settled before the code exists.
-# When a folder src/<layer>/ arrives, uncomment its line (check_layers.py
-# ignores comments) and add_subdirectory() it in the top-level CMakeLists.txt;
-# `cli` then gains `api` as its way in.
-# The collector sits below the objects: it owns the heap, handles and roots and
-# traces through a per-type hook, so it never needs to know a Python type.
-#   set(XIPY_LAYER_DEPENDENCIES_gc "support")
-#   set(XIPY_LAYER_DEPENDENCIES_object "support;number;image;gc")
-#   set(XIPY_LAYER_DEPENDENCIES_vm "support;number;image;gc;object")
-#   set(XIPY_LAYER_DEPENDENCIES_api "support;number;image;gc;object;vm")
+# The collector sits below the objects: it owns the heap and roots and traces
+# through a per-type hook, so it never needs to know a Python type. Function
+# objects, frames and generators need the interpreter, so they live in vm.
+set(XIPY_LAYER_DEPENDENCIES_gc "support")
+set(XIPY_LAYER_DEPENDENCIES_object "support;number;text;image;gc")
+set(XIPY_LAYER_DEPENDENCIES_vm "support;number;text;library;image;gc;object")
+set(XIPY_LAYER_DEPENDENCIES_api "support;number;text;library;image;gc;object;vm")
+set(XIPY_LAYER_DEPENDENCIES_cli "support;number;text;library;image;disassembler;gc;object;vm;api")
 
 # xipy_layer(NAME SOURCES...) creates target xipy_NAME from the given sources
 # and links exactly the layers allowed by the table above.

@@ -12,7 +12,7 @@ cd "$root"
 make_command=${MAKE:-make}
 make_quietly=("$make_command" --no-print-directory)
 
-total_steps=9
+total_steps=11
 step_number=0
 passed=0
 run_started=$SECONDS
@@ -41,11 +41,6 @@ step() {
     fi
 }
 
-skip() {
-    header "$1"
-    echo "---- skipped: $2"
-}
-
 build_and_unit_test() {
     "${make_quietly[@]}" "$1"
 }
@@ -63,13 +58,13 @@ step "compile the corpus (reference mpy-cross -> build/corpus)" "${make_quietly[
 step "release build (g++, -Werror) and unit tests" build_and_unit_test unit-release
 step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \
     build_and_unit_test unit-sanitize
-if [[ -f tools/check_disassembly.py ]]; then
-    step "disassembly check against the reference (build-asan/xipy)" check_disassembly
-else
-    skip "disassembly check against the reference" "tools/check_disassembly.py does not exist yet"
-fi
+step "disassembly check: every corpus instruction decodes (build-asan/xipy)" check_disassembly
+# Every corpus program on the sanitizer build, against the reference's outputs; no skips.
+step "conformance: build-asan/xipy over the corpus (tools/run_conformance.py)" \
+    "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus --jobs 2
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
+step "fuzz smoke (libFuzzer, 15 s per target)" "${make_quietly[@]}" fuzz FUZZ_SECONDS=15
 
 echo
 echo "make test finished in $((SECONDS - run_started)) s"

@@ -14,8 +14,10 @@ namespace {
 // src/xipy_library.cpp (the CLI links only the layers, not that file).
 constexpr std::string_view version_text = "0.1.0";
 
-constexpr std::array<Command, 1> commands = {{
+constexpr std::array<Command, 3> commands = {{
+    {"run", "run a .mpy file", run_run_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
+    {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
 }};
 
 void print_usage(std::FILE* stream) {

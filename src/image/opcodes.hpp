@@ -340,6 +340,67 @@ constexpr std::int32_t stack_effect(std::uint8_t byte, std::uint32_t operand,
     return delta;
 }
 
+// How many slots at the top of the stack the instruction at `byte` reads, pops
+// or overwrites before it pushes anything; stack_effect() + stack_inputs() is
+// what it leaves there. A verifier needs this beyond the net effect: ROT_THREE
+// changes the depth by 0 yet touches three slots, and slots that belong to an
+// exception block (a finally's pending state, a with's __exit__) must stay out
+// of reach. FOR_ITER counts the iterator's MP_OBJ_ITER_BUF_NSLOTS (4) slots;
+// STORE_COMP reads the collection `operand >> 2` slots below the top;
+// WITH_CLEANUP consumes __exit__, the context manager and the pending state.
+// Facts from py/vm.c. Unassigned bytes read nothing.
+constexpr std::int32_t stack_inputs(std::uint8_t byte, std::uint32_t operand,
+                                    std::uint8_t extra_byte) {
+    const OpcodeInfo& info = opcode_table[byte];
+    const std::int32_t pops = -stack_effect(byte, operand, extra_byte);
+    switch (info.stack_rule) {
+        case StackRule::pop_operand_push_one:
+            return static_cast<std::int32_t>(operand & 0xffffff);
+        case StackRule::unpack_sequence:
+        case StackRule::unpack_ex:
+            return 1;
+        case StackRule::call:
+            return pops + 1;  // the callable (and self) is replaced by the result
+        case StackRule::make_closure:
+            return pops + 1;
+        case StackRule::store_comp: {
+            const std::int32_t depth_of_collection = static_cast<std::int32_t>(operand >> 2) + 1;
+            return depth_of_collection > pops ? depth_of_collection : pops;
+        }
+        case StackRule::fixed:
+            break;
+    }
+    switch (static_cast<Opcode>(info.first_byte)) {
+        case Opcode::LOAD_ATTR:
+        case Opcode::LOAD_METHOD:
+        case Opcode::IMPORT_FROM:
+        case Opcode::SETUP_WITH:
+        case Opcode::DUP_TOP:
+        case Opcode::GET_ITER:
+        case Opcode::GET_ITER_STACK:
+        case Opcode::YIELD_VALUE:
+        case Opcode::UNARY_OP_MULTI:
+            return 1;
+        case Opcode::IMPORT_NAME:
+        case Opcode::MAKE_FUNCTION_DEFARGS:
+        case Opcode::LOAD_SUBSCR:
+        case Opcode::DUP_TOP_TWO:
+        case Opcode::ROT_TWO:
+        case Opcode::YIELD_FROM:
+        case Opcode::BINARY_OP_MULTI:
+            return 2;
+        case Opcode::LOAD_SUPER_METHOD:
+        case Opcode::ROT_THREE:
+        case Opcode::WITH_CLEANUP:
+        case Opcode::STORE_MAP:
+            return 3;
+        case Opcode::FOR_ITER:
+            return 4;
+        default:
+            return pops > 0 ? pops : 0;
+    }
+}
+
 // The stack change when a jumping instruction takes its jump (see
 // XIPY_SINGLE_OPCODES for what it means for SETUP_*). UNWIND_JUMP is only
 // approximated: it also drops whatever the exception blocks it leaves kept

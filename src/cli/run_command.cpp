@@ -1,0 +1,165 @@
+// `xipy run [OPTIONS] FILE.mpy [ARGS...]`: runs a .mpy file on a fresh VM, as micropython does.
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "cli/file_mapping.hpp"
+#include "xipy/xipy.h"
+
+namespace xipy::cli {
+
+namespace {
+
+constexpr std::string_view run_usage =
+    "usage: xipy run [OPTIONS] FILE.mpy [ARGS...]\n"
+    "Runs a .mpy v6 file; sys.argv is [FILE.mpy, ARGS...]. The exit status is 0 on success,\n"
+    "1 after an uncaught exception (its traceback goes to stderr), the code of an uncaught\n"
+    "SystemExit, and 2 for a bad file or command line.\n"
+    "  --heap-size N[K|M]   most bytes the Python heap may hold (default 8M)\n"
+    "  --max-depth N        deepest nesting of Python calls (default 1000)\n"
+    "  --help               print this help\n";
+
+int usage_error(const std::string& reason) {
+    std::fprintf(stderr, "xipy run: %s\n%s", reason.c_str(), run_usage.data());
+    return exit_usage;
+}
+
+// Parses a decimal count with an optional K or M suffix (binary units); nothing on overflow,
+// zero or junk.
+std::optional<std::uint64_t> parse_size(std::string_view text, bool allow_suffix) {
+    std::uint64_t multiplier = 1;
+    if (allow_suffix && !text.empty()) {
+        const char last = text.back();
+        if (last == 'K' || last == 'k') {
+            multiplier = 1024;
+        } else if (last == 'M' || last == 'm') {
+            multiplier = 1024 * 1024;
+        }
+        if (multiplier != 1) {
+            text.remove_suffix(1);
+        }
+    }
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    std::uint64_t value = 0;
+    constexpr std::uint64_t largest = std::numeric_limits<std::uint64_t>::max();
+    for (char digit : text) {
+        if (digit < '0' || digit > '9') {
+            return std::nullopt;
+        }
+        const auto digit_value = static_cast<std::uint64_t>(digit - '0');
+        if (value > (largest - digit_value) / 10) {
+            return std::nullopt;
+        }
+        value = value * 10 + digit_value;
+    }
+    if (value == 0 || value > largest / multiplier) {
+        return std::nullopt;
+    }
+    return value * multiplier;
+}
+
+void write_stdout(void*, const char* data, std::size_t length) {
+    std::fwrite(data, 1, length, stdout);
+}
+
+void write_stderr(void*, const char* data, std::size_t length) {
+    // Keep the order the program wrote in when both streams go to one terminal or file.
+    std::fflush(stdout);
+    std::fwrite(data, 1, length, stderr);
+}
+
+}  // namespace
+
+int run_run_command(std::span<const std::string_view> arguments) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::vector<std::string> program_arguments;
+    std::size_t index = 0;
+    // Options come before the file; everything after the file belongs to the program.
+    for (; index < arguments.size(); ++index) {
+        std::string_view argument = arguments[index];
+        if (argument == "--help" || argument == "-h") {
+            std::fputs(run_usage.data(), stdout);
+            return exit_success;
+        }
+        if (argument == "--") {
+            ++index;
+            break;
+        }
+        if (argument == "--heap-size" || argument == "--max-depth") {
+            if (index + 1 == arguments.size()) {
+                return usage_error(std::string(argument) + " needs a value");
+            }
+            const std::string_view value = arguments[++index];
+            const bool heap = argument == "--heap-size";
+            const auto parsed = parse_size(value, heap);
+            const std::uint64_t largest = heap ? std::numeric_limits<std::size_t>::max()
+                                               : std::numeric_limits<std::uint32_t>::max();
+            if (!parsed || *parsed > largest) {
+                return usage_error("bad value for " + std::string(argument) + ": " +
+                                   std::string(value));
+            }
+            if (heap) {
+                config.heap_limit_bytes = static_cast<std::size_t>(*parsed);
+            } else {
+                config.max_depth = static_cast<std::uint32_t>(*parsed);
+            }
+            continue;
+        }
+        if (argument.size() > 1 && argument.front() == '-') {
+            return usage_error("unknown option " + std::string(argument));
+        }
+        break;
+    }
+    if (index == arguments.size()) {
+        return usage_error("no file given");
+    }
+    for (; index < arguments.size(); ++index) {
+        program_arguments.emplace_back(arguments[index]);
+    }
+    const std::string& path = program_arguments.front();
+
+    auto mapping = FileMapping::open(path);
+    if (!mapping) {
+        std::fprintf(stderr, "xipy: %s: %s\n", path.c_str(), mapping.error().describe().c_str());
+        return exit_usage;
+    }
+    std::vector<const char*> argument_values;
+    for (const std::string& argument : program_arguments) {
+        argument_values.push_back(argument.c_str());
+    }
+    config.argument_count = static_cast<int>(argument_values.size());
+    config.argument_values = argument_values.data();
+    config.write_stdout = write_stdout;
+    config.write_stderr = write_stderr;
+
+    xipy_vm* vm = nullptr;
+    const xipy_status created = xipy_vm_create(&config, &vm);
+    if (created != XIPY_OK) {
+        std::fprintf(stderr, "xipy: cannot create a VM: %s\n", xipy_status_name(created));
+        return exit_usage;
+    }
+    const auto bytes = mapping->bytes();
+    const xipy_status status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    std::fflush(stdout);
+    if (status == XIPY_BAD_IMAGE) {
+        std::fprintf(stderr, "xipy: %s: %s\n", path.c_str(), xipy_vm_load_error(vm));
+    } else {
+        std::fputs(xipy_vm_exit_report(vm), stderr);
+    }
+    const int exit_code =
+        status == XIPY_OK || status == XIPY_EXCEPTION ? xipy_vm_exit_code(vm) : exit_usage;
+    xipy_vm_destroy(vm);
+    if (std::fflush(stdout) != 0) {
+        return exit_failure;
+    }
+    return exit_code;
+}
+
+}  // namespace xipy::cli

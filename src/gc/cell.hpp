@@ -1,0 +1,45 @@
+// Cell: the header every garbage-collected allocation starts with.
+#pragma once
+
+#include <cstdint>
+
+namespace xipy::gc {
+
+struct Cell;
+class Tracer;
+
+// What the collector needs to know about a kind of cell. The object layer's
+// Type derives from this, so an object's type pointer is its descriptor.
+struct CellDescriptor {
+    // Marks every cell this one refers to. May be null for leaf cells
+    // (strings, big integers, raw storage).
+    void (*trace)(Cell* cell, Tracer& tracer) = nullptr;
+    // Releases resources held outside the heap. Runs once, when the cell is
+    // swept or the heap is destroyed. Must not allocate or touch other cells.
+    void (*finalize)(Cell* cell) = nullptr;
+};
+
+// Invariants:
+//   * A heap cell is on exactly one heap's list of all cells, through
+//     `next_`, from allocation until it is swept.
+//   * A static cell (`is_static()`) lives in read-only memory, is on no
+//     list and is never written: the collector checks `is_static()` before
+//     touching the mark bit. Built-in types and other constant objects are
+//     static cells shared by every VM.
+//   * `marked` is false for every heap cell outside a collection.
+struct Cell {
+    enum Flags : std::uint8_t { flag_static = 1, flag_marked = 2 };
+
+    const CellDescriptor* descriptor_;
+    Cell* next_ = nullptr;
+    std::uint32_t size_ = 0;  // bytes of this allocation, header included
+    std::uint8_t flags_ = 0;
+
+    constexpr explicit Cell(const CellDescriptor* descriptor, std::uint8_t flags = 0)
+        : descriptor_(descriptor), flags_(flags) {}
+
+    constexpr bool is_static() const { return (flags_ & flag_static) != 0; }
+    bool is_marked() const { return (flags_ & flag_marked) != 0; }
+};
+
+}  // namespace xipy::gc

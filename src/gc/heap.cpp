@@ -1,0 +1,121 @@
+// Heap: allocation with a byte limit, and mark-and-sweep collection.
+#include "gc/heap.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <new>
+
+namespace xipy::gc {
+
+namespace {
+
+// Collect once the bytes allocated since the last collection reach the live
+// bytes it left (so the heap at most doubles between collections), but not
+// more often than every `minimum_collection_interval` bytes.
+constexpr std::size_t minimum_collection_interval = 256 * 1024;
+
+}  // namespace
+
+ScopedRoot::ScopedRoot(Heap& heap) : heap_(heap), previous_(heap.scoped_roots_) {
+    heap.scoped_roots_ = this;
+}
+
+ScopedRoot::~ScopedRoot() { heap_.scoped_roots_ = previous_; }
+
+Heap::Heap(HeapConfig config) : config_(config) {}
+
+Heap::~Heap() {
+    Cell* cell = all_cells_;
+    while (cell != nullptr) {
+        Cell* next = cell->next_;
+        release(cell);
+        cell = next;
+    }
+}
+
+Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
+    if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
+        return nullptr;
+    }
+    const bool over_limit =
+        bytes > config_.limit_bytes - std::min(bytes_in_use_, config_.limit_bytes);
+    const std::size_t interval =
+        std::max(bytes_after_last_collection_, minimum_collection_interval);
+    const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
+    if (over_limit || interval_reached || config_.collect_on_every_allocation) {
+        collect();
+        if (bytes > config_.limit_bytes - bytes_in_use_) {
+            return nullptr;
+        }
+    }
+    void* memory = std::calloc(1, bytes);
+    if (memory == nullptr) {
+        return nullptr;
+    }
+    Cell* cell = new (memory) Cell(descriptor);
+    cell->size_ = static_cast<std::uint32_t>(bytes);
+    cell->next_ = all_cells_;
+    all_cells_ = cell;
+    bytes_in_use_ += bytes;
+    ++allocations_;
+    return cell;
+}
+
+void Heap::collect() {
+    if (collecting_) {
+        return;
+    }
+    collecting_ = true;
+    mark_roots(tracer_);
+    while (!tracer_.work_list_.empty()) {
+        Cell* cell = tracer_.work_list_.back();
+        tracer_.work_list_.pop_back();
+        if (cell->descriptor_ != nullptr && cell->descriptor_->trace != nullptr) {
+            cell->descriptor_->trace(cell, tracer_);
+        }
+    }
+    sweep();
+    bytes_after_last_collection_ = bytes_in_use_;
+    ++collections_;
+    collecting_ = false;
+}
+
+void Heap::add_root_provider(RootProvider* provider) { root_providers_.push_back(provider); }
+
+void Heap::remove_root_provider(RootProvider* provider) {
+    root_providers_.erase(std::remove(root_providers_.begin(), root_providers_.end(), provider),
+                          root_providers_.end());
+}
+
+void Heap::mark_roots(Tracer& tracer) {
+    for (RootProvider* provider : root_providers_) {
+        provider->trace_roots(tracer);
+    }
+    for (ScopedRoot* root = scoped_roots_; root != nullptr; root = root->previous_) {
+        root->trace(tracer);
+    }
+}
+
+void Heap::sweep() {
+    Cell** link = &all_cells_;
+    while (*link != nullptr) {
+        Cell* cell = *link;
+        if (cell->is_marked()) {
+            cell->flags_ &= static_cast<std::uint8_t>(~Cell::flag_marked);
+            link = &cell->next_;
+        } else {
+            *link = cell->next_;
+            bytes_in_use_ -= cell->size_;
+            release(cell);
+        }
+    }
+}
+
+void Heap::release(Cell* cell) {
+    if (cell->descriptor_ != nullptr && cell->descriptor_->finalize != nullptr) {
+        cell->descriptor_->finalize(cell);
+    }
+    std::free(cell);
+}
+
+}  // namespace xipy::gc

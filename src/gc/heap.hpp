@@ -1,0 +1,121 @@
+// Heap: one VM's garbage-collected memory, with a byte limit set by the host.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "gc/cell.hpp"
+
+namespace xipy::gc {
+
+// Visits reachable cells during a collection. Marking is iterative (an
+// explicit work list), so deeply nested structures cannot overflow the C
+// stack.
+class Tracer {
+  public:
+    void mark(Cell* cell) {
+        if (cell == nullptr || cell->is_static() || cell->is_marked()) {
+            return;
+        }
+        cell->flags_ |= Cell::flag_marked;
+        work_list_.push_back(cell);
+    }
+
+  private:
+    friend class Heap;
+    std::vector<Cell*> work_list_;
+};
+
+// Something outside the heap that holds references into it: the VM's value
+// stack, its module table, the intern table. The heap asks each registered
+// provider for its roots at the start of every collection.
+class RootProvider {
+  public:
+    virtual void trace_roots(Tracer& tracer) = 0;
+
+  protected:
+    ~RootProvider() = default;
+};
+
+// A root on the C++ stack, for native code that holds a reference across
+// an allocation. Scoped roots form a chain through the heap: constructed
+// and destroyed in strict LIFO order (they are only ever locals).
+class ScopedRoot {
+  public:
+    ScopedRoot(const ScopedRoot&) = delete;
+    ScopedRoot& operator=(const ScopedRoot&) = delete;
+
+  protected:
+    explicit ScopedRoot(class Heap& heap);
+    ~ScopedRoot();
+    virtual void trace(Tracer& tracer) = 0;
+
+  private:
+    friend class Heap;
+    class Heap& heap_;
+    ScopedRoot* previous_;
+};
+
+struct HeapConfig {
+    std::size_t limit_bytes = 8 * 1024 * 1024;
+    // Collect before every allocation: slow, for tests that flush out
+    // references that are not rooted.
+    bool collect_on_every_allocation = false;
+};
+
+// Invariants: `bytes_in_use_` is the sum of `size_` over the cells on
+// `all_cells_` and never exceeds `config_.limit_bytes`.
+class Heap {
+  public:
+    explicit Heap(HeapConfig config);
+    ~Heap();
+    Heap(const Heap&) = delete;
+    Heap& operator=(const Heap&) = delete;
+
+    // Returns zero-filled memory of `bytes` (header included) whose Cell
+    // header is initialised with `descriptor`, or nullptr when the limit
+    // would be passed even after a collection. The caller constructs the
+    // rest of the object in place and must raise MemoryError on nullptr.
+    Cell* allocate(std::size_t bytes, const CellDescriptor* descriptor);
+
+    void collect();
+
+    // Refuses allocations while non-zero (micropython.heap_lock()).
+    void lock() { ++lock_depth_; }
+    void unlock() {
+        if (lock_depth_ > 0) {
+            --lock_depth_;
+        }
+    }
+    bool is_locked() const { return lock_depth_ > 0; }
+
+    void add_root_provider(RootProvider* provider);
+    void remove_root_provider(RootProvider* provider);
+
+    std::size_t bytes_in_use() const { return bytes_in_use_; }
+    std::size_t limit_bytes() const { return config_.limit_bytes; }
+    std::uint64_t collections() const { return collections_; }
+    std::uint64_t allocations() const { return allocations_; }
+
+  private:
+    friend class ScopedRoot;
+
+    void mark_roots(Tracer& tracer);
+    void sweep();
+    void release(Cell* cell);
+
+    HeapConfig config_;
+    Cell* all_cells_ = nullptr;
+    std::size_t bytes_in_use_ = 0;
+    std::size_t bytes_after_last_collection_ = 0;
+    std::uint64_t collections_ = 0;
+    std::uint64_t allocations_ = 0;
+    std::uint32_t lock_depth_ = 0;
+    bool collecting_ = false;
+    std::vector<RootProvider*> root_providers_;
+    ScopedRoot* scoped_roots_ = nullptr;
+    Tracer tracer_;
+};
+
+}  // namespace xipy::gc

@@ -1,0 +1,739 @@
+// The bytecode verifier: static checks per instruction, then abstract interpretation of the stack.
+#include "image/verifier.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "image/instruction.hpp"
+#include "image/opcodes.hpp"
+
+namespace xipy::image {
+
+namespace {
+
+// MP_SCOPE_FLAG_* bits of the prelude (py/runtime0.h) that add an argument slot.
+constexpr std::uint32_t scope_flag_varkeywords = 0x02;
+constexpr std::uint32_t scope_flag_varargs = 0x04;
+
+// The most slots below the stack base ROT_TWO or ROT_THREE may touch; see
+// VerifiedCode::stack_guard.
+constexpr std::int32_t maximum_stack_guard = 2;
+
+// MP_OBJ_ITER_BUF_NSLOTS: the stack slots a for loop's iterator occupies.
+constexpr std::int32_t iterator_slots = 4;
+
+// UNWIND_JUMP's extra byte: the number of blocks to leave, and whether a for loop is left.
+constexpr std::uint8_t unwind_count_mask = 0x7f;
+constexpr std::uint8_t unwind_drops_iterator = 0x80;
+
+enum class BlockKind : std::uint8_t { except_block, finally_block, with_block };
+
+// One open exception block, as SETUP_* pushes it (py/vm.c PUSH_EXC_BLOCK): where its handler
+// is and how deep the value stack was when it was opened (for a with block, counting __exit__
+// and the context manager). The VM decides whether a block is "active" (its handler is
+// running) by comparing the handler with the current instruction; the verifier does the same.
+// `unwinding` is set on a finally or with block whose handler was entered by a return or an
+// UNWIND_JUMP: the handler then holds two slots (the return value or jump target, and the
+// unwind state) instead of one, so its code is followed once per way of entering it.
+struct Block {
+    BlockKind kind = BlockKind::except_block;
+    std::uint32_t handler = 0;
+    std::int32_t saved_depth = 0;
+    bool unwinding = false;
+
+    bool active_at(std::uint32_t offset) const { return handler <= offset; }
+    bool is_finally_like() const { return kind != BlockKind::except_block; }
+};
+
+// Stacks of blocks, shared and hash-consed so that a state holds one number and two states
+// have the same blocks exactly when they hold the same number.
+//
+// Invariants: node 0 is the empty stack; every other node's parent is a smaller index; no two
+// nodes have the same (parent, block).
+class BlockStacks {
+  public:
+    static constexpr std::uint32_t empty = 0;
+
+    BlockStacks() { nodes_.push_back(Node{}); }
+
+    std::uint32_t push(std::uint32_t stack, const Block& block) {
+        const Key key{stack, static_cast<std::uint8_t>(block.kind), block.handler,
+                      block.saved_depth, block.unwinding};
+        auto found = index_.find(key);
+        if (found != index_.end()) {
+            return found->second;
+        }
+        const auto index = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.push_back(Node{block, stack, nodes_[stack].size + 1});
+        index_.emplace(key, index);
+        return index;
+    }
+    std::uint32_t pop(std::uint32_t stack) const { return nodes_[stack].parent; }
+    const Block& top(std::uint32_t stack) const { return nodes_[stack].block; }
+    std::uint32_t size(std::uint32_t stack) const { return nodes_[stack].size; }
+
+  private:
+    struct Node {
+        Block block;
+        std::uint32_t parent = 0;
+        std::uint32_t size = 0;
+    };
+    using Key = std::tuple<std::uint32_t, std::uint8_t, std::uint32_t, std::int32_t, bool>;
+
+    std::vector<Node> nodes_;
+    std::map<Key, std::uint32_t> index_;
+};
+
+// What is known before an instruction runs: the value-stack depth and the open blocks.
+struct State {
+    std::int32_t depth = 0;
+    std::uint32_t blocks = BlockStacks::empty;
+};
+
+// An unwind that stopped at a finally or with handler and resumes at its END_FINALLY: either a
+// return, or a jump that still has to leave `remaining` blocks before reaching `target`.
+struct Continuation {
+    bool is_return = false;
+    std::uint32_t remaining = 0;
+    bool drops_iterator = false;
+    std::uint32_t target = 0;
+
+    bool operator==(const Continuation&) const = default;
+};
+
+bool names_local(std::uint8_t opcode) {
+    switch (static_cast<Opcode>(opcode_info(opcode).first_byte)) {
+        case Opcode::LOAD_FAST_N:
+        case Opcode::STORE_FAST_N:
+        case Opcode::DELETE_FAST:
+        case Opcode::LOAD_DEREF:
+        case Opcode::STORE_DEREF:
+        case Opcode::DELETE_DEREF:
+        case Opcode::LOAD_FAST_MULTI:
+        case Opcode::STORE_FAST_MULTI:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool ends_flow(Opcode opcode) {
+    switch (opcode) {
+        case Opcode::JUMP:
+        case Opcode::UNWIND_JUMP:
+        case Opcode::POP_EXCEPT_JUMP:
+        case Opcode::RETURN_VALUE:
+        case Opcode::RAISE_LAST:
+        case Opcode::RAISE_OBJ:
+        case Opcode::RAISE_FROM:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Verifies one raw code. Static checks run over every instruction, reachable or not; the
+// stack is then followed from offset 0 along every edge (fall-through, jumps, exception
+// handlers, unwinding through finally blocks) until no state changes.
+class CodeVerifier {
+  public:
+    CodeVerifier(const Image& image, const RawCode& code)
+        : image_(image), code_(code), bytecode_(code.bytecode) {}
+
+    support::Result<VerifiedCode> run() {
+        XIPY_TRY(support::Success prelude_ok, check_prelude());
+        (void)prelude_ok;
+        XIPY_TRY(support::Success decode_ok, decode_all());
+        (void)decode_ok;
+        XIPY_TRY(support::Success flow_ok, follow_flow());
+        (void)flow_ok;
+        VerifiedCode result;
+        result.local_count = local_count_;
+        result.stack_size = static_cast<std::uint32_t>(stack_peak_);
+        result.exception_depth = exception_depth_;
+        result.stack_guard = stack_guard_;
+        return result;
+    }
+
+  private:
+    std::string code_name() const { return std::string(image_.qstr(code_.name_qstr)); }
+
+    support::Error prelude_error(const std::string& reason) const {
+        return support::make_error(code_.file_offset,
+                                   "invalid .mpy: " + reason + " at " + code_name());
+    }
+
+    support::Error error_at(std::uint32_t offset, const std::string& reason) const {
+        return support::make_error(
+            std::size_t{code_.bytecode_file_offset} + offset,
+            "invalid .mpy: " + reason + " at " + code_name() + "+" + std::to_string(offset));
+    }
+
+    support::Status check_prelude() {
+        const Prelude& prelude = code_.prelude;
+        if (code_.kind != CodeKind::bytecode) {
+            return prelude_error("native code is not supported");
+        }
+        if (prelude.n_def_pos_args > prelude.n_pos_args) {
+            return prelude_error(std::to_string(prelude.n_def_pos_args) +
+                                 " positional defaults for " + std::to_string(prelude.n_pos_args) +
+                                 " positional arguments");
+        }
+        std::uint64_t argument_slots = std::uint64_t{prelude.n_pos_args} + prelude.n_kwonly_args;
+        argument_slots += (prelude.scope_flags & scope_flag_varargs) != 0 ? 1 : 0;
+        argument_slots += (prelude.scope_flags & scope_flag_varkeywords) != 0 ? 1 : 0;
+        if (argument_slots > prelude.n_state) {
+            return prelude_error("n_state " + std::to_string(prelude.n_state) +
+                                 " has no room for " + std::to_string(argument_slots) +
+                                 " argument slots");
+        }
+        local_count_ = static_cast<std::uint32_t>(argument_slots);
+        for (std::uint8_t cell : code_.cells) {
+            local_count_ = std::max<std::uint32_t>(local_count_, std::uint32_t{cell} + 1);
+        }
+        for (const RawCode& child : image_.children(code_)) {
+            if (child.kind != CodeKind::bytecode) {
+                return prelude_error("child " + std::string(image_.qstr(child.name_qstr)) +
+                                     " is native code");
+            }
+        }
+        if (bytecode_.empty()) {
+            return prelude_error("empty bytecode");
+        }
+        if (bytecode_.size() > 0x7fffffffu) {
+            return prelude_error("bytecode too long");
+        }
+        return support::Success{};
+    }
+
+    // Decodes every instruction in order and checks what needs no flow: operands in range,
+    // jumps onto instruction starts.
+    support::Status decode_all() {
+        index_at_offset_.assign(bytecode_.size(), -1);
+        std::uint32_t offset = 0;
+        while (offset < bytecode_.size()) {
+            auto decoded = decode_instruction(bytecode_, offset);
+            if (!decoded.ok()) {
+                return error_at(offset, decoded.error().message);
+            }
+            index_at_offset_[offset] = static_cast<std::int32_t>(instructions_.size());
+            instructions_.push_back(decoded.value());
+            XIPY_TRY(support::Success operand_ok, check_operand(decoded.value()));
+            (void)operand_ok;
+            offset = decoded.value().end();
+        }
+        for (const Instruction& instruction : instructions_) {
+            if (instruction.info().is_jump() && !is_instruction_start(instruction.jump_target)) {
+                return error_at(instruction.offset, "jump to " + hex(instruction.jump_target) +
+                                                        " is not an instruction start");
+            }
+            if (instruction.opcode == static_cast<std::uint8_t>(Opcode::SETUP_WITH)) {
+                XIPY_TRY(support::Success with_ok, check_with_handler(instruction));
+                (void)with_ok;
+            }
+        }
+        if (local_count_ > code_.prelude.n_state) {
+            return prelude_error("local " + std::to_string(local_count_ - 1) +
+                                 " out of range (n_state " + std::to_string(code_.prelude.n_state) +
+                                 ")");
+        }
+        stack_limit_ = static_cast<std::int64_t>(code_.prelude.n_state) - local_count_;
+        return support::Success{};
+    }
+
+    static std::string hex(std::uint32_t value) {
+        constexpr char digits[] = "0123456789abcdef";
+        std::string text;
+        do {
+            text.insert(text.begin(), digits[value & 0xf]);
+            value >>= 4;
+        } while (value != 0);
+        return "0x" + text;
+    }
+
+    bool is_instruction_start(std::uint32_t offset) const {
+        return offset < bytecode_.size() && index_at_offset_[offset] >= 0;
+    }
+
+    support::Status check_operand(const Instruction& instruction) {
+        const OpcodeInfo& info = instruction.info();
+        const std::uint32_t operand = instruction.operand;
+        const std::string name(info.name);
+        switch (info.format) {
+            case OperandFormat::qstr:
+                if (operand >= image_.qstr_count()) {
+                    return error_at(instruction.offset, "qstr index " + std::to_string(operand) +
+                                                            " out of range (table has " +
+                                                            std::to_string(image_.qstr_count()) +
+                                                            ")");
+                }
+                break;
+            case OperandFormat::constant_index:
+                if (operand >= image_.constants().size()) {
+                    return error_at(instruction.offset,
+                                    "constant index " + std::to_string(operand) +
+                                        " out of range (table has " +
+                                        std::to_string(image_.constants().size()) + ")");
+                }
+                break;
+            case OperandFormat::child_index: {
+                if (operand >= code_.child_count) {
+                    return error_at(instruction.offset, "child index " + std::to_string(operand) +
+                                                            " out of range (code has " +
+                                                            std::to_string(code_.child_count) +
+                                                            ")");
+                }
+                // A closure's cells arrive as its first positional arguments.
+                const RawCode& child = image_.children(code_)[operand];
+                if (info.has_extra_byte && instruction.extra_byte > child.prelude.n_pos_args) {
+                    return error_at(
+                        instruction.offset,
+                        name + " closes over " + std::to_string(instruction.extra_byte) +
+                            " cells but the child takes " +
+                            std::to_string(child.prelude.n_pos_args) + " positional arguments");
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        if (names_local(instruction.opcode)) {
+            if (operand >= code_.prelude.n_state) {
+                return error_at(instruction.offset,
+                                "local " + std::to_string(operand) + " out of range (n_state " +
+                                    std::to_string(code_.prelude.n_state) + ")");
+            }
+            local_count_ = std::max(local_count_, operand + 1);
+        }
+        // Counts the VM reads whole must agree with the masked ones the stack rules use.
+        switch (info.stack_rule) {
+            case StackRule::pop_operand_push_one:
+            case StackRule::unpack_sequence:
+            case StackRule::call:
+            case StackRule::unpack_ex:
+                if (operand > 0xffff) {
+                    return error_at(instruction.offset, "operand " + std::to_string(operand) +
+                                                            " of " + name + " too large");
+                }
+                break;
+            case StackRule::store_comp:
+                if ((operand & 3) == 3) {
+                    return error_at(instruction.offset, "unknown STORE_COMP collection kind");
+                }
+                break;
+            default:
+                break;
+        }
+        if (instruction.opcode == static_cast<std::uint8_t>(Opcode::BUILD_SLICE) && operand != 2 &&
+            operand != 3) {
+            return error_at(instruction.offset,
+                            "BUILD_SLICE of " + std::to_string(operand) + " items");
+        }
+        return support::Success{};
+    }
+
+    // A with block's handler must be WITH_CLEANUP then END_FINALLY, as mpy-cross emits it:
+    // no other code may run while __exit__ and the pending state sit on the stack.
+    support::Status check_with_handler(const Instruction& setup) const {
+        const std::uint32_t handler = setup.jump_target;
+        const Instruction& cleanup = instructions_[index_at_offset_[handler]];
+        const bool cleanup_ok = cleanup.opcode == static_cast<std::uint8_t>(Opcode::WITH_CLEANUP);
+        const bool finally_ok = cleanup_ok && is_instruction_start(cleanup.end()) &&
+                                instructions_[index_at_offset_[cleanup.end()]].opcode ==
+                                    static_cast<std::uint8_t>(Opcode::END_FINALLY);
+        if (!finally_ok) {
+            return error_at(setup.offset, "with handler at " + hex(handler) +
+                                              " is not WITH_CLEANUP followed by END_FINALLY");
+        }
+        return support::Success{};
+    }
+
+    // --- data flow ---------------------------------------------------------------------
+
+    // The lowest depth the stack may have at `offset`: an exception entering the innermost
+    // block whose handler has not started resets the stack to that block's depth, and a stack
+    // below it would leave stale slots in between (a with block also keeps __exit__ and the
+    // context manager there).
+    std::int32_t floor_at(std::uint32_t blocks, std::uint32_t offset) const {
+        for (std::uint32_t stack = blocks; stack != BlockStacks::empty;
+             stack = stacks_.pop(stack)) {
+            const Block& block = stacks_.top(stack);
+            if (!block.active_at(offset)) {
+                return block.saved_depth;
+            }
+        }
+        return 0;
+    }
+
+    support::Status note_peak(std::uint32_t offset, std::int64_t slots) {
+        if (slots > stack_limit_) {
+            return error_at(offset, "stack needs " + std::to_string(slots) + " slots but n_state " +
+                                        std::to_string(code_.prelude.n_state) + " leaves " +
+                                        std::to_string(stack_limit_) + " after " +
+                                        std::to_string(local_count_) + " locals");
+        }
+        stack_peak_ = std::max(stack_peak_, slots);
+        return support::Success{};
+    }
+
+    // Records `state` as reaching `target` from the instruction at `from`.
+    support::Status arrive(std::uint32_t from, std::uint32_t target, State state) {
+        if (!is_instruction_start(target)) {
+            return error_at(
+                from, "control reaches " + hex(target) + ", which is not an instruction start");
+        }
+        if (state.depth < 0) {
+            return error_at(from, "stack underflow");
+        }
+        const std::int32_t floor = floor_at(state.blocks, target);
+        if (state.depth < floor) {
+            return error_at(from, "stack depth " + std::to_string(state.depth) + " at " +
+                                      hex(target) + " is below the depth " + std::to_string(floor) +
+                                      " its exception block restores");
+        }
+        XIPY_TRY(support::Success peak_ok, note_peak(from, state.depth));
+        (void)peak_ok;
+        // Leaving a running handler while its block stays open would let the VM mistake the
+        // handler for one that has not started.
+        for (std::uint32_t stack = state.blocks; stack != BlockStacks::empty;
+             stack = stacks_.pop(stack)) {
+            const Block& block = stacks_.top(stack);
+            if (block.active_at(from) && !block.active_at(target)) {
+                return error_at(from, "jump from an exception handler back into its try block");
+            }
+        }
+        const auto index = static_cast<std::size_t>(index_at_offset_[target]);
+        std::vector<State>& known = states_[index];
+        for (const State& existing : known) {
+            if (existing.blocks == state.blocks) {
+                if (existing.depth != state.depth) {
+                    return error_at(target, "stack depth " + std::to_string(state.depth) +
+                                                " on one path and " +
+                                                std::to_string(existing.depth) + " on another");
+                }
+                return support::Success{};
+            }
+        }
+        // Only the ways of entering finally handlers multiply states; malformed code could
+        // nest them to make that exponential, so the work is bounded.
+        if (++state_count_ > state_budget_) {
+            return error_at(target, "too many exception handler contexts to verify");
+        }
+        known.push_back(state);
+        worklist_.push_back({static_cast<std::uint32_t>(index), state});
+        return support::Success{};
+    }
+
+    // An exception raised by the instruction at `offset` closes every block whose handler is
+    // already running, then enters the innermost other one with the exception pushed.
+    support::Status raise_edge(std::uint32_t offset, std::uint32_t blocks) {
+        while (blocks != BlockStacks::empty && stacks_.top(blocks).active_at(offset)) {
+            blocks = stacks_.pop(blocks);
+        }
+        if (blocks == BlockStacks::empty) {
+            return support::Success{};
+        }
+        const Block& handler_block = stacks_.top(blocks);
+        return arrive(offset, handler_block.handler, {handler_block.saved_depth + 1, blocks});
+    }
+
+    // Leaves blocks for a return or an UNWIND_JUMP, at the instruction at `offset` (the
+    // UNWIND_JUMP, RETURN_VALUE or the END_FINALLY that resumes it). `depth` does not count
+    // the jump target or return value the VM carries on top.
+    support::Status unwind(std::uint32_t offset, std::int32_t depth, std::uint32_t blocks,
+                           Continuation continuation) {
+        while (continuation.is_return || continuation.remaining > 0) {
+            if (blocks == BlockStacks::empty) {
+                if (continuation.is_return) {
+                    return support::Success{};
+                }
+                return error_at(offset, "UNWIND_JUMP leaves " +
+                                            std::to_string(continuation.remaining) +
+                                            " more exception blocks than are open");
+            }
+            const Block block = stacks_.top(blocks);
+            const bool active = block.active_at(offset);
+            if (block.kind == BlockKind::with_block && active) {
+                return error_at(offset, "unwinding out of a running with handler");
+            }
+            if (block.kind == BlockKind::finally_block && active) {
+                // The VM drops the running finally's state from under the carried value.
+                const std::int32_t state_depth = block.saved_depth + (block.unwinding ? 2 : 1);
+                if (depth != state_depth) {
+                    return error_at(offset, "unwinding at stack depth " + std::to_string(depth) +
+                                                " out of a finally handler whose state ends at " +
+                                                std::to_string(state_depth));
+                }
+                depth = block.saved_depth;
+            }
+            if (block.kind == BlockKind::except_block || active) {
+                blocks = stacks_.pop(blocks);
+                continuation.remaining -= continuation.is_return ? 0 : 1;
+                continue;
+            }
+            // A finally or with block whose handler has not started: run it first. A return
+            // moves the value down to the block's depth; a jump must already be there.
+            if (!continuation.is_return && depth != block.saved_depth) {
+                return error_at(offset, "unwinding at stack depth " + std::to_string(depth) +
+                                            " into a handler that expects " +
+                                            std::to_string(block.saved_depth));
+            }
+            continuation.remaining -= continuation.is_return ? 0 : 1;
+            add_continuation(block.handler, continuation);
+            Block entered = block;
+            entered.unwinding = true;
+            const std::uint32_t entered_blocks = stacks_.push(stacks_.pop(blocks), entered);
+            return arrive(offset, block.handler, {block.saved_depth + 2, entered_blocks});
+        }
+        if (continuation.drops_iterator) {
+            depth -= iterator_slots;
+        }
+        return arrive(offset, continuation.target, {depth, blocks});
+    }
+
+    void add_continuation(std::uint32_t handler, const Continuation& continuation) {
+        std::vector<Continuation>& known = continuations_[handler];
+        if (std::find(known.begin(), known.end(), continuation) != known.end()) {
+            return;
+        }
+        known.push_back(continuation);
+        // Every END_FINALLY already reached in this handler must now also resume this unwind.
+        for (std::size_t index = 0; index < instructions_.size(); ++index) {
+            if (instructions_[index].opcode != static_cast<std::uint8_t>(Opcode::END_FINALLY)) {
+                continue;
+            }
+            for (const State& state : states_[index]) {
+                if (state.blocks != BlockStacks::empty &&
+                    stacks_.top(state.blocks).handler == handler) {
+                    worklist_.push_back({static_cast<std::uint32_t>(index), state});
+                }
+            }
+        }
+    }
+
+    support::Status follow_flow() {
+        states_.assign(instructions_.size(), {});
+        state_budget_ = 64 * static_cast<std::uint64_t>(instructions_.size()) + 1024;
+        XIPY_TRY(support::Success start_ok, arrive(0, 0, State{}));
+        (void)start_ok;
+        while (!worklist_.empty()) {
+            const WorkItem item = worklist_.back();
+            worklist_.pop_back();
+            XIPY_TRY(support::Success step_ok, step(instructions_[item.index], item.state));
+            (void)step_ok;
+        }
+        return support::Success{};
+    }
+
+    support::Status step(const Instruction& instruction, const State state) {
+        const std::uint32_t offset = instruction.offset;
+        const std::int32_t depth = state.depth;
+        const std::uint32_t blocks = state.blocks;
+        const auto opcode = static_cast<Opcode>(instruction.info().first_byte);
+        const std::int32_t effect = instruction.stack_effect();
+        const std::int32_t inputs =
+            stack_inputs(instruction.opcode, instruction.operand, instruction.extra_byte);
+
+        // Every instruction may raise (a step limit, MemoryError, an unbound local, ...).
+        XIPY_TRY(support::Success raise_ok, raise_edge(offset, blocks));
+        (void)raise_ok;
+
+        // mpy-cross's async with handler rotates three slots after an exception match that
+        // can fail (if BaseException is rebound), with only two on the stack; such rotations
+        // below the base land in guard slots instead of being rejected.
+        if (depth - inputs < 0) {
+            const bool rotates = opcode == Opcode::ROT_TWO || opcode == Opcode::ROT_THREE;
+            if (!rotates || depth - inputs < -maximum_stack_guard) {
+                return error_at(offset, "stack underflow: " + std::string(instruction.info().name) +
+                                            " needs " + std::to_string(inputs) +
+                                            " values, the stack holds " + std::to_string(depth));
+            }
+            stack_guard_ = std::max(stack_guard_, static_cast<std::uint32_t>(inputs - depth));
+        }
+        std::int64_t transient = 0;
+        if (opcode == Opcode::SETUP_WITH) {
+            transient = 1;  // __enter__ is looked up into the slot above the result
+        } else if (opcode == Opcode::UNWIND_JUMP) {
+            transient = 2;  // the target and the block count are pushed while unwinding
+        }
+        const std::int32_t after = depth + effect;
+        XIPY_TRY(support::Success peak_ok,
+                 note_peak(offset, std::int64_t{std::max(depth, after)} + transient));
+        (void)peak_ok;
+
+        switch (opcode) {
+            case Opcode::SETUP_EXCEPT:
+            case Opcode::SETUP_FINALLY:
+            case Opcode::SETUP_WITH:
+                return setup_block(instruction, state);
+            case Opcode::WITH_CLEANUP:
+                return with_cleanup(instruction, state);
+            case Opcode::END_FINALLY:
+                return end_finally(instruction, state);
+            case Opcode::POP_EXCEPT_JUMP:
+                if (blocks == BlockStacks::empty ||
+                    stacks_.top(blocks).kind != BlockKind::except_block) {
+                    return error_at(offset, "POP_EXCEPT_JUMP without an open except block");
+                }
+                return arrive(offset, instruction.jump_target, {depth, stacks_.pop(blocks)});
+            case Opcode::UNWIND_JUMP: {
+                Continuation continuation;
+                continuation.remaining = instruction.extra_byte & unwind_count_mask;
+                continuation.drops_iterator = (instruction.extra_byte & unwind_drops_iterator) != 0;
+                continuation.target = instruction.jump_target;
+                return unwind(offset, depth, blocks, continuation);
+            }
+            case Opcode::RETURN_VALUE: {
+                Continuation continuation;
+                continuation.is_return = true;
+                return unwind(offset, depth - 1, blocks, continuation);
+            }
+            default:
+                break;
+        }
+        if (instruction.info().is_jump()) {
+            const std::int32_t taken =
+                depth + branch_stack_effect(instruction.opcode, instruction.extra_byte);
+            XIPY_TRY(support::Success jump_ok,
+                     arrive(offset, instruction.jump_target, {taken, blocks}));
+            (void)jump_ok;
+        }
+        if (ends_flow(opcode)) {
+            return support::Success{};
+        }
+        return fall_through(instruction, {after, blocks});
+    }
+
+    support::Status fall_through(const Instruction& instruction, State state) {
+        if (instruction.end() >= bytecode_.size()) {
+            return error_at(instruction.offset, "execution runs past the end of the bytecode");
+        }
+        return arrive(instruction.offset, instruction.end(), state);
+    }
+
+    support::Status setup_block(const Instruction& instruction, const State state) {
+        const std::uint32_t offset = instruction.offset;
+        const auto opcode = static_cast<Opcode>(instruction.opcode);
+        Block block;
+        block.kind = opcode == Opcode::SETUP_EXCEPT    ? BlockKind::except_block
+                     : opcode == Opcode::SETUP_FINALLY ? BlockKind::finally_block
+                                                       : BlockKind::with_block;
+        block.handler = instruction.jump_target;
+        // SETUP_WITH records the stack with __exit__ and the context manager on it.
+        block.saved_depth = opcode == Opcode::SETUP_WITH ? state.depth + 1 : state.depth;
+        const std::uint32_t opened = stacks_.push(state.blocks, block);
+        if (stacks_.size(opened) > code_.prelude.n_exc_stack) {
+            return error_at(offset, "more than n_exc_stack " +
+                                        std::to_string(code_.prelude.n_exc_stack) +
+                                        " exception blocks open");
+        }
+        exception_depth_ = std::max(exception_depth_, stacks_.size(opened));
+        const std::int32_t handler_depth =
+            state.depth + branch_stack_effect(instruction.opcode, instruction.extra_byte);
+        XIPY_TRY(support::Success handler_ok,
+                 arrive(offset, block.handler, {handler_depth, opened}));
+        (void)handler_ok;
+        return fall_through(instruction, {state.depth + instruction.stack_effect(), opened});
+    }
+
+    // WITH_CLEANUP calls __exit__ with three arguments laid out above the top of the stack.
+    support::Status with_cleanup(const Instruction& instruction, const State state) {
+        const std::uint32_t offset = instruction.offset;
+        if (state.blocks == BlockStacks::empty ||
+            stacks_.top(state.blocks).kind != BlockKind::with_block ||
+            !stacks_.top(state.blocks).active_at(offset)) {
+            return error_at(offset, "WITH_CLEANUP outside a with handler");
+        }
+        const Block& block = stacks_.top(state.blocks);
+        const std::int32_t expected = block.saved_depth + (block.unwinding ? 2 : 1);
+        if (state.depth != expected) {
+            return error_at(offset, "WITH_CLEANUP at stack depth " + std::to_string(state.depth) +
+                                        " instead of " + std::to_string(expected));
+        }
+        const std::int64_t above = block.unwinding ? 1 : 2;
+        XIPY_TRY(support::Success peak_ok, note_peak(offset, std::int64_t{state.depth} + above));
+        (void)peak_ok;
+        return fall_through(instruction, {state.depth + instruction.stack_effect(), state.blocks});
+    }
+
+    // END_FINALLY closes the innermost block, whose handler is running (an except handler
+    // whose clauses all failed to match ends with it too). Entered normally, the handler left
+    // None (fall through) or an exception (re-raise) on top; entered by unwinding, the top is
+    // the unwind state, under the carried value, and the unwind resumes.
+    support::Status end_finally(const Instruction& instruction, const State state) {
+        const std::uint32_t offset = instruction.offset;
+        if (state.blocks == BlockStacks::empty) {
+            return error_at(offset, "END_FINALLY without an open exception block");
+        }
+        const Block block = stacks_.top(state.blocks);
+        if (!block.active_at(offset)) {
+            return error_at(offset, "END_FINALLY outside an exception handler");
+        }
+        const std::uint32_t rest = stacks_.pop(state.blocks);
+        if (!block.unwinding) {
+            if (state.depth < 1) {
+                return error_at(offset, "stack underflow: END_FINALLY on an empty stack");
+            }
+            return fall_through(instruction, {state.depth - 1, rest});
+        }
+        if (state.depth < 2) {
+            return error_at(offset, "stack underflow: END_FINALLY resuming an unwind needs 2");
+        }
+        // Copied: resuming may register more continuations for this same handler.
+        const std::vector<Continuation> pending = continuations_[block.handler];
+        for (const Continuation& continuation : pending) {
+            XIPY_TRY(support::Success resume_ok,
+                     unwind(offset, state.depth - 2, rest, continuation));
+            (void)resume_ok;
+        }
+        return support::Success{};
+    }
+
+    const Image& image_;
+    const RawCode& code_;
+    std::span<const std::uint8_t> bytecode_;
+
+    std::vector<Instruction> instructions_;
+    std::vector<std::int32_t> index_at_offset_;  // instruction index, or -1 mid-instruction
+    std::uint32_t local_count_ = 0;
+    std::int64_t stack_limit_ = 0;
+
+    // A state still to be stepped through the instruction at `index`.
+    struct WorkItem {
+        std::uint32_t index = 0;
+        State state;
+    };
+
+    BlockStacks stacks_;
+    // Per instruction, the states that reach it: one per distinct set of open blocks.
+    std::vector<std::vector<State>> states_;
+    std::vector<WorkItem> worklist_;
+    std::uint64_t state_count_ = 0;
+    std::uint64_t state_budget_ = 0;
+    std::map<std::uint32_t, std::vector<Continuation>> continuations_;  // by handler offset
+    std::int64_t stack_peak_ = 0;
+    std::uint32_t exception_depth_ = 0;
+    std::uint32_t stack_guard_ = 0;
+};
+
+}  // namespace
+
+support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& code) {
+    return CodeVerifier(image, code).run();
+}
+
+support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
+    std::vector<VerifiedCode> verified;
+    verified.reserve(image.raw_codes().size());
+    for (const RawCode& code : image.raw_codes()) {
+        XIPY_TRY(VerifiedCode facts, verify_code(image, code));
+        verified.push_back(facts);
+    }
+    return verified;
+}
+
+}  // namespace xipy::image

@@ -1,0 +1,302 @@
+// enumerate, zip, map, filter, reversed and the __getitem__ iterator.
+#include <vector>
+
+#include "object/builtins.hpp"
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+namespace {
+
+// One object layout serves every lazy iterator here: a function (map,
+// filter), a source (an iterator, or a tuple of iterators for zip and map),
+// and a counter (enumerate's index, reversed's position).
+struct LazyIteratorObject : Object {
+    Value function;
+    Value source;
+    std::int64_t counter;
+
+    LazyIteratorObject(const Type* type, Value callable, Value items, std::int64_t start)
+        : Object(type), function(callable), source(items), counter(start) {}
+};
+
+void trace_lazy(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* iterator = static_cast<LazyIteratorObject*>(cell);
+    for (Value value : {iterator->function, iterator->source}) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+}
+
+LazyIteratorObject* as_lazy(Value value) {
+    return static_cast<LazyIteratorObject*>(value.as_object());
+}
+
+Value self_iterator(Runtime&, Value self) { return self; }
+
+Value make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
+                std::int64_t counter) {
+    auto* iterator = runtime.make<LazyIteratorObject>(0, type, function, source, counter);
+    return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
+}
+
+// A tuple of iterators over each argument from `first` on.
+Value iterators_of(Runtime& runtime, std::span<const Value> iterables) {
+    TupleObject* tuple =
+        new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(iterables.size()));
+    if (tuple == nullptr) {
+        return Value::empty();
+    }
+    Value result = Value::from_object(tuple);
+    for (std::size_t index = 0; index < iterables.size(); ++index) {
+        Value iterator = get_iterator(runtime, iterables[index]);
+        if (iterator.is_empty()) {
+            return Value::empty();
+        }
+        tuple->items()[index] = iterator;
+    }
+    return result;
+}
+
+// Next item of every iterator of `source`, or stop_iteration when any ends.
+bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, bool& finished) {
+    TupleObject* iterators = as_tuple(source);
+    items.clear();
+    for (Value iterator : iterators->span()) {
+        Value item = iterate_next(runtime, iterator);
+        if (item.is_empty()) {
+            return false;
+        }
+        if (item.is_stop_iteration()) {
+            finished = true;
+            return true;
+        }
+        items.push_back(item);
+    }
+    finished = false;
+    return true;
+}
+
+// ---- enumerate
+
+Value enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    if (!check_keywords(runtime, arguments, {names::start})) {
+        return Value::empty();
+    }
+    if (arguments.positional_count < 1 || arguments.positional_count > 2) {
+        return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
+                                                       std::to_string(arguments.positional_count) +
+                                                       " were given");
+    }
+    Value start_value =
+        arguments.positional_count > 1 ? arguments[1] : keyword_argument(arguments, names::start);
+    std::int64_t start = 0;
+    if (!start_value.is_empty()) {
+        auto parsed = to_integer(runtime, start_value);
+        if (!parsed) {
+            return Value::empty();
+        }
+        start = *parsed;
+    }
+    Value iterator = get_iterator(runtime, arguments[0]);
+    if (iterator.is_empty()) {
+        return Value::empty();
+    }
+    return make_lazy(runtime, type, Value::none(), iterator, start);
+}
+
+Value enumerate_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    Value item = iterate_next(runtime, iterator->source);
+    if (item.is_empty() || item.is_stop_iteration()) {
+        return item;
+    }
+    Value pair[2] = {make_int(runtime, iterator->counter++), item};
+    return new_tuple(runtime, pair);
+}
+
+// ---- zip
+
+Value zip_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    Value iterators = iterators_of(runtime, arguments.positional());
+    if (iterators.is_empty()) {
+        return Value::empty();
+    }
+    return make_lazy(runtime, type, Value::none(), iterators, 0);
+}
+
+Value zip_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    if (as_tuple(iterator->source)->length == 0) {
+        return Value::stop_iteration();
+    }
+    std::vector<Value> items;
+    bool finished = false;
+    if (!next_of_each(runtime, iterator->source, items, finished)) {
+        return Value::empty();
+    }
+    if (finished) {
+        return Value::stop_iteration();
+    }
+    return new_tuple(runtime, items);
+}
+
+// ---- map
+
+Value map_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    if (arguments.positional_count < 2) {
+        return runtime.raise_new(&type_error_type,
+                                 "function missing 1 required positional arguments");
+    }
+    Value iterators = iterators_of(runtime, arguments.positional().subspan(1));
+    if (iterators.is_empty()) {
+        return Value::empty();
+    }
+    return make_lazy(runtime, type, arguments[0], iterators, 0);
+}
+
+Value map_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    std::vector<Value> items;
+    bool finished = false;
+    if (!next_of_each(runtime, iterator->source, items, finished)) {
+        return Value::empty();
+    }
+    if (finished) {
+        return Value::stop_iteration();
+    }
+    return call_positional(runtime, iterator->function, std::span<const Value>(items));
+}
+
+// ---- filter
+
+Value filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    if (arguments.positional_count != 2) {
+        return runtime.raise_new(&type_error_type, "function takes 2 positional arguments but " +
+                                                       std::to_string(arguments.positional_count) +
+                                                       " were given");
+    }
+    Value iterator = get_iterator(runtime, arguments[1]);
+    if (iterator.is_empty()) {
+        return Value::empty();
+    }
+    return make_lazy(runtime, type, arguments[0], iterator, 0);
+}
+
+Value filter_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    for (;;) {
+        Value item = iterate_next(runtime, iterator->source);
+        if (item.is_empty() || item.is_stop_iteration()) {
+            return item;
+        }
+        Value verdict = iterator->function.is_none()
+                            ? item
+                            : call_positional(runtime, iterator->function, {item});
+        if (verdict.is_empty()) {
+            return Value::empty();
+        }
+        int truth_value = truth(runtime, verdict);
+        if (truth_value < 0) {
+            return Value::empty();
+        }
+        if (truth_value > 0) {
+            return item;
+        }
+    }
+}
+
+// ---- reversed
+
+Value reversed_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    if (arguments.positional_count != 1) {
+        return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
+                                                       std::to_string(arguments.positional_count) +
+                                                       " were given");
+    }
+    Value sequence = arguments[0];
+    Method method;
+    if (!load_method(runtime, sequence, names::dunder_reversed, method, false)) {
+        return Value::empty();
+    }
+    if (!method.function.is_empty() && type_of(sequence)->is_user_class()) {
+        Arguments none{};
+        return method.self.is_empty() ? call(runtime, method.function, none)
+                                      : call_with_self(runtime, method.function, method.self, none);
+    }
+    auto length = length_of(runtime, sequence);
+    if (!length) {
+        return Value::empty();
+    }
+    return make_lazy(runtime, type, sequence, Value::none(), *length);
+}
+
+Value reversed_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    if (iterator->counter <= 0) {
+        return Value::stop_iteration();
+    }
+    --iterator->counter;
+    return load_subscript(runtime, iterator->function, Value::from_small_int(iterator->counter));
+}
+
+// ---- iteration through __getitem__
+
+Value index_iterator_next(Runtime& runtime, Value self) {
+    LazyIteratorObject* iterator = as_lazy(self);
+    Value item =
+        load_subscript(runtime, iterator->source, Value::from_small_int(iterator->counter));
+    if (item.is_empty()) {
+        if (is_instance(runtime.exception(), &index_error_type) ||
+            is_instance(runtime.exception(), &stop_iteration_type)) {
+            runtime.clear_exception();
+            return Value::stop_iteration();
+        }
+        return Value::empty();
+    }
+    ++iterator->counter;
+    return item;
+}
+
+}  // namespace
+
+#define XIPY_LAZY_TYPE(variable, name, make, next)                   \
+    constinit const Type variable{name,                              \
+                                  &object_type,                      \
+                                  TypeSlots{                         \
+                                      .make_new = make,              \
+                                      .get_iterator = self_iterator, \
+                                      .iterate_next = next,          \
+                                  },                                 \
+                                  {},                                \
+                                  0,                                 \
+                                  trace_lazy};
+XIPY_LAZY_TYPE(enumerate_type, names::enumerate, enumerate_make_new, enumerate_next)
+XIPY_LAZY_TYPE(zip_type, names::zip, zip_make_new, zip_next)
+XIPY_LAZY_TYPE(map_type, names::map, map_make_new, map_next)
+XIPY_LAZY_TYPE(filter_type, names::filter, filter_make_new, filter_next)
+XIPY_LAZY_TYPE(reversed_type, names::reversed, reversed_make_new, reversed_next)
+XIPY_LAZY_TYPE(index_iterator_type, names::iterator, nullptr, index_iterator_next)
+#undef XIPY_LAZY_TYPE
+
+Value make_index_iterator(Runtime& runtime, Value sequence) {
+    return make_lazy(runtime, &index_iterator_type, Value::none(), sequence, 0);
+}
+
+namespace {
+constexpr Attribute iteration_table[] = {
+    {names::enumerate, &enumerate_type}, {names::zip, &zip_type},           {names::map, &map_type},
+    {names::filter, &filter_type},       {names::reversed, &reversed_type},
+};
+}  // namespace
+
+std::span<const Attribute> iteration_builtins() { return iteration_table; }
+
+}  // namespace xipy::object

@@ -1,0 +1,316 @@
+// bytes: immutable byte strings (indexing yields ints), with a few methods.
+#include "object/bytes_object.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/slice_object.hpp"
+#include "object/tuple_object.hpp"
+#include "support/utf8.hpp"
+
+namespace xipy::object {
+namespace {
+
+struct BytesIteratorObject : Object {
+    Value bytes;
+    std::uint32_t index = 0;
+
+    explicit BytesIteratorObject(Value data) : Object(&bytes_iterator_type), bytes(data) {}
+};
+
+void trace_bytes_iterator(gc::Cell* cell, gc::Tracer& tracer) {
+    tracer.mark(static_cast<BytesIteratorObject*>(cell)->bytes.as_object());
+}
+
+Value bytes_iterator_next(Runtime&, Value self) {
+    auto* iterator = static_cast<BytesIteratorObject*>(self.as_object());
+    std::string_view data = bytes_view(iterator->bytes);
+    if (iterator->index >= data.size()) {
+        return Value::stop_iteration();
+    }
+    return Value::from_small_int(static_cast<std::uint8_t>(data[iterator->index++]));
+}
+
+Value bytes_get_iterator(Runtime& runtime, Value self) {
+    auto* iterator = runtime.make<BytesIteratorObject>(0, self);
+    return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
+}
+
+bool bytes_print(Runtime&, Value self, Printer& printer, PrintKind) {
+    write_bytes_repr(printer, bytes_view(self));
+    return true;
+}
+
+Value bytes_unary(Runtime&, UnaryOperator operation, Value operand) {
+    std::string_view data = bytes_view(operand);
+    switch (operation) {
+        case UnaryOperator::boolean:
+            return Value::boolean(!data.empty());
+        case UnaryOperator::length:
+            return Value::from_small_int(static_cast<std::int64_t>(data.size()));
+        case UnaryOperator::hash:
+            return Value::from_small_int(static_cast<std::int64_t>(hash_string(data) >> 2));
+        default:
+            return Value::not_implemented();
+    }
+}
+
+Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    operation = plain_operator(operation);
+    if (operation == BinaryOperator::multiply) {
+        const bool bytes_first = is_bytes(left);
+        Value data = bytes_first ? left : right;
+        Value count_value = bytes_first ? right : left;
+        if (!is_bytes(data) || !is_int(count_value)) {
+            return Value::not_implemented();
+        }
+        auto count = to_integer(runtime, count_value);
+        if (!count) {
+            return Value::empty();
+        }
+        std::string result;
+        for (std::int64_t index = 0; index < *count; ++index) {
+            result.append(bytes_view(data));
+        }
+        return make_bytes(runtime, result);
+    }
+    if (!is_bytes(left)) {
+        return Value::not_implemented();
+    }
+    std::string_view first = bytes_view(left);
+    if (operation == BinaryOperator::contains) {
+        if (is_int(right)) {
+            auto byte = to_integer(runtime, right);
+            if (!byte) {
+                return Value::empty();
+            }
+            return Value::boolean(first.find(static_cast<char>(*byte)) != std::string_view::npos);
+        }
+        if (is_bytes(right)) {
+            return Value::boolean(first.find(bytes_view(right)) != std::string_view::npos);
+        }
+        return Value::not_implemented();
+    }
+    if (!is_bytes(right)) {
+        return Value::not_implemented();
+    }
+    std::string_view second = bytes_view(right);
+    switch (operation) {
+        case BinaryOperator::add: {
+            std::string joined(first);
+            joined.append(second);
+            return make_bytes(runtime, joined);
+        }
+        case BinaryOperator::equal:
+            return Value::boolean(first == second);
+        case BinaryOperator::not_equal:
+            return Value::boolean(first != second);
+        case BinaryOperator::less:
+            return Value::boolean(first < second);
+        case BinaryOperator::more:
+            return Value::boolean(first > second);
+        case BinaryOperator::less_equal:
+            return Value::boolean(first <= second);
+        case BinaryOperator::more_equal:
+            return Value::boolean(first >= second);
+        default:
+            return Value::not_implemented();
+    }
+}
+
+Value bytes_load_subscript(Runtime& runtime, Value self, Value index) {
+    std::string_view data = bytes_view(self);
+    if (is_slice(index)) {
+        auto indices = resolve_slice(runtime, index, static_cast<std::int64_t>(data.size()));
+        if (!indices) {
+            return Value::empty();
+        }
+        std::string result;
+        for (std::int64_t count = 0, position = indices->start; count < indices->count;
+             ++count, position += indices->step) {
+            result.push_back(data[static_cast<std::size_t>(position)]);
+        }
+        return make_bytes(runtime, result);
+    }
+    auto position =
+        normalize_index(runtime, index, static_cast<std::int64_t>(data.size()), "bytes");
+    if (!position) {
+        return Value::empty();
+    }
+    return Value::from_small_int(
+        static_cast<std::uint8_t>(data[static_cast<std::size_t>(*position)]));
+}
+
+Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+    if (arguments.positional_count == 0) {
+        return make_bytes(runtime, {});
+    }
+    Value source = arguments[0];
+    if (is_str(source)) {
+        if (arguments.positional_count < 2) {
+            return runtime.raise_new(&type_error_type, "string argument without an encoding");
+        }
+        return make_bytes(runtime, str_view(runtime, source));
+    }
+    if (is_bytes(source)) {
+        return source;
+    }
+    if (is_int(source)) {
+        auto count = to_integer(runtime, source);
+        if (!count) {
+            return Value::empty();
+        }
+        if (*count < 0) {
+            return runtime.raise_new(&value_error_type, "negative count");
+        }
+        return make_bytes(runtime, std::string(static_cast<std::size_t>(*count), '\0'));
+    }
+    Value list = list_from_iterable(runtime, source);
+    if (list.is_empty()) {
+        return Value::empty();
+    }
+    std::string result;
+    for (Value item : as_list(list)->span()) {
+        auto byte = to_integer(runtime, item);
+        if (!byte) {
+            return Value::empty();
+        }
+        if (*byte < 0 || *byte > 255) {
+            return runtime.raise_new(&value_error_type, "bytes value out of range");
+        }
+        result.push_back(static_cast<char>(*byte));
+    }
+    return make_bytes(runtime, result);
+}
+
+Value bytes_decode(Runtime& runtime, Arguments arguments) {
+    std::string_view data = bytes_view(arguments[0]);
+    if (!support::is_valid_utf8(data)) {
+        return runtime.raise_new(&unicode_error_type, "");
+    }
+    return make_str(runtime, data);
+}
+
+Value bytes_hex(Runtime& runtime, Arguments arguments) {
+    std::string result;
+    for (char byte : bytes_view(arguments[0])) {
+        char buffer[4];
+        std::snprintf(buffer, sizeof buffer, "%02x",
+                      static_cast<unsigned>(static_cast<unsigned char>(byte)));
+        result.append(buffer);
+    }
+    return make_str(runtime, result);
+}
+
+Value bytes_find(Runtime& runtime, Arguments arguments) {
+    if (!is_bytes(arguments[1])) {
+        return runtime.raise_new(&type_error_type, "expected bytes");
+    }
+    std::size_t found = bytes_view(arguments[0]).find(bytes_view(arguments[1]));
+    return Value::from_small_int(
+        found == std::string_view::npos ? -1 : static_cast<std::int64_t>(found));
+}
+
+Value bytes_startswith(Runtime& runtime, Arguments arguments) {
+    if (!is_bytes(arguments[1])) {
+        return runtime.raise_new(&type_error_type, "expected bytes");
+    }
+    return Value::boolean(bytes_view(arguments[0]).starts_with(bytes_view(arguments[1])));
+}
+
+Value bytes_endswith(Runtime& runtime, Arguments arguments) {
+    if (!is_bytes(arguments[1])) {
+        return runtime.raise_new(&type_error_type, "expected bytes");
+    }
+    return Value::boolean(bytes_view(arguments[0]).ends_with(bytes_view(arguments[1])));
+}
+
+constexpr NativeFunction bytes_methods[] = {
+    {names::decode, NativeKind::method, 1, 3, bytes_decode},
+    {names::hex, NativeKind::method, 1, 1, bytes_hex},
+    {names::find, NativeKind::method, 2, 2, bytes_find},
+    {names::startswith, NativeKind::method, 2, 2, bytes_startswith},
+    {names::endswith, NativeKind::method, 2, 2, bytes_endswith},
+};
+
+template <std::size_t... Indices>
+constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
+    return {Attribute{bytes_methods[Indices].name, &bytes_methods[Indices]}...};
+}
+
+constexpr auto bytes_attributes = make_table(std::make_index_sequence<std::size(bytes_methods)>{});
+
+}  // namespace
+
+constinit const Type bytes_type{names::bytes, &object_type,
+                                TypeSlots{
+                                    .make_new = bytes_make_new,
+                                    .print = bytes_print,
+                                    .unary_operation = bytes_unary,
+                                    .binary_operation = bytes_binary,
+                                    .load_subscript = bytes_load_subscript,
+                                    .get_iterator = bytes_get_iterator,
+                                },
+                                bytes_attributes};
+
+constinit const Type bytes_iterator_type{
+    names::iterator,
+    &object_type,
+    TypeSlots{.get_iterator = iterator_self, .iterate_next = bytes_iterator_next},
+    {},
+    0,
+    trace_bytes_iterator};
+
+bool is_bytes(Value value) { return value.is_object() && value.as_object()->type() == &bytes_type; }
+
+std::string_view bytes_view(Value value) {
+    return static_cast<const StrObject*>(value.as_object())->text();
+}
+
+Value make_bytes(Runtime& runtime, std::string_view data) {
+    auto* object =
+        runtime.make<StrObject>(data.size(), &bytes_type, static_cast<std::uint32_t>(data.size()),
+                                static_cast<std::uint32_t>(data.size()));
+    if (object == nullptr) {
+        return Value::empty();
+    }
+    std::copy(data.begin(), data.end(), object->data());
+    return Value::from_object(object);
+}
+
+void write_bytes_repr(Printer& printer, std::string_view data) {
+    bool has_single = data.find('\'') != std::string_view::npos;
+    bool has_double = data.find('"') != std::string_view::npos;
+    char quote = has_single && !has_double ? '"' : '\'';
+    printer.write_char('b');
+    printer.write_char(quote);
+    for (char character : data) {
+        auto byte = static_cast<unsigned char>(character);
+        if (character == quote || character == '\\') {
+            printer.write_char('\\');
+            printer.write_char(character);
+        } else if (character == '\n') {
+            printer.write("\\n");
+        } else if (character == '\r') {
+            printer.write("\\r");
+        } else if (character == '\t') {
+            printer.write("\\t");
+        } else if (byte < 0x20 || byte >= 0x7f) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", byte);
+            printer.write(buffer);
+        } else {
+            printer.write_char(character);
+        }
+    }
+    printer.write_char(quote);
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,40 @@
+// Classes made by `class` statements, their instances, object, type and super.
+#pragma once
+
+#include <cstdint>
+
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::object {
+
+extern const Type object_type;
+extern const Type super_type;
+
+// An instance of a user class (and the base layout of exceptions).
+// Invariants: `dict` is a dict or empty (made on first store); `native` is
+// empty unless the class derives from a built-in type other than object and
+// BaseException, in which case it is the instance of that built-in that
+// holds the built-in state (MicroPython's "subobj").
+struct InstanceObject : Object {
+    Value dict;
+    Value native;
+
+    explicit InstanceObject(const Type* type) : Object(type) {}
+};
+
+// class name(bases...): body already ran and filled `dict`.
+Value make_class(Runtime& runtime, Value name, Value bases, Value dict);
+bool is_type(Value value);
+const Type* as_type(Value value);
+// The built-in object behind a value: `native` of an instance of a user
+// class deriving from a built-in, the value itself otherwise.
+Value native_self(Value value);
+// Instances created by type.__call__ for a user class.
+Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments);
+// super(type, object).name
+bool super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
+                       Value destination[2]);
+void trace_instance(gc::Cell* cell, gc::Tracer& tracer);
+
+}  // namespace xipy::object

@@ -1,0 +1,81 @@
+// dict: an insertion-ordered hash table (also the storage of sets and instance attributes).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "gc/cell.hpp"
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::object {
+
+extern const Type dict_type;
+extern const Type dict_keys_type;
+extern const Type dict_values_type;
+extern const Type dict_items_type;
+extern const Type dict_iterator_type;
+
+// The storage of a DictObject: `entry_capacity` entries in insertion order,
+// then `index_capacity` (a power of two) int32 slots of an open-addressing
+// index into the entries (-1 empty).
+// Invariants: entries [0, DictObject::entry_count) are in use or deleted
+// (a deleted entry has an empty key); all other entries have empty keys and
+// values; every used entry is reachable from exactly one index slot.
+struct DictEntry {
+    Value key;
+    Value value;
+    std::uint64_t hash;
+};
+struct alignas(8) DictStorage : gc::Cell {
+    std::uint32_t entry_capacity;
+    std::uint32_t index_capacity;
+
+    DictStorage(std::uint32_t entries, std::uint32_t indices);
+    DictEntry* entries() { return reinterpret_cast<DictEntry*>(this + 1); }
+    std::int32_t* indices() { return reinterpret_cast<std::int32_t*>(entries() + entry_capacity); }
+};
+
+// Invariants: `count` live entries among the first `entry_count`; storage
+// is null only while entry_count == 0. `version` changes on every insertion
+// or deletion, so iterators can detect a dict that changed size.
+struct DictObject : Object {
+    std::uint32_t count = 0;
+    std::uint32_t entry_count = 0;
+    std::uint32_t version = 0;
+    DictStorage* storage = nullptr;
+
+    explicit DictObject(const Type* type) : Object(type) {}
+};
+
+bool is_dict(Value value);  // dict exactly
+DictObject* as_dict(Value value);
+Value make_dict(Runtime& runtime);
+
+// Lookups compare keys with Python equality, which may run Python code and
+// raise: `found` is empty when the key is absent, and `ok` false when it raised.
+struct DictLookup {
+    bool ok = true;
+    Value value;
+};
+DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key);
+bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value);
+// Removes the key; the removed value (empty if absent) in `removed`.
+bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed);
+void dict_clear(DictObject* dict);
+// Fast paths for dicts keyed by interned names (globals, attributes, class
+// dicts): no Python code can run, so these cannot fail except for MemoryError.
+// Without a runtime: a linear scan, for the small dicts of classes.
+Value dict_find_name(DictObject* dict, std::uint32_t name);
+// Hashed, for globals and other large dicts.
+Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name);
+bool dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
+// Iterates live entries: start with position 0; returns false at the end.
+bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry);
+// dict.update semantics from a mapping or an iterable of pairs.
+bool dict_update(Runtime& runtime, Value dict, Value source);
+
+// The trace function shared by dicts, sets and instance dicts.
+void trace_dict_storage(DictObject* dict, gc::Tracer& tracer);
+
+}  // namespace xipy::object

@@ -1,0 +1,334 @@
+// Exceptions: MicroPython's built-in hierarchy, args, printing and tracebacks.
+#include "object/exception_object.hpp"
+
+#include <array>
+
+#include "object/dict_object.hpp"
+#include "object/list_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+namespace {
+
+void trace_exception(gc::Cell* cell, gc::Tracer& tracer) {
+    trace_instance(cell, tracer);
+    auto* exception = static_cast<ExceptionObject*>(cell);
+    for (Value value : {exception->args, exception->traceback}) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+}
+
+Value exception_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+    if (arguments.keyword_count != 0) {
+        return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
+    }
+    return make_exception(runtime, type, arguments.positional());
+}
+
+// The text after "Type: " and what str() gives without a user __str__.
+bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
+    TupleObject* args = as_tuple(exception->args);
+    if (args->length == 0) {
+        return true;
+    }
+    if (args->length == 1) {
+        return print_value(runtime, printer, args->items()[0], PrintKind::str);
+    }
+    return print_value(runtime, printer, exception->args, PrintKind::repr);
+}
+
+bool exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+    ExceptionObject* exception = as_exception(self);
+    if (kind == PrintKind::repr) {
+        printer.write(type_name_of(runtime, self));
+        return print_value(runtime, printer, exception->args, PrintKind::repr);
+    }
+    return print_arguments(runtime, printer, exception);
+}
+
+Value exception_load_attribute(Runtime&, Value self, std::uint32_t name) {
+    ExceptionObject* exception = as_exception(self);
+    switch (name) {
+        case names::args:
+            return exception->args;
+        case names::value:
+        case names::code:
+            if (name == names::value && !is_instance(self, &stop_iteration_type)) {
+                break;
+            }
+            if (name == names::code && !is_instance(self, &system_exit_type)) {
+                break;
+            }
+            return as_tuple(exception->args)->length > 0 ? as_tuple(exception->args)->items()[0]
+                                                         : Value::none();
+        case names::dunder_traceback:
+            return Value::none();
+        default:
+            break;
+    }
+    if (!exception->dict.is_empty()) {
+        return dict_find_name(as_dict(exception->dict), name);
+    }
+    return Value::empty();
+}
+
+bool exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+    ExceptionObject* exception = as_exception(self);
+    if (name == names::args && !value.is_empty()) {
+        if (!is_tuple(value)) {
+            runtime.raise_new(&type_error_type, "args must be a tuple");
+            return false;
+        }
+        exception->args = value;
+        return true;
+    }
+    if (exception->dict.is_empty()) {
+        exception->dict = make_dict(runtime);
+        if (exception->dict.is_empty()) {
+            return false;
+        }
+    }
+    if (value.is_empty()) {
+        Value removed;
+        return dict_remove(runtime, as_dict(exception->dict), Value::from_interned_string(name),
+                           &removed);
+    }
+    return dict_store_name(runtime, as_dict(exception->dict), name, value);
+}
+
+Value exception_init(Runtime& runtime, Arguments arguments) {
+    if (!is_exception(arguments[0])) {
+        return Value::none();
+    }
+    Value args = new_tuple(runtime, arguments.positional().subspan(1));
+    if (args.is_empty()) {
+        return Value::empty();
+    }
+    as_exception(arguments[0])->args = args;
+    return Value::none();
+}
+
+Value exception_str_method(Runtime& runtime, Arguments arguments) {
+    Printer printer;
+    if (!print_arguments(runtime, printer, as_exception(arguments[0]))) {
+        return Value::empty();
+    }
+    return make_str(runtime, printer.text());
+}
+
+Value exception_repr_method(Runtime& runtime, Arguments arguments) {
+    Printer printer;
+    if (!exception_print(runtime, arguments[0], printer, PrintKind::repr)) {
+        return Value::empty();
+    }
+    return make_str(runtime, printer.text());
+}
+
+Value exception_with_traceback(Runtime&, Arguments arguments) { return arguments[0]; }
+
+constexpr NativeFunction exception_init_function{names::dunder_init, NativeKind::method, 1,
+                                                 NativeFunction::unlimited, exception_init};
+constexpr NativeFunction exception_str_function{names::dunder_str, NativeKind::method, 1, 1,
+                                                exception_str_method};
+constexpr NativeFunction exception_repr_function{names::dunder_repr, NativeKind::method, 1, 1,
+                                                 exception_repr_method};
+constexpr NativeFunction exception_with_traceback_function{
+    names::with_traceback, NativeKind::method, 2, 2, exception_with_traceback};
+constexpr Attribute base_exception_attributes[] = {
+    {names::dunder_init, &exception_init_function},
+    {names::dunder_str, &exception_str_function},
+    {names::dunder_repr, &exception_repr_function},
+    {names::with_traceback, &exception_with_traceback_function},
+};
+
+constexpr TypeSlots exception_slots{
+    .make_new = exception_make_new,
+    .print = exception_print,
+    .load_attribute = exception_load_attribute,
+    .store_attribute = exception_store_attribute,
+};
+
+}  // namespace
+
+#define XIPY_EXCEPTION_TYPE(variable, name, base) \
+    constinit const Type variable{                \
+        name, base, exception_slots, {}, type_flag_subclassable, trace_exception};
+
+constinit const Type base_exception_type{names::BaseException,   &object_type,
+                                         exception_slots,        base_exception_attributes,
+                                         type_flag_subclassable, trace_exception};
+XIPY_EXCEPTION_TYPE(system_exit_type, names::SystemExit, &base_exception_type)
+XIPY_EXCEPTION_TYPE(keyboard_interrupt_type, names::KeyboardInterrupt, &base_exception_type)
+XIPY_EXCEPTION_TYPE(generator_exit_type, names::GeneratorExit, &base_exception_type)
+XIPY_EXCEPTION_TYPE(exception_type, names::Exception, &base_exception_type)
+XIPY_EXCEPTION_TYPE(stop_iteration_type, names::StopIteration, &exception_type)
+XIPY_EXCEPTION_TYPE(stop_async_iteration_type, names::StopAsyncIteration, &exception_type)
+XIPY_EXCEPTION_TYPE(arithmetic_error_type, names::ArithmeticError, &exception_type)
+XIPY_EXCEPTION_TYPE(overflow_error_type, names::OverflowError, &arithmetic_error_type)
+XIPY_EXCEPTION_TYPE(zero_division_error_type, names::ZeroDivisionError, &arithmetic_error_type)
+XIPY_EXCEPTION_TYPE(assertion_error_type, names::AssertionError, &exception_type)
+XIPY_EXCEPTION_TYPE(attribute_error_type, names::AttributeError, &exception_type)
+XIPY_EXCEPTION_TYPE(eof_error_type, names::EOFError, &exception_type)
+XIPY_EXCEPTION_TYPE(import_error_type, names::ImportError, &exception_type)
+XIPY_EXCEPTION_TYPE(lookup_error_type, names::LookupError, &exception_type)
+XIPY_EXCEPTION_TYPE(index_error_type, names::IndexError, &lookup_error_type)
+XIPY_EXCEPTION_TYPE(key_error_type, names::KeyError, &lookup_error_type)
+XIPY_EXCEPTION_TYPE(memory_error_type, names::MemoryError, &exception_type)
+XIPY_EXCEPTION_TYPE(name_error_type, names::NameError, &exception_type)
+XIPY_EXCEPTION_TYPE(os_error_type, names::OSError, &exception_type)
+XIPY_EXCEPTION_TYPE(runtime_error_type, names::RuntimeError, &exception_type)
+XIPY_EXCEPTION_TYPE(not_implemented_error_type, names::NotImplementedError, &runtime_error_type)
+XIPY_EXCEPTION_TYPE(syntax_error_type, names::SyntaxError, &exception_type)
+XIPY_EXCEPTION_TYPE(indentation_error_type, names::IndentationError, &syntax_error_type)
+XIPY_EXCEPTION_TYPE(type_error_type, names::TypeError, &exception_type)
+XIPY_EXCEPTION_TYPE(value_error_type, names::ValueError, &exception_type)
+XIPY_EXCEPTION_TYPE(unicode_error_type, names::UnicodeError, &value_error_type)
+#undef XIPY_EXCEPTION_TYPE
+
+namespace {
+constexpr std::array<const Type*, 27> all_exception_types = {
+    &base_exception_type,
+    &system_exit_type,
+    &keyboard_interrupt_type,
+    &generator_exit_type,
+    &exception_type,
+    &stop_iteration_type,
+    &stop_async_iteration_type,
+    &arithmetic_error_type,
+    &overflow_error_type,
+    &zero_division_error_type,
+    &assertion_error_type,
+    &attribute_error_type,
+    &eof_error_type,
+    &import_error_type,
+    &lookup_error_type,
+    &index_error_type,
+    &key_error_type,
+    &memory_error_type,
+    &name_error_type,
+    &os_error_type,
+    &runtime_error_type,
+    &not_implemented_error_type,
+    &syntax_error_type,
+    &indentation_error_type,
+    &type_error_type,
+    &value_error_type,
+    &unicode_error_type,
+};
+}  // namespace
+
+std::span<const Type* const> builtin_exception_types() { return all_exception_types; }
+
+bool is_exception_type(const Type* type) { return is_subtype(type, &base_exception_type); }
+
+bool is_exception(Value value) {
+    return value.is_object() && is_exception_type(value.as_object()->type());
+}
+
+ExceptionObject* as_exception(Value value) {
+    return static_cast<ExceptionObject*>(value.as_object());
+}
+
+Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments) {
+    auto* exception = runtime.make<ExceptionObject>(0, type);
+    if (exception == nullptr) {
+        return Value::empty();
+    }
+    exception->args = empty_tuple();
+    Value result = Value::from_object(exception);
+    Value args = new_tuple(runtime, arguments);
+    if (args.is_empty()) {
+        return Value::empty();
+    }
+    exception->args = args;
+    return result;
+}
+
+Value make_exception_with_message(Runtime& runtime, const Type* type, std::string_view message) {
+    Value text = make_str(runtime, message);
+    if (text.is_empty()) {
+        return Value::empty();
+    }
+    return make_exception(runtime, type, {&text, 1});
+}
+
+void add_traceback(Runtime& runtime, Value exception, std::uint32_t file, std::uint32_t line,
+                   std::uint32_t block) {
+    if (!is_exception(exception)) {
+        return;
+    }
+    ExceptionObject* object = as_exception(exception);
+    if (object->traceback.is_empty()) {
+        Value list = make_list(runtime, {});
+        if (list.is_empty()) {
+            runtime.set_exception(exception);
+            return;
+        }
+        object->traceback = list;
+    }
+    Value entry[3] = {Value::from_small_int(file), Value::from_small_int(line),
+                      Value::from_small_int(block)};
+    for (Value value : entry) {
+        if (!list_append(runtime, object->traceback, value)) {
+            // Out of memory while recording where: keep the original exception.
+            runtime.set_exception(exception);
+            return;
+        }
+    }
+}
+
+void clear_traceback(Value exception) {
+    if (is_exception(exception)) {
+        as_exception(exception)->traceback = Value::empty();
+    }
+}
+
+Value stop_iteration_value(Value exception) {
+    TupleObject* args = as_tuple(as_exception(exception)->args);
+    return args->length > 0 ? args->items()[0] : Value::none();
+}
+
+std::string exception_message(Runtime& runtime, Value exception) {
+    Printer printer;
+    Value saved = runtime.take_exception();
+    if (!print_arguments(runtime, printer, as_exception(exception))) {
+        runtime.clear_exception();
+    }
+    runtime.set_exception(saved);
+    if (saved.is_empty()) {
+        runtime.clear_exception();
+    }
+    return printer.take();
+}
+
+std::string format_traceback(Runtime& runtime, Value exception) {
+    std::string text = "Traceback (most recent call last):\n";
+    ExceptionObject* object = as_exception(exception);
+    if (!object->traceback.is_empty()) {
+        std::span<Value> entries = as_list(object->traceback)->span();
+        for (std::size_t index = entries.size(); index >= 3; index -= 3) {
+            text += "  File \"";
+            text +=
+                runtime.name_text(static_cast<std::uint32_t>(entries[index - 3].as_small_int()));
+            text += "\", line ";
+            text += std::to_string(entries[index - 2].as_small_int());
+            text += ", in ";
+            text +=
+                runtime.name_text(static_cast<std::uint32_t>(entries[index - 1].as_small_int()));
+            text += "\n";
+        }
+    }
+    text += type_name_of(runtime, exception);
+    text += ": ";
+    text += exception_message(runtime, exception);
+    text += "\n";
+    return text;
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,55 @@
+// InternTable: one VM's interned strings, which Values hold as 32-bit ids.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace xipy::object {
+
+// Hash of a str's UTF-8 bytes: the same for interned and heap strings, so
+// dict lookups never care which form a key has.
+std::uint64_t hash_string(std::string_view text);
+
+// Invariants: ids 1..names::count-1 are the fixed names (object/names.hpp)
+// and mean the same text in every VM; ids from names::count on are this
+// VM's own, in order of interning. No two ids have the same text, so two
+// interned strings are equal exactly when their ids are. Texts either live
+// in memory that outlives the VM (constant tables, the images the VM runs)
+// or are copies owned by the table.
+class InternTable {
+  public:
+    InternTable();
+    InternTable(const InternTable&) = delete;
+    InternTable& operator=(const InternTable&) = delete;
+
+    std::optional<std::uint32_t> find(std::string_view text) const;
+    // Interns text that stays valid, unchanged, for the VM's lifetime (an
+    // image's qstr): the table keeps only the view.
+    std::uint32_t intern_in_place(std::string_view text);
+    // Interns a copy of `text`.
+    std::uint32_t intern_copy(std::string_view text);
+
+    // Precondition: id was handed out by this table (or is a fixed name).
+    std::string_view text(std::uint32_t id) const;
+    std::uint64_t hash(std::uint32_t id) const;
+    std::size_t size() const;
+
+  private:
+    struct Entry {
+        std::string_view text;
+        std::uint64_t hash;
+    };
+
+    std::uint32_t add(std::string_view text);
+
+    std::vector<Entry> entries_;  // index = id; entry 0 is the null name
+    std::unordered_map<std::string_view, std::uint32_t> index_;
+    std::deque<std::string> owned_texts_;  // deque: growing never moves a text
+};
+
+}  // namespace xipy::object

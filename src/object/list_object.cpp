@@ -1,0 +1,665 @@
+// list: growable sequences, their methods, and the iterator shared with tuple.
+#include "object/list_object.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/slice_object.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+
+Value make_sequence_iterator(Runtime& runtime, Value sequence);
+
+namespace {
+
+void trace_value_array(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* array = static_cast<ValueArray*>(cell);
+    for (std::uint32_t index = 0; index < array->capacity; ++index) {
+        Value item = array->items()[index];
+        if (item.is_object()) {
+            tracer.mark(item.as_object());
+        }
+    }
+}
+
+constexpr gc::CellDescriptor value_array_descriptor{trace_value_array, nullptr};
+
+void trace_list(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* list = static_cast<ListObject*>(cell);
+    if (list->storage != nullptr) {
+        tracer.mark(list->storage);
+    }
+}
+
+// Iterates a tuple or a list by index, so a list that grows while it is
+// iterated yields its new items too.
+struct SequenceIteratorObject : Object {
+    Value sequence;
+    std::uint32_t index = 0;
+
+    explicit SequenceIteratorObject(Value items) : Object(&list_iterator_type), sequence(items) {}
+};
+
+void trace_sequence_iterator(gc::Cell* cell, gc::Tracer& tracer) {
+    Value sequence = static_cast<SequenceIteratorObject*>(cell)->sequence;
+    if (sequence.is_object()) {
+        tracer.mark(sequence.as_object());
+    }
+}
+
+Value sequence_iterator_next(Runtime&, Value self) {
+    auto* iterator = static_cast<SequenceIteratorObject*>(self.as_object());
+    std::span<const Value> items;
+    if (is_tuple(iterator->sequence)) {
+        items = as_tuple(iterator->sequence)->span();
+    } else {
+        items = as_list(iterator->sequence)->span();
+    }
+    if (iterator->index >= items.size()) {
+        return Value::stop_iteration();
+    }
+    return items[iterator->index++];
+}
+
+bool list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    std::vector<Value> snapshot(as_list(self)->span().begin(), as_list(self)->span().end());
+    return print_sequence(runtime, printer, snapshot, '[', ']', false);
+}
+
+Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+    if (operation == UnaryOperator::hash) {
+        return raise_unsupported_unary(runtime, operation, operand);
+    }
+    ListObject* list = as_list(operand);
+    switch (operation) {
+        case UnaryOperator::boolean:
+            return Value::boolean(list->length != 0);
+        case UnaryOperator::length:
+            return Value::from_small_int(list->length);
+        case UnaryOperator::hash:
+            return Value::not_implemented();
+        default:
+            return Value::not_implemented();
+    }
+}
+
+Value list_contains(Runtime& runtime, Value list, Value item) {
+    for (std::uint32_t index = 0; index < as_list(list)->length; ++index) {
+        int equal = equals(runtime, as_list(list)->items()[index], item);
+        if (equal != 0) {
+            return equal < 0 ? Value::empty() : Value::true_value();
+        }
+    }
+    return Value::false_value();
+}
+
+Value list_repeat(Runtime& runtime, Value list, Value count_value) {
+    auto count = to_integer(runtime, count_value);
+    if (!count) {
+        return Value::empty();
+    }
+    std::vector<Value> items(as_list(list)->span().begin(), as_list(list)->span().end());
+    std::int64_t times = std::max<std::int64_t>(0, *count);
+    if (static_cast<std::uint64_t>(times) * items.size() * sizeof(Value) >
+        runtime.heap().limit_bytes()) {
+        return runtime.raise_memory_error();
+    }
+    std::vector<Value> result;
+    result.reserve(static_cast<std::size_t>(times) * items.size());
+    for (std::int64_t index = 0; index < times; ++index) {
+        result.insert(result.end(), items.begin(), items.end());
+    }
+    return make_list(runtime, result);
+}
+
+Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    if (operation == BinaryOperator::inplace_add && is_list(left)) {
+        if (!list_extend(runtime, left, right)) {
+            return Value::empty();
+        }
+        return left;
+    }
+    operation = plain_operator(operation);
+    if (operation == BinaryOperator::multiply) {
+        if (is_list(left) && is_int(right)) {
+            return list_repeat(runtime, left, right);
+        }
+        if (is_int(left) && is_list(right)) {
+            return list_repeat(runtime, right, left);
+        }
+        return Value::not_implemented();
+    }
+    if (!is_list(left)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::contains) {
+        return list_contains(runtime, left, right);
+    }
+    if (!is_list(right)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::add) {
+        std::vector<Value> joined(as_list(left)->span().begin(), as_list(left)->span().end());
+        joined.insert(joined.end(), as_list(right)->span().begin(), as_list(right)->span().end());
+        return make_list(runtime, joined);
+    }
+    std::vector<Value> first(as_list(left)->span().begin(), as_list(left)->span().end());
+    std::vector<Value> second(as_list(right)->span().begin(), as_list(right)->span().end());
+    return compare_sequences(runtime, operation, first, second);
+}
+
+Value list_load_subscript(Runtime& runtime, Value self, Value index) {
+    ListObject* list = as_list(self);
+    if (is_slice(index)) {
+        auto indices = resolve_slice(runtime, index, list->length);
+        if (!indices) {
+            return Value::empty();
+        }
+        std::vector<Value> items;
+        for (std::int64_t count = 0, position = indices->start; count < indices->count;
+             ++count, position += indices->step) {
+            items.push_back(list->items()[position]);
+        }
+        return make_list(runtime, items);
+    }
+    auto position = normalize_index(runtime, index, list->length, "list");
+    if (!position) {
+        return Value::empty();
+    }
+    return list->items()[*position];
+}
+
+bool replace_items(Runtime& runtime, ListObject* list, std::int64_t start, std::int64_t stop,
+                   std::span<const Value> replacement) {
+    std::vector<Value> items(list->span().begin(), list->span().end());
+    items.erase(items.begin() + start, items.begin() + stop);
+    items.insert(items.begin() + start, replacement.begin(), replacement.end());
+    if (items.size() > list->length &&
+        !list_reserve(runtime, list, static_cast<std::uint32_t>(items.size() - list->length))) {
+        return false;
+    }
+    std::copy(items.begin(), items.end(), list->items());
+    for (std::size_t index = items.size(); index < list->length; ++index) {
+        list->items()[index] = Value::none();
+    }
+    list->length = static_cast<std::uint32_t>(items.size());
+    return true;
+}
+
+bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+    ListObject* list = as_list(self);
+    if (is_slice(index)) {
+        auto indices = resolve_slice(runtime, index, list->length);
+        if (!indices) {
+            return false;
+        }
+        if (value.is_empty()) {
+            if (indices->step == 1) {
+                return replace_items(runtime, list, indices->start, indices->start + indices->count,
+                                     {});
+            }
+            std::vector<Value> kept;
+            std::vector<bool> removed(list->length, false);
+            for (std::int64_t count = 0, position = indices->start; count < indices->count;
+                 ++count, position += indices->step) {
+                removed[static_cast<std::size_t>(position)] = true;
+            }
+            for (std::uint32_t position = 0; position < list->length; ++position) {
+                if (!removed[position]) {
+                    kept.push_back(list->items()[position]);
+                }
+            }
+            return replace_items(runtime, list, 0, list->length, kept);
+        }
+        if (!is_list(value) && !is_tuple(value)) {
+            runtime.raise_new(
+                &type_error_type,
+                "object '" + std::string(type_name_of(runtime, value)) + "' isn't a tuple or list");
+            return false;
+        }
+        Value source = list_from_iterable(runtime, value);
+        if (source.is_empty()) {
+            return false;
+        }
+        std::vector<Value> replacement(as_list(source)->span().begin(),
+                                       as_list(source)->span().end());
+        if (indices->step == 1) {
+            std::int64_t stop = std::max(indices->start, indices->start + indices->count);
+            return replace_items(runtime, list, indices->start, stop, replacement);
+        }
+        if (static_cast<std::int64_t>(replacement.size()) != indices->count) {
+            runtime.raise_new(&value_error_type, "attempt to assign sequence of size " +
+                                                     std::to_string(replacement.size()) +
+                                                     " to extended slice of size " +
+                                                     std::to_string(indices->count));
+            return false;
+        }
+        for (std::int64_t count = 0, position = indices->start; count < indices->count;
+             ++count, position += indices->step) {
+            list->items()[position] = replacement[static_cast<std::size_t>(count)];
+        }
+        return true;
+    }
+    auto position = normalize_index(runtime, index, list->length, "list");
+    if (!position) {
+        return false;
+    }
+    if (value.is_empty()) {
+        return replace_items(runtime, list, *position, *position + 1, {});
+    }
+    list->items()[*position] = value;
+    return true;
+}
+
+Value list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+    if (arguments.positional_count == 0) {
+        return make_list(runtime, {});
+    }
+    if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
+        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
+                                                       std::to_string(arguments.positional_count));
+    }
+    return list_from_iterable(runtime, arguments[0]);
+}
+
+Value list_append_method(Runtime& runtime, Arguments arguments) {
+    return list_append(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
+}
+
+Value list_extend_method(Runtime& runtime, Arguments arguments) {
+    return list_extend(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
+}
+
+Value list_insert(Runtime& runtime, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    auto index = to_integer(runtime, arguments[1]);
+    if (!index) {
+        return Value::empty();
+    }
+    std::int64_t length = list->length;
+    std::int64_t position =
+        *index < 0 ? std::max<std::int64_t>(0, *index + length) : std::min(*index, length);
+    Value item = arguments[2];
+    return replace_items(runtime, list, position, position, {&item, 1}) ? Value::none()
+                                                                        : Value::empty();
+}
+
+Value list_pop(Runtime& runtime, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    if (list->length == 0) {
+        return runtime.raise_new(&index_error_type, "pop from empty list");
+    }
+    std::int64_t position = list->length - 1;
+    if (arguments.positional_count > 1) {
+        auto index = normalize_index(runtime, arguments[1], list->length, "list");
+        if (!index) {
+            return Value::empty();
+        }
+        position = *index;
+    }
+    Value item = list->items()[position];
+    if (!replace_items(runtime, list, position, position + 1, {})) {
+        return Value::empty();
+    }
+    return item;
+}
+
+std::optional<std::int64_t> find_item(Runtime& runtime, ListObject* list, Value item,
+                                      std::int64_t start, std::int64_t stop) {
+    for (std::int64_t index = start; index < stop && index < list->length; ++index) {
+        int equal = equals(runtime, list->items()[index], item);
+        if (equal < 0) {
+            return std::nullopt;
+        }
+        if (equal > 0) {
+            return index;
+        }
+    }
+    runtime.raise_new(&value_error_type, "object not in sequence");
+    return std::nullopt;
+}
+
+Value list_remove(Runtime& runtime, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    auto index = find_item(runtime, list, arguments[1], 0, list->length);
+    if (!index) {
+        return Value::empty();
+    }
+    return replace_items(runtime, list, *index, *index + 1, {}) ? Value::none() : Value::empty();
+}
+
+Value list_index(Runtime& runtime, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    std::int64_t length = list->length;
+    std::int64_t bounds[2] = {0, length};
+    for (std::uint32_t argument = 2; argument < arguments.positional_count; ++argument) {
+        auto value = to_integer(runtime, arguments[argument]);
+        if (!value) {
+            return Value::empty();
+        }
+        bounds[argument - 2] =
+            *value < 0 ? std::max<std::int64_t>(0, *value + length) : std::min(*value, length);
+    }
+    auto index = find_item(runtime, list, arguments[1], bounds[0], bounds[1]);
+    if (!index) {
+        return Value::empty();
+    }
+    return Value::from_small_int(*index);
+}
+
+Value list_count(Runtime& runtime, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    std::int64_t count = 0;
+    for (std::uint32_t index = 0; index < list->length; ++index) {
+        int equal = equals(runtime, list->items()[index], arguments[1]);
+        if (equal < 0) {
+            return Value::empty();
+        }
+        count += equal;
+    }
+    return Value::from_small_int(count);
+}
+
+Value list_reverse(Runtime&, Arguments arguments) {
+    std::span<Value> items = as_list(arguments[0])->span();
+    std::reverse(items.begin(), items.end());
+    return Value::none();
+}
+
+Value list_clear(Runtime&, Arguments arguments) {
+    ListObject* list = as_list(arguments[0]);
+    for (Value& item : list->span()) {
+        item = Value::none();
+    }
+    list->length = 0;
+    return Value::none();
+}
+
+Value list_copy(Runtime& runtime, Arguments arguments) {
+    return make_list(runtime, as_list(arguments[0])->span());
+}
+
+Value list_sort_method(Runtime& runtime, Arguments arguments) {
+    if (!check_keywords(runtime, arguments, {names::key, names::reverse})) {
+        return Value::empty();
+    }
+    Value key = keyword_argument(arguments, names::key);
+    Value reverse_value = keyword_argument(arguments, names::reverse);
+    int reverse = reverse_value.is_empty() ? 0 : truth(runtime, reverse_value);
+    if (reverse < 0) {
+        return Value::empty();
+    }
+    return list_sort(runtime, arguments[0], key.is_none() ? Value::empty() : key, reverse != 0)
+               ? Value::none()
+               : Value::empty();
+}
+
+Value list_init(Runtime& runtime, Arguments arguments) {
+    Value self = native_self(arguments[0]);
+    if (!is_list(self)) {
+        return Value::none();
+    }
+    list_clear(runtime, Arguments{&self, 1, 0});
+    if (arguments.positional_count > 1) {
+        return list_extend(runtime, self, arguments[1]) ? Value::none() : Value::empty();
+    }
+    return Value::none();
+}
+
+using Kind = NativeKind;
+
+constexpr NativeFunction list_methods[] = {
+    {names::append, Kind::method, 2, 2, list_append_method},
+    {names::extend, Kind::method, 2, 2, list_extend_method},
+    {names::insert, Kind::method, 3, 3, list_insert},
+    {names::pop, Kind::method, 1, 2, list_pop},
+    {names::remove, Kind::method, 2, 2, list_remove},
+    {names::index, Kind::method, 2, 4, list_index},
+    {names::count, Kind::method, 2, 2, list_count},
+    {names::reverse, Kind::method, 1, 1, list_reverse},
+    {names::clear, Kind::method, 1, 1, list_clear},
+    {names::copy, Kind::method, 1, 1, list_copy},
+    {names::sort, Kind::method, 1, 1, list_sort_method, true},
+    {names::dunder_init, Kind::method, 1, 2, list_init},
+};
+
+template <std::size_t... Indices>
+constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
+    return {Attribute{list_methods[Indices].name, &list_methods[Indices]}...};
+}
+
+constexpr auto list_attributes = make_table(std::make_index_sequence<std::size(list_methods)>{});
+
+// Stable merge sort that stops at the first comparison that raises.
+bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::vector<Value>& keys,
+                bool reverse) {
+    std::vector<std::size_t> buffer(order.size());
+    bool failed = false;
+    auto less = [&](std::size_t first, std::size_t second) -> bool {
+        if (failed) {
+            return false;
+        }
+        Value left = reverse ? keys[second] : keys[first];
+        Value right = reverse ? keys[first] : keys[second];
+        Value result = binary_operation(runtime, BinaryOperator::less, left, right);
+        if (result.is_empty()) {
+            failed = true;
+            return false;
+        }
+        int truth_value = truth(runtime, result);
+        if (truth_value < 0) {
+            failed = true;
+            return false;
+        }
+        return truth_value != 0;
+    };
+    for (std::size_t width = 1; width < order.size() && !failed; width *= 2) {
+        for (std::size_t start = 0; start < order.size(); start += 2 * width) {
+            std::size_t middle = std::min(start + width, order.size());
+            std::size_t end = std::min(start + 2 * width, order.size());
+            std::size_t left = start;
+            std::size_t right = middle;
+            std::size_t output = start;
+            while (left < middle && right < end) {
+                // Take from the right only when strictly less: keeps equal items in order.
+                if (less(order[right], order[left])) {
+                    buffer[output++] = order[right++];
+                } else {
+                    buffer[output++] = order[left++];
+                }
+            }
+            while (left < middle) {
+                buffer[output++] = order[left++];
+            }
+            while (right < end) {
+                buffer[output++] = order[right++];
+            }
+        }
+        order.swap(buffer);
+    }
+    return !failed;
+}
+
+}  // namespace
+
+ValueArray::ValueArray(std::uint32_t count) : gc::Cell(&value_array_descriptor), capacity(count) {}
+
+ValueArray* make_value_array(Runtime& runtime, std::uint32_t capacity) {
+    auto* array = runtime.make<ValueArray>(capacity * sizeof(Value), capacity);
+    if (array == nullptr) {
+        return nullptr;
+    }
+    for (std::uint32_t index = 0; index < capacity; ++index) {
+        array->items()[index] = Value::none();
+    }
+    return array;
+}
+
+constinit const Type list_type{names::list,
+                               &object_type,
+                               TypeSlots{
+                                   .make_new = list_make_new,
+                                   .print = list_print,
+                                   .unary_operation = list_unary,
+                                   .binary_operation = list_binary,
+                                   .load_subscript = list_load_subscript,
+                                   .store_subscript = list_store_subscript,
+                                   .get_iterator = make_sequence_iterator,
+                               },
+                               list_attributes,
+                               type_flag_subclassable,
+                               trace_list};
+
+constinit const Type list_iterator_type{
+    names::iterator,
+    &object_type,
+    TypeSlots{.get_iterator = iterator_self, .iterate_next = sequence_iterator_next},
+    {},
+    0,
+    trace_sequence_iterator};
+
+Value make_sequence_iterator(Runtime& runtime, Value sequence) {
+    auto* iterator = runtime.make<SequenceIteratorObject>(0, sequence);
+    return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
+}
+
+bool is_list(Value value) { return value.is_object() && value.as_object()->type() == &list_type; }
+
+ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
+
+Value make_list(Runtime& runtime, std::span<const Value> items) {
+    auto* list = runtime.make<ListObject>(0, &list_type);
+    if (list == nullptr) {
+        return Value::empty();
+    }
+    if (!items.empty()) {
+        // The items may live in a std::vector the collector cannot see, so
+        // copy them in before anything else can allocate.
+        if (!list_reserve(runtime, list, static_cast<std::uint32_t>(items.size()))) {
+            return Value::empty();
+        }
+        std::copy(items.begin(), items.end(), list->items());
+        list->length = static_cast<std::uint32_t>(items.size());
+    }
+    return Value::from_object(list);
+}
+
+bool list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
+    std::uint64_t needed = std::uint64_t{list->length} + count;
+    std::uint32_t capacity = list->storage == nullptr ? 0 : list->storage->capacity;
+    if (needed <= capacity) {
+        return true;
+    }
+    if (needed > UINT32_MAX / 2) {
+        runtime.raise_memory_error();
+        return false;
+    }
+    auto new_capacity =
+        static_cast<std::uint32_t>(std::max<std::uint64_t>(needed, capacity + capacity / 2 + 4));
+    ValueArray* storage = make_value_array(runtime, new_capacity);
+    if (storage == nullptr) {
+        return false;
+    }
+    for (std::uint32_t index = 0; index < list->length; ++index) {
+        storage->items()[index] = list->items()[index];
+    }
+    list->storage = storage;
+    return true;
+}
+
+bool list_append(Runtime& runtime, Value list_value, Value item) {
+    ListObject* list = as_list(list_value);
+    if (!list_reserve(runtime, list, 1)) {
+        return false;
+    }
+    list->items()[list->length++] = item;
+    return true;
+}
+
+bool list_extend(Runtime& runtime, Value list_value, Value iterable) {
+    if (is_list(iterable) || is_tuple(iterable)) {
+        std::vector<Value> items;
+        if (is_list(iterable)) {
+            items.assign(as_list(iterable)->span().begin(), as_list(iterable)->span().end());
+        } else {
+            items.assign(as_tuple(iterable)->span().begin(), as_tuple(iterable)->span().end());
+        }
+        ListObject* list = as_list(list_value);
+        if (!list_reserve(runtime, list, static_cast<std::uint32_t>(items.size()))) {
+            return false;
+        }
+        std::copy(items.begin(), items.end(), list->items() + list->length);
+        list->length += static_cast<std::uint32_t>(items.size());
+        return true;
+    }
+    Value iterator = get_iterator(runtime, iterable);
+    if (iterator.is_empty()) {
+        return false;
+    }
+    for (;;) {
+        Value item = iterate_next(runtime, iterator);
+        if (item.is_empty()) {
+            return false;
+        }
+        if (item.is_stop_iteration()) {
+            return true;
+        }
+        if (!list_append(runtime, list_value, item)) {
+            return false;
+        }
+    }
+}
+
+Value list_from_iterable(Runtime& runtime, Value iterable) {
+    Value list = make_list(runtime, {});
+    if (list.is_empty() || !list_extend(runtime, list, iterable)) {
+        return Value::empty();
+    }
+    return list;
+}
+
+bool list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
+    ListObject* list = as_list(list_value);
+    std::vector<Value> items(list->span().begin(), list->span().end());
+    std::vector<Value> keys = items;
+    Value keys_list;
+    if (!key.is_empty()) {
+        // Keep the computed keys reachable in a list while sorting.
+        keys_list = make_list(runtime, {});
+        if (keys_list.is_empty()) {
+            return false;
+        }
+        for (std::size_t index = 0; index < items.size(); ++index) {
+            Value computed = call_positional(runtime, key, {items[index]});
+            if (computed.is_empty() || !list_append(runtime, keys_list, computed)) {
+                return false;
+            }
+            keys[index] = computed;
+        }
+    }
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t index = 0; index < order.size(); ++index) {
+        order[index] = index;
+    }
+    if (!merge_sort(runtime, order, keys, reverse)) {
+        return false;
+    }
+    list = as_list(list_value);
+    if (list->length != items.size()) {
+        runtime.raise_new(&value_error_type, "list modified during sort");
+        return false;
+    }
+    for (std::size_t index = 0; index < order.size(); ++index) {
+        list->items()[index] = items[order[index]];
+    }
+    return true;
+}
+
+}  // namespace xipy::object

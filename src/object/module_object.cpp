@@ -1,0 +1,66 @@
+// module objects: attribute access goes to the module's globals.
+#include "object/module_object.hpp"
+
+#include "object/class_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/names.hpp"
+#include "object/printer.hpp"
+
+namespace xipy::object {
+namespace {
+
+void trace_module(gc::Cell* cell, gc::Tracer& tracer) {
+    Value globals = static_cast<ModuleObject*>(cell)->globals;
+    if (globals.is_object()) {
+        tracer.mark(globals.as_object());
+    }
+}
+
+Value module_load_attribute(Runtime&, Value self, std::uint32_t name) {
+    auto* module = static_cast<ModuleObject*>(self.as_object());
+    Value found = dict_find_name(as_dict(module->globals), name);
+    if (found.is_empty() && name == names::dunder_name) {
+        return Value::from_interned_string(module->name);
+    }
+    if (found.is_empty() && name == names::dunder_dict) {
+        return module->globals;
+    }
+    return found;
+}
+
+bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+    auto* module = static_cast<ModuleObject*>(self.as_object());
+    if (value.is_empty()) {
+        Value removed;
+        return dict_remove(runtime, as_dict(module->globals), Value::from_interned_string(name),
+                           &removed);
+    }
+    return dict_store_name(runtime, as_dict(module->globals), name, value);
+}
+
+bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    printer.write("<module '");
+    printer.write(runtime.name_text(static_cast<ModuleObject*>(self.as_object())->name));
+    printer.write("'>");
+    return true;
+}
+
+}  // namespace
+
+constinit const Type module_type{names::module,
+                                 &object_type,
+                                 TypeSlots{
+                                     .print = module_print,
+                                     .load_attribute = module_load_attribute,
+                                     .store_attribute = module_store_attribute,
+                                 },
+                                 {},
+                                 0,
+                                 trace_module};
+
+Value make_module(Runtime& runtime, std::uint32_t name, Value globals) {
+    auto* module = runtime.make<ModuleObject>(0, name, globals);
+    return module == nullptr ? Value::empty() : Value::from_object(module);
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,198 @@
+// Built-in functions and bound methods: argument checks and calls.
+#include "object/native_function.hpp"
+
+#include <vector>
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/names.hpp"
+#include "object/operations.hpp"
+
+namespace xipy::object {
+namespace {
+
+Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
+    auto* function = static_cast<const NativeFunction*>(callable.as_object());
+    if (arguments.keyword_count != 0 && !function->accepts_keywords) {
+        return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
+    }
+    std::uint32_t count = arguments.positional_count;
+    if (function->minimum_positional == function->maximum_positional &&
+        count != function->minimum_positional) {
+        return runtime.raise_new(&type_error_type,
+                                 "function takes " + std::to_string(function->minimum_positional) +
+                                     " positional arguments but " + std::to_string(count) +
+                                     " were given");
+    }
+    if (count < function->minimum_positional) {
+        return runtime.raise_new(&type_error_type,
+                                 "function missing " +
+                                     std::to_string(function->minimum_positional - count) +
+                                     " required positional arguments");
+    }
+    if (count > function->maximum_positional) {
+        return runtime.raise_new(&type_error_type,
+                                 "function expected at most " +
+                                     std::to_string(function->maximum_positional) +
+                                     " arguments, got " + std::to_string(count));
+    }
+    return function->code(runtime, arguments);
+}
+
+bool native_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    auto* function = static_cast<const NativeFunction*>(self.as_object());
+    printer.write("<function ");
+    printer.write(runtime.name_text(function->name));
+    printer.write(">");
+    return true;
+}
+
+Value native_bind(Runtime& runtime, Value descriptor, Value instance, const Type* lookup_type) {
+    auto* function = static_cast<const NativeFunction*>(descriptor.as_object());
+    switch (function->kind) {
+        case NativeKind::method:
+            if (instance.is_empty()) {
+                return descriptor;
+            }
+            return make_bound_method(runtime, descriptor, instance);
+        case NativeKind::class_method:
+            return make_bound_method(
+                runtime, descriptor,
+                is_type(instance) ? instance : Value::from_object(lookup_type));
+        default:
+            return descriptor;
+    }
+}
+
+Value native_load_attribute(Runtime&, Value self, std::uint32_t name) {
+    if (name == names::dunder_name) {
+        return Value::from_interned_string(
+            static_cast<const NativeFunction*>(self.as_object())->name);
+    }
+    return Value::empty();
+}
+
+void trace_bound_method(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* method = static_cast<BoundMethodObject*>(cell);
+    for (Value value : {method->function, method->self}) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+}
+
+Value bound_method_call(Runtime& runtime, Value callable, Arguments arguments) {
+    auto* method = static_cast<BoundMethodObject*>(callable.as_object());
+    return call_with_self(runtime, method->function, method->self, arguments);
+}
+
+bool bound_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    auto* method = static_cast<BoundMethodObject*>(self.as_object());
+    printer.write("<bound_method>");
+    (void)runtime;
+    (void)method;
+    return true;
+}
+
+Value bound_method_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
+    auto* method = static_cast<BoundMethodObject*>(self.as_object());
+    if (name == names::dunder_self) {
+        return method->self;
+    }
+    if (name == names::dunder_func) {
+        return method->function;
+    }
+    return find_attribute(runtime, method->function, name);
+}
+
+Value bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value right) {
+    if (operation != BinaryOperator::equal || type_of(left) != type_of(right)) {
+        return Value::not_implemented();
+    }
+    auto* first = static_cast<BoundMethodObject*>(left.as_object());
+    auto* second = static_cast<BoundMethodObject*>(right.as_object());
+    return Value::boolean(first->function == second->function && first->self == second->self);
+}
+
+}  // namespace
+
+constinit const Type native_function_type{names::function,
+                                          &object_type,
+                                          TypeSlots{
+                                              .call = native_call,
+                                              .print = native_print,
+                                              .load_attribute = native_load_attribute,
+                                              .bind = native_bind,
+                                          },
+                                          {},
+                                          type_flag_method};
+
+constinit const Type bound_method_type{names::bound_method,
+                                       &object_type,
+                                       TypeSlots{
+                                           .call = bound_method_call,
+                                           .print = bound_method_print,
+                                           .binary_operation = bound_method_binary,
+                                           .load_attribute = bound_method_load_attribute,
+                                       },
+                                       {},
+                                       0,
+                                       trace_bound_method};
+
+Value make_bound_method(Runtime& runtime, Value function, Value self) {
+    auto* method = runtime.make<BoundMethodObject>(0, function, self);
+    return method == nullptr ? Value::empty() : Value::from_object(method);
+}
+
+Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
+    std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
+    constexpr std::uint32_t inline_capacity = 16;
+    Value inline_values[inline_capacity + 1];
+    std::vector<Value> heap_values;
+    Value* values = inline_values;
+    if (total + 1 > inline_capacity) {
+        heap_values.resize(total + 1);
+        values = heap_values.data();
+    }
+    values[0] = self;
+    for (std::uint32_t index = 0; index < total; ++index) {
+        values[index + 1] = arguments.values[index];
+    }
+    return call(runtime, function,
+                Arguments{values, arguments.positional_count + 1, arguments.keyword_count});
+}
+
+Value keyword_argument(Arguments arguments, std::uint32_t name) {
+    for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
+        Value key = arguments.keyword_name(index);
+        if (key.is_interned_string() && key.as_interned_string() == name) {
+            return arguments.keyword_value(index);
+        }
+    }
+    return Value::empty();
+}
+
+bool check_keywords(Runtime& runtime, Arguments arguments,
+                    std::initializer_list<std::uint32_t> allowed) {
+    for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
+        Value key = arguments.keyword_name(index);
+        bool known = false;
+        for (std::uint32_t name : allowed) {
+            if (key.is_interned_string() && key.as_interned_string() == name) {
+                known = true;
+            }
+        }
+        if (!known) {
+            runtime.raise_new(&type_error_type,
+                              "unexpected keyword argument '" +
+                                  std::string(key.is_interned_string()
+                                                  ? runtime.name_text(key.as_interned_string())
+                                                  : "?") +
+                                  "'");
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,65 @@
+// NativeFunction: a built-in function or method implemented in C++, as constant data.
+#pragma once
+
+#include <cstdint>
+
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::object {
+
+extern const Type native_function_type;
+extern const Type bound_method_type;
+
+using NativeCode = Value (*)(Runtime& runtime, Arguments arguments);
+
+enum class NativeKind : std::uint8_t {
+    function,       // len, print: called as is
+    method,         // list.append: bound to the instance it is loaded through
+    class_method,   // dict.fromkeys: bound to the class
+    static_method,  // never bound
+};
+
+// A built-in callable. Methods receive their self as the first positional
+// argument. Argument counts (self included) are checked before `code` runs,
+// and keywords only reach functions that say they accept them.
+struct NativeFunction : Object {
+    std::uint32_t name;
+    NativeKind kind;
+    bool accepts_keywords;
+    std::uint16_t minimum_positional;
+    std::uint16_t maximum_positional;
+    NativeCode code;
+
+    static constexpr std::uint16_t unlimited = 0xFFFF;
+
+    constexpr NativeFunction(std::uint32_t name_id, NativeKind function_kind, std::uint16_t minimum,
+                             std::uint16_t maximum, NativeCode native, bool keywords = false)
+        : Object(&native_function_type, gc::Cell::flag_static),
+          name(name_id),
+          kind(function_kind),
+          accepts_keywords(keywords),
+          minimum_positional(minimum),
+          maximum_positional(maximum),
+          code(native) {}
+};
+
+// A function or method paired with the instance (or class) it is bound to.
+struct BoundMethodObject : Object {
+    Value function;
+    Value self;
+
+    BoundMethodObject(Value bound_function, Value bound_self)
+        : Object(&bound_method_type), function(bound_function), self(bound_self) {}
+};
+
+Value make_bound_method(Runtime& runtime, Value function, Value self);
+// Calls `function` with `self` inserted before the arguments.
+Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments);
+// The keyword argument `name`, or empty if not given.
+Value keyword_argument(Arguments arguments, std::uint32_t name);
+// Raises "TypeError: unexpected keyword argument 'x'" for any keyword not in `allowed`.
+bool check_keywords(Runtime& runtime, Arguments arguments,
+                    std::initializer_list<std::uint32_t> allowed);
+
+}  // namespace xipy::object

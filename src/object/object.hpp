@@ -1,0 +1,226 @@
+// Object and Type: the header every Python object starts with, and the slot table of a type.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "gc/cell.hpp"
+#include "object/value.hpp"
+
+namespace xipy::object {
+
+class Runtime;
+class Printer;
+struct Type;
+
+// The type of every type object, built-in or user-defined.
+extern const Type type_type;
+
+// Every heap or static Python object. Its cell descriptor is its type, so
+// `type()` costs one load. Invariant: `descriptor_` always points at the
+// CellDescriptor base of a Type.
+struct Object : gc::Cell {
+    constexpr explicit Object(const Type* type, std::uint8_t flags = 0);
+    const Type* type() const;
+};
+
+// Arguments of a call, laid out as MicroPython lays them: `positional`
+// values, then `keyword_count` (name, value) pairs, names being interned
+// strings. The array belongs to the caller and outlives the call; its values
+// are rooted by the caller (normally they sit on the VM's value stack).
+struct Arguments {
+    const Value* values = nullptr;
+    std::uint32_t positional_count = 0;
+    std::uint32_t keyword_count = 0;
+
+    std::span<const Value> positional() const { return {values, positional_count}; }
+    Value operator[](std::uint32_t index) const { return values[index]; }
+    Value keyword_name(std::uint32_t index) const { return values[positional_count + 2 * index]; }
+    Value keyword_value(std::uint32_t index) const {
+        return values[positional_count + 2 * index + 1];
+    }
+    // The arguments without the first positional one (a method's self).
+    Arguments without_first() const {
+        return Arguments{values + 1, positional_count - 1, keyword_count};
+    }
+};
+
+// Operators in MicroPython's bytecode order (py/runtime0.h), so a
+// UNARY_OP_MULTI / BINARY_OP_MULTI opcode maps to them by subtraction.
+enum class UnaryOperator : std::uint8_t {
+    positive,
+    negative,
+    invert,
+    logical_not,
+    // Not reachable from bytecode; used by built-ins through the same slot.
+    boolean,
+    length,
+    hash,
+    absolute,
+};
+
+enum class BinaryOperator : std::uint8_t {
+    less,
+    more,
+    equal,
+    less_equal,
+    more_equal,
+    not_equal,
+    in,
+    is,
+    exception_match,
+    inplace_or,
+    inplace_xor,
+    inplace_and,
+    inplace_lshift,
+    inplace_rshift,
+    inplace_add,
+    inplace_subtract,
+    inplace_multiply,
+    inplace_matrix_multiply,
+    inplace_floor_divide,
+    inplace_true_divide,
+    inplace_modulo,
+    inplace_power,
+    or_,
+    xor_,
+    and_,
+    lshift,
+    rshift,
+    add,
+    subtract,
+    multiply,
+    matrix_multiply,
+    floor_divide,
+    true_divide,
+    modulo,
+    power,
+    // Not reachable from bytecode: `container contains item` (the `in`
+    // operator with its operands swapped) and divmod().
+    contains,
+    divmod,
+};
+
+inline constexpr int inplace_to_plain_offset =
+    static_cast<int>(BinaryOperator::or_) - static_cast<int>(BinaryOperator::inplace_or);
+
+constexpr bool is_inplace(BinaryOperator operation) {
+    return operation >= BinaryOperator::inplace_or && operation <= BinaryOperator::inplace_power;
+}
+// inplace_add -> add, etc.; other operators are returned unchanged.
+constexpr BinaryOperator plain_operator(BinaryOperator operation) {
+    return is_inplace(operation)
+               ? static_cast<BinaryOperator>(static_cast<int>(operation) + inplace_to_plain_offset)
+               : operation;
+}
+
+enum class PrintKind : std::uint8_t { str, repr };
+
+// A name/object pair of a built-in type's constant attribute table. `name`
+// is a fixed interned-string id and `object` a static object, so tables are
+// constant data shared by all VMs.
+struct Attribute {
+    std::uint32_t name;
+    const Object* object;
+};
+
+// A type's behaviour. Every slot may be null, meaning "not supported".
+//
+// Result conventions, the same everywhere:
+//   * A slot returning Value returns Value::empty() when it raised: the
+//     exception is then pending in the Runtime.
+//   * unary_operation / binary_operation return Value::not_implemented()
+//     for operand types they do not handle. binary_operation is offered the
+//     operands in source order, first through the left operand's type and
+//     then through the right one's, so it must check both operands.
+//   * load_attribute returns Value::empty() with nothing pending when the
+//     attribute does not exist, so the caller chooses the error.
+//   * iterate_next returns Value::stop_iteration() at the end, without
+//     creating a StopIteration object.
+//   * store slots return false when they raised; a store of Value::empty()
+//     is a deletion.
+//   * bind turns an attribute found on a class into what an attribute load
+//     through `instance` yields (a bound method, a property's value...);
+//     `instance` is empty when the attribute was loaded from the class.
+struct TypeSlots {
+    Value (*make_new)(Runtime& runtime, const Type* type, Arguments arguments) = nullptr;
+    Value (*call)(Runtime& runtime, Value callable, Arguments arguments) = nullptr;
+    bool (*print)(Runtime& runtime, Value self, Printer& printer, PrintKind kind) = nullptr;
+    Value (*unary_operation)(Runtime& runtime, UnaryOperator operation, Value operand) = nullptr;
+    Value (*binary_operation)(Runtime& runtime, BinaryOperator operation, Value left,
+                              Value right) = nullptr;
+    Value (*load_attribute)(Runtime& runtime, Value self, std::uint32_t name) = nullptr;
+    bool (*store_attribute)(Runtime& runtime, Value self, std::uint32_t name,
+                            Value value) = nullptr;
+    Value (*load_subscript)(Runtime& runtime, Value self, Value index) = nullptr;
+    bool (*store_subscript)(Runtime& runtime, Value self, Value index, Value value) = nullptr;
+    Value (*get_iterator)(Runtime& runtime, Value self) = nullptr;
+    Value (*iterate_next)(Runtime& runtime, Value iterator) = nullptr;
+    Value (*bind)(Runtime& runtime, Value descriptor, Value instance, const Type* owner) = nullptr;
+};
+
+enum TypeFlags : std::uint32_t {
+    // A class made by a `class` statement: a heap object with a dict and an MRO.
+    type_flag_user_class = 1,
+    // Found on a class and loaded through an instance, it becomes a method
+    // bound to that instance (Python functions, native methods).
+    type_flag_method = 2,
+    // A `class` statement may name it as a base.
+    type_flag_subclassable = 4,
+};
+
+// A type object. Built-in types are constant static objects shared by all
+// VMs; user classes are heap objects of the same layout.
+//
+// Invariants: `base` is null only for `object`. For built-in types `dict`,
+// `bases` and `mro` are empty and the MRO is the chain of `base` pointers.
+// For user classes (type_flag_user_class) `dict` is a dict, `bases` a tuple
+// of types, `mro` a tuple of types starting with the class itself (C3
+// order), `base` the first base and `native_base` the built-in type whose
+// instance layout the class's instances use (see class_object.hpp).
+struct Type : Object, gc::CellDescriptor {
+    std::uint32_t name;
+    std::uint32_t flags;
+    const Type* base;
+    TypeSlots slots;
+    std::span<const Attribute> attributes;
+    Value dict;
+    Value bases;
+    Value mro;
+    const Type* native_base;
+
+    // A built-in type: constant data.
+    constexpr Type(std::uint32_t name_id, const Type* base_type, TypeSlots type_slots,
+                   std::span<const Attribute> type_attributes, std::uint32_t type_flags = 0,
+                   void (*trace_function)(gc::Cell*, gc::Tracer&) = nullptr,
+                   void (*finalize_function)(gc::Cell*) = nullptr)
+        : Object(&type_type, gc::Cell::flag_static),
+          gc::CellDescriptor{trace_function, finalize_function},
+          name(name_id),
+          flags(type_flags),
+          base(base_type),
+          slots(type_slots),
+          attributes(type_attributes),
+          native_base(nullptr) {}
+
+    // A user class: a heap object, filled in by make_class().
+    struct UserClassTag {};
+    Type(UserClassTag, std::uint32_t name_id, const Type* base_type, TypeSlots type_slots,
+         void (*trace_function)(gc::Cell*, gc::Tracer&))
+        : Object(&type_type),
+          gc::CellDescriptor{trace_function, nullptr},
+          name(name_id),
+          flags(type_flag_user_class | type_flag_subclassable),
+          base(base_type),
+          slots(type_slots),
+          native_base(nullptr) {}
+
+    bool is_user_class() const { return (flags & type_flag_user_class) != 0; }
+};
+
+constexpr Object::Object(const Type* type, std::uint8_t flags)
+    : gc::Cell(static_cast<const gc::CellDescriptor*>(type), flags) {}
+
+inline const Type* Object::type() const { return static_cast<const Type*>(descriptor_); }
+
+}  // namespace xipy::object

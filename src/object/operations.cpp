@@ -1,0 +1,838 @@
+// The generic object protocol: dispatch through type slots, with Python's fallbacks.
+#include "object/operations.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "object/bytes_object.hpp"
+#include "object/class_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/float_object.hpp"
+#include "object/int_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/singletons.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+
+// Defined in class_object.cpp: the special-method dispatch of user classes.
+Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                                bool reflected);
+Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
+bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
+
+namespace {
+
+constexpr std::array<std::uint32_t, 37> binary_operator_names = {
+    names::dunder_lt,      names::dunder_gt,      names::dunder_eq,        names::dunder_le,
+    names::dunder_ge,      names::dunder_ne,      names::dunder_contains,  names::null_name,
+    names::null_name,      names::dunder_ior,     names::dunder_ixor,      names::dunder_iand,
+    names::dunder_ilshift, names::dunder_irshift, names::dunder_iadd,      names::dunder_isub,
+    names::dunder_imul,    names::dunder_imatmul, names::dunder_ifloordiv, names::dunder_itruediv,
+    names::dunder_imod,    names::dunder_ipow,    names::dunder_or,        names::dunder_xor,
+    names::dunder_and,     names::dunder_lshift,  names::dunder_rshift,    names::dunder_add,
+    names::dunder_sub,     names::dunder_mul,     names::dunder_matmul,    names::dunder_floordiv,
+    names::dunder_truediv, names::dunder_mod,     names::dunder_pow,       names::dunder_contains,
+    names::dunder_divmod,
+};
+
+constexpr std::array<std::uint32_t, 8> unary_operator_names = {
+    names::dunder_pos,  names::dunder_neg, names::dunder_invert, names::null_name,
+    names::dunder_bool, names::dunder_len, names::dunder_hash,   names::dunder_abs,
+};
+
+}  // namespace
+
+std::uint32_t binary_operator_name(BinaryOperator operation) {
+    return binary_operator_names[static_cast<std::size_t>(operation)];
+}
+
+std::uint32_t unary_operator_name(UnaryOperator operation) {
+    return unary_operator_names[static_cast<std::size_t>(operation)];
+}
+
+// ---- types
+
+const Type* type_of(Value value) {
+    if (value.is_double()) {
+        return &float_type;
+    }
+    if (value.is_object()) {
+        return value.as_object()->type();
+    }
+    if (value.is_small_int()) {
+        return &int_type;
+    }
+    if (value.is_interned_string()) {
+        return &str_type;
+    }
+    if (value.is_bool()) {
+        return &bool_type;
+    }
+    if (value.is_ellipsis()) {
+        return &ellipsis_type;
+    }
+    if (value.is_not_implemented()) {
+        return &not_implemented_type;
+    }
+    return &none_type;
+}
+
+bool is_subtype(const Type* type, const Type* base) {
+    if (type == base || base == &object_type) {
+        return true;
+    }
+    if (type->is_user_class()) {
+        for (Value entry : as_tuple(type->mro)->span()) {
+            if (as_type(entry) == base) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (const Type* current = type->base; current != nullptr; current = current->base) {
+        if (current == base) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_instance(Value value, const Type* type) { return is_subtype(type_of(value), type); }
+
+std::string_view type_name(const Runtime& runtime, const Type* type) {
+    return runtime.name_text(type->name);
+}
+
+std::string_view type_name_of(const Runtime& runtime, Value value) {
+    return type_name(runtime, type_of(value));
+}
+
+// ---- calls
+
+Value call(Runtime& runtime, Value callable, Arguments arguments) {
+    const Type* type = type_of(callable);
+    if (type->slots.call == nullptr) {
+        return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
+                                                       "' object isn't callable");
+    }
+    Value result = type->slots.call(runtime, callable, arguments);
+    runtime.keep(result);
+    return result;
+}
+
+Value call_positional(Runtime& runtime, Value callable, std::span<const Value> positional) {
+    return call(runtime, callable,
+                Arguments{positional.data(), static_cast<std::uint32_t>(positional.size()), 0});
+}
+
+Value call_positional(Runtime& runtime, Value callable, std::initializer_list<Value> positional) {
+    return call_positional(runtime, callable,
+                           std::span<const Value>(positional.begin(), positional.size()));
+}
+
+bool is_callable(Value value) {
+    const Type* type = type_of(value);
+    if (type->is_user_class()) {
+        return !lookup_in_type(type, names::dunder_call).value.is_empty();
+    }
+    return type->slots.call != nullptr;
+}
+
+Value call_method(Runtime& runtime, Value object, std::uint32_t name,
+                  std::initializer_list<Value> positional) {
+    Method method;
+    if (!load_method(runtime, object, name, method)) {
+        return Value::empty();
+    }
+    Arguments arguments{positional.begin(), static_cast<std::uint32_t>(positional.size()), 0};
+    if (method.self.is_empty()) {
+        return call(runtime, method.function, arguments);
+    }
+    return call_with_self(runtime, method.function, method.self, arguments);
+}
+
+// ---- attributes
+
+ClassLookup lookup_in_type(const Type* type, std::uint32_t name) {
+    if (type->is_user_class()) {
+        for (Value entry : as_tuple(type->mro)->span()) {
+            const Type* candidate = as_type(entry);
+            if (candidate->is_user_class()) {
+                Value found = dict_find_name(as_dict(candidate->dict), name);
+                if (!found.is_empty()) {
+                    return ClassLookup{found, candidate};
+                }
+            } else {
+                for (const Attribute& attribute : candidate->attributes) {
+                    if (attribute.name == name) {
+                        return ClassLookup{Value::from_object(attribute.object), candidate};
+                    }
+                }
+            }
+        }
+        return ClassLookup{};
+    }
+    for (const Type* candidate = type; candidate != nullptr; candidate = candidate->base) {
+        for (const Attribute& attribute : candidate->attributes) {
+            if (attribute.name == name) {
+                return ClassLookup{Value::from_object(attribute.object), candidate};
+            }
+        }
+    }
+    return ClassLookup{};
+}
+
+Value bind_attribute(Runtime& runtime, Value found, Value instance, const Type* lookup_type) {
+    const Type* type = type_of(found);
+    if (type->slots.bind == nullptr) {
+        return found;
+    }
+    return type->slots.bind(runtime, found, instance, lookup_type);
+}
+
+bool is_method_descriptor(Value value) {
+    const Type* type = type_of(value);
+    if ((type->flags & type_flag_method) == 0) {
+        return false;
+    }
+    if (type == &native_function_type) {
+        return static_cast<const NativeFunction*>(value.as_object())->kind == NativeKind::method;
+    }
+    return true;
+}
+
+Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+    std::string message;
+    if (is_type(object)) {
+        message = "type object '" + std::string(type_name(runtime, as_type(object))) +
+                  "' has no attribute '" + std::string(runtime.name_text(name)) + "'";
+    } else {
+        message = "'" + std::string(type_name_of(runtime, object)) + "' object has no attribute '" +
+                  std::string(runtime.name_text(name)) + "'";
+    }
+    return runtime.raise_new(&attribute_error_type, message);
+}
+
+bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
+                 bool must_exist) {
+    method = Method{};
+    const Type* type = type_of(object);
+    if (type->is_user_class()) {
+        if (!instance_load_method(runtime, object, name, method)) {
+            return false;
+        }
+    } else if (type->slots.load_attribute != nullptr) {
+        Value found = type->slots.load_attribute(runtime, object, name);
+        if (found.is_empty() && runtime.has_exception()) {
+            return false;
+        }
+        method.function = found;
+    }
+    if (method.function.is_empty() && !type->is_user_class()) {
+        ClassLookup found = lookup_in_type(type, name);
+        if (!found.value.is_empty()) {
+            if (is_method_descriptor(found.value)) {
+                method.function = found.value;
+                method.self = object;
+            } else {
+                method.function = bind_attribute(runtime, found.value, object, type);
+                if (method.function.is_empty()) {
+                    return false;
+                }
+            }
+        } else if (name == names::dunder_class) {
+            method.function = Value::from_object(type);
+        }
+    }
+    if (method.function.is_empty() && must_exist) {
+        raise_no_attribute(runtime, object, name);
+        return false;
+    }
+    return true;
+}
+
+Value find_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+    Method method;
+    if (!load_method(runtime, object, name, method, false)) {
+        return Value::empty();
+    }
+    if (method.function.is_empty() || method.self.is_empty()) {
+        return method.function;
+    }
+    return make_bound_method(runtime, method.function, method.self);
+}
+
+Value load_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+    Value found = find_attribute(runtime, object, name);
+    if (found.is_empty() && !runtime.has_exception()) {
+        return raise_no_attribute(runtime, object, name);
+    }
+    return found;
+}
+
+bool store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
+    const Type* type = type_of(object);
+    if (type->is_user_class()) {
+        return instance_store_attribute(runtime, object, name, value);
+    }
+    if (type->slots.store_attribute != nullptr) {
+        return type->slots.store_attribute(runtime, object, name, value);
+    }
+    raise_no_attribute(runtime, object, name);
+    return false;
+}
+
+bool delete_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+    return store_attribute(runtime, object, name, Value::empty());
+}
+
+// ---- operators
+
+Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left,
+                               Value right) {
+    std::uint32_t name = binary_operator_name(plain_operator(operation));
+    if (operation == BinaryOperator::contains || operation == BinaryOperator::in) {
+        name = names::dunder_contains;
+    }
+    return runtime.raise_new(
+        &type_error_type, "unsupported types for " + std::string(runtime.name_text(name)) + ": '" +
+                              std::string(type_name_of(runtime, left)) + "', '" +
+                              std::string(type_name_of(runtime, right)) + "'");
+}
+
+Value raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+    return runtime.raise_new(&type_error_type,
+                             "unsupported type for " +
+                                 std::string(runtime.name_text(unary_operator_name(operation))) +
+                                 ": '" + std::string(type_name_of(runtime, operand)) + "'");
+}
+
+Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
+    if (operation == UnaryOperator::logical_not) {
+        int result = truth(runtime, operand);
+        if (result < 0) {
+            return Value::empty();
+        }
+        return Value::boolean(result == 0);
+    }
+    const Type* type = type_of(operand);
+    Value result = Value::not_implemented();
+    if (type->is_user_class()) {
+        result = instance_unary_operation(runtime, operation, operand);
+    } else if (type->slots.unary_operation != nullptr) {
+        result = type->slots.unary_operation(runtime, operation, operand);
+    }
+    if (!result.is_not_implemented()) {
+        return result;
+    }
+    if (operation == UnaryOperator::length) {
+        return runtime.raise_new(
+            &type_error_type,
+            "object of type '" + std::string(type_name(runtime, type)) + "' has no len()");
+    }
+    return raise_unsupported_unary(runtime, operation, operand);
+}
+
+int truth(Runtime& runtime, Value value) {
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1 : 0;
+    }
+    if (value.is_none()) {
+        return 0;
+    }
+    if (value.is_small_int()) {
+        return value.as_small_int() != 0 ? 1 : 0;
+    }
+    if (value.is_double()) {
+        return value.as_double() != 0.0 ? 1 : 0;
+    }
+    if (value.is_interned_string()) {
+        return value.as_interned_string() != names::empty_string ? 1 : 0;
+    }
+    const Type* type = type_of(value);
+    Value result = Value::not_implemented();
+    if (type->is_user_class()) {
+        result = instance_unary_operation(runtime, UnaryOperator::boolean, value);
+        if (result.is_not_implemented()) {
+            result = instance_unary_operation(runtime, UnaryOperator::length, value);
+        }
+    } else if (type->slots.unary_operation != nullptr) {
+        result = type->slots.unary_operation(runtime, UnaryOperator::boolean, value);
+        if (result.is_not_implemented()) {
+            result = type->slots.unary_operation(runtime, UnaryOperator::length, value);
+        }
+    }
+    if (result.is_empty()) {
+        return -1;
+    }
+    if (result.is_not_implemented()) {
+        return 1;
+    }
+    if (result.is_bool()) {
+        return result.is_true_value() ? 1 : 0;
+    }
+    if (result.is_small_int()) {
+        return result.as_small_int() != 0 ? 1 : 0;
+    }
+    return truth(runtime, result);
+}
+
+namespace {
+
+Value exception_match(Runtime& runtime, Value exception, Value pattern) {
+    const Type* exception_type_value = is_type(exception) ? as_type(exception) : type_of(exception);
+    if (is_tuple(pattern)) {
+        for (Value entry : as_tuple(pattern)->span()) {
+            Value matched = exception_match(runtime, exception, entry);
+            if (matched.is_empty() || matched.is_true_value()) {
+                return matched;
+            }
+        }
+        return Value::false_value();
+    }
+    if (!is_type(pattern)) {
+        return runtime.raise_new(&type_error_type,
+                                 "catching classes that do not inherit from BaseException is "
+                                 "not allowed");
+    }
+    return Value::boolean(is_subtype(exception_type_value, as_type(pattern)));
+}
+
+Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
+    Value iterator = get_iterator(runtime, container);
+    if (iterator.is_empty()) {
+        return Value::empty();
+    }
+    for (;;) {
+        Value next = iterate_next(runtime, iterator);
+        if (next.is_empty()) {
+            return Value::empty();
+        }
+        if (next.is_stop_iteration()) {
+            return Value::false_value();
+        }
+        int equal = equals(runtime, next, item);
+        if (equal < 0) {
+            return Value::empty();
+        }
+        if (equal > 0) {
+            return Value::true_value();
+        }
+    }
+}
+
+Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation, Value left,
+                      Value right, bool reflected) {
+    if (type->is_user_class()) {
+        return instance_binary_operation(runtime, operation, left, right, reflected);
+    }
+    if (type->slots.binary_operation == nullptr) {
+        return Value::not_implemented();
+    }
+    return type->slots.binary_operation(runtime, operation, left, right);
+}
+
+}  // namespace
+
+Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    switch (operation) {
+        case BinaryOperator::is:
+            if (left.is_double() && right.is_double()) {
+                return Value::boolean(left.bits() == right.bits());
+            }
+            return Value::boolean(left == right);
+        case BinaryOperator::in:
+            return binary_operation(runtime, BinaryOperator::contains, right, left);
+        case BinaryOperator::exception_match:
+            return exception_match(runtime, left, right);
+        case BinaryOperator::equal:
+        case BinaryOperator::not_equal: {
+            int equal = equals(runtime, left, right);
+            if (equal < 0) {
+                return Value::empty();
+            }
+            return Value::boolean((equal > 0) == (operation == BinaryOperator::equal));
+        }
+        default:
+            break;
+    }
+    const Type* left_type = type_of(left);
+    const Type* right_type = type_of(right);
+    if (operation == BinaryOperator::contains) {
+        Value result = try_binary_slot(runtime, left_type, operation, left, right, false);
+        if (!result.is_not_implemented()) {
+            return result;
+        }
+        if (left_type->slots.get_iterator == nullptr && !left_type->is_user_class()) {
+            return runtime.raise_new(
+                &type_error_type,
+                "'" + std::string(type_name(runtime, left_type)) + "' object isn't iterable");
+        }
+        return contains_by_iteration(runtime, left, right);
+    }
+    Value result = try_binary_slot(runtime, left_type, operation, left, right, false);
+    if (!result.is_not_implemented()) {
+        return result;
+    }
+    if (is_inplace(operation)) {
+        return binary_operation(runtime, plain_operator(operation), left, right);
+    }
+    if (right_type != left_type) {
+        result = try_binary_slot(runtime, right_type, operation, left, right, true);
+        if (!result.is_not_implemented()) {
+            return result;
+        }
+    }
+    return raise_unsupported_binary(runtime, operation, left, right);
+}
+
+int equals(Runtime& runtime, Value left, Value right) {
+    if (left.is_double() || right.is_double()) {
+        if (left.is_double() && right.is_double()) {
+            return left.as_double() == right.as_double() ? 1 : 0;
+        }
+    } else if (left == right) {
+        return 1;
+    }
+    if (left.is_small_int() && right.is_small_int()) {
+        return 0;
+    }
+    if (left.is_interned_string() && right.is_interned_string()) {
+        return 0;
+    }
+    if (is_str(left) && is_str(right)) {
+        return str_view(runtime, left) == str_view(runtime, right) ? 1 : 0;
+    }
+    const Type* left_type = type_of(left);
+    const Type* right_type = type_of(right);
+    Value result = try_binary_slot(runtime, left_type, BinaryOperator::equal, left, right, false);
+    if (result.is_not_implemented() && right_type != left_type) {
+        result = try_binary_slot(runtime, right_type, BinaryOperator::equal, left, right, true);
+    }
+    if (result.is_empty()) {
+        return -1;
+    }
+    if (result.is_not_implemented()) {
+        // Objects without their own equality are equal only to themselves.
+        return left == right ? 1 : 0;
+    }
+    return truth(runtime, result);
+}
+
+std::optional<std::int64_t> hash_value(Runtime& runtime, Value value) {
+    if (value.is_small_int()) {
+        return value.as_small_int();
+    }
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1 : 0;
+    }
+    if (value.is_double()) {
+        return float_hash(value.as_double());
+    }
+    if (is_str(value)) {
+        return static_cast<std::int64_t>(str_hash(runtime, value) >> 2);
+    }
+    const Type* type = type_of(value);
+    Value result = Value::not_implemented();
+    if (type->is_user_class()) {
+        result = instance_unary_operation(runtime, UnaryOperator::hash, value);
+    } else if (type->slots.unary_operation != nullptr) {
+        result = type->slots.unary_operation(runtime, UnaryOperator::hash, value);
+    }
+    if (result.is_empty()) {
+        return std::nullopt;
+    }
+    if (result.is_not_implemented()) {
+        // Identity hash: objects do not move, so their address is stable.
+        return static_cast<std::int64_t>(value.bits() >> 3);
+    }
+    if (result.is_small_int()) {
+        return result.as_small_int();
+    }
+    if (is_big_int(result)) {
+        return big_int_hash(result);
+    }
+    if (result.is_bool()) {
+        return result.is_true_value() ? 1 : 0;
+    }
+    runtime.raise_new(&type_error_type, "__hash__() should return an int");
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
+    if (is_str(value)) {
+        if (value.is_interned_string()) {
+            return static_cast<std::int64_t>(utf8_character_count(str_view(runtime, value)));
+        }
+        return static_cast<const StrObject*>(value.as_object())->character_count;
+    }
+    Value result = unary_operation(runtime, UnaryOperator::length, value);
+    if (result.is_empty()) {
+        return std::nullopt;
+    }
+    if (!result.is_small_int()) {
+        runtime.raise_new(&type_error_type, "__len__() should return an int");
+        return std::nullopt;
+    }
+    return result.as_small_int();
+}
+
+// ---- subscripts
+
+Value load_subscript(Runtime& runtime, Value object, Value index) {
+    const Type* type = type_of(object);
+    if (type->is_user_class()) {
+        Method method;
+        if (!load_method(runtime, object, names::dunder_getitem, method, false)) {
+            return Value::empty();
+        }
+        if (!method.function.is_empty()) {
+            Value argument[1] = {index};
+            Arguments arguments{argument, 1, 0};
+            return method.self.is_empty()
+                       ? call(runtime, method.function, arguments)
+                       : call_with_self(runtime, method.function, method.self, arguments);
+        }
+        Value native = native_self(object);
+        if (native != object) {
+            return load_subscript(runtime, native, index);
+        }
+    } else if (type->slots.load_subscript != nullptr) {
+        return type->slots.load_subscript(runtime, object, index);
+    }
+    return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
+                                                   "' object isn't subscriptable");
+}
+
+bool store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+    const Type* type = type_of(object);
+    if (type->is_user_class()) {
+        std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;
+        Method method;
+        if (!load_method(runtime, object, name, method, false)) {
+            return false;
+        }
+        if (!method.function.is_empty()) {
+            Value argument[2] = {index, value};
+            Arguments arguments{argument, value.is_empty() ? 1u : 2u, 0};
+            Value result = method.self.is_empty()
+                               ? call(runtime, method.function, arguments)
+                               : call_with_self(runtime, method.function, method.self, arguments);
+            return !result.is_empty();
+        }
+        Value native = native_self(object);
+        if (native != object) {
+            return store_subscript(runtime, native, index, value);
+        }
+    } else if (type->slots.store_subscript != nullptr) {
+        return type->slots.store_subscript(runtime, object, index, value);
+    }
+    runtime.raise_new(&type_error_type,
+                      "'" + std::string(type_name(runtime, type)) +
+                          (value.is_empty() ? "' object doesn't support item deletion"
+                                            : "' object doesn't support item assignment"));
+    return false;
+}
+
+bool delete_subscript(Runtime& runtime, Value object, Value index) {
+    return store_subscript(runtime, object, index, Value::empty());
+}
+
+// ---- iteration
+
+Value get_iterator(Runtime& runtime, Value iterable) {
+    const Type* type = type_of(iterable);
+    if (type->is_user_class()) {
+        Method method;
+        if (!load_method(runtime, iterable, names::dunder_iter, method, false)) {
+            return Value::empty();
+        }
+        if (!method.function.is_empty()) {
+            Arguments arguments{};
+            return method.self.is_empty()
+                       ? call(runtime, method.function, arguments)
+                       : call_with_self(runtime, method.function, method.self, arguments);
+        }
+        Value native = native_self(iterable);
+        if (native != iterable) {
+            return get_iterator(runtime, native);
+        }
+        if (!load_method(runtime, iterable, names::dunder_getitem, method, false)) {
+            return Value::empty();
+        }
+        if (!method.function.is_empty()) {
+            return make_index_iterator(runtime, iterable);
+        }
+    } else if (type->slots.get_iterator != nullptr) {
+        return type->slots.get_iterator(runtime, iterable);
+    }
+    return runtime.raise_new(
+        &type_error_type, "'" + std::string(type_name(runtime, type)) + "' object isn't iterable");
+}
+
+Value iterator_self(Runtime&, Value self) { return self; }
+
+Value iterate_next(Runtime& runtime, Value iterator) {
+    const Type* type = type_of(iterator);
+    if (type->slots.iterate_next != nullptr) {
+        Value result = type->slots.iterate_next(runtime, iterator);
+        if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
+            runtime.clear_exception();
+            return Value::stop_iteration();
+        }
+        return result;
+    }
+    if (type->is_user_class()) {
+        Method method;
+        if (!load_method(runtime, iterator, names::dunder_next, method, false)) {
+            return Value::empty();
+        }
+        if (!method.function.is_empty()) {
+            Arguments arguments{};
+            Value result = method.self.is_empty()
+                               ? call(runtime, method.function, arguments)
+                               : call_with_self(runtime, method.function, method.self, arguments);
+            if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
+                runtime.clear_exception();
+                return Value::stop_iteration();
+            }
+            return result;
+        }
+    }
+    return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
+                                                   "' object isn't an iterator");
+}
+
+// ---- printing
+
+bool print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind) {
+    if (value.is_small_int()) {
+        printer.write_integer(value.as_small_int());
+        return true;
+    }
+    const Type* type = type_of(value);
+    if (type->is_user_class()) {
+        return instance_print(runtime, value, printer, kind);
+    }
+    if (type->slots.print != nullptr) {
+        return type->slots.print(runtime, value, printer, kind);
+    }
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%llx",
+                  static_cast<unsigned long long>(value.bits() & 0xFFFFFFFFFFFFULL));
+    printer.write("<");
+    printer.write(type_name(runtime, type));
+    printer.write(" object at 0x");
+    printer.write(buffer);
+    printer.write(">");
+    return true;
+}
+
+std::optional<std::string> str_text(Runtime& runtime, Value value) {
+    if (is_str(value)) {
+        return std::string(str_view(runtime, value));
+    }
+    Printer printer;
+    if (!print_value(runtime, printer, value, PrintKind::str)) {
+        return std::nullopt;
+    }
+    return printer.take();
+}
+
+std::optional<std::string> repr_text(Runtime& runtime, Value value) {
+    Printer printer;
+    if (!print_value(runtime, printer, value, PrintKind::repr)) {
+        return std::nullopt;
+    }
+    return printer.take();
+}
+
+Value to_str(Runtime& runtime, Value value) {
+    if (is_str(value)) {
+        return value;
+    }
+    std::optional<std::string> text = str_text(runtime, value);
+    if (!text) {
+        return Value::empty();
+    }
+    return make_str(runtime, *text);
+}
+
+Value to_repr(Runtime& runtime, Value value) {
+    std::optional<std::string> text = repr_text(runtime, value);
+    if (!text) {
+        return Value::empty();
+    }
+    return make_str(runtime, *text);
+}
+
+// ---- conversions
+
+std::optional<std::int64_t> to_integer(Runtime& runtime, Value value) {
+    if (value.is_small_int()) {
+        return value.as_small_int();
+    }
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1 : 0;
+    }
+    if (is_big_int(value)) {
+        std::optional<std::int64_t> result = int_to_int64(value);
+        if (!result) {
+            runtime.raise_new(&overflow_error_type, "overflow converting long int to machine word");
+        }
+        return result;
+    }
+    Value native = native_self(value);
+    if (native != value) {
+        return to_integer(runtime, native);
+    }
+    runtime.raise_new(&type_error_type,
+                      "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_view what) {
+    if (value.is_small_int()) {
+        return value.as_small_int();
+    }
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1 : 0;
+    }
+    if (is_big_int(value)) {
+        return to_integer(runtime, value);
+    }
+    runtime.raise_new(&type_error_type, std::string(what) + " indices must be integers, not " +
+                                            std::string(type_name_of(runtime, value)));
+    return std::nullopt;
+}
+
+std::optional<double> to_double(Runtime& runtime, Value value) {
+    if (value.is_double()) {
+        return value.as_double();
+    }
+    if (value.is_small_int()) {
+        return static_cast<double>(value.as_small_int());
+    }
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1.0 : 0.0;
+    }
+    if (is_big_int(value)) {
+        return to_big_integer(value).to_double();
+    }
+    Value native = native_self(value);
+    if (native != value) {
+        return to_double(runtime, native);
+    }
+    runtime.raise_new(&type_error_type,
+                      "can't convert " + std::string(type_name_of(runtime, value)) + " to float");
+    return std::nullopt;
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,118 @@
+// The generic object protocol: calls, attributes, operators, iteration, printing.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "object/object.hpp"
+#include "object/printer.hpp"
+#include "object/runtime.hpp"
+#include "object/value.hpp"
+
+namespace xipy::object {
+
+// Every function here follows the Runtime's error convention: Value::empty()
+// (or false / an empty optional) means an exception is pending.
+
+// ---- types
+const Type* type_of(Value value);
+bool is_subtype(const Type* type, const Type* base);
+bool is_instance(Value value, const Type* type);
+// The type's name as Python prints it ("int", "MyClass").
+std::string_view type_name(const Runtime& runtime, const Type* type);
+std::string_view type_name_of(const Runtime& runtime, Value value);
+
+// ---- calls
+Value call(Runtime& runtime, Value callable, Arguments arguments);
+Value call_positional(Runtime& runtime, Value callable, std::span<const Value> positional);
+Value call_positional(Runtime& runtime, Value callable, std::initializer_list<Value> positional);
+bool is_callable(Value value);
+// Calls `object.name(positional...)`; empty when it raised (AttributeError
+// when there is no such attribute).
+Value call_method(Runtime& runtime, Value object, std::uint32_t name,
+                  std::initializer_list<Value> positional);
+
+// ---- attributes
+// A method lookup result as MicroPython's LOAD_METHOD pushes it: `function`
+// and, when the attribute is a method of the instance, `self` to pass first
+// (otherwise `self` is empty and `function` is the attribute's value).
+struct Method {
+    Value function;
+    Value self;
+};
+// Raises AttributeError when missing.
+Value load_attribute(Runtime& runtime, Value object, std::uint32_t name);
+// Empty with nothing pending when missing.
+Value find_attribute(Runtime& runtime, Value object, std::uint32_t name);
+// False when it raised; `found` tells whether the attribute exists (when
+// `must_exist`, a missing attribute raises AttributeError instead).
+bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
+                 bool must_exist = true);
+bool store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+bool delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
+// The attribute error texts MicroPython uses.
+Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
+
+// Looks `name` up along a type's MRO without binding. Empty when missing.
+struct ClassLookup {
+    Value value;
+    const Type* owner = nullptr;
+};
+ClassLookup lookup_in_type(const Type* type, std::uint32_t name);
+// True for what binds as a method when found on a class (LOAD_METHOD may
+// then skip making a bound method).
+bool is_method_descriptor(Value value);
+// What the lookup means when loaded through `instance` (empty: through the class).
+Value bind_attribute(Runtime& runtime, Value found, Value instance, const Type* owner);
+
+// ---- operators
+// The special-method names of operators ("__add__"), or names::null_name.
+std::uint32_t binary_operator_name(BinaryOperator operation);
+std::uint32_t unary_operator_name(UnaryOperator operation);
+Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+// -1 when it raised, else 0 or 1.
+int truth(Runtime& runtime, Value value);
+int equals(Runtime& runtime, Value left, Value right);
+std::optional<std::int64_t> hash_value(Runtime& runtime, Value value);
+std::optional<std::int64_t> length_of(Runtime& runtime, Value value);
+// "unsupported types for __add__: 'str', 'int'".
+Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Value raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand);
+
+// ---- subscripts
+Value load_subscript(Runtime& runtime, Value object, Value index);
+bool store_subscript(Runtime& runtime, Value object, Value index, Value value);
+bool delete_subscript(Runtime& runtime, Value object, Value index);
+
+// ---- iteration
+Value get_iterator(Runtime& runtime, Value iterable);
+// Value::stop_iteration() at the end.
+Value iterate_next(Runtime& runtime, Value iterator);
+// The get_iterator slot of iterators: an iterator is its own iterator.
+Value iterator_self(Runtime& runtime, Value self);
+// An iterator calling __getitem__ with 0, 1, 2... until IndexError.
+Value make_index_iterator(Runtime& runtime, Value sequence);
+
+// ---- printing
+bool print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind);
+// str(value) / repr(value) as a str object.
+Value to_str(Runtime& runtime, Value value);
+Value to_repr(Runtime& runtime, Value value);
+// The text of str(value) / repr(value); empty optional when it raised.
+std::optional<std::string> str_text(Runtime& runtime, Value value);
+std::optional<std::string> repr_text(Runtime& runtime, Value value);
+
+// ---- conversions used by built-ins
+// Python int to C++ integer (bool counts); TypeError "can't convert X to int" otherwise.
+std::optional<std::int64_t> to_integer(Runtime& runtime, Value value);
+// An index for sequences: int or bool, else TypeError "<what> indices must be integers, not X".
+std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_view what);
+// float(value) for int, bool and float; TypeError "can't convert X to float" otherwise.
+std::optional<double> to_double(Runtime& runtime, Value value);
+
+}  // namespace xipy::object

@@ -1,0 +1,113 @@
+// Runtime: allocation, the pending exception, call depth and output of one VM.
+#include "object/runtime.hpp"
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/operations.hpp"
+
+namespace xipy::object {
+
+Runtime::Runtime(const RuntimeConfig& config)
+    : config_(config),
+      heap_(gc::HeapConfig{config.heap_limit_bytes, config.collect_on_every_allocation}) {
+    heap_.add_root_provider(this);
+    temporaries_.reserve(256);
+    memory_error_ = make_exception(*this, &memory_error_type, {});
+    release_temporaries(0);
+}
+
+Runtime::~Runtime() { heap_.remove_root_provider(this); }
+
+gc::Cell* Runtime::allocate_cell(std::size_t bytes) {
+    gc::Cell* cell = heap_.allocate(bytes, nullptr);
+    if (cell == nullptr) {
+        raise_memory_error();
+    }
+    return cell;
+}
+
+Value Runtime::set_exception(Value exception) {
+    exception_ = exception;
+    return Value::empty();
+}
+
+Value Runtime::raise_new(const Type* type, std::string_view message) {
+    Value exception = make_exception_with_message(*this, type, message);
+    if (exception.is_empty()) {
+        return Value::empty();
+    }
+    return set_exception(exception);
+}
+
+Value Runtime::raise_type(const Type* type) {
+    Value exception = make_exception(*this, type, {});
+    if (exception.is_empty()) {
+        return Value::empty();
+    }
+    return set_exception(exception);
+}
+
+Value Runtime::raise(Value value) {
+    if (is_exception(value)) {
+        return set_exception(value);
+    }
+    if (is_type(value) && is_exception_type(as_type(value))) {
+        Value instance = call_positional(*this, value, std::span<const Value>{});
+        if (instance.is_empty()) {
+            return Value::empty();
+        }
+        if (!is_exception(instance)) {
+            return raise_new(&type_error_type, "exceptions must derive from BaseException");
+        }
+        return set_exception(instance);
+    }
+    return raise_new(&type_error_type, "exceptions must derive from BaseException");
+}
+
+Value Runtime::raise_memory_error() {
+    if (memory_error_.is_empty()) {
+        // Only while constructing the Runtime itself.
+        return Value::empty();
+    }
+    clear_traceback(memory_error_);
+    return set_exception(memory_error_);
+}
+
+bool Runtime::enter_call() {
+    if (depth_ >= config_.max_depth) {
+        raise_new(&runtime_error_type, "maximum recursion depth exceeded");
+        return false;
+    }
+    ++depth_;
+    return true;
+}
+
+bool Runtime::enter_native_call() {
+    if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) {
+        raise_new(&runtime_error_type, "maximum recursion depth exceeded");
+        return false;
+    }
+    ++native_depth_;
+    ++depth_;
+    return true;
+}
+
+void Runtime::write(OutputStream stream, std::string_view text) {
+    OutputFunction function =
+        stream == OutputStream::standard_output ? config_.write_stdout : config_.write_stderr;
+    if (function != nullptr && !text.empty()) {
+        function(config_.output_context, text.data(), text.size());
+    }
+}
+
+void Runtime::trace_roots(gc::Tracer& tracer) {
+    for (Value value : temporaries_) {
+        trace_value(tracer, value);
+    }
+    trace_value(tracer, exception_);
+    trace_value(tracer, memory_error_);
+    trace_value(tracer, builtins_);
+    trace_value(tracer, modules_);
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,168 @@
+// Runtime: the state of one VM that the object layer sees (heap, names, pending exception).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gc/heap.hpp"
+#include "object/intern_table.hpp"
+#include "object/object.hpp"
+#include "object/value.hpp"
+
+namespace xipy::object {
+
+// Host output: called with UTF-8 bytes, not NUL-terminated.
+using OutputFunction = void (*)(void* context, const char* data, std::size_t length);
+
+enum class OutputStream : std::uint8_t { standard_output, standard_error };
+
+struct RuntimeConfig {
+    std::size_t heap_limit_bytes = 8 * 1024 * 1024;
+    std::uint32_t max_depth = 1000;
+    // Bounds recursion on the C++ stack (native code calling back into
+    // Python), which Python recursion alone never uses.
+    std::uint32_t max_native_depth = 200;
+    OutputFunction write_stdout = nullptr;
+    OutputFunction write_stderr = nullptr;
+    void* output_context = nullptr;
+    bool collect_on_every_allocation = false;
+};
+
+// One VM's runtime state as the object layer needs it. The vm layer derives
+// its interpreter from this class.
+//
+// Errors: nothing here throws. A function that raises stores the exception
+// with set_exception() (or one of the raise_* helpers, which return
+// Value::empty() so a slot can `return runtime.raise_new(...)`), and its
+// caller sees the failure as Value::empty() / false and propagates it.
+//
+// Roots: every object made through make() and every result of a call into
+// Python is kept in the temporaries list until the innermost running
+// interpreter loop finishes its current instruction (release_temporaries).
+// So native code may hold fresh objects in C++ locals across allocations
+// without declaring roots; it must only not keep them past its return
+// except by storing them in a reachable object.
+class Runtime : public gc::RootProvider {
+  public:
+    explicit Runtime(const RuntimeConfig& config);
+    virtual ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    const RuntimeConfig& config() const { return config_; }
+    gc::Heap& heap() { return heap_; }
+
+    // ---- interned strings
+    InternTable& interned() { return interned_; }
+    const InternTable& interned() const { return interned_; }
+    std::string_view name_text(std::uint32_t id) const { return interned_.text(id); }
+    // The interned str value of a copy of `text`.
+    Value intern(std::string_view text) {
+        return Value::from_interned_string(interned_.intern_copy(text));
+    }
+
+    // ---- allocation
+    // Allocates a `T` (an Object or a gc::Cell) of sizeof(T) + extra_bytes,
+    // constructed from `arguments`. On failure MemoryError is pending and
+    // the result is null. Objects are added to the temporaries.
+    template <typename T, typename... Arguments>
+    T* make(std::size_t extra_bytes, Arguments&&... arguments) {
+        gc::Cell* cell = allocate_cell(sizeof(T) + extra_bytes);
+        if (cell == nullptr) {
+            return nullptr;
+        }
+        gc::Cell* next = cell->next_;
+        std::uint32_t size = cell->size_;
+        T* object = new (cell) T(std::forward<Arguments>(arguments)...);
+        object->next_ = next;
+        object->size_ = size;
+        if constexpr (std::is_base_of_v<Object, T>) {
+            keep(Value::from_object(object));
+        }
+        return object;
+    }
+    gc::Cell* allocate_cell(std::size_t bytes);
+
+    // ---- temporaries (see the class comment)
+    void keep(Value value) {
+        if (value.is_object()) {
+            temporaries_.push_back(value);
+        }
+    }
+    std::size_t temporaries_mark() const { return temporaries_.size(); }
+    void release_temporaries(std::size_t mark) {
+        if (temporaries_.size() > mark) {
+            temporaries_.resize(mark);
+        }
+    }
+
+    // ---- the pending exception
+    // Stores `exception` (an exception instance) as pending; returns empty.
+    Value set_exception(Value exception);
+    // Makes `type(message)` and sets it pending; returns empty.
+    Value raise_new(const Type* type, std::string_view message);
+    // Makes `type()` (no arguments) and sets it pending; returns empty.
+    Value raise_type(const Type* type);
+    // `raise value`: value is an exception instance or class; anything else
+    // becomes "TypeError: exceptions must derive from BaseException".
+    Value raise(Value value);
+    Value raise_memory_error();
+    bool has_exception() const { return !exception_.is_empty(); }
+    Value exception() const { return exception_; }
+    Value take_exception() {
+        Value exception = exception_;
+        exception_ = Value::empty();
+        return exception;
+    }
+    void clear_exception() { exception_ = Value::empty(); }
+
+    // ---- depth of calls (Python frames and native re-entry)
+    // False, with RuntimeError pending, when the configured depth is reached.
+    bool enter_call();
+    void leave_call() { --depth_; }
+    bool enter_native_call();
+    void leave_native_call() {
+        --native_depth_;
+        --depth_;
+    }
+    std::uint32_t depth() const { return depth_; }
+
+    // ---- output
+    void write(OutputStream stream, std::string_view text);
+
+    // ---- per-VM objects
+    Value builtins() const { return builtins_; }
+    Value modules() const { return modules_; }
+    void set_builtins(Value dict) { builtins_ = dict; }
+    void set_modules(Value dict) { modules_ = dict; }
+
+    // Imports a module by name (an interned str); the vm layer knows how.
+    virtual Value import_module(Value name) = 0;
+
+    void trace_roots(gc::Tracer& tracer) override;
+
+  protected:
+    static void trace_value(gc::Tracer& tracer, Value value) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+
+  private:
+    RuntimeConfig config_;
+    gc::Heap heap_;
+    InternTable interned_;
+    std::vector<Value> temporaries_;
+    Value exception_;
+    Value memory_error_;
+    Value builtins_;
+    Value modules_;
+    std::uint32_t depth_ = 0;
+    std::uint32_t native_depth_ = 0;
+};
+
+}  // namespace xipy::object

@@ -1,0 +1,179 @@
+// slice objects and resolving them against a sequence length.
+#include "object/slice_object.hpp"
+
+#include <algorithm>
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+namespace {
+
+void trace_slice(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* slice = static_cast<SliceObject*>(cell);
+    for (Value value : {slice->start, slice->stop, slice->step}) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+}
+
+bool slice_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    auto* slice = static_cast<SliceObject*>(self.as_object());
+    printer.write("slice(");
+    if (!print_value(runtime, printer, slice->start, PrintKind::repr)) {
+        return false;
+    }
+    printer.write(", ");
+    if (!print_value(runtime, printer, slice->stop, PrintKind::repr)) {
+        return false;
+    }
+    printer.write(", ");
+    if (!print_value(runtime, printer, slice->step, PrintKind::repr)) {
+        return false;
+    }
+    printer.write(")");
+    return true;
+}
+
+Value slice_load_attribute(Runtime&, Value self, std::uint32_t name) {
+    auto* slice = static_cast<SliceObject*>(self.as_object());
+    switch (name) {
+        case names::start:
+            return slice->start;
+        case names::stop:
+            return slice->stop;
+        case names::step:
+            return slice->step;
+        default:
+            return Value::empty();
+    }
+}
+
+Value slice_indices(Runtime& runtime, Arguments arguments) {
+    auto length = to_integer(runtime, arguments[1]);
+    if (!length) {
+        return Value::empty();
+    }
+    auto indices = resolve_slice(runtime, arguments[0], *length);
+    if (!indices) {
+        return Value::empty();
+    }
+    Value parts[3] = {make_int(runtime, indices->start), make_int(runtime, indices->stop),
+                      make_int(runtime, indices->step)};
+    return new_tuple(runtime, parts);
+}
+
+constexpr NativeFunction slice_indices_function{names::indices, NativeKind::method, 2, 2,
+                                                slice_indices};
+constexpr Attribute slice_attributes[] = {{names::indices, &slice_indices_function}};
+
+Value slice_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+    Value parts[3] = {Value::none(), Value::none(), Value::none()};
+    if (arguments.positional_count == 1) {
+        parts[1] = arguments[0];
+    } else if (arguments.positional_count >= 2 && arguments.positional_count <= 3) {
+        for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
+            parts[index] = arguments[index];
+        }
+    } else {
+        return runtime.raise_new(&type_error_type, "slice expected at most 3 arguments");
+    }
+    return make_slice(runtime, parts[0], parts[1], parts[2]);
+}
+
+}  // namespace
+
+constinit const Type slice_type{names::slice,
+                                &object_type,
+                                TypeSlots{
+                                    .make_new = slice_make_new,
+                                    .print = slice_print,
+                                    .load_attribute = slice_load_attribute,
+                                },
+                                slice_attributes,
+                                0,
+                                trace_slice};
+
+bool is_slice(Value value) { return value.is_object() && value.as_object()->type() == &slice_type; }
+
+Value make_slice(Runtime& runtime, Value start, Value stop, Value step) {
+    auto* slice = runtime.make<SliceObject>(0, start, stop, step);
+    return slice == nullptr ? Value::empty() : Value::from_object(slice);
+}
+
+std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice_value,
+                                          std::int64_t length) {
+    auto* slice = static_cast<SliceObject*>(slice_value.as_object());
+    SliceIndices result;
+    if (!slice->step.is_none()) {
+        auto step = to_index(runtime, slice->step, "slice");
+        if (!step) {
+            return std::nullopt;
+        }
+        if (*step == 0) {
+            runtime.raise_new(&value_error_type, "slice step can't be zero");
+            return std::nullopt;
+        }
+        result.step = *step;
+    }
+    auto bound = [&](Value value, std::int64_t fallback, std::int64_t& out) -> bool {
+        if (value.is_none()) {
+            out = fallback;
+            return true;
+        }
+        auto index = to_index(runtime, value, "slice");
+        if (!index) {
+            return false;
+        }
+        std::int64_t position = *index;
+        if (position < 0) {
+            position += length;
+            if (position < 0) {
+                position = result.step < 0 ? -1 : 0;
+            }
+        } else if (position >= length) {
+            position = result.step < 0 ? length - 1 : length;
+        }
+        out = position;
+        return true;
+    };
+    if (result.step > 0) {
+        if (!bound(slice->start, 0, result.start) || !bound(slice->stop, length, result.stop)) {
+            return std::nullopt;
+        }
+        result.count = result.stop > result.start
+                           ? (result.stop - result.start + result.step - 1) / result.step
+                           : 0;
+    } else {
+        if (!bound(slice->start, length - 1, result.start) ||
+            !bound(slice->stop, -1, result.stop)) {
+            return std::nullopt;
+        }
+        result.count = result.start > result.stop
+                           ? (result.start - result.stop - result.step - 1) / -result.step
+                           : 0;
+    }
+    return result;
+}
+
+std::optional<std::int64_t> normalize_index(Runtime& runtime, Value index, std::int64_t length,
+                                            std::string_view what) {
+    auto position = to_index(runtime, index, what);
+    if (!position) {
+        return std::nullopt;
+    }
+    std::int64_t adjusted = *position < 0 ? *position + length : *position;
+    if (adjusted < 0 || adjusted >= length) {
+        runtime.raise_new(&index_error_type, std::string(what) + " index out of range");
+        return std::nullopt;
+    }
+    return adjusted;
+}
+
+}  // namespace xipy::object

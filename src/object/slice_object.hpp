@@ -1,0 +1,39 @@
+// slice objects and the index arithmetic of sequence slicing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::object {
+
+extern const Type slice_type;
+
+struct SliceObject : Object {
+    Value start;
+    Value stop;
+    Value step;
+
+    SliceObject(Value first, Value last, Value increment)
+        : Object(&slice_type), start(first), stop(last), step(increment) {}
+};
+
+bool is_slice(Value value);
+Value make_slice(Runtime& runtime, Value start, Value stop, Value step);
+
+// A slice resolved against a sequence length, as slice.indices() does.
+struct SliceIndices {
+    std::int64_t start = 0;
+    std::int64_t stop = 0;
+    std::int64_t step = 1;
+    std::int64_t count = 0;  // items selected
+};
+std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice, std::int64_t length);
+// Normalises a possibly negative index; empty optional with IndexError
+// "<what> index out of range" pending when outside [0, length).
+std::optional<std::int64_t> normalize_index(Runtime& runtime, Value index, std::int64_t length,
+                                            std::string_view what);
+
+}  // namespace xipy::object

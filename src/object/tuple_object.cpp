@@ -1,0 +1,314 @@
+// tuple: immutable sequences, and the comparison and printing shared with list.
+#include "object/tuple_object.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/slice_object.hpp"
+
+namespace xipy::object {
+
+// Defined in list_object.cpp: the iterator shared by tuples and lists.
+Value make_sequence_iterator(Runtime& runtime, Value sequence);
+
+namespace {
+
+void trace_tuple(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* tuple = static_cast<TupleObject*>(cell);
+    for (Value item : tuple->span()) {
+        if (item.is_object()) {
+            tracer.mark(item.as_object());
+        }
+    }
+}
+
+bool tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    return print_sequence(runtime, printer, as_tuple(self)->span(), '(', ')', true);
+}
+
+Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+    TupleObject* tuple = as_tuple(operand);
+    switch (operation) {
+        case UnaryOperator::boolean:
+            return Value::boolean(tuple->length != 0);
+        case UnaryOperator::length:
+            return Value::from_small_int(tuple->length);
+        case UnaryOperator::hash: {
+            std::uint64_t hash = 0x345678;
+            for (std::uint32_t index = 0; index < tuple->length; ++index) {
+                auto item_hash = hash_value(runtime, tuple->items()[index]);
+                if (!item_hash) {
+                    return Value::empty();
+                }
+                hash = (hash ^ static_cast<std::uint64_t>(*item_hash)) * 1000003ULL;
+            }
+            return Value::from_small_int(static_cast<std::int64_t>(hash >> 17));
+        }
+        default:
+            return Value::not_implemented();
+    }
+}
+
+Value repeat_items(Runtime& runtime, std::span<const Value> items, Value count_value, bool list) {
+    auto count = to_integer(runtime, count_value);
+    if (!count) {
+        return Value::empty();
+    }
+    std::int64_t times = std::max<std::int64_t>(0, *count);
+    if (static_cast<std::uint64_t>(times) * items.size() * sizeof(Value) >
+        runtime.heap().limit_bytes()) {
+        return runtime.raise_memory_error();
+    }
+    std::vector<Value> result;
+    result.reserve(static_cast<std::size_t>(times) * items.size());
+    for (std::int64_t index = 0; index < times; ++index) {
+        result.insert(result.end(), items.begin(), items.end());
+    }
+    return list ? make_list(runtime, result) : new_tuple(runtime, result);
+}
+
+Value tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    operation = plain_operator(operation);
+    if (operation == BinaryOperator::multiply) {
+        if (is_tuple(left) && is_int(right)) {
+            return repeat_items(runtime, as_tuple(left)->span(), right, false);
+        }
+        if (is_int(left) && is_tuple(right)) {
+            return repeat_items(runtime, as_tuple(right)->span(), left, false);
+        }
+        return Value::not_implemented();
+    }
+    if (!is_tuple(left)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::contains) {
+        for (Value item : as_tuple(left)->span()) {
+            int equal = equals(runtime, item, right);
+            if (equal != 0) {
+                return equal < 0 ? Value::empty() : Value::true_value();
+            }
+        }
+        return Value::false_value();
+    }
+    if (!is_tuple(right)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::add) {
+        std::vector<Value> joined(as_tuple(left)->span().begin(), as_tuple(left)->span().end());
+        joined.insert(joined.end(), as_tuple(right)->span().begin(), as_tuple(right)->span().end());
+        return new_tuple(runtime, joined);
+    }
+    return compare_sequences(runtime, operation, as_tuple(left)->span(), as_tuple(right)->span());
+}
+
+Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
+    TupleObject* tuple = as_tuple(self);
+    if (is_slice(index)) {
+        auto indices = resolve_slice(runtime, index, tuple->length);
+        if (!indices) {
+            return Value::empty();
+        }
+        std::vector<Value> items;
+        for (std::int64_t count = 0, position = indices->start; count < indices->count;
+             ++count, position += indices->step) {
+            items.push_back(tuple->items()[position]);
+        }
+        return new_tuple(runtime, items);
+    }
+    auto position = normalize_index(runtime, index, tuple->length, "tuple");
+    if (!position) {
+        return Value::empty();
+    }
+    return tuple->items()[*position];
+}
+
+Value tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+    if (arguments.positional_count == 0) {
+        return empty_tuple();
+    }
+    if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
+        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
+                                                       std::to_string(arguments.positional_count));
+    }
+    if (is_tuple(arguments[0])) {
+        return arguments[0];
+    }
+    Value list = list_from_iterable(runtime, arguments[0]);
+    if (list.is_empty()) {
+        return Value::empty();
+    }
+    return new_tuple(runtime, as_list(list)->span());
+}
+
+Value tuple_count(Runtime& runtime, Arguments arguments) {
+    std::int64_t count = 0;
+    for (Value item : as_tuple(arguments[0])->span()) {
+        int equal = equals(runtime, item, arguments[1]);
+        if (equal < 0) {
+            return Value::empty();
+        }
+        count += equal;
+    }
+    return Value::from_small_int(count);
+}
+
+Value tuple_index(Runtime& runtime, Arguments arguments) {
+    std::span<const Value> items = as_tuple(arguments[0])->span();
+    auto length = static_cast<std::int64_t>(items.size());
+    std::int64_t bounds[2] = {0, length};
+    for (std::uint32_t argument = 2; argument < arguments.positional_count; ++argument) {
+        auto value = to_integer(runtime, arguments[argument]);
+        if (!value) {
+            return Value::empty();
+        }
+        bounds[argument - 2] =
+            *value < 0 ? std::max<std::int64_t>(0, *value + length) : std::min(*value, length);
+    }
+    for (auto index = static_cast<std::size_t>(bounds[0]);
+         index < static_cast<std::size_t>(bounds[1]); ++index) {
+        int equal = equals(runtime, items[index], arguments[1]);
+        if (equal < 0) {
+            return Value::empty();
+        }
+        if (equal > 0) {
+            return Value::from_small_int(static_cast<std::int64_t>(index));
+        }
+    }
+    return runtime.raise_new(&value_error_type, "object not in sequence");
+}
+
+constexpr NativeFunction tuple_count_function{names::count, NativeKind::method, 2, 2, tuple_count};
+constexpr NativeFunction tuple_index_function{names::index, NativeKind::method, 2, 4, tuple_index};
+constexpr Attribute tuple_attributes[] = {
+    {names::count, &tuple_count_function},
+    {names::index, &tuple_index_function},
+};
+
+}  // namespace
+
+constinit const Type tuple_type{names::tuple,
+                                &object_type,
+                                TypeSlots{
+                                    .make_new = tuple_make_new,
+                                    .print = tuple_print,
+                                    .unary_operation = tuple_unary,
+                                    .binary_operation = tuple_binary,
+                                    .load_subscript = tuple_load_subscript,
+                                    .get_iterator = make_sequence_iterator,
+                                },
+                                tuple_attributes,
+                                type_flag_subclassable,
+                                trace_tuple};
+
+namespace {
+// The one empty tuple, shared by every VM: it has no items to change.
+constinit const TupleObject the_empty_tuple{TupleObject::StaticTag{}};
+}  // namespace
+
+bool is_tuple(Value value) { return value.is_object() && value.as_object()->type() == &tuple_type; }
+
+TupleObject* as_tuple(Value value) { return static_cast<TupleObject*>(value.as_object()); }
+
+Value empty_tuple() { return Value::from_object(&the_empty_tuple); }
+
+TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count) {
+    auto* tuple = runtime.make<TupleObject>(count * sizeof(Value), &tuple_type, count);
+    if (tuple == nullptr) {
+        return nullptr;
+    }
+    for (std::uint32_t index = 0; index < count; ++index) {
+        tuple->items()[index] = Value::none();
+    }
+    return tuple;
+}
+
+Value new_tuple(Runtime& runtime, std::span<const Value> items) {
+    if (items.empty()) {
+        return empty_tuple();
+    }
+    TupleObject* tuple = new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(items.size()));
+    if (tuple == nullptr) {
+        return Value::empty();
+    }
+    std::copy(items.begin(), items.end(), tuple->items());
+    return Value::from_object(tuple);
+}
+
+Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
+                        std::span<const Value> right) {
+    if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
+        bool same = left.size() == right.size();
+        for (std::size_t index = 0; same && index < left.size(); ++index) {
+            int equal = equals(runtime, left[index], right[index]);
+            if (equal < 0) {
+                return Value::empty();
+            }
+            same = equal > 0;
+        }
+        return Value::boolean(same == (operation == BinaryOperator::equal));
+    }
+    if (operation > BinaryOperator::not_equal) {
+        return Value::not_implemented();
+    }
+    // As MicroPython, decide < and <= as > and >= with the operands swapped
+    // (which shows in the error message of an unorderable pair).
+    if (operation == BinaryOperator::less || operation == BinaryOperator::less_equal) {
+        std::swap(left, right);
+        operation =
+            operation == BinaryOperator::less ? BinaryOperator::more : BinaryOperator::more_equal;
+    }
+    std::size_t common = std::min(left.size(), right.size());
+    for (std::size_t index = 0; index < common; ++index) {
+        int equal = equals(runtime, left[index], right[index]);
+        if (equal < 0) {
+            return Value::empty();
+        }
+        if (equal == 0) {
+            return binary_operation(runtime, operation, left[index], right[index]);
+        }
+    }
+    std::size_t first = left.size();
+    std::size_t second = right.size();
+    switch (operation) {
+        case BinaryOperator::less:
+            return Value::boolean(first < second);
+        case BinaryOperator::more:
+            return Value::boolean(first > second);
+        case BinaryOperator::less_equal:
+            return Value::boolean(first <= second);
+        default:
+            return Value::boolean(first >= second);
+    }
+}
+
+bool print_sequence(Runtime& runtime, Printer& printer, std::span<const Value> items, char open,
+                    char close, bool single_comma) {
+    printer.write_char(open);
+    for (std::size_t index = 0; index < items.size(); ++index) {
+        if (index > 0) {
+            printer.write(", ");
+        }
+        if (!runtime.enter_native_call()) {
+            return false;
+        }
+        bool ok = print_value(runtime, printer, items[index], PrintKind::repr);
+        runtime.leave_native_call();
+        if (!ok) {
+            return false;
+        }
+    }
+    if (single_comma && items.size() == 1) {
+        printer.write_char(',');
+    }
+    printer.write_char(close);
+    return true;
+}
+
+}  // namespace xipy::object

@@ -1,0 +1,43 @@
+// tuple: an immutable array of values in one allocation.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::object {
+
+extern const Type tuple_type;
+
+// Invariants: `length` items follow the object; they never change after
+// the tuple is handed to Python code.
+struct alignas(8) TupleObject : Object {
+    std::uint32_t length;
+
+    TupleObject(const Type* type, std::uint32_t count) : Object(type), length(count) {}
+    // The static empty tuple.
+    struct StaticTag {};
+    constexpr explicit TupleObject(StaticTag)
+        : Object(&tuple_type, gc::Cell::flag_static), length(0) {}
+    Value* items() { return reinterpret_cast<Value*>(this + 1); }
+    const Value* items() const { return reinterpret_cast<const Value*>(this + 1); }
+    std::span<const Value> span() const { return {items(), length}; }
+};
+
+bool is_tuple(Value value);
+// Precondition: is_tuple(value).
+TupleObject* as_tuple(Value value);
+// A new tuple of copies of `items`. Empty on MemoryError.
+Value new_tuple(Runtime& runtime, std::span<const Value> items);
+// A tuple of `count` None items to fill in before anyone sees it.
+TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count);
+Value empty_tuple();
+// Shared by tuple and list: lexicographic comparison and repr.
+Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
+                        std::span<const Value> right);
+bool print_sequence(Runtime& runtime, Printer& printer, std::span<const Value> items, char open,
+                    char close, bool single_comma);
+
+}  // namespace xipy::object

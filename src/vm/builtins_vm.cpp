@@ -1,0 +1,111 @@
+// Built-in functions that need the interpreter: __build_class__, globals, locals, __import__.
+#include <span>
+
+#include "object/cell_object.hpp"
+#include "object/class_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
+#include "vm/function_object.hpp"
+#include "vm/interpreter.hpp"
+
+namespace xipy::vm {
+
+using object::Arguments;
+using object::Value;
+
+namespace {
+
+Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
+
+// __build_class__(body, name, *bases, metaclass=None): runs the class body
+// with a fresh dict as its namespace, then makes the class.
+Value builtin_build_class(object::Runtime& runtime, Arguments arguments) {
+    Interpreter& interpreter = interpreter_of(runtime);
+    Value body = arguments[0];
+    if (!is_function(body)) {
+        return runtime.raise_new(&object::type_error_type,
+                                 "__build_class__: func must be a function");
+    }
+    Value namespace_dict = object::make_dict(runtime);
+    if (namespace_dict.is_empty()) {
+        return Value::empty();
+    }
+    Value cell = interpreter.call_function(body, Arguments{}, namespace_dict);
+    if (cell.is_empty()) {
+        return Value::empty();
+    }
+    Value bases = object::new_tuple(runtime, arguments.positional().subspan(2));
+    if (bases.is_empty()) {
+        return Value::empty();
+    }
+    Value metaclass = object::keyword_argument(arguments, object::names::metaclass);
+    Value new_class;
+    if (!metaclass.is_empty() && metaclass != Value::from_object(&object::type_type)) {
+        new_class =
+            object::call_positional(runtime, metaclass, {arguments[1], bases, namespace_dict});
+    } else {
+        new_class = object::make_class(runtime, arguments[1], bases, namespace_dict);
+    }
+    if (new_class.is_empty()) {
+        return Value::empty();
+    }
+    if (object::type_of(cell) == &object::cell_type) {
+        static_cast<object::CellObject*>(cell.as_object())->value = new_class;
+    }
+    return new_class;
+}
+
+Value builtin_globals(object::Runtime& runtime, Arguments) {
+    Frame* frame = interpreter_of(runtime).current_frame();
+    return frame == nullptr ? Value::none() : frame->globals;
+}
+
+Value builtin_locals(object::Runtime& runtime, Arguments) {
+    Frame* frame = interpreter_of(runtime).current_frame();
+    if (frame == nullptr) {
+        return Value::none();
+    }
+    return frame->locals.is_empty() ? frame->globals : frame->locals;
+}
+
+Value builtin_import(object::Runtime& runtime, Arguments arguments) {
+    Value name = arguments[0];
+    if (!object::is_str(name)) {
+        return runtime.raise_new(&object::type_error_type, "__import__() argument 1 must be str");
+    }
+    if (!name.is_interned_string()) {
+        name = runtime.intern(object::str_view(runtime, name));
+    }
+    return runtime.import_module(name);
+}
+
+using object::NativeFunction;
+using object::NativeKind;
+
+constexpr NativeFunction build_class_function{
+    object::names::dunder_build_class, NativeKind::function, 2,
+    NativeFunction::unlimited,         builtin_build_class,  true};
+constexpr NativeFunction globals_function{object::names::globals, NativeKind::function, 0, 0,
+                                          builtin_globals};
+constexpr NativeFunction locals_function{object::names::locals, NativeKind::function, 0, 0,
+                                         builtin_locals};
+constexpr NativeFunction import_function{
+    object::names::dunder_import, NativeKind::function, 1, 5, builtin_import, true};
+
+constexpr object::Attribute vm_table[] = {
+    {object::names::dunder_build_class, &build_class_function},
+    {object::names::globals, &globals_function},
+    {object::names::locals, &locals_function},
+    {object::names::dunder_import, &import_function},
+};
+
+}  // namespace
+
+std::span<const object::Attribute> vm_builtins() { return vm_table; }
+
+}  // namespace xipy::vm

@@ -1,0 +1,52 @@
+// Frame and ExceptionHandler: the execution state of one running Python function.
+#pragma once
+
+#include <cstdint>
+
+#include "image/image.hpp"
+#include "object/value.hpp"
+#include "vm/module_context.hpp"
+
+namespace xipy::vm {
+
+struct GeneratorObject;
+
+// One entry of a frame's exception-handler stack (SETUP_EXCEPT,
+// SETUP_FINALLY, SETUP_WITH). A handler is "active" once execution has
+// reached its handler code (handler <= current instruction), which is how
+// MicroPython tells a running finally/except body from a pending one.
+struct ExceptionHandler {
+    const std::uint8_t* handler = nullptr;
+    object::Value* saved_stack_top = nullptr;
+    bool is_finally = false;           // finally or with: runs on return/break too
+    object::Value previous_exception;  // the exception being handled, for bare `raise`
+};
+
+// The state of one function activation, laid out as MicroPython's: `state`
+// holds n_state values, local i at state[n_state - 1 - i] and the value
+// stack growing up from state[0]; `stack_top` points at the top item
+// (state - 1 when empty).
+//
+// Invariants: every Value in state[0, n_state) is valid (unused slots are
+// empty or stale values that stay alive), so the collector traces the whole
+// array; handlers[0, handler_count) are in use.
+struct Frame {
+    const image::RawCode* code = nullptr;
+    ModuleContext* context = nullptr;
+    object::Value function;
+    object::Value globals;
+    object::Value locals;  // dict for LOAD_NAME / STORE_NAME (module and class bodies)
+    const std::uint8_t* instruction = nullptr;          // where execution continues
+    const std::uint8_t* current_instruction = nullptr;  // start of the running instruction
+    object::Value* state = nullptr;
+    object::Value* stack_top = nullptr;
+    ExceptionHandler* handlers = nullptr;
+    std::uint32_t handler_count = 0;
+    std::uint32_t state_count = 0;
+    std::uint32_t stack_base = 0;  // index in the VM stack where this frame's state starts
+    std::uint32_t handler_base = 0;
+    bool returns_to_native = false;  // run() returns to its C++ caller when this frame ends
+    GeneratorObject* generator = nullptr;
+};
+
+}  // namespace xipy::vm

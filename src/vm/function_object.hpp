@@ -1,0 +1,43 @@
+// Python functions: a raw code from an image, its defaults and its closure.
+#pragma once
+
+#include <cstdint>
+
+#include "image/image.hpp"
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+#include "vm/module_context.hpp"
+
+namespace xipy::vm {
+
+extern const object::Type function_type;
+
+// Scope flags of a raw code's prelude (py/runtime0.h).
+inline constexpr std::uint32_t scope_generator = 0x01;
+inline constexpr std::uint32_t scope_var_keywords = 0x02;
+inline constexpr std::uint32_t scope_var_arguments = 0x04;
+inline constexpr std::uint32_t scope_default_keywords = 0x08;
+
+// A function made by MAKE_FUNCTION / MAKE_CLOSURE.
+// Invariants: `code` points into context->image and `context` outlives the
+// function; `defaults` is a tuple or empty; `keyword_defaults` a dict or
+// empty; `closure` a tuple of cells (passed as the first positional
+// arguments, as MicroPython's compiler expects) or empty.
+struct FunctionObject : object::Object {
+    const image::RawCode* code;
+    ModuleContext* context;
+    object::Value defaults;
+    object::Value keyword_defaults;
+    object::Value closure;
+    std::uint32_t name;
+
+    FunctionObject(const image::RawCode* raw_code, ModuleContext* module, std::uint32_t name_id)
+        : object::Object(&function_type), code(raw_code), context(module), name(name_id) {}
+
+    bool is_generator() const { return (code->prelude.scope_flags & scope_generator) != 0; }
+};
+
+bool is_function(object::Value value);
+FunctionObject* as_function(object::Value value);
+
+}  // namespace xipy::vm

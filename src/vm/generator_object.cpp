@@ -1,0 +1,182 @@
+// Generator objects: iteration, send, throw and close.
+#include "vm/generator_object.hpp"
+
+#include "object/class_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/printer.hpp"
+#include "vm/interpreter.hpp"
+
+namespace xipy::vm {
+
+using object::Arguments;
+using object::Value;
+
+namespace {
+
+GeneratorObject* as_generator(Value value) {
+    return static_cast<GeneratorObject*>(value.as_object());
+}
+
+void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* generator = static_cast<GeneratorObject*>(cell);
+    if (generator->function.is_object()) {
+        tracer.mark(generator->function.as_object());
+    }
+    for (std::uint32_t index = 0; index < generator->state_count; ++index) {
+        if (generator->state()[index].is_object()) {
+            tracer.mark(generator->state()[index].as_object());
+        }
+    }
+    for (std::uint32_t index = 0; index < generator->frame.handler_count; ++index) {
+        Value previous = generator->handler_storage()[index].previous_exception;
+        if (previous.is_object()) {
+            tracer.mark(previous.as_object());
+        }
+    }
+    for (Value value : {generator->frame.globals, generator->frame.locals}) {
+        if (value.is_object()) {
+            tracer.mark(value.as_object());
+        }
+    }
+}
+
+Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
+
+Value generator_next(object::Runtime& runtime, Value self) {
+    ExecutionResult result =
+        interpreter_of(runtime).resume(as_generator(self), Value::none(), Value::empty());
+    switch (result.kind) {
+        case ExitKind::yielded:
+            return result.value;
+        case ExitKind::returned:
+            if (!result.value.is_none()) {
+                // Keep the return value for next() and `yield from`.
+                Value exception = object::make_exception(runtime, &object::stop_iteration_type,
+                                                         {&result.value, 1});
+                if (exception.is_empty()) {
+                    return Value::empty();
+                }
+                return runtime.set_exception(exception);
+            }
+            return Value::stop_iteration();
+        default:
+            return Value::empty();
+    }
+}
+
+Value self_iterator(object::Runtime&, Value self) { return self; }
+
+// The value a finished send/throw reports: StopIteration(value).
+Value finish(object::Runtime& runtime, ExecutionResult result) {
+    switch (result.kind) {
+        case ExitKind::yielded:
+            return result.value;
+        case ExitKind::returned: {
+            if (result.value.is_none()) {
+                return runtime.raise_type(&object::stop_iteration_type);
+            }
+            Value exception =
+                object::make_exception(runtime, &object::stop_iteration_type, {&result.value, 1});
+            if (exception.is_empty()) {
+                return Value::empty();
+            }
+            return runtime.set_exception(exception);
+        }
+        default:
+            return Value::empty();
+    }
+}
+
+Value generator_send(object::Runtime& runtime, Arguments arguments) {
+    return finish(runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), arguments[1],
+                                                          Value::empty()));
+}
+
+Value generator_throw(object::Runtime& runtime, Arguments arguments) {
+    Value thrown = arguments[1];
+    if (object::is_type(thrown)) {
+        runtime.raise(thrown);
+        thrown = runtime.take_exception();
+    }
+    if (!object::is_exception(thrown)) {
+        return runtime.raise_new(&object::type_error_type,
+                                 "exceptions must derive from BaseException");
+    }
+    return finish(
+        runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), Value::none(), thrown));
+}
+
+Value generator_close(object::Runtime& runtime, Arguments arguments) {
+    GeneratorObject* generator = as_generator(arguments[0]);
+    if (generator->run_state == GeneratorState::created) {
+        generator->run_state = GeneratorState::finished;
+        return Value::none();
+    }
+    if (generator->run_state == GeneratorState::finished) {
+        return Value::none();
+    }
+    Value exit = object::make_exception(runtime, &object::generator_exit_type, {});
+    if (exit.is_empty()) {
+        return Value::empty();
+    }
+    ExecutionResult result = interpreter_of(runtime).resume(generator, Value::none(), exit);
+    switch (result.kind) {
+        case ExitKind::yielded:
+            return runtime.raise_new(&object::runtime_error_type,
+                                     "generator ignored GeneratorExit");
+        case ExitKind::returned:
+            return Value::none();
+        default:
+            if (object::is_instance(runtime.exception(), &object::generator_exit_type) ||
+                object::is_instance(runtime.exception(), &object::stop_iteration_type)) {
+                runtime.clear_exception();
+                return Value::none();
+            }
+            return Value::empty();
+    }
+}
+
+bool generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                     object::PrintKind) {
+    printer.write("<generator object '");
+    printer.write(runtime.name_text(as_function(as_generator(self)->function)->name));
+    printer.write("'>");
+    return true;
+}
+
+using object::NativeFunction;
+using object::NativeKind;
+
+constexpr NativeFunction send_function{object::names::send, NativeKind::method, 2, 2,
+                                       generator_send};
+constexpr NativeFunction throw_function{object::names::throw_, NativeKind::method, 2, 4,
+                                        generator_throw};
+constexpr NativeFunction close_function{object::names::close, NativeKind::method, 1, 1,
+                                        generator_close};
+constexpr object::Attribute generator_attributes[] = {
+    {object::names::send, &send_function},
+    {object::names::throw_, &throw_function},
+    {object::names::close, &close_function},
+};
+
+}  // namespace
+
+constinit const object::Type generator_type{object::names::generator,
+                                            &object::object_type,
+                                            object::TypeSlots{
+                                                .print = generator_print,
+                                                .get_iterator = self_iterator,
+                                                .iterate_next = generator_next,
+                                            },
+                                            generator_attributes,
+                                            0,
+                                            trace_generator};
+
+bool is_generator(Value value) {
+    return value.is_object() && value.as_object()->type() == &generator_type;
+}
+
+}  // namespace xipy::vm

@@ -1,0 +1,41 @@
+// Generators (and coroutines): a function's frame kept on the heap between resumptions.
+#pragma once
+
+#include <cstdint>
+
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+#include "vm/frame.hpp"
+
+namespace xipy::vm {
+
+extern const object::Type generator_type;
+
+enum class GeneratorState : std::uint8_t { created, suspended, running, finished };
+
+// Invariants: `state` holds `state_count` Values and `handlers` room for
+// `handler_capacity` exception handlers, both in the same allocation after
+// the object; `frame` describes where execution resumes (its pointers point
+// into this object, which never moves). While `running`, the frame is also
+// on the interpreter's frame stack.
+struct alignas(8) GeneratorObject : object::Object {
+    object::Value function;
+    GeneratorState run_state = GeneratorState::created;
+    std::uint32_t state_count;
+    std::uint32_t handler_capacity;
+    Frame frame;
+
+    GeneratorObject(object::Value generator_function, std::uint32_t states, std::uint32_t handlers)
+        : object::Object(&generator_type),
+          function(generator_function),
+          state_count(states),
+          handler_capacity(handlers) {}
+    object::Value* state() { return reinterpret_cast<object::Value*>(this + 1); }
+    ExceptionHandler* handler_storage() {
+        return reinterpret_cast<ExceptionHandler*>(state() + state_count);
+    }
+};
+
+bool is_generator(object::Value value);
+
+}  // namespace xipy::vm

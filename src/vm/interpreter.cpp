@@ -1,0 +1,1364 @@
+// The bytecode loop: every v6 opcode, frames without C++ recursion, and exception unwinding.
+#include "vm/interpreter.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <vector>
+
+#include "image/opcodes.hpp"
+#include "object/cell_object.hpp"
+#include "object/class_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/set_object.hpp"
+#include "object/slice_object.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
+#include "vm/slow_paths.hpp"
+
+namespace xipy::vm {
+
+using image::Opcode;
+using object::Arguments;
+using object::BinaryOperator;
+using object::UnaryOperator;
+using object::Value;
+
+namespace {
+
+// Sizes of the per-VM stacks. A frame that does not fit raises
+// RuntimeError like too deep a recursion.
+constexpr std::size_t value_stack_capacity = 64 * 1024;
+constexpr std::size_t handler_stack_capacity = 8 * 1024;
+
+// A for-loop iterator takes this many stack slots (MicroPython's
+// MP_OBJ_ITER_BUF_NSLOTS), which UNWIND_JUMP's 0x80 flag drops.
+constexpr int iterator_slots = 4;
+
+std::uint32_t read_var_uint(const std::uint8_t*& instruction) {
+    std::uint32_t value = 0;
+    std::uint8_t byte;
+    do {
+        byte = *instruction++;
+        value = (value << 7) | (byte & 0x7f);
+    } while ((byte & 0x80) != 0);
+    return value;
+}
+
+std::int64_t read_signed_var_int(const std::uint8_t*& instruction) {
+    std::uint64_t value = (*instruction & 0x40) != 0 ? ~std::uint64_t{0} : 0;
+    std::uint8_t byte;
+    do {
+        byte = *instruction++;
+        value = (value << 7) | (byte & 0x7f);
+    } while ((byte & 0x80) != 0);
+    return static_cast<std::int64_t>(value);
+}
+
+// A jump operand; the result is relative to the end of the operand.
+std::int32_t read_jump(const std::uint8_t*& instruction, bool is_signed) {
+    std::int32_t offset;
+    if ((instruction[0] & 0x80) != 0) {
+        offset = (instruction[0] & 0x7f) | (instruction[1] << 7);
+        instruction += 2;
+        if (is_signed) {
+            offset -= 0x4000;
+        }
+    } else {
+        offset = instruction[0];
+        instruction += 1;
+        if (is_signed) {
+            offset -= 0x40;
+        }
+    }
+    return offset;
+}
+
+// Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
+// SETUP_WITH leave on the stack.
+Value call_stacked_method(object::Runtime& runtime, Value* base, std::uint32_t count) {
+    if (base[1].is_empty()) {
+        return object::call(runtime, base[0], Arguments{base + 2, count, 0});
+    }
+    return object::call(runtime, base[0], Arguments{base + 1, count + 1, 0});
+}
+
+}  // namespace
+
+Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv)
+    : object::Runtime(config), argv_(std::move(argv)) {
+    frames_.reserve(config.max_depth + 8);
+    stack_.resize(value_stack_capacity);
+    handler_stack_.resize(handler_stack_capacity);
+    initialize_builtins(*this);
+}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::trace_roots(gc::Tracer& tracer) {
+    object::Runtime::trace_roots(tracer);
+    for (Frame& frame : frames_) {
+        for (std::uint32_t index = 0; index < frame.state_count; ++index) {
+            trace_value(tracer, frame.state[index]);
+        }
+        for (std::uint32_t index = 0; index < frame.handler_count; ++index) {
+            trace_value(tracer, frame.handlers[index].previous_exception);
+        }
+        trace_value(tracer, frame.function);
+        trace_value(tracer, frame.globals);
+        trace_value(tracer, frame.locals);
+        if (frame.generator != nullptr) {
+            tracer.mark(frame.generator);
+        }
+    }
+    for (const auto& context : contexts_) {
+        trace_value(tracer, context->globals);
+        for (Value constant : context->constants) {
+            trace_value(tracer, constant);
+        }
+    }
+    trace_value(tracer, inject_);
+}
+
+bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Arguments arguments) {
+    const image::RawCode& code = *function->code;
+    const image::Prelude& prelude = code.prelude;
+    const std::uint32_t state_count = prelude.n_state;
+    const std::uint32_t flags = prelude.scope_flags;
+    const std::uint32_t positional_parameters = prelude.n_pos_args;
+    const std::uint32_t keyword_only = prelude.n_kwonly_args;
+    const std::uint32_t default_count = prelude.n_def_pos_args;
+    auto local = [&](std::uint32_t index) -> Value& { return state[state_count - 1 - index]; };
+
+    std::span<const Value> cells;
+    if (!function->closure.is_empty()) {
+        cells = object::as_tuple(function->closure)->span();
+    }
+    const auto cell_count = static_cast<std::uint32_t>(cells.size());
+    std::uint32_t given = cell_count + arguments.positional_count;
+    auto positional = [&](std::uint32_t index) -> Value {
+        return index < cell_count ? cells[index] : arguments.values[index - cell_count];
+    };
+    std::span<const Value> defaults;
+    if (!function->defaults.is_empty()) {
+        defaults = object::as_tuple(function->defaults)->span();
+    }
+    auto mismatch = [&](std::uint32_t expected, std::uint32_t actual) {
+        raise_new(&object::type_error_type,
+                  std::string(name_text(function->name)) + "() takes " + std::to_string(expected) +
+                      " positional arguments but " + std::to_string(actual) + " were given");
+        return false;
+    };
+
+    for (std::uint32_t index = 0; index < state_count; ++index) {
+        state[index] = Value::empty();
+    }
+    std::int64_t extra_slot =
+        static_cast<std::int64_t>(state_count) - 1 - positional_parameters - keyword_only;
+    if (given > positional_parameters) {
+        if ((flags & scope_var_arguments) == 0) {
+            return mismatch(positional_parameters, given);
+        }
+        std::vector<Value> rest;
+        for (std::uint32_t index = positional_parameters; index < given; ++index) {
+            rest.push_back(positional(index));
+        }
+        Value tuple = object::new_tuple(*this, rest);
+        if (tuple.is_empty()) {
+            return false;
+        }
+        state[extra_slot--] = tuple;
+        given = positional_parameters;
+    } else {
+        if ((flags & scope_var_arguments) != 0) {
+            state[extra_slot--] = object::empty_tuple();
+        }
+        if (arguments.keyword_count == 0 && (flags & scope_default_keywords) == 0) {
+            if (given + default_count >= positional_parameters) {
+                for (std::uint32_t index = given; index < positional_parameters; ++index) {
+                    std::uint32_t default_index = index - (positional_parameters - default_count);
+                    local(index) =
+                        default_index < defaults.size() ? defaults[default_index] : Value::none();
+                }
+            } else {
+                return mismatch(positional_parameters - default_count, given);
+            }
+        }
+    }
+    for (std::uint32_t index = 0; index < given; ++index) {
+        local(index) = positional(index);
+    }
+    if (arguments.keyword_count != 0 || (flags & scope_default_keywords) != 0) {
+        Value keywords_dict;
+        if ((flags & scope_var_keywords) != 0) {
+            keywords_dict = object::make_dict(*this);
+            if (keywords_dict.is_empty()) {
+                return false;
+            }
+            state[extra_slot] = keywords_dict;
+        }
+        std::vector<std::uint32_t> parameter_names;
+        if (arguments.keyword_count != 0 || keyword_only != 0) {
+            for (std::uint32_t index : function->context->image.argument_name_qstrs(code)) {
+                parameter_names.push_back(function->context->qstr_ids[index]);
+            }
+        }
+        for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
+            Value name = arguments.keyword_name(keyword);
+            Value value = arguments.keyword_value(keyword);
+            std::uint32_t name_id = name.is_interned_string()
+                                        ? name.as_interned_string()
+                                        : interned().intern_copy(object::str_view(*this, name));
+            bool matched = false;
+            for (std::uint32_t index = 0; index < parameter_names.size(); ++index) {
+                if (parameter_names[index] == name_id) {
+                    if (!local(index).is_empty()) {
+                        raise_new(&object::type_error_type,
+                                  "function got multiple values for argument '" +
+                                      std::string(name_text(name_id)) + "'");
+                        return false;
+                    }
+                    local(index) = value;
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched) {
+                continue;
+            }
+            if (keywords_dict.is_empty()) {
+                raise_new(&object::type_error_type,
+                          "unexpected keyword argument '" + std::string(name_text(name_id)) + "'");
+                return false;
+            }
+            object::DictObject* dict = object::as_dict(keywords_dict);
+            Value key = Value::from_interned_string(name_id);
+            if (!object::dict_find_name(*this, dict, name_id).is_empty()) {
+                raise_new(&object::type_error_type, "function got multiple values for argument '" +
+                                                        std::string(name_text(name_id)) + "'");
+                return false;
+            }
+            if (!object::dict_store(*this, dict, key, value)) {
+                return false;
+            }
+        }
+        // Fill missing positional parameters from the defaults, last first.
+        for (std::uint32_t offset = 0; offset < default_count; ++offset) {
+            std::uint32_t index = positional_parameters - 1 - offset;
+            std::size_t default_index = default_count - 1 - offset;
+            if (local(index).is_empty() && default_index < defaults.size()) {
+                local(index) = defaults[default_index];
+            }
+        }
+        for (std::uint32_t index = 0; index < positional_parameters; ++index) {
+            if (local(index).is_empty()) {
+                raise_new(
+                    &object::type_error_type,
+                    "function missing required positional argument #" + std::to_string(index + 1));
+                return false;
+            }
+        }
+        for (std::uint32_t offset = 0; offset < keyword_only; ++offset) {
+            std::uint32_t index = positional_parameters + offset;
+            if (!local(index).is_empty()) {
+                continue;
+            }
+            Value found;
+            if ((flags & scope_default_keywords) != 0 && !function->keyword_defaults.is_empty()) {
+                found = object::dict_find_name(*this, object::as_dict(function->keyword_defaults),
+                                               parameter_names[index]);
+            }
+            if (found.is_empty()) {
+                raise_new(&object::type_error_type,
+                          "function missing required keyword argument '" +
+                              std::string(name_text(parameter_names[index])) + "'");
+                return false;
+            }
+            local(index) = found;
+        }
+    } else {
+        if (keyword_only != 0) {
+            raise_new(&object::type_error_type, "function missing keyword-only argument");
+            return false;
+        }
+        if ((flags & scope_var_keywords) != 0) {
+            Value dict = object::make_dict(*this);
+            if (dict.is_empty()) {
+                return false;
+            }
+            state[extra_slot] = dict;
+        }
+    }
+    for (std::uint8_t local_number : code.cells) {
+        Value cell = object::make_cell(*this, local(local_number));
+        if (cell.is_empty()) {
+            return false;
+        }
+        local(local_number) = cell;
+    }
+    return true;
+}
+
+bool Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
+                             bool returns_to_native) {
+    if (!enter_call()) {
+        return false;
+    }
+    FunctionObject* function = as_function(function_value);
+    const image::Prelude& prelude = function->code->prelude;
+    if (stack_used_ + prelude.n_state > stack_.size() ||
+        handlers_used_ + prelude.n_exc_stack > handler_stack_.size()) {
+        leave_call();
+        raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
+        return false;
+    }
+    Value* state = &stack_[stack_used_];
+    if (!bind_arguments(function, state, arguments)) {
+        for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
+            state[index] = Value::empty();
+        }
+        leave_call();
+        return false;
+    }
+    Frame frame;
+    frame.code = function->code;
+    frame.context = function->context;
+    frame.function = function_value;
+    frame.globals = function->context->globals;
+    frame.locals = locals;
+    frame.instruction = function->code->bytecode.data();
+    frame.current_instruction = frame.instruction;
+    frame.state = state;
+    frame.stack_top = state - 1;
+    frame.handlers = &handler_stack_[handlers_used_];
+    frame.state_count = prelude.n_state;
+    frame.stack_base = stack_used_;
+    frame.handler_base = handlers_used_;
+    frame.returns_to_native = returns_to_native;
+    stack_used_ += prelude.n_state;
+    handlers_used_ += prelude.n_exc_stack;
+    frames_.push_back(frame);
+    return true;
+}
+
+void Interpreter::pop_frame() {
+    Frame& frame = frames_.back();
+    if (frame.generator == nullptr) {
+        for (std::uint32_t index = 0; index < frame.state_count; ++index) {
+            frame.state[index] = Value::empty();
+        }
+    }
+    stack_used_ = frame.stack_base;
+    handlers_used_ = frame.handler_base;
+    frames_.pop_back();
+    leave_call();
+}
+
+Value Interpreter::call_function(Value function, Arguments arguments, Value locals) {
+    FunctionObject* callee = as_function(function);
+    if (callee->is_generator()) {
+        return make_generator(function, arguments);
+    }
+    if (!enter_native_call()) {
+        return Value::empty();
+    }
+    if (!push_frame(function, arguments, locals, true)) {
+        leave_native_call();
+        return Value::empty();
+    }
+    ExecutionResult result = run();
+    leave_native_call();
+    if (result.kind == ExitKind::raised) {
+        return Value::empty();
+    }
+    keep(result.value);
+    return result.value;
+}
+
+Value Interpreter::make_generator(Value function_value, Arguments arguments) {
+    FunctionObject* function = as_function(function_value);
+    const image::Prelude& prelude = function->code->prelude;
+    std::size_t extra =
+        prelude.n_state * sizeof(Value) + prelude.n_exc_stack * sizeof(ExceptionHandler);
+    auto* generator =
+        make<GeneratorObject>(extra, function_value, prelude.n_state, prelude.n_exc_stack);
+    if (generator == nullptr) {
+        return Value::empty();
+    }
+    for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
+        generator->state()[index] = Value::empty();
+    }
+    for (std::uint32_t index = 0; index < prelude.n_exc_stack; ++index) {
+        new (&generator->handler_storage()[index]) ExceptionHandler{};
+    }
+    if (!bind_arguments(function, generator->state(), arguments)) {
+        return Value::empty();
+    }
+    Frame& frame = generator->frame;
+    frame.code = function->code;
+    frame.context = function->context;
+    frame.function = function_value;
+    frame.globals = function->context->globals;
+    frame.instruction = function->code->bytecode.data();
+    frame.current_instruction = frame.instruction;
+    frame.state = generator->state();
+    frame.stack_top = generator->state() - 1;
+    frame.handlers = generator->handler_storage();
+    frame.state_count = prelude.n_state;
+    frame.returns_to_native = true;
+    frame.generator = generator;
+    return Value::from_object(generator);
+}
+
+ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value,
+                                    Value throw_value) {
+    switch (generator->run_state) {
+        case GeneratorState::running:
+            raise_new(&object::value_error_type, "generator already executing");
+            return {ExitKind::raised, Value::empty()};
+        case GeneratorState::finished:
+            if (!throw_value.is_empty()) {
+                raise(throw_value);
+                return {ExitKind::raised, Value::empty()};
+            }
+            return {ExitKind::returned, Value::none()};
+        case GeneratorState::created:
+            if (throw_value.is_empty() && !send_value.is_none()) {
+                raise_new(&object::type_error_type,
+                          "can't send non-None value to a just-started generator");
+                return {ExitKind::raised, Value::empty()};
+            }
+            break;
+        case GeneratorState::suspended:
+            *generator->frame.stack_top = send_value;
+            break;
+    }
+    if (!enter_native_call()) {
+        return {ExitKind::raised, Value::empty()};
+    }
+    if (!enter_call()) {
+        leave_native_call();
+        return {ExitKind::raised, Value::empty()};
+    }
+    Frame frame = generator->frame;
+    frame.stack_base = stack_used_;
+    frame.handler_base = handlers_used_;
+    frame.returns_to_native = true;
+    frames_.push_back(frame);
+    generator->run_state = GeneratorState::running;
+    inject_ = throw_value;
+    ExecutionResult result = run();
+    leave_native_call();
+    generator->run_state =
+        result.kind == ExitKind::yielded ? GeneratorState::suspended : GeneratorState::finished;
+    if (result.kind == ExitKind::raised && generator->run_state == GeneratorState::finished) {
+        // A generator's own StopIteration would end a loop silently; as in
+        // CPython it becomes a RuntimeError instead.
+        if (object::is_instance(exception(), &object::stop_iteration_type) &&
+            !object::is_instance(throw_value, &object::stop_iteration_type)) {
+            raise_new(&object::runtime_error_type, "generator raised StopIteration");
+        }
+    }
+    if (result.kind != ExitKind::raised) {
+        keep(result.value);
+    }
+    return result;
+}
+
+ExecutionResult Interpreter::run() {
+    const std::size_t base_depth = frames_.size();
+    const std::size_t temporaries = temporaries_mark();
+    Frame* frame = &frames_.back();
+    const std::uint8_t* instruction = frame->instruction;
+    Value* top = frame->stack_top;
+    Value pending_inject = inject_;
+    inject_ = Value::empty();
+
+#define PUSH(value) (*++top = (value))
+#define POP() (*top--)
+#define TOP() (*top)
+#define SAVE_FRAME()                      \
+    do {                                  \
+        frame->instruction = instruction; \
+        frame->stack_top = top;           \
+    } while (0)
+#define LOAD_FRAME()                      \
+    do {                                  \
+        frame = &frames_.back();          \
+        instruction = frame->instruction; \
+        top = frame->stack_top;           \
+    } while (0)
+#define CHECK(value)               \
+    do {                           \
+        if ((value).is_empty()) {  \
+            goto handle_exception; \
+        }                          \
+    } while (0)
+
+    for (;;) {
+        if (!pending_inject.is_empty() &&
+            *instruction != static_cast<std::uint8_t>(Opcode::YIELD_FROM)) {
+            // An exception thrown into a generator is raised where it paused.
+            frame->current_instruction = instruction;
+            raise(pending_inject);
+            pending_inject = Value::empty();
+            goto handle_exception;
+        }
+        {
+            release_temporaries(temporaries);
+            frame->current_instruction = instruction;
+            const std::uint8_t opcode = *instruction++;
+#ifndef XIPY_NO_OPCODE_COUNTS
+            // One increment per instruction; lets tests prove opcode coverage.
+            ++opcode_counts_[opcode];
+#endif
+            switch (opcode) {
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_FALSE):
+                    PUSH(Value::false_value());
+                    break;
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_NONE):
+                    PUSH(Value::none());
+                    break;
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_TRUE):
+                    PUSH(Value::true_value());
+                    break;
+                case static_cast<std::uint8_t>(Opcode::LOAD_NULL):
+                    PUSH(Value::empty());
+                    break;
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_SMALL_INT): {
+                    std::int64_t value = read_signed_var_int(instruction);
+                    Value result = object::make_int(*this, value);
+                    CHECK(result);
+                    PUSH(result);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_STRING): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    PUSH(Value::from_interned_string(frame->context->qstr_ids[index]));
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_OBJ): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value constant = load_constant(*this, *frame->context, index);
+                    CHECK(constant);
+                    PUSH(constant);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_FAST_N): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value value = frame->state[frame->state_count - 1 - index];
+                    if (value.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "local variable referenced before assignment");
+                        goto handle_exception;
+                    }
+                    PUSH(value);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_DEREF): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value cell = frame->state[frame->state_count - 1 - index];
+                    Value value = static_cast<object::CellObject*>(cell.as_object())->value;
+                    if (value.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "local variable referenced before assignment");
+                        goto handle_exception;
+                    }
+                    PUSH(value);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_FAST_N): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    frame->state[frame->state_count - 1 - index] = POP();
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_DEREF): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value cell = frame->state[frame->state_count - 1 - index];
+                    static_cast<object::CellObject*>(cell.as_object())->value = POP();
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::DELETE_FAST): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value& slot = frame->state[frame->state_count - 1 - index];
+                    if (slot.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "local variable referenced before assignment");
+                        goto handle_exception;
+                    }
+                    slot = Value::empty();
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::DELETE_DEREF): {
+                    std::uint32_t index = read_var_uint(instruction);
+                    Value cell = frame->state[frame->state_count - 1 - index];
+                    auto* cell_object = static_cast<object::CellObject*>(cell.as_object());
+                    if (cell_object->value.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "local variable referenced before assignment");
+                        goto handle_exception;
+                    }
+                    cell_object->value = Value::empty();
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_NAME):
+                case static_cast<std::uint8_t>(Opcode::LOAD_GLOBAL): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    Value value;
+                    if (opcode == static_cast<std::uint8_t>(Opcode::LOAD_NAME) &&
+                        !frame->locals.is_empty()) {
+                        value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
+                    }
+                    if (value.is_empty()) {
+                        value =
+                            object::dict_find_name(*this, object::as_dict(frame->globals), name);
+                    }
+                    if (value.is_empty()) {
+                        value = object::dict_find_name(*this, object::as_dict(builtins()), name);
+                    }
+                    if (value.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "name '" + std::string(name_text(name)) + "' isn't defined");
+                        goto handle_exception;
+                    }
+                    PUSH(value);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_NAME):
+                case static_cast<std::uint8_t>(Opcode::STORE_GLOBAL): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    Value target = opcode == static_cast<std::uint8_t>(Opcode::STORE_NAME) &&
+                                           !frame->locals.is_empty()
+                                       ? frame->locals
+                                       : frame->globals;
+                    if (!object::dict_store_name(*this, object::as_dict(target), name, TOP())) {
+                        goto handle_exception;
+                    }
+                    --top;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::DELETE_NAME):
+                case static_cast<std::uint8_t>(Opcode::DELETE_GLOBAL): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    Value target = opcode == static_cast<std::uint8_t>(Opcode::DELETE_NAME) &&
+                                           !frame->locals.is_empty()
+                                       ? frame->locals
+                                       : frame->globals;
+                    Value removed;
+                    if (!object::dict_remove(*this, object::as_dict(target),
+                                             Value::from_interned_string(name), &removed)) {
+                        goto handle_exception;
+                    }
+                    if (removed.is_empty()) {
+                        raise_new(&object::name_error_type,
+                                  "name '" + std::string(name_text(name)) + "' isn't defined");
+                        goto handle_exception;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_ATTR): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    Value result = object::load_attribute(*this, TOP(), name);
+                    CHECK(result);
+                    TOP() = result;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_METHOD): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    object::Method method;
+                    if (!object::load_method(*this, TOP(), name, method)) {
+                        goto handle_exception;
+                    }
+                    top[0] = method.function;
+                    top[1] = method.self;
+                    ++top;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_SUPER_METHOD): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    --top;
+                    Value destination[2];
+                    if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
+                        goto handle_exception;
+                    }
+                    top[-1] = destination[0];
+                    top[0] = destination[1];
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_ATTR): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    if (!object::store_attribute(*this, top[0], name, top[-1])) {
+                        goto handle_exception;
+                    }
+                    top -= 2;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_SUBSCR): {
+                    Value result = object::load_subscript(*this, top[-1], top[0]);
+                    CHECK(result);
+                    --top;
+                    TOP() = result;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_SUBSCR): {
+                    if (!object::store_subscript(*this, top[-1], top[0], top[-2])) {
+                        goto handle_exception;
+                    }
+                    top -= 3;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::DUP_TOP): {
+                    Value value = TOP();
+                    PUSH(value);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::DUP_TOP_TWO):
+                    top += 2;
+                    top[0] = top[-2];
+                    top[-1] = top[-3];
+                    break;
+                case static_cast<std::uint8_t>(Opcode::POP_TOP):
+                    --top;
+                    break;
+                case static_cast<std::uint8_t>(Opcode::ROT_TWO):
+                    std::swap(top[0], top[-1]);
+                    break;
+                case static_cast<std::uint8_t>(Opcode::ROT_THREE): {
+                    Value value = top[0];
+                    top[0] = top[-1];
+                    top[-1] = top[-2];
+                    top[-2] = value;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::JUMP): {
+                    std::int32_t offset = read_jump(instruction, true);
+                    instruction += offset;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE):
+                case static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_FALSE): {
+                    std::int32_t offset = read_jump(instruction, true);
+                    int truth = object::truth(*this, TOP());
+                    if (truth < 0) {
+                        goto handle_exception;
+                    }
+                    --top;
+                    if ((truth != 0) ==
+                        (opcode == static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE))) {
+                        instruction += offset;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::JUMP_IF_TRUE_OR_POP):
+                case static_cast<std::uint8_t>(Opcode::JUMP_IF_FALSE_OR_POP): {
+                    std::int32_t offset = read_jump(instruction, false);
+                    int truth = object::truth(*this, TOP());
+                    if (truth < 0) {
+                        goto handle_exception;
+                    }
+                    if ((truth != 0) ==
+                        (opcode == static_cast<std::uint8_t>(Opcode::JUMP_IF_TRUE_OR_POP))) {
+                        instruction += offset;
+                    } else {
+                        --top;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::SETUP_WITH): {
+                    std::int32_t offset = read_jump(instruction, false);
+                    Value manager = TOP();
+                    object::Method exit_method;
+                    if (!object::load_method(*this, manager, object::names::dunder_exit,
+                                             exit_method)) {
+                        goto handle_exception;
+                    }
+                    object::Method enter_method;
+                    if (!object::load_method(*this, manager, object::names::dunder_enter,
+                                             enter_method)) {
+                        goto handle_exception;
+                    }
+                    top[0] = exit_method.function;
+                    top[1] = exit_method.self;
+                    top[2] = enter_method.function;
+                    top[3] = enter_method.self;
+                    SAVE_FRAME();
+                    Value entered = call_stacked_method(*this, top + 2, 0);
+                    CHECK(entered);
+                    ++top;
+                    ExceptionHandler& handler = frame->handlers[frame->handler_count++];
+                    handler.handler = instruction + offset;
+                    handler.saved_stack_top = top;
+                    handler.is_finally = true;
+                    handler.previous_exception = Value::empty();
+                    PUSH(entered);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::WITH_CLEANUP): {
+                    SAVE_FRAME();
+                    if (TOP().is_none()) {
+                        top[1] = Value::none();
+                        top[2] = Value::none();
+                        top -= 2;
+                        Value result = call_stacked_method(*this, top, 3);
+                        CHECK(result);
+                        TOP() = Value::none();
+                    } else if (TOP().is_small_int()) {
+                        Value data = top[-1];
+                        Value cause = top[0];
+                        top[-1] = Value::none();
+                        top[0] = Value::none();
+                        top[1] = Value::none();
+                        Value result = call_stacked_method(*this, top - 3, 3);
+                        CHECK(result);
+                        top[-3] = data;
+                        top[-2] = cause;
+                        top -= 2;
+                    } else {
+                        top[1] = top[0];
+                        top[0] = Value::from_object(object::type_of(top[0]));
+                        top[2] = Value::none();
+                        top -= 2;
+                        Value result = call_stacked_method(*this, top, 3);
+                        CHECK(result);
+                        int truth = object::truth(*this, result);
+                        if (truth < 0) {
+                            goto handle_exception;
+                        }
+                        if (truth != 0) {
+                            TOP() = Value::none();
+                        } else {
+                            top[0] = top[3];
+                        }
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::UNWIND_JUMP): {
+                    std::int32_t offset = read_jump(instruction, true);
+                    std::uint8_t count = *instruction++;
+                    // The target is relative to the end of the jump operand.
+                    const std::uint8_t* target = instruction - 1 + offset;
+                    PUSH(Value::from_small_int(target - frame->code->bytecode.data()));
+                    std::uint32_t unwind = count;
+                    while ((unwind & 0x7f) > 0) {
+                        unwind -= 1;
+                        ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
+                        if (handler.is_finally) {
+                            if (handler.handler >= instruction) {
+                                // Run the finally body; END_FINALLY continues the jump.
+                                PUSH(Value::from_small_int(unwind));
+                                instruction = handler.handler;
+                                goto next_instruction;
+                            }
+                            cancel_active_finally(top);
+                        }
+                        --frame->handler_count;
+                    }
+                    instruction = frame->code->bytecode.data() + POP().as_small_int();
+                    if (unwind != 0) {
+                        top -= iterator_slots;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::SETUP_EXCEPT):
+                case static_cast<std::uint8_t>(Opcode::SETUP_FINALLY): {
+                    std::int32_t offset = read_jump(instruction, false);
+                    ExceptionHandler& handler = frame->handlers[frame->handler_count++];
+                    handler.handler = instruction + offset;
+                    handler.saved_stack_top = top;
+                    handler.is_finally = opcode == static_cast<std::uint8_t>(Opcode::SETUP_FINALLY);
+                    handler.previous_exception = Value::empty();
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::END_FINALLY): {
+                    --frame->handler_count;
+                    if (TOP().is_none()) {
+                        --top;
+                    } else if (TOP().is_small_int()) {
+                        std::int64_t cause = POP().as_small_int();
+                        if (cause < 0) {
+                            goto unwind_return;
+                        }
+                        // Continue an UNWIND_JUMP; its target is on the stack.
+                        {
+                            std::uint32_t unwind = static_cast<std::uint32_t>(cause);
+                            while ((unwind & 0x7f) > 0) {
+                                unwind -= 1;
+                                ExceptionHandler& handler =
+                                    frame->handlers[frame->handler_count - 1];
+                                if (handler.is_finally) {
+                                    if (handler.handler >= instruction) {
+                                        PUSH(Value::from_small_int(unwind));
+                                        instruction = handler.handler;
+                                        goto next_instruction;
+                                    }
+                                    cancel_active_finally(top);
+                                }
+                                --frame->handler_count;
+                            }
+                            instruction = frame->code->bytecode.data() + POP().as_small_int();
+                            if (unwind != 0) {
+                                top -= iterator_slots;
+                            }
+                        }
+                    } else {
+                        set_exception(TOP());
+                        goto handle_exception;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::POP_EXCEPT_JUMP): {
+                    std::int32_t offset = read_jump(instruction, false);
+                    --frame->handler_count;
+                    instruction += offset;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::GET_ITER): {
+                    Value iterator = object::get_iterator(*this, TOP());
+                    CHECK(iterator);
+                    TOP() = iterator;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::GET_ITER_STACK): {
+                    Value iterator = object::get_iterator(*this, TOP());
+                    CHECK(iterator);
+                    // MicroPython's layout: an empty slot, then the iterator.
+                    top[0] = Value::empty();
+                    top[1] = iterator;
+                    top[2] = Value::none();
+                    top[3] = Value::none();
+                    top += iterator_slots - 1;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::FOR_ITER): {
+                    std::int32_t offset = read_jump(instruction, false);
+                    SAVE_FRAME();
+                    Value next = object::iterate_next(*this, top[2 - iterator_slots]);
+                    CHECK(next);
+                    if (next.is_stop_iteration()) {
+                        top -= iterator_slots;
+                        instruction += offset;
+                    } else {
+                        PUSH(next);
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::BUILD_TUPLE): {
+                    std::uint32_t count = read_var_uint(instruction);
+                    top -= count;
+                    Value tuple = object::new_tuple(*this, std::span<const Value>(top + 1, count));
+                    CHECK(tuple);
+                    PUSH(tuple);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::BUILD_LIST): {
+                    std::uint32_t count = read_var_uint(instruction);
+                    top -= count;
+                    Value list = object::make_list(*this, std::span<const Value>(top + 1, count));
+                    CHECK(list);
+                    PUSH(list);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::BUILD_MAP): {
+                    read_var_uint(instruction);
+                    Value dict = object::make_dict(*this);
+                    CHECK(dict);
+                    PUSH(dict);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_MAP): {
+                    top -= 2;
+                    if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
+                        goto handle_exception;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::BUILD_SET): {
+                    std::uint32_t count = read_var_uint(instruction);
+                    Value set = object::make_set(*this, &object::set_type);
+                    CHECK(set);
+                    Value* first = top + 1 - static_cast<std::int64_t>(count);
+                    for (std::uint32_t index = 0; index < count; ++index) {
+                        if (!object::set_add(*this, set, first[index])) {
+                            goto handle_exception;
+                        }
+                    }
+                    top -= count;
+                    PUSH(set);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::BUILD_SLICE): {
+                    std::uint32_t count = read_var_uint(instruction);
+                    Value step = count == 3 ? POP() : Value::none();
+                    Value stop = POP();
+                    Value slice = object::make_slice(*this, TOP(), stop, step);
+                    CHECK(slice);
+                    TOP() = slice;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::STORE_COMP): {
+                    std::uint32_t operand = read_var_uint(instruction);
+                    Value container = top[-static_cast<std::int64_t>(operand >> 2)];
+                    switch (operand & 3) {
+                        case 0:
+                            if (!object::list_append(*this, container, top[0])) {
+                                goto handle_exception;
+                            }
+                            --top;
+                            break;
+                        case 1:
+                            if (!object::dict_store(*this, object::as_dict(container), top[0],
+                                                    top[-1])) {
+                                goto handle_exception;
+                            }
+                            top -= 2;
+                            break;
+                        default:
+                            if (!object::set_add(*this, container, top[0])) {
+                                goto handle_exception;
+                            }
+                            --top;
+                            break;
+                    }
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::UNPACK_SEQUENCE): {
+                    std::uint32_t count = read_var_uint(instruction);
+                    SAVE_FRAME();
+                    if (!unpack_sequence(*this, top, count)) {
+                        goto handle_exception;
+                    }
+                    top += static_cast<std::int64_t>(count) - 1;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::UNPACK_EX): {
+                    std::uint32_t operand = read_var_uint(instruction);
+                    SAVE_FRAME();
+                    if (!unpack_extended(*this, top, operand)) {
+                        goto handle_exception;
+                    }
+                    top += (operand & 0xff) + ((operand >> 8) & 0xff);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION):
+                case static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS):
+                case static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE):
+                case static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS): {
+                    std::uint32_t child = read_var_uint(instruction);
+                    std::uint32_t closed = 0;
+                    bool with_defaults =
+                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS) ||
+                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS);
+                    if (opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE) ||
+                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS)) {
+                        closed = *instruction++;
+                    }
+                    top -= closed;
+                    Value* cells = top + 1;
+                    Value defaults;
+                    Value keyword_defaults;
+                    if (with_defaults) {
+                        keyword_defaults = POP();
+                        defaults = POP();
+                    }
+                    Value function = make_function(*this, *frame, child, defaults, keyword_defaults,
+                                                   std::span<const Value>(cells, closed));
+                    CHECK(function);
+                    PUSH(function);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::CALL_FUNCTION):
+                case static_cast<std::uint8_t>(Opcode::CALL_METHOD):
+                case static_cast<std::uint8_t>(Opcode::CALL_FUNCTION_VAR_KW):
+                case static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW): {
+                    std::uint32_t operand = read_var_uint(instruction);
+                    std::uint32_t positional = operand & 0xff;
+                    std::uint32_t keywords = (operand >> 8) & 0xff;
+                    bool is_method =
+                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD) ||
+                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW);
+                    bool has_star =
+                        opcode == static_cast<std::uint8_t>(Opcode::CALL_FUNCTION_VAR_KW) ||
+                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW);
+                    top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
+                    // top now points at the callable; the result replaces it.
+                    Value* slot = top;
+                    Value callable = slot[0];
+                    Arguments arguments;
+                    std::vector<Value> expanded;
+                    if (has_star) {
+                        Value* first = slot + 1 + (is_method ? 1 : 0);
+                        Value self = is_method ? slot[1] : Value::empty();
+                        SAVE_FRAME();
+                        if (!expand_star_arguments(*this, self, first, positional, keywords,
+                                                   first[positional + 2 * keywords], expanded,
+                                                   arguments)) {
+                            goto handle_exception;
+                        }
+                    } else if (is_method && !slot[1].is_empty()) {
+                        arguments = Arguments{slot + 1, positional + 1, keywords};
+                    } else {
+                        arguments = Arguments{slot + 1 + (is_method ? 1 : 0), positional, keywords};
+                    }
+                    // Python functions run in this loop, without C++ recursion.
+                    Value self_argument;
+                    if (object::type_of(callable) == &object::bound_method_type) {
+                        auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
+                        if (is_function(bound->function) &&
+                            !as_function(bound->function)->is_generator()) {
+                            self_argument = bound->self;
+                            callable = bound->function;
+                        }
+                    }
+                    if (is_function(callable) && !as_function(callable)->is_generator()) {
+                        std::vector<Value> with_self;
+                        if (!self_argument.is_empty()) {
+                            std::uint32_t total =
+                                arguments.positional_count + 2 * arguments.keyword_count;
+                            with_self.reserve(total + 1);
+                            with_self.push_back(self_argument);
+                            with_self.insert(with_self.end(), arguments.values,
+                                             arguments.values + total);
+                            arguments = Arguments{with_self.data(), arguments.positional_count + 1,
+                                                  arguments.keyword_count};
+                        }
+                        top = slot;
+                        SAVE_FRAME();
+                        if (!push_frame(callable, arguments, Value::empty(), false)) {
+                            goto handle_exception;
+                        }
+                        LOAD_FRAME();
+                        break;
+                    }
+                    SAVE_FRAME();
+                    Value result = object::call(*this, callable, arguments);
+                    top = slot;
+                    CHECK(result);
+                    TOP() = result;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::RETURN_VALUE):
+                unwind_return : {
+                    while (frame->handler_count > 0) {
+                        ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
+                        if (handler.is_finally) {
+                            if (handler.handler >= instruction) {
+                                // Run the finally body first; END_FINALLY returns.
+                                Value* finally_top = handler.saved_stack_top;
+                                finally_top[1] = top[0];
+                                top = finally_top + 1;
+                                PUSH(Value::from_small_int(-1));
+                                instruction = handler.handler;
+                                goto next_instruction;
+                            }
+                            cancel_active_finally(top);
+                        }
+                        --frame->handler_count;
+                    }
+                    Value result = TOP();
+                    bool to_native = frame->returns_to_native;
+                    if (frame->generator != nullptr) {
+                        frame->generator->frame.handler_count = 0;
+                    }
+                    pop_frame();
+                    if (to_native) {
+                        release_temporaries(temporaries);
+                        return {ExitKind::returned, result};
+                    }
+                    LOAD_FRAME();
+                    TOP() = result;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::RAISE_LAST): {
+                    Value last;
+                    for (std::uint32_t index = frame->handler_count; index > 0; --index) {
+                        if (!frame->handlers[index - 1].previous_exception.is_empty()) {
+                            last = frame->handlers[index - 1].previous_exception;
+                            break;
+                        }
+                    }
+                    if (last.is_empty()) {
+                        raise_new(&object::runtime_error_type, "no active exception to reraise");
+                    } else {
+                        set_exception(last);
+                    }
+                    goto handle_exception;
+                }
+                case static_cast<std::uint8_t>(Opcode::RAISE_OBJ):
+                    raise(TOP());
+                    goto handle_exception;
+                case static_cast<std::uint8_t>(Opcode::RAISE_FROM): {
+                    --top;
+                    raise(TOP());
+                    goto handle_exception;
+                }
+                case static_cast<std::uint8_t>(Opcode::YIELD_VALUE): {
+                    SAVE_FRAME();
+                    GeneratorObject* generator = frame->generator;
+                    Frame saved = *frame;
+                    Value yielded = TOP();
+                    generator->frame = saved;
+                    pop_frame();
+                    release_temporaries(temporaries);
+                    return {ExitKind::yielded, yielded};
+                }
+                case static_cast<std::uint8_t>(Opcode::YIELD_FROM): {
+                    Value send_value = POP();
+                    Value thrown = pending_inject;
+                    pending_inject = Value::empty();
+                    SAVE_FRAME();
+                    DelegationResult delegated = delegate(*this, TOP(), send_value, thrown);
+                    if (delegated.kind == ExitKind::yielded) {
+                        // Run YIELD_FROM again when resumed, with the sent value.
+                        --instruction;
+                        PUSH(delegated.value);
+                        SAVE_FRAME();
+                        GeneratorObject* generator = frame->generator;
+                        generator->frame = *frame;
+                        pop_frame();
+                        release_temporaries(temporaries);
+                        return {ExitKind::yielded, delegated.value};
+                    }
+                    if (delegated.kind == ExitKind::returned) {
+                        TOP() = delegated.value;
+                        if (!thrown.is_empty() &&
+                            object::is_instance(thrown, &object::generator_exit_type)) {
+                            raise(thrown);
+                            goto handle_exception;
+                        }
+                        break;
+                    }
+                    --top;
+                    goto handle_exception;
+                }
+                case static_cast<std::uint8_t>(Opcode::LOAD_BUILD_CLASS): {
+                    Value build_class = object::dict_find_name(*this, object::as_dict(builtins()),
+                                                               object::names::dunder_build_class);
+                    PUSH(build_class);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::IMPORT_NAME): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    --top;
+                    SAVE_FRAME();
+                    Value module = import_module(Value::from_interned_string(name));
+                    CHECK(module);
+                    TOP() = module;
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::IMPORT_FROM): {
+                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    Value value = object::find_attribute(*this, TOP(), name);
+                    if (value.is_empty()) {
+                        if (!has_exception()) {
+                            raise_new(&object::import_error_type,
+                                      "cannot import name " + std::string(name_text(name)));
+                        }
+                        goto handle_exception;
+                    }
+                    PUSH(value);
+                    break;
+                }
+                case static_cast<std::uint8_t>(Opcode::IMPORT_STAR): {
+                    Value module = POP();
+                    Value target = frame->locals.is_empty() ? frame->globals : frame->locals;
+                    if (!import_all(*this, module, target)) {
+                        goto handle_exception;
+                    }
+                    break;
+                }
+                default:
+                    if (opcode >= 0x70 && opcode < 0x70 + 64) {
+                        PUSH(Value::from_small_int(static_cast<std::int64_t>(opcode) - 0x70 -
+                                                   image::small_int_multi_excess));
+                    } else if (opcode >= 0xb0 && opcode < 0xb0 + 16) {
+                        Value value = frame->state[frame->state_count - 1 - (opcode - 0xb0)];
+                        if (value.is_empty()) {
+                            raise_new(&object::name_error_type,
+                                      "local variable referenced before assignment");
+                            goto handle_exception;
+                        }
+                        PUSH(value);
+                    } else if (opcode >= 0xc0 && opcode < 0xc0 + 16) {
+                        frame->state[frame->state_count - 1 - (opcode - 0xc0)] = POP();
+                    } else if (opcode >= 0xd0 && opcode < 0xd0 + 4) {
+                        SAVE_FRAME();
+                        Value result = object::unary_operation(
+                            *this, static_cast<UnaryOperator>(opcode - 0xd0), TOP());
+                        CHECK(result);
+                        TOP() = result;
+                    } else if (opcode >= 0xd7 && opcode < 0xd7 + 35) {
+                        SAVE_FRAME();
+                        Value result = object::binary_operation(
+                            *this, static_cast<BinaryOperator>(opcode - 0xd7), top[-1], top[0]);
+                        CHECK(result);
+                        --top;
+                        TOP() = result;
+                    } else {
+                        raise_new(&object::not_implemented_error_type, "opcode");
+                        goto handle_exception;
+                    }
+                    break;
+            }
+            continue;
+        }
+
+    next_instruction:
+        continue;
+
+    handle_exception : {
+        Value exception_value = take_exception();
+        assert(!exception_value.is_empty());
+        // No longer in the pending slot: keep it rooted while unwinding allocates.
+        keep(exception_value);
+        const std::uint8_t* where = frame->current_instruction;
+        const std::uint8_t op = *where;
+        if (op != static_cast<std::uint8_t>(Opcode::END_FINALLY) &&
+            op != static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
+            auto offset = static_cast<std::uint32_t>(where - frame->code->bytecode.data());
+            std::uint32_t line = frame->context->image.line_for_offset(*frame->code, offset);
+            object::add_traceback(*this, exception_value, frame->context->source_file, line,
+                                  frame->context->qstr_ids[frame->code->name_qstr]);
+            if (has_exception()) {
+                exception_value = take_exception();
+            }
+        }
+        while (frame->handler_count > 0 &&
+               frame->handlers[frame->handler_count - 1].handler <= where) {
+            --frame->handler_count;
+        }
+        if (frame->handler_count > 0) {
+            ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
+            instruction = handler.handler;
+            top = handler.saved_stack_top;
+            handler.previous_exception = exception_value;
+            PUSH(exception_value);
+            continue;
+        }
+        bool to_native = frame->returns_to_native;
+        if (frame->generator != nullptr) {
+            frame->generator->frame.handler_count = 0;
+        }
+        pop_frame();
+        set_exception(exception_value);
+        if (to_native || frames_.size() < base_depth) {
+            release_temporaries(temporaries);
+            return {ExitKind::raised, Value::empty()};
+        }
+        LOAD_FRAME();
+        goto handle_exception;
+    }
+    }
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SAVE_FRAME
+#undef LOAD_FRAME
+#undef CHECK
+}
+
+}  // namespace xipy::vm

@@ -1,0 +1,30 @@
+// ModuleContext: what one VM keeps about one loaded image (names, constants, globals).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "image/image.hpp"
+#include "object/value.hpp"
+
+namespace xipy::vm {
+
+// The per-VM side table of an image: the image itself stays read-only and
+// may be shared by many VMs, so everything mutable about it lives here.
+//
+// Invariants: `qstr_ids[i]` is this VM's interned id of image.qstr(i);
+// `constants` has one slot per image constant, empty until LOAD_CONST_OBJ
+// first needs it; `globals` is the module's dict. The context outlives
+// every function made from the image (the Interpreter owns it until the VM
+// is destroyed).
+struct ModuleContext {
+    image::Image image;
+    std::vector<std::uint32_t> qstr_ids;
+    std::vector<object::Value> constants;
+    object::Value globals;
+    std::uint32_t source_file = 0;  // interned id of the file name for tracebacks
+
+    explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
+};
+
+}  // namespace xipy::vm

@@ -1,0 +1,375 @@
+// Rare interpreter operations: constants, function creation, unpacking, star calls, yield from.
+#include "vm/slow_paths.hpp"
+
+#include "number/big_integer.hpp"
+#include "object/builtins.hpp"
+#include "object/bytes_object.hpp"
+#include "object/cell_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/module_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
+#include "vm/function_object.hpp"
+#include "vm/generator_object.hpp"
+
+namespace xipy::vm {
+
+using object::Value;
+
+std::span<const object::Attribute> vm_builtins();  // builtins_vm.cpp
+
+namespace {
+
+Value materialise(Interpreter& interpreter, ModuleContext& context,
+                  const image::Constant& constant) {
+    switch (constant.kind) {
+        case image::ConstantKind::none:
+            return Value::none();
+        case image::ConstantKind::false_value:
+            return Value::false_value();
+        case image::ConstantKind::true_value:
+            return Value::true_value();
+        case image::ConstantKind::ellipsis:
+            return Value::ellipsis();
+        case image::ConstantKind::string:
+            // Interned in place: the text stays in the image, uncopied.
+            return Value::from_interned_string(
+                interpreter.interned().intern_in_place(constant.text));
+        case image::ConstantKind::bytes:
+            return object::make_bytes(interpreter, constant.text);
+        case image::ConstantKind::small_int:
+            return object::make_int(interpreter, constant.small_int);
+        case image::ConstantKind::big_int:
+            return object::parse_int(interpreter, constant.text, 10);
+        case image::ConstantKind::float_value:
+            return Value::from_double(constant.real);
+        case image::ConstantKind::complex_value:
+            return interpreter.raise_new(&object::not_implemented_error_type,
+                                         "complex numbers are not supported yet");
+        case image::ConstantKind::tuple: {
+            std::vector<Value> items;
+            Value list = object::make_list(interpreter, {});
+            if (list.is_empty()) {
+                return Value::empty();
+            }
+            for (const image::Constant& item : context.image.items(constant)) {
+                Value value = materialise(interpreter, context, item);
+                if (value.is_empty() || !object::list_append(interpreter, list, value)) {
+                    return Value::empty();
+                }
+            }
+            return object::new_tuple(interpreter, object::as_list(list)->span());
+        }
+    }
+    return Value::none();
+}
+
+}  // namespace
+
+Value load_constant(Interpreter& interpreter, ModuleContext& context, std::uint32_t index) {
+    if (index >= context.constants.size()) {
+        return interpreter.raise_new(&object::runtime_error_type, "bad constant index");
+    }
+    Value& slot = context.constants[index];
+    if (slot.is_empty()) {
+        slot = materialise(interpreter, context, context.image.constants()[index]);
+    }
+    return slot;
+}
+
+Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t child,
+                    Value defaults, Value keyword_defaults, std::span<const Value> cells) {
+    std::span<const image::RawCode> children = frame.context->image.children(*frame.code);
+    if (child >= children.size()) {
+        return interpreter.raise_new(&object::runtime_error_type, "bad child index");
+    }
+    const image::RawCode* code = &children[child];
+    auto* function = interpreter.make<FunctionObject>(0, code, frame.context,
+                                                      frame.context->qstr_ids[code->name_qstr]);
+    if (function == nullptr) {
+        return Value::empty();
+    }
+    if (!defaults.is_empty() && !defaults.is_none()) {
+        function->defaults = defaults;
+    }
+    if (!keyword_defaults.is_empty() && !keyword_defaults.is_none()) {
+        function->keyword_defaults = keyword_defaults;
+    }
+    if (!cells.empty()) {
+        Value closure = object::new_tuple(interpreter, cells);
+        if (closure.is_empty()) {
+            return Value::empty();
+        }
+        function->closure = closure;
+    }
+    return Value::from_object(function);
+}
+
+void cancel_active_finally(Value*& top) {
+    if (top[-1].is_small_int()) {
+        top[-2] = top[0];
+        top -= 2;
+    } else {
+        top[-1] = top[0];
+        --top;
+    }
+}
+
+namespace {
+
+// All items of an iterable, in a list (so they stay rooted).
+Value items_of(Interpreter& interpreter, Value iterable) {
+    return object::list_from_iterable(interpreter, iterable);
+}
+
+}  // namespace
+
+bool unpack_sequence(Interpreter& interpreter, Value* top, std::uint32_t count) {
+    Value sequence = top[0];
+    std::vector<Value> items;
+    if (object::is_tuple(sequence)) {
+        auto span = object::as_tuple(sequence)->span();
+        items.assign(span.begin(), span.end());
+    } else if (object::is_list(sequence)) {
+        auto span = object::as_list(sequence)->span();
+        items.assign(span.begin(), span.end());
+    } else {
+        Value iterator = object::get_iterator(interpreter, sequence);
+        if (iterator.is_empty()) {
+            return false;
+        }
+        Value list = object::make_list(interpreter, {});
+        if (list.is_empty()) {
+            return false;
+        }
+        for (std::uint32_t index = 0; index <= count; ++index) {
+            Value item = object::iterate_next(interpreter, iterator);
+            if (item.is_empty()) {
+                return false;
+            }
+            if (item.is_stop_iteration()) {
+                break;
+            }
+            if (!object::list_append(interpreter, list, item)) {
+                return false;
+            }
+        }
+        auto span = object::as_list(list)->span();
+        items.assign(span.begin(), span.end());
+    }
+    if (items.size() < count) {
+        interpreter.raise_new(
+            &object::value_error_type,
+            "need more than " + std::to_string(items.size()) + " values to unpack");
+        return false;
+    }
+    if (items.size() > count) {
+        interpreter.raise_new(&object::value_error_type,
+                              "too many values to unpack (expected " + std::to_string(count) + ")");
+        return false;
+    }
+    for (std::uint32_t index = 0; index < count; ++index) {
+        top[count - 1 - index] = items[index];
+    }
+    return true;
+}
+
+bool unpack_extended(Interpreter& interpreter, Value* top, std::uint32_t operand) {
+    std::uint32_t before = operand & 0xff;
+    std::uint32_t after = (operand >> 8) & 0xff;
+    Value list = items_of(interpreter, top[0]);
+    if (list.is_empty()) {
+        return false;
+    }
+    std::vector<Value> items(object::as_list(list)->span().begin(),
+                             object::as_list(list)->span().end());
+    if (items.size() < before + after) {
+        interpreter.raise_new(
+            &object::value_error_type,
+            "need more than " + std::to_string(items.size()) + " values to unpack");
+        return false;
+    }
+    Value middle = object::make_list(
+        interpreter, std::span<const Value>(items.data() + before, items.size() - before - after));
+    if (middle.is_empty()) {
+        return false;
+    }
+    for (std::uint32_t index = 0; index < before; ++index) {
+        top[before + after - index] = items[index];
+    }
+    top[after] = middle;
+    for (std::uint32_t index = 0; index < after; ++index) {
+        top[after - 1 - index] = items[items.size() - after + index];
+    }
+    return true;
+}
+
+bool expand_star_arguments(Interpreter& interpreter, Value self, const Value* first,
+                           std::uint32_t positional, std::uint32_t keywords, Value star_bitmap,
+                           std::vector<Value>& storage, object::Arguments& arguments) {
+    std::uint64_t bitmap =
+        star_bitmap.is_small_int() ? static_cast<std::uint64_t>(star_bitmap.as_small_int()) : 0;
+    std::vector<Value> positional_values;
+    std::vector<Value> keyword_pairs;
+    if (!self.is_empty()) {
+        positional_values.push_back(self);
+    }
+    // Keep everything unpacked reachable while more iterables run.
+    Value keep_alive = object::make_list(interpreter, {});
+    if (keep_alive.is_empty()) {
+        return false;
+    }
+    for (std::uint32_t index = 0; index < positional; ++index) {
+        if (index < 64 && ((bitmap >> index) & 1) != 0) {
+            Value list = items_of(interpreter, first[index]);
+            if (list.is_empty() || !object::list_append(interpreter, keep_alive, list)) {
+                return false;
+            }
+            auto span = object::as_list(list)->span();
+            positional_values.insert(positional_values.end(), span.begin(), span.end());
+        } else {
+            positional_values.push_back(first[index]);
+        }
+    }
+    for (std::uint32_t index = 0; index < keywords; ++index) {
+        Value name = first[positional + 2 * index];
+        Value value = first[positional + 2 * index + 1];
+        if (!name.is_empty()) {
+            keyword_pairs.push_back(name);
+            keyword_pairs.push_back(value);
+            continue;
+        }
+        // **mapping
+        Value mapping = object::native_self(value);
+        Value dict = mapping;
+        if (!object::is_dict(mapping)) {
+            dict = object::make_dict(interpreter);
+            if (dict.is_empty() || !object::dict_update(interpreter, dict, value)) {
+                return false;
+            }
+        }
+        if (!object::list_append(interpreter, keep_alive, dict)) {
+            return false;
+        }
+        std::uint32_t position = 0;
+        object::DictEntry* entry = nullptr;
+        while (object::dict_next(object::as_dict(dict), position, entry)) {
+            Value key = entry->key;
+            if (!object::is_str(key)) {
+                interpreter.raise_new(&object::type_error_type, "keywords must be strings");
+                return false;
+            }
+            if (!key.is_interned_string()) {
+                key = interpreter.intern(object::str_view(interpreter, key));
+            }
+            keyword_pairs.push_back(key);
+            keyword_pairs.push_back(entry->value);
+        }
+    }
+    storage = positional_values;
+    storage.insert(storage.end(), keyword_pairs.begin(), keyword_pairs.end());
+    arguments =
+        object::Arguments{storage.data(), static_cast<std::uint32_t>(positional_values.size()),
+                          static_cast<std::uint32_t>(keyword_pairs.size() / 2)};
+    interpreter.keep(keep_alive);
+    return true;
+}
+
+DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_value,
+                          Value thrown) {
+    if (is_generator(iterator)) {
+        auto* generator = static_cast<GeneratorObject*>(iterator.as_object());
+        ExecutionResult result =
+            interpreter.resume(generator, thrown.is_empty() ? send_value : Value::none(), thrown);
+        return {result.kind, result.value};
+    }
+    auto stop_value = [&]() -> DelegationResult {
+        if (object::is_instance(interpreter.exception(), &object::stop_iteration_type)) {
+            Value value = object::stop_iteration_value(interpreter.take_exception());
+            return {ExitKind::returned, value};
+        }
+        return {ExitKind::raised, Value::empty()};
+    };
+    if (!thrown.is_empty()) {
+        Value method = object::find_attribute(interpreter, iterator, object::names::throw_);
+        if (method.is_empty()) {
+            if (interpreter.has_exception()) {
+                return {ExitKind::raised, Value::empty()};
+            }
+            interpreter.raise(thrown);
+            return {ExitKind::raised, Value::empty()};
+        }
+        Value result = object::call_positional(interpreter, method, {thrown});
+        if (result.is_empty()) {
+            return stop_value();
+        }
+        return {ExitKind::yielded, result};
+    }
+    if (send_value.is_none()) {
+        Value result = object::iterate_next(interpreter, iterator);
+        if (result.is_empty()) {
+            return stop_value();
+        }
+        if (result.is_stop_iteration()) {
+            return {ExitKind::returned, Value::none()};
+        }
+        return {ExitKind::yielded, result};
+    }
+    Value result = object::call_method(interpreter, iterator, object::names::send, {send_value});
+    if (result.is_empty()) {
+        return stop_value();
+    }
+    return {ExitKind::yielded, result};
+}
+
+bool import_all(Interpreter& interpreter, Value module, Value target) {
+    Value globals = object::find_attribute(interpreter, module, object::names::dunder_dict);
+    if (globals.is_empty() || !object::is_dict(globals)) {
+        if (!interpreter.has_exception()) {
+            interpreter.raise_new(&object::import_error_type, "module has no __dict__");
+        }
+        return false;
+    }
+    std::vector<std::pair<Value, Value>> entries;
+    std::uint32_t position = 0;
+    object::DictEntry* entry = nullptr;
+    while (object::dict_next(object::as_dict(globals), position, entry)) {
+        if (object::is_str(entry->key) &&
+            !object::str_view(interpreter, entry->key).starts_with("_")) {
+            entries.emplace_back(entry->key, entry->value);
+        }
+    }
+    for (auto& [key, value] : entries) {
+        if (!object::dict_store(interpreter, object::as_dict(target), key, value)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void initialize_builtins(Interpreter& interpreter) {
+    Value builtins = object::make_dict(interpreter);
+    Value modules = object::make_dict(interpreter);
+    interpreter.set_builtins(builtins);
+    interpreter.set_modules(modules);
+    object::DictObject* dict = object::as_dict(builtins);
+    for (auto table : {object::core_builtins(), object::iteration_builtins(),
+                       object::type_builtins(), object::io_builtins(), vm_builtins()}) {
+        for (const object::Attribute& attribute : table) {
+            object::dict_store_name(interpreter, dict, attribute.name,
+                                    Value::from_object(attribute.object));
+        }
+    }
+    object::dict_store_name(interpreter, dict, object::names::NotImplemented_,
+                            Value::not_implemented());
+    object::dict_store_name(interpreter, dict, object::names::Ellipsis, Value::ellipsis());
+    interpreter.release_temporaries(0);
+}
+
+}  // namespace xipy::vm

@@ -1,0 +1,60 @@
+// The interpreter's rare or bulky operations, kept out of the loop's file.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "object/object.hpp"
+#include "vm/frame.hpp"
+#include "vm/interpreter.hpp"
+#include "vm/module_context.hpp"
+
+namespace xipy::vm {
+
+// Fills the builtins dict and sys.modules of a new interpreter.
+void initialize_builtins(Interpreter& interpreter);
+
+// LOAD_CONST_OBJ: the constant, materialised in this VM on first use.
+object::Value load_constant(Interpreter& interpreter, ModuleContext& context, std::uint32_t index);
+
+// MAKE_FUNCTION / MAKE_CLOSURE (with their DEFARGS forms).
+object::Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t child,
+                            object::Value defaults, object::Value keyword_defaults,
+                            std::span<const object::Value> cells);
+
+// Leaving a finally or with block that is running (return, break or
+// continue inside it): drops its saved state under the value being carried.
+void cancel_active_finally(object::Value*& top);
+
+// UNPACK_SEQUENCE / UNPACK_EX on the value at `top`, writing the items in
+// its place and above it, first item highest.
+bool unpack_sequence(Interpreter& interpreter, object::Value* top, std::uint32_t count);
+bool unpack_extended(Interpreter& interpreter, object::Value* top, std::uint32_t operand);
+
+// The arguments of CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: positional
+// arguments flagged in `star_bitmap` are iterables to unpack, keyword pairs
+// with an empty name are mappings to unpack. The result lives in `storage`.
+bool expand_star_arguments(Interpreter& interpreter, object::Value self, const object::Value* first,
+                           std::uint32_t positional, std::uint32_t keywords,
+                           object::Value star_bitmap, std::vector<object::Value>& storage,
+                           object::Arguments& arguments);
+
+// One step of `yield from`: resumes the sub-iterator with a sent value or a
+// thrown exception.
+struct DelegationResult {
+    ExitKind kind;
+    object::Value value;
+};
+DelegationResult delegate(Interpreter& interpreter, object::Value iterator,
+                          object::Value send_value, object::Value thrown);
+
+// from module import *
+bool import_all(Interpreter& interpreter, object::Value module, object::Value target);
+
+// Built-in modules by name (empty with ImportError pending when unknown).
+object::Value make_builtin_module(Interpreter& interpreter, std::uint32_t name,
+                                  const std::vector<std::string>& argv);
+
+}  // namespace xipy::vm

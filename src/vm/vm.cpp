@@ -1,0 +1,82 @@
+// Vm: the public face of an Interpreter, as the API layer and the CLI use it.
+#include "vm/vm.hpp"
+
+#include "image/image.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/names.hpp"
+#include "object/operations.hpp"
+#include "object/tuple_object.hpp"
+#include "vm/interpreter.hpp"
+
+namespace xipy::vm {
+
+using object::Value;
+
+Vm::Vm(VmConfig config) {
+    object::RuntimeConfig runtime_config;
+    runtime_config.heap_limit_bytes = config.heap_limit_bytes;
+    runtime_config.max_depth = config.max_depth;
+    runtime_config.write_stdout = config.write_stdout;
+    runtime_config.write_stderr = config.write_stderr;
+    runtime_config.output_context = config.output_context;
+    runtime_config.collect_on_every_allocation = config.collect_on_every_allocation;
+    interpreter_ = std::make_unique<Interpreter>(runtime_config, std::move(config.argv));
+}
+
+Vm::~Vm() = default;
+
+RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
+    load_error_.clear();
+    exception_type_name_.clear();
+    exception_message_.clear();
+    traceback_text_.clear();
+    exit_code_ = 0;
+    auto loaded = image::Image::load(mpy);
+    if (!loaded) {
+        load_error_ = loaded.error().describe();
+        return RunStatus::bad_image;
+    }
+    Interpreter& interpreter = *interpreter_;
+    Value globals = interpreter.run_module(std::move(*loaded), object::names::dunder_main);
+    if (!globals.is_empty()) {
+        interpreter.release_temporaries(0);
+        return RunStatus::ok;
+    }
+    Value exception = interpreter.take_exception();
+    // Keep the exception reachable while its text is computed.
+    interpreter.keep(exception);
+    exception_type_name_ = object::type_name_of(interpreter, exception);
+    exception_message_ = object::exception_message(interpreter, exception);
+    traceback_text_ = object::format_traceback(interpreter, exception);
+    if (object::is_instance(exception, &object::system_exit_type)) {
+        object::TupleObject* args = object::as_tuple(object::as_exception(exception)->args);
+        Value code = args->length > 0 ? args->items()[0] : Value::none();
+        if (code.is_none()) {
+            exit_code_ = 0;
+        } else if (object::is_int(code)) {
+            auto value = object::int_to_int64(code);
+            exit_code_ = value ? static_cast<int>(*value & 0xFF) : 1;
+        } else {
+            exit_code_ = 1;
+            auto text = object::str_text(interpreter, code);
+            interpreter.clear_exception();
+            if (text) {
+                interpreter.write(object::OutputStream::standard_error, *text + "\n");
+            }
+        }
+    }
+    interpreter.clear_exception();
+    interpreter.release_temporaries(0);
+    return RunStatus::exception;
+}
+
+std::string Vm::exception_type_name() const { return exception_type_name_; }
+std::string Vm::exception_message() const { return exception_message_; }
+std::string Vm::traceback_text() const { return traceback_text_; }
+int Vm::exit_code() const { return exit_code_; }
+std::string Vm::load_error() const { return load_error_; }
+
+std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->opcode_counts(); }
+
+}  // namespace xipy::vm

@@ -1,0 +1,77 @@
+// Vm: one isolated Python virtual machine that runs .mpy images from memory.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace xipy::vm {
+
+class Interpreter;
+
+// Host output: called with UTF-8 bytes, not NUL-terminated.
+using WriteFunction = void (*)(void* context, const char* data, std::size_t length);
+
+struct VmConfig {
+    std::size_t heap_limit_bytes = 8 * 1024 * 1024;
+    std::uint32_t max_depth = 1000;        // Python call depth -> RuntimeError
+    WriteFunction write_stdout = nullptr;  // null: output discarded
+    WriteFunction write_stderr = nullptr;
+    void* output_context = nullptr;
+    std::vector<std::string> argv;  // sys.argv
+    // Testing aid: collect garbage before every allocation (slow).
+    bool collect_on_every_allocation = false;
+};
+
+enum class RunStatus { ok, exception, bad_image };
+
+// A VM owns its heap, interned strings, modules and stacks; nothing is
+// shared with other VMs except constant data, so VMs may run on different
+// threads at the same time.
+class Vm {
+  public:
+    explicit Vm(VmConfig config);
+    ~Vm();
+    Vm(const Vm&) = delete;
+    Vm& operator=(const Vm&) = delete;
+
+    // Loads and runs an .mpy as the __main__ module. The bytes must stay
+    // alive and unchanged until the Vm is destroyed (functions defined by
+    // the module keep pointing into them).
+    RunStatus run_image(std::span<const std::uint8_t> mpy);
+
+    // After RunStatus::exception (the traceback has NOT been written
+    // anywhere; the caller prints it):
+    std::string exception_type_name() const;  // e.g. "ValueError"
+    std::string exception_message() const;    // str(exception), e.g. "bad value"
+    // Exactly what MicroPython prints for an uncaught exception.
+    std::string traceback_text() const;
+    // After an uncaught SystemExit (exception_type_name() == "SystemExit"),
+    // the process exit status as the unix port computes it: 0 for None or
+    // no argument, the int argument itself, else 1 (and run_image has then
+    // written the argument to stderr, as the unix port does). No traceback
+    // is printed for SystemExit.
+    int exit_code() const;
+
+    // After RunStatus::bad_image: the loader's error, e.g.
+    // "incompatible .mpy file: version 5 at offset 1".
+    std::string load_error() const;
+
+    // How many times each opcode byte was executed by this VM (zeros when
+    // built with XIPY_NO_OPCODE_COUNTS).
+    std::array<std::uint64_t, 256> opcode_counts() const;
+
+  private:
+    std::unique_ptr<Interpreter> interpreter_;
+    std::string load_error_;
+    std::string exception_type_name_;
+    std::string exception_message_;
+    std::string traceback_text_;
+    int exit_code_ = 0;
+};
+
+}  // namespace xipy::vm

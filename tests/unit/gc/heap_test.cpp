@@ -1,0 +1,139 @@
+// Tests the heap: the byte limit, reclaiming garbage and cycles, and roots.
+#include "gc/heap.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace xipy::gc {
+namespace {
+
+// A test cell with two outgoing references, enough to build lists and cycles.
+struct Pair : Cell {
+    Cell* first;
+    Cell* second;
+};
+
+void trace_pair(Cell* cell, Tracer& tracer) {
+    Pair* pair = static_cast<Pair*>(cell);
+    tracer.mark(pair->first);
+    tracer.mark(pair->second);
+}
+
+int finalized_count = 0;
+void count_finalize(Cell*) { ++finalized_count; }
+
+constexpr CellDescriptor pair_descriptor{trace_pair, count_finalize};
+
+Pair* allocate_pair(Heap& heap, Cell* first = nullptr, Cell* second = nullptr) {
+    Cell* cell = heap.allocate(sizeof(Pair), &pair_descriptor);
+    if (cell == nullptr) {
+        return nullptr;
+    }
+    Pair* pair = static_cast<Pair*>(cell);
+    pair->first = first;
+    pair->second = second;
+    return pair;
+}
+
+// Roots held by the test, as the VM's stack would hold them.
+class TestRoots : public RootProvider {
+  public:
+    void trace_roots(Tracer& tracer) override {
+        for (Cell* cell : cells) {
+            tracer.mark(cell);
+        }
+    }
+    std::vector<Cell*> cells;
+};
+
+class PairRoot : public ScopedRoot {
+  public:
+    PairRoot(Heap& heap, Pair* pair) : ScopedRoot(heap), pair_(pair) {}
+    void trace(Tracer& tracer) override { tracer.mark(pair_); }
+
+  private:
+    Pair* pair_;
+};
+
+TEST(HeapTest, AllocationIsRefusedPastTheLimit) {
+    Heap heap(HeapConfig{4096, false});
+    TestRoots roots;
+    heap.add_root_provider(&roots);
+    std::size_t allocated = 0;
+    while (Pair* pair = allocate_pair(heap)) {
+        roots.cells.push_back(pair);
+        allocated += sizeof(Pair);
+        ASSERT_LE(heap.bytes_in_use(), heap.limit_bytes());
+    }
+    EXPECT_EQ(heap.bytes_in_use(), allocated);
+    EXPECT_GT(allocated + sizeof(Pair), heap.limit_bytes());
+    heap.remove_root_provider(&roots);
+}
+
+TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
+    finalized_count = 0;
+    Heap heap(HeapConfig{1 << 20, false});
+    TestRoots roots;
+    heap.add_root_provider(&roots);
+    Pair* kept = allocate_pair(heap);
+    roots.cells.push_back(kept);
+    Pair* cycle_a = allocate_pair(heap);
+    Pair* cycle_b = allocate_pair(heap, cycle_a);
+    cycle_a->first = cycle_b;
+    kept->first = allocate_pair(heap);
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), 2 * sizeof(Pair));
+    EXPECT_EQ(finalized_count, 2);
+    heap.remove_root_provider(&roots);
+}
+
+TEST(HeapTest, ScopedRootsKeepCellsAliveUntilTheyEnd) {
+    Heap heap(HeapConfig{1 << 20, false});
+    {
+        Pair* pair = allocate_pair(heap);
+        PairRoot root(heap, pair);
+        heap.collect();
+        EXPECT_EQ(heap.bytes_in_use(), sizeof(Pair));
+    }
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), 0u);
+}
+
+TEST(HeapTest, DeepChainsDoNotRecurseOnTheCStack) {
+    Heap heap(HeapConfig{64 << 20, false});
+    TestRoots roots;
+    heap.add_root_provider(&roots);
+    Pair* head = nullptr;
+    for (int i = 0; i < 200000; ++i) {
+        PairRoot keep(heap, head);
+        head = allocate_pair(heap, head);
+        ASSERT_NE(head, nullptr);
+    }
+    roots.cells.push_back(head);
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), 200000 * sizeof(Pair));
+    heap.remove_root_provider(&roots);
+}
+
+TEST(HeapTest, LockedHeapRefusesAllocation) {
+    Heap heap(HeapConfig{1 << 20, false});
+    heap.lock();
+    EXPECT_EQ(allocate_pair(heap), nullptr);
+    heap.unlock();
+    EXPECT_NE(allocate_pair(heap), nullptr);
+}
+
+TEST(HeapTest, CollectOnEveryAllocationStillKeepsRootedCells) {
+    Heap heap(HeapConfig{1 << 20, true});
+    Pair* first = allocate_pair(heap);
+    PairRoot root(heap, first);
+    Pair* second = allocate_pair(heap, first);
+    PairRoot second_root(heap, second);
+    allocate_pair(heap);
+    EXPECT_GE(heap.collections(), 3u);
+    EXPECT_EQ(second->first, first);
+}
+
+}  // namespace
+}  // namespace xipy::gc

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Runs the test corpus on xipy and compares every output with the reference's.
+
+For each tests/programs/<area>/<name>.py it runs `XIPY run <corpus>/<area>/<name>.mpy`
+(in tests/programs, with a 10 s timeout) and checks:
+- stdout equals <name>.exp byte for byte;
+- when <name>.err exists (the reference ended with an uncaught exception or a nonzero
+  sys.exit), stderr equals it byte for byte and the exit status is nonzero: exactly 1 when
+  the expected stderr is a traceback;
+- otherwise the exit status is 0 and stderr is empty.
+Every program must pass; there is no list of known failures.
+
+Usage: tools/run_conformance.py XIPY_BINARY [--corpus build/corpus]
+           [--programs tests/programs] [--jobs 2] [--verbose] [AREA_OR_FILE ...]
+A selector is an area name (e.g. `strings`), an area/name pair (`strings/format`) or a
+path to a program's .py. Exit status 0 when all selected programs pass, 1 otherwise,
+2 on bad usage (e.g. a missing binary or an empty corpus).
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TIMEOUT_SECONDS = 10
+DIFF_LINES = 20
+
+
+class Outcome:
+    """What one program did and why it failed, if it did (`problems` is empty on success)."""
+
+    def __init__(self, program, problems, details=""):
+        self.program = program
+        self.problems = problems
+        self.details = details
+
+    @property
+    def ok(self):
+        return not self.problems
+
+
+def short_diff(expected, actual, label):
+    expected_lines = expected.decode("utf-8", "replace").splitlines(keepends=True)
+    actual_lines = actual.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(expected_lines, actual_lines, f"expected {label}",
+                                      f"xipy {label}", n=1))
+    if len(lines) > DIFF_LINES:
+        lines = lines[:DIFF_LINES] + [f"... ({len(lines) - DIFF_LINES} more diff lines)\n"]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def run_one(binary, programs_dir, corpus_dir, program):
+    relative = program.relative_to(programs_dir)
+    compiled = corpus_dir / relative.with_suffix(".mpy")
+    if not compiled.is_file():
+        return Outcome(relative, [f"no compiled file {compiled} (run `make corpus`)"])
+    try:
+        run = subprocess.run([str(binary), "run", str(compiled)], cwd=programs_dir,
+                             capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        return Outcome(relative, [f"timed out after {TIMEOUT_SECONDS} s"])
+    expected_stdout = program.with_suffix(".exp").read_bytes()
+    error_path = program.with_suffix(".err")
+    problems = []
+    details = ""
+    if run.returncode < 0:
+        problems.append(f"killed by signal {-run.returncode}")
+    if run.stdout != expected_stdout:
+        problems.append("stdout differs")
+        details += short_diff(expected_stdout, run.stdout, "stdout")
+    if error_path.exists():
+        expected_stderr = error_path.read_bytes()
+        wanted_status = 1 if expected_stderr.startswith(b"Traceback") else None
+        if run.returncode == 0 or (wanted_status is not None and run.returncode != wanted_status):
+            problems.append(f"exit status {run.returncode}, expected "
+                            f"{wanted_status if wanted_status is not None else 'nonzero'}")
+        if run.stderr != expected_stderr:
+            problems.append("stderr differs")
+            details += short_diff(expected_stderr, run.stderr, "stderr")
+    else:
+        if run.returncode != 0:
+            problems.append(f"exit status {run.returncode}, expected 0")
+        if run.stderr:
+            problems.append("unexpected stderr")
+            details += short_diff(b"", run.stderr, "stderr")
+    return Outcome(relative, problems, details)
+
+
+def select_programs(programs_dir, selectors):
+    every = sorted(path for path in programs_dir.rglob("*.py") if path.with_suffix(".exp").exists())
+    if not selectors:
+        return every, []
+    chosen = []
+    unknown = []
+    for selector in selectors:
+        path = pathlib.Path(selector)
+        if path.suffix == ".py" and path.exists():
+            matches = [program for program in every if program.resolve() == path.resolve()]
+        else:
+            text = selector.removesuffix(".py").strip("/")
+            matches = [program for program in every
+                       if program.relative_to(programs_dir).parts[0] == text
+                       or program.relative_to(programs_dir).with_suffix("").as_posix() == text]
+        if not matches:
+            unknown.append(selector)
+        chosen.extend(program for program in matches if program not in chosen)
+    return chosen, unknown
+
+
+def print_table(outcomes):
+    areas = {}
+    for outcome in outcomes:
+        area = outcome.program.parts[0] if len(outcome.program.parts) > 1 else "."
+        counts = areas.setdefault(area, [0, 0])
+        counts[0 if outcome.ok else 1] += 1
+    width = max([len("area")] + [len(area) for area in areas])
+    print(f"{'area':<{width}}  {'ok':>4}  {'failed':>6}")
+    for area in sorted(areas):
+        ok, failed = areas[area]
+        print(f"{area:<{width}}  {ok:>4}  {failed:>6}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("binary", type=pathlib.Path, help="the xipy program to test")
+    parser.add_argument("selectors", nargs="*", metavar="AREA_OR_FILE",
+                        help="areas, area/name pairs or .py paths (default: every program)")
+    parser.add_argument("--corpus", type=pathlib.Path, default=ROOT / "build" / "corpus",
+                        help="compiled programs (default: build/corpus)")
+    parser.add_argument("--programs", type=pathlib.Path, default=ROOT / "tests" / "programs",
+                        help="programs with .exp/.err (default: tests/programs)")
+    parser.add_argument("--jobs", type=int, default=2, help="programs run at once (default 2)")
+    parser.add_argument("--verbose", action="store_true", help="show a short diff per failure")
+    # Intermixed, so selectors may follow options: `run_conformance.py XIPY --verbose strings`.
+    arguments = parser.parse_intermixed_args()
+
+    binary = arguments.binary.resolve()
+    if not (binary.is_file() and os.access(binary, os.X_OK)):
+        print(f"run_conformance: {arguments.binary} is not an executable", file=sys.stderr)
+        return 2
+    programs_dir = arguments.programs.resolve()
+    corpus_dir = arguments.corpus.resolve()
+    if not corpus_dir.is_dir() or not any(corpus_dir.rglob("*.mpy")):
+        print(f"run_conformance: no .mpy files in {corpus_dir} (run `make corpus`)",
+              file=sys.stderr)
+        return 2
+    programs, unknown = select_programs(programs_dir, arguments.selectors)
+    if unknown:
+        print(f"run_conformance: no programs match {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    if not programs:
+        print(f"run_conformance: no programs with .exp files in {programs_dir}",
+              file=sys.stderr)
+        return 2
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, arguments.jobs)) as pool:
+        outcomes = list(pool.map(
+            lambda program: run_one(binary, programs_dir, corpus_dir, program), programs))
+
+    failed = [outcome for outcome in outcomes if not outcome.ok]
+    for outcome in failed:
+        print(f"FAIL {outcome.program.as_posix()}: {'; '.join(outcome.problems)}")
+        if arguments.verbose and outcome.details:
+            print(outcome.details, end="")
+    print_table(outcomes)
+    print(f"conformance: {len(outcomes) - len(failed)} ok, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
