@@ -58,6 +58,8 @@ help:
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
 	@echo "make conformance  run the corpus on $(ASAN_DIR)/xipy against the reference outputs"
 	@echo "make bench      time bench/*.py on $(RELEASE_DIR)/xipy, CPython and the reference MicroPython"
+	@echo "make fuzz       libFuzzer targets for FUZZ_SECONDS each (build-fuzz/)"
+	@echo "make mutation   MUTANTS (10000) corrupted corpus files through $(ASAN_DIR)/xipy"
 	@echo "make unit-release | unit-sanitize | unit-m32   build one tree and run its unit tests"
 	@echo "make format     apply .clang-format to src/, include/, tests/unit/, examples/"
 	@echo "make clean      remove every build tree"
@@ -165,7 +167,7 @@ fuzz: fuzz-build corpus
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/inputs/$$target; \
 		echo "== $$target for $(FUZZ_SECONDS) s"; \
-		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -timeout=10 \
 			-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/inputs/$$target $(CORPUS_DIR) \
 			> $(FUZZ_DIR)/$$target.log 2>&1; then \
 			grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
@@ -176,3 +178,18 @@ fuzz: fuzz-build corpus
 			exit 1; \
 		fi; \
 	done
+
+# --- mutation test ----------------------------------------------------------------
+#
+#   make mutation [MUTANTS=10000]   run MUTANTS corrupted corpus files (1-4 changed bytes or a
+#                                   truncation, fixed seed) through $(ASAN_DIR)/xipy with small
+#                                   limits; fails on any signal, sanitizer report or timeout
+#                                   (tools/mutation_test.py; `make test` runs 1,000)
+
+MUTANTS ?= 10000
+
+.PHONY: mutation
+
+mutation: sanitize corpus
+	@$(PYTHON) tools/mutation_test.py --xipy $(ASAN_DIR)/xipy --corpus $(CORPUS_DIR) \
+		--count $(MUTANTS) --jobs $(JOBS)

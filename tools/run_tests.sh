@@ -12,7 +12,7 @@ cd "$root"
 make_command=${MAKE:-make}
 make_quietly=("$make_command" --no-print-directory)
 
-total_steps=11
+total_steps=14
 step_number=0
 passed=0
 run_started=$SECONDS
@@ -62,8 +62,19 @@ step "disassembly check: every corpus instruction decodes (build-asan/xipy)" che
 # Every corpus program on the sanitizer build, against the reference's outputs; no skips.
 step "conformance: build-asan/xipy over the corpus (tools/run_conformance.py)" \
     "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus --jobs 2
+# The status table in docs/compatibility.md is generated from what xipy has; fail if stale.
+step "compatibility table: docs/compatibility.md matches build-asan/xipy" \
+    "$PYTHON" tools/compatibility_table.py --check build-asan/xipy
+# GC stress: the same corpus collecting before every allocation (XIPY_GC_STRESS=1, read by
+# `xipy run`), so a value the runtime forgot to root becomes a use-after-free ASan reports.
+step "GC stress: the corpus collecting before every allocation (build-asan/xipy)" \
+    env XIPY_GC_STRESS=1 "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus \
+    --jobs 2
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
+# Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).
+step "mutation smoke: 1,000 corrupted corpus files on build-asan/xipy" \
+    "$PYTHON" tools/mutation_test.py --xipy build-asan/xipy --corpus build/corpus --count 1000
 step "fuzz smoke (libFuzzer, 15 s per target)" "${make_quietly[@]}" fuzz FUZZ_SECONDS=15
 
 echo

@@ -36,6 +36,10 @@ typedef enum xipy_status {
     XIPY_INVALID_ARGUMENT = 3,
     /* The host could not allocate memory for the VM itself. */
     XIPY_OUT_OF_MEMORY = 4,
+    /* The program used up xipy_config.max_steps and was stopped; no except, finally or with
+     * body of it saw the stop. The xipy_vm_exception_* functions and xipy_vm_traceback()
+     * describe where ("RuntimeError: step budget exhausted"). */
+    XIPY_STEP_LIMIT = 5,
     /* Not a status: makes the enum as wide as int on every compiler, so that statuses added
      * later keep the ABI and any int value may be passed to xipy_status_name(). */
     XIPY_STATUS_WIDTH_ = 0x7fffffff
@@ -64,6 +68,23 @@ typedef struct xipy_config {
     /* sys.argv: `argument_count` NUL-terminated strings. Default 0 and NULL (empty list). */
     int argument_count;
     const char* const* argument_values;
+    /* Testing aid: nonzero collects garbage before every allocation, which turns a value the
+     * runtime forgot to root into a crash under AddressSanitizer. Very slow. Default 0. */
+    int collect_on_every_allocation;
+    /* Most steps one xipy_vm_run_mpy() may take, counting each backward jump (loop iteration)
+     * and each call of a Python function; then the run ends with XIPY_STEP_LIMIT. 0 (the
+     * default) means no limit. */
+    uint64_t max_steps;
+    /* Host access, granted by setting a field to nonzero; all default to 0 (denied), so a VM
+     * can reach nothing but its output callbacks. Modules that need a denied service raise
+     * OSError. */
+    int allow_filesystem;  /* open(), os file functions */
+    int allow_clock;       /* time module: wall clock, monotonic ticks, sleep */
+    int allow_environment; /* os.getenv() */
+    /* input() reads standard input through this: the next byte (0..255), or -1 at end of
+     * file; it receives `stdin_context`. Default NULL: input() raises EOFError. */
+    int (*read_stdin)(void* context);
+    void* stdin_context;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */
@@ -113,8 +134,14 @@ const char* xipy_vm_exit_report(xipy_vm* vm);
 /* The exit status a command-line MicroPython would end with after the last run: 0 after
  * XIPY_OK (or before any run); after an uncaught SystemExit, its code (0 for none or None,
  * the integer modulo 256, 1 for any other value); 1 after any other uncaught exception;
- * 2 after XIPY_BAD_IMAGE. Returns 2 when `vm` is NULL. */
+ * 2 after XIPY_BAD_IMAGE; 3 after XIPY_STEP_LIMIT. Returns 2 when `vm` is NULL. */
 int xipy_vm_exit_code(const xipy_vm* vm);
+
+/* Makes the program running on `vm` raise KeyboardInterrupt at its next loop iteration or
+ * call; if none runs, the next run raises it at its first. Unlike every other function here it
+ * may be called from another thread while the VM runs, or from a signal handler: it only sets
+ * a lock-free atomic flag. NULL is ignored. */
+void xipy_vm_interrupt(xipy_vm* vm);
 
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */

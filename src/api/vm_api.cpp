@@ -32,6 +32,7 @@ namespace {
 constexpr std::size_t default_heap_limit_bytes = std::size_t{8} * 1024 * 1024;
 constexpr std::uint32_t default_max_depth = 1000;
 constexpr int exit_code_bad_image = 2;
+constexpr int exit_code_step_limit = 3;
 
 void write_to_stream(void* context, const char* data, std::size_t length) {
     std::fwrite(data, 1, length, static_cast<std::FILE*>(context));
@@ -68,6 +69,13 @@ vm::VmConfig make_vm_config(const xipy_config& config) {
     result.write_stdout = config.write_stdout != nullptr ? config.write_stdout : write_to_stdout;
     result.write_stderr = config.write_stderr != nullptr ? config.write_stderr : write_to_stderr;
     result.output_context = config.output_context;
+    result.collect_on_every_allocation = config.collect_on_every_allocation != 0;
+    result.max_steps = config.max_steps;
+    result.host.filesystem = config.allow_filesystem != 0;
+    result.host.clock = config.allow_clock != 0;
+    result.host.environment = config.allow_environment != 0;
+    result.host.read_stdin = config.read_stdin;  // builtins: input()
+    result.host.stdin_context = config.stdin_context;
     for (int index = 0; index < config.argument_count; ++index) {
         result.argv.emplace_back(config.argument_values[index]);
     }
@@ -100,7 +108,13 @@ void record_outcome(xipy_vm& handle, xipy_status status) {
     handle.load_error.clear();
     handle.exit_report.clear();
     handle.exit_code = 0;
-    if (status == XIPY_EXCEPTION) {
+    if (status == XIPY_STEP_LIMIT) {
+        handle.exception_type = handle.machine.exception_type_name();
+        handle.exception_message = handle.machine.exception_message();
+        handle.traceback = handle.machine.traceback_text();
+        handle.exit_report = handle.traceback;
+        handle.exit_code = exit_code_step_limit;
+    } else if (status == XIPY_EXCEPTION) {
         handle.exception_type = handle.machine.exception_type_name();
         handle.exception_message = handle.machine.exception_message();
         handle.traceback = handle.machine.traceback_text();
@@ -173,6 +187,9 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
         case xipy::vm::RunStatus::bad_image:
             status = XIPY_BAD_IMAGE;
             break;
+        case xipy::vm::RunStatus::step_limit:
+            status = XIPY_STEP_LIMIT;
+            break;
     }
     xipy::api::record_outcome(*vm, status);
     return status;
@@ -198,6 +215,12 @@ int xipy_vm_exit_code(const xipy_vm* vm) {
     return vm != nullptr ? vm->exit_code : xipy::api::exit_code_bad_image;
 }
 
+void xipy_vm_interrupt(xipy_vm* vm) {
+    if (vm != nullptr) {
+        vm->machine.interrupt();
+    }
+}
+
 const char* xipy_status_name(xipy_status status) {
     switch (status) {
         case XIPY_OK:
@@ -210,6 +233,8 @@ const char* xipy_status_name(xipy_status status) {
             return "INVALID_ARGUMENT";
         case XIPY_OUT_OF_MEMORY:
             return "OUT_OF_MEMORY";
+        case XIPY_STEP_LIMIT:
+            return "STEP_LIMIT";
         case XIPY_STATUS_WIDTH_:
             break;
     }

@@ -4,6 +4,7 @@
 
 #include "number/big_integer.hpp"
 #include "object/builtins.hpp"
+#include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -13,12 +14,11 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/str_format.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 
 namespace xipy::object {
-
-bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::string_view spec);
 
 namespace {
 
@@ -177,6 +177,15 @@ Value builtin_chr(Runtime& runtime, Arguments arguments) {
 
 Value builtin_ord(Runtime& runtime, Arguments arguments) {
     Value value = arguments[0];
+    if (is_bytes(value)) {  // builtins: MicroPython's ord takes a bytes of length 1 too
+        std::string_view data = bytes_view(value);
+        if (data.size() != 1) {
+            return runtime.raise_new(&type_error_type,
+                                     "ord() expected a character, but string of length " +
+                                         std::to_string(data.size()) + " found");
+        }
+        return Value::from_small_int(static_cast<std::uint8_t>(data[0]));
+    }
     if (!is_str(value)) {
         return runtime.raise_new(&type_error_type, "can't convert '" +
                                                        std::string(type_name_of(runtime, value)) +
@@ -427,7 +436,10 @@ Value builtin_max(Runtime& runtime, Arguments arguments) {
 }
 
 Value builtin_sorted(Runtime& runtime, Arguments arguments) {
-    if (!check_keywords(runtime, arguments, {names::key, names::reverse})) {
+    if (arguments.positional_count > 1) {
+        return runtime.raise_new(&type_error_type, "must use keyword argument for key function");
+    }
+    if (!only_sort_keywords(runtime, arguments)) {
         return Value::empty();
     }
     Value list = list_from_iterable(runtime, arguments[0]);
@@ -578,7 +590,7 @@ constexpr NativeFunction core_functions[] = {
     {names::sum, Kind::function, 1, 2, builtin_sum},
     {names::min, Kind::function, 1, many, builtin_min, true},
     {names::max, Kind::function, 1, many, builtin_max, true},
-    {names::sorted, Kind::function, 1, 1, builtin_sorted, true},
+    {names::sorted, Kind::function, 1, many, builtin_sorted, true},
     {names::iter, Kind::function, 1, 1, builtin_iter},
     {names::next, Kind::function, 1, 2, builtin_next},
     {names::format, Kind::function, 1, 2, builtin_format},

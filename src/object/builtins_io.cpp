@@ -54,7 +54,10 @@ bool text_argument(Runtime& runtime, Value value, std::string_view fallback, std
         return true;
     }
     if (!is_str(value)) {
-        runtime.raise_new(&type_error_type, "sep/end must be None or str");
+        // builtins: MicroPython's text (it also refuses None, which xipy accepts as CPython)
+        runtime.raise_new(&type_error_type, "can't convert '" +
+                                                std::string(type_name_of(runtime, value)) +
+                                                "' object to str implicitly");
         return false;
     }
     out = str_view(runtime, value);

@@ -1,9 +1,11 @@
-// bytes: immutable byte strings (indexing yields ints), with a few methods.
+// bytes: immutable byte strings (indexing yields ints); methods live in bytes_methods.cpp.
 #include "object/bytes_object.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
+#include "object/buffer.hpp"
+#include "object/bytes_methods.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -13,7 +15,6 @@
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
 #include "object/tuple_object.hpp"
-#include "support/utf8.hpp"
 
 namespace xipy::object {
 namespace {
@@ -93,15 +94,16 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
             }
             return Value::boolean(first.find(static_cast<char>(*byte)) != std::string_view::npos);
         }
-        if (is_bytes(right)) {
-            return Value::boolean(first.find(bytes_view(right)) != std::string_view::npos);
+        if (std::optional<BufferView> needle = get_buffer(right)) {
+            return Value::boolean(first.find(needle->bytes()) != std::string_view::npos);
         }
         return Value::not_implemented();
     }
-    if (!is_bytes(right)) {
+    std::optional<BufferView> other = get_buffer(right);
+    if (!other) {
         return Value::not_implemented();
     }
-    std::string_view second = bytes_view(right);
+    std::string_view second = other->bytes();
     switch (operation) {
         case BinaryOperator::add: {
             std::string joined(first);
@@ -162,6 +164,10 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (is_bytes(source)) {
         return source;
     }
+    if (std::optional<BufferView> buffer = get_buffer(source)) {
+        std::string copy(buffer->bytes());
+        return make_bytes(runtime, copy);
+    }
     if (is_int(source)) {
         auto count = to_integer(runtime, source);
         if (!count) {
@@ -190,63 +196,6 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return make_bytes(runtime, result);
 }
 
-Value bytes_decode(Runtime& runtime, Arguments arguments) {
-    std::string_view data = bytes_view(arguments[0]);
-    if (!support::is_valid_utf8(data)) {
-        return runtime.raise_new(&unicode_error_type, "");
-    }
-    return make_str(runtime, data);
-}
-
-Value bytes_hex(Runtime& runtime, Arguments arguments) {
-    std::string result;
-    for (char byte : bytes_view(arguments[0])) {
-        char buffer[4];
-        std::snprintf(buffer, sizeof buffer, "%02x",
-                      static_cast<unsigned>(static_cast<unsigned char>(byte)));
-        result.append(buffer);
-    }
-    return make_str(runtime, result);
-}
-
-Value bytes_find(Runtime& runtime, Arguments arguments) {
-    if (!is_bytes(arguments[1])) {
-        return runtime.raise_new(&type_error_type, "expected bytes");
-    }
-    std::size_t found = bytes_view(arguments[0]).find(bytes_view(arguments[1]));
-    return Value::from_small_int(
-        found == std::string_view::npos ? -1 : static_cast<std::int64_t>(found));
-}
-
-Value bytes_startswith(Runtime& runtime, Arguments arguments) {
-    if (!is_bytes(arguments[1])) {
-        return runtime.raise_new(&type_error_type, "expected bytes");
-    }
-    return Value::boolean(bytes_view(arguments[0]).starts_with(bytes_view(arguments[1])));
-}
-
-Value bytes_endswith(Runtime& runtime, Arguments arguments) {
-    if (!is_bytes(arguments[1])) {
-        return runtime.raise_new(&type_error_type, "expected bytes");
-    }
-    return Value::boolean(bytes_view(arguments[0]).ends_with(bytes_view(arguments[1])));
-}
-
-constexpr NativeFunction bytes_methods[] = {
-    {names::decode, NativeKind::method, 1, 3, bytes_decode},
-    {names::hex, NativeKind::method, 1, 1, bytes_hex},
-    {names::find, NativeKind::method, 2, 2, bytes_find},
-    {names::startswith, NativeKind::method, 2, 2, bytes_startswith},
-    {names::endswith, NativeKind::method, 2, 2, bytes_endswith},
-};
-
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{bytes_methods[Indices].name, &bytes_methods[Indices]}...};
-}
-
-constexpr auto bytes_attributes = make_table(std::make_index_sequence<std::size(bytes_methods)>{});
-
 }  // namespace
 
 constinit const Type bytes_type{names::bytes, &object_type,
@@ -258,7 +207,7 @@ constinit const Type bytes_type{names::bytes, &object_type,
                                     .load_subscript = bytes_load_subscript,
                                     .get_iterator = bytes_get_iterator,
                                 },
-                                bytes_attributes};
+                                bytes_method_attributes};
 
 constinit const Type bytes_iterator_type{
     names::iterator,

@@ -712,9 +712,14 @@ Value user_descriptor_get(Runtime& runtime, Value found, Value instance, const T
 }
 
 bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
+    return instance_load_method_found(runtime, object, name, lookup_in_type(type_of(object), name),
+                                      method);
+}
+
+bool instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
+                                ClassLookup found, Method& method) {
     const Type* type = type_of(object);
     InstanceObject* instance = as_instance(object);
-    ClassLookup found = lookup_in_type(type, name);
     if (!found.value.is_empty() && type_of(found.value) == &property_type) {
         method.function = bind_attribute(runtime, found.value, object, type);
         return !method.function.is_empty();
@@ -779,15 +784,20 @@ bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Me
 
 bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
     const Type* type = type_of(object);
-    ClassLookup hook =
-        lookup_in_type(type, value.is_empty() ? names::dunder_delattr : names::dunder_setattr);
+    return instance_store_attribute_found(
+        runtime, object, name, value,
+        lookup_in_type(type, value.is_empty() ? names::dunder_delattr : names::dunder_setattr),
+        lookup_in_type(type, name));
+}
+
+bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name, Value value,
+                                    ClassLookup hook, ClassLookup found) {
     if (!hook.value.is_empty() && hook.owner->is_user_class()) {
         Value arguments[2] = {Value::from_interned_string(name), value};
         Value result =
             call_found(runtime, hook.value, object, {arguments, value.is_empty() ? 1u : 2u});
         return !result.is_empty();
     }
-    ClassLookup found = lookup_in_type(type, name);
     if (!found.value.is_empty() && type_of(found.value) == &property_type) {
         auto* property = static_cast<PropertyObject*>(found.value.as_object());
         Value function = value.is_empty() ? property->deleter : property->setter;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "object/object.hpp"
+#include "object/operations.hpp"
 #include "object/runtime.hpp"
 
 namespace xipy::object {
@@ -36,5 +37,15 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
 bool super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
                        Value destination[2]);
 void trace_instance(gc::Cell* cell, gc::Tracer& tracer);
+// LOAD_METHOD on an instance of a user class when the class lookup of `name`
+// (lookup_in_type) is already known, e.g. from an inline cache. An empty
+// `method.function` with nothing raised means "no such attribute".
+bool instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
+                                ClassLookup found, Method& method);
+// Stores (or, with an empty `value`, deletes) an attribute of an instance of a
+// user class, given the class lookups of the __setattr__/__delattr__ hook and
+// of `name`.
+bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name, Value value,
+                                    ClassLookup hook, ClassLookup found);
 
 }  // namespace xipy::object

@@ -356,20 +356,22 @@ Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
         }
         std::uint32_t position = 0;
         DictEntry* entry = nullptr;
+        // Nested dicts compare recursively on the C++ stack: bound it (untrusted input).
+        if (!runtime.enter_native_call()) {
+            return Value::empty();
+        }
         while (dict_next(first, position, entry)) {
             Value value = entry->value;
             DictLookup found = dict_find(runtime, second, entry->key);
-            if (!found.ok) {
-                return Value::empty();
-            }
-            if (found.value.is_empty()) {
-                return Value::false_value();
-            }
-            int equal = equals(runtime, value, found.value);
+            int equal = !found.ok                ? -1
+                        : found.value.is_empty() ? 0
+                                                 : equals(runtime, value, found.value);
             if (equal <= 0) {
+                runtime.leave_native_call();
                 return equal < 0 ? Value::empty() : Value::false_value();
             }
         }
+        runtime.leave_native_call();
         return Value::true_value();
     }
     if (operation == BinaryOperator::or_ || operation == BinaryOperator::inplace_or) {

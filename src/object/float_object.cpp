@@ -8,6 +8,7 @@
 #include "number/float_format.hpp"
 #include "number/float_parse.hpp"
 #include "object/class_object.hpp"
+#include "object/complex_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/names.hpp"
@@ -35,14 +36,9 @@ double number_value(Value value) {
 }
 
 Value compare_numbers(BinaryOperator operation, Value left, Value right) {
-    std::partial_ordering order = std::partial_ordering::unordered;
-    if (left.is_double() && right.is_double()) {
-        order = left.as_double() <=> right.as_double();
-    } else if (left.is_double()) {
-        order = 0 <=> to_big_integer(right).compare(left.as_double());
-    } else {
-        order = to_big_integer(left).compare(right.as_double());
-    }
+    // As MicroPython, an int meets a float as the nearest double (inf beyond the range), so
+    // 2**54 + 3 == 18014398509481988.0 (docs/compatibility.md).
+    std::partial_ordering order = number_value(left) <=> number_value(right);
     switch (operation) {
         case BinaryOperator::less:
             return Value::boolean(order == std::partial_ordering::less);
@@ -242,8 +238,17 @@ Value float_binary_operation(Runtime& runtime, BinaryOperator operation, Value l
             return new_tuple(runtime, parts);
         }
         case BinaryOperator::power:
-            if (first == 0.0 && second < 0.0) {
+            if (first == 0.0 && second < 0.0 && !std::isinf(second)) {
                 return runtime.raise_new(&zero_division_error_type, "divide by zero");
+            }
+            // A negative base to a fractional power is complex on MicroPython, as on CPython.
+            if (first < 0.0 && second != std::floor(second) && !std::isnan(second)) {
+                Value base = make_complex(runtime, first, 0.0);
+                if (base.is_empty()) {
+                    return Value::empty();
+                }
+                return complex_binary_operation(runtime, BinaryOperator::power, base,
+                                                Value::from_double(second));
             }
             return Value::from_double(std::pow(first, second));
         default:

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
@@ -42,6 +43,18 @@ bool check_result_bits(Runtime& runtime, std::uint64_t bits) {
     return true;
 }
 
+// Charges the host's step budget for schoolbook work on operands of these sizes (about one
+// step per 256 limb products), so a result that fits the heap but takes minutes to compute
+// still stops at the budget.
+bool charge_big_work(Runtime& runtime, std::uint64_t left_bits, std::uint64_t right_bits) {
+    const std::uint64_t left_limbs = left_bits / 64 + 1;
+    const std::uint64_t right_limbs = right_bits / 64 + 1;
+    constexpr std::uint64_t largest = std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t products =
+        left_limbs > largest / right_limbs ? largest : left_limbs * right_limbs;
+    return runtime.charge_native_work(products / 256);
+}
+
 Value comparison_result(BinaryOperator operation, int order) {
     switch (operation) {
         case BinaryOperator::less:
@@ -69,7 +82,8 @@ Value big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& l
         case BinaryOperator::subtract:
             return make_int(runtime, left - right);
         case BinaryOperator::multiply:
-            if (!check_result_bits(runtime, left.bit_length() + right.bit_length())) {
+            if (!check_result_bits(runtime, left.bit_length() + right.bit_length()) ||
+                !charge_big_work(runtime, left.bit_length(), right.bit_length())) {
                 return Value::empty();
             }
             return make_int(runtime, left * right);
@@ -78,6 +92,9 @@ Value big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& l
         case BinaryOperator::divmod: {
             if (right.is_zero()) {
                 return raise_division_by_zero(runtime);
+            }
+            if (!charge_big_work(runtime, left.bit_length(), right.bit_length())) {
+                return Value::empty();
             }
             auto result = number::divide_with_remainder(left, right);
             if (!result) {
@@ -100,11 +117,9 @@ Value big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& l
             if (right.is_zero()) {
                 return raise_division_by_zero(runtime);
             }
-            auto result = number::true_divide(left, right);
-            if (!result) {
-                return runtime.raise_new(&overflow_error_type, result.error().message);
-            }
-            return Value::from_double(*result);
+            // As MicroPython: each side rounded to a double first, so huge operands give
+            // inf or nan rather than CPython's exact quotient (docs/compatibility.md).
+            return Value::from_double(left.to_double() / right.to_double());
         }
         case BinaryOperator::power: {
             if (right.is_negative()) {
@@ -128,6 +143,11 @@ Value big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& l
                 if (!runtime.has_exception()) {
                     runtime.raise_memory_error();
                 }
+                return Value::empty();
+            }
+            // The last squaring dominates: about (result size / 2) squared.
+            if (base_bits > 1 &&
+                !charge_big_work(runtime, base_bits * exponent / 2, base_bits * exponent / 2)) {
                 return Value::empty();
             }
             return make_int(runtime, number::power(left, exponent));
@@ -442,8 +462,11 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_result_bits(runtime, static_cast<std::uint64_t>(*length) * 8)) {
         return Value::empty();
     }
-    auto bytes = to_big_integer(arguments[0])
-                     .to_bytes(static_cast<std::size_t>(*length), *order, signed_flag != 0);
+    // MicroPython writes a negative int in two's complement even without signed=True
+    // (where CPython raises), so a negative value is always converted as signed.
+    number::BigInteger value = to_big_integer(arguments[0]);
+    bool as_signed = signed_flag != 0 || value.is_negative();
+    auto bytes = value.to_bytes(static_cast<std::size_t>(*length), *order, as_signed);
     if (!bytes) {
         return runtime.raise_new(&overflow_error_type, bytes.error().message);
     }
@@ -455,8 +478,9 @@ Value int_from_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }
-    if (!is_bytes(arguments[1])) {
-        return runtime.raise_new(&type_error_type, "object with buffer protocol required");
+    // Any buffer will do (bytearray, array, memoryview), as on the reference.
+    if (!require_buffer(runtime, arguments[1])) {
+        return Value::empty();
     }
     auto order = arguments.positional_count > 2 ? byte_order_argument(runtime, arguments[2])
                                                 : std::optional(number::ByteOrder::big);
@@ -468,7 +492,12 @@ Value int_from_bytes(Runtime& runtime, Arguments arguments) {
     if (signed_flag < 0) {
         return Value::empty();
     }
-    std::string_view data = bytes_view(arguments[1]);
+    // Fetched again: the checks above may have run Python code that resized the buffer.
+    auto buffer = get_buffer(arguments[1]);
+    if (!buffer) {
+        return runtime.raise_new(&type_error_type, "object with buffer protocol required");
+    }
+    std::string_view data = buffer->bytes();
     return make_int(runtime,
                     BigInteger::from_bytes(
                         std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()),

@@ -386,8 +386,27 @@ Value list_copy(Runtime& runtime, Arguments arguments) {
     return make_list(runtime, as_list(arguments[0])->span());
 }
 
+}  // namespace
+
+bool only_sort_keywords(Runtime& runtime, Arguments arguments) {
+    for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
+        Value name = arguments.keyword_name(index);
+        if (name != name_value(names::key) && name != name_value(names::reverse)) {
+            runtime.raise_new(&type_error_type, "extra keyword arguments given");
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+
 Value list_sort_method(Runtime& runtime, Arguments arguments) {
-    if (!check_keywords(runtime, arguments, {names::key, names::reverse})) {
+    // MicroPython parses sort's arguments generically, hence these texts.
+    if (arguments.positional_count > 1) {
+        return runtime.raise_new(&type_error_type, "extra positional arguments given");
+    }
+    if (!only_sort_keywords(runtime, arguments)) {
         return Value::empty();
     }
     Value key = keyword_argument(arguments, names::key);
@@ -426,7 +445,7 @@ constexpr NativeFunction list_methods[] = {
     {names::reverse, Kind::method, 1, 1, list_reverse},
     {names::clear, Kind::method, 1, 1, list_clear},
     {names::copy, Kind::method, 1, 1, list_copy},
-    {names::sort, Kind::method, 1, 1, list_sort_method, true},
+    {names::sort, Kind::method, 1, NativeFunction::unlimited, list_sort_method, true},
     {names::dunder_init, Kind::method, 1, 2, list_init},
 };
 

@@ -47,5 +47,8 @@ bool list_extend(Runtime& runtime, Value list, Value iterable);
 Value list_from_iterable(Runtime& runtime, Value iterable);
 // Stable sort with an optional key function, as list.sort.
 bool list_sort(Runtime& runtime, Value list, Value key, bool reverse);
+// False with MicroPython's TypeError "extra keyword arguments given" when a keyword other than
+// key= and reverse= was passed to sorted() or list.sort().
+bool only_sort_keywords(Runtime& runtime, Arguments arguments);
 
 }  // namespace xipy::object

@@ -469,7 +469,119 @@ namespace xipy::object {
     X(readonly, "readonly") \
     X(itemsize, "itemsize") \
     X(cast, "cast") \
-    X(nbytes, "nbytes")
+    X(nbytes, "nbytes") \
+    /* numbers */ X(cosh, "cosh") \
+    X(sinh, "sinh") \
+    X(tanh, "tanh") \
+    X(acosh, "acosh") \
+    X(asinh, "asinh") \
+    X(atanh, "atanh") \
+    X(erf, "erf") \
+    X(erfc, "erfc") \
+    X(gamma, "gamma") \
+    X(lgamma, "lgamma") \
+    X(expm1, "expm1") \
+    X(phase, "phase") \
+    X(polar, "polar") \
+    X(rect, "rect") \
+    X(cmath, "cmath") \
+    /* standard modules B: struct, re, binascii, hashlib, random */ \
+    X(binascii, "binascii") \
+    X(hashlib, "hashlib") \
+    X(pack, "pack") \
+    X(unpack, "unpack") \
+    X(pack_into, "pack_into") \
+    X(unpack_from, "unpack_from") \
+    X(calcsize, "calcsize") \
+    X(compile, "compile") \
+    X(match, "match") \
+    X(search, "search") \
+    X(fullmatch, "fullmatch") \
+    X(sub, "sub") \
+    X(group, "group") \
+    X(groups, "groups") \
+    X(span, "span") \
+    X(hexlify, "hexlify") \
+    X(unhexlify, "unhexlify") \
+    X(a2b_base64, "a2b_base64") \
+    X(b2a_base64, "b2a_base64") \
+    X(crc32, "crc32") \
+    X(sha256, "sha256") \
+    X(sha1, "sha1") \
+    X(md5, "md5") \
+    X(digest, "digest") \
+    X(hexdigest, "hexdigest") \
+    X(getrandbits, "getrandbits") \
+    X(seed, "seed") \
+    X(randrange, "randrange") \
+    X(randint, "randint") \
+    X(choice, "choice") \
+    X(uniform, "uniform") \
+    X(newline_argument, "newline") \
+    X(flags, "flags") \
+    /* standard modules A: sys, gc, micropython, time, errno, os, io, json, collections, heapq */ \
+    X(heappush, "heappush") \
+    X(heappop, "heappop") \
+    X(heapify, "heapify") \
+    X(errorcode, "errorcode") \
+    X(collect, "collect") \
+    X(enable, "enable") \
+    X(disable, "disable") \
+    X(isenabled, "isenabled") \
+    X(mem_alloc, "mem_alloc") \
+    X(mem_free, "mem_free") \
+    X(threshold, "threshold") \
+    X(opt_level, "opt_level") \
+    X(mem_info, "mem_info") \
+    X(qstr_info, "qstr_info") \
+    X(heap_lock, "heap_lock") \
+    X(heap_unlock, "heap_unlock") \
+    X(stack_use, "stack_use") \
+    X(schedule, "schedule") \
+    X(time_ns, "time_ns") \
+    X(sleep, "sleep") \
+    X(sleep_ms, "sleep_ms") \
+    X(sleep_us, "sleep_us") \
+    X(ticks_ms, "ticks_ms") \
+    X(ticks_us, "ticks_us") \
+    X(ticks_cpu, "ticks_cpu") \
+    X(ticks_add, "ticks_add") \
+    X(ticks_diff, "ticks_diff") \
+    X(localtime, "localtime") \
+    X(gmtime, "gmtime") \
+    X(mktime, "mktime") \
+    X(getenv, "getenv") \
+    X(listdir, "listdir") \
+    X(stat, "stat") \
+    X(urandom, "urandom") \
+    X(string_io, "StringIO") \
+    X(bytes_io, "BytesIO") \
+    X(getvalue, "getvalue") \
+    X(seek, "seek") \
+    X(tell, "tell") \
+    X(dumps, "dumps") \
+    X(loads, "loads") \
+    X(dump, "dump") \
+    X(load, "load") \
+    X(separators, "separators") \
+    X(namedtuple, "namedtuple") \
+    X(ordered_dict, "OrderedDict") \
+    X(deque, "deque") \
+    X(defaultdict, "defaultdict") \
+    X(default_factory, "default_factory") \
+    X(appendleft, "appendleft") \
+    X(popleft, "popleft") \
+    X(mpy_attribute, "_mpy") \
+    X(exc_info, "exc_info") \
+    X(readlines, "readlines") \
+    X(fields_attribute, "_fields") \
+    X(machine_attribute, "_machine") \
+    X(errno_, "errno") \
+    /* builtins and methods */ \
+    X(keepends, "keepends") \
+    /* standard modules A (continued) */ \
+    X(mode, "mode") \
+    X(getcwd, "getcwd")
 // clang-format on
 
 namespace names {

@@ -11,6 +11,7 @@
 #include "object/exception_object.hpp"
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
+#include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/singletons.hpp"
@@ -212,6 +213,11 @@ Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     std::string message;
     if (is_type(object)) {
         message = "type object '" + std::string(type_name(runtime, as_type(object))) +
+                  "' has no attribute '" + std::string(runtime.name_text(name)) + "'";
+    } else if (type_of(object) == &module_type) {  // builtins: MicroPython names the module
+        message = "module '" +
+                  std::string(runtime.name_text(
+                      static_cast<const ModuleObject*>(object.as_object())->name)) +
                   "' has no attribute '" + std::string(runtime.name_text(name)) + "'";
     } else {
         message = "'" + std::string(type_name_of(runtime, object)) + "' object has no attribute '" +
@@ -680,6 +686,10 @@ Value get_iterator(Runtime& runtime, Value iterable) {
 Value iterator_self(Runtime&, Value self) { return self; }
 
 Value iterate_next(Runtime& runtime, Value iterator) {
+    // Builtins like sum() or list() may iterate a huge range without running any bytecode.
+    if (!runtime.charge_native_work(1)) {
+        return Value::empty();
+    }
     const Type* type = type_of(iterator);
     if (type->slots.iterate_next != nullptr) {
         Value result = type->slots.iterate_next(runtime, iterator);

@@ -143,6 +143,17 @@ class Runtime : public gc::RootProvider {
     // Imports a module by name (an interned str); the vm layer knows how.
     virtual Value import_module(Value name) = 0;
 
+    // ---- host limits (untrusted input)
+    // Charges `cost` steps of native work (about one per bytecode back-edge's worth of time)
+    // to the host's step budget and polls for a host interrupt. False, with an exception
+    // pending, when the program must stop. Native code that can run long without calling
+    // Python calls it: iteration inside builtins, big-int arithmetic. The vm layer keeps the
+    // budget; a Runtime without one never stops.
+    virtual bool charge_native_work(std::uint64_t cost) {
+        (void)cost;
+        return true;
+    }
+
     void trace_roots(gc::Tracer& tracer) override;
 
   protected:

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "object/buffer.hpp"  // bytes family
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
@@ -14,14 +15,12 @@
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
+#include "object/str_format.hpp"
+#include "object/str_methods.hpp"
 #include "object/tuple_object.hpp"
 #include "support/utf8.hpp"
 
 namespace xipy::object {
-
-// Defined in str_format.cpp.
-Value str_modulo_format(Runtime& runtime, std::string_view format, Value arguments);
-Value str_format_method(Runtime& runtime, Arguments arguments);
 
 namespace {
 
@@ -212,8 +211,9 @@ Value str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::from_interned_string(names::empty_string);
     }
-    if (arguments.positional_count >= 2 && is_bytes(arguments[0])) {
-        std::string_view data = bytes_view(arguments[0]);
+    std::optional<BufferView> buffer;  // bytes family: any buffer decodes
+    if (arguments.positional_count >= 2 && (buffer = get_buffer(arguments[0]))) {
+        std::string data(buffer->bytes());
         if (!support::is_valid_utf8(data)) {
             return runtime.raise_new(&unicode_error_type, "");
         }
@@ -226,697 +226,46 @@ Value str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return to_str(runtime, arguments[0]);
 }
 
-// ---- methods
-
-std::string_view self_text(Runtime& runtime, Arguments arguments) {
-    return str_view(runtime, arguments[0]);
-}
-
-bool require_str(Runtime& runtime, Value value) {
-    if (is_str(value)) {
-        return true;
-    }
-    runtime.raise_new(&type_error_type, "can't convert '" +
-                                            std::string(type_name_of(runtime, value)) +
-                                            "' object to str implicitly");
-    return false;
-}
-
-Value str_join(Runtime& runtime, Arguments arguments) {
-    std::string_view separator = self_text(runtime, arguments);
-    Value iterator = get_iterator(runtime, arguments[1]);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    std::string result;
-    bool first = true;
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return Value::empty();
-        }
-        if (item.is_stop_iteration()) {
-            break;
-        }
-        if (!is_str(item)) {
-            return runtime.raise_new(&type_error_type,
-                                     "join expects a list of str/bytes objects consistent with "
-                                     "self object");
-        }
-        if (!first) {
-            result.append(separator);
-        }
-        first = false;
-        result.append(str_view(runtime, item));
-    }
-    return make_str(runtime, result);
-}
-
-bool is_python_space(char character) {
-    return character == ' ' || character == '\t' || character == '\n' || character == '\r' ||
-           character == '\v' || character == '\f';
-}
-
-Value str_split_common(Runtime& runtime, Arguments arguments, bool from_right) {
-    std::string_view text = self_text(runtime, arguments);
-    Value separator_value = arguments.positional_count > 1 ? arguments[1] : Value::none();
-    Value keyword_separator = keyword_argument(arguments, names::sep);
-    if (!keyword_separator.is_empty()) {
-        separator_value = keyword_separator;
-    }
-    std::int64_t limit = -1;
-    Value limit_value = arguments.positional_count > 2
-                            ? arguments[2]
-                            : keyword_argument(arguments, names::maxsplit);
-    if (!limit_value.is_empty()) {
-        auto parsed = to_integer(runtime, limit_value);
-        if (!parsed) {
-            return Value::empty();
-        }
-        limit = *parsed;
-    }
-    std::vector<std::string_view> parts;
-    if (separator_value.is_none()) {
-        if (!from_right) {
-            std::size_t position = 0;
-            while (true) {
-                while (position < text.size() && is_python_space(text[position])) {
-                    ++position;
-                }
-                if (position >= text.size()) {
-                    break;
-                }
-                if (limit >= 0 && static_cast<std::int64_t>(parts.size()) == limit) {
-                    std::size_t end = text.size();
-                    while (end > position && is_python_space(text[end - 1])) {
-                        --end;
-                    }
-                    parts.push_back(text.substr(position, end - position));
-                    break;
-                }
-                std::size_t end = position;
-                while (end < text.size() && !is_python_space(text[end])) {
-                    ++end;
-                }
-                parts.push_back(text.substr(position, end - position));
-                position = end;
-            }
-        } else {
-            std::size_t end = text.size();
-            while (true) {
-                while (end > 0 && is_python_space(text[end - 1])) {
-                    --end;
-                }
-                if (end == 0) {
-                    break;
-                }
-                if (limit >= 0 && static_cast<std::int64_t>(parts.size()) == limit) {
-                    std::size_t begin = 0;
-                    while (begin < end && is_python_space(text[begin])) {
-                        ++begin;
-                    }
-                    parts.push_back(text.substr(begin, end - begin));
-                    break;
-                }
-                std::size_t begin = end;
-                while (begin > 0 && !is_python_space(text[begin - 1])) {
-                    --begin;
-                }
-                parts.push_back(text.substr(begin, end - begin));
-                end = begin;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
-    } else {
-        if (!require_str(runtime, separator_value)) {
-            return Value::empty();
-        }
-        std::string_view separator = str_view(runtime, separator_value);
-        if (separator.empty()) {
-            return runtime.raise_new(&value_error_type, "empty separator");
-        }
-        if (!from_right) {
-            std::size_t position = 0;
-            while (true) {
-                std::size_t found = text.find(separator, position);
-                if (found == std::string_view::npos ||
-                    (limit >= 0 && static_cast<std::int64_t>(parts.size()) == limit)) {
-                    parts.push_back(text.substr(position));
-                    break;
-                }
-                parts.push_back(text.substr(position, found - position));
-                position = found + separator.size();
-            }
-        } else {
-            std::size_t end = text.size();
-            while (true) {
-                std::size_t found = end >= separator.size() ? text.substr(0, end).rfind(separator)
-                                                            : std::string_view::npos;
-                if (found == std::string_view::npos ||
-                    (limit >= 0 && static_cast<std::int64_t>(parts.size()) == limit)) {
-                    parts.push_back(text.substr(0, end));
-                    break;
-                }
-                parts.push_back(
-                    text.substr(found + separator.size(), end - found - separator.size()));
-                end = found;
-            }
-            std::reverse(parts.begin(), parts.end());
-        }
-    }
-    Value list = make_list(runtime, {});
-    if (list.is_empty()) {
-        return Value::empty();
-    }
-    for (std::string_view part : parts) {
-        Value item = make_str(runtime, part);
-        if (item.is_empty() || !list_append(runtime, list, item)) {
-            return Value::empty();
-        }
-    }
-    return list;
-}
-
-Value str_split(Runtime& runtime, Arguments arguments) {
-    return str_split_common(runtime, arguments, false);
-}
-
-Value str_rsplit(Runtime& runtime, Arguments arguments) {
-    return str_split_common(runtime, arguments, true);
-}
-
-Value str_splitlines(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    bool keep_ends = false;
-    if (arguments.positional_count > 1) {
-        int flag = truth(runtime, arguments[1]);
-        if (flag < 0) {
-            return Value::empty();
-        }
-        keep_ends = flag != 0;
-    }
-    Value list = make_list(runtime, {});
-    if (list.is_empty()) {
-        return Value::empty();
-    }
-    std::size_t position = 0;
-    while (position < text.size()) {
-        std::size_t end = position;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') {
-            ++end;
-        }
-        std::size_t line_end = end;
-        if (end < text.size()) {
-            end += (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1;
-        }
-        Value item =
-            make_str(runtime, text.substr(position, (keep_ends ? end : line_end) - position));
-        if (item.is_empty() || !list_append(runtime, list, item)) {
-            return Value::empty();
-        }
-        position = end;
-    }
-    return list;
-}
-
-enum class StripSide { both, left, right };
-
-Value strip_common(Runtime& runtime, Arguments arguments, StripSide side) {
-    std::string_view text = self_text(runtime, arguments);
-    std::string_view characters = " \t\n\r\v\f";
-    if (arguments.positional_count > 1 && !arguments[1].is_none()) {
-        if (!require_str(runtime, arguments[1])) {
-            return Value::empty();
-        }
-        characters = str_view(runtime, arguments[1]);
-    }
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    if (side != StripSide::right) {
-        while (begin < end && characters.find(text[begin]) != std::string_view::npos) {
-            ++begin;
-        }
-    }
-    if (side != StripSide::left) {
-        while (end > begin && characters.find(text[end - 1]) != std::string_view::npos) {
-            --end;
-        }
-    }
-    if (begin == 0 && end == text.size()) {
-        return arguments[0];
-    }
-    return make_str(runtime, text.substr(begin, end - begin));
-}
-
-Value str_strip(Runtime& runtime, Arguments arguments) {
-    return strip_common(runtime, arguments, StripSide::both);
-}
-Value str_lstrip(Runtime& runtime, Arguments arguments) {
-    return strip_common(runtime, arguments, StripSide::left);
-}
-Value str_rstrip(Runtime& runtime, Arguments arguments) {
-    return strip_common(runtime, arguments, StripSide::right);
-}
-
-// The byte range [start, end) selected by optional start/end character indices.
-bool text_range(Runtime& runtime, Arguments arguments, std::uint32_t first_index,
-                std::string_view text, std::size_t& begin, std::size_t& end) {
-    auto length = static_cast<std::int64_t>(utf8_character_count(text));
-    std::int64_t start = 0;
-    std::int64_t stop = length;
-    for (std::uint32_t index = first_index; index < first_index + 2; ++index) {
-        if (index >= arguments.positional_count || arguments[index].is_none()) {
-            continue;
-        }
-        auto value = to_integer(runtime, arguments[index]);
-        if (!value) {
-            return false;
-        }
-        std::int64_t adjusted =
-            *value < 0 ? std::max<std::int64_t>(0, *value + length) : std::min(*value, length);
-        (index == first_index ? start : stop) = adjusted;
-    }
-    begin = utf8_offset_of(text, static_cast<std::size_t>(start));
-    end = utf8_offset_of(text, static_cast<std::size_t>(std::max(start, stop)));
-    return true;
-}
-
-Value affix_check(Runtime& runtime, Arguments arguments, bool prefix) {
-    std::string_view text = self_text(runtime, arguments);
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    if (!text_range(runtime, arguments, 2, text, begin, end)) {
-        return Value::empty();
-    }
-    std::string_view range = text.substr(begin, end - begin);
-    auto matches = [&](Value candidate) -> int {
-        if (!require_str(runtime, candidate)) {
-            return -1;
-        }
-        std::string_view affix = str_view(runtime, candidate);
-        return prefix ? range.starts_with(affix) : range.ends_with(affix);
-    };
-    if (is_tuple(arguments[1])) {
-        for (Value candidate : as_tuple(arguments[1])->span()) {
-            int result = matches(candidate);
-            if (result != 0) {
-                return result < 0 ? Value::empty() : Value::true_value();
-            }
-        }
-        return Value::false_value();
-    }
-    int result = matches(arguments[1]);
-    return result < 0 ? Value::empty() : Value::boolean(result != 0);
-}
-
-Value str_startswith(Runtime& runtime, Arguments arguments) {
-    return affix_check(runtime, arguments, true);
-}
-Value str_endswith(Runtime& runtime, Arguments arguments) {
-    return affix_check(runtime, arguments, false);
-}
-
-Value find_common(Runtime& runtime, Arguments arguments, bool from_right, bool raise) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    std::string_view needle = str_view(runtime, arguments[1]);
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    if (!text_range(runtime, arguments, 2, text, begin, end)) {
-        return Value::empty();
-    }
-    std::string_view range = text.substr(begin, end - begin);
-    std::size_t found = from_right ? range.rfind(needle) : range.find(needle);
-    if (found == std::string_view::npos) {
-        if (raise) {
-            return runtime.raise_new(&value_error_type, "substring not found");
-        }
-        return Value::from_small_int(-1);
-    }
-    return Value::from_small_int(
-        static_cast<std::int64_t>(utf8_character_count(text.substr(0, begin + found))));
-}
-
-Value str_find(Runtime& runtime, Arguments arguments) {
-    return find_common(runtime, arguments, false, false);
-}
-Value str_rfind(Runtime& runtime, Arguments arguments) {
-    return find_common(runtime, arguments, true, false);
-}
-Value str_index(Runtime& runtime, Arguments arguments) {
-    return find_common(runtime, arguments, false, true);
-}
-Value str_rindex(Runtime& runtime, Arguments arguments) {
-    return find_common(runtime, arguments, true, true);
-}
-
-Value str_count(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    std::string_view needle = str_view(runtime, arguments[1]);
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    if (!text_range(runtime, arguments, 2, text, begin, end)) {
-        return Value::empty();
-    }
-    std::string_view range = text.substr(begin, end - begin);
-    if (needle.empty()) {
-        return Value::from_small_int(static_cast<std::int64_t>(utf8_character_count(range) + 1));
-    }
-    std::int64_t count = 0;
-    for (std::size_t position = range.find(needle); position != std::string_view::npos;
-         position = range.find(needle, position + needle.size())) {
-        ++count;
-    }
-    return Value::from_small_int(count);
-}
-
-Value str_replace(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1]) || !require_str(runtime, arguments[2])) {
-        return Value::empty();
-    }
-    std::string_view old_text = str_view(runtime, arguments[1]);
-    std::string_view new_text = str_view(runtime, arguments[2]);
-    std::int64_t limit = -1;
-    if (arguments.positional_count > 3) {
-        auto parsed = to_integer(runtime, arguments[3]);
-        if (!parsed) {
-            return Value::empty();
-        }
-        limit = *parsed;
-    }
-    std::string result;
-    std::size_t position = 0;
-    std::int64_t done = 0;
-    if (old_text.empty()) {
-        // Inserts between every character, as CPython does.
-        for (std::size_t index = 0; index <= text.size(); ++index) {
-            if (index < text.size() && is_continuation(text[index])) {
-                result.push_back(text[index]);
-                continue;
-            }
-            if (limit < 0 || done < limit) {
-                result.append(new_text);
-                ++done;
-            }
-            if (index < text.size()) {
-                result.push_back(text[index]);
-            }
-        }
-        return make_str(runtime, result);
-    }
-    while (limit < 0 || done < limit) {
-        std::size_t found = text.find(old_text, position);
-        if (found == std::string_view::npos) {
-            break;
-        }
-        result.append(text.substr(position, found - position));
-        result.append(new_text);
-        position = found + old_text.size();
-        ++done;
-    }
-    result.append(text.substr(position));
-    return make_str(runtime, result);
-}
-
-template <typename Transform>
-Value map_ascii(Runtime& runtime, Arguments arguments, Transform transform) {
-    std::string text(self_text(runtime, arguments));
-    for (char& character : text) {
-        character = transform(character);
-    }
-    return make_str(runtime, text);
-}
-
-char ascii_upper(char character) {
-    return character >= 'a' && character <= 'z' ? static_cast<char>(character - 32) : character;
-}
-char ascii_lower(char character) {
-    return character >= 'A' && character <= 'Z' ? static_cast<char>(character + 32) : character;
-}
-
-Value str_upper(Runtime& runtime, Arguments arguments) {
-    return map_ascii(runtime, arguments, ascii_upper);
-}
-Value str_lower(Runtime& runtime, Arguments arguments) {
-    return map_ascii(runtime, arguments, ascii_lower);
-}
-Value str_swapcase(Runtime& runtime, Arguments arguments) {
-    return map_ascii(runtime, arguments, [](char character) {
-        return character >= 'a' && character <= 'z' ? ascii_upper(character)
-                                                    : ascii_lower(character);
-    });
-}
-
-Value str_capitalize(Runtime& runtime, Arguments arguments) {
-    std::string text(self_text(runtime, arguments));
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        text[index] = index == 0 ? ascii_upper(text[index]) : ascii_lower(text[index]);
-    }
-    return make_str(runtime, text);
-}
-
-Value str_title(Runtime& runtime, Arguments arguments) {
-    std::string text(self_text(runtime, arguments));
-    bool previous_cased = false;
-    for (char& character : text) {
-        bool is_letter =
-            (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
-        character = previous_cased ? ascii_lower(character) : ascii_upper(character);
-        previous_cased = is_letter;
-    }
-    return make_str(runtime, text);
-}
-
-template <typename Predicate>
-Value classify(Runtime& runtime, Arguments arguments, Predicate predicate) {
-    std::string_view text = self_text(runtime, arguments);
-    if (text.empty()) {
-        return Value::false_value();
-    }
-    for (char character : text) {
-        if (!predicate(character)) {
-            return Value::false_value();
-        }
-    }
-    return Value::true_value();
-}
-
-bool ascii_digit(char character) { return character >= '0' && character <= '9'; }
-bool ascii_alpha(char character) {
-    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
-}
-
-Value str_isdigit(Runtime& runtime, Arguments arguments) {
-    return classify(runtime, arguments, ascii_digit);
-}
-Value str_isalpha(Runtime& runtime, Arguments arguments) {
-    return classify(runtime, arguments, ascii_alpha);
-}
-Value str_isalnum(Runtime& runtime, Arguments arguments) {
-    return classify(runtime, arguments, [](char character) {
-        return ascii_alpha(character) || ascii_digit(character);
-    });
-}
-Value str_isspace(Runtime& runtime, Arguments arguments) {
-    return classify(runtime, arguments, is_python_space);
-}
-
-Value case_check(Runtime& runtime, Arguments arguments, bool upper) {
-    std::string_view text = self_text(runtime, arguments);
-    bool any_cased = false;
-    for (char character : text) {
-        if (character >= 'a' && character <= 'z') {
-            if (upper) {
-                return Value::false_value();
-            }
-            any_cased = true;
-        } else if (character >= 'A' && character <= 'Z') {
-            if (!upper) {
-                return Value::false_value();
-            }
-            any_cased = true;
-        }
-    }
-    return Value::boolean(any_cased);
-}
-
-Value str_isupper(Runtime& runtime, Arguments arguments) {
-    return case_check(runtime, arguments, true);
-}
-Value str_islower(Runtime& runtime, Arguments arguments) {
-    return case_check(runtime, arguments, false);
-}
-
-Value justify(Runtime& runtime, Arguments arguments, int alignment) {
-    std::string_view text = self_text(runtime, arguments);
-    auto width = to_integer(runtime, arguments[1]);
-    if (!width) {
-        return Value::empty();
-    }
-    std::string_view fill = " ";
-    if (arguments.positional_count > 2) {
-        if (!require_str(runtime, arguments[2])) {
-            return Value::empty();
-        }
-        fill = str_view(runtime, arguments[2]);
-        if (utf8_character_count(fill) != 1) {
-            return runtime.raise_new(&type_error_type,
-                                     "The fill character must be exactly one character long");
-        }
-    }
-    auto length = static_cast<std::int64_t>(utf8_character_count(text));
-    if (*width <= length) {
-        return arguments[0];
-    }
-    std::int64_t padding = *width - length;
-    std::int64_t left = alignment < 0 ? 0 : (alignment > 0 ? padding : padding / 2);
-    if (alignment == 0 && (padding % 2) != 0 && (length % 2) != 0) {
-        left += 1;
-    }
-    std::string result;
-    for (std::int64_t index = 0; index < left; ++index) {
-        result.append(fill);
-    }
-    result.append(text);
-    for (std::int64_t index = left; index < padding; ++index) {
-        result.append(fill);
-    }
-    return make_str(runtime, result);
-}
-
-Value str_ljust(Runtime& runtime, Arguments arguments) { return justify(runtime, arguments, -1); }
-Value str_rjust(Runtime& runtime, Arguments arguments) { return justify(runtime, arguments, 1); }
-Value str_center(Runtime& runtime, Arguments arguments) { return justify(runtime, arguments, 0); }
-
-Value str_zfill(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    auto width = to_integer(runtime, arguments[1]);
-    if (!width) {
-        return Value::empty();
-    }
-    auto length = static_cast<std::int64_t>(utf8_character_count(text));
-    if (*width <= length) {
-        return arguments[0];
-    }
-    std::string result;
-    std::size_t start = 0;
-    if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-        result.push_back(text[0]);
-        start = 1;
-    }
-    result.append(static_cast<std::size_t>(*width - length), '0');
-    result.append(text.substr(start));
-    return make_str(runtime, result);
-}
-
-Value partition_common(Runtime& runtime, Arguments arguments, bool from_right) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    std::string_view separator = str_view(runtime, arguments[1]);
-    if (separator.empty()) {
-        return runtime.raise_new(&value_error_type, "empty separator");
-    }
-    std::size_t found = from_right ? text.rfind(separator) : text.find(separator);
-    Value parts[3];
-    if (found == std::string_view::npos) {
-        Value empty_text = Value::from_interned_string(names::empty_string);
-        parts[0] = from_right ? empty_text : arguments[0];
-        parts[1] = empty_text;
-        parts[2] = from_right ? arguments[0] : empty_text;
-    } else {
-        parts[0] = make_str(runtime, text.substr(0, found));
-        parts[1] = arguments[1];
-        parts[2] = make_str(runtime, text.substr(found + separator.size()));
-        if (parts[0].is_empty() || parts[2].is_empty()) {
-            return Value::empty();
-        }
-    }
-    return new_tuple(runtime, parts);
-}
-
-Value str_partition(Runtime& runtime, Arguments arguments) {
-    return partition_common(runtime, arguments, false);
-}
-Value str_rpartition(Runtime& runtime, Arguments arguments) {
-    return partition_common(runtime, arguments, true);
-}
-
-Value str_encode(Runtime& runtime, Arguments arguments) {
-    return make_bytes(runtime, self_text(runtime, arguments));
-}
-
-Value str_format(Runtime& runtime, Arguments arguments) {
-    return str_format_method(runtime, arguments);
-}
-
-Value str_removeprefix(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    std::string_view affix = str_view(runtime, arguments[1]);
-    return text.starts_with(affix) ? make_str(runtime, text.substr(affix.size())) : arguments[0];
-}
-
-Value str_removesuffix(Runtime& runtime, Arguments arguments) {
-    std::string_view text = self_text(runtime, arguments);
-    if (!require_str(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    std::string_view affix = str_view(runtime, arguments[1]);
-    return text.ends_with(affix) && !affix.empty()
-               ? make_str(runtime, text.substr(0, text.size() - affix.size()))
-               : arguments[0];
-}
-
 using Kind = NativeKind;
 constexpr std::uint16_t many = NativeFunction::unlimited;
 
 constexpr NativeFunction str_methods[] = {
-    {names::join, Kind::method, 2, 2, str_join},
-    {names::split, Kind::method, 1, 3, str_split, true},
-    {names::rsplit, Kind::method, 1, 3, str_rsplit, true},
-    {names::splitlines, Kind::method, 1, 2, str_splitlines},
-    {names::strip, Kind::method, 1, 2, str_strip},
-    {names::lstrip, Kind::method, 1, 2, str_lstrip},
-    {names::rstrip, Kind::method, 1, 2, str_rstrip},
-    {names::startswith, Kind::method, 2, 4, str_startswith},
-    {names::endswith, Kind::method, 2, 4, str_endswith},
-    {names::find, Kind::method, 2, 4, str_find},
-    {names::rfind, Kind::method, 2, 4, str_rfind},
-    {names::index, Kind::method, 2, 4, str_index},
-    {names::rindex, Kind::method, 2, 4, str_rindex},
-    {names::count, Kind::method, 2, 4, str_count},
-    {names::replace, Kind::method, 3, 4, str_replace},
-    {names::upper, Kind::method, 1, 1, str_upper},
-    {names::lower, Kind::method, 1, 1, str_lower},
-    {names::swapcase, Kind::method, 1, 1, str_swapcase},
-    {names::capitalize, Kind::method, 1, 1, str_capitalize},
-    {names::title, Kind::method, 1, 1, str_title},
-    {names::isdigit, Kind::method, 1, 1, str_isdigit},
-    {names::isalpha, Kind::method, 1, 1, str_isalpha},
-    {names::isalnum, Kind::method, 1, 1, str_isalnum},
-    {names::isspace, Kind::method, 1, 1, str_isspace},
-    {names::isupper, Kind::method, 1, 1, str_isupper},
-    {names::islower, Kind::method, 1, 1, str_islower},
-    {names::ljust, Kind::method, 2, 3, str_ljust},
-    {names::rjust, Kind::method, 2, 3, str_rjust},
-    {names::center, Kind::method, 2, 3, str_center},
-    {names::zfill, Kind::method, 2, 2, str_zfill},
-    {names::partition, Kind::method, 2, 2, str_partition},
-    {names::rpartition, Kind::method, 2, 2, str_rpartition},
-    {names::encode, Kind::method, 1, 3, str_encode},
-    {names::format, Kind::method, 1, many, str_format, true},
-    {names::removeprefix, Kind::method, 2, 2, str_removeprefix},
-    {names::removesuffix, Kind::method, 2, 2, str_removesuffix},
+    {names::join, Kind::method, 2, 2, str_method_join},
+    {names::split, Kind::method, 1, 3, str_method_split, true},
+    {names::rsplit, Kind::method, 1, 3, str_method_rsplit, true},
+    {names::splitlines, Kind::method, 1, 2, str_method_splitlines, true},
+    {names::strip, Kind::method, 1, 2, str_method_strip},
+    {names::lstrip, Kind::method, 1, 2, str_method_lstrip},
+    {names::rstrip, Kind::method, 1, 2, str_method_rstrip},
+    {names::startswith, Kind::method, 2, 4, str_method_startswith},
+    {names::endswith, Kind::method, 2, 4, str_method_endswith},
+    {names::find, Kind::method, 2, 4, str_method_find},
+    {names::rfind, Kind::method, 2, 4, str_method_rfind},
+    {names::index, Kind::method, 2, 4, str_method_index},
+    {names::rindex, Kind::method, 2, 4, str_method_rindex},
+    {names::count, Kind::method, 2, 4, str_method_count},
+    {names::replace, Kind::method, 3, 4, str_method_replace},
+    {names::upper, Kind::method, 1, 1, str_method_upper},
+    {names::lower, Kind::method, 1, 1, str_method_lower},
+    {names::swapcase, Kind::method, 1, 1, str_method_swapcase},
+    {names::capitalize, Kind::method, 1, 1, str_method_capitalize},
+    {names::title, Kind::method, 1, 1, str_method_title},
+    {names::isdigit, Kind::method, 1, 1, str_method_isdigit},
+    {names::isalpha, Kind::method, 1, 1, str_method_isalpha},
+    {names::isalnum, Kind::method, 1, 1, str_method_isalnum},
+    {names::isspace, Kind::method, 1, 1, str_method_isspace},
+    {names::isupper, Kind::method, 1, 1, str_method_isupper},
+    {names::islower, Kind::method, 1, 1, str_method_islower},
+    {names::ljust, Kind::method, 2, 3, str_method_ljust},
+    {names::rjust, Kind::method, 2, 3, str_method_rjust},
+    {names::center, Kind::method, 2, 3, str_method_center},
+    {names::zfill, Kind::method, 2, 2, str_method_zfill},
+    {names::partition, Kind::method, 2, 2, str_method_partition},
+    {names::rpartition, Kind::method, 2, 2, str_method_rpartition},
+    {names::encode, Kind::method, 1, 3, str_method_encode},
+    {names::format, Kind::method, 1, many, str_method_format, true},
+    {names::removeprefix, Kind::method, 2, 2, str_method_removeprefix},
+    {names::removesuffix, Kind::method, 2, 2, str_method_removesuffix},
 };
 
 template <std::size_t... Indices>

@@ -42,13 +42,19 @@ Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
             return Value::from_small_int(tuple->length);
         case UnaryOperator::hash: {
             std::uint64_t hash = 0x345678;
+            // Nested tuples hash recursively on the C++ stack: bound it (untrusted input).
+            if (!runtime.enter_native_call()) {
+                return Value::empty();
+            }
             for (std::uint32_t index = 0; index < tuple->length; ++index) {
                 auto item_hash = hash_value(runtime, tuple->items()[index]);
                 if (!item_hash) {
+                    runtime.leave_native_call();
                     return Value::empty();
                 }
                 hash = (hash ^ static_cast<std::uint64_t>(*item_hash)) * 1000003ULL;
             }
+            runtime.leave_native_call();
             return Value::from_small_int(static_cast<std::int64_t>(hash >> 17));
         }
         default:
@@ -241,8 +247,28 @@ Value new_tuple(Runtime& runtime, std::span<const Value> items) {
     return Value::from_object(tuple);
 }
 
+namespace {
+
+Value compare_items(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
+                    std::span<const Value> right);
+
+}  // namespace
+
 Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
                         std::span<const Value> right) {
+    // Nested lists and tuples compare recursively on the C++ stack: bound it (untrusted input).
+    if (!runtime.enter_native_call()) {
+        return Value::empty();
+    }
+    Value result = compare_items(runtime, operation, left, right);
+    runtime.leave_native_call();
+    return result;
+}
+
+namespace {
+
+Value compare_items(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
+                    std::span<const Value> right) {
     if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
         bool same = left.size() == right.size();
         for (std::size_t index = 0; same && index < left.size(); ++index) {
@@ -287,6 +313,8 @@ Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<co
             return Value::boolean(first >= second);
     }
 }
+
+}  // namespace
 
 bool print_sequence(Runtime& runtime, Printer& printer, std::span<const Value> items, char open,
                     char close, bool single_comma) {

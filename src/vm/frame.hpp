@@ -11,14 +11,32 @@ namespace xipy::vm {
 
 struct GeneratorObject;
 
+// Slots reserved just below every frame's value stack, holding valid values (None at first)
+// that the collector traces: the verifier lets ROT_TWO and ROT_THREE reach up to this many
+// slots below the stack (VerifiedCode::stack_guard is at most 2), so every frame gets the
+// maximum instead of looking its code's own figure up.
+constexpr std::uint32_t stack_guard_slots = 2;
+
+// How a finally or with body was entered: falling in or by an exception (`none`), or by a
+// `return` or a `break`/`continue` that resumes at its END_FINALLY.
+enum class Unwind : std::uint8_t { none, returning, jumping };
+
 // One entry of a frame's exception-handler stack (SETUP_EXCEPT,
 // SETUP_FINALLY, SETUP_WITH). A handler is "active" once execution has
 // reached its handler code (handler <= current instruction), which is how
 // MicroPython tells a running finally/except body from a pending one.
+//
+// The unwind state lives here, in VM memory, and not in the two stack slots MicroPython keeps
+// it in: bytecode can write any value to a stack slot, so a state read back from the stack
+// could send END_FINALLY to any address. The two slots are still reserved (the verifier counts
+// them) but their contents are never trusted.
 struct ExceptionHandler {
     const std::uint8_t* handler = nullptr;
     object::Value* saved_stack_top = nullptr;
     bool is_finally = false;           // finally or with: runs on return/break too
+    Unwind unwind = Unwind::none;      // meaningful once the handler is active
+    std::uint8_t unwind_count = 0;     // jumping: UNWIND_JUMP's count byte still to apply
+    std::uint32_t unwind_target = 0;   // jumping: bytecode offset of the jump's target
     object::Value previous_exception;  // the exception being handled, for bare `raise`
 };
 
@@ -27,9 +45,9 @@ struct ExceptionHandler {
 // stack growing up from state[0]; `stack_top` points at the top item
 // (state - 1 when empty).
 //
-// Invariants: every Value in state[0, n_state) is valid (unused slots are
-// empty or stale values that stay alive), so the collector traces the whole
-// array; handlers[0, handler_count) are in use.
+// Invariants: every Value in state[-stack_guard_slots, n_state) is valid
+// (unused slots are empty or stale values that stay alive), so the collector
+// traces the whole array; handlers[0, handler_count) are in use.
 struct Frame {
     const image::RawCode* code = nullptr;
     ModuleContext* context = nullptr;

@@ -25,9 +25,10 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
     if (generator->function.is_object()) {
         tracer.mark(generator->function.as_object());
     }
-    for (std::uint32_t index = 0; index < generator->state_count; ++index) {
-        if (generator->state()[index].is_object()) {
-            tracer.mark(generator->state()[index].as_object());
+    const Value* slots = generator->state() - stack_guard_slots;
+    for (std::uint32_t index = 0; index < stack_guard_slots + generator->state_count; ++index) {
+        if (slots[index].is_object()) {
+            tracer.mark(slots[index].as_object());
         }
     }
     for (std::uint32_t index = 0; index < generator->frame.handler_count; ++index) {

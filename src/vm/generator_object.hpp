@@ -13,8 +13,8 @@ extern const object::Type generator_type;
 
 enum class GeneratorState : std::uint8_t { created, suspended, running, finished };
 
-// Invariants: `state` holds `state_count` Values and `handlers` room for
-// `handler_capacity` exception handlers, both in the same allocation after
+// Invariants: `state` holds `state_count` Values, after stack_guard_slots guard Values, and
+// `handlers` room for `handler_capacity` exception handlers, all in the same allocation after
 // the object; `frame` describes where execution resumes (its pointers point
 // into this object, which never moves). While `running`, the frame is also
 // on the interpreter's frame stack.
@@ -30,7 +30,9 @@ struct alignas(8) GeneratorObject : object::Object {
           function(generator_function),
           state_count(states),
           handler_capacity(handlers) {}
-    object::Value* state() { return reinterpret_cast<object::Value*>(this + 1); }
+    object::Value* state() {
+        return reinterpret_cast<object::Value*>(this + 1) + stack_guard_slots;
+    }
     ExceptionHandler* handler_storage() {
         return reinterpret_cast<ExceptionHandler*>(state() + state_count);
     }

@@ -2,7 +2,6 @@
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <vector>
 
 #include "image/opcodes.hpp"
@@ -19,6 +18,7 @@
 #include "object/slice_object.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "vm/inline_cache.hpp"
 #include "vm/slow_paths.hpp"
 
 namespace xipy::vm {
@@ -79,6 +79,52 @@ std::int32_t read_jump(const std::uint8_t*& instruction, bool is_signed) {
     return offset;
 }
 
+// The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
+// the index but cannot know the slot's type, and bytecode may store anything there.
+object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
+    if (slot.is_object() && slot.as_object()->type() == &object::cell_type) {
+        return static_cast<object::CellObject*>(slot.as_object());
+    }
+    runtime.raise_new(&object::runtime_error_type, "invalid .mpy: closure variable is not a cell");
+    return nullptr;
+}
+
+// True if `value` is an object of exactly `type` (what BUILD_MAP and the comprehension
+// openers made); STORE_MAP and STORE_COMP check it because bytecode may replace the slot.
+bool is_exactly(Value value, const object::Type* type) {
+    return value.is_object() && value.as_object()->type() == type;
+}
+
+// Continues a break/continue that leaves the low 7 bits of `count` blocks towards the bytecode
+// offset `target`, with the slot that carries the target on top of the stack. Returns where
+// execution continues: a finally body that must run first (its handler records the rest of
+// the jump, and the count slot is pushed above the target slot, as in MicroPython's layout),
+// or the target itself (after dropping the target slot and, if count's 0x80 flag is set, the
+// for-loop iterator).
+const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t target,
+                                    std::uint32_t count, const std::uint8_t* instruction) {
+    while ((count & 0x7f) > 0) {
+        count -= 1;
+        ExceptionHandler& handler = frame.handlers[frame.handler_count - 1];
+        if (handler.is_finally) {
+            if (handler.handler >= instruction) {
+                *++top = Value::none();
+                handler.unwind = Unwind::jumping;
+                handler.unwind_count = static_cast<std::uint8_t>(count);
+                handler.unwind_target = target;
+                return handler.handler;
+            }
+            cancel_active_finally(handler, top);
+        }
+        --frame.handler_count;
+    }
+    --top;
+    if (count != 0) {
+        top -= iterator_slots;
+    }
+    return frame.code->bytecode.data() + target;
+}
+
 // Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
 // SETUP_WITH leave on the stack.
 Value call_stacked_method(object::Runtime& runtime, Value* base, std::uint32_t count) {
@@ -100,11 +146,41 @@ Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::s
 
 Interpreter::~Interpreter() = default;
 
+void Interpreter::set_step_limit(std::uint64_t limit) {
+    step_limit_ = limit == 0 ? UINT64_MAX : limit;
+    steps_ = 0;
+    step_budget_exhausted_ = false;
+}
+
+bool Interpreter::stop_or_interrupt() {
+    if (steps_ > step_limit_) {
+        // Stays exhausted: code that swallows the error stops again at its next step.
+        steps_ = step_limit_;
+        step_budget_exhausted_ = true;
+        raise_new(&object::runtime_error_type, "step budget exhausted");
+        return false;
+    }
+    if (interrupt_requested_.exchange(false, std::memory_order_relaxed)) {
+        raise_type(&object::keyboard_interrupt_type);
+        return false;
+    }
+    return true;
+}
+
+bool Interpreter::charge_native_work(std::uint64_t cost) {
+    steps_ = cost > UINT64_MAX - steps_ ? UINT64_MAX : steps_ + cost;
+    if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
+        return stop_or_interrupt();
+    }
+    return true;
+}
+
 void Interpreter::trace_roots(gc::Tracer& tracer) {
     object::Runtime::trace_roots(tracer);
     for (Frame& frame : frames_) {
-        for (std::uint32_t index = 0; index < frame.state_count; ++index) {
-            trace_value(tracer, frame.state[index]);
+        const Value* slots = frame.state - stack_guard_slots;
+        for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
+            trace_value(tracer, slots[index]);
         }
         for (std::uint32_t index = 0; index < frame.handler_count; ++index) {
             trace_value(tracer, frame.handlers[index].previous_exception);
@@ -121,6 +197,7 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         for (Value constant : context->constants) {
             trace_value(tracer, constant);
         }
+        trace_name_caches(context->name_caches, tracer);
     }
     trace_value(tracer, inject_);
 }
@@ -306,18 +383,24 @@ bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Argumen
 
 bool Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
                              bool returns_to_native) {
+    if (!charge_step()) {
+        return false;
+    }
     if (!enter_call()) {
         return false;
     }
     FunctionObject* function = as_function(function_value);
     const image::Prelude& prelude = function->code->prelude;
-    if (stack_used_ + prelude.n_state > stack_.size() ||
-        handlers_used_ + prelude.n_exc_stack > handler_stack_.size()) {
+    if (std::size_t{stack_used_} + stack_guard_slots + prelude.n_state > stack_.size() ||
+        std::size_t{handlers_used_} + prelude.n_exc_stack > handler_stack_.size()) {
         leave_call();
         raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
         return false;
     }
-    Value* state = &stack_[stack_used_];
+    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
+        stack_[stack_used_ + index] = Value::none();
+    }
+    Value* state = &stack_[stack_used_ + stack_guard_slots];
     if (!bind_arguments(function, state, arguments)) {
         for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
             state[index] = Value::empty();
@@ -340,7 +423,7 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
     frame.stack_base = stack_used_;
     frame.handler_base = handlers_used_;
     frame.returns_to_native = returns_to_native;
-    stack_used_ += prelude.n_state;
+    stack_used_ += stack_guard_slots + prelude.n_state;
     handlers_used_ += prelude.n_exc_stack;
     frames_.push_back(frame);
     return true;
@@ -349,8 +432,8 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
 void Interpreter::pop_frame() {
     Frame& frame = frames_.back();
     if (frame.generator == nullptr) {
-        for (std::uint32_t index = 0; index < frame.state_count; ++index) {
-            frame.state[index] = Value::empty();
+        for (std::uint32_t index = frame.stack_base; index < stack_used_; ++index) {
+            stack_[index] = Value::empty();
         }
     }
     stack_used_ = frame.stack_base;
@@ -383,12 +466,15 @@ Value Interpreter::call_function(Value function, Arguments arguments, Value loca
 Value Interpreter::make_generator(Value function_value, Arguments arguments) {
     FunctionObject* function = as_function(function_value);
     const image::Prelude& prelude = function->code->prelude;
-    std::size_t extra =
-        prelude.n_state * sizeof(Value) + prelude.n_exc_stack * sizeof(ExceptionHandler);
+    std::size_t extra = (std::size_t{stack_guard_slots} + prelude.n_state) * sizeof(Value) +
+                        prelude.n_exc_stack * sizeof(ExceptionHandler);
     auto* generator =
         make<GeneratorObject>(extra, function_value, prelude.n_state, prelude.n_exc_stack);
     if (generator == nullptr) {
         return Value::empty();
+    }
+    for (std::uint32_t index = 1; index <= stack_guard_slots; ++index) {
+        generator->state()[-static_cast<std::ptrdiff_t>(index)] = Value::none();
     }
     for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
         generator->state()[index] = Value::empty();
@@ -562,8 +648,12 @@ ExecutionResult Interpreter::run() {
                 }
                 case static_cast<std::uint8_t>(Opcode::LOAD_DEREF): {
                     std::uint32_t index = read_var_uint(instruction);
-                    Value cell = frame->state[frame->state_count - 1 - index];
-                    Value value = static_cast<object::CellObject*>(cell.as_object())->value;
+                    object::CellObject* cell =
+                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
+                    if (cell == nullptr) {
+                        goto handle_exception;
+                    }
+                    Value value = cell->value;
                     if (value.is_empty()) {
                         raise_new(&object::name_error_type,
                                   "local variable referenced before assignment");
@@ -579,8 +669,12 @@ ExecutionResult Interpreter::run() {
                 }
                 case static_cast<std::uint8_t>(Opcode::STORE_DEREF): {
                     std::uint32_t index = read_var_uint(instruction);
-                    Value cell = frame->state[frame->state_count - 1 - index];
-                    static_cast<object::CellObject*>(cell.as_object())->value = POP();
+                    object::CellObject* cell =
+                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
+                    if (cell == nullptr) {
+                        goto handle_exception;
+                    }
+                    cell->value = POP();
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::DELETE_FAST): {
@@ -596,8 +690,11 @@ ExecutionResult Interpreter::run() {
                 }
                 case static_cast<std::uint8_t>(Opcode::DELETE_DEREF): {
                     std::uint32_t index = read_var_uint(instruction);
-                    Value cell = frame->state[frame->state_count - 1 - index];
-                    auto* cell_object = static_cast<object::CellObject*>(cell.as_object());
+                    object::CellObject* cell_object =
+                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
+                    if (cell_object == nullptr) {
+                        goto handle_exception;
+                    }
                     if (cell_object->value.is_empty()) {
                         raise_new(&object::name_error_type,
                                   "local variable referenced before assignment");
@@ -608,18 +705,18 @@ ExecutionResult Interpreter::run() {
                 }
                 case static_cast<std::uint8_t>(Opcode::LOAD_NAME):
                 case static_cast<std::uint8_t>(Opcode::LOAD_GLOBAL): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    const std::uint32_t qstr_index = read_var_uint(instruction);
+                    std::uint32_t name = frame->context->qstr_ids[qstr_index];
                     Value value;
                     if (opcode == static_cast<std::uint8_t>(Opcode::LOAD_NAME) &&
                         !frame->locals.is_empty()) {
                         value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
                     }
+                    // inline caches
                     if (value.is_empty()) {
-                        value =
-                            object::dict_find_name(*this, object::as_dict(frame->globals), name);
-                    }
-                    if (value.is_empty()) {
-                        value = object::dict_find_name(*this, object::as_dict(builtins()), name);
+                        value = cached_load_global(*this, frame->context->name_caches[qstr_index],
+                                                   object::as_dict(frame->globals),
+                                                   object::as_dict(builtins()), name);
                     }
                     if (value.is_empty()) {
                         raise_new(&object::name_error_type,
@@ -662,16 +759,19 @@ ExecutionResult Interpreter::run() {
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::LOAD_ATTR): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    Value result = object::load_attribute(*this, TOP(), name);
+                    const std::uint32_t qstr_index = read_var_uint(instruction);
+                    Value result =
+                        cached_load_attribute(*this, frame->context->name_caches[qstr_index], TOP(),
+                                              frame->context->qstr_ids[qstr_index]);
                     CHECK(result);
                     TOP() = result;
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::LOAD_METHOD): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                    const std::uint32_t qstr_index = read_var_uint(instruction);
                     object::Method method;
-                    if (!object::load_method(*this, TOP(), name, method)) {
+                    if (!cached_load_method(*this, frame->context->name_caches[qstr_index], TOP(),
+                                            frame->context->qstr_ids[qstr_index], method)) {
                         goto handle_exception;
                     }
                     top[0] = method.function;
@@ -682,6 +782,11 @@ ExecutionResult Interpreter::run() {
                 case static_cast<std::uint8_t>(Opcode::LOAD_SUPER_METHOD): {
                     std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
                     --top;
+                    // mpy-cross passes the __class__ cell's value; a hostile file may not.
+                    if (!object::is_type(top[0])) {
+                        raise_new(&object::type_error_type, "super() argument 1 must be type");
+                        goto handle_exception;
+                    }
                     Value destination[2];
                     if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
                         goto handle_exception;
@@ -691,8 +796,10 @@ ExecutionResult Interpreter::run() {
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::STORE_ATTR): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    if (!object::store_attribute(*this, top[0], name, top[-1])) {
+                    const std::uint32_t qstr_index = read_var_uint(instruction);
+                    if (!cached_store_attribute(*this, frame->context->name_caches[qstr_index],
+                                                top[0], frame->context->qstr_ids[qstr_index],
+                                                top[-1])) {
                         goto handle_exception;
                     }
                     top -= 2;
@@ -738,6 +845,9 @@ ExecutionResult Interpreter::run() {
                 case static_cast<std::uint8_t>(Opcode::JUMP): {
                     std::int32_t offset = read_jump(instruction, true);
                     instruction += offset;
+                    if (offset < 0 && !charge_step()) {
+                        goto handle_exception;
+                    }
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE):
@@ -751,6 +861,9 @@ ExecutionResult Interpreter::run() {
                     if ((truth != 0) ==
                         (opcode == static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE))) {
                         instruction += offset;
+                        if (offset < 0 && !charge_step()) {
+                            goto handle_exception;
+                        }
                     }
                     break;
                 }
@@ -794,20 +907,23 @@ ExecutionResult Interpreter::run() {
                     handler.handler = instruction + offset;
                     handler.saved_stack_top = top;
                     handler.is_finally = true;
+                    handler.unwind = Unwind::none;
                     handler.previous_exception = Value::empty();
                     PUSH(entered);
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::WITH_CLEANUP): {
                     SAVE_FRAME();
-                    if (TOP().is_none()) {
-                        top[1] = Value::none();
-                        top[2] = Value::none();
-                        top -= 2;
-                        Value result = call_stacked_method(*this, top, 3);
-                        CHECK(result);
-                        TOP() = Value::none();
-                    } else if (TOP().is_small_int()) {
+                    if (frame->handler_count == 0) {
+                        raise_new(&object::runtime_error_type,
+                                  "invalid .mpy: WITH_CLEANUP outside a with block");
+                        goto handle_exception;
+                    }
+                    // The with block's handler entry is still open; END_FINALLY closes it.
+                    const Unwind unwinding = frame->handlers[frame->handler_count - 1].unwind;
+                    if (unwinding != Unwind::none) {
+                        // Leaving by return/break/continue: __exit__(None, None, None) and
+                        // the two unwind slots move down over the method.
                         Value data = top[-1];
                         Value cause = top[0];
                         top[-1] = Value::none();
@@ -818,6 +934,13 @@ ExecutionResult Interpreter::run() {
                         top[-3] = data;
                         top[-2] = cause;
                         top -= 2;
+                    } else if (TOP().is_none()) {
+                        top[1] = Value::none();
+                        top[2] = Value::none();
+                        top -= 2;
+                        Value result = call_stacked_method(*this, top, 3);
+                        CHECK(result);
+                        TOP() = Value::none();
                     } else {
                         top[1] = top[0];
                         top[0] = Value::from_object(object::type_of(top[0]));
@@ -842,25 +965,14 @@ ExecutionResult Interpreter::run() {
                     std::uint8_t count = *instruction++;
                     // The target is relative to the end of the jump operand.
                     const std::uint8_t* target = instruction - 1 + offset;
-                    PUSH(Value::from_small_int(target - frame->code->bytecode.data()));
-                    std::uint32_t unwind = count;
-                    while ((unwind & 0x7f) > 0) {
-                        unwind -= 1;
-                        ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
-                        if (handler.is_finally) {
-                            if (handler.handler >= instruction) {
-                                // Run the finally body; END_FINALLY continues the jump.
-                                PUSH(Value::from_small_int(unwind));
-                                instruction = handler.handler;
-                                goto next_instruction;
-                            }
-                            cancel_active_finally(top);
-                        }
-                        --frame->handler_count;
-                    }
-                    instruction = frame->code->bytecode.data() + POP().as_small_int();
-                    if (unwind != 0) {
-                        top -= iterator_slots;
+                    // The slot MicroPython keeps the target in; see ExceptionHandler.
+                    PUSH(Value::none());
+                    instruction = continue_unwind(
+                        *frame, top,
+                        static_cast<std::uint32_t>(target - frame->code->bytecode.data()), count,
+                        instruction);
+                    if (offset < 0 && !charge_step()) {
+                        goto handle_exception;
                     }
                     break;
                 }
@@ -871,42 +983,30 @@ ExecutionResult Interpreter::run() {
                     handler.handler = instruction + offset;
                     handler.saved_stack_top = top;
                     handler.is_finally = opcode == static_cast<std::uint8_t>(Opcode::SETUP_FINALLY);
+                    handler.unwind = Unwind::none;
                     handler.previous_exception = Value::empty();
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::END_FINALLY): {
-                    --frame->handler_count;
-                    if (TOP().is_none()) {
+                    const ExceptionHandler closing = frame->handlers[--frame->handler_count];
+                    if (closing.unwind == Unwind::returning) {
+                        --top;  // the return value is under the unwind slot
+                        goto unwind_return;
+                    }
+                    if (closing.unwind == Unwind::jumping) {
+                        --top;  // the count slot; the target slot is now on top
+                        const std::uint8_t* from = instruction;
+                        instruction = continue_unwind(*frame, top, closing.unwind_target,
+                                                      closing.unwind_count, instruction);
+                        if (instruction < from && !charge_step()) {
+                            goto handle_exception;
+                        }
+                    } else if (TOP().is_none()) {
                         --top;
-                    } else if (TOP().is_small_int()) {
-                        std::int64_t cause = POP().as_small_int();
-                        if (cause < 0) {
-                            goto unwind_return;
-                        }
-                        // Continue an UNWIND_JUMP; its target is on the stack.
-                        {
-                            std::uint32_t unwind = static_cast<std::uint32_t>(cause);
-                            while ((unwind & 0x7f) > 0) {
-                                unwind -= 1;
-                                ExceptionHandler& handler =
-                                    frame->handlers[frame->handler_count - 1];
-                                if (handler.is_finally) {
-                                    if (handler.handler >= instruction) {
-                                        PUSH(Value::from_small_int(unwind));
-                                        instruction = handler.handler;
-                                        goto next_instruction;
-                                    }
-                                    cancel_active_finally(top);
-                                }
-                                --frame->handler_count;
-                            }
-                            instruction = frame->code->bytecode.data() + POP().as_small_int();
-                            if (unwind != 0) {
-                                top -= iterator_slots;
-                            }
-                        }
                     } else {
-                        set_exception(TOP());
+                        // An exception to re-raise; raise() turns any other value a hostile
+                        // file left there into a TypeError.
+                        raise(TOP());
                         goto handle_exception;
                     }
                     break;
@@ -971,6 +1071,10 @@ ExecutionResult Interpreter::run() {
                     break;
                 }
                 case static_cast<std::uint8_t>(Opcode::STORE_MAP): {
+                    if (!is_exactly(top[-2], &object::dict_type)) {
+                        raise_new(&object::type_error_type, "invalid .mpy: STORE_MAP needs a dict");
+                        goto handle_exception;
+                    }
                     top -= 2;
                     if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
                         goto handle_exception;
@@ -1003,6 +1107,14 @@ ExecutionResult Interpreter::run() {
                 case static_cast<std::uint8_t>(Opcode::STORE_COMP): {
                     std::uint32_t operand = read_var_uint(instruction);
                     Value container = top[-static_cast<std::int64_t>(operand >> 2)];
+                    const object::Type* expected = (operand & 3) == 0   ? &object::list_type
+                                                   : (operand & 3) == 1 ? &object::dict_type
+                                                                        : &object::set_type;
+                    if (!is_exactly(container, expected)) {
+                        raise_new(&object::type_error_type,
+                                  "invalid .mpy: STORE_COMP's container has the wrong type");
+                        goto handle_exception;
+                    }
                     switch (operand & 3) {
                         case 0:
                             if (!object::list_append(*this, container, top[0])) {
@@ -1104,6 +1216,14 @@ ExecutionResult Interpreter::run() {
                     } else {
                         arguments = Arguments{slot + 1 + (is_method ? 1 : 0), positional, keywords};
                     }
+                    // mpy-cross only names keywords with strings, but a hostile file may put
+                    // anything there, and every callee reads the names as str.
+                    for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
+                        if (!object::is_str(arguments.keyword_name(keyword))) {
+                            raise_new(&object::type_error_type, "keywords must be strings");
+                            goto handle_exception;
+                        }
+                    }
                     // Python functions run in this loop, without C++ recursion.
                     Value self_argument;
                     if (object::type_of(callable) == &object::bound_method_type) {
@@ -1151,15 +1271,20 @@ ExecutionResult Interpreter::run() {
                                 Value* finally_top = handler.saved_stack_top;
                                 finally_top[1] = top[0];
                                 top = finally_top + 1;
-                                PUSH(Value::from_small_int(-1));
+                                PUSH(Value::none());  // the unwind slot; see ExceptionHandler
+                                handler.unwind = Unwind::returning;
                                 instruction = handler.handler;
                                 goto next_instruction;
                             }
-                            cancel_active_finally(top);
+                            cancel_active_finally(handler, top);
                         }
                         --frame->handler_count;
                     }
                     Value result = TOP();
+                    if (result.is_empty()) {
+                        // LOAD_NULL's marker is no Python value; callers read it as "raised".
+                        result = Value::none();
+                    }
                     bool to_native = frame->returns_to_native;
                     if (frame->generator != nullptr) {
                         frame->generator->frame.handler_count = 0;
@@ -1197,16 +1322,26 @@ ExecutionResult Interpreter::run() {
                     goto handle_exception;
                 }
                 case static_cast<std::uint8_t>(Opcode::YIELD_VALUE): {
+                    if (frame->generator == nullptr) {
+                        raise_new(&object::runtime_error_type,
+                                  "invalid .mpy: yield outside a generator");
+                        goto handle_exception;
+                    }
                     SAVE_FRAME();
                     GeneratorObject* generator = frame->generator;
                     Frame saved = *frame;
-                    Value yielded = TOP();
+                    Value yielded = TOP().is_empty() ? Value::none() : TOP();
                     generator->frame = saved;
                     pop_frame();
                     release_temporaries(temporaries);
                     return {ExitKind::yielded, yielded};
                 }
                 case static_cast<std::uint8_t>(Opcode::YIELD_FROM): {
+                    if (frame->generator == nullptr) {
+                        raise_new(&object::runtime_error_type,
+                                  "invalid .mpy: yield outside a generator");
+                        goto handle_exception;
+                    }
                     Value send_value = POP();
                     Value thrown = pending_inject;
                     pending_inject = Value::empty();
@@ -1312,7 +1447,14 @@ ExecutionResult Interpreter::run() {
 
     handle_exception : {
         Value exception_value = take_exception();
-        assert(!exception_value.is_empty());
+        if (exception_value.is_empty()) {
+            // A native call failed without raising, which only values a hostile file put in
+            // the wrong place (LOAD_NULL's empty in a container) can cause: report it rather
+            // than unwind with no exception.
+            // (Should the message not fit in the heap, MemoryError is pending instead.)
+            raise_new(&object::runtime_error_type, "invalid .mpy: operation on a null value");
+            exception_value = take_exception();
+        }
         // No longer in the pending slot: keep it rooted while unwinding allocates.
         keep(exception_value);
         const std::uint8_t* where = frame->current_instruction;
@@ -1331,10 +1473,15 @@ ExecutionResult Interpreter::run() {
                frame->handlers[frame->handler_count - 1].handler <= where) {
             --frame->handler_count;
         }
+        if (step_budget_exhausted_) {
+            // The step-budget stop is uncatchable: no except, finally or with body runs.
+            frame->handler_count = 0;
+        }
         if (frame->handler_count > 0) {
             ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
             instruction = handler.handler;
             top = handler.saved_stack_top;
+            handler.unwind = Unwind::none;
             handler.previous_exception = exception_value;
             PUSH(exception_value);
             continue;

@@ -2,17 +2,21 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "image/image.hpp"
+#include "library/yasmarang.hpp"
 #include "object/runtime.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
+#include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
+#include "vm/module_state.hpp"
 
 namespace xipy::vm {
 
@@ -47,6 +51,7 @@ class Interpreter : public object::Runtime {
                            object::Value throw_value);
 
     object::Value import_module(object::Value name) override;
+    bool charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
 
     // The innermost Python frame, or null.
@@ -58,6 +63,32 @@ class Interpreter : public object::Runtime {
     bool bind_arguments(FunctionObject* function, object::Value* state,
                         object::Arguments arguments);
 
+    // The random module's generator: one per VM, so VMs do not share a sequence.
+    library::Yasmarang& random_generator() { return random_generator_; }
+    // Settings of the gc and micropython modules (standard modules A).
+    ModuleState& module_state() { return module_state_; }
+
+    // ---- host limits and services (untrusted code)
+    // What the host lets Python reach; modules check it before touching the host.
+    const HostServices& host_services() const { return host_services_; }
+    void set_host_services(const HostServices& services) { host_services_ = services; }
+    // Steps (back-edges and calls) a run may take; 0 means no limit. Resets the count.
+    void set_step_limit(std::uint64_t limit);
+    // True after a run was stopped by the step budget (until the next set_step_limit()).
+    bool step_budget_exhausted() const { return step_budget_exhausted_; }
+    // Asks the running code to raise KeyboardInterrupt at its next back-edge or call. Safe
+    // from another thread or a signal handler: it only stores to a lock-free atomic.
+    void request_interrupt() { interrupt_requested_.store(true, std::memory_order_relaxed); }
+    // Counts one step and polls the interrupt flag; false with an exception pending when the
+    // budget is spent (an uncatchable RuntimeError) or an interrupt arrived.
+    bool charge_step() {
+        ++steps_;
+        if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
+            return stop_or_interrupt();
+        }
+        return true;
+    }
+
   private:
     // Pushes a frame for `function` with its arguments bound; false if it raised.
     bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
@@ -65,6 +96,7 @@ class Interpreter : public object::Runtime {
     void pop_frame();
     ExecutionResult run();
     object::Value make_generator(object::Value function, object::Arguments arguments);
+    bool stop_or_interrupt();
     object::Value builtin_module(std::uint32_t name);
 
     std::vector<Frame> frames_;
@@ -77,6 +109,14 @@ class Interpreter : public object::Runtime {
     std::array<std::uint64_t, 256> opcode_counts_{};
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
+    library::Yasmarang random_generator_;
+    ModuleState module_state_;  // standard modules A
+    HostServices host_services_;
+    std::uint64_t steps_ = 0;
+    std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit
+    bool step_budget_exhausted_ = false;
+    static_assert(std::atomic<bool>::is_always_lock_free, "interrupts need a lock-free flag");
+    std::atomic<bool> interrupt_requested_{false};
 
     friend class Loop;
 };

@@ -6,6 +6,7 @@
 
 #include "image/image.hpp"
 #include "object/value.hpp"
+#include "vm/inline_cache.hpp"
 
 namespace xipy::vm {
 
@@ -16,10 +17,12 @@ namespace xipy::vm {
 // `constants` has one slot per image constant, empty until LOAD_CONST_OBJ
 // first needs it; `globals` is the module's dict. The context outlives
 // every function made from the image (the Interpreter owns it until the VM
-// is destroyed).
+// is destroyed). `name_caches` has one inline cache per qstr index (see
+// vm/inline_cache.hpp).
 struct ModuleContext {
     image::Image image;
     std::vector<std::uint32_t> qstr_ids;
+    std::vector<NameCache> name_caches;
     std::vector<object::Value> constants;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks

@@ -1,10 +1,12 @@
 // Rare interpreter operations: constants, function creation, unpacking, star calls, yield from.
 #include "vm/slow_paths.hpp"
+#include "vm/standard_modules.hpp"
 
 #include "number/big_integer.hpp"
 #include "object/builtins.hpp"
 #include "object/bytes_object.hpp"
 #include "object/cell_object.hpp"
+#include "object/complex_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -22,7 +24,8 @@ namespace xipy::vm {
 
 using object::Value;
 
-std::span<const object::Attribute> vm_builtins();  // builtins_vm.cpp
+std::span<const object::Attribute> vm_builtins();     // builtins_vm.cpp
+std::span<const object::Attribute> input_builtins();  // builtins_input.cpp
 
 namespace {
 
@@ -50,8 +53,7 @@ Value materialise(Interpreter& interpreter, ModuleContext& context,
         case image::ConstantKind::float_value:
             return Value::from_double(constant.real);
         case image::ConstantKind::complex_value:
-            return interpreter.raise_new(&object::not_implemented_error_type,
-                                         "complex numbers are not supported yet");
+            return object::make_complex(interpreter, constant.real, constant.imaginary);
         case image::ConstantKind::tuple: {
             std::vector<Value> items;
             Value list = object::make_list(interpreter, {});
@@ -111,8 +113,8 @@ Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t 
     return Value::from_object(function);
 }
 
-void cancel_active_finally(Value*& top) {
-    if (top[-1].is_small_int()) {
+void cancel_active_finally(const ExceptionHandler& handler, Value*& top) {
+    if (handler.unwind != Unwind::none) {
         top[-2] = top[0];
         top -= 2;
     } else {
@@ -360,7 +362,8 @@ void initialize_builtins(Interpreter& interpreter) {
     interpreter.set_modules(modules);
     object::DictObject* dict = object::as_dict(builtins);
     for (auto table : {object::core_builtins(), object::iteration_builtins(),
-                       object::type_builtins(), object::io_builtins(), vm_builtins()}) {
+                       object::type_builtins(), object::io_builtins(), vm_builtins(),
+                       input_builtins(), file_builtins()}) {  // file_builtins: standard modules A
         for (const object::Attribute& attribute : table) {
             object::dict_store_name(interpreter, dict, attribute.name,
                                     Value::from_object(attribute.object));

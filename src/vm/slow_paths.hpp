@@ -25,8 +25,9 @@ object::Value make_function(Interpreter& interpreter, const Frame& frame, std::u
                             std::span<const object::Value> cells);
 
 // Leaving a finally or with block that is running (return, break or
-// continue inside it): drops its saved state under the value being carried.
-void cancel_active_finally(object::Value*& top);
+// continue inside it): drops its saved state under the value being carried
+// (two slots if `handler` was entered by an unwind, else one).
+void cancel_active_finally(const ExceptionHandler& handler, object::Value*& top);
 
 // UNPACK_SEQUENCE / UNPACK_EX on the value at `top`, writing the items in
 // its place and above it, first item highest.

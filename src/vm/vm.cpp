@@ -2,6 +2,7 @@
 #include "vm/vm.hpp"
 
 #include "image/image.hpp"
+#include "image/verifier.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/names.hpp"
@@ -22,6 +23,8 @@ Vm::Vm(VmConfig config) {
     runtime_config.output_context = config.output_context;
     runtime_config.collect_on_every_allocation = config.collect_on_every_allocation;
     interpreter_ = std::make_unique<Interpreter>(runtime_config, std::move(config.argv));
+    interpreter_->set_host_services(config.host);
+    max_steps_ = config.max_steps;
 }
 
 Vm::~Vm() = default;
@@ -37,7 +40,14 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
         load_error_ = loaded.error().describe();
         return RunStatus::bad_image;
     }
+    // The loop trusts operands, stack depths and jump targets only because this passed.
+    auto verified = image::verify(*loaded);
+    if (!verified) {
+        load_error_ = verified.error().message;
+        return RunStatus::bad_image;
+    }
     Interpreter& interpreter = *interpreter_;
+    interpreter.set_step_limit(max_steps_);
     Value globals = interpreter.run_module(std::move(*loaded), object::names::dunder_main);
     if (!globals.is_empty()) {
         interpreter.release_temporaries(0);
@@ -68,8 +78,10 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     }
     interpreter.clear_exception();
     interpreter.release_temporaries(0);
-    return RunStatus::exception;
+    return interpreter.step_budget_exhausted() ? RunStatus::step_limit : RunStatus::exception;
 }
+
+void Vm::interrupt() { interpreter_->request_interrupt(); }
 
 std::string Vm::exception_type_name() const { return exception_type_name_; }
 std::string Vm::exception_message() const { return exception_message_; }
@@ -78,5 +90,10 @@ int Vm::exit_code() const { return exit_code_; }
 std::string Vm::load_error() const { return load_error_; }
 
 std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->opcode_counts(); }
+
+Vm::HeapStatistics Vm::heap_statistics() const {
+    const gc::Heap& heap = interpreter_->heap();
+    return {heap.allocations(), heap.collections(), heap.bytes_in_use()};
+}
 
 }  // namespace xipy::vm

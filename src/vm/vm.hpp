@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "vm/host_services.hpp"
+
 namespace xipy::vm {
 
 class Interpreter;
@@ -25,9 +27,14 @@ struct VmConfig {
     std::vector<std::string> argv;  // sys.argv
     // Testing aid: collect garbage before every allocation (slow).
     bool collect_on_every_allocation = false;
+    // Back-edges plus calls one run_image() may execute; 0: no limit. When spent, the program
+    // stops with an exception no handler sees, and run_image() returns step_limit.
+    std::uint64_t max_steps = 0;
+    HostServices host;  // nothing granted by default
 };
 
-enum class RunStatus { ok, exception, bad_image };
+// bad_image: the file failed to load or to verify, and nothing of it ran.
+enum class RunStatus { ok, exception, bad_image, step_limit };
 
 // A VM owns its heap, interned strings, modules and stacks; nothing is
 // shared with other VMs except constant data, so VMs may run on different
@@ -57,17 +64,31 @@ class Vm {
     // is printed for SystemExit.
     int exit_code() const;
 
-    // After RunStatus::bad_image: the loader's error, e.g.
-    // "incompatible .mpy file: version 5 at offset 1".
+    // After RunStatus::bad_image: the loader's or the verifier's error, e.g.
+    // "incompatible .mpy file: version 5 at offset 1" or
+    // "invalid .mpy: jump into the middle of an instruction at f+12".
     std::string load_error() const;
+
+    // Makes the running program raise KeyboardInterrupt at its next back-edge or call (or the
+    // next run's first). Async-signal-safe, and callable from any thread while the VM runs.
+    void interrupt();
 
     // How many times each opcode byte was executed by this VM (zeros when
     // built with XIPY_NO_OPCODE_COUNTS).
     std::array<std::uint64_t, 256> opcode_counts() const;
 
+    // The heap's lifetime counters, for tests of the allocation and GC guarantees.
+    struct HeapStatistics {
+        std::uint64_t allocations = 0;  // objects ever allocated on this VM's heap
+        std::uint64_t collections = 0;  // garbage collections run
+        std::size_t bytes_in_use = 0;   // bytes held by live (or not yet swept) objects
+    };
+    HeapStatistics heap_statistics() const;
+
   private:
     std::unique_ptr<Interpreter> interpreter_;
     std::string load_error_;
+    std::uint64_t max_steps_ = 0;
     std::string exception_type_name_;
     std::string exception_message_;
     std::string traceback_text_;

@@ -1,0 +1,31 @@
+// str % args, str.format() and format(): glue from Python values to the text layer's engines.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "object/native_function.hpp"
+#include "object/printer.hpp"
+#include "object/runtime.hpp"
+#include "text/failure.hpp"
+
+namespace xipy::object {
+
+// Raises the Python exception a text algorithm reported. Returns Value::empty().
+Value raise_text_failure(Runtime& runtime, const text::Failure& failure);
+
+// `pattern % arguments` as MicroPython's str does it; appends to `output`. False with the
+// exception pending on failure.
+bool percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
+                         std::string& output);
+// The str result of `pattern % arguments`.
+Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments);
+
+// str.format: arguments[0] is the template; keywords are allowed.
+Value str_format_method(Runtime& runtime, Arguments arguments);
+
+// format(value, spec). MicroPython has no format() builtin; xipy follows CPython here and
+// calls a user class's __format__, else formats as one str.format field would.
+bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::string_view spec);
+
+}  // namespace xipy::object

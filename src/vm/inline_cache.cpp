@@ -1,0 +1,187 @@
+// Inline caches for global and attribute lookups: fill on a miss, validate by dict versions.
+#include "vm/inline_cache.hpp"
+
+#include "object/class_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::vm {
+
+using object::ClassLookup;
+using object::DictObject;
+using object::Type;
+using object::Value;
+
+namespace {
+
+// Where the interned `name` sits in `dict`, by identity, as dict_find_name's
+// linear scan finds it; false when absent or stored under a non-interned str.
+bool find_entry(const DictObject* dict, std::uint32_t name, std::uint32_t& entry_index) {
+    if (dict->storage == nullptr) {
+        return false;
+    }
+    const Value key = Value::from_interned_string(name);
+    const object::DictEntry* entries = dict->storage->entries();
+    for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+        if (entries[index].key == key) {
+            entry_index = index;
+            return true;
+        }
+    }
+    return false;
+}
+
+Value entry_value(const DictObject* dict, std::uint32_t entry_index) {
+    return dict->storage->entries()[entry_index].value;
+}
+
+// Sums rather than hashes: every version only grows, so the sum changes
+// whenever any class dict along the MRO gains or loses a key.
+// This runs on every cached access, so it casts in place rather than calling
+// the out-of-line as_tuple/as_type/as_dict (a user class's mro is a tuple of
+// types and its dict a dict).
+std::uint32_t class_stamp(const Type* type) {
+    std::uint32_t stamp = 0;
+    const auto* mro = static_cast<const object::TupleObject*>(type->mro.as_object());
+    for (Value entry : mro->span()) {
+        const auto* candidate = static_cast<const Type*>(entry.as_object());
+        if (candidate->is_user_class()) {
+            stamp += static_cast<const DictObject*>(candidate->dict.as_object())->version;
+        }
+    }
+    return stamp;
+}
+
+// lookup_in_type() for a user class, remembering where the result lives.
+void fill_attribute_cache(AttributeCache& cache, const Type* type, std::uint32_t name,
+                          std::uint32_t stamp) {
+    cache = AttributeCache{};
+    for (Value entry : object::as_tuple(type->mro)->span()) {
+        const Type* candidate = object::as_type(entry);
+        if (candidate->is_user_class()) {
+            DictObject* dict = object::as_dict(candidate->dict);
+            std::uint32_t entry_index = 0;
+            if (find_entry(dict, name, entry_index)) {
+                cache.owner_dict = dict;
+                cache.entry_index = entry_index;
+                cache.owner = candidate;
+                break;
+            }
+        } else {
+            bool found = false;
+            for (const object::Attribute& attribute : candidate->attributes) {
+                if (attribute.name == name) {
+                    cache.constant = Value::from_object(attribute.object);
+                    cache.owner = candidate;
+                    found = true;
+                    break;
+                }
+            }
+            if (found) {
+                break;
+            }
+        }
+    }
+    cache.type = type;
+    cache.stamp = stamp;
+}
+
+ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::uint32_t name,
+                                std::uint32_t stamp) {
+    if (cache.type != type || cache.stamp != stamp) {
+        fill_attribute_cache(cache, type, name, stamp);
+    }
+    if (cache.owner_dict != nullptr) {
+        return ClassLookup{entry_value(cache.owner_dict, cache.entry_index), cache.owner};
+    }
+    return ClassLookup{cache.constant, cache.owner};
+}
+
+ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::uint32_t name) {
+    return cached_class_lookup(cache, type, name, class_stamp(type));
+}
+
+}  // namespace
+
+Value fill_global_cache(const object::Runtime& runtime, NameCache& cache, DictObject* globals,
+                        DictObject* builtins, std::uint32_t name) {
+    GlobalCache& slot = cache.global;
+    slot = GlobalCache{};
+    Value value = object::dict_find_name(runtime, globals, name);
+    DictObject* found_in = globals;
+    if (value.is_empty()) {
+        value = object::dict_find_name(runtime, builtins, name);
+        found_in = builtins;
+    }
+    std::uint32_t entry_index = 0;
+    // Absent names are not cached (they raise NameError), nor names stored
+    // under a str that is not interned (found only by the hashed lookup).
+    if (!value.is_empty() && find_entry(found_in, name, entry_index)) {
+        slot = GlobalCache{globals, found_in, globals->version, builtins->version, entry_index};
+    }
+    return value;
+}
+
+bool cached_load_method(object::Runtime& runtime, NameCache& cache, Value object,
+                        std::uint32_t name, object::Method& method) {
+    const Type* type = object::type_of(object);
+    if (!type->is_user_class()) {
+        return object::load_method(runtime, object, name, method);
+    }
+    method = object::Method{};
+    const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    if (!object::instance_load_method_found(runtime, object, name, found, method)) {
+        return false;
+    }
+    if (method.function.is_empty()) {
+        object::raise_no_attribute(runtime, object, name);
+        return false;
+    }
+    return true;
+}
+
+Value cached_load_attribute(object::Runtime& runtime, NameCache& cache, Value object,
+                            std::uint32_t name) {
+    const Type* type = object::type_of(object);
+    if (!type->is_user_class()) {
+        return object::load_attribute(runtime, object, name);
+    }
+    object::Method method;
+    const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    if (!object::instance_load_method_found(runtime, object, name, found, method)) {
+        return Value::empty();
+    }
+    if (method.function.is_empty()) {
+        return object::raise_no_attribute(runtime, object, name);
+    }
+    if (method.self.is_empty()) {
+        return method.function;
+    }
+    return object::make_bound_method(runtime, method.function, method.self);
+}
+
+bool cached_store_attribute(object::Runtime& runtime, NameCache& cache, Value object,
+                            std::uint32_t name, Value value) {
+    const Type* type = object::type_of(object);
+    if (!type->is_user_class() || value.is_empty()) {
+        return object::store_attribute(runtime, object, name, value);
+    }
+    const std::uint32_t stamp = class_stamp(type);
+    const ClassLookup hook =
+        cached_class_lookup(cache.setattr_hook, type, object::names::dunder_setattr, stamp);
+    const ClassLookup found = cached_class_lookup(cache.attribute, type, name, stamp);
+    return object::instance_store_attribute_found(runtime, object, name, value, hook, found);
+}
+
+void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer) {
+    for (const NameCache& cache : caches) {
+        for (const AttributeCache* attribute : {&cache.attribute, &cache.setattr_hook}) {
+            if (attribute->type != nullptr) {
+                tracer.mark(const_cast<Type*>(attribute->type));
+            }
+        }
+    }
+}
+
+}  // namespace xipy::vm

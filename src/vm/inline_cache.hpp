@@ -1,0 +1,91 @@
+// Inline caches for global and attribute lookups, kept in side tables beside the read-only code.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "gc/heap.hpp"
+#include "object/dict_object.hpp"
+#include "object/object.hpp"
+#include "object/operations.hpp"
+#include "object/runtime.hpp"
+
+namespace xipy::vm {
+
+// The bytecode may sit in flash, so caches cannot be written into it. Each
+// module context owns one NameCache per qstr index of its image: every
+// LOAD_GLOBAL/LOAD_NAME/LOAD_ATTR/LOAD_METHOD naming that qstr shares it (a
+// per-name, per-module slot needs no map from bytecode offset to slot).
+//
+// Both caches remember WHERE a value lives (a dict and an entry index), not
+// the value, and are keyed by dict versions: a DictObject's version changes
+// on every insertion and deletion (and only then do its entries move), while
+// storing a new value under an existing key keeps the version and updates
+// the entry in place, where the cache reads it.
+
+// Invariants: valid when `globals` is the dict being searched and its version
+// is `globals_version`; then the name is at `entry_index` of `found_in`, which
+// is `globals`, or else the builtins dict whose version is `builtins_version`
+// (the name was absent from `globals`). Both dicts live as long as the VM.
+struct GlobalCache {
+    object::DictObject* globals = nullptr;  // null: nothing cached yet
+    object::DictObject* found_in = nullptr;
+    std::uint32_t globals_version = 0;
+    std::uint32_t builtins_version = 0;
+    std::uint32_t entry_index = 0;
+};
+
+// Invariants: valid for instances of the user class `type` while the sum of
+// the versions of the user-class dicts along its MRO equals `stamp`; then the
+// class lookup of the name is entry `entry_index` of `owner_dict` (a class
+// dict), or, when `owner_dict` is null, `constant` (an attribute of a
+// built-in type, or empty for "absent"). `type` is marked by the collector so
+// its address cannot be reused by another class while cached.
+struct AttributeCache {
+    const object::Type* type = nullptr;  // null: nothing cached yet
+    std::uint32_t stamp = 0;
+    object::DictObject* owner_dict = nullptr;
+    std::uint32_t entry_index = 0;
+    object::Value constant;
+    const object::Type* owner = nullptr;
+};
+
+struct NameCache {
+    GlobalCache global;
+    AttributeCache attribute;
+    AttributeCache setattr_hook;  // STORE_ATTR's lookup of __setattr__ on the same class
+};
+
+// LOAD_GLOBAL (and LOAD_NAME outside class bodies): `name` in `globals`, then
+// in `builtins`. Empty when absent from both (nothing raised).
+// The hit test is inline because LOAD_GLOBAL is among the commonest opcodes.
+object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
+                                object::DictObject* globals, object::DictObject* builtins,
+                                std::uint32_t name);
+inline object::Value cached_load_global(const object::Runtime& runtime, NameCache& cache,
+                                        object::DictObject* globals, object::DictObject* builtins,
+                                        std::uint32_t name) {
+    const GlobalCache& slot = cache.global;
+    if (slot.globals == globals && globals->version == slot.globals_version &&
+        (slot.found_in == globals ||
+         (slot.found_in == builtins && builtins->version == slot.builtins_version))) {
+        return slot.found_in->storage->entries()[slot.entry_index].value;
+    }
+    return fill_global_cache(runtime, cache, globals, builtins, name);
+}
+
+// LOAD_METHOD and LOAD_ATTR with object::load_method / object::load_attribute
+// semantics; only instances of user classes use the cache.
+bool cached_load_method(object::Runtime& runtime, NameCache& cache, object::Value object,
+                        std::uint32_t name, object::Method& method);
+object::Value cached_load_attribute(object::Runtime& runtime, NameCache& cache,
+                                    object::Value object, std::uint32_t name);
+
+// STORE_ATTR with object::store_attribute semantics (an empty `value` deletes).
+bool cached_store_attribute(object::Runtime& runtime, NameCache& cache, object::Value object,
+                            std::uint32_t name, object::Value value);
+
+// Marks the classes the caches refer to.
+void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer);
+
+}  // namespace xipy::vm

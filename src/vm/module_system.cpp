@@ -1,0 +1,438 @@
+// The modules about the VM and its host: errno, gc, micropython and time.
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <thread>
+
+#include "image/format.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/module_object.hpp"
+#include "object/names.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/tuple_object.hpp"
+#include "vm/library_modules.hpp"
+#include "vm/standard_modules.hpp"
+
+namespace xipy::vm {
+
+using object::Arguments;
+using object::NativeFunction;
+using object::NativeKind;
+using object::Value;
+namespace names = object::names;
+
+namespace {
+
+Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
+
+// ---- errno: MicroPython's names and numbers (py/mperrno.h), sorted by name as MicroPython's
+// dir() lists them; errorcode is filled in ascending numbers, as MicroPython prints it.
+
+struct ErrorName {
+    std::int32_t number;
+    const char* name;
+};
+
+constexpr ErrorName error_names[] = {
+    {13, "EACCES"}, {98, "EADDRINUSE"},    {11, "EAGAIN"},        {114, "EALREADY"},
+    {9, "EBADF"},   {103, "ECONNABORTED"}, {111, "ECONNREFUSED"}, {104, "ECONNRESET"},
+    {17, "EEXIST"}, {113, "EHOSTUNREACH"}, {115, "EINPROGRESS"},  {22, "EINVAL"},
+    {5, "EIO"},     {21, "EISDIR"},        {105, "ENOBUFS"},      {19, "ENODEV"},
+    {2, "ENOENT"},  {12, "ENOMEM"},        {107, "ENOTCONN"},     {95, "EOPNOTSUPP"},
+    {1, "EPERM"},   {110, "ETIMEDOUT"},
+};
+
+constexpr std::int32_t permission_error_number = 1;
+
+// OSError(number), as MicroPython's mp_raise_OSError raises it.
+Value raise_os_error(object::Runtime& runtime, std::int32_t number) {
+    Value argument = Value::from_small_int(number);
+    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
+    if (exception.is_empty()) {
+        return Value::empty();
+    }
+    return runtime.set_exception(exception);
+}
+
+bool put(Interpreter& interpreter, Value module, std::uint32_t name, Value value) {
+    auto* globals =
+        object::as_dict(static_cast<object::ModuleObject*>(module.as_object())->globals);
+    return !value.is_empty() && object::dict_store_name(interpreter, globals, name, value);
+}
+
+// ---- gc
+
+Value gc_collect(object::Runtime& runtime, Arguments) {
+    runtime.heap().collect();
+    return Value::none();
+}
+
+Value gc_enable(object::Runtime& runtime, Arguments) {
+    interpreter_of(runtime).module_state().gc_enabled = true;
+    return Value::none();
+}
+
+Value gc_disable(object::Runtime& runtime, Arguments) {
+    interpreter_of(runtime).module_state().gc_enabled = false;
+    return Value::none();
+}
+
+Value gc_isenabled(object::Runtime& runtime, Arguments) {
+    return Value::boolean(interpreter_of(runtime).module_state().gc_enabled);
+}
+
+Value gc_mem_alloc(object::Runtime& runtime, Arguments) {
+    return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_in_use()));
+}
+
+Value gc_mem_free(object::Runtime& runtime, Arguments) {
+    gc::Heap& heap = runtime.heap();
+    return object::make_int(runtime,
+                            static_cast<std::int64_t>(heap.limit_bytes() - heap.bytes_in_use()));
+}
+
+// MicroPython counts the threshold in 16-byte blocks (on 32-bit builds) and reports what
+// it kept, so a set value reads back rounded down.
+constexpr std::int64_t threshold_granule = 16;
+
+Value gc_threshold(object::Runtime& runtime, Arguments arguments) {
+    ModuleState& state = interpreter_of(runtime).module_state();
+    if (arguments.positional_count == 0) {
+        return object::make_int(runtime, state.gc_threshold);
+    }
+    auto threshold = object::to_integer(runtime, arguments[0]);
+    if (!threshold) {
+        return Value::empty();
+    }
+    state.gc_threshold = *threshold < 0 ? -1 : *threshold / threshold_granule * threshold_granule;
+    return Value::none();
+}
+
+constexpr NativeFunction gc_functions[] = {
+    {names::collect, NativeKind::function, 0, 0, gc_collect},
+    {names::enable, NativeKind::function, 0, 0, gc_enable},
+    {names::disable, NativeKind::function, 0, 0, gc_disable},
+    {names::isenabled, NativeKind::function, 0, 0, gc_isenabled},
+    {names::mem_alloc, NativeKind::function, 0, 0, gc_mem_alloc},
+    {names::mem_free, NativeKind::function, 0, 0, gc_mem_free},
+    {names::threshold, NativeKind::function, 0, 1, gc_threshold},
+};
+
+// ---- micropython
+
+Value micropython_const(object::Runtime&, Arguments arguments) { return arguments[0]; }
+
+Value micropython_opt_level(object::Runtime& runtime, Arguments arguments) {
+    ModuleState& state = interpreter_of(runtime).module_state();
+    if (arguments.positional_count == 0) {
+        return object::make_int(runtime, state.optimisation_level);
+    }
+    auto level = object::to_integer(runtime, arguments[0]);
+    if (!level) {
+        return Value::empty();
+    }
+    state.optimisation_level = *level;
+    return Value::none();
+}
+
+Value micropython_mem_info(object::Runtime& runtime, Arguments) {
+    gc::Heap& heap = runtime.heap();
+    std::size_t used = heap.bytes_in_use();
+    std::string text = "stack: " + std::to_string(runtime.depth()) + " out of " +
+                       std::to_string(runtime.config().max_depth) +
+                       "\nGC: total: " + std::to_string(heap.limit_bytes()) +
+                       ", used: " + std::to_string(used) +
+                       ", free: " + std::to_string(heap.limit_bytes() - used) + "\n";
+    runtime.write(object::OutputStream::standard_output, text);
+    return Value::none();
+}
+
+Value micropython_qstr_info(object::Runtime& runtime, Arguments) {
+    std::string text = "qstr pool: n_qstr=" + std::to_string(runtime.interned().size()) + "\n";
+    runtime.write(object::OutputStream::standard_output, text);
+    return Value::none();
+}
+
+Value micropython_heap_lock(object::Runtime& runtime, Arguments) {
+    runtime.heap().lock();
+    return Value::none();
+}
+
+Value micropython_heap_unlock(object::Runtime& runtime, Arguments) {
+    runtime.heap().unlock();
+    return Value::from_small_int(runtime.heap().is_locked() ? 1 : 0);
+}
+
+// xipy's Python calls do not use the C++ stack, so the call depth is the honest measure.
+Value micropython_stack_use(object::Runtime& runtime, Arguments) {
+    return Value::from_small_int(runtime.depth());
+}
+
+// A script has no interrupts to defer the call past, so it runs now; its result is dropped.
+Value micropython_schedule(object::Runtime& runtime, Arguments arguments) {
+    if (!object::is_callable(arguments[0])) {
+        return runtime.raise_new(&object::type_error_type, "function expected");
+    }
+    Value result = object::call_positional(runtime, arguments[0], {arguments[1]});
+    return result.is_empty() ? Value::empty() : Value::none();
+}
+
+constexpr NativeFunction micropython_functions[] = {
+    {names::const_, NativeKind::function, 1, 1, micropython_const},
+    {names::opt_level, NativeKind::function, 0, 1, micropython_opt_level},
+    {names::mem_info, NativeKind::function, 0, 1, micropython_mem_info},
+    {names::qstr_info, NativeKind::function, 0, 1, micropython_qstr_info},
+    {names::heap_lock, NativeKind::function, 0, 0, micropython_heap_lock},
+    {names::heap_unlock, NativeKind::function, 0, 0, micropython_heap_unlock},
+    {names::stack_use, NativeKind::function, 0, 0, micropython_stack_use},
+    {names::schedule, NativeKind::function, 2, 2, micropython_schedule},
+};
+
+// ---- time
+
+// MicroPython's ticks wrap at its small-int range on 32-bit ports: 2**30.
+constexpr std::int64_t ticks_period = std::int64_t{1} << 30;
+
+bool clock_granted(object::Runtime& runtime) {
+    if (interpreter_of(runtime).host_services().clock) {
+        return true;
+    }
+    raise_os_error(runtime, permission_error_number);
+    return false;
+}
+
+std::int64_t nanoseconds_since_epoch() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Value time_time(object::Runtime& runtime, Arguments) {
+    if (!clock_granted(runtime)) {
+        return Value::empty();
+    }
+    return Value::from_double(static_cast<double>(nanoseconds_since_epoch()) / 1e9);
+}
+
+Value time_time_ns(object::Runtime& runtime, Arguments) {
+    if (!clock_granted(runtime)) {
+        return Value::empty();
+    }
+    return object::make_int(runtime, nanoseconds_since_epoch());
+}
+
+template <std::int64_t UnitsPerSecond>
+Value time_ticks(object::Runtime& runtime, Arguments) {
+    if (!clock_granted(runtime)) {
+        return Value::empty();
+    }
+    auto elapsed =
+        std::chrono::steady_clock::now() - interpreter_of(runtime).module_state().ticks_start;
+    std::int64_t nanoseconds =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count();
+    std::int64_t ticks = nanoseconds / (1000000000 / UnitsPerSecond);
+    return Value::from_small_int(ticks & (ticks_period - 1));
+}
+
+// Sleeps `seconds` (already checked to be a number); negative means no sleep.
+Value sleep_for(object::Runtime& runtime, double seconds) {
+    if (!clock_granted(runtime)) {
+        return Value::empty();
+    }
+    if (seconds > 0) {
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    }
+    return Value::none();
+}
+
+Value time_sleep(object::Runtime& runtime, Arguments arguments) {
+    auto seconds = object::to_double(runtime, arguments[0]);
+    return seconds ? sleep_for(runtime, *seconds) : Value::empty();
+}
+
+template <std::int64_t UnitsPerSecond>
+Value time_sleep_units(object::Runtime& runtime, Arguments arguments) {
+    auto units = object::to_integer(runtime, arguments[0]);
+    if (!units) {
+        return Value::empty();
+    }
+    return sleep_for(runtime, static_cast<double>(*units) / static_cast<double>(UnitsPerSecond));
+}
+
+std::optional<std::int64_t> tick_argument(object::Runtime& runtime, Value value) {
+    return object::to_integer(runtime, value);
+}
+
+Value time_ticks_add(object::Runtime& runtime, Arguments arguments) {
+    auto ticks = tick_argument(runtime, arguments[0]);
+    auto delta = ticks ? tick_argument(runtime, arguments[1]) : std::nullopt;
+    if (!delta) {
+        return Value::empty();
+    }
+    return Value::from_small_int((*ticks + *delta) & (ticks_period - 1));
+}
+
+// The signed distance from `start` to `end` on the ticks circle.
+Value time_ticks_diff(object::Runtime& runtime, Arguments arguments) {
+    auto end = tick_argument(runtime, arguments[0]);
+    auto start = end ? tick_argument(runtime, arguments[1]) : std::nullopt;
+    if (!start) {
+        return Value::empty();
+    }
+    std::int64_t half = ticks_period / 2;
+    std::int64_t difference = ((*end - *start + half) & (ticks_period - 1)) - half;
+    return Value::from_small_int(difference);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (month 1..12).
+std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
+    year -= month <= 2 ? 1 : 0;
+    std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    std::int64_t year_of_era = year - era * 400;
+    std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+// (year, month, mday, hour, minute, second, weekday (Monday 0), yearday (from 1)).
+Value broken_down_time(object::Runtime& runtime, std::int64_t seconds) {
+    std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+    std::int64_t second_of_day = seconds - days * 86400;
+    std::int64_t shifted = days + 719468;
+    std::int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
+    std::int64_t day_of_era = shifted - era * 146097;
+    std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    std::int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    std::int64_t month_index = (5 * day_of_year + 2) / 153;
+    std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
+    std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+    // 1970-01-01 was a Thursday (3 when Monday is 0).
+    std::int64_t weekday = ((days % 7) + 7 + 3) % 7;
+    std::int64_t yearday = days - days_from_civil(year, 1, 1) + 1;
+    Value parts[8] = {
+        object::make_int(runtime, year),
+        Value::from_small_int(month),
+        Value::from_small_int(day),
+        Value::from_small_int(second_of_day / 3600),
+        Value::from_small_int(second_of_day / 60 % 60),
+        Value::from_small_int(second_of_day % 60),
+        Value::from_small_int(weekday),
+        Value::from_small_int(yearday),
+    };
+    return object::new_tuple(runtime, parts);
+}
+
+Value time_gmtime(object::Runtime& runtime, Arguments arguments) {
+    std::int64_t seconds = 0;
+    if (arguments.positional_count == 0 || arguments[0].is_none()) {
+        if (!clock_granted(runtime)) {
+            return Value::empty();
+        }
+        seconds = nanoseconds_since_epoch() / 1000000000;
+    } else {
+        auto given = object::to_double(runtime, arguments[0]);
+        if (!given) {
+            return Value::empty();
+        }
+        seconds = static_cast<std::int64_t>(std::trunc(*given));
+    }
+    return broken_down_time(runtime, seconds);
+}
+
+// The inverse of gmtime; out-of-range months and days roll over into the next ones.
+Value time_mktime(object::Runtime& runtime, Arguments arguments) {
+    Value tuple = arguments[0];
+    if (!object::is_tuple(tuple) && !object::is_list(tuple)) {
+        return runtime.raise_new(&object::type_error_type, "mktime needs a tuple of length 8 or 9");
+    }
+    auto length = object::length_of(runtime, tuple);
+    if (!length) {
+        return Value::empty();
+    }
+    if (*length != 8 && *length != 9) {
+        return runtime.raise_new(&object::type_error_type, "mktime needs a tuple of length 8 or 9");
+    }
+    std::int64_t fields[6];
+    for (std::int64_t index = 0; index < 6; ++index) {
+        Value item = object::load_subscript(runtime, tuple, Value::from_small_int(index));
+        auto field = item.is_empty() ? std::nullopt : object::to_integer(runtime, item);
+        if (!field) {
+            return Value::empty();
+        }
+        fields[index] = *field;
+    }
+    std::int64_t month_index = fields[1] - 1;
+    std::int64_t year = fields[0] + (month_index >= 0 ? month_index / 12 : (month_index - 11) / 12);
+    month_index -= (year - fields[0]) * 12;
+    std::int64_t days = days_from_civil(year, month_index + 1, 1) + fields[2] - 1;
+    return object::make_int(runtime, days * 86400 + fields[3] * 3600 + fields[4] * 60 + fields[5]);
+}
+
+constexpr NativeFunction time_functions[] = {
+    {names::time, NativeKind::function, 0, 0, time_time},
+    {names::time_ns, NativeKind::function, 0, 0, time_time_ns},
+    {names::sleep, NativeKind::function, 1, 1, time_sleep},
+    {names::sleep_ms, NativeKind::function, 1, 1, time_sleep_units<1000>},
+    {names::sleep_us, NativeKind::function, 1, 1, time_sleep_units<1000000>},
+    {names::ticks_ms, NativeKind::function, 0, 0, time_ticks<1000>},
+    {names::ticks_us, NativeKind::function, 0, 0, time_ticks<1000000>},
+    {names::ticks_cpu, NativeKind::function, 0, 0, time_ticks<1000000>},
+    {names::ticks_add, NativeKind::function, 2, 2, time_ticks_add},
+    {names::ticks_diff, NativeKind::function, 2, 2, time_ticks_diff},
+    {names::localtime, NativeKind::function, 0, 1, time_gmtime},
+    {names::gmtime, NativeKind::function, 0, 1, time_gmtime},
+    {names::mktime, NativeKind::function, 1, 1, time_mktime},
+};
+
+}  // namespace
+
+Value make_errno_module(Interpreter& interpreter) {
+    Value module = make_function_module(interpreter, names::errno_, {});
+    Value codes = module.is_empty() ? Value::empty() : object::make_dict(interpreter);
+    if (codes.is_empty()) {
+        return Value::empty();
+    }
+    for (const ErrorName& entry : error_names) {
+        if (!put(interpreter, module, interpreter.intern(entry.name).as_interned_string(),
+                 Value::from_small_int(entry.number))) {
+            return Value::empty();
+        }
+    }
+    std::int32_t previous = 0;
+    for (std::size_t added = 0; added < std::size(error_names); ++added) {
+        const ErrorName* next = nullptr;
+        for (const ErrorName& entry : error_names) {
+            if (entry.number > previous && (next == nullptr || entry.number < next->number)) {
+                next = &entry;
+            }
+        }
+        previous = next->number;
+        if (!object::dict_store(interpreter, object::as_dict(codes),
+                                Value::from_small_int(next->number),
+                                interpreter.intern(next->name))) {
+            return Value::empty();
+        }
+    }
+    return put(interpreter, module, names::errorcode, codes) ? module : Value::empty();
+}
+
+Value make_gc_module(Interpreter& interpreter) {
+    return make_function_module(interpreter, names::gc, gc_functions);
+}
+
+Value make_micropython_module(Interpreter& interpreter) {
+    return make_function_module(interpreter, names::micropython, micropython_functions);
+}
+
+Value make_time_module(Interpreter& interpreter) {
+    return make_function_module(interpreter, names::time, time_functions);
+}
+
+}  // namespace xipy::vm

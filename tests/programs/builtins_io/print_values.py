@@ -1,0 +1,10 @@
+# print of nested containers, floats and strings, as str() shows them
+print([1, [2, (3,)], {"k": [4]}])
+print((1,), (), [], {})
+print(1.0, 1e20, 1e-7, -0.0, 3.14159)
+print("quote's", ['quote\'s', "dq\"s"])
+print(True, None, Ellipsis, NotImplemented)
+print(b"bytes\x00\xff", bytearray(b"ab"))
+print(range(3), range(1, 10, 2), range(-1))
+print(2 ** 70, -(2 ** 65))
+print(1j, 1 + 2j, complex(0, -1))

@@ -1,0 +1,10 @@
+# %-formatting with s, r, d, i, x, X, o, e, f, g, c and %%, tuples and width/precision
+print('%s and %r' % ('text', 'text'))
+print('%d %i %x %X %o' % (255, -3, 255, 255, 8))
+print('%5d|%-5d|%05d|%+d' % (42, 42, 42, 42))
+print('%.2f %10.3f %-10.1f| %e %g' % (3.14159, 2.5, 2.5, 12345.678, 0.0001))
+print('%c%c %%' % (72, 'i'))
+print('%s' % [1, 2], '%s' % (None,), '%s %s' % (True, 1.5))
+print('%(name)s is %(age)d' % {'name': 'Ada', 'age': 36})
+print('%*d|%.*f' % (6, 7, 2, 1.23456))
+print('%#x %#o' % (255, 8))

@@ -1,0 +1,10 @@
+# replace, center, upper/lower, the is* family and encode
+print("aaaa".replace("a", "b"), "aaaa".replace("a", "b", 2), "abc".replace("", "-"))
+print("hello world".replace("o", "0").replace("l", ""), "x".replace("y", "z"))
+print("[" + "ab".center(6) + "]", "[" + "abc".center(6) + "]", "[" + "a".center(4) + "]")
+print("[" + "abcdef".center(3) + "]", "[" + "".center(3) + "]")
+print("MiXeD 123".upper(), "MiXeD 123".lower(), "ÉÀ".lower())
+print("123".isdigit(), "12a".isdigit(), "abc".isalpha(), "ab1".isalpha(), "".isalpha())
+print(" \t\n".isspace(), "".isspace(), "ABC".isupper(), "AbC".isupper(), "A1".isupper())
+print("abc".islower(), "a1".islower(), "1".islower())
+print("héllo".encode(), "abc".encode("utf-8"), str(b"xyz", "utf-8"))

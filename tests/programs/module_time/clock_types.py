@@ -1,0 +1,12 @@
+# the clock functions return the right types and move forward (values are not printed)
+import time
+t0 = time.ticks_us()
+time.sleep_us(100)
+time.sleep(0.001)
+elapsed = time.ticks_diff(time.ticks_us(), t0)
+print(elapsed >= 1000, elapsed < 10000000)
+print(type(time.ticks_cpu()), type(time.ticks_ms()), time.ticks_ms() >= 0)
+now = time.time()
+print(now > 1600000000, time.time_ns() // 1000000000 >= int(now) - 1)
+print(len(time.localtime()), len(time.gmtime()), time.gmtime()[0] >= 2024)
+print(time.mktime(time.gmtime(1234567890)))
