@@ -134,12 +134,8 @@ Value bytes_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        std::string result;
-        for (std::int64_t count = 0, position = indices->start; count < indices->count;
-             ++count, position += indices->step) {
-            result.push_back(data[static_cast<std::size_t>(position)]);
-        }
-        return make_bytes(runtime, result);
+        std::vector<char> selected = select_slice(std::span<const char>(data), *indices);
+        return make_bytes(runtime, std::string_view(selected.data(), selected.size()));
     }
     auto position =
         normalize_index(runtime, index, static_cast<std::int64_t>(data.size()), "bytes");

@@ -162,12 +162,7 @@ Value list_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        std::vector<Value> items;
-        for (std::int64_t count = 0, position = indices->start; count < indices->count;
-             ++count, position += indices->step) {
-            items.push_back(list->items()[position]);
-        }
-        return make_list(runtime, items);
+        return make_list(runtime, select_slice(std::span<const Value>(list->span()), *indices));
     }
     auto position = normalize_index(runtime, index, list->length, "list");
     if (!position) {

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <vector>
 
 #include "object/object.hpp"
 #include "object/runtime.hpp"
@@ -31,6 +33,19 @@ struct SliceIndices {
     std::int64_t count = 0;  // items selected
 };
 std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice, std::int64_t length);
+
+// The items a resolved slice selects, in order. `indices` must come from
+// resolve_slice() with items.size() as the length, so every position is in range.
+template <typename Item>
+std::vector<Item> select_slice(std::span<const Item> items, const SliceIndices& indices) {
+    std::vector<Item> selected;
+    selected.reserve(static_cast<std::size_t>(indices.count));
+    for (std::int64_t count = 0, position = indices.start; count < indices.count;
+         ++count, position += indices.step) {
+        selected.push_back(items[static_cast<std::size_t>(position)]);
+    }
+    return selected;
+}
 // Normalises a possibly negative index; empty optional with IndexError
 // "<what> index out of range" pending when outside [0, length).
 std::optional<std::int64_t> normalize_index(Runtime& runtime, Value index, std::int64_t length,

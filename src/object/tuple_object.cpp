@@ -121,12 +121,7 @@ Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        std::vector<Value> items;
-        for (std::int64_t count = 0, position = indices->start; count < indices->count;
-             ++count, position += indices->step) {
-            items.push_back(tuple->items()[position]);
-        }
-        return new_tuple(runtime, items);
+        return new_tuple(runtime, select_slice(tuple->span(), *indices));
     }
     auto position = normalize_index(runtime, index, tuple->length, "tuple");
     if (!position) {
