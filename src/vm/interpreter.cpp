@@ -21,6 +21,17 @@
 #include "vm/inline_cache.hpp"
 #include "vm/slow_paths.hpp"
 
+// Labels-as-values dispatch where the compiler has it (g++ and clang), unless the build
+// turns it off with XIPY_COMPUTED_GOTO=0; the plain switch elsewhere.
+#ifndef XIPY_COMPUTED_GOTO
+#define XIPY_COMPUTED_GOTO 1
+#endif
+#if XIPY_COMPUTED_GOTO && defined(__GNUC__)
+#define XIPY_DISPATCH_BY_LABEL 1
+#else
+#define XIPY_DISPATCH_BY_LABEL 0
+#endif
+
 namespace xipy::vm {
 
 using image::Opcode;
@@ -123,6 +134,126 @@ const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t tar
         top -= iterator_slots;
     }
     return frame.code->bytecode.data() + target;
+}
+
+// The dispatch number of each opcode body: `invalid` for bytes that are no opcode, then one
+// per single opcode and one per range, in the order of image/opcodes.hpp. Both dispatch
+// schemes (label table and switch) use it, so each body is written once and a whole range
+// is one body.
+enum class OpcodeBody : std::uint8_t {
+    invalid,
+#define XIPY_BODY_ENUMERATOR(name, ...) name,
+    XIPY_SINGLE_OPCODES(XIPY_BODY_ENUMERATOR) XIPY_OPCODE_RANGES(XIPY_BODY_ENUMERATOR)
+#undef XIPY_BODY_ENUMERATOR
+};
+
+// How many bodies there are, counted from the same lists.
+constexpr std::size_t opcode_body_count = 1
+#define XIPY_BODY_COUNT(...) +1
+    XIPY_SINGLE_OPCODES(XIPY_BODY_COUNT) XIPY_OPCODE_RANGES(XIPY_BODY_COUNT)
+#undef XIPY_BODY_COUNT
+    ;
+
+constexpr std::array<OpcodeBody, 256> build_opcode_bodies() {
+    std::array<OpcodeBody, 256> bodies{};  // all invalid
+#define XIPY_BODY_SINGLE(name, byte, ...) bodies[byte] = OpcodeBody::name;
+    XIPY_SINGLE_OPCODES(XIPY_BODY_SINGLE)
+#undef XIPY_BODY_SINGLE
+#define XIPY_BODY_RANGE(name, first, count, ...)                   \
+    for (int byte = first; byte < (first) + (count); ++byte) {     \
+        bodies[static_cast<std::size_t>(byte)] = OpcodeBody::name; \
+    }
+    XIPY_OPCODE_RANGES(XIPY_BODY_RANGE)
+#undef XIPY_BODY_RANGE
+    return bodies;
+}
+
+static_assert(opcode_body_count <= 256, "OpcodeBody numbers must fit in a byte");
+
+// Byte value -> the body that runs it.
+constexpr std::array<OpcodeBody, 256> opcode_bodies = build_opcode_bodies();
+static_assert(opcode_bodies[0x00] == OpcodeBody::invalid);
+static_assert(opcode_bodies[0xb3] == OpcodeBody::LOAD_FAST_MULTI);
+static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
+
+constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
+
+// Local variable `index` of a frame (MicroPython keeps locals in reverse order).
+Value& local_slot(Frame& frame, std::uint32_t index) {
+    return frame.state[frame.state_count - 1 - index];
+}
+
+// The dict a *_NAME opcode works on: the frame's locals if it has them (module and class
+// bodies), else its globals; *_GLOBAL opcodes always use the globals.
+Value name_scope(const Frame& frame, bool is_name_opcode) {
+    return is_name_opcode && !frame.locals.is_empty() ? frame.locals : frame.globals;
+}
+
+void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
+    runtime.raise_new(&object::name_error_type,
+                      "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
+}
+
+// Opens a try/finally/with block whose handler starts at `target`.
+void push_handler(Frame& frame, const std::uint8_t* target, Value* top, bool is_finally) {
+    ExceptionHandler& handler = frame.handlers[frame.handler_count++];
+    handler.handler = target;
+    handler.saved_stack_top = top;
+    handler.is_finally = is_finally;
+    handler.unwind = Unwind::none;
+    handler.previous_exception = Value::empty();
+}
+
+// `left operation right` for two small ints when the answer needs no allocation and no
+// error (comparisons, and +, -, &, |, ^ whose result stays a small int), else empty: the
+// common case of loop counters and indices, without a call into the object layer. The
+// object layer gives the same answers (int_binary_operation).
+Value small_int_operation(BinaryOperator operation, Value left, Value right) {
+    const std::int64_t a = left.as_small_int();
+    const std::int64_t b = right.as_small_int();
+    std::int64_t result;  // 48-bit operands: sums and differences cannot overflow 64 bits
+    switch (operation) {
+        case BinaryOperator::less:
+            return Value::boolean(a < b);
+        case BinaryOperator::more:
+            return Value::boolean(a > b);
+        case BinaryOperator::equal:
+            return Value::boolean(a == b);
+        case BinaryOperator::less_equal:
+            return Value::boolean(a <= b);
+        case BinaryOperator::more_equal:
+            return Value::boolean(a >= b);
+        case BinaryOperator::not_equal:
+            return Value::boolean(a != b);
+        case BinaryOperator::add:
+        case BinaryOperator::inplace_add:
+            result = a + b;
+            break;
+        case BinaryOperator::subtract:
+        case BinaryOperator::inplace_subtract:
+            result = a - b;
+            break;
+        case BinaryOperator::and_:
+        case BinaryOperator::inplace_and:
+            return Value::from_small_int(a & b);
+        case BinaryOperator::or_:
+        case BinaryOperator::inplace_or:
+            return Value::from_small_int(a | b);
+        case BinaryOperator::xor_:
+        case BinaryOperator::inplace_xor:
+            return Value::from_small_int(a ^ b);
+        default:
+            return Value::empty();
+    }
+    return Value::fits_small_int(result) ? Value::from_small_int(result) : Value::empty();
+}
+
+// object::truth() with the common case, a bool from a comparison, answered inline.
+int truth_of(object::Runtime& runtime, Value value) {
+    if (value.is_bool()) {
+        return value.is_true_value() ? 1 : 0;
+    }
+    return object::truth(runtime, value);
 }
 
 // Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
@@ -408,18 +539,8 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
         leave_call();
         return false;
     }
-    Frame frame;
-    frame.code = function->code;
-    frame.context = function->context;
-    frame.function = function_value;
-    frame.globals = function->context->globals;
+    Frame frame = start_frame(function_value, state, &handler_stack_[handlers_used_]);
     frame.locals = locals;
-    frame.instruction = function->code->bytecode.data();
-    frame.current_instruction = frame.instruction;
-    frame.state = state;
-    frame.stack_top = state - 1;
-    frame.handlers = &handler_stack_[handlers_used_];
-    frame.state_count = prelude.n_state;
     frame.stack_base = stack_used_;
     frame.handler_base = handlers_used_;
     frame.returns_to_native = returns_to_native;
@@ -427,6 +548,40 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
     handlers_used_ += prelude.n_exc_stack;
     frames_.push_back(frame);
     return true;
+}
+
+Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHandler* handlers) {
+    const FunctionObject* function = as_function(function_value);
+    Frame frame;
+    frame.code = function->code;
+    frame.context = function->context;
+    frame.function = function_value;
+    frame.globals = function->context->globals;
+    frame.instruction = function->code->bytecode.data();
+    frame.current_instruction = frame.instruction;
+    frame.state = state;
+    frame.stack_top = state - 1;
+    frame.handlers = handlers;
+    frame.state_count = function->code->prelude.n_state;
+    return frame;
+}
+
+bool Interpreter::finish_frame() {
+    Frame& frame = frames_.back();
+    const bool to_native = frame.returns_to_native;
+    if (frame.generator != nullptr) {
+        frame.generator->frame.handler_count = 0;
+    }
+    pop_frame();
+    return to_native;
+}
+
+ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
+    Frame& frame = frames_.back();
+    frame.generator->frame = frame;
+    pop_frame();
+    release_temporaries(temporaries);
+    return {ExitKind::yielded, yielded};
 }
 
 void Interpreter::pop_frame() {
@@ -486,16 +641,7 @@ Value Interpreter::make_generator(Value function_value, Arguments arguments) {
         return Value::empty();
     }
     Frame& frame = generator->frame;
-    frame.code = function->code;
-    frame.context = function->context;
-    frame.function = function_value;
-    frame.globals = function->context->globals;
-    frame.instruction = function->code->bytecode.data();
-    frame.current_instruction = frame.instruction;
-    frame.state = generator->state();
-    frame.stack_top = generator->state() - 1;
-    frame.handlers = generator->handler_storage();
-    frame.state_count = prelude.n_state;
+    frame = start_frame(function_value, generator->state(), generator->handler_storage());
     frame.returns_to_native = true;
     frame.generator = generator;
     return Value::from_object(generator);
@@ -564,6 +710,9 @@ ExecutionResult Interpreter::run() {
     Value* top = frame->stack_top;
     Value pending_inject = inject_;
     inject_ = Value::empty();
+    std::uint8_t opcode = 0;
+    // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
+    std::uint32_t local_index = 0;
 
 #define PUSH(value) (*++top = (value))
 #define POP() (*top--)
@@ -585,865 +734,839 @@ ExecutionResult Interpreter::run() {
             goto handle_exception; \
         }                          \
     } while (0)
+// A taken backward jump is a step: it polls the step budget and interrupts.
+#define CHARGE_BACKWARD_JUMP(is_backward)      \
+    do {                                       \
+        if ((is_backward) && !charge_step()) { \
+            goto handle_exception;             \
+        }                                      \
+    } while (0)
+#ifndef XIPY_NO_OPCODE_COUNTS
+// One increment per instruction; lets tests prove opcode coverage.
+#define COUNT_OPCODE() ++opcode_counts_[opcode]
+#else
+#define COUNT_OPCODE() ((void)0)
+#endif
+// Ends the previous instruction and fetches the next opcode.
+#define BEGIN_INSTRUCTION()                       \
+    do {                                          \
+        release_temporaries(temporaries);         \
+        frame->current_instruction = instruction; \
+        opcode = *instruction++;                  \
+        COUNT_OPCODE();                           \
+    } while (0)
+#if XIPY_DISPATCH_BY_LABEL
+    // Each body ends with its own indirect jump, so the branch predictor learns which
+    // body tends to follow which (one shared switch jump would mix them all).
+    static const void* const body_labels[] = {
+        &&body_invalid,
+#define XIPY_BODY_LABEL(name, ...) &&body_##name,
+        XIPY_SINGLE_OPCODES(XIPY_BODY_LABEL) XIPY_OPCODE_RANGES(XIPY_BODY_LABEL)
+#undef XIPY_BODY_LABEL
+    };
+    static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
+#define OPCODE(name) body_##name
+#define NEXT()                                                               \
+    do {                                                                     \
+        BEGIN_INSTRUCTION();                                                 \
+        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])]; \
+    } while (0)
+#else
+#define OPCODE(name) case OpcodeBody::name
+// Not `continue`: inside a body's own loop that would continue the body's loop.
+#define NEXT() goto next_instruction
+#endif
+
+    if (!pending_inject.is_empty() &&
+        *instruction != static_cast<std::uint8_t>(Opcode::YIELD_FROM)) {
+        // An exception thrown into a generator is raised where it paused; YIELD_FROM
+        // passes it on to the generator it delegates to instead.
+        frame->current_instruction = instruction;
+        raise(pending_inject);
+        pending_inject = Value::empty();
+        goto handle_exception;
+    }
 
     for (;;) {
-        if (!pending_inject.is_empty() &&
-            *instruction != static_cast<std::uint8_t>(Opcode::YIELD_FROM)) {
-            // An exception thrown into a generator is raised where it paused.
-            frame->current_instruction = instruction;
-            raise(pending_inject);
-            pending_inject = Value::empty();
-            goto handle_exception;
-        }
+        BEGIN_INSTRUCTION();
+#if XIPY_DISPATCH_BY_LABEL
+        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])];
         {
-            release_temporaries(temporaries);
-            frame->current_instruction = instruction;
-            const std::uint8_t opcode = *instruction++;
-#ifndef XIPY_NO_OPCODE_COUNTS
-            // One increment per instruction; lets tests prove opcode coverage.
-            ++opcode_counts_[opcode];
+#else
+        switch (opcode_bodies[opcode]) {
 #endif
-            switch (opcode) {
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_FALSE):
-                    PUSH(Value::false_value());
-                    break;
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_NONE):
-                    PUSH(Value::none());
-                    break;
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_TRUE):
-                    PUSH(Value::true_value());
-                    break;
-                case static_cast<std::uint8_t>(Opcode::LOAD_NULL):
-                    PUSH(Value::empty());
-                    break;
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_SMALL_INT): {
-                    std::int64_t value = read_signed_var_int(instruction);
-                    Value result = object::make_int(*this, value);
-                    CHECK(result);
-                    PUSH(result);
-                    break;
+            OPCODE(LOAD_CONST_FALSE) : {
+                PUSH(Value::false_value());
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_NONE) : {
+                PUSH(Value::none());
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_TRUE) : {
+                PUSH(Value::true_value());
+                NEXT();
+            }
+            OPCODE(LOAD_NULL) : {
+                PUSH(Value::empty());
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_SMALL_INT) : {
+                std::int64_t value = read_signed_var_int(instruction);
+                Value result = object::make_int(*this, value);
+                CHECK(result);
+                PUSH(result);
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_SMALL_INT_MULTI) : {
+                PUSH(Value::from_small_int(
+                    static_cast<std::int64_t>(opcode -
+                                              byte_of(Opcode::LOAD_CONST_SMALL_INT_MULTI)) -
+                    image::small_int_multi_excess));
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_STRING) : {
+                std::uint32_t index = read_var_uint(instruction);
+                PUSH(Value::from_interned_string(frame->context->qstr_ids[index]));
+                NEXT();
+            }
+            OPCODE(LOAD_CONST_OBJ) : {
+                std::uint32_t index = read_var_uint(instruction);
+                Value constant = load_constant(*this, *frame->context, index);
+                CHECK(constant);
+                PUSH(constant);
+                NEXT();
+            }
+            OPCODE(LOAD_FAST_N) : {
+                local_index = read_var_uint(instruction);
+                goto load_fast;
+            }
+            OPCODE(LOAD_FAST_MULTI) : {
+                local_index = opcode - byte_of(Opcode::LOAD_FAST_MULTI);
+            load_fast:
+                Value value = local_slot(*frame, local_index);
+                if (value.is_empty()) {
+                    goto unbound_local;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_STRING): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    PUSH(Value::from_interned_string(frame->context->qstr_ids[index]));
-                    break;
+                PUSH(value);
+                NEXT();
+            }
+            OPCODE(STORE_FAST_N) : {
+                local_index = read_var_uint(instruction);
+                goto store_fast;
+            }
+            OPCODE(STORE_FAST_MULTI) : {
+                local_index = opcode - byte_of(Opcode::STORE_FAST_MULTI);
+            store_fast:
+                local_slot(*frame, local_index) = POP();
+                NEXT();
+            }
+            OPCODE(DELETE_FAST) : {
+                Value& slot = local_slot(*frame, read_var_uint(instruction));
+                if (slot.is_empty()) {
+                    goto unbound_local;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_CONST_OBJ): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    Value constant = load_constant(*this, *frame->context, index);
-                    CHECK(constant);
-                    PUSH(constant);
-                    break;
+                slot = Value::empty();
+                NEXT();
+            }
+            OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
+                object::CellObject* cell =
+                    cell_in(*this, local_slot(*frame, read_var_uint(instruction)));
+                if (cell == nullptr) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_FAST_N): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    Value value = frame->state[frame->state_count - 1 - index];
-                    if (value.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "local variable referenced before assignment");
-                        goto handle_exception;
-                    }
-                    PUSH(value);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::LOAD_DEREF): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    object::CellObject* cell =
-                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
-                    if (cell == nullptr) {
-                        goto handle_exception;
-                    }
-                    Value value = cell->value;
-                    if (value.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "local variable referenced before assignment");
-                        goto handle_exception;
-                    }
-                    PUSH(value);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::STORE_FAST_N): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    frame->state[frame->state_count - 1 - index] = POP();
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::STORE_DEREF): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    object::CellObject* cell =
-                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
-                    if (cell == nullptr) {
-                        goto handle_exception;
-                    }
+                if (opcode == byte_of(Opcode::STORE_DEREF)) {
                     cell->value = POP();
-                    break;
+                    NEXT();
                 }
-                case static_cast<std::uint8_t>(Opcode::DELETE_FAST): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    Value& slot = frame->state[frame->state_count - 1 - index];
-                    if (slot.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "local variable referenced before assignment");
-                        goto handle_exception;
-                    }
-                    slot = Value::empty();
-                    break;
+                if (cell->value.is_empty()) {
+                    goto unbound_local;
                 }
-                case static_cast<std::uint8_t>(Opcode::DELETE_DEREF): {
-                    std::uint32_t index = read_var_uint(instruction);
-                    object::CellObject* cell_object =
-                        cell_in(*this, frame->state[frame->state_count - 1 - index]);
-                    if (cell_object == nullptr) {
-                        goto handle_exception;
-                    }
-                    if (cell_object->value.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "local variable referenced before assignment");
-                        goto handle_exception;
-                    }
-                    cell_object->value = Value::empty();
-                    break;
+                if (opcode == byte_of(Opcode::LOAD_DEREF)) {
+                    PUSH(cell->value);
+                } else {
+                    cell->value = Value::empty();
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_NAME):
-                case static_cast<std::uint8_t>(Opcode::LOAD_GLOBAL): {
-                    const std::uint32_t qstr_index = read_var_uint(instruction);
-                    std::uint32_t name = frame->context->qstr_ids[qstr_index];
-                    Value value;
-                    if (opcode == static_cast<std::uint8_t>(Opcode::LOAD_NAME) &&
-                        !frame->locals.is_empty()) {
-                        value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
-                    }
-                    // inline caches
-                    if (value.is_empty()) {
-                        value = cached_load_global(*this, frame->context->name_caches[qstr_index],
-                                                   object::as_dict(frame->globals),
-                                                   object::as_dict(builtins()), name);
-                    }
-                    if (value.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "name '" + std::string(name_text(name)) + "' isn't defined");
-                        goto handle_exception;
-                    }
-                    PUSH(value);
-                    break;
+                NEXT();
+            }
+            OPCODE(LOAD_NAME) : OPCODE(LOAD_GLOBAL) : {
+                const std::uint32_t qstr_index = read_var_uint(instruction);
+                std::uint32_t name = frame->context->qstr_ids[qstr_index];
+                Value value;
+                if (opcode == byte_of(Opcode::LOAD_NAME) && !frame->locals.is_empty()) {
+                    value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
                 }
-                case static_cast<std::uint8_t>(Opcode::STORE_NAME):
-                case static_cast<std::uint8_t>(Opcode::STORE_GLOBAL): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    Value target = opcode == static_cast<std::uint8_t>(Opcode::STORE_NAME) &&
-                                           !frame->locals.is_empty()
-                                       ? frame->locals
-                                       : frame->globals;
-                    if (!object::dict_store_name(*this, object::as_dict(target), name, TOP())) {
-                        goto handle_exception;
-                    }
-                    --top;
-                    break;
+                // inline caches
+                if (value.is_empty()) {
+                    value = cached_load_global(*this, frame->context->name_caches[qstr_index],
+                                               object::as_dict(frame->globals),
+                                               object::as_dict(builtins()), name);
                 }
-                case static_cast<std::uint8_t>(Opcode::DELETE_NAME):
-                case static_cast<std::uint8_t>(Opcode::DELETE_GLOBAL): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    Value target = opcode == static_cast<std::uint8_t>(Opcode::DELETE_NAME) &&
-                                           !frame->locals.is_empty()
-                                       ? frame->locals
-                                       : frame->globals;
-                    Value removed;
-                    if (!object::dict_remove(*this, object::as_dict(target),
-                                             Value::from_interned_string(name), &removed)) {
-                        goto handle_exception;
-                    }
-                    if (removed.is_empty()) {
-                        raise_new(&object::name_error_type,
-                                  "name '" + std::string(name_text(name)) + "' isn't defined");
-                        goto handle_exception;
-                    }
-                    break;
+                if (value.is_empty()) {
+                    raise_name_not_defined(*this, name);
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_ATTR): {
-                    const std::uint32_t qstr_index = read_var_uint(instruction);
-                    Value result =
-                        cached_load_attribute(*this, frame->context->name_caches[qstr_index], TOP(),
-                                              frame->context->qstr_ids[qstr_index]);
-                    CHECK(result);
-                    TOP() = result;
-                    break;
+                PUSH(value);
+                NEXT();
+            }
+            OPCODE(STORE_NAME) : OPCODE(STORE_GLOBAL) : {
+                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                Value target = name_scope(*frame, opcode == byte_of(Opcode::STORE_NAME));
+                if (!object::dict_store_name(*this, object::as_dict(target), name, TOP())) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_METHOD): {
-                    const std::uint32_t qstr_index = read_var_uint(instruction);
-                    object::Method method;
-                    if (!cached_load_method(*this, frame->context->name_caches[qstr_index], TOP(),
-                                            frame->context->qstr_ids[qstr_index], method)) {
-                        goto handle_exception;
-                    }
-                    top[0] = method.function;
-                    top[1] = method.self;
-                    ++top;
-                    break;
+                --top;
+                NEXT();
+            }
+            OPCODE(DELETE_NAME) : OPCODE(DELETE_GLOBAL) : {
+                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                Value target = name_scope(*frame, opcode == byte_of(Opcode::DELETE_NAME));
+                Value removed;
+                if (!object::dict_remove(*this, object::as_dict(target),
+                                         Value::from_interned_string(name), &removed)) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_SUPER_METHOD): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    --top;
-                    // mpy-cross passes the __class__ cell's value; a hostile file may not.
-                    if (!object::is_type(top[0])) {
-                        raise_new(&object::type_error_type, "super() argument 1 must be type");
-                        goto handle_exception;
-                    }
-                    Value destination[2];
-                    if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
-                        goto handle_exception;
-                    }
-                    top[-1] = destination[0];
-                    top[0] = destination[1];
-                    break;
+                if (removed.is_empty()) {
+                    raise_name_not_defined(*this, name);
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::STORE_ATTR): {
-                    const std::uint32_t qstr_index = read_var_uint(instruction);
-                    if (!cached_store_attribute(*this, frame->context->name_caches[qstr_index],
-                                                top[0], frame->context->qstr_ids[qstr_index],
-                                                top[-1])) {
-                        goto handle_exception;
-                    }
-                    top -= 2;
-                    break;
+                NEXT();
+            }
+            OPCODE(LOAD_ATTR) : {
+                const std::uint32_t qstr_index = read_var_uint(instruction);
+                Value result = cached_load_attribute(*this, frame->context->name_caches[qstr_index],
+                                                     TOP(), frame->context->qstr_ids[qstr_index]);
+                CHECK(result);
+                TOP() = result;
+                NEXT();
+            }
+            OPCODE(LOAD_METHOD) : {
+                const std::uint32_t qstr_index = read_var_uint(instruction);
+                object::Method method;
+                if (!cached_load_method(*this, frame->context->name_caches[qstr_index], TOP(),
+                                        frame->context->qstr_ids[qstr_index], method)) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_SUBSCR): {
-                    Value result = object::load_subscript(*this, top[-1], top[0]);
-                    CHECK(result);
-                    --top;
-                    TOP() = result;
-                    break;
+                top[0] = method.function;
+                top[1] = method.self;
+                ++top;
+                NEXT();
+            }
+            OPCODE(LOAD_SUPER_METHOD) : {
+                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                --top;
+                // mpy-cross passes the __class__ cell's value; a hostile file may not.
+                if (!object::is_type(top[0])) {
+                    raise_new(&object::type_error_type, "super() argument 1 must be type");
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::STORE_SUBSCR): {
-                    if (!object::store_subscript(*this, top[-1], top[0], top[-2])) {
-                        goto handle_exception;
-                    }
-                    top -= 3;
-                    break;
+                Value destination[2];
+                if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::DUP_TOP): {
-                    Value value = TOP();
-                    PUSH(value);
-                    break;
+                top[-1] = destination[0];
+                top[0] = destination[1];
+                NEXT();
+            }
+            OPCODE(STORE_ATTR) : {
+                const std::uint32_t qstr_index = read_var_uint(instruction);
+                if (!cached_store_attribute(*this, frame->context->name_caches[qstr_index], top[0],
+                                            frame->context->qstr_ids[qstr_index], top[-1])) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::DUP_TOP_TWO):
-                    top += 2;
-                    top[0] = top[-2];
-                    top[-1] = top[-3];
-                    break;
-                case static_cast<std::uint8_t>(Opcode::POP_TOP):
-                    --top;
-                    break;
-                case static_cast<std::uint8_t>(Opcode::ROT_TWO):
-                    std::swap(top[0], top[-1]);
-                    break;
-                case static_cast<std::uint8_t>(Opcode::ROT_THREE): {
-                    Value value = top[0];
-                    top[0] = top[-1];
-                    top[-1] = top[-2];
-                    top[-2] = value;
-                    break;
+                top -= 2;
+                NEXT();
+            }
+            OPCODE(LOAD_SUBSCR) : {
+                Value result = object::load_subscript(*this, top[-1], top[0]);
+                CHECK(result);
+                --top;
+                TOP() = result;
+                NEXT();
+            }
+            OPCODE(STORE_SUBSCR) : {
+                if (!object::store_subscript(*this, top[-1], top[0], top[-2])) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::JUMP): {
-                    std::int32_t offset = read_jump(instruction, true);
+                top -= 3;
+                NEXT();
+            }
+            OPCODE(DUP_TOP) : {
+                Value value = TOP();
+                PUSH(value);
+                NEXT();
+            }
+            OPCODE(DUP_TOP_TWO) : {
+                top += 2;
+                top[0] = top[-2];
+                top[-1] = top[-3];
+                NEXT();
+            }
+            OPCODE(POP_TOP) : {
+                --top;
+                NEXT();
+            }
+            OPCODE(ROT_TWO) : {
+                std::swap(top[0], top[-1]);
+                NEXT();
+            }
+            OPCODE(ROT_THREE) : {
+                Value value = top[0];
+                top[0] = top[-1];
+                top[-1] = top[-2];
+                top[-2] = value;
+                NEXT();
+            }
+            OPCODE(JUMP) : {
+                std::int32_t offset = read_jump(instruction, true);
+                instruction += offset;
+                CHARGE_BACKWARD_JUMP(offset < 0);
+                NEXT();
+            }
+            OPCODE(POP_JUMP_IF_TRUE) : OPCODE(POP_JUMP_IF_FALSE) : {
+                std::int32_t offset = read_jump(instruction, true);
+                int truth = truth_of(*this, TOP());
+                if (truth < 0) {
+                    goto handle_exception;
+                }
+                --top;
+                if ((truth != 0) == (opcode == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
                     instruction += offset;
-                    if (offset < 0 && !charge_step()) {
-                        goto handle_exception;
-                    }
-                    break;
+                    CHARGE_BACKWARD_JUMP(offset < 0);
                 }
-                case static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE):
-                case static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_FALSE): {
-                    std::int32_t offset = read_jump(instruction, true);
-                    int truth = object::truth(*this, TOP());
-                    if (truth < 0) {
-                        goto handle_exception;
-                    }
+                NEXT();
+            }
+            OPCODE(JUMP_IF_TRUE_OR_POP) : OPCODE(JUMP_IF_FALSE_OR_POP) : {
+                std::int32_t offset = read_jump(instruction, false);
+                int truth = truth_of(*this, TOP());
+                if (truth < 0) {
+                    goto handle_exception;
+                }
+                if ((truth != 0) == (opcode == byte_of(Opcode::JUMP_IF_TRUE_OR_POP))) {
+                    instruction += offset;
+                } else {
                     --top;
-                    if ((truth != 0) ==
-                        (opcode == static_cast<std::uint8_t>(Opcode::POP_JUMP_IF_TRUE))) {
-                        instruction += offset;
-                        if (offset < 0 && !charge_step()) {
-                            goto handle_exception;
-                        }
-                    }
-                    break;
                 }
-                case static_cast<std::uint8_t>(Opcode::JUMP_IF_TRUE_OR_POP):
-                case static_cast<std::uint8_t>(Opcode::JUMP_IF_FALSE_OR_POP): {
-                    std::int32_t offset = read_jump(instruction, false);
-                    int truth = object::truth(*this, TOP());
+                NEXT();
+            }
+            OPCODE(SETUP_WITH) : {
+                std::int32_t offset = read_jump(instruction, false);
+                Value manager = TOP();
+                object::Method exit_method;
+                if (!object::load_method(*this, manager, object::names::dunder_exit, exit_method)) {
+                    goto handle_exception;
+                }
+                object::Method enter_method;
+                if (!object::load_method(*this, manager, object::names::dunder_enter,
+                                         enter_method)) {
+                    goto handle_exception;
+                }
+                top[0] = exit_method.function;
+                top[1] = exit_method.self;
+                top[2] = enter_method.function;
+                top[3] = enter_method.self;
+                SAVE_FRAME();
+                Value entered = call_stacked_method(*this, top + 2, 0);
+                CHECK(entered);
+                ++top;
+                push_handler(*frame, instruction + offset, top, true);
+                PUSH(entered);
+                NEXT();
+            }
+            OPCODE(WITH_CLEANUP) : {
+                SAVE_FRAME();
+                if (frame->handler_count == 0) {
+                    raise_new(&object::runtime_error_type,
+                              "invalid .mpy: WITH_CLEANUP outside a with block");
+                    goto handle_exception;
+                }
+                // The with block's handler entry is still open; END_FINALLY closes it.
+                const Unwind unwinding = frame->handlers[frame->handler_count - 1].unwind;
+                if (unwinding != Unwind::none) {
+                    // Leaving by return/break/continue: __exit__(None, None, None) and
+                    // the two unwind slots move down over the method.
+                    Value data = top[-1];
+                    Value cause = top[0];
+                    top[-1] = Value::none();
+                    top[0] = Value::none();
+                    top[1] = Value::none();
+                    Value result = call_stacked_method(*this, top - 3, 3);
+                    CHECK(result);
+                    top[-3] = data;
+                    top[-2] = cause;
+                    top -= 2;
+                } else if (TOP().is_none()) {
+                    top[1] = Value::none();
+                    top[2] = Value::none();
+                    top -= 2;
+                    Value result = call_stacked_method(*this, top, 3);
+                    CHECK(result);
+                    TOP() = Value::none();
+                } else {
+                    top[1] = top[0];
+                    top[0] = Value::from_object(object::type_of(top[0]));
+                    top[2] = Value::none();
+                    top -= 2;
+                    Value result = call_stacked_method(*this, top, 3);
+                    CHECK(result);
+                    int truth = object::truth(*this, result);
                     if (truth < 0) {
                         goto handle_exception;
                     }
-                    if ((truth != 0) ==
-                        (opcode == static_cast<std::uint8_t>(Opcode::JUMP_IF_TRUE_OR_POP))) {
-                        instruction += offset;
-                    } else {
-                        --top;
-                    }
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::SETUP_WITH): {
-                    std::int32_t offset = read_jump(instruction, false);
-                    Value manager = TOP();
-                    object::Method exit_method;
-                    if (!object::load_method(*this, manager, object::names::dunder_exit,
-                                             exit_method)) {
-                        goto handle_exception;
-                    }
-                    object::Method enter_method;
-                    if (!object::load_method(*this, manager, object::names::dunder_enter,
-                                             enter_method)) {
-                        goto handle_exception;
-                    }
-                    top[0] = exit_method.function;
-                    top[1] = exit_method.self;
-                    top[2] = enter_method.function;
-                    top[3] = enter_method.self;
-                    SAVE_FRAME();
-                    Value entered = call_stacked_method(*this, top + 2, 0);
-                    CHECK(entered);
-                    ++top;
-                    ExceptionHandler& handler = frame->handlers[frame->handler_count++];
-                    handler.handler = instruction + offset;
-                    handler.saved_stack_top = top;
-                    handler.is_finally = true;
-                    handler.unwind = Unwind::none;
-                    handler.previous_exception = Value::empty();
-                    PUSH(entered);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::WITH_CLEANUP): {
-                    SAVE_FRAME();
-                    if (frame->handler_count == 0) {
-                        raise_new(&object::runtime_error_type,
-                                  "invalid .mpy: WITH_CLEANUP outside a with block");
-                        goto handle_exception;
-                    }
-                    // The with block's handler entry is still open; END_FINALLY closes it.
-                    const Unwind unwinding = frame->handlers[frame->handler_count - 1].unwind;
-                    if (unwinding != Unwind::none) {
-                        // Leaving by return/break/continue: __exit__(None, None, None) and
-                        // the two unwind slots move down over the method.
-                        Value data = top[-1];
-                        Value cause = top[0];
-                        top[-1] = Value::none();
-                        top[0] = Value::none();
-                        top[1] = Value::none();
-                        Value result = call_stacked_method(*this, top - 3, 3);
-                        CHECK(result);
-                        top[-3] = data;
-                        top[-2] = cause;
-                        top -= 2;
-                    } else if (TOP().is_none()) {
-                        top[1] = Value::none();
-                        top[2] = Value::none();
-                        top -= 2;
-                        Value result = call_stacked_method(*this, top, 3);
-                        CHECK(result);
+                    if (truth != 0) {
                         TOP() = Value::none();
                     } else {
-                        top[1] = top[0];
-                        top[0] = Value::from_object(object::type_of(top[0]));
-                        top[2] = Value::none();
-                        top -= 2;
-                        Value result = call_stacked_method(*this, top, 3);
-                        CHECK(result);
-                        int truth = object::truth(*this, result);
-                        if (truth < 0) {
-                            goto handle_exception;
-                        }
-                        if (truth != 0) {
-                            TOP() = Value::none();
-                        } else {
-                            top[0] = top[3];
-                        }
+                        top[0] = top[3];
                     }
-                    break;
                 }
-                case static_cast<std::uint8_t>(Opcode::UNWIND_JUMP): {
-                    std::int32_t offset = read_jump(instruction, true);
-                    std::uint8_t count = *instruction++;
-                    // The target is relative to the end of the jump operand.
-                    const std::uint8_t* target = instruction - 1 + offset;
-                    // The slot MicroPython keeps the target in; see ExceptionHandler.
-                    PUSH(Value::none());
-                    instruction = continue_unwind(
-                        *frame, top,
-                        static_cast<std::uint32_t>(target - frame->code->bytecode.data()), count,
-                        instruction);
-                    if (offset < 0 && !charge_step()) {
-                        goto handle_exception;
-                    }
-                    break;
+                NEXT();
+            }
+            OPCODE(UNWIND_JUMP) : {
+                std::int32_t offset = read_jump(instruction, true);
+                std::uint8_t count = *instruction++;
+                // The target is relative to the end of the jump operand.
+                const std::uint8_t* target = instruction - 1 + offset;
+                // The slot MicroPython keeps the target in; see ExceptionHandler.
+                PUSH(Value::none());
+                instruction = continue_unwind(
+                    *frame, top, static_cast<std::uint32_t>(target - frame->code->bytecode.data()),
+                    count, instruction);
+                CHARGE_BACKWARD_JUMP(offset < 0);
+                NEXT();
+            }
+            OPCODE(SETUP_EXCEPT) : OPCODE(SETUP_FINALLY) : {
+                std::int32_t offset = read_jump(instruction, false);
+                push_handler(*frame, instruction + offset, top,
+                             opcode == byte_of(Opcode::SETUP_FINALLY));
+                NEXT();
+            }
+            OPCODE(END_FINALLY) : {
+                const ExceptionHandler closing = frame->handlers[--frame->handler_count];
+                if (closing.unwind == Unwind::returning) {
+                    --top;  // the return value is under the unwind slot
+                    goto unwind_return;
                 }
-                case static_cast<std::uint8_t>(Opcode::SETUP_EXCEPT):
-                case static_cast<std::uint8_t>(Opcode::SETUP_FINALLY): {
-                    std::int32_t offset = read_jump(instruction, false);
-                    ExceptionHandler& handler = frame->handlers[frame->handler_count++];
-                    handler.handler = instruction + offset;
-                    handler.saved_stack_top = top;
-                    handler.is_finally = opcode == static_cast<std::uint8_t>(Opcode::SETUP_FINALLY);
-                    handler.unwind = Unwind::none;
-                    handler.previous_exception = Value::empty();
-                    break;
+                if (closing.unwind == Unwind::jumping) {
+                    --top;  // the count slot; the target slot is now on top
+                    const std::uint8_t* from = instruction;
+                    instruction = continue_unwind(*frame, top, closing.unwind_target,
+                                                  closing.unwind_count, instruction);
+                    CHARGE_BACKWARD_JUMP(instruction < from);
+                } else if (TOP().is_none()) {
+                    --top;
+                } else {
+                    // An exception to re-raise; raise() turns any other value a hostile
+                    // file left there into a TypeError.
+                    raise(TOP());
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::END_FINALLY): {
-                    const ExceptionHandler closing = frame->handlers[--frame->handler_count];
-                    if (closing.unwind == Unwind::returning) {
-                        --top;  // the return value is under the unwind slot
-                        goto unwind_return;
-                    }
-                    if (closing.unwind == Unwind::jumping) {
-                        --top;  // the count slot; the target slot is now on top
-                        const std::uint8_t* from = instruction;
-                        instruction = continue_unwind(*frame, top, closing.unwind_target,
-                                                      closing.unwind_count, instruction);
-                        if (instruction < from && !charge_step()) {
-                            goto handle_exception;
-                        }
-                    } else if (TOP().is_none()) {
-                        --top;
-                    } else {
-                        // An exception to re-raise; raise() turns any other value a hostile
-                        // file left there into a TypeError.
-                        raise(TOP());
-                        goto handle_exception;
-                    }
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::POP_EXCEPT_JUMP): {
-                    std::int32_t offset = read_jump(instruction, false);
-                    --frame->handler_count;
-                    instruction += offset;
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::GET_ITER): {
-                    Value iterator = object::get_iterator(*this, TOP());
-                    CHECK(iterator);
+                NEXT();
+            }
+            OPCODE(POP_EXCEPT_JUMP) : {
+                std::int32_t offset = read_jump(instruction, false);
+                --frame->handler_count;
+                instruction += offset;
+                NEXT();
+            }
+            OPCODE(GET_ITER) : OPCODE(GET_ITER_STACK) : {
+                Value iterator = object::get_iterator(*this, TOP());
+                CHECK(iterator);
+                if (opcode == byte_of(Opcode::GET_ITER)) {
                     TOP() = iterator;
-                    break;
+                    NEXT();
                 }
-                case static_cast<std::uint8_t>(Opcode::GET_ITER_STACK): {
-                    Value iterator = object::get_iterator(*this, TOP());
-                    CHECK(iterator);
-                    // MicroPython's layout: an empty slot, then the iterator.
-                    top[0] = Value::empty();
-                    top[1] = iterator;
-                    top[2] = Value::none();
-                    top[3] = Value::none();
-                    top += iterator_slots - 1;
-                    break;
+                // MicroPython's layout: an empty slot, then the iterator.
+                top[0] = Value::empty();
+                top[1] = iterator;
+                top[2] = Value::none();
+                top[3] = Value::none();
+                top += iterator_slots - 1;
+                NEXT();
+            }
+            OPCODE(FOR_ITER) : {
+                std::int32_t offset = read_jump(instruction, false);
+                SAVE_FRAME();
+                Value next = object::iterate_next(*this, top[2 - iterator_slots]);
+                CHECK(next);
+                if (next.is_stop_iteration()) {
+                    top -= iterator_slots;
+                    instruction += offset;
+                } else {
+                    PUSH(next);
                 }
-                case static_cast<std::uint8_t>(Opcode::FOR_ITER): {
-                    std::int32_t offset = read_jump(instruction, false);
-                    SAVE_FRAME();
-                    Value next = object::iterate_next(*this, top[2 - iterator_slots]);
-                    CHECK(next);
-                    if (next.is_stop_iteration()) {
-                        top -= iterator_slots;
-                        instruction += offset;
-                    } else {
-                        PUSH(next);
-                    }
-                    break;
+                NEXT();
+            }
+            OPCODE(BUILD_TUPLE) : OPCODE(BUILD_LIST) : {
+                std::uint32_t count = read_var_uint(instruction);
+                top -= count;
+                const std::span<const Value> items(top + 1, count);
+                Value sequence = opcode == byte_of(Opcode::BUILD_TUPLE)
+                                     ? object::new_tuple(*this, items)
+                                     : object::make_list(*this, items);
+                CHECK(sequence);
+                PUSH(sequence);
+                NEXT();
+            }
+            OPCODE(BUILD_MAP) : {
+                read_var_uint(instruction);
+                Value dict = object::make_dict(*this);
+                CHECK(dict);
+                PUSH(dict);
+                NEXT();
+            }
+            OPCODE(STORE_MAP) : {
+                if (!is_exactly(top[-2], &object::dict_type)) {
+                    raise_new(&object::type_error_type, "invalid .mpy: STORE_MAP needs a dict");
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::BUILD_TUPLE): {
-                    std::uint32_t count = read_var_uint(instruction);
-                    top -= count;
-                    Value tuple = object::new_tuple(*this, std::span<const Value>(top + 1, count));
-                    CHECK(tuple);
-                    PUSH(tuple);
-                    break;
+                top -= 2;
+                if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
+                    goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::BUILD_LIST): {
-                    std::uint32_t count = read_var_uint(instruction);
-                    top -= count;
-                    Value list = object::make_list(*this, std::span<const Value>(top + 1, count));
-                    CHECK(list);
-                    PUSH(list);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::BUILD_MAP): {
-                    read_var_uint(instruction);
-                    Value dict = object::make_dict(*this);
-                    CHECK(dict);
-                    PUSH(dict);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::STORE_MAP): {
-                    if (!is_exactly(top[-2], &object::dict_type)) {
-                        raise_new(&object::type_error_type, "invalid .mpy: STORE_MAP needs a dict");
+                NEXT();
+            }
+            OPCODE(BUILD_SET) : {
+                std::uint32_t count = read_var_uint(instruction);
+                Value set = object::make_set(*this, &object::set_type);
+                CHECK(set);
+                Value* first = top + 1 - static_cast<std::int64_t>(count);
+                for (std::uint32_t index = 0; index < count; ++index) {
+                    if (!object::set_add(*this, set, first[index])) {
                         goto handle_exception;
                     }
-                    top -= 2;
-                    if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
-                        goto handle_exception;
-                    }
-                    break;
                 }
-                case static_cast<std::uint8_t>(Opcode::BUILD_SET): {
-                    std::uint32_t count = read_var_uint(instruction);
-                    Value set = object::make_set(*this, &object::set_type);
-                    CHECK(set);
-                    Value* first = top + 1 - static_cast<std::int64_t>(count);
-                    for (std::uint32_t index = 0; index < count; ++index) {
-                        if (!object::set_add(*this, set, first[index])) {
+                top -= count;
+                PUSH(set);
+                NEXT();
+            }
+            OPCODE(BUILD_SLICE) : {
+                std::uint32_t count = read_var_uint(instruction);
+                Value step = count == 3 ? POP() : Value::none();
+                Value stop = POP();
+                Value slice = object::make_slice(*this, TOP(), stop, step);
+                CHECK(slice);
+                TOP() = slice;
+                NEXT();
+            }
+            OPCODE(STORE_COMP) : {
+                std::uint32_t operand = read_var_uint(instruction);
+                Value container = top[-static_cast<std::int64_t>(operand >> 2)];
+                const object::Type* expected = (operand & 3) == 0   ? &object::list_type
+                                               : (operand & 3) == 1 ? &object::dict_type
+                                                                    : &object::set_type;
+                if (!is_exactly(container, expected)) {
+                    raise_new(&object::type_error_type,
+                              "invalid .mpy: STORE_COMP's container has the wrong type");
+                    goto handle_exception;
+                }
+                switch (operand & 3) {
+                    case 0:
+                        if (!object::list_append(*this, container, top[0])) {
                             goto handle_exception;
                         }
-                    }
-                    top -= count;
-                    PUSH(set);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::BUILD_SLICE): {
-                    std::uint32_t count = read_var_uint(instruction);
-                    Value step = count == 3 ? POP() : Value::none();
-                    Value stop = POP();
-                    Value slice = object::make_slice(*this, TOP(), stop, step);
-                    CHECK(slice);
-                    TOP() = slice;
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::STORE_COMP): {
-                    std::uint32_t operand = read_var_uint(instruction);
-                    Value container = top[-static_cast<std::int64_t>(operand >> 2)];
-                    const object::Type* expected = (operand & 3) == 0   ? &object::list_type
-                                                   : (operand & 3) == 1 ? &object::dict_type
-                                                                        : &object::set_type;
-                    if (!is_exactly(container, expected)) {
-                        raise_new(&object::type_error_type,
-                                  "invalid .mpy: STORE_COMP's container has the wrong type");
-                        goto handle_exception;
-                    }
-                    switch (operand & 3) {
-                        case 0:
-                            if (!object::list_append(*this, container, top[0])) {
-                                goto handle_exception;
-                            }
-                            --top;
-                            break;
-                        case 1:
-                            if (!object::dict_store(*this, object::as_dict(container), top[0],
-                                                    top[-1])) {
-                                goto handle_exception;
-                            }
-                            top -= 2;
-                            break;
-                        default:
-                            if (!object::set_add(*this, container, top[0])) {
-                                goto handle_exception;
-                            }
-                            --top;
-                            break;
-                    }
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::UNPACK_SEQUENCE): {
-                    std::uint32_t count = read_var_uint(instruction);
-                    SAVE_FRAME();
-                    if (!unpack_sequence(*this, top, count)) {
-                        goto handle_exception;
-                    }
-                    top += static_cast<std::int64_t>(count) - 1;
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::UNPACK_EX): {
-                    std::uint32_t operand = read_var_uint(instruction);
-                    SAVE_FRAME();
-                    if (!unpack_extended(*this, top, operand)) {
-                        goto handle_exception;
-                    }
-                    top += (operand & 0xff) + ((operand >> 8) & 0xff);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION):
-                case static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS):
-                case static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE):
-                case static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS): {
-                    std::uint32_t child = read_var_uint(instruction);
-                    std::uint32_t closed = 0;
-                    bool with_defaults =
-                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS) ||
-                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS);
-                    if (opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE) ||
-                        opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS)) {
-                        closed = *instruction++;
-                    }
-                    top -= closed;
-                    Value* cells = top + 1;
-                    Value defaults;
-                    Value keyword_defaults;
-                    if (with_defaults) {
-                        keyword_defaults = POP();
-                        defaults = POP();
-                    }
-                    Value function = make_function(*this, *frame, child, defaults, keyword_defaults,
-                                                   std::span<const Value>(cells, closed));
-                    CHECK(function);
-                    PUSH(function);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::CALL_FUNCTION):
-                case static_cast<std::uint8_t>(Opcode::CALL_METHOD):
-                case static_cast<std::uint8_t>(Opcode::CALL_FUNCTION_VAR_KW):
-                case static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW): {
-                    std::uint32_t operand = read_var_uint(instruction);
-                    std::uint32_t positional = operand & 0xff;
-                    std::uint32_t keywords = (operand >> 8) & 0xff;
-                    bool is_method =
-                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD) ||
-                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW);
-                    bool has_star =
-                        opcode == static_cast<std::uint8_t>(Opcode::CALL_FUNCTION_VAR_KW) ||
-                        opcode == static_cast<std::uint8_t>(Opcode::CALL_METHOD_VAR_KW);
-                    top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
-                    // top now points at the callable; the result replaces it.
-                    Value* slot = top;
-                    Value callable = slot[0];
-                    Arguments arguments;
-                    std::vector<Value> expanded;
-                    if (has_star) {
-                        Value* first = slot + 1 + (is_method ? 1 : 0);
-                        Value self = is_method ? slot[1] : Value::empty();
-                        SAVE_FRAME();
-                        if (!expand_star_arguments(*this, self, first, positional, keywords,
-                                                   first[positional + 2 * keywords], expanded,
-                                                   arguments)) {
-                            goto handle_exception;
-                        }
-                    } else if (is_method && !slot[1].is_empty()) {
-                        arguments = Arguments{slot + 1, positional + 1, keywords};
-                    } else {
-                        arguments = Arguments{slot + 1 + (is_method ? 1 : 0), positional, keywords};
-                    }
-                    // mpy-cross only names keywords with strings, but a hostile file may put
-                    // anything there, and every callee reads the names as str.
-                    for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
-                        if (!object::is_str(arguments.keyword_name(keyword))) {
-                            raise_new(&object::type_error_type, "keywords must be strings");
-                            goto handle_exception;
-                        }
-                    }
-                    // Python functions run in this loop, without C++ recursion.
-                    Value self_argument;
-                    if (object::type_of(callable) == &object::bound_method_type) {
-                        auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
-                        if (is_function(bound->function) &&
-                            !as_function(bound->function)->is_generator()) {
-                            self_argument = bound->self;
-                            callable = bound->function;
-                        }
-                    }
-                    if (is_function(callable) && !as_function(callable)->is_generator()) {
-                        std::vector<Value> with_self;
-                        if (!self_argument.is_empty()) {
-                            std::uint32_t total =
-                                arguments.positional_count + 2 * arguments.keyword_count;
-                            with_self.reserve(total + 1);
-                            with_self.push_back(self_argument);
-                            with_self.insert(with_self.end(), arguments.values,
-                                             arguments.values + total);
-                            arguments = Arguments{with_self.data(), arguments.positional_count + 1,
-                                                  arguments.keyword_count};
-                        }
-                        top = slot;
-                        SAVE_FRAME();
-                        if (!push_frame(callable, arguments, Value::empty(), false)) {
-                            goto handle_exception;
-                        }
-                        LOAD_FRAME();
+                        --top;
                         break;
-                    }
-                    SAVE_FRAME();
-                    Value result = object::call(*this, callable, arguments);
-                    top = slot;
-                    CHECK(result);
-                    TOP() = result;
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::RETURN_VALUE):
-                unwind_return : {
-                    while (frame->handler_count > 0) {
-                        ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
-                        if (handler.is_finally) {
-                            if (handler.handler >= instruction) {
-                                // Run the finally body first; END_FINALLY returns.
-                                Value* finally_top = handler.saved_stack_top;
-                                finally_top[1] = top[0];
-                                top = finally_top + 1;
-                                PUSH(Value::none());  // the unwind slot; see ExceptionHandler
-                                handler.unwind = Unwind::returning;
-                                instruction = handler.handler;
-                                goto next_instruction;
-                            }
-                            cancel_active_finally(handler, top);
+                    case 1:
+                        if (!object::dict_store(*this, object::as_dict(container), top[0],
+                                                top[-1])) {
+                            goto handle_exception;
                         }
-                        --frame->handler_count;
+                        top -= 2;
+                        break;
+                    default:
+                        if (!object::set_add(*this, container, top[0])) {
+                            goto handle_exception;
+                        }
+                        --top;
+                        break;
+                }
+                NEXT();
+            }
+            OPCODE(UNPACK_SEQUENCE) : {
+                std::uint32_t count = read_var_uint(instruction);
+                SAVE_FRAME();
+                if (!unpack_sequence(*this, top, count)) {
+                    goto handle_exception;
+                }
+                top += static_cast<std::int64_t>(count) - 1;
+                NEXT();
+            }
+            OPCODE(UNPACK_EX) : {
+                std::uint32_t operand = read_var_uint(instruction);
+                SAVE_FRAME();
+                if (!unpack_extended(*this, top, operand)) {
+                    goto handle_exception;
+                }
+                top += (operand & 0xff) + ((operand >> 8) & 0xff);
+                NEXT();
+            }
+            OPCODE(MAKE_FUNCTION)
+                : OPCODE(MAKE_FUNCTION_DEFARGS)
+                : OPCODE(MAKE_CLOSURE) : OPCODE(MAKE_CLOSURE_DEFARGS) : {
+                std::uint32_t child = read_var_uint(instruction);
+                std::uint32_t closed = 0;
+                bool with_defaults = opcode == byte_of(Opcode::MAKE_FUNCTION_DEFARGS) ||
+                                     opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS);
+                if (opcode == byte_of(Opcode::MAKE_CLOSURE) ||
+                    opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS)) {
+                    closed = *instruction++;
+                }
+                top -= closed;
+                Value* cells = top + 1;
+                Value defaults;
+                Value keyword_defaults;
+                if (with_defaults) {
+                    keyword_defaults = POP();
+                    defaults = POP();
+                }
+                Value function = make_function(*this, *frame, child, defaults, keyword_defaults,
+                                               std::span<const Value>(cells, closed));
+                CHECK(function);
+                PUSH(function);
+                NEXT();
+            }
+            OPCODE(CALL_FUNCTION)
+                : OPCODE(CALL_METHOD)
+                : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
+                std::uint32_t operand = read_var_uint(instruction);
+                std::uint32_t positional = operand & 0xff;
+                std::uint32_t keywords = (operand >> 8) & 0xff;
+                bool is_method = opcode == byte_of(Opcode::CALL_METHOD) ||
+                                 opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+                bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
+                                opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+                top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
+                // top now points at the callable; the result replaces it.
+                Value* slot = top;
+                Value callable = slot[0];
+                Arguments arguments;
+                std::vector<Value> expanded;
+                if (has_star) {
+                    Value* first = slot + 1 + (is_method ? 1 : 0);
+                    Value self = is_method ? slot[1] : Value::empty();
+                    SAVE_FRAME();
+                    if (!expand_star_arguments(*this, self, first, positional, keywords,
+                                               first[positional + 2 * keywords], expanded,
+                                               arguments)) {
+                        goto handle_exception;
                     }
-                    Value result = TOP();
-                    if (result.is_empty()) {
-                        // LOAD_NULL's marker is no Python value; callers read it as "raised".
-                        result = Value::none();
+                } else if (is_method && !slot[1].is_empty()) {
+                    arguments = Arguments{slot + 1, positional + 1, keywords};
+                } else {
+                    arguments = Arguments{slot + 1 + (is_method ? 1 : 0), positional, keywords};
+                }
+                // mpy-cross only names keywords with strings, but a hostile file may put
+                // anything there, and every callee reads the names as str.
+                for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
+                    if (!object::is_str(arguments.keyword_name(keyword))) {
+                        raise_new(&object::type_error_type, "keywords must be strings");
+                        goto handle_exception;
                     }
-                    bool to_native = frame->returns_to_native;
-                    if (frame->generator != nullptr) {
-                        frame->generator->frame.handler_count = 0;
+                }
+                // Python functions run in this loop, without C++ recursion.
+                Value self_argument;
+                if (object::type_of(callable) == &object::bound_method_type) {
+                    auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
+                    if (is_function(bound->function) &&
+                        !as_function(bound->function)->is_generator()) {
+                        self_argument = bound->self;
+                        callable = bound->function;
                     }
-                    pop_frame();
-                    if (to_native) {
-                        release_temporaries(temporaries);
-                        return {ExitKind::returned, result};
+                }
+                if (is_function(callable) && !as_function(callable)->is_generator()) {
+                    std::vector<Value> with_self;
+                    if (!self_argument.is_empty()) {
+                        std::uint32_t total =
+                            arguments.positional_count + 2 * arguments.keyword_count;
+                        with_self.reserve(total + 1);
+                        with_self.push_back(self_argument);
+                        with_self.insert(with_self.end(), arguments.values,
+                                         arguments.values + total);
+                        arguments = Arguments{with_self.data(), arguments.positional_count + 1,
+                                              arguments.keyword_count};
+                    }
+                    top = slot;
+                    SAVE_FRAME();
+                    if (!push_frame(callable, arguments, Value::empty(), false)) {
+                        goto handle_exception;
                     }
                     LOAD_FRAME();
-                    TOP() = result;
-                    break;
+                    goto next_instruction;
                 }
-                case static_cast<std::uint8_t>(Opcode::RAISE_LAST): {
-                    Value last;
-                    for (std::uint32_t index = frame->handler_count; index > 0; --index) {
-                        if (!frame->handlers[index - 1].previous_exception.is_empty()) {
-                            last = frame->handlers[index - 1].previous_exception;
-                            break;
+                SAVE_FRAME();
+                Value result = object::call(*this, callable, arguments);
+                top = slot;
+                CHECK(result);
+                TOP() = result;
+                goto next_instruction;
+            }
+            OPCODE(RETURN_VALUE) : unwind_return : {
+                while (frame->handler_count > 0) {
+                    ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
+                    if (handler.is_finally) {
+                        if (handler.handler >= instruction) {
+                            // Run the finally body first; END_FINALLY returns.
+                            Value* finally_top = handler.saved_stack_top;
+                            finally_top[1] = top[0];
+                            top = finally_top + 1;
+                            PUSH(Value::none());  // the unwind slot; see ExceptionHandler
+                            handler.unwind = Unwind::returning;
+                            instruction = handler.handler;
+                            NEXT();
                         }
+                        cancel_active_finally(handler, top);
                     }
-                    if (last.is_empty()) {
-                        raise_new(&object::runtime_error_type, "no active exception to reraise");
-                    } else {
-                        set_exception(last);
-                    }
-                    goto handle_exception;
+                    --frame->handler_count;
                 }
-                case static_cast<std::uint8_t>(Opcode::RAISE_OBJ):
-                    raise(TOP());
-                    goto handle_exception;
-                case static_cast<std::uint8_t>(Opcode::RAISE_FROM): {
-                    --top;
-                    raise(TOP());
-                    goto handle_exception;
+                Value result = TOP();
+                if (result.is_empty()) {
+                    // LOAD_NULL's marker is no Python value; callers read it as "raised".
+                    result = Value::none();
                 }
-                case static_cast<std::uint8_t>(Opcode::YIELD_VALUE): {
-                    if (frame->generator == nullptr) {
-                        raise_new(&object::runtime_error_type,
-                                  "invalid .mpy: yield outside a generator");
-                        goto handle_exception;
-                    }
-                    SAVE_FRAME();
-                    GeneratorObject* generator = frame->generator;
-                    Frame saved = *frame;
-                    Value yielded = TOP().is_empty() ? Value::none() : TOP();
-                    generator->frame = saved;
-                    pop_frame();
+                if (finish_frame()) {
                     release_temporaries(temporaries);
-                    return {ExitKind::yielded, yielded};
+                    return {ExitKind::returned, result};
                 }
-                case static_cast<std::uint8_t>(Opcode::YIELD_FROM): {
-                    if (frame->generator == nullptr) {
-                        raise_new(&object::runtime_error_type,
-                                  "invalid .mpy: yield outside a generator");
-                        goto handle_exception;
-                    }
-                    Value send_value = POP();
-                    Value thrown = pending_inject;
-                    pending_inject = Value::empty();
-                    SAVE_FRAME();
-                    DelegationResult delegated = delegate(*this, TOP(), send_value, thrown);
-                    if (delegated.kind == ExitKind::yielded) {
-                        // Run YIELD_FROM again when resumed, with the sent value.
-                        --instruction;
-                        PUSH(delegated.value);
-                        SAVE_FRAME();
-                        GeneratorObject* generator = frame->generator;
-                        generator->frame = *frame;
-                        pop_frame();
-                        release_temporaries(temporaries);
-                        return {ExitKind::yielded, delegated.value};
-                    }
-                    if (delegated.kind == ExitKind::returned) {
-                        TOP() = delegated.value;
-                        if (!thrown.is_empty() &&
-                            object::is_instance(thrown, &object::generator_exit_type)) {
-                            raise(thrown);
-                            goto handle_exception;
-                        }
+                LOAD_FRAME();
+                TOP() = result;
+                NEXT();
+            }
+            OPCODE(RAISE_LAST) : {
+                Value last;
+                for (std::uint32_t index = frame->handler_count; index > 0; --index) {
+                    if (!frame->handlers[index - 1].previous_exception.is_empty()) {
+                        last = frame->handlers[index - 1].previous_exception;
                         break;
                     }
-                    --top;
+                }
+                if (last.is_empty()) {
+                    raise_new(&object::runtime_error_type, "no active exception to reraise");
+                } else {
+                    set_exception(last);
+                }
+                goto handle_exception;
+            }
+            OPCODE(RAISE_OBJ) : {
+                raise(TOP());
+                goto handle_exception;
+            }
+            OPCODE(RAISE_FROM) : {
+                --top;
+                raise(TOP());
+                goto handle_exception;
+            }
+            OPCODE(YIELD_VALUE) : OPCODE(YIELD_FROM) : {
+                if (frame->generator == nullptr) {
+                    raise_new(&object::runtime_error_type,
+                              "invalid .mpy: yield outside a generator");
                     goto handle_exception;
                 }
-                case static_cast<std::uint8_t>(Opcode::LOAD_BUILD_CLASS): {
-                    Value build_class = object::dict_find_name(*this, object::as_dict(builtins()),
-                                                               object::names::dunder_build_class);
-                    PUSH(build_class);
-                    break;
-                }
-                case static_cast<std::uint8_t>(Opcode::IMPORT_NAME): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    --top;
+                if (opcode == byte_of(Opcode::YIELD_VALUE)) {
                     SAVE_FRAME();
-                    Value module = import_module(Value::from_interned_string(name));
-                    CHECK(module);
-                    TOP() = module;
-                    break;
+                    return suspend(TOP().is_empty() ? Value::none() : TOP(), temporaries);
                 }
-                case static_cast<std::uint8_t>(Opcode::IMPORT_FROM): {
-                    std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                    Value value = object::find_attribute(*this, TOP(), name);
-                    if (value.is_empty()) {
-                        if (!has_exception()) {
-                            raise_new(&object::import_error_type,
-                                      "cannot import name " + std::string(name_text(name)));
-                        }
+                Value send_value = POP();
+                Value thrown = pending_inject;
+                pending_inject = Value::empty();
+                SAVE_FRAME();
+                DelegationResult delegated = delegate(*this, TOP(), send_value, thrown);
+                if (delegated.kind == ExitKind::yielded) {
+                    // Run YIELD_FROM again when resumed, with the sent value.
+                    --instruction;
+                    PUSH(delegated.value);
+                    SAVE_FRAME();
+                    return suspend(delegated.value, temporaries);
+                }
+                if (delegated.kind == ExitKind::returned) {
+                    TOP() = delegated.value;
+                    if (!thrown.is_empty() &&
+                        object::is_instance(thrown, &object::generator_exit_type)) {
+                        raise(thrown);
                         goto handle_exception;
                     }
-                    PUSH(value);
-                    break;
+                    NEXT();
                 }
-                case static_cast<std::uint8_t>(Opcode::IMPORT_STAR): {
-                    Value module = POP();
-                    Value target = frame->locals.is_empty() ? frame->globals : frame->locals;
-                    if (!import_all(*this, module, target)) {
-                        goto handle_exception;
-                    }
-                    break;
-                }
-                default:
-                    if (opcode >= 0x70 && opcode < 0x70 + 64) {
-                        PUSH(Value::from_small_int(static_cast<std::int64_t>(opcode) - 0x70 -
-                                                   image::small_int_multi_excess));
-                    } else if (opcode >= 0xb0 && opcode < 0xb0 + 16) {
-                        Value value = frame->state[frame->state_count - 1 - (opcode - 0xb0)];
-                        if (value.is_empty()) {
-                            raise_new(&object::name_error_type,
-                                      "local variable referenced before assignment");
-                            goto handle_exception;
-                        }
-                        PUSH(value);
-                    } else if (opcode >= 0xc0 && opcode < 0xc0 + 16) {
-                        frame->state[frame->state_count - 1 - (opcode - 0xc0)] = POP();
-                    } else if (opcode >= 0xd0 && opcode < 0xd0 + 4) {
-                        SAVE_FRAME();
-                        Value result = object::unary_operation(
-                            *this, static_cast<UnaryOperator>(opcode - 0xd0), TOP());
-                        CHECK(result);
-                        TOP() = result;
-                    } else if (opcode >= 0xd7 && opcode < 0xd7 + 35) {
-                        SAVE_FRAME();
-                        Value result = object::binary_operation(
-                            *this, static_cast<BinaryOperator>(opcode - 0xd7), top[-1], top[0]);
-                        CHECK(result);
-                        --top;
-                        TOP() = result;
-                    } else {
-                        raise_new(&object::not_implemented_error_type, "opcode");
-                        goto handle_exception;
-                    }
-                    break;
+                --top;
+                goto handle_exception;
             }
-            continue;
+            OPCODE(LOAD_BUILD_CLASS) : {
+                Value build_class = object::dict_find_name(*this, object::as_dict(builtins()),
+                                                           object::names::dunder_build_class);
+                PUSH(build_class);
+                NEXT();
+            }
+            OPCODE(IMPORT_NAME) : {
+                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                --top;
+                SAVE_FRAME();
+                Value module = import_module(Value::from_interned_string(name));
+                CHECK(module);
+                TOP() = module;
+                NEXT();
+            }
+            OPCODE(IMPORT_FROM) : {
+                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                Value value = object::find_attribute(*this, TOP(), name);
+                if (value.is_empty()) {
+                    if (!has_exception()) {
+                        raise_new(&object::import_error_type,
+                                  "cannot import name " + std::string(name_text(name)));
+                    }
+                    goto handle_exception;
+                }
+                PUSH(value);
+                NEXT();
+            }
+            OPCODE(IMPORT_STAR) : {
+                Value module = POP();
+                if (!import_all(*this, module, name_scope(*frame, true))) {
+                    goto handle_exception;
+                }
+                NEXT();
+            }
+            OPCODE(UNARY_OP_MULTI) : {
+                SAVE_FRAME();
+                Value result = object::unary_operation(
+                    *this, static_cast<UnaryOperator>(opcode - byte_of(Opcode::UNARY_OP_MULTI)),
+                    TOP());
+                CHECK(result);
+                TOP() = result;
+                NEXT();
+            }
+            OPCODE(BINARY_OP_MULTI) : {
+                const auto operation =
+                    static_cast<BinaryOperator>(opcode - byte_of(Opcode::BINARY_OP_MULTI));
+                Value result;
+                if (top[-1].is_small_int() && top[0].is_small_int()) {
+                    result = small_int_operation(operation, top[-1], top[0]);
+                }
+                if (result.is_empty()) {
+                    SAVE_FRAME();
+                    result = object::binary_operation(*this, operation, top[-1], top[0]);
+                    CHECK(result);
+                }
+                --top;
+                TOP() = result;
+                NEXT();
+            }
+            OPCODE(invalid) : {
+                raise_new(&object::not_implemented_error_type, "opcode");
+                goto handle_exception;
+            }
         }
+        // Every body ends in NEXT(), a goto or a return: none falls out of the dispatch.
 
     next_instruction:
+        // Bodies whose locals have destructors come here: an indirect goto may not leave them.
+#if XIPY_DISPATCH_BY_LABEL
+        NEXT();
+#else
         continue;
+#endif
+
+    unbound_local:
+        raise_new(&object::name_error_type, "local variable referenced before assignment");
+        goto handle_exception;
 
     handle_exception : {
         Value exception_value = take_exception();
@@ -1459,8 +1582,7 @@ ExecutionResult Interpreter::run() {
         keep(exception_value);
         const std::uint8_t* where = frame->current_instruction;
         const std::uint8_t op = *where;
-        if (op != static_cast<std::uint8_t>(Opcode::END_FINALLY) &&
-            op != static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
+        if (op != byte_of(Opcode::END_FINALLY) && op != byte_of(Opcode::RAISE_LAST)) {
             auto offset = static_cast<std::uint32_t>(where - frame->code->bytecode.data());
             std::uint32_t line = frame->context->image.line_for_offset(*frame->code, offset);
             object::add_traceback(*this, exception_value, frame->context->source_file, line,
@@ -1484,13 +1606,9 @@ ExecutionResult Interpreter::run() {
             handler.unwind = Unwind::none;
             handler.previous_exception = exception_value;
             PUSH(exception_value);
-            continue;
+            NEXT();
         }
-        bool to_native = frame->returns_to_native;
-        if (frame->generator != nullptr) {
-            frame->generator->frame.handler_count = 0;
-        }
-        pop_frame();
+        const bool to_native = finish_frame();
         set_exception(exception_value);
         if (to_native || frames_.size() < base_depth) {
             release_temporaries(temporaries);
@@ -1506,6 +1624,11 @@ ExecutionResult Interpreter::run() {
 #undef SAVE_FRAME
 #undef LOAD_FRAME
 #undef CHECK
+#undef CHARGE_BACKWARD_JUMP
+#undef COUNT_OPCODE
+#undef BEGIN_INSTRUCTION
+#undef OPCODE
+#undef NEXT
 }
 
 }  // namespace xipy::vm

@@ -94,6 +94,12 @@ class Interpreter : public object::Runtime {
     bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
                     bool returns_to_native);
     void pop_frame();
+    // A frame at the start of `function`'s code, its state and handlers at the given places.
+    Frame start_frame(object::Value function, object::Value* state, ExceptionHandler* handlers);
+    // Pops the innermost frame as it returns or raises; true if run() returns to native code.
+    bool finish_frame();
+    // Saves the innermost frame, which is a generator's, into it and pops it (a yield).
+    ExecutionResult suspend(object::Value yielded, std::size_t temporaries);
     ExecutionResult run();
     object::Value make_generator(object::Value function, object::Arguments arguments);
     bool stop_or_interrupt();
