@@ -1,4 +1,4 @@
-// Methods shared by bytes and bytearray: self may be either, results keep self's kind.
+// The method tables of bytes and bytearray; self may be either, results keep self's type.
 #pragma once
 
 #include <array>
@@ -6,70 +6,49 @@
 
 #include "object/names.hpp"
 #include "object/native_function.hpp"
+#include "object/text_methods.hpp"
 
 namespace xipy::object {
 
-Value bytes_method_count(Runtime& runtime, Arguments arguments);
-Value bytes_method_endswith(Runtime& runtime, Arguments arguments);
-Value bytes_method_find(Runtime& runtime, Arguments arguments);
-Value bytes_method_index(Runtime& runtime, Arguments arguments);
-Value bytes_method_isalpha(Runtime& runtime, Arguments arguments);
-Value bytes_method_isdigit(Runtime& runtime, Arguments arguments);
-Value bytes_method_islower(Runtime& runtime, Arguments arguments);
-Value bytes_method_isspace(Runtime& runtime, Arguments arguments);
-Value bytes_method_isupper(Runtime& runtime, Arguments arguments);
-Value bytes_method_join(Runtime& runtime, Arguments arguments);
-Value bytes_method_lower(Runtime& runtime, Arguments arguments);
-Value bytes_method_lstrip(Runtime& runtime, Arguments arguments);
-Value bytes_method_replace(Runtime& runtime, Arguments arguments);
-Value bytes_method_rfind(Runtime& runtime, Arguments arguments);
-Value bytes_method_rindex(Runtime& runtime, Arguments arguments);
-Value bytes_method_rsplit(Runtime& runtime, Arguments arguments);
-Value bytes_method_rstrip(Runtime& runtime, Arguments arguments);
-Value bytes_method_split(Runtime& runtime, Arguments arguments);
-Value bytes_method_startswith(Runtime& runtime, Arguments arguments);
-Value bytes_method_strip(Runtime& runtime, Arguments arguments);
-Value bytes_method_upper(Runtime& runtime, Arguments arguments);
-Value bytes_method_center(Runtime& runtime, Arguments arguments);
+// bytes' own methods (the ones it shares with str are TextMethods, text_methods.hpp).
 Value bytes_method_decode(Runtime& runtime, Arguments arguments);
 Value bytes_method_fromhex(Runtime& runtime, Arguments arguments);
 Value bytes_method_hex(Runtime& runtime, Arguments arguments);
-Value bytes_method_partition(Runtime& runtime, Arguments arguments);
-Value bytes_method_rpartition(Runtime& runtime, Arguments arguments);
-Value bytes_method_splitlines(Runtime& runtime, Arguments arguments);
 // Defined with the array type (array_object.cpp).
 Value array_method_append(Runtime& runtime, Arguments arguments);
 Value array_method_extend(Runtime& runtime, Arguments arguments);
 
-#define XIPY_BYTES_METHODS                                                        \
-    {names::count, NativeKind::method, 2, 4, bytes_method_count},                 \
-        {names::endswith, NativeKind::method, 2, 4, bytes_method_endswith},       \
-        {names::find, NativeKind::method, 2, 4, bytes_method_find},               \
-        {names::index, NativeKind::method, 2, 4, bytes_method_index},             \
-        {names::isalpha, NativeKind::method, 1, 1, bytes_method_isalpha},         \
-        {names::isdigit, NativeKind::method, 1, 1, bytes_method_isdigit},         \
-        {names::islower, NativeKind::method, 1, 1, bytes_method_islower},         \
-        {names::isspace, NativeKind::method, 1, 1, bytes_method_isspace},         \
-        {names::isupper, NativeKind::method, 1, 1, bytes_method_isupper},         \
-        {names::join, NativeKind::method, 2, 2, bytes_method_join},               \
-        {names::lower, NativeKind::method, 1, 1, bytes_method_lower},             \
-        {names::lstrip, NativeKind::method, 1, 2, bytes_method_lstrip},           \
-        {names::replace, NativeKind::method, 3, 4, bytes_method_replace},         \
-        {names::rfind, NativeKind::method, 2, 4, bytes_method_rfind},             \
-        {names::rindex, NativeKind::method, 2, 4, bytes_method_rindex},           \
-        {names::rsplit, NativeKind::method, 1, 3, bytes_method_rsplit, true},     \
-        {names::rstrip, NativeKind::method, 1, 2, bytes_method_rstrip},           \
-        {names::split, NativeKind::method, 1, 3, bytes_method_split, true},       \
-        {names::startswith, NativeKind::method, 2, 4, bytes_method_startswith},   \
-        {names::strip, NativeKind::method, 1, 2, bytes_method_strip},             \
-        {names::upper, NativeKind::method, 1, 1, bytes_method_upper},             \
-        {names::center, NativeKind::method, 2, 2, bytes_method_center},           \
-        {names::decode, NativeKind::method, 1, 3, bytes_method_decode},           \
-        {names::fromhex, NativeKind::class_method, 2, 2, bytes_method_fromhex},   \
-        {names::hex, NativeKind::method, 1, 2, bytes_method_hex},                 \
-        {names::partition, NativeKind::method, 2, 2, bytes_method_partition},     \
-        {names::rpartition, NativeKind::method, 2, 2, bytes_method_rpartition}, { \
-        names::splitlines, NativeKind::method, 1, 2, bytes_method_splitlines      \
+#define XIPY_BYTES_METHODS                                                                      \
+    {names::count, NativeKind::method, 2, 4, BytesMethods::count},                              \
+        {names::endswith, NativeKind::method, 2, 4, BytesMethods::endswith},                    \
+        {names::find, NativeKind::method, 2, 4, BytesMethods::find},                            \
+        {names::format, NativeKind::method, 1, NativeFunction::unlimited, BytesMethods::format, \
+         true},                                                                                 \
+        {names::index, NativeKind::method, 2, 4, BytesMethods::index},                          \
+        {names::isalpha, NativeKind::method, 1, 1, BytesMethods::isalpha},                      \
+        {names::isdigit, NativeKind::method, 1, 1, BytesMethods::isdigit},                      \
+        {names::islower, NativeKind::method, 1, 1, BytesMethods::islower},                      \
+        {names::isspace, NativeKind::method, 1, 1, BytesMethods::isspace},                      \
+        {names::isupper, NativeKind::method, 1, 1, BytesMethods::isupper},                      \
+        {names::join, NativeKind::method, 2, 2, BytesMethods::join},                            \
+        {names::lower, NativeKind::method, 1, 1, BytesMethods::lower},                          \
+        {names::lstrip, NativeKind::method, 1, 2, BytesMethods::lstrip},                        \
+        {names::replace, NativeKind::method, 3, 4, BytesMethods::replace},                      \
+        {names::rfind, NativeKind::method, 2, 4, BytesMethods::rfind},                          \
+        {names::rindex, NativeKind::method, 2, 4, BytesMethods::rindex},                        \
+        {names::rsplit, NativeKind::method, 1, 3, BytesMethods::rsplit, true},                  \
+        {names::rstrip, NativeKind::method, 1, 2, BytesMethods::rstrip},                        \
+        {names::split, NativeKind::method, 1, 3, BytesMethods::split, true},                    \
+        {names::startswith, NativeKind::method, 2, 4, BytesMethods::startswith},                \
+        {names::strip, NativeKind::method, 1, 2, BytesMethods::strip},                          \
+        {names::upper, NativeKind::method, 1, 1, BytesMethods::upper},                          \
+        {names::center, NativeKind::method, 2, 2, BytesMethods::center},                        \
+        {names::decode, NativeKind::method, 1, 3, bytes_method_decode},                         \
+        {names::fromhex, NativeKind::class_method, 2, 2, bytes_method_fromhex},                 \
+        {names::hex, NativeKind::method, 1, 2, bytes_method_hex},                               \
+        {names::partition, NativeKind::method, 2, 2, BytesMethods::partition},                  \
+        {names::rpartition, NativeKind::method, 2, 2, BytesMethods::rpartition}, {              \
+        names::splitlines, NativeKind::method, 1, 2, BytesMethods::splitlines, true             \
     }
 
 inline constexpr NativeFunction bytes_natives[] = {XIPY_BYTES_METHODS};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "number/big_integer.hpp"
+#include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -16,6 +17,7 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/utf8.hpp"
 #include "text/format_spec.hpp"
 #include "text/format_template.hpp"
 #include "text/percent_format.hpp"
@@ -63,9 +65,11 @@ text::Failure cannot_convert_to_str(Runtime& runtime, Value value) {
 }
 
 // One value under a spec without a !r/!s conversion, as str.format dispatches it. An
-// instance of a user subclass of int, float or str formats as its native value.
+// instance of a user subclass of int, float or str formats as its native value; bytes format
+// as their raw bytes once the spec passed a str's checks (MicroPython's), into a str only
+// when those are valid UTF-8.
 text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec& spec,
-                          text::TextSink& sink) {
+                          text::TextKind kind, text::TextSink& sink) {
     Value native = native_self(value);
     if (is_int(native)) {
         return text::format_integer(to_big_integer(native), spec, native.is_bool() ? "bool" : "int",
@@ -88,14 +92,18 @@ text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec&
                                  "' for object of type '" +
                                  std::string(type_name_of(runtime, value)) + "'"};
     }
+    if (is_bytes(native) &&
+        (kind == text::TextKind::bytes || support::is_valid_utf8(bytes_view(native)))) {
+        return text::format_text(bytes_view(native), spec, sink);
+    }
     return cannot_convert_to_str(runtime, value);
 }
 
 // str.format's arguments: positional ones after the template, keywords by name.
 class TemplateArguments final : public text::FormatArguments {
   public:
-    TemplateArguments(Runtime& runtime, Arguments arguments)
-        : runtime_(runtime), arguments_(arguments) {}
+    TemplateArguments(Runtime& runtime, Arguments arguments, text::TextKind kind)
+        : runtime_(runtime), arguments_(arguments), kind_(kind) {}
 
     std::size_t positional_count() const override { return arguments_.positional_count - 1; }
 
@@ -115,7 +123,7 @@ class TemplateArguments final : public text::FormatArguments {
         Value value = argument.is_keyword ? keywords_[argument.id]
                                           : arguments_[static_cast<std::uint32_t>(argument.id + 1)];
         if (conversion == '\0') {
-            return format_value(runtime_, value, spec, sink);
+            return format_value(runtime_, value, spec, kind_, sink);
         }
         std::optional<std::string> converted =
             conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
@@ -131,6 +139,7 @@ class TemplateArguments final : public text::FormatArguments {
   private:
     Runtime& runtime_;
     Arguments arguments_;
+    text::TextKind kind_;
     std::vector<Value> keywords_;
 };
 
@@ -272,16 +281,15 @@ Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value argume
     return make_str(runtime, output);
 }
 
-Value str_format_method(Runtime& runtime, Arguments arguments) {
-    TemplateArguments values(runtime, arguments);
-    std::string output;
+bool format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
+                          text::TextKind kind, std::string& output) {
+    TemplateArguments values(runtime, arguments, kind);
     text::StringSink sink(output);
-    text::Status status = text::format_template(str_view(runtime, arguments[0]), values, sink);
-    if (!status.ok()) {
-        return values.python_error_pending ? Value::empty()
-                                           : raise_text_failure(runtime, status.failure());
+    text::Status status = text::format_template(pattern, values, sink);
+    if (!status.ok() && !values.python_error_pending) {
+        raise_text_failure(runtime, status.failure());
     }
-    return make_str(runtime, output);
+    return status.ok();
 }
 
 bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::string_view spec) {
@@ -316,7 +324,7 @@ bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::stri
     }
     std::string output;
     text::StringSink sink(output);
-    text::Status status = format_value(runtime, value, parsed.value(), sink);
+    text::Status status = format_value(runtime, value, parsed.value(), text::TextKind::str, sink);
     if (!status.ok()) {
         raise_text_failure(runtime, status.failure());
         return false;

@@ -8,6 +8,7 @@
 #include "object/printer.hpp"
 #include "object/runtime.hpp"
 #include "text/failure.hpp"
+#include "text/string_methods.hpp"
 
 namespace xipy::object {
 
@@ -21,8 +22,11 @@ bool percent_format_into(Runtime& runtime, std::string_view pattern, Value argum
 // The str result of `pattern % arguments`.
 Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments);
 
-// str.format: arguments[0] is the template; keywords are allowed.
-Value str_format_method(Runtime& runtime, Arguments arguments);
+// str.format and bytes.format: `pattern` is arguments[0]'s text; the other arguments fill it.
+// `kind` is the result's: a bytes result takes a bytes argument's raw bytes where a str result
+// takes only valid UTF-8. Appends to `output`; false with the exception pending on failure.
+bool format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
+                          text::TextKind kind, std::string& output);
 
 // format(value, spec). MicroPython has no format() builtin; xipy follows CPython here and
 // calls a user class's __format__, else formats as one str.format field would.

@@ -1,0 +1,131 @@
+// The methods str, bytes and bytearray share, written once over the text layer and
+// instantiated per text kind for the method tables.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "object/native_function.hpp"
+#include "text/string_methods.hpp"
+
+namespace xipy::object {
+
+// An argument of the kind: a str for str; anything with the buffer protocol for bytes. Else
+// MicroPython's TypeError "can't convert 'int' object to str implicitly" (or bytes).
+std::optional<std::string_view> text_argument(Runtime& runtime, Value value, text::TextKind kind);
+
+// Every function takes self as arguments[0], as the method tables guarantee: a str for
+// TextKind::str; a bytes or bytearray for TextKind::bytes, whose results keep self's type.
+Value text_count(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Value text_find(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                text::Direction direction, bool raise_when_missing);
+Value text_affix(Runtime& runtime, Arguments arguments, text::TextKind kind, bool prefix);
+Value text_split(Runtime& runtime, Arguments arguments, text::TextKind kind, bool from_right);
+Value text_splitlines(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Value text_strip(Runtime& runtime, Arguments arguments, text::TextKind kind, text::StripSide side);
+Value text_join(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Value text_replace(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Value text_partition(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                     text::Direction direction);
+Value text_format(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Value text_center(Runtime& runtime, Arguments arguments, text::TextKind kind);
+// Pads to arguments[1] characters with the fill arguments[2] (default space); `alignment`
+// < 0 puts the text left (ljust), > 0 right (rjust), 0 in the middle (center).
+Value text_justify(Runtime& runtime, Arguments arguments, text::TextKind kind, int alignment);
+// removeprefix (`prefix`) / removesuffix: self without arguments[1] at that end, or self.
+Value text_remove_affix(Runtime& runtime, Arguments arguments, text::TextKind kind, bool prefix);
+
+using TextTransform = text::Status (*)(std::string_view, text::TextSink&);
+Value text_transform(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                     TextTransform transform);
+using TextPredicate = bool (*)(std::string_view);
+Value text_predicate(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                     TextPredicate predicate);
+
+// The method-table entries for one text kind.
+template <text::TextKind kind>
+struct TextMethods {
+    static Value count(Runtime& runtime, Arguments arguments) {
+        return text_count(runtime, arguments, kind);
+    }
+    static Value find(Runtime& runtime, Arguments arguments) {
+        return text_find(runtime, arguments, kind, text::Direction::forward, false);
+    }
+    static Value rfind(Runtime& runtime, Arguments arguments) {
+        return text_find(runtime, arguments, kind, text::Direction::backward, false);
+    }
+    static Value index(Runtime& runtime, Arguments arguments) {
+        return text_find(runtime, arguments, kind, text::Direction::forward, true);
+    }
+    static Value rindex(Runtime& runtime, Arguments arguments) {
+        return text_find(runtime, arguments, kind, text::Direction::backward, true);
+    }
+    static Value startswith(Runtime& runtime, Arguments arguments) {
+        return text_affix(runtime, arguments, kind, true);
+    }
+    static Value endswith(Runtime& runtime, Arguments arguments) {
+        return text_affix(runtime, arguments, kind, false);
+    }
+    static Value split(Runtime& runtime, Arguments arguments) {
+        return text_split(runtime, arguments, kind, false);
+    }
+    static Value rsplit(Runtime& runtime, Arguments arguments) {
+        return text_split(runtime, arguments, kind, true);
+    }
+    static Value splitlines(Runtime& runtime, Arguments arguments) {
+        return text_splitlines(runtime, arguments, kind);
+    }
+    static Value strip(Runtime& runtime, Arguments arguments) {
+        return text_strip(runtime, arguments, kind, text::StripSide::both);
+    }
+    static Value lstrip(Runtime& runtime, Arguments arguments) {
+        return text_strip(runtime, arguments, kind, text::StripSide::left);
+    }
+    static Value rstrip(Runtime& runtime, Arguments arguments) {
+        return text_strip(runtime, arguments, kind, text::StripSide::right);
+    }
+    static Value join(Runtime& runtime, Arguments arguments) {
+        return text_join(runtime, arguments, kind);
+    }
+    static Value replace(Runtime& runtime, Arguments arguments) {
+        return text_replace(runtime, arguments, kind);
+    }
+    static Value partition(Runtime& runtime, Arguments arguments) {
+        return text_partition(runtime, arguments, kind, text::Direction::forward);
+    }
+    static Value rpartition(Runtime& runtime, Arguments arguments) {
+        return text_partition(runtime, arguments, kind, text::Direction::backward);
+    }
+    static Value format(Runtime& runtime, Arguments arguments) {
+        return text_format(runtime, arguments, kind);
+    }
+    static Value center(Runtime& runtime, Arguments arguments) {
+        return text_center(runtime, arguments, kind);
+    }
+    static Value upper(Runtime& runtime, Arguments arguments) {
+        return text_transform(runtime, arguments, kind, text::to_upper);
+    }
+    static Value lower(Runtime& runtime, Arguments arguments) {
+        return text_transform(runtime, arguments, kind, text::to_lower);
+    }
+    static Value isalpha(Runtime& runtime, Arguments arguments) {
+        return text_predicate(runtime, arguments, kind, text::is_alpha);
+    }
+    static Value isdigit(Runtime& runtime, Arguments arguments) {
+        return text_predicate(runtime, arguments, kind, text::is_digit);
+    }
+    static Value isspace(Runtime& runtime, Arguments arguments) {
+        return text_predicate(runtime, arguments, kind, text::is_space);
+    }
+    static Value isupper(Runtime& runtime, Arguments arguments) {
+        return text_predicate(runtime, arguments, kind, text::is_upper);
+    }
+    static Value islower(Runtime& runtime, Arguments arguments) {
+        return text_predicate(runtime, arguments, kind, text::is_lower);
+    }
+};
+
+using StrMethods = TextMethods<text::TextKind::str>;
+using BytesMethods = TextMethods<text::TextKind::bytes>;
+
+}  // namespace xipy::object
