@@ -7,6 +7,9 @@ VM. Its stdout is written to <name>.exp. When the run ends with an uncaught
 exception, its stderr (the traceback) is written to <name>.err; otherwise any
 stale <name>.err is removed.
 
+A program with a <name>.in file beside it gets that file as its standard input;
+every other program gets an empty one.
+
 A program whose first line is `# expect: cpython` is a case where xipy follows
 CPython rather than MicroPython (see docs/compatibility.md): its expected
 stdout comes from python3 running the source instead.
@@ -37,6 +40,12 @@ def expects_cpython(source_path):
         return source.readline().strip() == CPYTHON_MARKER
 
 
+def stdin_bytes(source_path):
+    """The program's standard input: its <name>.in file, or nothing."""
+    input_path = source_path.with_suffix(".in")
+    return input_path.read_bytes() if input_path.exists() else b""
+
+
 def reference_run(source_path, work_dir):
     """Returns (exit status, stdout bytes, stderr bytes) of the reference run."""
     relative = source_path.relative_to(PROGRAMS)
@@ -49,7 +58,8 @@ def reference_run(source_path, work_dir):
             ["node", str(REFERENCE / "mpy-cross.js"), str(relative), "-o", str(compiled)],
             cwd=PROGRAMS, check=True)
         command = ["node", str(REFERENCE / "micropython.mjs"), str(compiled)]
-    run = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, cwd=PROGRAMS)
+    run = subprocess.run(command, input=stdin_bytes(source_path), capture_output=True,
+                         timeout=TIMEOUT_SECONDS, cwd=PROGRAMS)
     return run.returncode, run.stdout, run.stderr
 
 

@@ -2,7 +2,8 @@
 """Runs the test corpus on xipy and compares every output with the reference's.
 
 For each tests/programs/<area>/<name>.py it runs `XIPY run <corpus>/<area>/<name>.mpy`
-(in tests/programs, with a 10 s timeout) and checks:
+(in tests/programs, with a 10 s timeout; standard input is <name>.in when it exists, else
+empty) and checks:
 - stdout equals <name>.exp byte for byte;
 - when <name>.err exists (the reference ended with an uncaught exception or a nonzero
   sys.exit), stderr equals it byte for byte and the exit status is nonzero: exactly 1 when
@@ -62,8 +63,10 @@ def run_one(binary, programs_dir, corpus_dir, program):
     if not compiled.is_file():
         return Outcome(relative, [f"no compiled file {compiled} (run `make corpus`)"])
     try:
+        input_path = program.with_suffix(".in")
+        stdin = input_path.read_bytes() if input_path.exists() else b""
         run = subprocess.run([str(binary), "run", str(compiled)], cwd=programs_dir,
-                             capture_output=True, timeout=TIMEOUT_SECONDS)
+                             input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return Outcome(relative, [f"timed out after {TIMEOUT_SECONDS} s"])
     expected_stdout = program.with_suffix(".exp").read_bytes()

@@ -12,7 +12,7 @@ cd "$root"
 make_command=${MAKE:-make}
 make_quietly=("$make_command" --no-print-directory)
 
-total_steps=14
+total_steps=15
 step_number=0
 passed=0
 run_started=$SECONDS
@@ -54,6 +54,9 @@ PYTHON=${PYTHON:-python3}
 step "setup: reference toolchain and 32-bit compiler" tools/setup.sh reference multilib
 step "format check (clang-format)" tools/check_format.sh
 step "layer check (cmake/layers.cmake)" "$PYTHON" tools/check_layers.py
+# Issue 4 is done when each name it lists is exercised by some program in tests/programs.
+step "issue 4 coverage: every listed name is used by a conformance program" \
+    "$PYTHON" tools/check_issue_coverage.py
 step "compile the corpus (reference mpy-cross -> build/corpus)" "${make_quietly[@]}" corpus
 step "release build (g++, -Werror) and unit tests" build_and_unit_test unit-release
 step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \

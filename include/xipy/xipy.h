@@ -75,10 +75,14 @@ typedef struct xipy_config {
      * and each call of a Python function; then the run ends with XIPY_STEP_LIMIT. 0 (the
      * default) means no limit. */
     uint64_t max_steps;
-    /* Host access, granted by setting a field to nonzero; all default to 0 (denied), so a VM
-     * can reach nothing but its output callbacks. Modules that need a denied service raise
-     * OSError. */
-    int allow_filesystem;  /* open(), os file functions */
+    /* Host access; all denied by default, so a VM can reach nothing but its output callbacks.
+     * Modules that need a denied service raise OSError "[Errno 1] EPERM".
+     * filesystem_root grants one existing directory to open() and the os file functions: the
+     * program sees it as "/" and as its current directory, and a path that would lead outside
+     * it (".." above it, a symlink pointing out) raises OSError "[Errno 13] EACCES". NULL or ""
+     * (the default): no filesystem. xipy_vm_create() returns XIPY_INVALID_ARGUMENT when it
+     * names no directory. The other grants are set by nonzero values. */
+    const char* filesystem_root;
     int allow_clock;       /* time module: wall clock, monotonic ticks, sleep */
     int allow_environment; /* os.getenv() */
     /* input() reads standard input through this: the next byte (0..255), or -1 at end of

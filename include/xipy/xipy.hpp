@@ -19,11 +19,18 @@ namespace xipy {
 struct VmOptions {
     std::size_t heap_limit_bytes = default_config().heap_limit_bytes;
     std::uint32_t max_depth = default_config().max_depth;
+    // Most steps (backward jumps and Python calls) one run may take; then the run ends with
+    // XIPY_STEP_LIMIT (RunResult::step_limit()). 0 means no limit.
+    std::uint64_t max_steps = default_config().max_steps;
     // Receive the program's stdout and stderr; an empty function means the C stdio stream.
     std::function<void(std::string_view)> on_stdout;
     std::function<void(std::string_view)> on_stderr;
     // sys.argv.
     std::vector<std::string> argv;
+    // The one directory open() and the os file functions may reach (see
+    // xipy_config.filesystem_root); empty: none. A root that is no directory leaves the Vm
+    // invalid.
+    std::string filesystem_root;
 
     static xipy_config default_config() {
         xipy_config config;
@@ -43,6 +50,8 @@ struct RunResult {
     int exit_code = 2;              // as xipy_vm_exit_code()
 
     bool ok() const { return status == XIPY_OK; }
+    // The run used up VmOptions::max_steps; no except, finally or with body saw it.
+    bool step_limit() const { return status == XIPY_STEP_LIMIT; }
 };
 
 // Owns one xipy_vm. Move-only; a moved-from Vm holds nothing and every run on it returns
@@ -64,7 +73,9 @@ class Vm {
         xipy_config_init(&config);
         config.heap_limit_bytes = options.heap_limit_bytes;
         config.max_depth = options.max_depth;
+        config.max_steps = options.max_steps;
         config.output_context = callbacks_.get();
+        config.filesystem_root = options.filesystem_root.c_str();
         if (callbacks_->on_stdout) {
             config.write_stdout = &Vm::forward_stdout;
         }
@@ -116,6 +127,12 @@ class Vm {
         result.exit_code = xipy_vm_exit_code(handle_);
         return result;
     }
+
+    // Makes the running program raise KeyboardInterrupt at its next loop iteration or call
+    // (or the next run at its start). The one member that may be called from another thread
+    // while run() runs, or from a signal handler, provided the Vm is not moved or destroyed
+    // meanwhile. Does nothing on an invalid Vm.
+    void interrupt() const { xipy_vm_interrupt(handle_); }
 
     // The underlying handle, for C API calls this wrapper does not cover.
     xipy_vm* handle() const { return handle_; }

@@ -1,6 +1,7 @@
 // The C API of include/xipy/xipy.h, implemented over vm::Vm.
 #include <cstdio>
 #include <new>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -62,8 +63,16 @@ bool config_is_valid(const xipy_config& config) {
     return true;
 }
 
-vm::VmConfig make_vm_config(const xipy_config& config) {
+// Nothing when the config's filesystem root names no directory.
+std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     vm::VmConfig result;
+    if (config.filesystem_root != nullptr && config.filesystem_root[0] != '\0') {
+        auto root = vm::canonical_filesystem_root(config.filesystem_root);
+        if (!root) {
+            return std::nullopt;
+        }
+        result.host.filesystem_root = std::move(*root);
+    }
     result.heap_limit_bytes = config.heap_limit_bytes;
     result.max_depth = config.max_depth;
     result.write_stdout = config.write_stdout != nullptr ? config.write_stdout : write_to_stdout;
@@ -71,7 +80,6 @@ vm::VmConfig make_vm_config(const xipy_config& config) {
     result.output_context = config.output_context;
     result.collect_on_every_allocation = config.collect_on_every_allocation != 0;
     result.max_steps = config.max_steps;
-    result.host.filesystem = config.allow_filesystem != 0;
     result.host.clock = config.allow_clock != 0;
     result.host.environment = config.allow_environment != 0;
     result.host.read_stdin = config.read_stdin;  // builtins: input()
@@ -159,7 +167,11 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
     if (!xipy::api::config_is_valid(chosen)) {
         return XIPY_INVALID_ARGUMENT;
     }
-    xipy_vm* handle = new (std::nothrow) xipy_vm(xipy::api::make_vm_config(chosen));
+    auto vm_config = xipy::api::make_vm_config(chosen);
+    if (!vm_config) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    xipy_vm* handle = new (std::nothrow) xipy_vm(std::move(*vm_config));
     if (handle == nullptr) {
         return XIPY_OUT_OF_MEMORY;
     }

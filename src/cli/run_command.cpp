@@ -27,6 +27,9 @@ constexpr std::string_view run_usage =
     "  --max-depth N        deepest nesting of Python calls (default 1000)\n"
     "  --max-steps N        most loop iterations plus calls before the program is stopped\n"
     "                       (default: no limit)\n"
+    "  --fs-root DIR        the directory open() and os may reach, seen by the program as /\n"
+    "                       (default: the current directory)\n"
+    "  --no-fs              no filesystem: open() and os file functions raise OSError\n"
     "  --help               print this help\n";
 
 int usage_error(const std::string& reason) {
@@ -106,6 +109,9 @@ int run_run_command(std::span<const std::string_view> arguments) {
         config.collect_on_every_allocation = 1;
     }
     std::vector<std::string> program_arguments;
+    // A command-line program is the user's own, so it gets what micropython's unix port has,
+    // its files limited to the current directory (or --fs-root) unless --no-fs.
+    std::string filesystem_root = ".";
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -121,6 +127,17 @@ int run_run_command(std::span<const std::string_view> arguments) {
         // Hidden (not in the usage text): the conformance run's GC stress step uses it.
         if (argument == "--gc-stress") {
             config.collect_on_every_allocation = 1;
+            continue;
+        }
+        if (argument == "--fs-root") {
+            if (index + 1 == arguments.size() || arguments[index + 1].empty()) {
+                return usage_error("--fs-root needs a directory");
+            }
+            filesystem_root = std::string(arguments[++index]);
+            continue;
+        }
+        if (argument == "--no-fs") {
+            filesystem_root.clear();
             continue;
         }
         if (argument == "--max-steps") {
@@ -181,14 +198,17 @@ int run_run_command(std::span<const std::string_view> arguments) {
     config.argument_values = argument_values.data();
     config.write_stdout = write_stdout;
     config.write_stderr = write_stderr;
-    // A command-line program is the user's own, so it gets what micropython's unix port has.
-    config.allow_filesystem = 1;
+    config.filesystem_root = filesystem_root.c_str();
     config.allow_clock = 1;
     config.allow_environment = 1;
     config.read_stdin = read_stdin;
 
     xipy_vm* vm = nullptr;
     const xipy_status created = xipy_vm_create(&config, &vm);
+    if (created == XIPY_INVALID_ARGUMENT && !filesystem_root.empty()) {
+        std::fprintf(stderr, "xipy: %s: not a directory\n", filesystem_root.c_str());
+        return exit_usage;
+    }
     if (created != XIPY_OK) {
         std::fprintf(stderr, "xipy: cannot create a VM: %s\n", xipy_status_name(created));
         return exit_usage;

@@ -37,14 +37,29 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
         return nullptr;
     }
-    const bool over_limit =
-        bytes > config_.limit_bytes - std::min(bytes_in_use_, config_.limit_bytes);
-    const std::size_t interval =
-        std::max(bytes_after_last_collection_, minimum_collection_interval);
-    const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
-    if (over_limit || interval_reached || config_.collect_on_every_allocation) {
+    bool collected = false;
+    if (config_.collect_on_every_allocation) {
         collect();
-        if (bytes > config_.limit_bytes - bytes_in_use_) {
+        collected = true;
+    } else if (automatic_collection_) {
+        const std::size_t interval =
+            std::max(bytes_after_last_collection_, minimum_collection_interval);
+        const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
+        const bool threshold_reached = bytes_allocated_since_collection_ >= threshold_bytes_;
+        if (interval_reached || threshold_reached) {
+            collect();
+            collected = true;
+        }
+    }
+    const auto fits = [&] {
+        return bytes <= config_.limit_bytes - std::min(bytes_in_use_, config_.limit_bytes);
+    };
+    if (!fits()) {
+        if (collected || !automatic_collection_) {
+            return nullptr;
+        }
+        collect();
+        if (!fits()) {
             return nullptr;
         }
     }
@@ -57,6 +72,7 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     cell->next_ = all_cells_;
     all_cells_ = cell;
     bytes_in_use_ += bytes;
+    bytes_allocated_since_collection_ += bytes;
     ++allocations_;
     return cell;
 }
@@ -76,6 +92,7 @@ void Heap::collect() {
     }
     sweep();
     bytes_after_last_collection_ = bytes_in_use_;
+    bytes_allocated_since_collection_ = 0;
     ++collections_;
     collecting_ = false;
 }

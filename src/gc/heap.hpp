@@ -65,7 +65,10 @@ struct HeapConfig {
 };
 
 // Invariants: `bytes_in_use_` is the sum of `size_` over the cells on
-// `all_cells_` and never exceeds `config_.limit_bytes`.
+// `all_cells_` and never exceeds `config_.limit_bytes`;
+// `bytes_allocated_since_collection_` is the sum of the sizes allocated since the last
+// collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
+// gc.threshold().
 class Heap {
   public:
     explicit Heap(HeapConfig config);
@@ -75,11 +78,24 @@ class Heap {
 
     // Returns zero-filled memory of `bytes` (header included) whose Cell
     // header is initialised with `descriptor`, or nullptr when the limit
-    // would be passed even after a collection. The caller constructs the
+    // would be passed even after a collection (or, with automatic collection
+    // off, without one). The caller constructs the
     // rest of the object in place and must raise MemoryError on nullptr.
     Cell* allocate(std::size_t bytes, const CellDescriptor* descriptor);
 
     void collect();
+
+    // gc.enable()/gc.disable(): while disabled the heap never collects on its own, so an
+    // allocation that does not fit fails (MemoryError) even if garbage would make room, as
+    // MicroPython's gc_alloc does. collect() and the stress mode still collect.
+    void set_automatic_collection(bool enabled) { automatic_collection_ = enabled; }
+    bool automatic_collection() const { return automatic_collection_; }
+
+    // gc.threshold(n): also collect (when automatic collection is on) before an allocation
+    // once `bytes` were allocated since the last collection. `no_threshold` turns it off.
+    static constexpr std::size_t no_threshold = SIZE_MAX;
+    void set_threshold(std::size_t bytes) { threshold_bytes_ = bytes; }
+    std::size_t threshold() const { return threshold_bytes_; }
 
     // Refuses allocations while non-zero (micropython.heap_lock()).
     void lock() { ++lock_depth_; }
@@ -109,6 +125,9 @@ class Heap {
     Cell* all_cells_ = nullptr;
     std::size_t bytes_in_use_ = 0;
     std::size_t bytes_after_last_collection_ = 0;
+    std::size_t bytes_allocated_since_collection_ = 0;
+    std::size_t threshold_bytes_ = no_threshold;
+    bool automatic_collection_ = true;
     std::uint64_t collections_ = 0;
     std::uint64_t allocations_ = 0;
     std::uint32_t lock_depth_ = 0;

@@ -88,11 +88,31 @@ class BlockStacks {
     std::map<Key, std::uint32_t> index_;
 };
 
-// What is known before an instruction runs: the value-stack depth and the open blocks.
+// Which value-stack slots may hold MicroPython's MP_OBJ_NULL (xipy's Value::empty()), the
+// non-object LOAD_NULL pushes and LOAD_METHOD leaves in the self slot: element i for slot i.
+using NullSlots = std::vector<bool>;
+
+// What is known before an instruction runs: the value-stack depth, the open blocks and which
+// slots may be null. Invariant: nulls.size() == depth (a negative depth is an error anyway).
 struct State {
     std::int32_t depth = 0;
     std::uint32_t blocks = BlockStacks::empty;
+    NullSlots nulls;
 };
+
+// A state of `depth` slots under `blocks` that keeps `from`'s null bits for the slots below
+// `kept` (at most `depth`); the slots above are objects pushed meanwhile (an exception, the
+// unwind state, a result).
+State moved(const State& from, std::int32_t depth, std::uint32_t blocks, std::int32_t kept) {
+    State state{depth, blocks, from.nulls};
+    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)), false);
+    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)), false);
+    return state;
+}
+
+State moved(const State& from, std::int32_t depth, std::uint32_t blocks) {
+    return moved(from, depth, blocks, depth);
+}
 
 // An unwind that stopped at a finally or with handler and resumes at its END_FINALLY: either a
 // return, or a jump that still has to leave `remaining` blocks before reaching `target`.
@@ -408,13 +428,28 @@ class CodeVerifier {
         }
         const auto index = static_cast<std::size_t>(index_at_offset_[target]);
         std::vector<State>& known = states_[index];
-        for (const State& existing : known) {
+        for (State& existing : known) {
             if (existing.blocks == state.blocks) {
                 if (existing.depth != state.depth) {
                     return error_at(target, "stack depth " + std::to_string(state.depth) +
                                                 " on one path and " +
                                                 std::to_string(existing.depth) + " on another");
                 }
+                // Merge the null bits; a slot that may newly be null means another pass.
+                bool grew = false;
+                for (std::size_t slot = 0; slot < state.nulls.size(); ++slot) {
+                    if (state.nulls[slot] && !existing.nulls[slot]) {
+                        existing.nulls[slot] = true;
+                        grew = true;
+                    }
+                }
+                if (!grew) {
+                    return support::Success{};
+                }
+                if (++state_count_ > state_budget_) {
+                    return error_at(target, "too many exception handler contexts to verify");
+                }
+                worklist_.push_back({static_cast<std::uint32_t>(index), existing});
                 return support::Success{};
             }
         }
@@ -430,7 +465,8 @@ class CodeVerifier {
 
     // An exception raised by the instruction at `offset` closes every block whose handler is
     // already running, then enters the innermost other one with the exception pushed.
-    support::Status raise_edge(std::uint32_t offset, std::uint32_t blocks) {
+    support::Status raise_edge(std::uint32_t offset, const State& state) {
+        std::uint32_t blocks = state.blocks;
         while (blocks != BlockStacks::empty && stacks_.top(blocks).active_at(offset)) {
             blocks = stacks_.pop(blocks);
         }
@@ -438,14 +474,16 @@ class CodeVerifier {
             return support::Success{};
         }
         const Block& handler_block = stacks_.top(blocks);
-        return arrive(offset, handler_block.handler, {handler_block.saved_depth + 1, blocks});
+        return arrive(
+            offset, handler_block.handler,
+            moved(state, handler_block.saved_depth + 1, blocks, handler_block.saved_depth));
     }
 
     // Leaves blocks for a return or an UNWIND_JUMP, at the instruction at `offset` (the
     // UNWIND_JUMP, RETURN_VALUE or the END_FINALLY that resumes it). `depth` does not count
     // the jump target or return value the VM carries on top.
-    support::Status unwind(std::uint32_t offset, std::int32_t depth, std::uint32_t blocks,
-                           Continuation continuation) {
+    support::Status unwind(std::uint32_t offset, const State& from, std::int32_t depth,
+                           std::uint32_t blocks, Continuation continuation) {
         while (continuation.is_return || continuation.remaining > 0) {
             if (blocks == BlockStacks::empty) {
                 if (continuation.is_return) {
@@ -487,12 +525,13 @@ class CodeVerifier {
             Block entered = block;
             entered.unwinding = true;
             const std::uint32_t entered_blocks = stacks_.push(stacks_.pop(blocks), entered);
-            return arrive(offset, block.handler, {block.saved_depth + 2, entered_blocks});
+            return arrive(offset, block.handler,
+                          moved(from, block.saved_depth + 2, entered_blocks, block.saved_depth));
         }
         if (continuation.drops_iterator) {
             depth -= iterator_slots;
         }
-        return arrive(offset, continuation.target, {depth, blocks});
+        return arrive(offset, continuation.target, moved(from, depth, blocks));
     }
 
     void add_continuation(std::uint32_t handler, const Continuation& continuation) {
@@ -539,7 +578,7 @@ class CodeVerifier {
             stack_inputs(instruction.opcode, instruction.operand, instruction.extra_byte);
 
         // Every instruction may raise (a step limit, MemoryError, an unbound local, ...).
-        XIPY_TRY(support::Success raise_ok, raise_edge(offset, blocks));
+        XIPY_TRY(support::Success raise_ok, raise_edge(offset, state));
         (void)raise_ok;
 
         // mpy-cross's async with handler rotates three slots after an exception match that
@@ -564,6 +603,8 @@ class CodeVerifier {
         XIPY_TRY(support::Success peak_ok,
                  note_peak(offset, std::int64_t{std::max(depth, after)} + transient));
         (void)peak_ok;
+        XIPY_TRY(support::Success null_ok, check_null_inputs(instruction, state, inputs));
+        (void)null_ok;
 
         switch (opcode) {
             case Opcode::SETUP_EXCEPT:
@@ -579,18 +620,19 @@ class CodeVerifier {
                     stacks_.top(blocks).kind != BlockKind::except_block) {
                     return error_at(offset, "POP_EXCEPT_JUMP without an open except block");
                 }
-                return arrive(offset, instruction.jump_target, {depth, stacks_.pop(blocks)});
+                return arrive(offset, instruction.jump_target,
+                              moved(state, depth, stacks_.pop(blocks)));
             case Opcode::UNWIND_JUMP: {
                 Continuation continuation;
                 continuation.remaining = instruction.extra_byte & unwind_count_mask;
                 continuation.drops_iterator = (instruction.extra_byte & unwind_drops_iterator) != 0;
                 continuation.target = instruction.jump_target;
-                return unwind(offset, depth, blocks, continuation);
+                return unwind(offset, state, depth, blocks, continuation);
             }
             case Opcode::RETURN_VALUE: {
                 Continuation continuation;
                 continuation.is_return = true;
-                return unwind(offset, depth - 1, blocks, continuation);
+                return unwind(offset, state, depth - 1, blocks, continuation);
             }
             default:
                 break;
@@ -599,13 +641,151 @@ class CodeVerifier {
             const std::int32_t taken =
                 depth + branch_stack_effect(instruction.opcode, instruction.extra_byte);
             XIPY_TRY(support::Success jump_ok,
-                     arrive(offset, instruction.jump_target, {taken, blocks}));
+                     arrive(offset, instruction.jump_target, moved(state, taken, blocks)));
             (void)jump_ok;
         }
         if (ends_flow(opcode)) {
             return support::Success{};
         }
-        return fall_through(instruction, {after, blocks});
+        return fall_through(instruction, nulls_after(instruction, state, inputs));
+    }
+
+    // Whether the instruction may take MP_OBJ_NULL as its input `position` (0 is the deepest of
+    // its stack_inputs() slots), as py/vm.c and py/runtime.c accept it: the self slot of a method
+    // call, the name slot of a `**mapping` keyword entry, the "delete" value of STORE_SUBSCR and
+    // STORE_ATTR, the "no defaults of this kind" slots of MAKE_*_DEFARGS, the iterator buffer
+    // slots FOR_ITER and STORE_COMP see (but not the iterator itself), and slots that stack
+    // shuffles and POP_TOP only move or drop. Everything else needs an object.
+    static bool accepts_null(const Instruction& instruction, std::int32_t position,
+                             std::int32_t inputs) {
+        const auto opcode = static_cast<Opcode>(instruction.info().first_byte);
+        switch (opcode) {
+            case Opcode::POP_TOP:
+            case Opcode::DUP_TOP:
+            case Opcode::DUP_TOP_TWO:
+            case Opcode::ROT_TWO:
+            case Opcode::ROT_THREE:
+                return true;
+            case Opcode::STORE_SUBSCR:
+            case Opcode::STORE_ATTR:
+                return position == 0;
+            case Opcode::MAKE_FUNCTION_DEFARGS:
+            case Opcode::MAKE_CLOSURE_DEFARGS:
+                // Positional defaults (a tuple) and keyword defaults (a dict), either absent.
+                return position < 2;
+            case Opcode::FOR_ITER:
+                return position != 1;
+            case Opcode::STORE_COMP: {
+                const std::int32_t pops = -instruction.stack_effect();
+                return position > 0 && position < inputs - pops;
+            }
+            case Opcode::CALL_METHOD:
+            case Opcode::CALL_METHOD_VAR_KW:
+            case Opcode::CALL_FUNCTION_VAR_KW: {
+                const bool is_method = opcode != Opcode::CALL_FUNCTION_VAR_KW;
+                if (is_method && position == 1) {
+                    return true;
+                }
+                if (opcode == Opcode::CALL_METHOD) {
+                    return false;
+                }
+                // Slots: callable, [self], positional..., (name, value) pairs, star bitmap.
+                const std::int32_t first_keyword =
+                    1 + (is_method ? 1 : 0) + static_cast<std::int32_t>(instruction.operand & 0xff);
+                const std::int32_t keyword_slots =
+                    2 * static_cast<std::int32_t>((instruction.operand >> 8) & 0xff);
+                return position >= first_keyword && position < first_keyword + keyword_slots &&
+                       (position - first_keyword) % 2 == 0;
+            }
+            default:
+                return false;
+        }
+    }
+
+    support::Status check_null_inputs(const Instruction& instruction, const State& state,
+                                      std::int32_t inputs) const {
+        const std::int32_t base = state.depth - inputs;
+        for (std::int32_t slot = std::max(base, 0); slot < state.depth; ++slot) {
+            if (state.nulls[static_cast<std::size_t>(slot)] &&
+                !accepts_null(instruction, slot - base, inputs)) {
+                return error_at(instruction.offset,
+                                std::string(instruction.info().name) + " input " +
+                                    std::to_string(slot - base) +
+                                    " may be the empty value of LOAD_NULL or LOAD_METHOD");
+            }
+        }
+        return support::Success{};
+    }
+
+    // The state after an instruction that falls through normally: its inputs are replaced by
+    // objects, except for the slots the instruction only moves or reads past, and the slots
+    // LOAD_NULL, LOAD_METHOD, LOAD_SUPER_METHOD and GET_ITER_STACK may leave null.
+    static State nulls_after(const Instruction& instruction, const State& state,
+                             std::int32_t inputs) {
+        const auto opcode = static_cast<Opcode>(instruction.info().first_byte);
+        const std::int32_t after = state.depth + instruction.stack_effect();
+        const std::int32_t base = state.depth - inputs;
+        // The input slots' bits (guard slots below the stack hold None).
+        NullSlots in;
+        for (std::int32_t slot = base; slot < state.depth; ++slot) {
+            in.push_back(slot >= 0 && state.nulls[static_cast<std::size_t>(slot)]);
+        }
+        State result = moved(state, after, state.blocks);
+        auto set = [&](std::int32_t position, bool maybe_null) {
+            const std::int32_t slot = base + position;
+            if (slot >= 0 && slot < after) {
+                result.nulls[static_cast<std::size_t>(slot)] = maybe_null;
+            }
+        };
+        for (std::int32_t position = 0; base + position < after; ++position) {
+            set(position, false);
+        }
+        switch (opcode) {
+            case Opcode::LOAD_NULL:
+                set(0, true);
+                break;
+            case Opcode::LOAD_METHOD:
+            case Opcode::LOAD_SUPER_METHOD:
+                set(1, true);
+                break;
+            case Opcode::GET_ITER_STACK:
+                // MicroPython leaves raw iterator-buffer words around the iterator.
+                set(0, true);
+                set(2, true);
+                set(3, true);
+                break;
+            case Opcode::DUP_TOP:
+                set(0, in[0]);
+                set(1, in[0]);
+                break;
+            case Opcode::DUP_TOP_TWO:
+                set(0, in[0]);
+                set(1, in[1]);
+                set(2, in[0]);
+                set(3, in[1]);
+                break;
+            case Opcode::ROT_TWO:
+                set(0, in[1]);
+                set(1, in[0]);
+                break;
+            case Opcode::ROT_THREE:
+                // The top moves under the two below it.
+                set(0, in[2]);
+                set(1, in[0]);
+                set(2, in[1]);
+                break;
+            case Opcode::FOR_ITER:
+            case Opcode::STORE_COMP:
+                // Reads (and keeps) the slots under what it pushes or pops.
+                for (std::int32_t position = 0; position < inputs && base + position < after;
+                     ++position) {
+                    set(position, in[static_cast<std::size_t>(position)]);
+                }
+                break;
+            default:
+                break;
+        }
+        return result;
     }
 
     support::Status fall_through(const Instruction& instruction, State state) {
@@ -635,9 +815,10 @@ class CodeVerifier {
         const std::int32_t handler_depth =
             state.depth + branch_stack_effect(instruction.opcode, instruction.extra_byte);
         XIPY_TRY(support::Success handler_ok,
-                 arrive(offset, block.handler, {handler_depth, opened}));
+                 arrive(offset, block.handler, moved(state, handler_depth, opened)));
         (void)handler_ok;
-        return fall_through(instruction, {state.depth + instruction.stack_effect(), opened});
+        return fall_through(instruction,
+                            moved(state, state.depth + instruction.stack_effect(), opened));
     }
 
     // WITH_CLEANUP calls __exit__ with three arguments laid out above the top of the stack.
@@ -657,7 +838,8 @@ class CodeVerifier {
         const std::int64_t above = block.unwinding ? 1 : 2;
         XIPY_TRY(support::Success peak_ok, note_peak(offset, std::int64_t{state.depth} + above));
         (void)peak_ok;
-        return fall_through(instruction, {state.depth + instruction.stack_effect(), state.blocks});
+        return fall_through(instruction,
+                            moved(state, state.depth + instruction.stack_effect(), state.blocks));
     }
 
     // END_FINALLY closes the innermost block, whose handler is running (an except handler
@@ -678,7 +860,7 @@ class CodeVerifier {
             if (state.depth < 1) {
                 return error_at(offset, "stack underflow: END_FINALLY on an empty stack");
             }
-            return fall_through(instruction, {state.depth - 1, rest});
+            return fall_through(instruction, moved(state, state.depth - 1, rest));
         }
         if (state.depth < 2) {
             return error_at(offset, "stack underflow: END_FINALLY resuming an unwind needs 2");
@@ -687,7 +869,7 @@ class CodeVerifier {
         const std::vector<Continuation> pending = continuations_[block.handler];
         for (const Continuation& continuation : pending) {
             XIPY_TRY(support::Success resume_ok,
-                     unwind(offset, state.depth - 2, rest, continuation));
+                     unwind(offset, state, state.depth - 2, rest, continuation));
             (void)resume_ok;
         }
         return support::Success{};

@@ -24,6 +24,12 @@ namespace xipy::image {
 //    async with handler does, should the rebindable name BaseException not match the
 //    exception). A VM reserves that many slots below the stack, holding valid values (None at
 //    first) that the GC scans.
+//  - A slot that may hold MP_OBJ_NULL (Value::empty(): what LOAD_NULL pushes, LOAD_METHOD and
+//    LOAD_SUPER_METHOD may leave as self, GET_ITER_STACK leaves around the iterator) reaches
+//    only instructions that MicroPython lets take it there: the self of CALL_METHOD(_VAR_KW),
+//    a `**` keyword name of CALL_*_VAR_KW, the deleting value of STORE_SUBSCR and STORE_ATTR,
+//    the defaults of MAKE_*_DEFARGS, the iterator buffer of FOR_ITER and STORE_COMP (not the
+//    iterator itself), and POP_TOP, DUP_TOP(_TWO), ROT_TWO and ROT_THREE, which move it.
 //  - Every instruction decodes inside the bytecode, every jump and handler lands on an
 //    instruction start, execution never runs past the end, and every qstr, constant and child
 //    index is in range.

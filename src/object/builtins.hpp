@@ -14,6 +14,10 @@ std::span<const Attribute> iteration_builtins();  // builtins_iteration.cpp
 std::span<const Attribute> type_builtins();       // builtins_types.cpp
 std::span<const Attribute> io_builtins();         // builtins_io.cpp
 
+// dir(x) as MicroPython's: the names whose lookup on x succeeds, in qstr order
+// (builtins_dir.cpp). dir() without argument needs frames: vm/builtins_vm.cpp.
+Value directory_of(Runtime& runtime, Value object);
+
 // sys.stdout and sys.stderr: constant stream objects with a write() method.
 extern const Type text_stream_type;
 const Object* standard_output_stream();

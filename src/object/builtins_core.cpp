@@ -497,70 +497,6 @@ Value builtin_format(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-void add_dict_keys(Runtime& runtime, Value dict, std::vector<Value>& out) {
-    std::uint32_t position = 0;
-    DictEntry* entry = nullptr;
-    while (dict_next(as_dict(dict), position, entry)) {
-        if (is_str(entry->key)) {
-            out.push_back(entry->key);
-        }
-    }
-    (void)runtime;
-}
-
-void add_type_names(Runtime& runtime, const Type* type, std::vector<Value>& out) {
-    if (type->is_user_class()) {
-        for (Value entry : as_tuple(type->mro)->span()) {
-            const Type* candidate = as_type(entry);
-            if (candidate->is_user_class()) {
-                add_dict_keys(runtime, candidate->dict, out);
-            } else {
-                add_type_names(runtime, candidate, out);
-            }
-        }
-        return;
-    }
-    for (const Type* candidate = type; candidate != nullptr; candidate = candidate->base) {
-        for (const Attribute& attribute : candidate->attributes) {
-            out.push_back(Value::from_interned_string(attribute.name));
-        }
-    }
-}
-
-Value builtin_dir(Runtime& runtime, Arguments arguments) {
-    std::vector<Value> found;
-    if (arguments.positional_count == 0) {
-        return make_list(runtime, {});
-    }
-    Value object = arguments[0];
-    Value dict = find_attribute(runtime, object, names::dunder_dict);
-    if (runtime.has_exception()) {
-        runtime.clear_exception();
-    }
-    if (!dict.is_empty() && is_dict(dict)) {
-        add_dict_keys(runtime, dict, found);
-    }
-    if (is_type(object)) {
-        add_type_names(runtime, as_type(object), found);
-    } else {
-        add_type_names(runtime, type_of(object), found);
-    }
-    Value list = make_list(runtime, {});
-    if (list.is_empty()) {
-        return Value::empty();
-    }
-    for (Value name : found) {
-        Value contained = binary_operation(runtime, BinaryOperator::contains, list, name);
-        if (contained.is_empty()) {
-            return Value::empty();
-        }
-        if (!contained.is_true_value() && !list_append(runtime, list, name)) {
-            return Value::empty();
-        }
-    }
-    return list;
-}
-
 using Kind = NativeKind;
 constexpr std::uint16_t many = NativeFunction::unlimited;
 
@@ -594,7 +530,6 @@ constexpr NativeFunction core_functions[] = {
     {names::iter, Kind::function, 1, 1, builtin_iter},
     {names::next, Kind::function, 1, 2, builtin_next},
     {names::format, Kind::function, 1, 2, builtin_format},
-    {names::dir, Kind::function, 0, 1, builtin_dir},
 };
 
 template <std::size_t... Indices>

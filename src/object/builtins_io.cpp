@@ -34,6 +34,14 @@ constexpr NativeFunction stream_write_function{names::write, NativeKind::method,
                                                stream_write};
 constexpr NativeFunction stream_flush_function{names::flush, NativeKind::method, 1, 1,
                                                stream_flush};
+// MicroPython shows the file descriptor: 1 for stdout, 2 for stderr.
+bool stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
+    auto* stream = static_cast<const TextStreamObject*>(self.as_object());
+    printer.write(stream->stream == OutputStream::standard_output ? "<io.TextIOWrapper 1>"
+                                                                  : "<io.TextIOWrapper 2>");
+    return true;
+}
+
 constexpr Attribute stream_attributes[] = {
     {names::write, &stream_write_function},
     {names::flush, &stream_flush_function},
@@ -41,7 +49,8 @@ constexpr Attribute stream_attributes[] = {
 
 }  // namespace
 
-constinit const Type text_stream_type{names::io, &object_type, TypeSlots{}, stream_attributes};
+constinit const Type text_stream_type{names::TextIOWrapper, &object_type,
+                                      TypeSlots{.print = stream_print}, stream_attributes};
 
 namespace {
 

@@ -78,6 +78,9 @@ bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, boo
             finished = true;
             return true;
         }
+        // The next iterator may run Python code that drops the last other reference to this
+        // item (a list iterator's item, say): keep it alive until the instruction ends.
+        runtime.keep(item);
         items.push_back(item);
     }
     finished = false;

@@ -121,7 +121,11 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     if (type_of(found.value)->is_user_class()) {
         return user_descriptor_get(runtime, found.value, Value::empty(), type);
     }
-    return bind_attribute(runtime, found.value, Value::empty(), type);
+    Value bound = bind_attribute(runtime, found.value, Value::empty(), type);
+    if (bound.is_empty()) {
+        return bound;
+    }
+    return check_unbound_method(runtime, bound, found.owner);
 }
 
 bool type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {

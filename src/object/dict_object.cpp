@@ -47,6 +47,17 @@ std::uint32_t index_capacity_for(std::uint32_t entries) {
 }
 
 // Rebuilds the storage with room for `entries` entries, dropping deleted ones.
+// The first empty index slot on `hash`'s probe sequence. Only for fresh storage, which has no
+// deleted slots and at least one empty one.
+std::uint32_t first_empty_slot(DictStorage* storage, std::uint64_t hash) {
+    std::uint32_t mask = storage->index_capacity - 1;
+    auto slot = static_cast<std::uint32_t>(hash) & mask;
+    while (storage->indices()[slot] != empty_slot) {
+        slot = (slot + 1) & mask;
+    }
+    return slot;
+}
+
 bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
     std::uint32_t indices = index_capacity_for(entries);
     std::size_t bytes = entries * sizeof(DictEntry) + indices * sizeof(std::int32_t);
@@ -62,12 +73,8 @@ bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
                 continue;
             }
             storage->entries()[count] = entry;
-            std::uint32_t mask = indices - 1;
-            auto slot = static_cast<std::uint32_t>(entry.hash) & mask;
-            while (storage->indices()[slot] != empty_slot) {
-                slot = (slot + 1) & mask;
-            }
-            storage->indices()[slot] = static_cast<std::int32_t>(count);
+            storage->indices()[first_empty_slot(storage, entry.hash)] =
+                static_cast<std::int32_t>(count);
             ++count;
         }
     }
@@ -716,10 +723,9 @@ bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
         if (!resize(runtime, dict, wanted)) {
             return false;
         }
-        found = probe(runtime, dict, key);
-        if (!found.ok) {
-            return false;
-        }
+        // Not probe() again: that would rerun the key's __hash__, which may change the dict
+        // once more (even empty it). The key is known to be absent and the storage is fresh.
+        found.slot = first_empty_slot(dict->storage, found.hash);
     }
     DictStorage* storage = dict->storage;
     std::uint32_t index = dict->entry_count++;
@@ -824,16 +830,17 @@ bool dict_update(Runtime& runtime, Value dict_value, Value source) {
     DictObject* dict = as_dict(dict_value);
     Value native = native_self(source);
     if (is_dict(native)) {
-        DictObject* other = as_dict(native);
-        std::vector<Value> pairs;
+        // Walks the source's live table, as MicroPython does: storing a key runs its __hash__
+        // and __eq__, which may change the source; a copy would hold entries the collector no
+        // longer sees.
         std::uint32_t position = 0;
         DictEntry* entry = nullptr;
-        while (dict_next(other, position, entry)) {
-            pairs.push_back(entry->key);
-            pairs.push_back(entry->value);
-        }
-        for (std::size_t index = 0; index < pairs.size(); index += 2) {
-            if (!dict_store(runtime, dict, pairs[index], pairs[index + 1])) {
+        while (dict_next(as_dict(native), position, entry)) {
+            const Value key = entry->key;
+            const Value value = entry->value;
+            runtime.keep(key);
+            runtime.keep(value);
+            if (!dict_store(runtime, dict, key, value)) {
                 return false;
             }
         }

@@ -3,7 +3,6 @@
 
 #include <array>
 
-#include "object/dict_object.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -31,11 +30,38 @@ Value exception_make_new(Runtime& runtime, const Type* type, Arguments arguments
     return make_exception(runtime, type, arguments.positional());
 }
 
+constexpr ErrorName all_error_names[] = {
+    {13, "EACCES"}, {98, "EADDRINUSE"},    {11, "EAGAIN"},        {114, "EALREADY"},
+    {9, "EBADF"},   {103, "ECONNABORTED"}, {111, "ECONNREFUSED"}, {104, "ECONNRESET"},
+    {17, "EEXIST"}, {113, "EHOSTUNREACH"}, {115, "EINPROGRESS"},  {22, "EINVAL"},
+    {5, "EIO"},     {21, "EISDIR"},        {105, "ENOBUFS"},      {19, "ENODEV"},
+    {2, "ENOENT"},  {12, "ENOMEM"},        {107, "ENOTCONN"},     {95, "EOPNOTSUPP"},
+    {1, "EPERM"},   {110, "ETIMEDOUT"},
+};
+
 // The text after "Type: " and what str() gives without a user __str__.
 bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
     TupleObject* args = as_tuple(exception->args);
     if (args->length == 0) {
         return true;
+    }
+    // As MicroPython: an OSError whose first of one or two arguments is a known errno number
+    // reads "[Errno 2] ENOENT" (": " and the second argument's str() after it, if any).
+    if (args->length <= 2 && is_subtype(exception->type(), &os_error_type) &&
+        args->items()[0].is_small_int()) {
+        std::int64_t number = args->items()[0].as_small_int();
+        std::string_view name = error_name(number);
+        if (!name.empty()) {
+            printer.write("[Errno ");
+            printer.write_integer(number);
+            printer.write("] ");
+            printer.write(name);
+            if (args->length == 1) {
+                return true;
+            }
+            printer.write(": ");
+            return print_value(runtime, printer, args->items()[1], PrintKind::str);
+        }
     }
     if (args->length == 1) {
         return print_value(runtime, printer, args->items()[0], PrintKind::str);
@@ -52,54 +78,31 @@ bool exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind k
     return print_arguments(runtime, printer, exception);
 }
 
+// MicroPython gives every exception `errno` and `value` (both args[0] or None) besides
+// `args`; SystemExit has no `code`.
 Value exception_load_attribute(Runtime&, Value self, std::uint32_t name) {
     ExceptionObject* exception = as_exception(self);
     switch (name) {
         case names::args:
             return exception->args;
         case names::value:
-        case names::code:
-            if (name == names::value && !is_instance(self, &stop_iteration_type)) {
-                break;
-            }
-            if (name == names::code && !is_instance(self, &system_exit_type)) {
-                break;
-            }
-            return as_tuple(exception->args)->length > 0 ? as_tuple(exception->args)->items()[0]
-                                                         : Value::none();
-        case names::dunder_traceback:
-            return Value::none();
+        case names::errno_:
+            return stop_iteration_value(self);
         default:
-            break;
+            return Value::empty();
     }
-    if (!exception->dict.is_empty()) {
-        return dict_find_name(as_dict(exception->dict), name);
-    }
-    return Value::empty();
 }
 
+// A built-in exception's attributes are read-only, except that `__traceback__ = None` clears
+// the traceback, as in MicroPython. (Instances of user subclasses store in their dict
+// without reaching this.)
 bool exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
-    ExceptionObject* exception = as_exception(self);
-    if (name == names::args && !value.is_empty()) {
-        if (!is_tuple(value)) {
-            runtime.raise_new(&type_error_type, "args must be a tuple");
-            return false;
-        }
-        exception->args = value;
+    if (name == names::dunder_traceback && !value.is_empty() && value.is_none()) {
+        clear_traceback(self);
         return true;
     }
-    if (exception->dict.is_empty()) {
-        exception->dict = make_dict(runtime);
-        if (exception->dict.is_empty()) {
-            return false;
-        }
-    }
-    if (value.is_empty()) {
-        Value removed;
-        return dict_remove(runtime, as_dict(exception->dict), Value::from_interned_string(name),
-                           &removed);
-    }
-    return dict_store_name(runtime, as_dict(exception->dict), name, value);
+    raise_no_attribute(runtime, self, name);
+    return false;
 }
 
 Value exception_init(Runtime& runtime, Arguments arguments) {
@@ -225,6 +228,17 @@ constexpr std::array<const Type*, 27> all_exception_types = {
 
 std::span<const Type* const> builtin_exception_types() { return all_exception_types; }
 
+std::span<const ErrorName> error_names() { return all_error_names; }
+
+std::string_view error_name(std::int64_t number) {
+    for (const ErrorName& entry : all_error_names) {
+        if (entry.number == number) {
+            return entry.name;
+        }
+    }
+    return {};
+}
+
 bool is_exception_type(const Type* type) { return is_subtype(type, &base_exception_type); }
 
 bool is_exception(Value value) {
@@ -287,6 +301,12 @@ void clear_traceback(Value exception) {
     if (is_exception(exception)) {
         as_exception(exception)->traceback = Value::empty();
     }
+}
+
+Value raise_os_error(Runtime& runtime, std::int64_t number) {
+    Value argument = Value::from_small_int(number);
+    Value exception = make_exception(runtime, &os_error_type, {&argument, 1});
+    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
 }
 
 Value stop_iteration_value(Value exception) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "object/class_object.hpp"
 #include "object/object.hpp"
@@ -64,6 +65,19 @@ Value make_exception_with_message(Runtime& runtime, const Type* type, std::strin
 void add_traceback(Runtime& runtime, Value exception, std::uint32_t file, std::uint32_t line,
                    std::uint32_t block);
 void clear_traceback(Value exception);
+// One of MicroPython's errno numbers (py/mperrno.h) with its name.
+struct ErrorName {
+    std::int32_t number;
+    const char* name;
+};
+// The errno numbers MicroPython names, sorted by name (as dir(errno) lists them).
+std::span<const ErrorName> error_names();
+// "EINVAL" for 22; empty for numbers MicroPython has no name for.
+std::string_view error_name(std::int64_t number);
+
+// Raises OSError(number), as MicroPython's mp_raise_OSError does; returns empty.
+Value raise_os_error(Runtime& runtime, std::int64_t number);
+
 // StopIteration's value: args[0], or None.
 Value stop_iteration_value(Value exception);
 // "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n".

@@ -69,8 +69,7 @@ Value sequence_iterator_next(Runtime&, Value self) {
 }
 
 bool list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
-    std::vector<Value> snapshot(as_list(self)->span().begin(), as_list(self)->span().end());
-    return print_sequence(runtime, printer, snapshot, '[', ']', false);
+    return print_sequence(runtime, printer, self, '[', ']', false);
 }
 
 Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -150,9 +149,7 @@ Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
         joined.insert(joined.end(), as_list(right)->span().begin(), as_list(right)->span().end());
         return make_list(runtime, joined);
     }
-    std::vector<Value> first(as_list(left)->span().begin(), as_list(left)->span().end());
-    std::vector<Value> second(as_list(right)->span().begin(), as_list(right)->span().end());
-    return compare_sequences(runtime, operation, first, second);
+    return compare_sequences(runtime, operation, left, right);
 }
 
 Value list_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -640,8 +637,14 @@ Value list_from_iterable(Runtime& runtime, Value iterable) {
 }
 
 bool list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
-    ListObject* list = as_list(list_value);
-    std::vector<Value> items(list->span().begin(), list->span().end());
+    // The key function and __lt__ may change the list: sort a copy kept in a list of its own,
+    // so the collector sees the items even when the list no longer holds them.
+    Value items_list = make_list(runtime, as_list(list_value)->span());
+    if (items_list.is_empty()) {
+        return false;
+    }
+    std::vector<Value> items(as_list(items_list)->span().begin(),
+                             as_list(items_list)->span().end());
     std::vector<Value> keys = items;
     Value keys_list;
     if (!key.is_empty()) {
@@ -665,7 +668,7 @@ bool list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
     if (!merge_sort(runtime, order, keys, reverse)) {
         return false;
     }
-    list = as_list(list_value);
+    ListObject* list = as_list(list_value);
     if (list->length != items.size()) {
         runtime.raise_new(&value_error_type, "list modified during sort");
         return false;

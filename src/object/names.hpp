@@ -581,7 +581,12 @@ namespace xipy::object {
     X(keepends, "keepends") \
     /* standard modules A (continued) */ \
     X(mode, "mode") \
-    X(getcwd, "getcwd")
+    X(getcwd, "getcwd") \
+    /* sys.stdin */ \
+    X(TextIOWrapper, "TextIOWrapper") \
+    X(fileno, "fileno") \
+    X(FileIO, "FileIO") \
+    X(buffer, "buffer")
 // clang-format on
 
 namespace names {

@@ -114,7 +114,61 @@ Value bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value 
     return Value::boolean(first->function == second->function && first->self == second->self);
 }
 
+void trace_checked_method(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* method = static_cast<CheckedMethodObject*>(cell);
+    if (method->function.is_object()) {
+        tracer.mark(method->function.as_object());
+    }
+}
+
+Value checked_method_call(Runtime& runtime, Value callable, Arguments arguments) {
+    auto* method = static_cast<CheckedMethodObject*>(callable.as_object());
+    if (arguments.positional_count > 0 && !is_instance(arguments[0], method->owner)) {
+        return runtime.raise_new(
+            &type_error_type,
+            "argument should be a '" + std::string(runtime.name_text(method->owner->name)) +
+                "' not a '" + std::string(type_name_of(runtime, arguments[0])) + "'");
+    }
+    if (arguments.positional_count == 0) {
+        return call(runtime, method->function, arguments);
+    }
+    // An instance of a user subclass of the owner carries the built-in object the method
+    // works on as its native part.
+    return call_with_self(runtime, method->function, native_self(arguments[0]),
+                          arguments.without_first());
+}
+
+bool checked_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+    return native_print(runtime, static_cast<CheckedMethodObject*>(self.as_object())->function,
+                        printer, kind);
+}
+
+Value checked_method_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
+    return native_load_attribute(
+        runtime, static_cast<CheckedMethodObject*>(self.as_object())->function, name);
+}
+
 }  // namespace
+
+Value check_unbound_method(Runtime& runtime, Value found, const Type* owner) {
+    if (type_of(found) != &native_function_type || owner == &object_type ||
+        static_cast<const NativeFunction*>(found.as_object())->kind != NativeKind::method) {
+        return found;
+    }
+    auto* method = runtime.make<CheckedMethodObject>(0, found, owner);
+    return method == nullptr ? Value::empty() : Value::from_object(method);
+}
+
+constinit const Type checked_method_type{names::function,
+                                         &object_type,
+                                         TypeSlots{
+                                             .call = checked_method_call,
+                                             .print = checked_method_print,
+                                             .load_attribute = checked_method_load_attribute,
+                                         },
+                                         {},
+                                         0,
+                                         trace_checked_method};
 
 constinit const Type native_function_type{names::function,
                                           &object_type,

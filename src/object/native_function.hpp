@@ -10,6 +10,7 @@ namespace xipy::object {
 
 extern const Type native_function_type;
 extern const Type bound_method_type;
+extern const Type checked_method_type;
 
 using NativeCode = Value (*)(Runtime& runtime, Arguments arguments);
 
@@ -53,7 +54,23 @@ struct BoundMethodObject : Object {
         : Object(&bound_method_type), function(bound_function), self(bound_self) {}
 };
 
+// A built-in method taken from its class (`str.upper`), which may be called with any object as
+// self. The method's code assumes self has its owner's layout, so the call checks it first
+// and raises MicroPython's "argument should be a 'str' not a 'int'" otherwise.
+// Invariant: `function` is a NativeFunction of kind method whose table belongs to `owner`.
+struct CheckedMethodObject : Object {
+    Value function;
+    const Type* owner;
+
+    CheckedMethodObject(Value method, const Type* owner_type)
+        : Object(&checked_method_type), function(method), owner(owner_type) {}
+};
+
 Value make_bound_method(Runtime& runtime, Value function, Value self);
+// `found`, looked up on the class `owner` without an instance, ready to be handed to Python
+// code: a built-in method of a type other than object comes back wrapped in a
+// CheckedMethodObject; anything else comes back unchanged.
+Value check_unbound_method(Runtime& runtime, Value found, const Type* owner);
 // Calls `function` with `self` inserted before the arguments.
 Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments);
 // The keyword argument `name`, or empty if not given.

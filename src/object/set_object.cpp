@@ -54,8 +54,7 @@ std::vector<Value> set_items(Value set) {
 
 bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     bool frozen = type_of(self) == &frozenset_type;
-    std::vector<Value> items = set_items(self);
-    if (items.empty()) {
+    if (as_dict(self)->count == 0) {
         printer.write(frozen ? "frozenset()" : "set()");
         return true;
     }
@@ -63,11 +62,17 @@ bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         printer.write("frozenset(");
     }
     printer.write_char('{');
-    for (std::size_t index = 0; index < items.size(); ++index) {
-        if (index > 0) {
+    // Walks the live table, as MicroPython does: an item's __repr__ may change the set, and a
+    // copy of the items would hold ones the collector no longer sees.
+    std::uint32_t position = 0;
+    DictEntry* entry = nullptr;
+    for (bool first = true; dict_next(as_dict(self), position, entry); first = false) {
+        if (!first) {
             printer.write(", ");
         }
-        if (!print_value(runtime, printer, items[index], PrintKind::repr)) {
+        Value item = entry->key;
+        runtime.keep(item);
+        if (!print_value(runtime, printer, item, PrintKind::repr)) {
             return false;
         }
     }
@@ -131,6 +136,14 @@ Value set_algebra(Runtime& runtime, Value left, Value right, Algebra algebra, co
     }
     std::vector<Value> first = set_items(left);
     std::vector<Value> second = set_items(right);
+    // Hashing and comparing the items runs Python code that may empty either operand: keep
+    // the copies alive until the instruction ends.
+    for (Value item : first) {
+        runtime.keep(item);
+    }
+    for (Value item : second) {
+        runtime.keep(item);
+    }
     switch (algebra) {
         case Algebra::union_:
             for (Value item : first) {

@@ -30,7 +30,7 @@ void trace_tuple(gc::Cell* cell, gc::Tracer& tracer) {
 }
 
 bool tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
-    return print_sequence(runtime, printer, as_tuple(self)->span(), '(', ')', true);
+    return print_sequence(runtime, printer, self, '(', ')', true);
 }
 
 Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -111,7 +111,7 @@ Value tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
         joined.insert(joined.end(), as_tuple(right)->span().begin(), as_tuple(right)->span().end());
         return new_tuple(runtime, joined);
     }
-    return compare_sequences(runtime, operation, as_tuple(left)->span(), as_tuple(right)->span());
+    return compare_sequences(runtime, operation, left, right);
 }
 
 Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -242,37 +242,48 @@ Value new_tuple(Runtime& runtime, std::span<const Value> items) {
     return Value::from_object(tuple);
 }
 
-namespace {
-
-Value compare_items(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
-                    std::span<const Value> right);
-
-}  // namespace
-
-Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
-                        std::span<const Value> right) {
-    // Nested lists and tuples compare recursively on the C++ stack: bound it (untrusted input).
-    if (!runtime.enter_native_call()) {
-        return Value::empty();
-    }
-    Value result = compare_items(runtime, operation, left, right);
-    runtime.leave_native_call();
-    return result;
+std::span<const Value> sequence_items(Value sequence) {
+    return is_tuple(sequence) ? as_tuple(sequence)->span()
+                              : std::span<const Value>(as_list(sequence)->span());
 }
 
 namespace {
 
-Value compare_items(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
-                    std::span<const Value> right) {
+// Whether the items at `index` of both sequences are equal (1), not (0) or the comparison
+// raised (-1). The two items are kept in the temporaries while Python's __eq__ runs: it may
+// remove them from their lists while equals() still holds them in C++ locals (the reflected
+// __eq__ of the right one runs after the left one's returned).
+int items_equal(Runtime& runtime, Value left, Value right, std::size_t index) {
+    const std::size_t mark = runtime.temporaries_mark();
+    Value left_item = sequence_items(left)[index];
+    Value right_item = sequence_items(right)[index];
+    runtime.keep(left_item);
+    runtime.keep(right_item);
+    int equal = equals(runtime, left_item, right_item);
+    runtime.release_temporaries(mark);
+    return equal;
+}
+
+// Whether both sequences still have an item at `index`: Python code run by a comparison may
+// have shortened a list.
+bool both_have(Value left, Value right, std::size_t index) {
+    return index < sequence_items(left).size() && index < sequence_items(right).size();
+}
+
+// Lexicographic comparison. A list is re-read at every step (never copied): __eq__ may
+// mutate it, and a copy would hold items the collector cannot see. As CPython, the lengths
+// that decide a tie are the current ones.
+Value compare_items(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
-        bool same = left.size() == right.size();
-        for (std::size_t index = 0; same && index < left.size(); ++index) {
-            int equal = equals(runtime, left[index], right[index]);
+        bool same = sequence_items(left).size() == sequence_items(right).size();
+        for (std::size_t index = 0; same && both_have(left, right, index); ++index) {
+            int equal = items_equal(runtime, left, right, index);
             if (equal < 0) {
                 return Value::empty();
             }
             same = equal > 0;
         }
+        same = same && sequence_items(left).size() == sequence_items(right).size();
         return Value::boolean(same == (operation == BinaryOperator::equal));
     }
     if (operation > BinaryOperator::not_equal) {
@@ -285,49 +296,55 @@ Value compare_items(Runtime& runtime, BinaryOperator operation, std::span<const 
         operation =
             operation == BinaryOperator::less ? BinaryOperator::more : BinaryOperator::more_equal;
     }
-    std::size_t common = std::min(left.size(), right.size());
-    for (std::size_t index = 0; index < common; ++index) {
-        int equal = equals(runtime, left[index], right[index]);
+    for (std::size_t index = 0; both_have(left, right, index); ++index) {
+        int equal = items_equal(runtime, left, right, index);
         if (equal < 0) {
             return Value::empty();
         }
-        if (equal == 0) {
-            return binary_operation(runtime, operation, left[index], right[index]);
+        if (equal == 0 && both_have(left, right, index)) {
+            return binary_operation(runtime, operation, sequence_items(left)[index],
+                                    sequence_items(right)[index]);
         }
     }
-    std::size_t first = left.size();
-    std::size_t second = right.size();
-    switch (operation) {
-        case BinaryOperator::less:
-            return Value::boolean(first < second);
-        case BinaryOperator::more:
-            return Value::boolean(first > second);
-        case BinaryOperator::less_equal:
-            return Value::boolean(first <= second);
-        default:
-            return Value::boolean(first >= second);
-    }
+    std::size_t first = sequence_items(left).size();
+    std::size_t second = sequence_items(right).size();
+    return Value::boolean(operation == BinaryOperator::more ? first > second : first >= second);
 }
 
 }  // namespace
 
-bool print_sequence(Runtime& runtime, Printer& printer, std::span<const Value> items, char open,
-                    char close, bool single_comma) {
+Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    // Nested lists and tuples compare recursively on the C++ stack: bound it (untrusted input).
+    if (!runtime.enter_native_call()) {
+        return Value::empty();
+    }
+    Value result = compare_items(runtime, operation, left, right);
+    runtime.leave_native_call();
+    return result;
+}
+
+bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
+                    bool single_comma) {
     printer.write_char(open);
-    for (std::size_t index = 0; index < items.size(); ++index) {
+    // Indexes the current items each time: an item's __repr__ may change a list.
+    for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {
         if (index > 0) {
             printer.write(", ");
         }
         if (!runtime.enter_native_call()) {
             return false;
         }
-        bool ok = print_value(runtime, printer, items[index], PrintKind::repr);
+        const std::size_t mark = runtime.temporaries_mark();
+        Value item = sequence_items(sequence)[index];
+        runtime.keep(item);
+        bool ok = print_value(runtime, printer, item, PrintKind::repr);
+        runtime.release_temporaries(mark);
         runtime.leave_native_call();
         if (!ok) {
             return false;
         }
     }
-    if (single_comma && items.size() == 1) {
+    if (single_comma && sequence_items(sequence).size() == 1) {
         printer.write_char(',');
     }
     printer.write_char(close);

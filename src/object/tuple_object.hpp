@@ -34,10 +34,12 @@ Value new_tuple(Runtime& runtime, std::span<const Value> items);
 // A tuple of `count` None items to fill in before anyone sees it.
 TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count);
 Value empty_tuple();
-// Shared by tuple and list: lexicographic comparison and repr.
-Value compare_sequences(Runtime& runtime, BinaryOperator operation, std::span<const Value> left,
-                        std::span<const Value> right);
-bool print_sequence(Runtime& runtime, Printer& printer, std::span<const Value> items, char open,
-                    char close, bool single_comma);
+// Shared by tuple and list (each `sequence` below is one or the other): the current items,
+// lexicographic comparison and repr. The latter two may run Python code, which may change a
+// list, so they re-read its items at every step.
+std::span<const Value> sequence_items(Value sequence);
+Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
+                    bool single_comma);
 
 }  // namespace xipy::object

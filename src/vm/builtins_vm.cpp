@@ -1,10 +1,12 @@
-// Built-in functions that need the interpreter: __build_class__, globals, locals, __import__.
+// Built-in functions that need the interpreter: __build_class__, globals, locals, dir, __import__.
 #include <span>
 
+#include "object/builtins.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
@@ -73,6 +75,26 @@ Value builtin_locals(object::Runtime& runtime, Arguments) {
     return frame->locals.is_empty() ? frame->globals : frame->locals;
 }
 
+// dir(): the keys of what locals() gives; dir(x): the probe of the object layer.
+Value builtin_dir(object::Runtime& runtime, Arguments arguments) {
+    if (arguments.positional_count == 1) {
+        return object::directory_of(runtime, arguments[0]);
+    }
+    Value list = object::make_list(runtime, {});
+    Value namespace_dict = builtin_locals(runtime, arguments);
+    if (list.is_empty() || !object::is_dict(namespace_dict)) {
+        return list;
+    }
+    std::uint32_t position = 0;
+    object::DictEntry* entry = nullptr;
+    while (object::dict_next(object::as_dict(namespace_dict), position, entry)) {
+        if (!object::list_append(runtime, list, entry->key)) {
+            return Value::empty();
+        }
+    }
+    return list;
+}
+
 Value builtin_import(object::Runtime& runtime, Arguments arguments) {
     Value name = arguments[0];
     if (!object::is_str(name)) {
@@ -94,6 +116,7 @@ constexpr NativeFunction globals_function{object::names::globals, NativeKind::fu
                                           builtin_globals};
 constexpr NativeFunction locals_function{object::names::locals, NativeKind::function, 0, 0,
                                          builtin_locals};
+constexpr NativeFunction dir_function{object::names::dir, NativeKind::function, 0, 1, builtin_dir};
 constexpr NativeFunction import_function{
     object::names::dunder_import, NativeKind::function, 1, 5, builtin_import, true};
 
@@ -101,6 +124,7 @@ constexpr object::Attribute vm_table[] = {
     {object::names::dunder_build_class, &build_class_function},
     {object::names::globals, &globals_function},
     {object::names::locals, &locals_function},
+    {object::names::dir, &dir_function},
     {object::names::dunder_import, &import_function},
 };
 

@@ -1,11 +1,15 @@
 // The os module and the open() builtin: host files and environment, where the host grants.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
@@ -62,10 +66,99 @@ const HostServices& services(object::Runtime& runtime) {
     return static_cast<Interpreter&>(runtime).host_services();
 }
 
-// The path argument as a host path, or nothing with an exception pending. Without the
-// filesystem grant every path is refused with EPERM.
-std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Value value) {
-    if (!services(runtime).filesystem) {
+// Whether a path names its last component itself (os.remove() unlinks a symlink, not what it
+// points to) or whatever that component leads to (open(), stat(), listdir()).
+enum class LastComponent { follow, keep };
+
+constexpr std::int64_t errno_access = 13;  // EACCES: the path leaves the granted directory
+
+// True when `resolved` (absolute, no symlinks) is `root` or lies below it.
+bool is_inside(const std::string& root, const std::string& resolved) {
+    if (root == "/" || resolved == root) {
+        return true;
+    }
+    return resolved.size() > root.size() && resolved.compare(0, root.size(), root) == 0 &&
+           resolved[root.size()] == '/';
+}
+
+// `text` as a host path inside the granted directory `root`, or nothing with an OSError
+// pending. Python sees `root` as "/", so absolute paths start there too. A ".." that would
+// climb above it is refused before the host sees the path; what the host makes of the rest
+// (symlinks, ".." after a symlink) is then resolved with canonical() and refused unless it
+// stays inside. A path that does not exist is refused as well when its longest existing
+// prefix leads outside, so the errno never says what exists outside the root.
+std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
+                                                     const std::string& root, std::string_view text,
+                                                     LastComponent last) {
+    if (text.empty()) {
+        raise_errno(runtime, errno_no_entry);
+        return std::nullopt;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        raise_errno(runtime, errno_invalid);
+        return std::nullopt;
+    }
+    std::vector<std::string_view> components;
+    std::size_t depth = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('/', start), text.size());
+        std::string_view component = text.substr(start, end - start);
+        start = end + 1;
+        if (component.empty() || component == ".") {
+            continue;
+        }
+        if (component == "..") {
+            if (depth == 0) {
+                raise_errno(runtime, errno_access);
+                return std::nullopt;
+            }
+            --depth;
+        } else {
+            ++depth;
+        }
+        components.push_back(component);
+    }
+    std::string name;
+    if (last == LastComponent::keep && !components.empty() && components.back() != "..") {
+        name = components.back();
+        components.pop_back();
+    }
+    std::filesystem::path target(root);
+    for (std::string_view component : components) {
+        target /= std::string(component);
+    }
+    std::error_code error;
+    std::filesystem::path resolved = std::filesystem::canonical(target, error);
+    if (error) {
+        std::filesystem::path prefix = target;
+        while (prefix.string().size() > root.size() && prefix.has_relative_path()) {
+            prefix = prefix.parent_path();
+            std::error_code prefix_error;
+            std::filesystem::path existing = std::filesystem::canonical(prefix, prefix_error);
+            if (!prefix_error) {
+                if (!is_inside(root, existing.string())) {
+                    raise_errno(runtime, errno_access);
+                    return std::nullopt;
+                }
+                break;
+            }
+        }
+        raise_filesystem_error(runtime, error);
+        return std::nullopt;
+    }
+    if (!is_inside(root, resolved.string())) {
+        raise_errno(runtime, errno_access);
+        return std::nullopt;
+    }
+    return name.empty() ? resolved : resolved / name;
+}
+
+// The path argument as a host path inside the granted directory, or nothing with an
+// exception pending. Without the filesystem grant every path is refused with EPERM.
+std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Value value,
+                                                   LastComponent last = LastComponent::follow) {
+    const std::string& root = services(runtime).filesystem_root;
+    if (root.empty()) {
         raise_errno(runtime, errno_permission);
         return std::nullopt;
     }
@@ -75,7 +168,7 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
                               "' object to str implicitly");
         return std::nullopt;
     }
-    return std::filesystem::path(std::string(object::str_view(runtime, value)));
+    return resolve_in_root(runtime, root, object::str_view(runtime, value), last);
 }
 
 // ---- open
@@ -208,13 +301,14 @@ Value os_stat(object::Runtime& runtime, Arguments arguments) {
     return object::new_tuple(runtime, fields);
 }
 
+// remove(path): unlinks the file; a symlink goes itself, whatever it points to.
 Value os_remove(object::Runtime& runtime, Arguments arguments) {
-    auto path = path_argument(runtime, arguments[0]);
+    auto path = path_argument(runtime, arguments[0], LastComponent::keep);
     if (!path) {
         return Value::empty();
     }
     std::error_code error;
-    if (std::filesystem::is_directory(*path, error)) {
+    if (std::filesystem::is_directory(std::filesystem::symlink_status(*path, error))) {
         return raise_errno(runtime, errno_is_directory);
     }
     if (!std::filesystem::remove(*path, error)) {
@@ -240,16 +334,12 @@ Value os_urandom(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, bytes);
 }
 
+// getcwd(): the granted directory is Python's "/" and never changes (xipy has no chdir).
 Value os_getcwd(object::Runtime& runtime, Arguments) {
-    if (!services(runtime).filesystem) {
+    if (services(runtime).filesystem_root.empty()) {
         return raise_errno(runtime, errno_permission);
     }
-    std::error_code error;
-    std::filesystem::path directory = std::filesystem::current_path(error);
-    if (error) {
-        return raise_filesystem_error(runtime, error);
-    }
-    return object::make_str(runtime, directory.string());
+    return runtime.intern("/");
 }
 
 constexpr NativeFunction os_functions[] = {
@@ -262,6 +352,15 @@ constexpr NativeFunction os_functions[] = {
 };
 
 }  // namespace
+
+std::optional<std::string> canonical_filesystem_root(std::string_view directory) {
+    std::error_code error;
+    std::filesystem::path resolved = std::filesystem::canonical(std::string(directory), error);
+    if (error || !std::filesystem::is_directory(resolved, error) || error) {
+        return std::nullopt;
+    }
+    return resolved.string();
+}
 
 std::span<const object::Attribute> file_builtins() { return file_table; }
 

@@ -1,14 +1,20 @@
 // The parts of sys beyond the basics: implementation, stdin, print_exception, exc_info.
+#include <optional>
+#include <string>
+
 #include "image/format.hpp"
 #include "object/builtins.hpp"
+#include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
-#include "object/string_io_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/utf8.hpp"
+#include "vm/interpreter.hpp"
 #include "vm/standard_modules.hpp"
 
 namespace xipy::vm {
@@ -72,6 +78,183 @@ Value sys_exc_info(object::Runtime& runtime, Arguments) {
 constexpr NativeFunction exc_info_function{names::exc_info, NativeKind::function, 0, 0,
                                            sys_exc_info};
 
+// ---- sys.stdin: MicroPython's io.TextIOWrapper on file descriptor 0, and sys.stdin.buffer,
+// its io.FileIO. Both read through the host's read_stdin callback one byte at a time, so
+// they never consume more than they return (input() reads the same channel); without a
+// callback they are at end of file.
+
+extern const object::Type text_io_wrapper_type;
+extern const object::Type file_io_type;
+
+// Invariants: `closed` only goes from false to true; `buffer` is the FileIO stream for a
+// TextIOWrapper and empty for the FileIO itself. The two have separate `closed` flags.
+struct StdinObject : object::Object {
+    Value buffer;
+    bool closed = false;
+
+    explicit StdinObject(const object::Type* type) : Object(type) {}
+    bool is_text() const { return type() == &text_io_wrapper_type; }
+};
+
+void trace_stdin(gc::Cell* cell, gc::Tracer& tracer) {
+    Value buffer = static_cast<StdinObject*>(cell)->buffer;
+    if (buffer.is_object()) {
+        tracer.mark(buffer.as_object());
+    }
+}
+
+StdinObject* self_stdin(Arguments arguments) {
+    return static_cast<StdinObject*>(arguments[0].as_object());
+}
+
+int next_byte(object::Runtime& runtime) {
+    const HostServices& host = static_cast<Interpreter&>(runtime).host_services();
+    return host.read_stdin == nullptr ? -1 : host.read_stdin(host.stdin_context);
+}
+
+// Reads up to `limit` units (negative: no limit), stopping after a newline when `line` is
+// set. As MicroPython's text streams do, read(n) counts characters (bytes for the FileIO)
+// and readline(n) bytes.
+Value read_stdin_chunk(object::Runtime& runtime, StdinObject* stream, std::int64_t limit,
+                       bool line) {
+    if (stream->closed) {
+        return runtime.raise_new(&object::value_error_type, "I/O operation on closed file");
+    }
+    std::string text;
+    for (std::int64_t count = 0; limit < 0 || count < limit; ++count) {
+        int byte = next_byte(runtime);
+        if (byte < 0) {
+            break;
+        }
+        text.push_back(static_cast<char>(byte));
+        if (line && byte == '\n') {
+            break;
+        }
+        // The continuation bytes of a character read with it (a lead byte says how many).
+        int continuation = line || !stream->is_text() ? 0
+                           : byte >= 0xf0             ? 3
+                           : byte >= 0xe0             ? 2
+                           : byte >= 0xc0             ? 1
+                                                      : 0;
+        for (; continuation > 0; --continuation) {
+            byte = next_byte(runtime);
+            if (byte < 0) {
+                break;
+            }
+            text.push_back(static_cast<char>(byte));
+        }
+    }
+    if (!stream->is_text()) {
+        return object::make_bytes(runtime, text);
+    }
+    if (!support::is_valid_utf8(text)) {
+        return runtime.raise_new(&object::unicode_error_type, "");
+    }
+    return object::make_str(runtime, text);
+}
+
+// The optional size argument of read()/readline(): None or absent is -1 (no limit).
+std::optional<std::int64_t> size_argument(object::Runtime& runtime, Arguments arguments) {
+    if (arguments.positional_count < 2 || arguments[1].is_none()) {
+        return -1;
+    }
+    return object::to_integer(runtime, arguments[1]);
+}
+
+Value stdin_read(object::Runtime& runtime, Arguments arguments) {
+    std::optional<std::int64_t> size = size_argument(runtime, arguments);
+    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, false) : Value::empty();
+}
+
+Value stdin_readline(object::Runtime& runtime, Arguments arguments) {
+    std::optional<std::int64_t> size = size_argument(runtime, arguments);
+    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, true) : Value::empty();
+}
+
+Value stdin_next(object::Runtime& runtime, Value self) {
+    Value line = read_stdin_chunk(runtime, static_cast<StdinObject*>(self.as_object()), -1, true);
+    if (line.is_empty()) {
+        return line;
+    }
+    bool at_end = static_cast<StdinObject*>(self.as_object())->is_text()
+                      ? object::str_view(runtime, line).empty()
+                      : object::bytes_view(line).empty();
+    return at_end ? Value::stop_iteration() : line;
+}
+
+Value stdin_readlines(object::Runtime& runtime, Arguments arguments) {
+    Value lines = object::make_list(runtime, {});
+    if (lines.is_empty()) {
+        return Value::empty();
+    }
+    for (;;) {
+        Value line = stdin_next(runtime, arguments[0]);
+        if (line.is_empty()) {
+            return Value::empty();
+        }
+        if (line == Value::stop_iteration()) {
+            return lines;
+        }
+        if (!object::list_append(runtime, lines, line)) {
+            return Value::empty();
+        }
+    }
+}
+
+Value stdin_next_method(object::Runtime& runtime, Arguments arguments) {
+    Value line = stdin_next(runtime, arguments[0]);
+    return line == Value::stop_iteration() ? runtime.raise_type(&object::stop_iteration_type)
+                                           : line;
+}
+
+Value stdin_close(object::Runtime&, Arguments arguments) {
+    self_stdin(arguments)->closed = true;
+    return Value::none();
+}
+
+Value stdin_fileno(object::Runtime&, Arguments) { return Value::from_small_int(0); }
+
+Value stdin_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+
+bool stdin_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+    printer.write(static_cast<StdinObject*>(self.as_object())->is_text() ? "<io.TextIOWrapper 0>"
+                                                                         : "<io.FileIO 0>");
+    return true;
+}
+
+Value stdin_load_attribute(object::Runtime&, Value self, std::uint32_t name) {
+    auto* stream = static_cast<StdinObject*>(self.as_object());
+    return name == names::buffer && stream->is_text() ? stream->buffer : Value::empty();
+}
+
+constexpr NativeFunction stdin_functions[] = {
+    {names::read, NativeKind::method, 1, 2, stdin_read},
+    {names::readline, NativeKind::method, 1, 2, stdin_readline},
+    {names::readlines, NativeKind::method, 1, 1, stdin_readlines},
+    {names::dunder_next, NativeKind::method, 1, 1, stdin_next_method},
+    {names::close, NativeKind::method, 1, 1, stdin_close},
+    {names::fileno, NativeKind::method, 1, 1, stdin_fileno},
+    {names::dunder_enter, NativeKind::method, 1, 1, stdin_enter},
+    {names::dunder_exit, NativeKind::method, 1, 4, stdin_close},
+};
+
+constexpr object::Attribute stdin_attributes[] = {
+    {names::read, &stdin_functions[0]},         {names::readline, &stdin_functions[1]},
+    {names::readlines, &stdin_functions[2]},    {names::dunder_next, &stdin_functions[3]},
+    {names::close, &stdin_functions[4]},        {names::fileno, &stdin_functions[5]},
+    {names::dunder_enter, &stdin_functions[6]}, {names::dunder_exit, &stdin_functions[7]},
+};
+
+constexpr object::TypeSlots stdin_slots{.print = stdin_print,
+                                        .load_attribute = stdin_load_attribute,
+                                        .get_iterator = object::iterator_self,
+                                        .iterate_next = stdin_next};
+
+constinit const object::Type text_io_wrapper_type{
+    names::TextIOWrapper, &object::object_type, stdin_slots, stdin_attributes, 0, trace_stdin};
+constinit const object::Type file_io_type{
+    names::FileIO, &object::object_type, stdin_slots, stdin_attributes, 0, trace_stdin};
+
 Value make_implementation(Interpreter& interpreter) {
     Value type = make_named_tuple_type(interpreter, interpreter.intern(""),
                                        interpreter.intern("name version _mpy"));
@@ -101,11 +284,17 @@ bool add_sys_extras(Interpreter& interpreter, Value globals) {
                                  Value::from_object(&exc_info_function))) {
         return false;
     }
-    // The host gives programs no input channel yet: stdin is a stream that is at its end.
-    Value stdin_stream = object::call_positional(
-        interpreter, Value::from_object(&object::string_io_type), std::span<const Value>());
-    return !stdin_stream.is_empty() &&
-           object::dict_store_name(interpreter, dict, names::stdin_, stdin_stream);
+    auto* stdin_stream = interpreter.make<StdinObject>(0, &text_io_wrapper_type);
+    if (stdin_stream == nullptr) {
+        return false;
+    }
+    auto* buffer = interpreter.make<StdinObject>(0, &file_io_type);
+    if (buffer == nullptr) {
+        return false;
+    }
+    stdin_stream->buffer = Value::from_object(buffer);
+    return object::dict_store_name(interpreter, dict, names::stdin_,
+                                   Value::from_object(stdin_stream));
 }
 
 }  // namespace xipy::vm

@@ -29,34 +29,7 @@ namespace {
 
 Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
 
-// ---- errno: MicroPython's names and numbers (py/mperrno.h), sorted by name as MicroPython's
-// dir() lists them; errorcode is filled in ascending numbers, as MicroPython prints it.
-
-struct ErrorName {
-    std::int32_t number;
-    const char* name;
-};
-
-constexpr ErrorName error_names[] = {
-    {13, "EACCES"}, {98, "EADDRINUSE"},    {11, "EAGAIN"},        {114, "EALREADY"},
-    {9, "EBADF"},   {103, "ECONNABORTED"}, {111, "ECONNREFUSED"}, {104, "ECONNRESET"},
-    {17, "EEXIST"}, {113, "EHOSTUNREACH"}, {115, "EINPROGRESS"},  {22, "EINVAL"},
-    {5, "EIO"},     {21, "EISDIR"},        {105, "ENOBUFS"},      {19, "ENODEV"},
-    {2, "ENOENT"},  {12, "ENOMEM"},        {107, "ENOTCONN"},     {95, "EOPNOTSUPP"},
-    {1, "EPERM"},   {110, "ETIMEDOUT"},
-};
-
 constexpr std::int32_t permission_error_number = 1;
-
-// OSError(number), as MicroPython's mp_raise_OSError raises it.
-Value raise_os_error(object::Runtime& runtime, std::int32_t number) {
-    Value argument = Value::from_small_int(number);
-    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    if (exception.is_empty()) {
-        return Value::empty();
-    }
-    return runtime.set_exception(exception);
-}
 
 bool put(Interpreter& interpreter, Value module, std::uint32_t name, Value value) {
     auto* globals =
@@ -72,17 +45,17 @@ Value gc_collect(object::Runtime& runtime, Arguments) {
 }
 
 Value gc_enable(object::Runtime& runtime, Arguments) {
-    interpreter_of(runtime).module_state().gc_enabled = true;
+    runtime.heap().set_automatic_collection(true);
     return Value::none();
 }
 
 Value gc_disable(object::Runtime& runtime, Arguments) {
-    interpreter_of(runtime).module_state().gc_enabled = false;
+    runtime.heap().set_automatic_collection(false);
     return Value::none();
 }
 
 Value gc_isenabled(object::Runtime& runtime, Arguments) {
-    return Value::boolean(interpreter_of(runtime).module_state().gc_enabled);
+    return Value::boolean(runtime.heap().automatic_collection());
 }
 
 Value gc_mem_alloc(object::Runtime& runtime, Arguments) {
@@ -99,16 +72,28 @@ Value gc_mem_free(object::Runtime& runtime, Arguments) {
 // it kept, so a set value reads back rounded down.
 constexpr std::int64_t threshold_granule = 16;
 
+// gc.threshold() reads -1 while no threshold is set.
 Value gc_threshold(object::Runtime& runtime, Arguments arguments) {
-    ModuleState& state = interpreter_of(runtime).module_state();
+    gc::Heap& heap = runtime.heap();
     if (arguments.positional_count == 0) {
-        return object::make_int(runtime, state.gc_threshold);
+        std::size_t threshold = heap.threshold();
+        return object::make_int(runtime, threshold == gc::Heap::no_threshold
+                                             ? -1
+                                             : static_cast<std::int64_t>(threshold));
     }
     auto threshold = object::to_integer(runtime, arguments[0]);
     if (!threshold) {
         return Value::empty();
     }
-    state.gc_threshold = *threshold < 0 ? -1 : *threshold / threshold_granule * threshold_granule;
+    if (*threshold < 0) {
+        heap.set_threshold(gc::Heap::no_threshold);
+        return Value::none();
+    }
+    // Past the address space it could never be reached: the same as none.
+    std::int64_t rounded = *threshold / threshold_granule * threshold_granule;
+    heap.set_threshold(static_cast<std::uint64_t>(rounded) >= SIZE_MAX
+                           ? gc::Heap::no_threshold
+                           : static_cast<std::size_t>(rounded));
     return Value::none();
 }
 
@@ -201,7 +186,7 @@ bool clock_granted(object::Runtime& runtime) {
     if (interpreter_of(runtime).host_services().clock) {
         return true;
     }
-    raise_os_error(runtime, permission_error_number);
+    object::raise_os_error(runtime, permission_error_number);
     return false;
 }
 
@@ -399,16 +384,18 @@ Value make_errno_module(Interpreter& interpreter) {
     if (codes.is_empty()) {
         return Value::empty();
     }
-    for (const ErrorName& entry : error_names) {
+    std::span<const object::ErrorName> error_names = object::error_names();
+    for (const object::ErrorName& entry : error_names) {
         if (!put(interpreter, module, interpreter.intern(entry.name).as_interned_string(),
                  Value::from_small_int(entry.number))) {
             return Value::empty();
         }
     }
     std::int32_t previous = 0;
-    for (std::size_t added = 0; added < std::size(error_names); ++added) {
-        const ErrorName* next = nullptr;
-        for (const ErrorName& entry : error_names) {
+    // errorcode is filled in ascending numbers, as MicroPython prints it.
+    for (std::size_t added = 0; added < error_names.size(); ++added) {
+        const object::ErrorName* next = nullptr;
+        for (const object::ErrorName& entry : error_names) {
             if (entry.number > previous && (next == nullptr || entry.number < next->number)) {
                 next = &entry;
             }

@@ -247,14 +247,11 @@ bool expand_star_arguments(Interpreter& interpreter, Value self, const Value* fi
             keyword_pairs.push_back(value);
             continue;
         }
-        // **mapping
-        Value mapping = object::native_self(value);
-        Value dict = mapping;
-        if (!object::is_dict(mapping)) {
-            dict = object::make_dict(interpreter);
-            if (dict.is_empty() || !object::dict_update(interpreter, dict, value)) {
-                return false;
-            }
+        // **mapping: always into a fresh dict, even from a dict. A later mapping's keys() or
+        // __getitem__ may change this one, and the values taken from it must stay reachable.
+        Value dict = object::make_dict(interpreter);
+        if (dict.is_empty() || !object::dict_update(interpreter, dict, value)) {
+            return false;
         }
         if (!object::list_append(interpreter, keep_alive, dict)) {
             return false;

@@ -1,6 +1,8 @@
 // The C++ wrapper xipy.hpp tested from a C++ host: isolation, threads, limits, moves.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -150,6 +152,64 @@ TEST(CppHost, BadImageIsReportedNotRun) {
     EXPECT_FALSE(result.load_error.empty());
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_EQ(output, "");
+}
+
+TEST(CppHost, StepBudgetEndsTheRunWithStepLimit) {
+    xipy::VmOptions options;
+    options.max_steps = 100000;
+    std::string output;
+    xipy::Vm vm = capturing_vm(output, {"endless_loop.py"}, options);
+    const auto result = vm.run(program("endless_loop"));
+    EXPECT_TRUE(result.step_limit());
+    EXPECT_FALSE(result.ok());
+    EXPECT_EQ(result.status, XIPY_STEP_LIMIT);
+    EXPECT_EQ(result.exception_type, "RuntimeError");
+    EXPECT_EQ(result.exception_message, "step budget exhausted");
+    EXPECT_EQ(result.exit_code, 3);
+    // Neither the except nor the finally body ran.
+    EXPECT_EQ(output, "");
+    // The budget is per run and leaves programs that stay within it alone.
+    EXPECT_TRUE(vm.run(program("greeting")).ok());
+    EXPECT_EQ(output, expected("greeting.exp"));
+}
+
+TEST(CppHost, DefaultOptionsHaveNoStepBudget) {
+    EXPECT_EQ(xipy::VmOptions{}.max_steps, 0u);
+    std::string output;
+    xipy::Vm vm = capturing_vm(output, {"busy.py", "left"});
+    const auto result = vm.run(program("busy"));
+    EXPECT_TRUE(result.ok()) << result.traceback;
+    EXPECT_FALSE(result.step_limit());
+}
+
+TEST(CppHost, InterruptFromAnotherThreadRaisesKeyboardInterrupt) {
+    std::string output;
+    xipy::Vm vm = capturing_vm(output, {"endless_loop.py"});
+    std::atomic<bool> finished{false};
+    std::thread interrupter([&] {
+        // Keep interrupting until the run ends: the first may land before the loop starts.
+        while (!finished.load()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            vm.interrupt();
+        }
+    });
+    const auto result = vm.run(program("endless_loop"));
+    finished.store(true);
+    interrupter.join();
+    EXPECT_TRUE(result.ok()) << result.traceback;
+    EXPECT_EQ(output, "caught KeyboardInterrupt\nfinally\n");
+}
+
+TEST(CppHost, PendingInterruptStopsTheNextRunAndInvalidVmIgnoresIt) {
+    std::string output;
+    xipy::Vm vm = capturing_vm(output, {"exhaust_heap_uncaught.py"});
+    vm.interrupt();
+    const auto result = vm.run(program("exhaust_heap_uncaught"));
+    EXPECT_EQ(result.status, XIPY_EXCEPTION);
+    EXPECT_EQ(result.exception_type, "KeyboardInterrupt");
+    xipy::Vm moved = std::move(vm);
+    vm.interrupt();  // NOLINT(bugprone-use-after-move): a moved-from Vm ignores it
+    EXPECT_TRUE(moved.run(program("greeting")).ok());
 }
 
 TEST(CppHost, InvalidOptionsLeaveNoVm) {

@@ -163,7 +163,7 @@ TEST(Limits, DeepNestingInBuiltinsRaisesRuntimeError) {
 TEST(Limits, HostAccessIsDeniedByDefault) {
     xipy_config config;
     xipy_config_init(&config);
-    EXPECT_EQ(config.allow_filesystem, 0);
+    EXPECT_EQ(config.filesystem_root, nullptr);
     EXPECT_EQ(config.allow_clock, 0);
     EXPECT_EQ(config.allow_environment, 0);
     EXPECT_EQ(config.max_steps, 0u);

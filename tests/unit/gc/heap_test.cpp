@@ -1,4 +1,4 @@
-// Tests the heap: the byte limit, reclaiming garbage and cycles, and roots.
+// Tests the heap: the byte limit, reclaiming garbage and cycles, roots, and the gc switches.
 #include "gc/heap.hpp"
 
 #include <gtest/gtest.h>
@@ -133,6 +133,75 @@ TEST(HeapTest, CollectOnEveryAllocationStillKeepsRootedCells) {
     allocate_pair(heap);
     EXPECT_GE(heap.collections(), 3u);
     EXPECT_EQ(second->first, first);
+}
+
+TEST(HeapTest, DisabledHeapFailsWhenFullInsteadOfCollecting) {
+    finalized_count = 0;
+    Heap heap(HeapConfig{4096, false});
+    heap.set_automatic_collection(false);
+    EXPECT_FALSE(heap.automatic_collection());
+    std::size_t garbage = 0;
+    while (allocate_pair(heap) != nullptr) {
+        ++garbage;
+    }
+    // As MicroPython's gc_alloc: full with collection disabled is MemoryError, not a collection.
+    EXPECT_GT(garbage, 0u);
+    EXPECT_EQ(heap.collections(), 0u);
+    EXPECT_EQ(finalized_count, 0);
+    heap.collect();  // an explicit gc.collect() still runs
+    EXPECT_EQ(heap.collections(), 1u);
+    EXPECT_EQ(finalized_count, static_cast<int>(garbage));
+    while (allocate_pair(heap) != nullptr) {
+    }
+    heap.set_automatic_collection(true);
+    EXPECT_NE(allocate_pair(heap), nullptr);
+    EXPECT_EQ(heap.collections(), 2u);
+}
+
+TEST(HeapTest, DisabledHeapSkipsItsPeriodicCollection) {
+    for (bool enabled : {true, false}) {
+        finalized_count = 0;
+        Heap heap(HeapConfig{64 << 20, false});
+        heap.set_automatic_collection(enabled);
+        // Far more garbage than the periodic collection lets pile up (256 KiB).
+        for (int index = 0; index < 100000; ++index) {
+            ASSERT_NE(allocate_pair(heap), nullptr);
+        }
+        EXPECT_EQ(heap.collections() > 0, enabled);
+        EXPECT_EQ(finalized_count > 0, enabled);
+    }
+}
+
+TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
+    finalized_count = 0;
+    Heap heap(HeapConfig{1 << 20, false});
+    EXPECT_EQ(heap.threshold(), Heap::no_threshold);
+    heap.set_threshold(10 * sizeof(Pair));
+    EXPECT_EQ(heap.threshold(), 10 * sizeof(Pair));
+    for (int index = 0; index < 10; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);
+    }
+    EXPECT_EQ(heap.collections(), 0u);
+    ASSERT_NE(allocate_pair(heap), nullptr);  // the 11th finds 10 pairs' bytes allocated
+    EXPECT_EQ(heap.collections(), 1u);
+    EXPECT_EQ(finalized_count, 10);
+    for (int index = 0; index < 9; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);
+    }
+    EXPECT_EQ(heap.collections(), 1u);
+    ASSERT_NE(allocate_pair(heap), nullptr);
+    EXPECT_EQ(heap.collections(), 2u);
+    // Disabled, the threshold does not collect either; turned off, neither.
+    heap.set_automatic_collection(false);
+    for (int index = 0; index < 30; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);
+    }
+    heap.set_automatic_collection(true);
+    heap.set_threshold(Heap::no_threshold);
+    for (int index = 0; index < 30; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);
+    }
+    EXPECT_EQ(heap.collections(), 2u);
 }
 
 }  // namespace

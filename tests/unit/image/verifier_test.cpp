@@ -23,13 +23,20 @@ using Bytes = std::vector<std::uint8_t>;
 
 // Opcode bytes (py/bc0.h), named here so the test bytecode reads like a listing.
 constexpr std::uint8_t load_name = 0x11;
+constexpr std::uint8_t load_method = 0x14;
+constexpr std::uint8_t store_name = 0x16;
+constexpr std::uint8_t store_attr = 0x18;
+constexpr std::uint8_t load_const_small_int = 0x22;
 constexpr std::uint8_t make_closure = 0x20;
 constexpr std::uint8_t load_const_obj = 0x23;
 constexpr std::uint8_t load_fast_n = 0x24;
 constexpr std::uint8_t build_tuple = 0x2a;
+constexpr std::uint8_t build_map = 0x2c;
 constexpr std::uint8_t build_slice = 0x2e;
 constexpr std::uint8_t make_function = 0x32;
 constexpr std::uint8_t call_function = 0x34;
+constexpr std::uint8_t call_function_var_kw = 0x35;
+constexpr std::uint8_t call_method = 0x36;
 constexpr std::uint8_t unwind_jump = 0x40;
 constexpr std::uint8_t jump = 0x42;
 constexpr std::uint8_t pop_jump_if_false = 0x44;
@@ -40,11 +47,17 @@ constexpr std::uint8_t pop_except_jump = 0x4a;
 constexpr std::uint8_t for_iter = 0x4b;
 constexpr std::uint8_t load_const_none = 0x51;
 constexpr std::uint8_t load_const_true = 0x52;
+constexpr std::uint8_t load_null = 0x53;
+constexpr std::uint8_t store_subscr = 0x56;
+constexpr std::uint8_t dup_top = 0x57;
 constexpr std::uint8_t pop_top = 0x59;
+constexpr std::uint8_t rot_two = 0x5a;
+constexpr std::uint8_t rot_three = 0x5b;
 constexpr std::uint8_t with_cleanup = 0x5c;
 constexpr std::uint8_t end_finally = 0x5d;
 constexpr std::uint8_t get_iter = 0x5e;
 constexpr std::uint8_t get_iter_stack = 0x5f;
+constexpr std::uint8_t store_map = 0x62;
 constexpr std::uint8_t return_value = 0x63;
 constexpr std::uint8_t raise_obj = 0x65;
 constexpr std::uint8_t store_fast_multi = 0xc0;
@@ -441,6 +454,121 @@ TEST(VerifierTest, ErrorOffsetIsTheFileOffset) {
 TEST(VerifierTest, RaiseEndsTheFlow) {
     const VerifiedCode facts = accepted(module(state(1), {load_const_none, raise_obj}));
     EXPECT_EQ(facts.stack_size, 1u);
+}
+
+// --- LOAD_NULL's empty value (MP_OBJ_NULL) ---------------------------------------------------
+
+// The rejection text for `opcode` taking a maybe-null value as its input `input` at `offset`.
+std::string null_input(const std::string& opcode, int input, int offset) {
+    return "invalid .mpy: " + opcode + " input " + std::to_string(input) +
+           " may be the empty value of LOAD_NULL or LOAD_METHOD at f+" + std::to_string(offset);
+}
+
+TEST(VerifierNullTest, RejectsNullAsADictKey) {
+    // 0 BUILD_MAP 1; 2 LOAD_CONST_NONE; 3 LOAD_NULL; 4 STORE_MAP; 5 RETURN_VALUE
+    EXPECT_EQ(rejection(module(
+                  state(3), {build_map, 1, load_const_none, load_null, store_map, return_value})),
+              null_input("STORE_MAP", 2, 4));
+    // The dict's value slot is no better.
+    EXPECT_EQ(rejection(module(
+                  state(3), {build_map, 1, load_null, load_const_none, store_map, return_value})),
+              null_input("STORE_MAP", 1, 4));
+}
+
+TEST(VerifierNullTest, RejectsReturningOrStoringNull) {
+    EXPECT_EQ(rejection(module(state(1), {load_null, return_value})),
+              null_input("RETURN_VALUE", 0, 1));
+    EXPECT_EQ(
+        rejection(module(state(1), {load_null, store_name, 1, load_const_none, return_value})),
+        null_input("STORE_NAME", 0, 1));
+}
+
+TEST(VerifierNullTest, FollowsNullThroughStackShuffles) {
+    // ROT_TWO brings the null to the top.
+    EXPECT_EQ(rejection(module(state(2), {load_null, load_const_none, rot_two, return_value})),
+              null_input("RETURN_VALUE", 0, 3));
+    // ... and POP_TOP can drop it there.
+    accepted(module(state(2), {load_null, load_const_none, rot_two, pop_top, return_value}));
+    // ROT_THREE moves it down two slots; POP_TOP drops the two objects above.
+    EXPECT_EQ(rejection(module(state(3), {load_const_none, load_const_none, load_null, rot_three,
+                                          pop_top, pop_top, return_value})),
+              null_input("RETURN_VALUE", 0, 6));
+    // DUP_TOP copies it.
+    EXPECT_EQ(rejection(module(state(2), {load_null, dup_top, pop_top, return_value})),
+              null_input("RETURN_VALUE", 0, 3));
+    // Dropping it is fine.
+    accepted(
+        module(state(2), {load_null, dup_top, pop_top, pop_top, load_const_none, return_value}));
+}
+
+TEST(VerifierNullTest, NullOnOnePathIsNullAtTheMerge) {
+    // 0 LOAD_CONST_TRUE; 1 POP_JUMP_IF_FALSE -> 6; 3 LOAD_NULL; 4 JUMP -> 7;
+    // 6 LOAD_CONST_NONE; 7 RETURN_VALUE
+    EXPECT_EQ(rejection(module(state(1),
+                               {load_const_true, pop_jump_if_false, back_or_forward(3), load_null,
+                                jump, back_or_forward(1), load_const_none, return_value})),
+              null_input("RETURN_VALUE", 0, 7));
+}
+
+TEST(VerifierNullTest, NullBelowATryBlockSurvivesItsHandler) {
+    // 0 LOAD_NULL; 1 SETUP_EXCEPT -> 6; 3 LOAD_CONST_NONE; 4 RAISE_OBJ;
+    // 5 (unused) ; handler 6: POP_TOP (the exception); 7 RETURN_VALUE (the null)
+    EXPECT_EQ(rejection(module(state(3, 1), {load_null, setup_except, 3, load_const_none, raise_obj,
+                                             load_const_none, pop_top, return_value})),
+              null_input("RETURN_VALUE", 0, 7));
+    // The exception the handler gets is an object, even where the try block had a null.
+    // 0 SETUP_EXCEPT -> 6; 2 LOAD_NULL; 3 POP_TOP; 4 LOAD_CONST_NONE; 5 RAISE_OBJ;
+    // 6 RETURN_VALUE
+    accepted(module(state(2, 1), {setup_except, 4, load_null, pop_top, load_const_none, raise_obj,
+                                  return_value}));
+}
+
+TEST(VerifierNullTest, LoadMethodSelfSlotOnlyFeedsACallMethod) {
+    // 0 LOAD_NAME f; 2 LOAD_METHOD f; 4 CALL_METHOD 0; 6 RETURN_VALUE
+    accepted(module(state(2), {load_name, 1, load_method, 1, call_method, 0, return_value}));
+    // 0 LOAD_NAME f; 2 LOAD_METHOD f; 4 RETURN_VALUE: returns the maybe-null self.
+    EXPECT_EQ(rejection(module(state(2), {load_name, 1, load_method, 1, return_value})),
+              null_input("RETURN_VALUE", 0, 4));
+    // A null callable: 0 LOAD_NULL; 1 LOAD_NULL; 2 CALL_METHOD 0
+    EXPECT_EQ(rejection(module(state(2), {load_null, load_null, call_method, 0, return_value})),
+              null_input("CALL_METHOD", 0, 2));
+}
+
+TEST(VerifierNullTest, AcceptsWhatMpyCrossEmits) {
+    // del f[0]: LOAD_NAME f; LOAD_CONST_SMALL_INT 0; LOAD_NULL; ROT_THREE; STORE_SUBSCR
+    accepted(module(state(3), {load_name, 1, load_const_small_int, 0, load_null, rot_three,
+                               store_subscr, load_const_none, return_value}));
+    // del f.f: LOAD_NULL; LOAD_NAME f; STORE_ATTR f
+    accepted(
+        module(state(2), {load_null, load_name, 1, store_attr, 1, load_const_none, return_value}));
+    // f(**f): LOAD_NAME f; LOAD_NULL; LOAD_NAME f; LOAD_CONST_SMALL_INT 0;
+    // CALL_FUNCTION_VAR_KW (0 positional, 1 keyword)
+    const Bytes call_var_kw = concat({{call_function_var_kw}, vuint(0x100)});
+    accepted(
+        module(state(4), concat({{load_name, 1, load_null, load_name, 1, load_const_small_int, 0},
+                                 call_var_kw,
+                                 {return_value}})));
+    // ... but a keyword's value must be an object: the null is at input 2 (name f, value null).
+    const Bytes bad_kw = concat({{load_name, 1, load_name, 1, load_null, load_const_small_int, 0},
+                                 call_var_kw,
+                                 {return_value}});
+    EXPECT_EQ(rejection(module(state(4), bad_kw)), null_input("CALL_FUNCTION_VAR_KW", 2, 7));
+    // A generator expression's argument: LOAD_NULL; LOAD_NAME f; LOAD_NULL; LOAD_NULL;
+    // 5 FOR_ITER -> 10; 7 POP_TOP; 8 JUMP -> 5; 10 LOAD_CONST_NONE; 11 RETURN_VALUE
+    accepted(module(state(5), {load_null, load_name, 1, load_null, load_null, for_iter, 3, pop_top,
+                               jump, back_or_forward(-5), load_const_none, return_value}));
+}
+
+TEST(VerifierNullTest, IteratorSlotsAreForForIterOnly) {
+    // FOR_ITER reads its iterator from the second of the four slots.
+    EXPECT_EQ(rejection(module(
+                  state(5), {load_null, load_null, load_null, load_null, for_iter, 3, pop_top, jump,
+                             back_or_forward(-5), load_const_none, return_value})),
+              null_input("FOR_ITER", 1, 4));
+    // GET_ITER_STACK's other slots are no objects: 0 BUILD_TUPLE 0; 2 GET_ITER_STACK;
+    // 3 RETURN_VALUE
+    EXPECT_EQ(rejection(module(state(4), {build_tuple, 0, get_iter_stack, return_value})),
+              null_input("RETURN_VALUE", 0, 3));
 }
 
 // --- the reference-compiled corpus ----------------------------------------------------------

@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""Checks that every name issue 4 lists is exercised by some conformance program.
+
+Issue 4 is done when every name it lists exists (tools/compatibility_table.py checks that)
+and is exercised by conformance programs (this tool checks that). It parses every
+tests/programs/**/*.py with `ast` and decides, per name:
+
+- builtin: some program references the Name (calls it or passes it). A `class` statement
+  counts for `__build_class__`, which is what it calls. `print` and `sorted` also need each
+  keyword the issue lists (`print(sep=)`, `sorted(key=)`, ...).
+- method: some program calls `.name(...)` on a value of that type. A method only one of the
+  listed types has counts on any receiver. A shared one (`count`, `copy`, `decode`, ...)
+  counts for a type when the receiver is visibly of that type (a literal, a call of the
+  type, a name the same program binds only to such values, or `type.name(...)`), or when
+  the receiver is unknown and the program is in one of the type's areas (AREA_TYPES).
+- module member: some program imports the module and uses `module.member` (through any
+  `import ... as` alias) or `from module import member`. Members of match objects
+  (group/groups/span) count as method calls in a program that imports `re`.
+
+It prints the missing names grouped and exits 1 if there are any.
+
+    python3 tools/check_issue_coverage.py            # check tests/programs
+    python3 tools/check_issue_coverage.py --verbose  # also list one program per name
+"""
+
+import argparse
+import ast
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "tests", "programs")
+
+# Issue 4's built-in functions and types, copied from the issue's text.
+BUILTINS = (
+    "__build_class__ __import__ abs all any bin bool bytearray bytes callable chr classmethod "
+    "complex delattr dict dir divmod enumerate filter float format frozenset getattr globals "
+    "hasattr hash hex id input int isinstance issubclass iter len list locals map max "
+    "memoryview min next object oct open ord pow print property range repr reversed round set "
+    "setattr slice sorted staticmethod str sum super tuple type zip "
+    # The issue asks these three to raise NotImplementedError.
+    "compile eval exec"
+).split()
+
+# Keyword arguments the issue names for a builtin: each needs a call that passes it.
+BUILTIN_KEYWORDS = {"print": ["sep", "end", "file"], "sorted": ["key", "reverse"]}
+
+# Methods of the built-in types: MicroPython 1.27's dir() of each type, printed by
+# `node tests/reference/micropython.mjs` on `[x for x in dir(T) if not x.startswith('__')]`,
+# plus what the issue names beyond it (int.bit_length; the reference's float has none).
+_STR_METHODS = (
+    "center count encode endswith find format index isalpha isdigit islower isspace isupper "
+    "join lower lstrip partition replace rfind rindex rpartition rsplit rstrip split "
+    "splitlines startswith strip upper"
+).split()
+_BYTES_METHODS = [name for name in _STR_METHODS if name != "encode"] + "decode fromhex hex".split()
+METHODS = {
+    "str": _STR_METHODS,
+    "bytes": sorted(_BYTES_METHODS),
+    "bytearray": sorted(_BYTES_METHODS + "append extend".split()),
+    "list": "append clear copy count extend index insert pop remove reverse sort".split(),
+    "dict": "clear copy fromkeys get items keys pop popitem setdefault update values".split(),
+    "set": (
+        "add clear copy difference difference_update discard intersection "
+        "intersection_update isdisjoint issubset issuperset pop remove symmetric_difference "
+        "symmetric_difference_update union update"
+    ).split(),
+    "frozenset": (
+        "copy difference intersection isdisjoint issubset issuperset symmetric_difference union"
+    ).split(),
+    "int": "bit_length from_bytes to_bytes".split(),
+    "float": [],
+}
+
+# Program areas (directories under tests/programs) whose unknown receivers are taken to be
+# of one type. Each area names only its main type: bytearray and frozenset methods that
+# bytes and set share need a receiver visibly of that type.
+AREA_TYPES = {
+    "strings": "str",
+    "methods_str": "str",
+    "issue4_str_methods": "str",
+    "issue4_coverage_str": "str",
+    "bytes": "bytes",
+    "issue4_bytes_methods": "bytes",
+    "issue4_coverage_bytes": "bytes",
+    "lists": "list",
+    "methods_list": "list",
+    "issue4_list_methods": "list",
+    "issue4_coverage_list": "list",
+    "dicts": "dict",
+    "methods_dict": "dict",
+    "issue4_dict_methods": "dict",
+    "issue4_coverage_dict": "dict",
+    "sets": "set",
+    "methods_set": "set",
+    "issue4_set_methods": "set",
+    "issue4_coverage_set": "set",
+    "integers": "int",
+    "methods_int": "int",
+    "big_integers": "int",
+    "issue4_int_float": "int",
+}
+
+# Any member of the module counts (the issue names the module, not its members).
+ANY_MEMBER = "*"
+
+# Modules and the members issue 4 names, copied from the issue's text; math and cmath are
+# MicroPython 1.27's dir(math) and dir(cmath) from the reference, without dunder names.
+# A dotted member is an attribute chain (`sys.implementation.name`).
+MODULES = {
+    "sys": "argv path modules exit stdin stdout stderr version version_info implementation "
+    "implementation.name implementation._mpy maxsize byteorder platform print_exception "
+    "exc_info",
+    "math": "acos acosh asin asinh atan atan2 atanh ceil copysign cos cosh degrees e erf erfc "
+    "exp expm1 fabs factorial floor fmod frexp gamma inf isclose isfinite isinf isnan ldexp "
+    "lgamma log log10 log2 modf nan pi pow radians sin sinh sqrt tan tanh tau trunc",
+    "cmath": "cos e exp log log10 phase pi polar rect sin sqrt",
+    "gc": "collect enable disable isenabled mem_alloc mem_free threshold",
+    "micropython": "const opt_level mem_info qstr_info heap_lock heap_unlock stack_use schedule",
+    "time": "time time_ns sleep sleep_ms sleep_us ticks_ms ticks_us ticks_cpu ticks_add "
+    "ticks_diff localtime gmtime mktime",
+    "struct": "pack unpack pack_into unpack_from calcsize",
+    "array": "array",
+    "collections": "namedtuple OrderedDict deque defaultdict",
+    "io": "StringIO BytesIO",
+    "json": "dumps loads dump load",
+    "re": "compile match search fullmatch sub split",
+    "binascii": "hexlify unhexlify a2b_base64 b2a_base64 crc32",
+    "hashlib": "sha256 sha1 md5",
+    "random": "getrandbits seed randrange randint choice random uniform",
+    "heapq": "heappush heappop heapify",
+    "errno": ANY_MEMBER,
+    "os": "getenv listdir stat remove urandom",
+}
+MODULES = {module: names.split() for module, names in MODULES.items()}
+
+# Methods of objects a module returns, counted as `.name(...)` calls in a program that
+# imports the module.
+MODULE_OBJECT_METHODS = {"re": ["group", "groups", "span"]}
+
+TYPE_NAMES = set(METHODS)
+# Method name -> the listed types that have it.
+OWNERS = {}
+for _type_name, _names in METHODS.items():
+    for _name in _names:
+        OWNERS.setdefault(_name, set()).add(_type_name)
+
+
+def literal_type(node):
+    """The listed type an expression visibly has, or None."""
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool):
+            return None
+        for python_type, name in ((str, "str"), (bytes, "bytes"), (int, "int"), (float, "float")):
+            if isinstance(value, python_type):
+                return name
+        return None
+    if isinstance(node, ast.JoinedStr):
+        return "str"
+    if isinstance(node, (ast.List, ast.ListComp)):
+        return "list"
+    if isinstance(node, (ast.Dict, ast.DictComp)):
+        return "dict"
+    if isinstance(node, (ast.Set, ast.SetComp)):
+        return "set"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id in TYPE_NAMES:
+            return node.func.id
+    return None
+
+
+class Program:
+    """What one program uses. Invariant: every set holds names as written in the source."""
+
+    def __init__(self, path, area, tree):
+        self.path = path
+        self.area = area
+        self.names = set()  # Names loaded anywhere
+        self.bound_names = set()  # Names the program binds itself (then not the builtin)
+        self.keywords = {}  # builtin name -> keyword argument names passed to it
+        self.has_class = False
+        self.imports = {}  # module -> aliases it is bound to
+        self.from_imports = {}  # module -> names imported from it
+        self.attribute_chains = set()  # ("alias", "a", "b") for alias.a.b
+        self.method_calls = []  # (method name, receiver node)
+        self.bindings = {}  # name -> set of types (None for unknown) assigned to it
+        self._scan(tree)
+
+    def _bind(self, target, value):
+        if isinstance(target, ast.Name):
+            self.bindings.setdefault(target.id, set()).add(literal_type(value))
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            values = value.elts if isinstance(value, (ast.Tuple, ast.List)) else None
+            for index, element in enumerate(target.elts):
+                if values is not None and len(values) == len(target.elts):
+                    self._bind(element, values[index])
+                elif isinstance(element, ast.Name):
+                    self.bindings.setdefault(element.id, set()).add(None)
+
+    def _scan(self, tree):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    self.names.add(node.id)
+                else:
+                    self.bound_names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.bound_names.add(node.name)
+            elif isinstance(node, ast.arg):
+                self.bound_names.add(node.arg)
+            elif isinstance(node, ast.ClassDef):
+                self.has_class = True
+                self.bound_names.add(node.name)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    bound = alias.asname or alias.name.split(".")[0]
+                    self.imports.setdefault(alias.name, set()).add(bound)
+                    self.bound_names.add(bound)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported = self.from_imports.setdefault(node.module, set())
+                imported.update(alias.name for alias in node.names)
+                self.bound_names.update(alias.asname or alias.name for alias in node.names)
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    self._bind(target, node.value)
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+                self._bind(node.target, node.value)
+            elif isinstance(node, (ast.For, ast.comprehension)):
+                self._bind(node.target, ast.Constant(value=None))
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                chain = []
+                current = node
+                while isinstance(current, ast.Attribute):
+                    chain.append(current.attr)
+                    current = current.value
+                if isinstance(current, ast.Name):
+                    self.attribute_chains.add(tuple([current.id] + chain[::-1]))
+            if isinstance(node, ast.Call):
+                if isinstance(node.func, ast.Name):
+                    passed = self.keywords.setdefault(node.func.id, set())
+                    passed.update(keyword.arg for keyword in node.keywords if keyword.arg)
+                elif isinstance(node.func, ast.Attribute):
+                    self.method_calls.append((node.func.attr, node.func.value))
+
+    def receiver_types(self, receiver):
+        """The listed types the receiver may have; None when the program does not show it."""
+        if isinstance(receiver, ast.Name):
+            if receiver.id in TYPE_NAMES and receiver.id not in self.bindings:
+                return {receiver.id}  # an unbound method call: str.upper(s)
+            types = self.bindings.get(receiver.id)
+            if types and None not in types:
+                return types
+            return None
+        found = literal_type(receiver)
+        return {found} if found else None
+
+    def uses_builtin(self, name):
+        return name in self.names and name not in self.bound_names
+
+    def calls_method(self, type_name, method):
+        for name, receiver in self.method_calls:
+            if name != method:
+                continue
+            if len(OWNERS.get(method, ())) <= 1:
+                return True
+            types = self.receiver_types(receiver)
+            if types is not None:
+                if type_name in types:
+                    return True
+            elif AREA_TYPES.get(self.area) == type_name:
+                return True
+        return False
+
+    def uses_member(self, module, member):
+        if member in self.from_imports.get(module, ()):
+            return True
+        path = member.split(".")
+        for alias in self.imports.get(module, ()):
+            for chain in self.attribute_chains:
+                if chain[0] != alias:
+                    continue
+                if member == ANY_MEMBER and len(chain) > 1:
+                    return True
+                if list(chain[1 : 1 + len(path)]) == path:
+                    return True
+        return False
+
+    def imports_module(self, module):
+        return module in self.imports or module in self.from_imports
+
+
+def load_programs(root):
+    programs = []
+    for directory, _, files in sorted(os.walk(root)):
+        for file_name in sorted(files):
+            if not file_name.endswith(".py"):
+                continue
+            path = os.path.join(directory, file_name)
+            area = os.path.relpath(directory, root).split(os.sep)[0]
+            with open(path, encoding="utf-8") as file:
+                source = file.read()
+            try:
+                tree = ast.parse(source, path)
+            except SyntaxError as error:
+                sys.exit(f"check_issue_coverage: cannot parse {path}: {error}")
+            programs.append(Program(os.path.relpath(path, ROOT), area, tree))
+    return programs
+
+
+def first(programs, predicate):
+    """The first program satisfying the predicate (its path), or None."""
+    for program in programs:
+        if predicate(program):
+            return program.path
+    return None
+
+
+def coverage(programs):
+    """Returns [(group, name, program path or None)] for every name the issue lists."""
+    rows = []
+    for name in BUILTINS:
+        if name == "__build_class__":
+            found = first(programs, lambda p: p.has_class or p.uses_builtin(name))
+        else:
+            found = first(programs, lambda p: p.uses_builtin(name))
+        rows.append(("builtins", name, found))
+        for keyword in BUILTIN_KEYWORDS.get(name, ()):
+            found = first(programs, lambda p: keyword in p.keywords.get(name, ()))
+            rows.append(("builtins", f"{name}({keyword}=)", found))
+    for type_name, methods in METHODS.items():
+        for method in methods:
+            found = first(programs, lambda p: p.calls_method(type_name, method))
+            rows.append(("methods", f"{type_name}.{method}", found))
+    for module, members in MODULES.items():
+        for member in members:
+            found = first(programs, lambda p: p.uses_member(module, member))
+            label = f"{module} (any member)" if member == ANY_MEMBER else f"{module}.{member}"
+            rows.append(("modules", label, found))
+        for method in MODULE_OBJECT_METHODS.get(module, ()):
+            found = first(
+                programs,
+                lambda p: p.imports_module(module)
+                and any(name == method for name, _ in p.method_calls),
+            )
+            rows.append(("modules", f"{module} objects: .{method}()", found))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list one program per name")
+    parser.add_argument("--programs", default=PROGRAMS, help="directory of programs to scan")
+    arguments = parser.parse_args()
+    programs = load_programs(arguments.programs)
+    where = os.path.relpath(arguments.programs)
+    rows = coverage(programs)
+    missing = [(group, name) for group, name, found in rows if found is None]
+    if arguments.verbose:
+        for group, name, found in rows:
+            print(f"{group:9} {name:40} {found or 'MISSING'}")
+    if missing:
+        print(f"check_issue_coverage: {len(missing)} of {len(rows)} issue 4 names are not "
+              f"exercised by any program in {where}:")
+        for group in ("builtins", "methods", "modules"):
+            names = [name for row_group, name in missing if row_group == group]
+            if names:
+                print(f"  {group}: {' '.join(names)}")
+        return 1
+    print(f"check_issue_coverage: all {len(rows)} issue 4 names are exercised "
+          f"by the {len(programs)} programs in {where}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
