@@ -31,45 +31,16 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 
-# Issue 4's built-in functions and types, copied from the issue's text.
-BUILTINS = (
-    "__build_class__ __import__ abs all any bin bool bytearray bytes callable chr classmethod "
-    "complex delattr dict dir divmod enumerate filter float format frozenset getattr globals "
-    "hasattr hash hex id input int isinstance issubclass iter len list locals map max "
-    "memoryview min next object oct open ord pow print property range repr reversed round set "
-    "setattr slice sorted staticmethod str sum super tuple type zip "
-    # The issue asks these three to raise NotImplementedError.
-    "compile eval exec"
-).split()
+import issue4_names  # noqa: E402  (beside this script)
 
+BUILTINS = issue4_names.BUILTINS
 # Keyword arguments the issue names for a builtin: each needs a call that passes it.
 BUILTIN_KEYWORDS = {"print": ["sep", "end", "file"], "sorted": ["key", "reverse"]}
-
-# Methods of the built-in types: MicroPython 1.27's dir() of each type, printed by
-# `node tests/reference/micropython.mjs` on `[x for x in dir(T) if not x.startswith('__')]`,
-# plus what the issue names beyond it (int.bit_length; the reference's float has none).
-_STR_METHODS = (
-    "center count encode endswith find format index isalpha isdigit islower isspace isupper "
-    "join lower lstrip partition replace rfind rindex rpartition rsplit rstrip split "
-    "splitlines startswith strip upper"
-).split()
-_BYTES_METHODS = [name for name in _STR_METHODS if name != "encode"] + "decode fromhex hex".split()
+# Of the types issue4_names lists, the ones whose methods the issue names.
 METHODS = {
-    "str": _STR_METHODS,
-    "bytes": sorted(_BYTES_METHODS),
-    "bytearray": sorted(_BYTES_METHODS + "append extend".split()),
-    "list": "append clear copy count extend index insert pop remove reverse sort".split(),
-    "dict": "clear copy fromkeys get items keys pop popitem setdefault update values".split(),
-    "set": (
-        "add clear copy difference difference_update discard intersection "
-        "intersection_update isdisjoint issubset issuperset pop remove symmetric_difference "
-        "symmetric_difference_update union update"
-    ).split(),
-    "frozenset": (
-        "copy difference intersection isdisjoint issubset issuperset symmetric_difference union"
-    ).split(),
-    "int": "bit_length from_bytes to_bytes".split(),
-    "float": [],
+    type_name: names
+    for type_name, names in issue4_names.METHODS.items()
+    if type_name not in ("tuple", "memoryview")
 }
 
 # Program areas (directories under tests/programs) whose unknown receivers are taken to be
@@ -104,35 +75,11 @@ AREA_TYPES = {
 # Any member of the module counts (the issue names the module, not its members).
 ANY_MEMBER = "*"
 
-# Modules and the members issue 4 names, copied from the issue's text; math and cmath are
-# MicroPython 1.27's dir(math) and dir(cmath) from the reference, without dunder names.
-# A dotted member is an attribute chain (`sys.implementation.name`).
-MODULES = {
-    "sys": "argv path modules exit stdin stdout stderr version version_info implementation "
-    "implementation.name implementation._mpy maxsize byteorder platform print_exception "
-    "exc_info",
-    "math": "acos acosh asin asinh atan atan2 atanh ceil copysign cos cosh degrees e erf erfc "
-    "exp expm1 fabs factorial floor fmod frexp gamma inf isclose isfinite isinf isnan ldexp "
-    "lgamma log log10 log2 modf nan pi pow radians sin sinh sqrt tan tanh tau trunc",
-    "cmath": "cos e exp log log10 phase pi polar rect sin sqrt",
-    "gc": "collect enable disable isenabled mem_alloc mem_free threshold",
-    "micropython": "const opt_level mem_info qstr_info heap_lock heap_unlock stack_use schedule",
-    "time": "time time_ns sleep sleep_ms sleep_us ticks_ms ticks_us ticks_cpu ticks_add "
-    "ticks_diff localtime gmtime mktime",
-    "struct": "pack unpack pack_into unpack_from calcsize",
-    "array": "array",
-    "collections": "namedtuple OrderedDict deque defaultdict",
-    "io": "StringIO BytesIO",
-    "json": "dumps loads dump load",
-    "re": "compile match search fullmatch sub split",
-    "binascii": "hexlify unhexlify a2b_base64 b2a_base64 crc32",
-    "hashlib": "sha256 sha1 md5",
-    "random": "getrandbits seed randrange randint choice random uniform",
-    "heapq": "heappush heappop heapify",
-    "errno": ANY_MEMBER,
-    "os": "getenv listdir stat remove urandom",
-}
-MODULES = {module: names.split() for module, names in MODULES.items()}
+# Modules and the members the issue names (issue4_names.MODULES); for errno any member
+# counts, and sys.implementation's two fields the issue names are attribute chains.
+MODULES = dict(issue4_names.MODULES)
+MODULES["errno"] = [ANY_MEMBER]
+MODULES["sys"] = MODULES["sys"] + ["implementation.name", "implementation._mpy"]
 
 # Methods of objects a module returns, counted as `.name(...)` calls in a program that
 # imports the module.
