@@ -1,7 +1,5 @@
-// MD5 compression and padding, written from RFC 1321.
+// MD5 compression function, written from RFC 1321.
 #include "library/md5.hpp"
-
-#include "library/hash_padding.hpp"
 
 namespace xipy::library {
 namespace {
@@ -28,14 +26,12 @@ constexpr std::array<std::array<int, 4>, 4> shifts = {{
 
 }  // namespace
 
-Md5::Md5() : state_{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476} {}
-
-void Md5::compress(const std::uint8_t* block) {
+void Md5Algorithm::compress(State& state, const std::uint8_t* block) {
     std::array<std::uint32_t, 16> words;
     for (std::size_t index = 0; index < 16; ++index) {
         words[index] = load_little_endian_32(block + 4 * index);
     }
-    auto [a, b, c, d] = state_;
+    auto [a, b, c, d] = state;
     for (std::size_t index = 0; index < 64; ++index) {
         std::size_t round = index / 16;
         std::uint32_t mixed;
@@ -65,26 +61,7 @@ void Md5::compress(const std::uint8_t* block) {
         c = b;
         b = b + rotated;
     }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-}
-
-void Md5::update(std::span<const std::uint8_t> data) {
-    feed_hash_blocks(block_, buffered_, length_, data,
-                     [this](const std::uint8_t* block) { compress(block); });
-}
-
-Md5::Digest Md5::digest() const {
-    Md5 finished = *this;
-    finish_hash_blocks(block_, buffered_, length_, false,
-                       [&finished](const std::uint8_t* block) { finished.compress(block); });
-    Digest result;
-    for (std::size_t index = 0; index < digest_size; ++index) {
-        result[index] = static_cast<std::uint8_t>(finished.state_[index / 4] >> (8 * (index % 4)));
-    }
-    return result;
+    add_words(state, {a, b, c, d});
 }
 
 }  // namespace xipy::library

@@ -2,35 +2,23 @@
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
-#include <span>
+
+#include "library/block_hash.hpp"
 
 namespace xipy::library {
 
+// What MD5 adds to BlockHash: its state, initial values and compression function. MD5 is
+// little-endian where the SHA family is big-endian: words, length and digest.
+struct Md5Algorithm {
+    using State = std::array<std::uint32_t, 4>;
+    static constexpr State initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+    static constexpr bool big_endian = false;
+    static void compress(State& state, const std::uint8_t* block);
+};
+
 // A running MD5 computation. Like SHA-1 it is missing from the reference build's hashlib;
 // the tests use RFC 1321's vectors and CPython's hashlib.
-//
-// Invariants: as Sha256: `buffered_` < 64, `length_` counts bytes fed, digest() copies.
-// MD5 is little-endian where the SHA family is big-endian: words, length and digest.
-class Md5 {
-  public:
-    static constexpr std::size_t digest_size = 16;
-    static constexpr std::size_t block_size = 64;
-    using Digest = std::array<std::uint8_t, digest_size>;
-
-    Md5();
-
-    void update(std::span<const std::uint8_t> data);
-    Digest digest() const;
-
-  private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 4> state_;
-    std::array<std::uint8_t, block_size> block_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t length_ = 0;
-};
+using Md5 = BlockHash<Md5Algorithm>;
 
 }  // namespace xipy::library

@@ -1,13 +1,9 @@
-// SHA-1 compression and padding, written from FIPS 180-4.
+// SHA-1 compression function, written from FIPS 180-4.
 #include "library/sha1.hpp"
-
-#include "library/hash_padding.hpp"
 
 namespace xipy::library {
 
-Sha1::Sha1() : state_{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0} {}
-
-void Sha1::compress(const std::uint8_t* block) {
+void Sha1Algorithm::compress(State& state, const std::uint8_t* block) {
     std::array<std::uint32_t, 80> schedule;
     for (std::size_t index = 0; index < 16; ++index) {
         schedule[index] = load_big_endian_32(block + 4 * index);
@@ -17,7 +13,7 @@ void Sha1::compress(const std::uint8_t* block) {
             schedule[index - 3] ^ schedule[index - 8] ^ schedule[index - 14] ^ schedule[index - 16],
             1);
     }
-    auto [a, b, c, d, e] = state_;
+    auto [a, b, c, d, e] = state;
     for (std::size_t index = 0; index < 80; ++index) {
         std::uint32_t mixed;
         std::uint32_t constant;
@@ -41,28 +37,7 @@ void Sha1::compress(const std::uint8_t* block) {
         b = a;
         a = next;
     }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-    state_[4] += e;
-}
-
-void Sha1::update(std::span<const std::uint8_t> data) {
-    feed_hash_blocks(block_, buffered_, length_, data,
-                     [this](const std::uint8_t* block) { compress(block); });
-}
-
-Sha1::Digest Sha1::digest() const {
-    Sha1 finished = *this;
-    finish_hash_blocks(block_, buffered_, length_, true,
-                       [&finished](const std::uint8_t* block) { finished.compress(block); });
-    Digest result;
-    for (std::size_t index = 0; index < digest_size; ++index) {
-        result[index] =
-            static_cast<std::uint8_t>(finished.state_[index / 4] >> (24 - 8 * (index % 4)));
-    }
-    return result;
+    add_words(state, {a, b, c, d, e});
 }
 
 }  // namespace xipy::library

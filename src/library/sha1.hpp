@@ -2,35 +2,24 @@
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
-#include <span>
+
+#include "library/block_hash.hpp"
 
 namespace xipy::library {
+
+// What SHA-1 adds to BlockHash: its state, initial values and compression function.
+struct Sha1Algorithm {
+    using State = std::array<std::uint32_t, 5>;
+    static constexpr State initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
+                                            0xc3d2e1f0};
+    static constexpr bool big_endian = true;
+    static void compress(State& state, const std::uint8_t* block);
+};
 
 // A running SHA-1 computation. The reference build (MicroPython 1.27, pyscript) has no
 // hashlib.sha1; ports with mbedTLS or axTLS do, and the digest is SHA-1's, so the tests use
 // FIPS vectors and CPython's hashlib.
-//
-// Invariants: as Sha256: `buffered_` < 64, `length_` counts bytes fed, digest() copies.
-class Sha1 {
-  public:
-    static constexpr std::size_t digest_size = 20;
-    static constexpr std::size_t block_size = 64;
-    using Digest = std::array<std::uint8_t, digest_size>;
-
-    Sha1();
-
-    void update(std::span<const std::uint8_t> data);
-    Digest digest() const;
-
-  private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 5> state_;
-    std::array<std::uint8_t, block_size> block_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t length_ = 0;
-};
+using Sha1 = BlockHash<Sha1Algorithm>;
 
 }  // namespace xipy::library

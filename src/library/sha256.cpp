@@ -1,7 +1,5 @@
-// SHA-256 compression and padding, written from FIPS 180-4.
+// SHA-256 compression function, written from FIPS 180-4.
 #include "library/sha256.hpp"
-
-#include "library/hash_padding.hpp"
 
 namespace xipy::library {
 namespace {
@@ -24,11 +22,7 @@ std::uint32_t rotate_right(std::uint32_t value, int count) {
 
 }  // namespace
 
-Sha256::Sha256()
-    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
-
-void Sha256::compress(const std::uint8_t* block) {
+void Sha256Algorithm::compress(State& state, const std::uint8_t* block) {
     std::array<std::uint32_t, 64> schedule;
     for (std::size_t index = 0; index < 16; ++index) {
         schedule[index] = load_big_endian_32(block + 4 * index);
@@ -42,7 +36,7 @@ void Sha256::compress(const std::uint8_t* block) {
             rotate_right(before_2, 17) ^ rotate_right(before_2, 19) ^ (before_2 >> 10);
         schedule[index] = schedule[index - 16] + sigma0 + schedule[index - 7] + sigma1;
     }
-    auto [a, b, c, d, e, f, g, h] = state_;
+    auto [a, b, c, d, e, f, g, h] = state;
     for (std::size_t index = 0; index < 64; ++index) {
         std::uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
         std::uint32_t choose = (e & f) ^ (~e & g);
@@ -59,31 +53,7 @@ void Sha256::compress(const std::uint8_t* block) {
         b = a;
         a = temporary1 + temporary2;
     }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-    state_[4] += e;
-    state_[5] += f;
-    state_[6] += g;
-    state_[7] += h;
-}
-
-void Sha256::update(std::span<const std::uint8_t> data) {
-    feed_hash_blocks(block_, buffered_, length_, data,
-                     [this](const std::uint8_t* block) { compress(block); });
-}
-
-Sha256::Digest Sha256::digest() const {
-    Sha256 finished = *this;
-    finish_hash_blocks(block_, buffered_, length_, true,
-                       [&finished](const std::uint8_t* block) { finished.compress(block); });
-    Digest result;
-    for (std::size_t index = 0; index < digest_size; ++index) {
-        result[index] =
-            static_cast<std::uint8_t>(finished.state_[index / 4] >> (24 - 8 * (index % 4)));
-    }
-    return result;
+    add_words(state, {a, b, c, d, e, f, g, h});
 }
 
 }  // namespace xipy::library

@@ -2,35 +2,22 @@
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
-#include <span>
+
+#include "library/block_hash.hpp"
 
 namespace xipy::library {
 
-// A running SHA-256 computation.
-//
-// Invariants: `buffered_` < 64 bytes wait in `block_`; `length_` counts every byte fed so far
-// (modulo 2^64, as the padding encodes it). digest() works on a copy, so hashlib's
-// `h.digest()` followed by more `h.update()` keeps hashing from where it was.
-class Sha256 {
-  public:
-    static constexpr std::size_t digest_size = 32;
-    static constexpr std::size_t block_size = 64;
-    using Digest = std::array<std::uint8_t, digest_size>;
-
-    Sha256();
-
-    void update(std::span<const std::uint8_t> data);
-    Digest digest() const;
-
-  private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> state_;
-    std::array<std::uint8_t, block_size> block_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t length_ = 0;
+// What SHA-256 adds to BlockHash: its state, initial values and compression function.
+struct Sha256Algorithm {
+    using State = std::array<std::uint32_t, 8>;
+    static constexpr State initial_state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    static constexpr bool big_endian = true;
+    static void compress(State& state, const std::uint8_t* block);
 };
+
+// A running SHA-256 computation.
+using Sha256 = BlockHash<Sha256Algorithm>;
 
 }  // namespace xipy::library

@@ -2,9 +2,12 @@
 #include "vm/module_math.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <span>
+#include <utility>
 
 #include "number/big_integer.hpp"
 #include "object/complex_object.hpp"
@@ -19,6 +22,7 @@
 namespace xipy::vm {
 
 using object::Arguments;
+using object::NativeCode;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Runtime;
@@ -43,91 +47,41 @@ Value checked_result(Runtime& runtime, double result, double first, double secon
     return Value::from_double(result);
 }
 
-template <double (*Function)(double)>
-Value math_unary(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    if (!value) {
-        return Value::empty();
-    }
-    return checked_result(runtime, Function(*value), *value);
+// How a formula's double becomes the Python result: the reference's families of math functions.
+enum class Outcome : std::uint8_t {
+    checked,   // a float, under checked_result's domain rule
+    plain,     // a float as computed (radians, degrees)
+    integral,  // an int through a float, as floor, ceil and trunc do even for ints
+    truth,     // a bool, True where the formula gives nonzero (isnan, isinf, isfinite)
+};
+
+// One function of math. A formula row has exactly one of `one` and `two` set and is run by
+// math_formula under its `outcome`; any other row has `code`, which does the whole call.
+struct MathEntry {
+    std::uint32_t name;
+    Outcome outcome = Outcome::checked;
+    double (*one)(double) = nullptr;
+    double (*two)(double, double) = nullptr;
+    NativeCode code = nullptr;
+    std::uint16_t minimum = 1;
+    std::uint16_t maximum = 1;
+    bool keywords = false;
+};
+
+constexpr MathEntry formula(std::uint32_t name, double (*one)(double),
+                            Outcome outcome = Outcome::checked) {
+    return {.name = name, .outcome = outcome, .one = one};
 }
 
-template <double (*Function)(double, double)>
-Value math_binary(Runtime& runtime, Arguments arguments) {
-    auto first = object::to_double(runtime, arguments[0]);
-    if (!first) {
-        return Value::empty();
-    }
-    auto second = object::to_double(runtime, arguments[1]);
-    if (!second) {
-        return Value::empty();
-    }
-    return checked_result(runtime, Function(*first, *second), *first, *second);
+constexpr MathEntry formula(std::uint32_t name, double (*two)(double, double)) {
+    return {.name = name, .two = two, .minimum = 2, .maximum = 2};
 }
 
-// Plain wrappers: the standard functions are overloaded, so they cannot be template
-// arguments directly.
-double sqrt_of(double value) { return std::sqrt(value); }
-double exp_of(double value) { return std::exp(value); }
-double expm1_of(double value) { return std::expm1(value); }
-double log2_of(double value) { return std::log2(value); }
-double log10_of(double value) { return std::log10(value); }
-double sin_of(double value) { return std::sin(value); }
-double cos_of(double value) { return std::cos(value); }
-double tan_of(double value) { return std::tan(value); }
-double asin_of(double value) { return std::asin(value); }
-double acos_of(double value) { return std::acos(value); }
-double atan_of(double value) { return std::atan(value); }
-double sinh_of(double value) { return std::sinh(value); }
-double cosh_of(double value) { return std::cosh(value); }
-double tanh_of(double value) { return std::tanh(value); }
-double asinh_of(double value) { return std::asinh(value); }
-double acosh_of(double value) { return std::acosh(value); }
-double atanh_of(double value) { return std::atanh(value); }
-double erf_of(double value) { return std::erf(value); }
-double erfc_of(double value) { return std::erfc(value); }
-double gamma_of(double value) { return std::tgamma(value); }
-double lgamma_of(double value) { return std::lgamma(value); }
-double fabs_of(double value) { return std::fabs(value); }
-double pow_of(double base, double exponent) { return std::pow(base, exponent); }
-double atan2_of(double y, double x) { return std::atan2(y, x); }
-double copysign_of(double magnitude, double sign) { return std::copysign(magnitude, sign); }
-double fmod_of(double left, double right) { return std::fmod(left, right); }
-double hypot_of(double x, double y) { return std::hypot(x, y); }
-
-// floor, ceil and trunc go through a float even for ints, as on the reference.
-template <double (*Function)(double)>
-Value math_integral(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    if (!value) {
-        return Value::empty();
-    }
-    double result = Function(*value);
-    auto integer = number::BigInteger::from_double(result);
-    if (!integer) {
-        return runtime.raise_new(
-            std::isnan(result) ? &object::value_error_type : &object::overflow_error_type,
-            integer.error().message);
-    }
-    return object::make_int(runtime, *integer);
+constexpr MathEntry native(std::uint32_t name, std::uint16_t minimum, std::uint16_t maximum,
+                           NativeCode code, bool keywords = false) {
+    return {
+        .name = name, .code = code, .minimum = minimum, .maximum = maximum, .keywords = keywords};
 }
-
-double floor_of(double value) { return std::floor(value); }
-double ceil_of(double value) { return std::ceil(value); }
-double trunc_of(double value) { return std::trunc(value); }
-
-template <bool (*Predicate)(double)>
-Value math_predicate(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    if (!value) {
-        return Value::empty();
-    }
-    return Value::boolean(Predicate(*value));
-}
-
-bool is_nan(double value) { return std::isnan(value); }
-bool is_infinite(double value) { return std::isinf(value); }
-bool is_finite(double value) { return std::isfinite(value); }
 
 Value math_log(Runtime& runtime, Arguments arguments) {
     auto value = object::to_double(runtime, arguments[0]);
@@ -169,36 +123,26 @@ Value math_ldexp(Runtime& runtime, Arguments arguments) {
     return Value::from_double(std::ldexp(*mantissa, static_cast<int>(clamped)));
 }
 
-Value math_modf(Runtime& runtime, Arguments arguments) {
+// modf and frexp: a float split into a pair of parts, returned as a tuple.
+template <bool ToExponent>
+Value math_split(Runtime& runtime, Arguments arguments) {
     auto value = object::to_double(runtime, arguments[0]);
     if (!value) {
         return Value::empty();
     }
-    double integral = 0.0;
-    double fraction = std::modf(*value, &integral);
-    Value parts[2] = {Value::from_double(fraction), Value::from_double(integral)};
-    return object::new_tuple(runtime, parts);
-}
-
-Value math_frexp(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    if (!value) {
-        return Value::empty();
+    Value parts[2];
+    if constexpr (ToExponent) {
+        int exponent = 0;
+        double mantissa = std::frexp(*value, &exponent);
+        parts[0] = Value::from_double(mantissa);
+        parts[1] = Value::from_small_int(exponent);
+    } else {
+        double integral = 0.0;
+        double fraction = std::modf(*value, &integral);
+        parts[0] = Value::from_double(fraction);
+        parts[1] = Value::from_double(integral);
     }
-    int exponent = 0;
-    double mantissa = std::frexp(*value, &exponent);
-    Value parts[2] = {Value::from_double(mantissa), Value::from_small_int(exponent)};
     return object::new_tuple(runtime, parts);
-}
-
-Value math_radians(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    return value ? Value::from_double(*value * (pi / 180.0)) : Value::empty();
-}
-
-Value math_degrees(Runtime& runtime, Arguments arguments) {
-    auto value = object::to_double(runtime, arguments[0]);
-    return value ? Value::from_double(*value * (180.0 / pi)) : Value::empty();
 }
 
 // Not in MicroPython's math; kept because CPython has it (docs/compatibility.md).
@@ -279,50 +223,113 @@ Value math_isclose(Runtime& runtime, Arguments arguments) {
                           difference <= std::fabs(*relative * *second));
 }
 
-constexpr NativeFunction math_functions[] = {
-    {names::sqrt, NativeKind::function, 1, 1, math_unary<sqrt_of>},
-    {names::pow, NativeKind::function, 2, 2, math_binary<pow_of>},
-    {names::exp, NativeKind::function, 1, 1, math_unary<exp_of>},
-    {names::expm1, NativeKind::function, 1, 1, math_unary<expm1_of>},
-    {names::log, NativeKind::function, 1, 2, math_log},
-    {names::log2, NativeKind::function, 1, 1, math_unary<log2_of>},
-    {names::log10, NativeKind::function, 1, 1, math_unary<log10_of>},
-    {names::cosh, NativeKind::function, 1, 1, math_unary<cosh_of>},
-    {names::sinh, NativeKind::function, 1, 1, math_unary<sinh_of>},
-    {names::tanh, NativeKind::function, 1, 1, math_unary<tanh_of>},
-    {names::acosh, NativeKind::function, 1, 1, math_unary<acosh_of>},
-    {names::asinh, NativeKind::function, 1, 1, math_unary<asinh_of>},
-    {names::atanh, NativeKind::function, 1, 1, math_unary<atanh_of>},
-    {names::cos, NativeKind::function, 1, 1, math_unary<cos_of>},
-    {names::sin, NativeKind::function, 1, 1, math_unary<sin_of>},
-    {names::tan, NativeKind::function, 1, 1, math_unary<tan_of>},
-    {names::acos, NativeKind::function, 1, 1, math_unary<acos_of>},
-    {names::asin, NativeKind::function, 1, 1, math_unary<asin_of>},
-    {names::atan, NativeKind::function, 1, 1, math_unary<atan_of>},
-    {names::atan2, NativeKind::function, 2, 2, math_binary<atan2_of>},
-    {names::ceil, NativeKind::function, 1, 1, math_integral<ceil_of>},
-    {names::copysign, NativeKind::function, 2, 2, math_binary<copysign_of>},
-    {names::fabs, NativeKind::function, 1, 1, math_unary<fabs_of>},
-    {names::floor, NativeKind::function, 1, 1, math_integral<floor_of>},
-    {names::fmod, NativeKind::function, 2, 2, math_binary<fmod_of>},
-    {names::frexp, NativeKind::function, 1, 1, math_frexp},
-    {names::ldexp, NativeKind::function, 2, 2, math_ldexp},
-    {names::modf, NativeKind::function, 1, 1, math_modf},
-    {names::isfinite_, NativeKind::function, 1, 1, math_predicate<is_finite>},
-    {names::isinf_, NativeKind::function, 1, 1, math_predicate<is_infinite>},
-    {names::isnan_, NativeKind::function, 1, 1, math_predicate<is_nan>},
-    {names::isclose, NativeKind::function, 2, 2, math_isclose, true},
-    {names::trunc, NativeKind::function, 1, 1, math_integral<trunc_of>},
-    {names::radians, NativeKind::function, 1, 1, math_radians},
-    {names::degrees, NativeKind::function, 1, 1, math_degrees},
-    {names::factorial, NativeKind::function, 1, 1, math_factorial},
-    {names::erf, NativeKind::function, 1, 1, math_unary<erf_of>},
-    {names::erfc, NativeKind::function, 1, 1, math_unary<erfc_of>},
-    {names::gamma, NativeKind::function, 1, 1, math_unary<gamma_of>},
-    {names::lgamma, NativeKind::function, 1, 1, math_unary<lgamma_of>},
-    {names::gcd, NativeKind::function, 0, NativeFunction::unlimited, math_gcd},
-    {names::hypot, NativeKind::function, 2, 2, math_binary<hypot_of>},
+// The lambdas stand in for the standard functions, which are overloaded and may not have
+// their addresses taken. The order is the reference's, which dir(math) shows.
+constexpr MathEntry math_table[] = {
+    formula(names::sqrt, [](double x) { return std::sqrt(x); }),
+    formula(names::pow, [](double x, double y) { return std::pow(x, y); }),
+    formula(names::exp, [](double x) { return std::exp(x); }),
+    formula(names::expm1, [](double x) { return std::expm1(x); }),
+    native(names::log, 1, 2, math_log),
+    formula(names::log2, [](double x) { return std::log2(x); }),
+    formula(names::log10, [](double x) { return std::log10(x); }),
+    formula(names::cosh, [](double x) { return std::cosh(x); }),
+    formula(names::sinh, [](double x) { return std::sinh(x); }),
+    formula(names::tanh, [](double x) { return std::tanh(x); }),
+    formula(names::acosh, [](double x) { return std::acosh(x); }),
+    formula(names::asinh, [](double x) { return std::asinh(x); }),
+    formula(names::atanh, [](double x) { return std::atanh(x); }),
+    formula(names::cos, [](double x) { return std::cos(x); }),
+    formula(names::sin, [](double x) { return std::sin(x); }),
+    formula(names::tan, [](double x) { return std::tan(x); }),
+    formula(names::acos, [](double x) { return std::acos(x); }),
+    formula(names::asin, [](double x) { return std::asin(x); }),
+    formula(names::atan, [](double x) { return std::atan(x); }),
+    formula(names::atan2, [](double y, double x) { return std::atan2(y, x); }),
+    formula(
+        names::ceil, [](double x) { return std::ceil(x); }, Outcome::integral),
+    formula(names::copysign, [](double x, double y) { return std::copysign(x, y); }),
+    formula(names::fabs, [](double x) { return std::fabs(x); }),
+    formula(
+        names::floor, [](double x) { return std::floor(x); }, Outcome::integral),
+    formula(names::fmod, [](double x, double y) { return std::fmod(x, y); }),
+    native(names::frexp, 1, 1, math_split<true>),
+    native(names::ldexp, 2, 2, math_ldexp),
+    native(names::modf, 1, 1, math_split<false>),
+    formula(
+        names::isfinite_, [](double x) { return std::isfinite(x) ? 1.0 : 0.0; }, Outcome::truth),
+    formula(
+        names::isinf_, [](double x) { return std::isinf(x) ? 1.0 : 0.0; }, Outcome::truth),
+    formula(
+        names::isnan_, [](double x) { return std::isnan(x) ? 1.0 : 0.0; }, Outcome::truth),
+    native(names::isclose, 2, 2, math_isclose, true),
+    formula(
+        names::trunc, [](double x) { return std::trunc(x); }, Outcome::integral),
+    formula(
+        names::radians, [](double x) { return x * (pi / 180.0); }, Outcome::plain),
+    formula(
+        names::degrees, [](double x) { return x * (180.0 / pi); }, Outcome::plain),
+    native(names::factorial, 1, 1, math_factorial),
+    formula(names::erf, [](double x) { return std::erf(x); }),
+    formula(names::erfc, [](double x) { return std::erfc(x); }),
+    formula(names::gamma, [](double x) { return std::tgamma(x); }),
+    formula(names::lgamma, [](double x) { return std::lgamma(x); }),
+    native(names::gcd, 0, NativeFunction::unlimited, math_gcd),
+    formula(names::hypot, [](double x, double y) { return std::hypot(x, y); }),
 };
+
+// The call of the formula row math_table[Index]; the row is a constant, so each instance
+// compiles to its own formula and outcome.
+template <std::size_t Index>
+Value math_formula(Runtime& runtime, Arguments arguments) {
+    constexpr MathEntry entry = math_table[Index];
+    auto first = object::to_double(runtime, arguments[0]);
+    if (!first) {
+        return Value::empty();
+    }
+    if constexpr (entry.two != nullptr) {
+        auto second = object::to_double(runtime, arguments[1]);
+        if (!second) {
+            return Value::empty();
+        }
+        return checked_result(runtime, entry.two(*first, *second), *first, *second);
+    } else if constexpr (entry.outcome == Outcome::checked) {
+        return checked_result(runtime, entry.one(*first), *first);
+    } else if constexpr (entry.outcome == Outcome::plain) {
+        return Value::from_double(entry.one(*first));
+    } else if constexpr (entry.outcome == Outcome::truth) {
+        return Value::boolean(entry.one(*first) != 0.0);
+    } else {
+        double result = entry.one(*first);
+        auto integer = number::BigInteger::from_double(result);
+        if (!integer) {
+            return runtime.raise_new(
+                std::isnan(result) ? &object::value_error_type : &object::overflow_error_type,
+                integer.error().message);
+        }
+        return object::make_int(runtime, *integer);
+    }
+}
+
+template <std::size_t Index>
+constexpr NativeFunction math_native() {
+    constexpr MathEntry entry = math_table[Index];
+    if constexpr (entry.code != nullptr) {
+        return {entry.name,    NativeKind::function, entry.minimum,
+                entry.maximum, entry.code,           entry.keywords};
+    } else {
+        return {entry.name, NativeKind::function, entry.minimum, entry.maximum,
+                math_formula<Index>};
+    }
+}
+
+template <std::size_t... Indices>
+constexpr std::array<NativeFunction, sizeof...(Indices)> math_natives(
+    std::index_sequence<Indices...>) {
+    return {math_native<Indices>()...};
+}
+
+constexpr auto math_functions = math_natives(std::make_index_sequence<std::size(math_table)>());
 
 // ---- cmath: the reference's formulas, so results agree to the last bit.
 
@@ -413,8 +420,7 @@ bool store(Runtime& runtime, Value globals, std::uint32_t name, Value value) {
     return object::dict_store_name(runtime, object::as_dict(globals), name, value);
 }
 
-template <std::size_t Count>
-bool store_functions(Runtime& runtime, Value globals, const NativeFunction (&functions)[Count]) {
+bool store_functions(Runtime& runtime, Value globals, std::span<const NativeFunction> functions) {
     for (const NativeFunction& function : functions) {
         if (!store(runtime, globals, function.name, Value::from_object(&function))) {
             return false;
