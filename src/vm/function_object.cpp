@@ -74,10 +74,4 @@ constinit const object::Type function_type{object::names::function,
                                            object::type_flag_method,
                                            trace_function};
 
-bool is_function(Value value) {
-    return value.is_object() && value.as_object()->type() == &function_type;
-}
-
-FunctionObject* as_function(Value value) { return static_cast<FunctionObject*>(value.as_object()); }
-
 }  // namespace xipy::vm

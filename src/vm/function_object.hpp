@@ -37,7 +37,12 @@ struct FunctionObject : object::Object {
     bool is_generator() const { return (code->prelude.scope_flags & scope_generator) != 0; }
 };
 
-bool is_function(object::Value value);
-FunctionObject* as_function(object::Value value);
+// Inline: every Python call asks both.
+inline bool is_function(object::Value value) {
+    return value.is_object() && value.as_object()->type() == &function_type;
+}
+inline FunctionObject* as_function(object::Value value) {
+    return static_cast<FunctionObject*>(value.as_object());
+}
 
 }  // namespace xipy::vm

@@ -178,6 +178,23 @@ static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
 
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
+// True if a call with `given` positional arguments and no keywords binds to `function` by
+// copying them into its first locals (Interpreter::push_direct_frame): it is no generator, has
+// no *args, **kwargs or keyword-only parameters, and its positional parameters are exactly
+// its closure's cells plus `given`, so no default applies and no count error is possible.
+bool binds_directly(const FunctionObject* function, std::uint32_t given) {
+    const image::Prelude& prelude = function->code->prelude;
+    constexpr std::uint32_t general_flags =
+        scope_generator | scope_var_arguments | scope_var_keywords | scope_default_keywords;
+    if ((prelude.scope_flags & general_flags) != 0 || prelude.n_kwonly_args != 0) {
+        return false;
+    }
+    if (!function->closure.is_empty()) {
+        given += static_cast<std::uint32_t>(object::as_tuple(function->closure)->span().size());
+    }
+    return given == prelude.n_pos_args;
+}
+
 // Local variable `index` of a frame (MicroPython keeps locals in reverse order).
 Value& local_slot(Frame& frame, std::uint32_t index) {
     return frame.state[frame.state_count - 1 - index];
@@ -550,6 +567,77 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
     return true;
 }
 
+bool Interpreter::push_direct_frame(Value function_value, Value first, const Value* values,
+                                    std::uint32_t count) {
+    if (!charge_step()) {
+        return false;
+    }
+    if (!enter_call()) {
+        return false;
+    }
+    FunctionObject* function = as_function(function_value);
+    const image::RawCode& code = *function->code;
+    const image::Prelude& prelude = code.prelude;
+    const std::uint32_t state_count = prelude.n_state;
+    if (std::size_t{stack_used_} + stack_guard_slots + state_count > stack_.size() ||
+        std::size_t{handlers_used_} + prelude.n_exc_stack > handler_stack_.size()) {
+        leave_call();
+        raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
+        return false;
+    }
+    Value* guard = &stack_[stack_used_];
+    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
+        guard[index] = Value::none();
+    }
+    Value* state = guard + stack_guard_slots;
+    // Locals run downwards from state[state_count - 1]: the parameters fill the top
+    // n_pos_args slots, the rest (other locals and the value stack) start empty.
+    const std::uint32_t parameters = prelude.n_pos_args;
+    for (std::uint32_t index = 0; index < state_count - parameters; ++index) {
+        state[index] = Value::empty();
+    }
+    Value* parameter = state + state_count - 1;
+    if (!function->closure.is_empty()) {
+        for (Value cell : object::as_tuple(function->closure)->span()) {
+            *parameter-- = cell;
+        }
+    }
+    if (!first.is_empty()) {
+        *parameter-- = first;
+    }
+    for (std::uint32_t index = 0; index < count; ++index) {
+        *parameter-- = values[index];
+    }
+    for (std::uint8_t local_number : code.cells) {
+        Value& local = state[state_count - 1 - local_number];
+        Value cell = object::make_cell(*this, local);
+        if (cell.is_empty()) {
+            for (std::uint32_t index = 0; index < state_count; ++index) {
+                state[index] = Value::empty();
+            }
+            leave_call();
+            return false;
+        }
+        local = cell;
+    }
+    Frame& frame = frames_.emplace_back();
+    frame.code = &code;
+    frame.context = function->context;
+    frame.function = function_value;
+    frame.globals = function->context->globals;
+    frame.instruction = code.bytecode.data();
+    frame.current_instruction = frame.instruction;
+    frame.state = state;
+    frame.stack_top = state - 1;
+    frame.handlers = &handler_stack_[handlers_used_];
+    frame.state_count = state_count;
+    frame.stack_base = stack_used_;
+    frame.handler_base = handlers_used_;
+    stack_used_ += stack_guard_slots + state_count;
+    handlers_used_ += prelude.n_exc_stack;
+    return true;
+}
+
 Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHandler* handlers) {
     const FunctionObject* function = as_function(function_value);
     Frame frame;
@@ -605,10 +693,15 @@ Value Interpreter::call_function(Value function, Arguments arguments, Value loca
     if (!enter_native_call()) {
         return Value::empty();
     }
-    if (!push_frame(function, arguments, locals, true)) {
+    const bool direct = arguments.keyword_count == 0 && locals.is_empty() &&
+                        binds_directly(callee, arguments.positional_count);
+    if (direct ? !push_direct_frame(function, Value::empty(), arguments.values,
+                                    arguments.positional_count)
+               : !push_frame(function, arguments, locals, true)) {
         leave_native_call();
         return Value::empty();
     }
+    frames_.back().returns_to_native = true;
     ExecutionResult result = run();
     leave_native_call();
     if (result.kind == ExitKind::raised) {
@@ -1338,6 +1431,39 @@ ExecutionResult Interpreter::run() {
                 top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
                 // top now points at the callable; the result replaces it.
                 Value* slot = top;
+                if (!has_star && keywords == 0) {
+                    // The common call: positional arguments only, to a Python function (or
+                    // a bound method of one) whose parameters they fill exactly. Anything
+                    // else, including every call that raises a binding error, takes the
+                    // general path below.
+                    Value callable = slot[0];
+                    const Value* values = slot + 1;
+                    std::uint32_t count = positional;
+                    if (is_method) {
+                        if (slot[1].is_empty()) {
+                            ++values;
+                        } else {
+                            ++count;
+                        }
+                    }
+                    Value first;
+                    if (callable.is_object() &&
+                        callable.as_object()->type() == &object::bound_method_type) {
+                        auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
+                        first = bound->self;
+                        callable = bound->function;
+                    }
+                    if (is_function(callable) &&
+                        binds_directly(as_function(callable), count + (first.is_empty() ? 0 : 1))) {
+                        top = slot;
+                        SAVE_FRAME();
+                        if (!push_direct_frame(callable, first, values, count)) {
+                            goto handle_exception;
+                        }
+                        LOAD_FRAME();
+                        goto next_instruction;
+                    }
+                }
                 Value callable = slot[0];
                 Arguments arguments;
                 std::vector<Value> expanded;

@@ -93,6 +93,11 @@ class Interpreter : public object::Runtime {
     // Pushes a frame for `function` with its arguments bound; false if it raised.
     bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
                     bool returns_to_native);
+    // The fast path of push_frame for a call with only positional arguments that
+    // binds_directly() accepts: `first` (when not empty) then values[0, count) become the
+    // locals after the closure's cells. Same step, depth and stack checks; false if it raised.
+    bool push_direct_frame(object::Value function, object::Value first, const object::Value* values,
+                           std::uint32_t count);
     void pop_frame();
     // A frame at the start of `function`'s code, its state and handlers at the given places.
     Frame start_frame(object::Value function, object::Value* state, ExceptionHandler* handlers);
