@@ -214,25 +214,6 @@ Value array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value compare_bytes(BinaryOperator operation, std::string_view first, std::string_view second) {
-    switch (operation) {
-        case BinaryOperator::equal:
-            return Value::boolean(first == second);
-        case BinaryOperator::not_equal:
-            return Value::boolean(first != second);
-        case BinaryOperator::less:
-            return Value::boolean(first < second);
-        case BinaryOperator::more:
-            return Value::boolean(first > second);
-        case BinaryOperator::less_equal:
-            return Value::boolean(first <= second);
-        case BinaryOperator::more_equal:
-            return Value::boolean(first >= second);
-        default:
-            return Value::not_implemented();
-    }
-}
-
 Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     ArrayObject* array = self_array(left);
     if (array == nullptr) {
@@ -261,7 +242,8 @@ Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
         joined.append(other->bytes());
         return make_array(runtime, array->type(), array->typecode, joined);
     }
-    return compare_bytes(plain_operator(operation), get_buffer(left)->bytes(), other->bytes());
+    return compare_byte_strings(plain_operator(operation), get_buffer(left)->bytes(),
+                                other->bytes());
 }
 
 Value array_load_subscript(Runtime& runtime, Value self, Value index) {

@@ -110,20 +110,8 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
             joined.append(second);
             return make_bytes(runtime, joined);
         }
-        case BinaryOperator::equal:
-            return Value::boolean(first == second);
-        case BinaryOperator::not_equal:
-            return Value::boolean(first != second);
-        case BinaryOperator::less:
-            return Value::boolean(first < second);
-        case BinaryOperator::more:
-            return Value::boolean(first > second);
-        case BinaryOperator::less_equal:
-            return Value::boolean(first <= second);
-        case BinaryOperator::more_equal:
-            return Value::boolean(first >= second);
         default:
-            return Value::not_implemented();
+            return compare_byte_strings(operation, first, second);
     }
 }
 

@@ -301,6 +301,26 @@ bool delete_attribute(Runtime& runtime, Value object, std::uint32_t name) {
 
 // ---- operators
 
+Value compare_byte_strings(BinaryOperator operation, std::string_view first,
+                           std::string_view second) {
+    switch (operation) {
+        case BinaryOperator::equal:
+            return Value::boolean(first == second);
+        case BinaryOperator::not_equal:
+            return Value::boolean(first != second);
+        case BinaryOperator::less:
+            return Value::boolean(first < second);
+        case BinaryOperator::more:
+            return Value::boolean(first > second);
+        case BinaryOperator::less_equal:
+            return Value::boolean(first <= second);
+        case BinaryOperator::more_equal:
+            return Value::boolean(first >= second);
+        default:
+            return Value::not_implemented();
+    }
+}
+
 Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left,
                                Value right) {
     std::uint32_t name = binary_operator_name(plain_operator(operation));

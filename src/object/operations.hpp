@@ -82,6 +82,10 @@ std::optional<std::int64_t> hash_value(Runtime& runtime, Value value);
 std::optional<std::int64_t> length_of(Runtime& runtime, Value value);
 // "unsupported types for __add__: 'str', 'int'".
 Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+// The six comparisons of two byte strings (str, bytes and array compare this way; UTF-8 bytes
+// order as code points do); any other operation is not_implemented.
+Value compare_byte_strings(BinaryOperator operation, std::string_view first,
+                           std::string_view second);
 Value raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand);
 
 // ---- subscripts

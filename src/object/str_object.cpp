@@ -152,20 +152,8 @@ Value str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value r
             joined.append(first).append(second);
             return make_str(runtime, joined);
         }
-        case BinaryOperator::less:
-            return Value::boolean(first < second);
-        case BinaryOperator::more:
-            return Value::boolean(first > second);
-        case BinaryOperator::equal:
-            return Value::boolean(first == second);
-        case BinaryOperator::less_equal:
-            return Value::boolean(first <= second);
-        case BinaryOperator::more_equal:
-            return Value::boolean(first >= second);
-        case BinaryOperator::not_equal:
-            return Value::boolean(first != second);
         default:
-            return Value::not_implemented();
+            return compare_byte_strings(operation, first, second);
     }
 }
 
