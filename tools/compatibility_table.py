@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates the status table in docs/compatibility.md by asking a built xipy what it has.
 
-MicroPython's names (and the few more issue 4 asks for) are kept below. The tool writes a
-small introspection program, compiles it with the reference mpy-cross, runs it with
+The names xipy promises (MicroPython's, plus a few more) come from tools/library_names.py.
+The tool writes a small introspection program, compiles it with the reference mpy-cross, runs it with
 `xipy run`, and renders which names exist into the part of docs/compatibility.md between
 the GENERATED markers. `--check` renders the same and fails when the file differs, so the
 table cannot go stale: `make test` runs it.
@@ -23,7 +23,7 @@ MPY_CROSS = os.path.join(ROOT, "tests", "reference", "mpy-cross.js")
 BEGIN_MARKER = "<!-- BEGIN GENERATED TABLE: tools/compatibility_table.py -->"
 END_MARKER = "<!-- END GENERATED TABLE -->"
 
-from issue4_names import BUILTINS, METHODS, MODULES  # noqa: E402
+from library_names import BUILTINS, METHODS, MODULES  # noqa: E402
 
 # Why a name that exists is only partly there. Keys: "name" for builtins, "type.name" for
 # methods, "module" for modules. Names that do not exist are "missing" without a note.

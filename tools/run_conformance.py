@@ -12,7 +12,7 @@ empty) and checks:
 Every program must pass, except those listed in tests/programs/known_failures.txt: the
 programs xipy does not pass yet, each with the reason. They are run too and reported as
 known failures, never as passes; a listed program that passes is an error, so the list
-can only shrink. An issue whose programs are on the list is not done.
+can only shrink. Work whose programs are on the list is not finished.
 
 Usage: tools/run_conformance.py XIPY_BINARY [--corpus build/corpus]
            [--programs tests/programs] [--jobs 2] [--verbose] [AREA_OR_FILE ...]

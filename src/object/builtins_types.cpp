@@ -1,7 +1,7 @@
 // The built-in types and exceptions as they appear in the builtins module.
 #include <array>
 
-#include "object/array_object.hpp"  // bytes family
+#include "object/array_object.hpp"
 #include "object/builtins.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
@@ -12,7 +12,7 @@
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
-#include "object/memoryview_object.hpp"  // bytes family
+#include "object/memoryview_object.hpp"
 #include "object/names.hpp"
 #include "object/range_object.hpp"
 #include "object/set_object.hpp"
@@ -29,11 +29,11 @@ constexpr Attribute type_table[] = {
     {names::int_, &int_type},
     {names::bool_, &bool_type},
     {names::float_, &float_type},
-    {names::complex, &complex_type},  // numbers
+    {names::complex, &complex_type},
     {names::str, &str_type},
     {names::bytes, &bytes_type},
-    {names::bytearray, &bytearray_type},    // bytes family
-    {names::memoryview, &memoryview_type},  // bytes family
+    {names::bytearray, &bytearray_type},
+    {names::memoryview, &memoryview_type},
     {names::tuple, &tuple_type},
     {names::list, &list_type},
     {names::dict, &dict_type},

@@ -470,7 +470,7 @@ namespace xipy::object {
     X(itemsize, "itemsize") \
     X(cast, "cast") \
     X(nbytes, "nbytes") \
-    /* numbers */ X(cosh, "cosh") \
+    /* math and cmath */ X(cosh, "cosh") \
     X(sinh, "sinh") \
     X(tanh, "tanh") \
     X(acosh, "acosh") \
@@ -485,7 +485,7 @@ namespace xipy::object {
     X(polar, "polar") \
     X(rect, "rect") \
     X(cmath, "cmath") \
-    /* standard modules B: struct, re, binascii, hashlib, random */ \
+    /* modules struct, re, binascii, hashlib, random */ \
     X(binascii, "binascii") \
     X(hashlib, "hashlib") \
     X(pack, "pack") \
@@ -519,7 +519,7 @@ namespace xipy::object {
     X(uniform, "uniform") \
     X(newline_argument, "newline") \
     X(flags, "flags") \
-    /* standard modules A: sys, gc, micropython, time, errno, os, io, json, collections, heapq */ \
+    /* modules sys, gc, micropython, time, errno, os, io, json, collections, heapq */ \
     X(heappush, "heappush") \
     X(heappop, "heappop") \
     X(heapify, "heapify") \
@@ -579,7 +579,7 @@ namespace xipy::object {
     X(errno_, "errno") \
     /* builtins and methods */ \
     X(keepends, "keepends") \
-    /* standard modules A (continued) */ \
+    /* modules os and io (continued) */ \
     X(mode, "mode") \
     X(getcwd, "getcwd") \
     /* sys.stdin */ \

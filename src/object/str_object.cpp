@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "object/buffer.hpp"  // bytes family
+#include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
@@ -200,7 +200,7 @@ Value str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::from_interned_string(names::empty_string);
     }
-    std::optional<BufferView> buffer;  // bytes family: any buffer decodes
+    std::optional<BufferView> buffer;  // str(buffer, encoding): any buffer decodes
     if (arguments.positional_count >= 2 && (buffer = get_buffer(arguments[0]))) {
         std::string data(buffer->bytes());
         if (!support::is_valid_utf8(data)) {

@@ -1,6 +1,6 @@
-// The VM issue's design requirements, each shown by a test: numbers never allocate, the GC
-// reclaims cycles under a small heap, recursion stops before the C stack does, VMs on threads
-// are independent, and an image mapped read-only runs in place.
+// The VM's design requirements (docs/vm-design.md), each shown by a test: numbers never
+// allocate, the GC reclaims cycles under a small heap, recursion stops before the C stack
+// does, VMs on threads are independent, and an image mapped read-only runs in place.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/mman.h>

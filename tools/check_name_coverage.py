@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Checks that every name issue 4 lists is exercised by some conformance program.
+"""Checks that every library name xipy promises is exercised by some conformance program.
 
-Issue 4 is done when every name it lists exists (tools/compatibility_table.py checks that)
-and is exercised by conformance programs (this tool checks that). It parses every
+xipy promises the built-ins, methods and module members of tools/library_names.py. Each
+must exist (tools/compatibility_table.py checks that) and be exercised by conformance
+programs (this tool checks that). It parses every
 tests/programs/**/*.py with `ast` and decides, per name:
 
 - builtin: some program references the Name (calls it or passes it). A `class` statement
   counts for `__build_class__`, which is what it calls. `print` and `sorted` also need each
-  keyword the issue lists (`print(sep=)`, `sorted(key=)`, ...).
+  keyword listed below (`print(sep=)`, `sorted(key=)`, ...).
 - method: some program calls `.name(...)` on a value of that type. A method only one of the
   listed types has counts on any receiver. A shared one (`count`, `copy`, `decode`, ...)
   counts for a type when the receiver is visibly of that type (a literal, a call of the
@@ -19,8 +20,8 @@ tests/programs/**/*.py with `ast` and decides, per name:
 
 It prints the missing names grouped and exits 1 if there are any.
 
-    python3 tools/check_issue_coverage.py            # check tests/programs
-    python3 tools/check_issue_coverage.py --verbose  # also list one program per name
+    python3 tools/check_name_coverage.py             # check tests/programs
+    python3 tools/check_name_coverage.py --verbose   # also list one program per name
 """
 
 import argparse
@@ -31,15 +32,15 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 
-import issue4_names  # noqa: E402  (beside this script)
+import library_names  # noqa: E402  (beside this script)
 
-BUILTINS = issue4_names.BUILTINS
-# Keyword arguments the issue names for a builtin: each needs a call that passes it.
+BUILTINS = library_names.BUILTINS
+# Keyword arguments xipy promises for a builtin: each needs a call that passes it.
 BUILTIN_KEYWORDS = {"print": ["sep", "end", "file"], "sorted": ["key", "reverse"]}
-# Of the types issue4_names lists, the ones whose methods the issue names.
+# Of the types library_names lists, the ones whose methods are checked here.
 METHODS = {
     type_name: names
-    for type_name, names in issue4_names.METHODS.items()
+    for type_name, names in library_names.METHODS.items()
     if type_name not in ("tuple", "memoryview")
 }
 
@@ -49,35 +50,25 @@ METHODS = {
 AREA_TYPES = {
     "strings": "str",
     "methods_str": "str",
-    "issue4_str_methods": "str",
-    "issue4_coverage_str": "str",
     "bytes": "bytes",
-    "issue4_bytes_methods": "bytes",
-    "issue4_coverage_bytes": "bytes",
+    "methods_bytes": "bytes",
     "lists": "list",
     "methods_list": "list",
-    "issue4_list_methods": "list",
-    "issue4_coverage_list": "list",
     "dicts": "dict",
     "methods_dict": "dict",
-    "issue4_dict_methods": "dict",
-    "issue4_coverage_dict": "dict",
     "sets": "set",
     "methods_set": "set",
-    "issue4_set_methods": "set",
-    "issue4_coverage_set": "set",
     "integers": "int",
     "methods_int": "int",
     "big_integers": "int",
-    "issue4_int_float": "int",
 }
 
-# Any member of the module counts (the issue names the module, not its members).
+# Any member of the module counts (the promise is the module, not its members).
 ANY_MEMBER = "*"
 
-# Modules and the members the issue names (issue4_names.MODULES); for errno any member
-# counts, and sys.implementation's two fields the issue names are attribute chains.
-MODULES = dict(issue4_names.MODULES)
+# Modules and their promised members (library_names.MODULES); for errno any member
+# counts, and sys.implementation's two promised fields are attribute chains.
+MODULES = dict(library_names.MODULES)
 MODULES["errno"] = [ANY_MEMBER]
 MODULES["sys"] = MODULES["sys"] + ["implementation.name", "implementation._mpy"]
 
@@ -250,7 +241,7 @@ def load_programs(root):
             try:
                 tree = ast.parse(source, path)
             except SyntaxError as error:
-                sys.exit(f"check_issue_coverage: cannot parse {path}: {error}")
+                sys.exit(f"check_name_coverage: cannot parse {path}: {error}")
             programs.append(Program(os.path.relpath(path, ROOT), area, tree))
     return programs
 
@@ -264,7 +255,7 @@ def first(programs, predicate):
 
 
 def coverage(programs):
-    """Returns [(group, name, program path or None)] for every name the issue lists."""
+    """Returns [(group, name, program path or None)] for every promised name."""
     rows = []
     for name in BUILTINS:
         if name == "__build_class__":
@@ -307,14 +298,14 @@ def main():
         for group, name, found in rows:
             print(f"{group:9} {name:40} {found or 'MISSING'}")
     if missing:
-        print(f"check_issue_coverage: {len(missing)} of {len(rows)} issue 4 names are not "
+        print(f"check_name_coverage: {len(missing)} of {len(rows)} library names are not "
               f"exercised by any program in {where}:")
         for group in ("builtins", "methods", "modules"):
             names = [name for row_group, name in missing if row_group == group]
             if names:
                 print(f"  {group}: {' '.join(names)}")
         return 1
-    print(f"check_issue_coverage: all {len(rows)} issue 4 names are exercised "
+    print(f"check_name_coverage: all {len(rows)} library names are exercised "
           f"by the {len(programs)} programs in {where}")
     return 0
 

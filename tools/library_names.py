@@ -1,12 +1,12 @@
-"""The names issue 4 asks for: MicroPython's built-ins, methods and modules.
+"""The library names xipy promises: MicroPython's built-ins, methods and module members.
 
 One definition shared by tools/compatibility_table.py (which of them xipy has) and
-tools/check_issue_coverage.py (which of them the conformance programs use). The method and
+tools/check_name_coverage.py (which of them the conformance programs use). The method and
 module lists are MicroPython 1.27's dir() output from the reference (the unix "standard"
-build's names), plus the few the issue names that the reference lacks.
+build's names), plus the few xipy promises beyond the reference.
 """
 
-# The built-in functions and types issue 4 lists (MicroPython's unix "standard" build).
+# The built-in functions and types (MicroPython's unix "standard" build).
 BUILTINS = (
     "__build_class__ __import__ abs all any bin bool bytearray bytes callable chr classmethod "
     "compile complex delattr dict dir divmod enumerate eval exec filter float format "
@@ -15,8 +15,8 @@ BUILTINS = (
     "repr reversed round set setattr slice sorted staticmethod str sum super tuple type zip"
 ).split()
 
-# Methods of built-in types: MicroPython 1.27's dir() of each type, plus what the issue
-# names beyond it (int.bit_length).
+# Methods of built-in types: MicroPython 1.27's dir() of each type, plus what xipy promises
+# beyond it (int.bit_length).
 _STR_METHODS = (
     "center count encode endswith find format index isalpha isdigit islower isspace isupper "
     "join lower lstrip partition replace rfind rindex rpartition rsplit rstrip split "
@@ -43,8 +43,8 @@ METHODS = {
     "memoryview": ["hex"],
 }
 
-# Modules issue 4 asks for, with MicroPython 1.27's public names in each (dir() of the unix
-# port) plus the ones the issue names that the reference lacks.
+# Modules, with MicroPython 1.27's public names in each (dir() of the unix port) plus the
+# ones xipy promises that the reference lacks.
 MODULES = {
     "sys": "argv byteorder exc_info exit implementation maxsize modules path platform "
     "print_exception stderr stdin stdout version version_info",
