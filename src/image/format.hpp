@@ -19,16 +19,14 @@ inline constexpr std::uint8_t arch_flags_present = 0x40;  // bit 6: a vuint foll
 inline constexpr std::uint8_t maximum_sub_version = 3;
 inline constexpr std::uint8_t native_arch_none = 0;
 
-// The number of bits in xipy's small ints (same meaning as MicroPython's header byte 3: value
-// bits including the sign). A file compiled for a host with more bits than this may contain
-// small-int opcodes whose values xipy cannot represent, so such files are refused. On 64-bit
-// hosts xipy keeps small ints in a tagged 64-bit word (63 bits); on 32-bit hosts in 31 bits,
-// as MicroPython does. mpy-cross 1.19 writes 31.
+// The largest small-int width (header byte 3: value bits including the sign) that xipy loads.
+// The byte says how wide the compiling host's small ints were, so how wide a
+// LOAD_CONST_SMALL_INT operand may be. Like MicroPython, xipy refuses files from hosts with
+// wider small ints than its own word size allows: 63 bits on 64-bit hosts, 31 on 32-bit hosts.
+// mpy-cross (1.19 and 1.29) writes 31. Operands past the range a Value holds without allocating
+// (support/small_int.hpp, 48 bits) still load; the VM makes them allocated ints. Int constants
+// are classified by that range too (image.hpp, ConstantKind::small_int).
 inline constexpr std::uint8_t maximum_small_int_bits = sizeof(void*) >= 8 ? 63 : 31;
-// The range of values a small int holds on this host: [-2^(bits-1), 2^(bits-1) - 1].
-inline constexpr std::int64_t small_int_maximum =
-    (std::int64_t{1} << (maximum_small_int_bits - 1)) - 1;
-inline constexpr std::int64_t small_int_minimum = -small_int_maximum - 1;
 
 // Raw-code header vuint: bits 0-1 kind, bit 2 "has children", the rest the data length.
 inline constexpr std::uint32_t raw_code_kind_mask = 0x03;

@@ -14,6 +14,7 @@
 #include "image/static_qstrs.hpp"
 #include "number/float_parse.hpp"
 #include "support/byte_reader.hpp"
+#include "support/small_int.hpp"
 #include "support/utf8.hpp"
 
 namespace xipy::image {
@@ -51,12 +52,13 @@ bool is_decimal_integer(std::string_view text) {
     return true;
 }
 
-// The value of validated decimal text if it lies in the host's small-int range.
+// The value of validated decimal text if it lies in the small-int range, which is what a VM
+// holds without allocating (support/small_int.hpp).
 std::optional<std::int64_t> small_int_value(std::string_view text) {
     const bool negative = text.starts_with('-');
     // The magnitude may be one more than small_int_maximum when negative.
     const std::uint64_t limit =
-        static_cast<std::uint64_t>(format::small_int_maximum) + (negative ? 1u : 0u);
+        static_cast<std::uint64_t>(support::small_int_maximum) + (negative ? 1u : 0u);
     std::uint64_t magnitude = 0;
     for (std::size_t index = negative ? 1 : 0; index < text.size(); ++index) {
         const auto digit = static_cast<std::uint64_t>(text[index] - '0');
@@ -66,7 +68,7 @@ std::optional<std::int64_t> small_int_value(std::string_view text) {
         magnitude = magnitude * 10 + digit;
     }
     if (negative) {
-        // -magnitude computed without overflowing: magnitude <= 2^(bits-1) <= 2^62.
+        // -magnitude computed without overflowing: magnitude <= 2^(small_int_bits - 1).
         return -static_cast<std::int64_t>(magnitude);
     }
     return static_cast<std::int64_t>(magnitude);

@@ -41,9 +41,10 @@ enum class ConstantKind : std::uint8_t {
 // zero or empty. `text` always points into the image's bytes.
 //  - string: `text` is valid UTF-8 (checked at load), followed in the file by a NUL byte.
 //  - bytes: `text` is the raw payload (may contain NULs), followed in the file by a NUL byte.
-//  - small_int: the value fits xipy's small-int range on this host (see format.hpp,
-//    small_int_minimum/small_int_maximum), so a VM can hold it without allocating.
-//  - big_int: `text` is the decimal text in place, an optional '-' then at least one digit.
+//  - small_int: the value fits xipy's small-int range (support/small_int.hpp, the same on
+//    every host), so a VM holds it in a Value without allocating.
+//  - big_int: `text` is the decimal text in place, an optional '-' then at least one digit,
+//    of a value outside the small-int range.
 //    The VM materialises it into its own heap when it first needs the object.
 //  - float_value: `real`. complex_value: `real` (always 0 from mpy-cross) and `imaginary`.
 //  - tuple: its items are Image::items(constant), i.e. tuple_items()[first_item, +item_count).

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "support/small_int.hpp"
+
 namespace xipy::object {
 
 struct Object;
@@ -22,7 +24,8 @@ struct Object;
 //
 // Invariants: a Value holding a float never has (bits >> 48) >= 0xFFF9; a
 // pointer payload is a valid Object* below 2^48; a small int payload is the
-// low 48 bits of a two's-complement integer in [-2^47, 2^47).
+// low 48 bits of a two's-complement integer in [-2^47, 2^47), the range that
+// support/small_int.hpp defines for every layer.
 class Value {
   public:
     enum class Tag : std::uint8_t {
@@ -33,9 +36,12 @@ class Value {
     };
 
     static constexpr std::uint64_t canonical_nan_bits = 0x7FF8000000000000ULL;
+    // The 64 bits minus the 16 bits of NaN prefix and tag.
     static constexpr int payload_bits = 48;
-    static constexpr std::int64_t small_int_minimum = -(std::int64_t{1} << (payload_bits - 1));
-    static constexpr std::int64_t small_int_maximum = (std::int64_t{1} << (payload_bits - 1)) - 1;
+    // A small int fills the payload exactly: as_small_int() sign-extends from its top bit.
+    static_assert(support::small_int_bits == payload_bits);
+    static constexpr std::int64_t small_int_minimum = support::small_int_minimum;
+    static constexpr std::int64_t small_int_maximum = support::small_int_maximum;
 
     // Default-constructed Values are `empty`, so uninitialised slots read as
     // unbound rather than as some valid object.
@@ -72,7 +78,7 @@ class Value {
     }
 
     static constexpr bool fits_small_int(std::int64_t value) {
-        return value >= small_int_minimum && value <= small_int_maximum;
+        return support::fits_small_int(value);
     }
     // Precondition: fits_small_int(value).
     static constexpr Value from_small_int(std::int64_t value) {

@@ -13,6 +13,7 @@
 
 #include "image/format.hpp"
 #include "image/static_qstrs.hpp"
+#include "support/small_int.hpp"
 
 namespace xipy::image {
 namespace {
@@ -379,16 +380,11 @@ TEST(ImageLoad, EveryConstantKindDecodes) {
     EXPECT_EQ(table[8].small_int, -7);
     EXPECT_EQ(table[9].kind, ConstantKind::big_int);
     EXPECT_EQ(table[9].text, "123456789012345678901234567890");
-    if (format::maximum_small_int_bits == 63) {
-        // 2**62 is one past the 63-bit maximum; -2**62 is exactly the minimum.
-        EXPECT_EQ(table[10].kind, ConstantKind::big_int);
-        EXPECT_EQ(table[10].text, "4611686018427387904");
-        EXPECT_EQ(table[11].kind, ConstantKind::small_int);
-        EXPECT_EQ(table[11].small_int, -4611686018427387904LL);
-    } else {
-        EXPECT_EQ(table[10].kind, ConstantKind::big_int);
-        EXPECT_EQ(table[11].kind, ConstantKind::big_int);
-    }
+    // +-2**62 lie past the 48-bit small-int range on every host (SmallIntBoundaries).
+    EXPECT_EQ(table[10].kind, ConstantKind::big_int);
+    EXPECT_EQ(table[10].text, "4611686018427387904");
+    EXPECT_EQ(table[11].kind, ConstantKind::big_int);
+    EXPECT_EQ(table[11].text, "-4611686018427387904");
     EXPECT_EQ(table[12].kind, ConstantKind::float_value);
     EXPECT_EQ(table[12].real, 1.5);
     EXPECT_EQ(table[13].real, 1e100);
@@ -406,6 +402,34 @@ TEST(ImageLoad, EveryConstantKindDecodes) {
     EXPECT_EQ(items[1].text, "x");
     EXPECT_EQ(constant_kind_name(table[17].kind), "tuple");
     EXPECT_EQ(code_kind_name(image.root().kind), "bytecode");
+}
+
+// An int constant is small exactly when a Value holds it without allocating, so the loader's
+// boundaries are support::small_int_minimum/maximum (+-2**47) on 32-bit and 64-bit hosts alike.
+TEST(ImageLoad, SmallIntBoundaries) {
+    static_assert(support::small_int_maximum == 140737488355327);  // 2**47 - 1
+    const Bytes constants = concat({
+        concat({{7, 15}, text_bytes("140737488355327")}),      // 2**47 - 1: the maximum
+        concat({{7, 15}, text_bytes("140737488355328")}),      // 2**47: one past it
+        concat({{7, 16}, text_bytes("-140737488355328")}),     // -2**47: the minimum
+        concat({{7, 16}, text_bytes("-140737488355329")}),     // -2**47 - 1: one past it
+        concat({{7, 19}, text_bytes("9223372036854775807")}),  // past int64 too: text only
+    });
+    // The image is a view: the bytes must outlive it.
+    const Bytes bytes = concat({standard_header, tables(5, constants), raw_code(simple_function)});
+    auto result = Image::load(bytes);
+    ASSERT_TRUE(result.ok()) << result.error().describe();
+    auto table = result.value().constants();
+    ASSERT_EQ(table.size(), 5u);
+    EXPECT_EQ(table[0].kind, ConstantKind::small_int);
+    EXPECT_EQ(table[0].small_int, support::small_int_maximum);
+    EXPECT_EQ(table[1].kind, ConstantKind::big_int);
+    EXPECT_EQ(table[1].text, "140737488355328");
+    EXPECT_EQ(table[2].kind, ConstantKind::small_int);
+    EXPECT_EQ(table[2].small_int, support::small_int_minimum);
+    EXPECT_EQ(table[3].kind, ConstantKind::big_int);
+    EXPECT_EQ(table[3].text, "-140737488355329");
+    EXPECT_EQ(table[4].kind, ConstantKind::big_int);
 }
 
 TEST(ImageLoad, MalformedConstantsAreRefused) {
@@ -507,12 +531,8 @@ TEST(ImageLoad, ReferenceModule) {
 
     auto table = image.constants();
     ASSERT_EQ(table.size(), 7u);
-    if (format::maximum_small_int_bits == 63) {
-        EXPECT_EQ(table[0].kind, ConstantKind::small_int);
-        EXPECT_EQ(table[0].small_int, 12345678901);
-    } else {
-        EXPECT_EQ(table[0].kind, ConstantKind::big_int);
-    }
+    EXPECT_EQ(table[0].kind, ConstantKind::small_int);
+    EXPECT_EQ(table[0].small_int, 12345678901);
     EXPECT_EQ(table[1].kind, ConstantKind::big_int);
     EXPECT_EQ(table[1].text, "123456789012345678901234567890");
     EXPECT_EQ(table[2].real, 1.5);
