@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "xipy/version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -150,6 +152,11 @@ void xipy_vm_interrupt(xipy_vm* vm);
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */
 const char* xipy_status_name(xipy_status status);
+
+/* The version of the linked library, "MAJOR.MINOR.PATCH" (its XIPY_VERSION_STRING; see
+ * xipy/version.h). A host compiled against other headers can compare it with its own
+ * XIPY_VERSION_STRING. The string is static. */
+const char* xipy_version(void);
 
 #ifdef __cplusplus
 }

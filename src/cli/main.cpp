@@ -5,14 +5,11 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "xipy/xipy.h"
 
 namespace xipy::cli {
 
 namespace {
-
-// The library's version; keep in step with xipy::version() in
-// src/xipy_library.cpp (the CLI links only the layers, not that file).
-constexpr std::string_view version_text = "0.1.0";
 
 constexpr std::array<Command, 3> commands = {{
     {"run", "run a .mpy file", run_run_command},
@@ -46,7 +43,7 @@ int run(std::span<const std::string_view> arguments) {
         return exit_success;
     }
     if (first == "--version") {
-        std::printf("xipy %.*s\n", static_cast<int>(version_text.size()), version_text.data());
+        std::printf("xipy %s\n", xipy_version());
         return exit_success;
     }
     for (const Command& command : commands) {

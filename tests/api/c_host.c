@@ -151,6 +151,13 @@ static void test_arguments_and_names(void) {
     CHECK(strcmp(xipy_status_name(XIPY_INVALID_ARGUMENT), "INVALID_ARGUMENT") == 0);
     CHECK(strcmp(xipy_status_name(XIPY_OUT_OF_MEMORY), "OUT_OF_MEMORY") == 0);
     CHECK(strcmp(xipy_status_name((xipy_status)99), "UNKNOWN") == 0);
+
+    /* The linked library's version is the headers' one, spelled from the three numbers. */
+    char expected_version[32];
+    snprintf(expected_version, sizeof expected_version, "%d.%d.%d", XIPY_VERSION_MAJOR,
+             XIPY_VERSION_MINOR, XIPY_VERSION_PATCH);
+    CHECK(strcmp(xipy_version(), expected_version) == 0);
+    CHECK(strcmp(xipy_version(), XIPY_VERSION_STRING) == 0);
 }
 
 static void test_two_vms_are_independent(void) {
