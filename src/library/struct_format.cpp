@@ -52,58 +52,19 @@ std::uint64_t StructFormat::read_count(std::string_view body, std::size_t& posit
     return count;
 }
 
-void StructFormat::code_layout(char order, char code, std::size_t& size, std::size_t& alignment) {
-    alignment = 1;
-    size = 0;
-    if (code == 'x' || code == 's') {
-        size = 1;
-        return;
-    }
-    if (order == '@') {
-        switch (code) {
-            case 'b':
-            case 'B':
-                size = 1;
-                break;
-            case 'h':
-            case 'H':
-            case 'e':
-                size = 2;
-                break;
-            case 'i':
-            case 'I':
-            case 'l':
-            case 'L':
-            case 'f':
-            case 'P':
-            case 'O':
-            case 'S':
-                size = 4;
-                break;
-            case 'q':
-            case 'Q':
-            case 'd':
-                size = 8;
-                break;
-            default:
-                break;
-        }
-        alignment = size == 0 ? 1 : size;
-        return;
-    }
-    if (order != '<' && order != '>') {
-        return;
-    }
+namespace {
+
+// The size of one numeric or object field of `code`, the same in native ('@') and standard
+// ('<', '>') order, as in the reference; 0 for an unknown code.
+std::size_t field_size(char code) {
     switch (code) {
         case 'b':
         case 'B':
-            size = 1;
-            break;
+            return 1;
         case 'h':
         case 'H':
         case 'e':
-            size = 2;
-            break;
+            return 2;
         case 'i':
         case 'I':
         case 'l':
@@ -112,15 +73,32 @@ void StructFormat::code_layout(char order, char code, std::size_t& size, std::si
         case 'P':
         case 'O':
         case 'S':
-            size = 4;
-            break;
+            return 4;
         case 'q':
         case 'Q':
         case 'd':
-            size = 8;
-            break;
+            return 8;
         default:
-            break;
+            return 0;
+    }
+}
+
+}  // namespace
+
+void StructFormat::code_layout(char order, char code, std::size_t& size, std::size_t& alignment) {
+    alignment = 1;
+    size = 0;
+    if (code == 'x' || code == 's') {
+        size = 1;
+        return;
+    }
+    if (order != '@' && order != '<' && order != '>') {
+        return;
+    }
+    size = field_size(code);
+    // Native order aligns each field to its size; standard order packs without padding.
+    if (order == '@' && size != 0) {
+        alignment = size;
     }
 }
 
