@@ -1,27 +1,32 @@
 # Declares xipy's layers and enforces which way their dependencies point.
 #
-# Each layer under src/ is one static library. A layer may link only the
-# layers listed for it here; tools/check_layers.py reads this same table and
-# fails `make test` if a source file includes a header from a layer that is
-# not listed. A layer must be declared after every layer it depends on, so the
-# table can never hold a cycle. docs/architecture.md explains each layer.
+# Each layer under src/ is one static library. A layer lists exactly the layers
+# its code (sources and unit tests) uses directly, and may link only those; it
+# reaches their own dependencies through CMake's transitive linking, never by
+# naming them. tools/check_layers.py reads this same table and fails
+# `make test` if a source file includes a header from a layer that is not
+# listed. A layer must be declared after every layer it depends on, so the
+# table can never hold a cycle. docs/architecture.md explains each layer; its
+# table is generated from this one (tools/architecture_table.py).
 
 set(XIPY_LAYER_DEPENDENCIES_support "")
 set(XIPY_LAYER_DEPENDENCIES_number "support")
 # Object-model-independent str/bytes algorithms and formatting, used by object and vm.
-set(XIPY_LAYER_DEPENDENCIES_text "support;number")
-set(XIPY_LAYER_DEPENDENCIES_library "support;number")
+set(XIPY_LAYER_DEPENDENCIES_text "number")
+set(XIPY_LAYER_DEPENDENCIES_library "support")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
-set(XIPY_LAYER_DEPENDENCIES_disassembler "support;number;image")
+set(XIPY_LAYER_DEPENDENCIES_disassembler "support;image")
 
 # The collector sits below the objects: it owns the heap and roots and traces
 # through a per-type hook, so it never needs to know a Python type. Function
 # objects, frames and generators need the interpreter, so they live in vm.
-set(XIPY_LAYER_DEPENDENCIES_gc "support")
-set(XIPY_LAYER_DEPENDENCIES_object "support;number;text;image;gc")
+set(XIPY_LAYER_DEPENDENCIES_gc "")
+set(XIPY_LAYER_DEPENDENCIES_object "support;number;text;gc")
 set(XIPY_LAYER_DEPENDENCIES_vm "support;number;text;library;image;gc;object")
-set(XIPY_LAYER_DEPENDENCIES_api "support;number;text;library;image;gc;object;vm")
-set(XIPY_LAYER_DEPENDENCIES_cli "support;number;text;library;image;disassembler;gc;object;vm;api")
+set(XIPY_LAYER_DEPENDENCIES_api "vm")
+# The CLI is a host: it runs programs through the public C API, so it links the
+# public library `xipy` (src/cli/CMakeLists.txt), not the api layer's internals.
+set(XIPY_LAYER_DEPENDENCIES_cli "support;image;disassembler")
 
 # xipy_layer(NAME SOURCES...) creates target xipy_NAME from the given sources
 # and links exactly the layers allowed by the table above.

@@ -1,4 +1,4 @@
-// Checks the fixed name table: static ids equal MicroPython's and every text is unique.
+// Checks the fixed name table: known static ids have MicroPython's texts and every text is unique.
 #include "object/names.hpp"
 
 #include <gtest/gtest.h>
@@ -6,16 +6,13 @@
 #include <set>
 #include <string_view>
 
-#include "image/static_qstrs.hpp"
 #include "object/intern_table.hpp"
 
 namespace xipy::object {
 namespace {
 
+// tests/unit/vm/static_names_test.cpp checks every static id against the image's qstr table.
 TEST(NamesTest, StaticIdsAreMicroPythonsQstrIds) {
-    for (std::uint32_t id = 1; id <= image::static_qstr_count; ++id) {
-        EXPECT_EQ(fixed_name_text(id), image::static_qstr(id)) << id;
-    }
     EXPECT_EQ(fixed_name_text(names::dunder_init), "__init__");
     EXPECT_EQ(fixed_name_text(names::int_), "int");
     EXPECT_EQ(fixed_name_text(names::dunder_add), "__add__");
