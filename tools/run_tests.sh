@@ -12,7 +12,7 @@ cd "$root"
 make_command=${MAKE:-make}
 make_quietly=("$make_command" --no-print-directory)
 
-total_steps=15
+total_steps=16
 step_number=0
 passed=0
 run_started=$SECONDS
@@ -54,6 +54,9 @@ PYTHON=${PYTHON:-python3}
 step "setup: reference toolchain and 32-bit compiler" tools/setup.sh reference multilib
 step "format check (clang-format)" tools/check_format.sh
 step "layer check (cmake/layers.cmake)" "$PYTHON" tools/check_layers.py
+# The layer table of docs/architecture.md is generated from cmake/layers.cmake; fail if stale.
+step "architecture table: docs/architecture.md matches cmake/layers.cmake" \
+    "$PYTHON" tools/architecture_table.py --check
 # Every builtin, method and module member xipy promises is exercised by some program.
 step "name coverage: every promised library name is used by a conformance program" \
     "$PYTHON" tools/check_name_coverage.py
