@@ -32,7 +32,7 @@ class Descriptor {
 };
 
 support::Error system_error() {
-    return support::Error{support::Error::no_offset, std::strerror(errno)};
+    return support::make_error(support::Error::no_offset, std::strerror(errno));
 }
 
 }  // namespace
@@ -47,7 +47,7 @@ support::Result<FileMapping> FileMapping::open(const std::string& path) {
         return system_error();
     }
     if (S_ISDIR(status.st_mode)) {
-        return support::Error{support::Error::no_offset, "Is a directory"};
+        return support::make_error(support::Error::no_offset, "Is a directory");
     }
     FileMapping mapping;
     if (S_ISREG(status.st_mode)) {

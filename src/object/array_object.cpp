@@ -13,6 +13,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -90,28 +91,15 @@ bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) 
         std::string copy(buffer->bytes());
         return array_append_bytes(runtime, array, copy);
     }
-    Value iterator = get_iterator(runtime, iterable);
-    if (iterator.is_empty()) {
-        return false;
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return false;
-        }
-        if (item.is_stop_iteration()) {
-            return true;
-        }
-        std::uint8_t encoded[8];
-        if (!encode_item(runtime, array->typecode, item, encoded)) {
-            return false;
-        }
-        if (!array_append_bytes(
-                runtime, array,
-                std::string_view(reinterpret_cast<const char*>(encoded), array->item_size))) {
-            return false;
-        }
-    }
+    return for_each_item(runtime, iterable, [&](Value item) {
+               std::uint8_t encoded[8];
+               if (!encode_item(runtime, array->typecode, item, encoded)) {
+                   return Step::raised;
+               }
+               const std::string_view bytes(reinterpret_cast<const char*>(encoded),
+                                            array->item_size);
+               return array_append_bytes(runtime, array, bytes) ? Step::next : Step::raised;
+           }) != Finish::raised;
 }
 
 Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
@@ -188,6 +176,7 @@ bool array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
             if (index > 0) {
                 printer.write(", ");
             }
+            RootScope scope(runtime);  // one item's number at a time
             Value item = buffer_load_item(runtime, *get_buffer(self), index);
             if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
                 return false;

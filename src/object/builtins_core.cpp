@@ -10,6 +10,7 @@
 #include "object/exception_object.hpp"
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -313,65 +314,40 @@ Value builtin_round(Runtime& runtime, Arguments arguments) {
     return Value::from_double(rounded);
 }
 
-Value builtin_all(Runtime& runtime, Arguments arguments) {
-    Value iterator = get_iterator(runtime, arguments[0]);
-    if (iterator.is_empty()) {
+// all() and any(): the first item whose truth is `wanted` decides.
+Value first_with_truth(Runtime& runtime, Value iterable, bool wanted) {
+    Finish finish = for_each_item(runtime, iterable, [&](Value item) {
+        int truth_value = truth(runtime, item);
+        if (truth_value < 0) {
+            return Step::raised;
+        }
+        return (truth_value > 0) == wanted ? Step::stop : Step::next;
+    });
+    if (finish == Finish::raised) {
         return Value::empty();
     }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return Value::empty();
-        }
-        if (item.is_stop_iteration()) {
-            return Value::true_value();
-        }
-        int truth_value = truth(runtime, item);
-        if (truth_value <= 0) {
-            return truth_value < 0 ? Value::empty() : Value::false_value();
-        }
-    }
+    return Value::boolean((finish == Finish::stopped) == wanted);
+}
+
+Value builtin_all(Runtime& runtime, Arguments arguments) {
+    return first_with_truth(runtime, arguments[0], false);
 }
 
 Value builtin_any(Runtime& runtime, Arguments arguments) {
-    Value iterator = get_iterator(runtime, arguments[0]);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return Value::empty();
-        }
-        if (item.is_stop_iteration()) {
-            return Value::false_value();
-        }
-        int truth_value = truth(runtime, item);
-        if (truth_value != 0) {
-            return truth_value < 0 ? Value::empty() : Value::true_value();
-        }
-    }
+    return first_with_truth(runtime, arguments[0], true);
 }
 
 Value builtin_sum(Runtime& runtime, Arguments arguments) {
-    Value total = arguments.positional_count > 1 ? arguments[1] : Value::from_small_int(0);
-    Value iterator = get_iterator(runtime, arguments[0]);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return Value::empty();
+    Root total(runtime, arguments.positional_count > 1 ? arguments[1] : Value::from_small_int(0));
+    Finish finish = for_each_item(runtime, arguments[0], [&](Value item) {
+        Value sum = binary_operation(runtime, BinaryOperator::add, total.get(), item);
+        if (sum.is_empty()) {
+            return Step::raised;
         }
-        if (item.is_stop_iteration()) {
-            return total;
-        }
-        total = binary_operation(runtime, BinaryOperator::add, total, item);
-        if (total.is_empty()) {
-            return Value::empty();
-        }
-    }
+        total.set(sum);
+        return Step::next;
+    });
+    return finish == Finish::raised ? Value::empty() : total.get();
 }
 
 Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
@@ -383,49 +359,50 @@ Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     if (key.is_none()) {
         key = Value::empty();
     }
-    std::vector<Value> candidates;
-    Value source;
-    if (arguments.positional_count == 1) {
-        source = list_from_iterable(runtime, arguments[0]);
-        if (source.is_empty()) {
-            return Value::empty();
-        }
-        candidates.assign(as_list(source)->span().begin(), as_list(source)->span().end());
-    } else {
-        candidates.assign(arguments.positional().begin(), arguments.positional().end());
+    // One pass over the items, as MicroPython makes it: the best item and its key are the
+    // only values carried from one round to the next.
+    Value source =
+        arguments.positional_count == 1 ? arguments[0] : new_tuple(runtime, arguments.positional());
+    if (source.is_empty()) {
+        return Value::empty();
     }
-    if (candidates.empty()) {
+    Root best(runtime, Value::empty());
+    Root best_key(runtime, Value::empty());
+    Finish finish = for_each_item(runtime, source, [&](Value candidate) {
+        Value candidate_key =
+            key.is_empty() ? candidate : call_positional(runtime, key, {candidate});
+        if (candidate_key.is_empty()) {
+            return Step::raised;
+        }
+        if (best.get().is_empty()) {
+            best.set(candidate);
+            best_key.set(candidate_key);
+            return Step::next;
+        }
+        Value result = binary_operation(runtime, better, candidate_key, best_key.get());
+        if (result.is_empty()) {
+            return Step::raised;
+        }
+        int truth_value = truth(runtime, result);
+        if (truth_value < 0) {
+            return Step::raised;
+        }
+        if (truth_value > 0) {
+            best.set(candidate);
+            best_key.set(candidate_key);
+        }
+        return Step::next;
+    });
+    if (finish == Finish::raised) {
+        return Value::empty();
+    }
+    if (best.get().is_empty()) {
         if (!fallback.is_empty()) {
             return fallback;
         }
         return runtime.raise_new(&value_error_type, "arg is an empty sequence");
     }
-    Value best = candidates[0];
-    Value best_key = key.is_empty() ? best : call_positional(runtime, key, {best});
-    if (best_key.is_empty()) {
-        return Value::empty();
-    }
-    for (std::size_t index = 1; index < candidates.size(); ++index) {
-        Value candidate = candidates[index];
-        Value candidate_key =
-            key.is_empty() ? candidate : call_positional(runtime, key, {candidate});
-        if (candidate_key.is_empty()) {
-            return Value::empty();
-        }
-        Value result = binary_operation(runtime, better, candidate_key, best_key);
-        if (result.is_empty()) {
-            return Value::empty();
-        }
-        int truth_value = truth(runtime, result);
-        if (truth_value < 0) {
-            return Value::empty();
-        }
-        if (truth_value > 0) {
-            best = candidate;
-            best_key = candidate_key;
-        }
-    }
-    return best;
+    return best.get();
 }
 
 Value builtin_min(Runtime& runtime, Arguments arguments) {

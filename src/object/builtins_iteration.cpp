@@ -9,6 +9,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/tuple_object.hpp"
 
 namespace xipy::object {
@@ -195,11 +196,15 @@ Value filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
 
 Value filter_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
+    // Skipping a long run of rejected items is a native loop: each round's roots go.
+    LoopRoots rounds(runtime);
     for (;;) {
+        rounds.next_round();
         Value item = iterate_next(runtime, iterator->source);
         if (item.is_empty() || item.is_stop_iteration()) {
             return item;
         }
+        runtime.keep(item);
         Value verdict = iterator->function.is_none()
                             ? item
                             : call_positional(runtime, iterator->function, {item});

@@ -41,7 +41,7 @@ Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     text::StringSink sink(result);
     text::Status status = text::from_hex(str_view(runtime, arguments[1]), sink);
     if (!status) {
-        return raise_text_failure(runtime, status.failure());
+        return raise_text_error(runtime, status.error());
     }
     if (arguments[0].is_object() && arguments[0].as_object() == &bytearray_type) {
         return make_bytearray(runtime, result);
@@ -68,7 +68,7 @@ Value bytes_method_hex(Runtime& runtime, Arguments arguments) {
     text::StringSink sink(result);
     text::Status status = text::write_hex(self_bytes(arguments), separator, sink);
     if (!status) {
-        return raise_text_failure(runtime, status.failure());
+        return raise_text_error(runtime, status.error());
     }
     return make_str(runtime, result);
 }

@@ -6,6 +6,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -249,6 +250,7 @@ bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
             printer.write(", ");
         }
         first = false;
+        RootScope scope(runtime);  // one item's tuple at a time
         Value item = entry_as(runtime, entry, view->kind);
         if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
             return false;
@@ -557,22 +559,10 @@ Value dict_fromkeys(Runtime& runtime, Arguments arguments) {
         return Value::empty();
     }
     Value value = arguments.positional_count > 2 ? arguments[2] : Value::none();
-    Value iterator = get_iterator(runtime, arguments[1]);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    for (;;) {
-        Value key = iterate_next(runtime, iterator);
-        if (key.is_empty()) {
-            return Value::empty();
-        }
-        if (key.is_stop_iteration()) {
-            return dict;
-        }
-        if (!dict_store(runtime, as_dict(dict), key, value)) {
-            return Value::empty();
-        }
-    }
+    Finish finish = for_each_item(runtime, arguments[1], [&](Value key) {
+        return dict_store(runtime, as_dict(dict), key, value) ? Step::next : Step::raised;
+    });
+    return finish == Finish::raised ? Value::empty() : dict;
 }
 
 Value dict_init(Runtime& runtime, Arguments arguments) {
@@ -835,6 +825,7 @@ bool dict_update(Runtime& runtime, Value dict_value, Value source) {
         // longer sees.
         std::uint32_t position = 0;
         DictEntry* entry = nullptr;
+        LoopRoots rounds(runtime);
         while (dict_next(as_dict(native), position, entry)) {
             const Value key = entry->key;
             const Value value = entry->value;
@@ -843,6 +834,7 @@ bool dict_update(Runtime& runtime, Value dict_value, Value source) {
             if (!dict_store(runtime, dict, key, value)) {
                 return false;
             }
+            rounds.next_round();
         }
         return true;
     }
@@ -855,48 +847,24 @@ bool dict_update(Runtime& runtime, Value dict_value, Value source) {
         if (keys.is_empty()) {
             return false;
         }
-        Value iterator = get_iterator(runtime, keys);
-        if (iterator.is_empty()) {
-            return false;
-        }
-        for (;;) {
-            Value key = iterate_next(runtime, iterator);
-            if (key.is_empty()) {
-                return false;
-            }
-            if (key.is_stop_iteration()) {
-                return true;
-            }
-            Value value = load_subscript(runtime, source, key);
-            if (value.is_empty() || !dict_store(runtime, dict, key, value)) {
-                return false;
-            }
-        }
+        return for_each_item(runtime, keys, [&](Value key) {
+                   Value value = load_subscript(runtime, source, key);
+                   return !value.is_empty() && dict_store(runtime, dict, key, value) ? Step::next
+                                                                                     : Step::raised;
+               }) != Finish::raised;
     }
-    Value iterator = get_iterator(runtime, source);
-    if (iterator.is_empty()) {
-        return false;
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return false;
-        }
-        if (item.is_stop_iteration()) {
-            return true;
-        }
-        Value pair = list_from_iterable(runtime, item);
-        if (pair.is_empty()) {
-            return false;
-        }
-        if (as_list(pair)->length != 2) {
-            runtime.raise_new(&value_error_type, "dict update sequence has wrong length");
-            return false;
-        }
-        if (!dict_store(runtime, dict, as_list(pair)->items()[0], as_list(pair)->items()[1])) {
-            return false;
-        }
-    }
+    return for_each_item(runtime, source, [&](Value item) {
+               Value pair = list_from_iterable(runtime, item);
+               if (pair.is_empty()) {
+                   return Step::raised;
+               }
+               if (as_list(pair)->length != 2) {
+                   runtime.raise_new(&value_error_type, "dict update sequence has wrong length");
+                   return Step::raised;
+               }
+               const Value* entry = as_list(pair)->items();
+               return dict_store(runtime, dict, entry[0], entry[1]) ? Step::next : Step::raised;
+           }) != Finish::raised;
 }
 
 }  // namespace xipy::object

@@ -7,6 +7,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
@@ -89,35 +90,6 @@ Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value list_contains(Runtime& runtime, Value list, Value item) {
-    for (std::uint32_t index = 0; index < as_list(list)->length; ++index) {
-        int equal = equals(runtime, as_list(list)->items()[index], item);
-        if (equal != 0) {
-            return equal < 0 ? Value::empty() : Value::true_value();
-        }
-    }
-    return Value::false_value();
-}
-
-Value list_repeat(Runtime& runtime, Value list, Value count_value) {
-    auto count = to_integer(runtime, count_value);
-    if (!count) {
-        return Value::empty();
-    }
-    std::vector<Value> items(as_list(list)->span().begin(), as_list(list)->span().end());
-    std::int64_t times = std::max<std::int64_t>(0, *count);
-    if (static_cast<std::uint64_t>(times) * items.size() * sizeof(Value) >
-        runtime.heap().limit_bytes()) {
-        return runtime.raise_memory_error();
-    }
-    std::vector<Value> result;
-    result.reserve(static_cast<std::size_t>(times) * items.size());
-    for (std::int64_t index = 0; index < times; ++index) {
-        result.insert(result.end(), items.begin(), items.end());
-    }
-    return make_list(runtime, result);
-}
-
 Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::inplace_add && is_list(left)) {
         if (!list_extend(runtime, left, right)) {
@@ -125,31 +97,7 @@ Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
         }
         return left;
     }
-    operation = plain_operator(operation);
-    if (operation == BinaryOperator::multiply) {
-        if (is_list(left) && is_int(right)) {
-            return list_repeat(runtime, left, right);
-        }
-        if (is_int(left) && is_list(right)) {
-            return list_repeat(runtime, right, left);
-        }
-        return Value::not_implemented();
-    }
-    if (!is_list(left)) {
-        return Value::not_implemented();
-    }
-    if (operation == BinaryOperator::contains) {
-        return list_contains(runtime, left, right);
-    }
-    if (!is_list(right)) {
-        return Value::not_implemented();
-    }
-    if (operation == BinaryOperator::add) {
-        std::vector<Value> joined(as_list(left)->span().begin(), as_list(left)->span().end());
-        joined.insert(joined.end(), as_list(right)->span().begin(), as_list(right)->span().end());
-        return make_list(runtime, joined);
-    }
-    return compare_sequences(runtime, operation, left, right);
+    return sequence_binary(runtime, operation, left, right, is_list, make_list);
 }
 
 Value list_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -459,6 +407,7 @@ bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::ve
         }
         Value left = reverse ? keys[second] : keys[first];
         Value right = reverse ? keys[first] : keys[second];
+        RootScope scope(runtime);  // only the verdict outlives a comparison
         Value result = binary_operation(runtime, BinaryOperator::less, left, right);
         if (result.is_empty()) {
             failed = true;
@@ -610,22 +559,9 @@ bool list_extend(Runtime& runtime, Value list_value, Value iterable) {
         list->length += static_cast<std::uint32_t>(items.size());
         return true;
     }
-    Value iterator = get_iterator(runtime, iterable);
-    if (iterator.is_empty()) {
-        return false;
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return false;
-        }
-        if (item.is_stop_iteration()) {
-            return true;
-        }
-        if (!list_append(runtime, list_value, item)) {
-            return false;
-        }
-    }
+    return for_each_item(runtime, iterable, [&](Value item) {
+               return list_append(runtime, list_value, item) ? Step::next : Step::raised;
+           }) != Finish::raised;
 }
 
 Value list_from_iterable(Runtime& runtime, Value iterable) {
@@ -653,12 +589,14 @@ bool list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         if (keys_list.is_empty()) {
             return false;
         }
+        LoopRoots rounds(runtime);
         for (std::size_t index = 0; index < items.size(); ++index) {
             Value computed = call_positional(runtime, key, {items[index]});
             if (computed.is_empty() || !list_append(runtime, keys_list, computed)) {
                 return false;
             }
             keys[index] = computed;
+            rounds.next_round();
         }
     }
     std::vector<std::size_t> order(items.size());

@@ -11,6 +11,7 @@
 #include "object/exception_object.hpp"
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -382,6 +383,7 @@ int truth(Runtime& runtime, Value value) {
     if (value.is_interned_string()) {
         return value.as_interned_string() != names::empty_string ? 1 : 0;
     }
+    RootScope scope(runtime);  // __bool__'s result is not kept, so neither are its roots
     const Type* type = type_of(value);
     Value result = Value::not_implemented();
     if (type->is_user_class()) {
@@ -432,26 +434,11 @@ Value exception_match(Runtime& runtime, Value exception, Value pattern) {
 }
 
 Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
-    Value iterator = get_iterator(runtime, container);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    for (;;) {
-        Value next = iterate_next(runtime, iterator);
-        if (next.is_empty()) {
-            return Value::empty();
-        }
-        if (next.is_stop_iteration()) {
-            return Value::false_value();
-        }
+    Finish finish = for_each_item(runtime, container, [&](Value next) {
         int equal = equals(runtime, next, item);
-        if (equal < 0) {
-            return Value::empty();
-        }
-        if (equal > 0) {
-            return Value::true_value();
-        }
-    }
+        return equal < 0 ? Step::raised : equal > 0 ? Step::stop : Step::next;
+    });
+    return finish == Finish::raised ? Value::empty() : Value::boolean(finish == Finish::stopped);
 }
 
 Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation, Value left,
@@ -536,6 +523,7 @@ int equals(Runtime& runtime, Value left, Value right) {
     if (is_str(left) && is_str(right)) {
         return str_view(runtime, left) == str_view(runtime, right) ? 1 : 0;
     }
+    RootScope scope(runtime);  // only the verdict outlives the call
     const Type* left_type = type_of(left);
     const Type* right_type = type_of(right);
     Value result = try_binary_slot(runtime, left_type, BinaryOperator::equal, left, right, false);
@@ -565,6 +553,7 @@ std::optional<std::int64_t> hash_value(Runtime& runtime, Value value) {
     if (is_str(value)) {
         return static_cast<std::int64_t>(str_hash(runtime, value) >> 2);
     }
+    RootScope scope(runtime);  // only the number outlives the call
     const Type* type = type_of(value);
     Value result = Value::not_implemented();
     if (type->is_user_class()) {
@@ -599,6 +588,7 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
         }
         return static_cast<const StrObject*>(value.as_object())->character_count;
     }
+    RootScope scope(runtime);  // only the number outlives the call
     Value result = unary_operation(runtime, UnaryOperator::length, value);
     if (result.is_empty()) {
         return std::nullopt;
@@ -747,6 +737,7 @@ bool print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind
         printer.write_integer(value.as_small_int());
         return true;
     }
+    RootScope scope(runtime);  // the text is copied into the printer; nothing else outlives it
     const Type* type = type_of(value);
     if (type->is_user_class()) {
         return instance_print(runtime, value, printer, kind);

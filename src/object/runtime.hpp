@@ -40,12 +40,12 @@ struct RuntimeConfig {
 // Value::empty() so a slot can `return runtime.raise_new(...)`), and its
 // caller sees the failure as Value::empty() / false and propagates it.
 //
-// Roots: every object made through make() and every result of a call into
-// Python is kept in the temporaries list until the innermost running
-// interpreter loop finishes its current instruction (release_temporaries).
-// So native code may hold fresh objects in C++ locals across allocations
-// without declaring roots; it must only not keep them past its return
-// except by storing them in a reachable object.
+// Roots: every object made through make() and every result of a call into Python is pushed
+// on the root stack. The innermost running interpreter loop releases what an instruction
+// pushed when the instruction ends, and native loops release what each round pushed
+// (object/roots.hpp states the rule and gives the Root and LoopRoots helpers). So native
+// code may hold fresh objects in C++ locals across allocations, and the stack stays as deep
+// as the current instruction's work, however long a native loop runs.
 class Runtime : public gc::RootProvider {
   public:
     explicit Runtime(const RuntimeConfig& config);
@@ -87,18 +87,24 @@ class Runtime : public gc::RootProvider {
     }
     gc::Cell* allocate_cell(std::size_t bytes);
 
-    // ---- temporaries (see the class comment)
+    // ---- the root stack (see the class comment and object/roots.hpp)
     void keep(Value value) {
         if (value.is_object()) {
             temporaries_.push_back(value);
         }
     }
+    // Pushes a slot even for a value that is not an object, so a Root owns a fixed index.
+    void push_root(Value value) { temporaries_.push_back(value); }
+    Value& root_slot(std::size_t index) { return temporaries_[index]; }
     std::size_t temporaries_mark() const { return temporaries_.size(); }
     void release_temporaries(std::size_t mark) {
         if (temporaries_.size() > mark) {
             temporaries_.resize(mark);
         }
     }
+    // The most slots the root stack has held at once (its reserved size): the memory rooting
+    // costs. Tests use it to check that native loops stay bounded.
+    std::size_t root_stack_capacity() const { return temporaries_.capacity(); }
 
     // ---- the pending exception
     // Stores `exception` (an exception instance) as pending; returns empty.

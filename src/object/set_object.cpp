@@ -5,10 +5,13 @@
 
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/iteration.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
 
 namespace xipy::object {
 namespace {
@@ -70,6 +73,7 @@ bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         if (!first) {
             printer.write(", ");
         }
+        RootScope scope(runtime);
         Value item = entry->key;
         runtime.keep(item);
         if (!print_value(runtime, printer, item, PrintKind::repr)) {
@@ -134,58 +138,54 @@ Value set_algebra(Runtime& runtime, Value left, Value right, Algebra algebra, co
     if (result.is_empty()) {
         return Value::empty();
     }
-    std::vector<Value> first = set_items(left);
-    std::vector<Value> second = set_items(right);
-    // Hashing and comparing the items runs Python code that may empty either operand: keep
-    // the copies alive until the instruction ends.
-    for (Value item : first) {
-        runtime.keep(item);
+    // Hashing and comparing the items runs Python code that may empty either operand, so
+    // the items are copied into tuples, which stay rooted for the whole operation; each
+    // item's own work is released before the next (object/roots.hpp).
+    Value first = new_tuple(runtime, set_items(left));
+    if (first.is_empty()) {
+        return Value::empty();
     }
-    for (Value item : second) {
-        runtime.keep(item);
+    Value second = new_tuple(runtime, set_items(right));
+    if (second.is_empty()) {
+        return Value::empty();
     }
+    // Adds each item of `items` to the result when `wanted` says so (1), stopping on -1.
+    auto add_each = [&](Value items, auto wanted) {
+        LoopRoots rounds(runtime);
+        for (Value item : as_tuple(items)->span()) {
+            int verdict = wanted(item);
+            if (verdict < 0 || (verdict > 0 && !set_add(runtime, result, item))) {
+                return false;
+            }
+            rounds.next_round();
+        }
+        return true;
+    };
+    auto always = [](Value) { return 1; };
+    // 1 when `item`'s membership in `set` is `member`, 0 when not, -1 when it raised.
+    auto membership_is = [&](Value set, bool member) {
+        return [&runtime, set, member](Value item) {
+            int contained = set_contains(runtime, set, item);
+            return contained < 0 ? -1 : (contained != 0) == member ? 1 : 0;
+        };
+    };
+    bool ok = true;
     switch (algebra) {
         case Algebra::union_:
-            for (Value item : first) {
-                if (!set_add(runtime, result, item)) {
-                    return Value::empty();
-                }
-            }
-            for (Value item : second) {
-                if (!set_add(runtime, result, item)) {
-                    return Value::empty();
-                }
-            }
+            ok = add_each(first, always) && add_each(second, always);
             break;
         case Algebra::intersection:
+            ok = add_each(first, membership_is(right, true));
+            break;
         case Algebra::difference:
-            for (Value item : first) {
-                int contained = set_contains(runtime, right, item);
-                if (contained < 0) {
-                    return Value::empty();
-                }
-                if ((contained != 0) == (algebra == Algebra::intersection) &&
-                    !set_add(runtime, result, item)) {
-                    return Value::empty();
-                }
-            }
+            ok = add_each(first, membership_is(right, false));
             break;
         case Algebra::symmetric_difference:
-            for (Value item : first) {
-                int contained = set_contains(runtime, right, item);
-                if (contained < 0 || (contained == 0 && !set_add(runtime, result, item))) {
-                    return Value::empty();
-                }
-            }
-            for (Value item : second) {
-                int contained = set_contains(runtime, left, item);
-                if (contained < 0 || (contained == 0 && !set_add(runtime, result, item))) {
-                    return Value::empty();
-                }
-            }
+            ok = add_each(first, membership_is(right, false)) &&
+                 add_each(second, membership_is(left, false));
             break;
     }
-    return result;
+    return ok ? result : Value::empty();
 }
 
 int is_subset(Runtime& runtime, Value left, Value right) {
@@ -509,22 +509,10 @@ Value set_from_iterable(Runtime& runtime, const Type* type, Value iterable) {
     if (set.is_empty()) {
         return Value::empty();
     }
-    Value iterator = get_iterator(runtime, iterable);
-    if (iterator.is_empty()) {
-        return Value::empty();
-    }
-    for (;;) {
-        Value item = iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return Value::empty();
-        }
-        if (item.is_stop_iteration()) {
-            return set;
-        }
-        if (!set_add(runtime, set, item)) {
-            return Value::empty();
-        }
-    }
+    Finish finish = for_each_item(runtime, iterable, [&](Value item) {
+        return set_add(runtime, set, item) ? Step::next : Step::raised;
+    });
+    return finish == Finish::raised ? Value::empty() : set;
 }
 
 }  // namespace xipy::object

@@ -25,7 +25,7 @@
 
 namespace xipy::object {
 
-Value raise_text_failure(Runtime& runtime, const text::Failure& failure) {
+Value raise_text_error(Runtime& runtime, const text::Error& failure) {
     const Type* type = &value_error_type;
     switch (failure.kind) {
         case text::ErrorKind::value_error:
@@ -56,12 +56,12 @@ namespace {
 
 // What a callback returns when a Python exception is already pending in the runtime; the
 // outer function sees `python_error_pending` and propagates instead of raising again.
-text::Failure pending_failure() { return text::Failure{text::ErrorKind::type_error, {}}; }
+text::Error pending_failure() { return text::Error{text::ErrorKind::type_error, {}}; }
 
-text::Failure cannot_convert_to_str(Runtime& runtime, Value value) {
-    return text::Failure{text::ErrorKind::type_error,
-                         "can't convert '" + std::string(type_name_of(runtime, value)) +
-                             "' object to str implicitly"};
+text::Error cannot_convert_to_str(Runtime& runtime, Value value) {
+    return text::Error{text::ErrorKind::type_error, "can't convert '" +
+                                                        std::string(type_name_of(runtime, value)) +
+                                                        "' object to str implicitly"};
 }
 
 // One value under a spec without a !r/!s conversion, as str.format dispatches it. An
@@ -83,14 +83,14 @@ text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec&
     }
     // MicroPython checks the spec as a str's before it finds the value is not one.
     if (spec.align == '=') {
-        return text::Failure{text::ErrorKind::value_error,
-                             "'=' alignment not allowed in string format specifier"};
+        return text::Error{text::ErrorKind::value_error,
+                           "'=' alignment not allowed in string format specifier"};
     }
     if (spec.type != '\0' && spec.type != 's') {
-        return text::Failure{text::ErrorKind::value_error,
-                             std::string("unknown format code '") + spec.type +
-                                 "' for object of type '" +
-                                 std::string(type_name_of(runtime, value)) + "'"};
+        return text::Error{text::ErrorKind::value_error,
+                           std::string("unknown format code '") + spec.type +
+                               "' for object of type '" +
+                               std::string(type_name_of(runtime, value)) + "'"};
     }
     if (is_bytes(native) &&
         (kind == text::TextKind::bytes || support::is_valid_utf8(bytes_view(native)))) {
@@ -107,11 +107,11 @@ class TemplateArguments final : public text::FormatArguments {
 
     std::size_t positional_count() const override { return arguments_.positional_count - 1; }
 
-    text::Outcome<std::size_t> find_keyword(std::string_view name) override {
+    text::Result<std::size_t> find_keyword(std::string_view name) override {
         std::optional<std::uint32_t> id = runtime_.interned().find(name);
         Value found = id ? keyword_argument(arguments_, *id) : Value::empty();
         if (found.is_empty()) {
-            return text::Failure{text::ErrorKind::key_error, std::string(name)};
+            return text::Error{text::ErrorKind::key_error, std::string(name)};
         }
         // The values stay reachable through the call's arguments.
         keywords_.push_back(found);
@@ -157,7 +157,7 @@ class PercentValues final : public text::PercentArguments {
     std::size_t positional_count() const override { return items_.size(); }
     bool is_mapping() const override { return is_dict(arguments_); }
 
-    text::Outcome<std::int64_t> integer_at(std::size_t index) override {
+    text::Result<std::int64_t> integer_at(std::size_t index) override {
         std::optional<std::int64_t> number = to_integer(runtime_, items_[index]);
         if (!number) {
             python_error_pending = true;
@@ -186,10 +186,10 @@ class PercentValues final : public text::PercentArguments {
     bool python_error_pending = false;
 
   private:
-    text::Failure cannot_convert(Value value, std::string_view target) {
-        return text::Failure{text::ErrorKind::type_error,
-                             "can't convert " + std::string(type_name_of(runtime_, value)) +
-                                 " to " + std::string(target)};
+    text::Error cannot_convert(Value value, std::string_view target) {
+        return text::Error{text::ErrorKind::type_error,
+                           "can't convert " + std::string(type_name_of(runtime_, value)) + " to " +
+                               std::string(target)};
     }
 
     text::Status write_value(Value value, const text::PercentSpec& spec, text::TextSink& sink) {
@@ -201,8 +201,8 @@ class PercentValues final : public text::PercentArguments {
                 if (native.is_double()) {
                     auto truncated = number::BigInteger::from_double(native.as_double());
                     if (!truncated) {
-                        return text::Failure{text::ErrorKind::overflow_error,
-                                             std::string(truncated.error().message)};
+                        return text::Error{text::ErrorKind::overflow_error,
+                                           std::string(truncated.error().message)};
                     }
                     return text::write_percent_integer(*truncated, spec, sink);
                 }
@@ -232,7 +232,7 @@ class PercentValues final : public text::PercentArguments {
                 if (is_str(native)) {
                     std::string_view character = str_view(runtime_, native);
                     if (utf8_character_count(character) != 1) {
-                        return text::Failure{text::ErrorKind::type_error, "%c needs int or char"};
+                        return text::Error{text::ErrorKind::type_error, "%c needs int or char"};
                     }
                     return text::write_percent_char(character, spec, sink);
                 }
@@ -242,7 +242,7 @@ class PercentValues final : public text::PercentArguments {
                         to_big_integer(native) & number::BigInteger::from_int64(0xFF);
                     return text::write_percent_char_code(low_byte.to_int64(), spec, sink);
                 }
-                return text::Failure{text::ErrorKind::type_error, "integer needed"};
+                return text::Error{text::ErrorKind::type_error, "integer needed"};
             default: {  // 'r' and 's'
                 std::optional<std::string> converted =
                     spec.conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
@@ -268,7 +268,7 @@ bool percent_format_into(Runtime& runtime, std::string_view pattern, Value argum
     text::StringSink sink(output);
     text::Status status = text::format_percent(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {
-        raise_text_failure(runtime, status.failure());
+        raise_text_error(runtime, status.error());
     }
     return status.ok();
 }
@@ -287,7 +287,7 @@ bool format_template_into(Runtime& runtime, std::string_view pattern, Arguments 
     text::StringSink sink(output);
     text::Status status = text::format_template(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {
-        raise_text_failure(runtime, status.failure());
+        raise_text_error(runtime, status.error());
     }
     return status.ok();
 }
@@ -317,16 +317,16 @@ bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::stri
     if (spec.empty()) {
         return print_value(runtime, printer, value, PrintKind::str);
     }
-    text::Outcome<text::FormatSpec> parsed = text::parse_format_spec(spec);
+    text::Result<text::FormatSpec> parsed = text::parse_format_spec(spec);
     if (!parsed.ok()) {
-        raise_text_failure(runtime, parsed.failure());
+        raise_text_error(runtime, parsed.error());
         return false;
     }
     std::string output;
     text::StringSink sink(output);
     text::Status status = format_value(runtime, value, parsed.value(), text::TextKind::str, sink);
     if (!status.ok()) {
-        raise_text_failure(runtime, status.failure());
+        raise_text_error(runtime, status.error());
         return false;
     }
     printer.write(output);

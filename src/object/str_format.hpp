@@ -7,13 +7,13 @@
 #include "object/native_function.hpp"
 #include "object/printer.hpp"
 #include "object/runtime.hpp"
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/string_methods.hpp"
 
 namespace xipy::object {
 
 // Raises the Python exception a text algorithm reported. Returns Value::empty().
-Value raise_text_failure(Runtime& runtime, const text::Failure& failure);
+Value raise_text_error(Runtime& runtime, const text::Error& failure);
 
 // `pattern % arguments` as MicroPython's str does it; appends to `output`. False with the
 // exception pending on failure.

@@ -57,7 +57,7 @@ Value make_part(Runtime& runtime, Value self, TextKind kind, std::string_view wh
 Value finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
              const std::string& output) {
     if (!status.ok()) {
-        return raise_text_failure(runtime, status.failure());
+        return raise_text_error(runtime, status.error());
     }
     return make_result(runtime, self, kind, output);
 }
@@ -249,7 +249,7 @@ Value text_split(Runtime& runtime, Arguments arguments, TextKind kind, bool from
     text::Status status = from_right ? text::rsplit(text, separator, limit, collector)
                                      : text::split(text, separator, limit, collector);
     if (!status.ok()) {
-        return raise_text_failure(runtime, status.failure());
+        return raise_text_error(runtime, status.error());
     }
     return list_of_pieces(runtime, arguments[0], kind, collector.pieces, from_right && limit >= 0);
 }
@@ -273,7 +273,7 @@ Value text_splitlines(Runtime& runtime, Arguments arguments, TextKind kind) {
     text::Status status =
         text::split_lines(self_text(runtime, arguments, kind), keep_ends, collector);
     if (!status.ok()) {
-        return raise_text_failure(runtime, status.failure());
+        return raise_text_error(runtime, status.error());
     }
     return list_of_pieces(runtime, arguments[0], kind, collector.pieces, false);
 }
@@ -347,9 +347,9 @@ Value text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
     }
     Value self = arguments[0];
     std::string_view text = self_text(runtime, arguments, kind);
-    text::Outcome<text::Partition> parts = text::partition(text, *separator, direction);
+    text::Result<text::Partition> parts = text::partition(text, *separator, direction);
     if (!parts.ok()) {
-        return raise_text_failure(runtime, parts.failure());
+        return raise_text_error(runtime, parts.error());
     }
     std::string_view middle = parts.value().separator;
     Value items[3];

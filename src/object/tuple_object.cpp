@@ -11,6 +11,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/slice_object.hpp"
 
 namespace xipy::object {
@@ -62,56 +63,8 @@ Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value repeat_items(Runtime& runtime, std::span<const Value> items, Value count_value, bool list) {
-    auto count = to_integer(runtime, count_value);
-    if (!count) {
-        return Value::empty();
-    }
-    std::int64_t times = std::max<std::int64_t>(0, *count);
-    if (static_cast<std::uint64_t>(times) * items.size() * sizeof(Value) >
-        runtime.heap().limit_bytes()) {
-        return runtime.raise_memory_error();
-    }
-    std::vector<Value> result;
-    result.reserve(static_cast<std::size_t>(times) * items.size());
-    for (std::int64_t index = 0; index < times; ++index) {
-        result.insert(result.end(), items.begin(), items.end());
-    }
-    return list ? make_list(runtime, result) : new_tuple(runtime, result);
-}
-
 Value tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
-    operation = plain_operator(operation);
-    if (operation == BinaryOperator::multiply) {
-        if (is_tuple(left) && is_int(right)) {
-            return repeat_items(runtime, as_tuple(left)->span(), right, false);
-        }
-        if (is_int(left) && is_tuple(right)) {
-            return repeat_items(runtime, as_tuple(right)->span(), left, false);
-        }
-        return Value::not_implemented();
-    }
-    if (!is_tuple(left)) {
-        return Value::not_implemented();
-    }
-    if (operation == BinaryOperator::contains) {
-        for (Value item : as_tuple(left)->span()) {
-            int equal = equals(runtime, item, right);
-            if (equal != 0) {
-                return equal < 0 ? Value::empty() : Value::true_value();
-            }
-        }
-        return Value::false_value();
-    }
-    if (!is_tuple(right)) {
-        return Value::not_implemented();
-    }
-    if (operation == BinaryOperator::add) {
-        std::vector<Value> joined(as_tuple(left)->span().begin(), as_tuple(left)->span().end());
-        joined.insert(joined.end(), as_tuple(right)->span().begin(), as_tuple(right)->span().end());
-        return new_tuple(runtime, joined);
-    }
-    return compare_sequences(runtime, operation, left, right);
+    return sequence_binary(runtime, operation, left, right, is_tuple, new_tuple);
 }
 
 Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -250,18 +203,16 @@ std::span<const Value> sequence_items(Value sequence) {
 namespace {
 
 // Whether the items at `index` of both sequences are equal (1), not (0) or the comparison
-// raised (-1). The two items are kept in the temporaries while Python's __eq__ runs: it may
-// remove them from their lists while equals() still holds them in C++ locals (the reflected
-// __eq__ of the right one runs after the left one's returned).
+// raised (-1). The two items are rooted while Python's __eq__ runs: it may remove them from
+// their lists while equals() still holds them in C++ locals (the reflected __eq__ of the right
+// one runs after the left one's returned).
 int items_equal(Runtime& runtime, Value left, Value right, std::size_t index) {
-    const std::size_t mark = runtime.temporaries_mark();
+    RootScope scope(runtime);
     Value left_item = sequence_items(left)[index];
     Value right_item = sequence_items(right)[index];
     runtime.keep(left_item);
     runtime.keep(right_item);
-    int equal = equals(runtime, left_item, right_item);
-    runtime.release_temporaries(mark);
-    return equal;
+    return equals(runtime, left_item, right_item);
 }
 
 // Whether both sequences still have an item at `index`: Python code run by a comparison may
@@ -323,6 +274,72 @@ Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, 
     return result;
 }
 
+namespace {
+
+Value repeat_sequence(Runtime& runtime, Value sequence, Value count_value, SequenceMaker make) {
+    auto count = to_integer(runtime, count_value);
+    if (!count) {
+        return Value::empty();
+    }
+    std::span<const Value> items = sequence_items(sequence);
+    std::int64_t times = std::max<std::int64_t>(0, *count);
+    if (static_cast<std::uint64_t>(times) * items.size() * sizeof(Value) >
+        runtime.heap().limit_bytes()) {
+        return runtime.raise_memory_error();
+    }
+    std::vector<Value> result;
+    result.reserve(static_cast<std::size_t>(times) * items.size());
+    for (std::int64_t index = 0; index < times; ++index) {
+        result.insert(result.end(), items.begin(), items.end());
+    }
+    return make(runtime, result);
+}
+
+// `item in sequence`: re-reads the items at each step, since __eq__ may change a list.
+Value sequence_contains(Runtime& runtime, Value sequence, Value item) {
+    for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {
+        RootScope scope(runtime);
+        Value candidate = sequence_items(sequence)[index];
+        runtime.keep(candidate);
+        int equal = equals(runtime, candidate, item);
+        if (equal != 0) {
+            return equal < 0 ? Value::empty() : Value::true_value();
+        }
+    }
+    return Value::false_value();
+}
+
+}  // namespace
+
+Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                      bool (*is_kind)(Value), SequenceMaker make) {
+    operation = plain_operator(operation);
+    if (operation == BinaryOperator::multiply) {
+        if (is_kind(left) && is_int(right)) {
+            return repeat_sequence(runtime, left, right, make);
+        }
+        if (is_int(left) && is_kind(right)) {
+            return repeat_sequence(runtime, right, left, make);
+        }
+        return Value::not_implemented();
+    }
+    if (!is_kind(left)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::contains) {
+        return sequence_contains(runtime, left, right);
+    }
+    if (!is_kind(right)) {
+        return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::add) {
+        std::vector<Value> joined(sequence_items(left).begin(), sequence_items(left).end());
+        joined.insert(joined.end(), sequence_items(right).begin(), sequence_items(right).end());
+        return make(runtime, joined);
+    }
+    return compare_sequences(runtime, operation, left, right);
+}
+
 bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
                     bool single_comma) {
     printer.write_char(open);
@@ -334,11 +351,13 @@ bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char ope
         if (!runtime.enter_native_call()) {
             return false;
         }
-        const std::size_t mark = runtime.temporaries_mark();
-        Value item = sequence_items(sequence)[index];
-        runtime.keep(item);
-        bool ok = print_value(runtime, printer, item, PrintKind::repr);
-        runtime.release_temporaries(mark);
+        bool ok = false;
+        {
+            RootScope scope(runtime);
+            Value item = sequence_items(sequence)[index];
+            runtime.keep(item);
+            ok = print_value(runtime, printer, item, PrintKind::repr);
+        }
         runtime.leave_native_call();
         if (!ok) {
             return false;

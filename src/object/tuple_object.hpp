@@ -39,6 +39,12 @@ Value empty_tuple();
 // list, so they re-read its items at every step.
 std::span<const Value> sequence_items(Value sequence);
 Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+// The binary operators both kinds have: `*` with an int, `in`, `+` of two of the same kind and
+// the comparisons. `is_kind` tells the operand's kind (is_list or is_tuple) and `make` builds
+// a new sequence of it. NotImplemented for anything else.
+using SequenceMaker = Value (*)(Runtime& runtime, std::span<const Value> items);
+Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                      bool (*is_kind)(Value), SequenceMaker make);
 bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
                     bool single_comma);
 

@@ -1,22 +1,37 @@
-// A failure description that names where in the input it happened and why.
+// Error: why something failed, as the Python exception it becomes and where in the input.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace xipy::support {
 
-// An error from reading or checking untrusted input.
+// The Python exception an Error becomes when it reaches Python code. memory_error from a
+// text algorithm means its output sink refused more text; the caller usually already knows
+// why (its heap limit) and raises its own.
+enum class ErrorKind : std::uint8_t {
+    value_error,
+    type_error,
+    index_error,
+    key_error,
+    overflow_error,
+    not_implemented_error,
+    memory_error,
+};
+
+// An error from reading, checking or transforming untrusted input.
 //
-// `offset` is the byte offset in the input the error refers to, or
-// `no_offset` when the error is not about a position (for example a
-// limit set by the host). `message` is a short lower-case reason in
-// MicroPython's wording where MicroPython has one.
+// `message` is a short lower-case reason in MicroPython's wording where MicroPython has
+// one (for text algorithms, exactly MicroPython's exception text). `offset` is the byte
+// offset in the input the error refers to, or `no_offset` when the error is not about a
+// position (for example a limit set by the host).
 struct Error {
     static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 
-    std::size_t offset = no_offset;
+    ErrorKind kind = ErrorKind::value_error;
     std::string message;
+    std::size_t offset = no_offset;
 
     // "message at offset N" or just "message".
     std::string describe() const {

@@ -1,4 +1,4 @@
-// Result<T>: a value or an Error, returned instead of throwing.
+// Result<T>: a value or an Error, returned instead of throwing; the one result type below object.
 #pragma once
 
 #include <cassert>
@@ -47,8 +47,10 @@ class [[nodiscard]] Result {
 struct Success {};
 using Status = Result<Success>;
 
+inline Status succeeded() { return Success{}; }
+
 inline Error make_error(std::size_t offset, std::string message) {
-    return Error{offset, std::move(message)};
+    return Error{ErrorKind::value_error, std::move(message), offset};
 }
 
 }  // namespace xipy::support
@@ -65,3 +67,13 @@ inline Error make_error(std::size_t offset, std::string message) {
     declaration = std::move(result_name.value())
 #define XIPY_TRY(declaration, expression) \
     XIPY_TRY_IMPL(XIPY_TRY_CONCAT(xipy_try_result_, __LINE__), declaration, expression)
+
+// Propagates a failed Result (of any type) from the enclosing function, dropping a value:
+//   XIPY_CHECK(sink.write(text));
+#define XIPY_CHECK(expression)                 \
+    do {                                       \
+        auto xipy_check_result = (expression); \
+        if (!xipy_check_result.ok()) {         \
+            return xipy_check_result.error();  \
+        }                                      \
+    } while (false)

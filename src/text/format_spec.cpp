@@ -31,11 +31,11 @@ std::int32_t read_wrapping_int(std::string_view spec, std::size_t& position) {
     return static_cast<std::int32_t>(value);
 }
 
-Failure unknown_code(char type, std::string_view type_name) {
+Error unknown_code(char type, std::string_view type_name) {
     std::string message = "unknown format code '";
     message.push_back(type);
     message.append("' for object of type '").append(type_name).append("'");
-    return Failure{ErrorKind::value_error, std::move(message)};
+    return Error{ErrorKind::value_error, std::move(message)};
 }
 
 number::PositiveSign positive_sign_of(const FormatSpec& spec) {
@@ -50,11 +50,10 @@ bool shows_sign(const FormatSpec& spec) { return spec.sign == '+' || spec.sign =
 // The checks MicroPython makes before looking at the argument's kind.
 Status check_sign(const FormatSpec& spec) {
     if (shows_sign(spec) && spec.type == 's') {
-        return Failure{ErrorKind::value_error, "sign not allowed in string format specifier"};
+        return Error{ErrorKind::value_error, "sign not allowed in string format specifier"};
     }
     if (shows_sign(spec) && spec.type == 'c') {
-        return Failure{ErrorKind::value_error,
-                       "sign not allowed with integer format specifier 'c'"};
+        return Error{ErrorKind::value_error, "sign not allowed with integer format specifier 'c'"};
     }
     return succeeded();
 }
@@ -113,7 +112,7 @@ Status format_number_as_float(double value, const FormatSpec& spec, TextSink& si
 
 }  // namespace
 
-Outcome<FormatSpec> parse_format_spec(std::string_view spec) {
+Result<FormatSpec> parse_format_spec(std::string_view spec) {
     FormatSpec result;
     std::size_t position = 0;
     auto at = [&](std::size_t index) { return index < spec.size() ? spec[index] : '\0'; };
@@ -151,14 +150,14 @@ Outcome<FormatSpec> parse_format_spec(std::string_view spec) {
         result.type = at(position++);
     }
     if (position < spec.size()) {
-        return Failure{ErrorKind::value_error, "invalid format specifier"};
+        return Error{ErrorKind::value_error, "invalid format specifier"};
     }
     return result;
 }
 
 Status format_integer(const number::BigInteger& value, const FormatSpec& spec,
                       std::string_view type_name, TextSink& sink) {
-    XIPY_TEXT_CHECK(check_sign(spec));
+    XIPY_CHECK(check_sign(spec));
     IntegerStyle style;
     switch (spec.type) {
         case 'b':
@@ -183,8 +182,8 @@ Status format_integer(const number::BigInteger& value, const FormatSpec& spec,
             if (!value.fits_in_int64() ||
                 value.to_int64() < std::numeric_limits<std::int32_t>::min() ||
                 value.to_int64() > std::numeric_limits<std::int32_t>::max()) {
-                return Failure{ErrorKind::overflow_error,
-                               "overflow converting long int to machine word"};
+                return Error{ErrorKind::overflow_error,
+                             "overflow converting long int to machine word"};
             }
             char byte = static_cast<char>(static_cast<std::uint8_t>(value.to_int64() & 0xFF));
             return write_padded(std::string_view(&byte, 1), alignment_of(spec, Alignment::right),
@@ -212,15 +211,15 @@ Status format_integer(const number::BigInteger& value, const FormatSpec& spec,
 }
 
 Status format_float(double value, const FormatSpec& spec, TextSink& sink) {
-    XIPY_TEXT_CHECK(check_sign(spec));
+    XIPY_CHECK(check_sign(spec));
     return format_number_as_float(value, spec, sink);
 }
 
 Status format_text(std::string_view text, const FormatSpec& spec, TextSink& sink) {
-    XIPY_TEXT_CHECK(check_sign(spec));
+    XIPY_CHECK(check_sign(spec));
     if (spec.align == '=') {
-        return Failure{ErrorKind::value_error,
-                       "'=' alignment not allowed in string format specifier"};
+        return Error{ErrorKind::value_error,
+                     "'=' alignment not allowed in string format specifier"};
     }
     if (spec.type != '\0' && spec.type != 's') {
         return unknown_code(spec.type, "str");

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "number/big_integer.hpp"
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::text {
@@ -27,7 +27,7 @@ struct FormatSpec {
 
 // ValueError "invalid format specifier" for anything left over. Fill is one byte, so a
 // non-ASCII fill is invalid, as in MicroPython.
-Outcome<FormatSpec> parse_format_spec(std::string_view spec);
+Result<FormatSpec> parse_format_spec(std::string_view spec);
 
 // str.format dispatches on what the argument is. Each function raises MicroPython's errors
 // for codes the kind does not take, e.g. "unknown format code 'x' for object of type 'str'".

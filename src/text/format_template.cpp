@@ -24,27 +24,27 @@ bool is_digit(char character) { return character >= '0' && character <= '9'; }
 Status expand(std::string_view pattern, FormatArguments& arguments, Numbering& numbering, int depth,
               TextSink& sink);
 
-Outcome<FieldArgument> resolve(std::string_view name, FormatArguments& arguments,
-                               Numbering& numbering) {
+Result<FieldArgument> resolve(std::string_view name, FormatArguments& arguments,
+                              Numbering& numbering) {
     FieldArgument argument;
     std::size_t name_end = 0;
     if (name.empty()) {
         if (numbering.manual) {
-            return Failure{ErrorKind::value_error,
-                           "can't switch from manual field specification to automatic field "
-                           "numbering"};
+            return Error{ErrorKind::value_error,
+                         "can't switch from manual field specification to automatic field "
+                         "numbering"};
         }
         if (numbering.next_automatic >= arguments.positional_count()) {
-            return Failure{ErrorKind::index_error, "tuple index out of range"};
+            return Error{ErrorKind::index_error, "tuple index out of range"};
         }
         argument.id = numbering.next_automatic++;
         return argument;
     }
     if (is_digit(name[0])) {
         if (numbering.next_automatic > 0) {
-            return Failure{ErrorKind::value_error,
-                           "can't switch from automatic field numbering to manual field "
-                           "specification"};
+            return Error{ErrorKind::value_error,
+                         "can't switch from automatic field numbering to manual field "
+                         "specification"};
         }
         std::size_t index = 0;
         bool too_big = false;
@@ -55,7 +55,7 @@ Outcome<FieldArgument> resolve(std::string_view name, FormatArguments& arguments
             ++name_end;
         }
         if (too_big || index >= arguments.positional_count()) {
-            return Failure{ErrorKind::index_error, "tuple index out of range"};
+            return Error{ErrorKind::index_error, "tuple index out of range"};
         }
         numbering.manual = true;
         argument.id = index;
@@ -64,15 +64,15 @@ Outcome<FieldArgument> resolve(std::string_view name, FormatArguments& arguments
         if (name_end == std::string_view::npos) {
             name_end = name.size();
         }
-        Outcome<std::size_t> found = arguments.find_keyword(name.substr(0, name_end));
+        Result<std::size_t> found = arguments.find_keyword(name.substr(0, name_end));
         if (!found.ok()) {
-            return found.failure();
+            return found.error();
         }
         argument.is_keyword = true;
         argument.id = found.value();
     }
     if (name_end < name.size()) {
-        return Failure{ErrorKind::not_implemented_error, "attributes not supported"};
+        return Error{ErrorKind::not_implemented_error, "attributes not supported"};
     }
     return argument;
 }
@@ -92,12 +92,12 @@ Status expand_field(std::string_view pattern, std::size_t& position, FormatArgum
     if (position < pattern.size() && pattern[position] == '!') {
         ++position;
         if (position >= pattern.size()) {
-            return Failure{ErrorKind::value_error,
-                           "end of format while looking for conversion specifier"};
+            return Error{ErrorKind::value_error,
+                         "end of format while looking for conversion specifier"};
         }
         if (pattern[position] != 'r' && pattern[position] != 's') {
-            return Failure{ErrorKind::value_error,
-                           std::string("unknown conversion specifier ") + pattern[position]};
+            return Error{ErrorKind::value_error,
+                         std::string("unknown conversion specifier ") + pattern[position]};
         }
         conversion = pattern[position++];
     }
@@ -122,31 +122,31 @@ Status expand_field(std::string_view pattern, std::size_t& position, FormatArgum
         spec = pattern.substr(spec_start, position - spec_start);
     }
     if (position >= pattern.size()) {
-        return Failure{ErrorKind::value_error, "unmatched '{' in format"};
+        return Error{ErrorKind::value_error, "unmatched '{' in format"};
     }
     if (pattern[position] != '}') {
-        return Failure{ErrorKind::value_error, "expected ':' after format specifier"};
+        return Error{ErrorKind::value_error, "expected ':' after format specifier"};
     }
     ++position;
 
-    Outcome<FieldArgument> argument = resolve(name, arguments, numbering);
+    Result<FieldArgument> argument = resolve(name, arguments, numbering);
     if (!argument.ok()) {
-        return argument.failure();
+        return argument.error();
     }
 
     // The field's own argument is numbered before the fields nested in its spec.
     std::string expanded_spec;
     if (spec.find('{') != std::string_view::npos) {
         if (depth >= max_nesting) {
-            return Failure{ErrorKind::value_error, "max string recursion exceeded"};
+            return Error{ErrorKind::value_error, "max string recursion exceeded"};
         }
         StringSink spec_sink(expanded_spec);
-        XIPY_TEXT_CHECK(expand(spec, arguments, numbering, depth + 1, spec_sink));
+        XIPY_CHECK(expand(spec, arguments, numbering, depth + 1, spec_sink));
         spec = expanded_spec;
     }
-    Outcome<FormatSpec> parsed = parse_format_spec(spec);
+    Result<FormatSpec> parsed = parse_format_spec(spec);
     if (!parsed.ok()) {
-        return parsed.failure();
+        return parsed.error();
     }
     if (spec.empty() && conversion == '\0') {
         conversion = 's';
@@ -162,21 +162,21 @@ Status expand(std::string_view pattern, FormatArguments& arguments, Numbering& n
         if (literal_end == std::string_view::npos) {
             literal_end = pattern.size();
         }
-        XIPY_TEXT_CHECK(sink.write(pattern.substr(position, literal_end - position)));
+        XIPY_CHECK(sink.write(pattern.substr(position, literal_end - position)));
         position = literal_end;
         if (position >= pattern.size()) {
             break;
         }
         char brace = pattern[position++];
         if (position < pattern.size() && pattern[position] == brace) {
-            XIPY_TEXT_CHECK(sink.write(std::string_view(&brace, 1)));
+            XIPY_CHECK(sink.write(std::string_view(&brace, 1)));
             ++position;
             continue;
         }
         if (brace == '}') {
-            return Failure{ErrorKind::value_error, "single '}' encountered in format string"};
+            return Error{ErrorKind::value_error, "single '}' encountered in format string"};
         }
-        XIPY_TEXT_CHECK(expand_field(pattern, position, arguments, numbering, depth, sink));
+        XIPY_CHECK(expand_field(pattern, position, arguments, numbering, depth, sink));
     }
     return succeeded();
 }

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/format_spec.hpp"
 #include "text/text_sink.hpp"
 
@@ -25,7 +25,7 @@ class FormatArguments {
     virtual std::size_t positional_count() const = 0;
 
     // The id of keyword argument `name`, or KeyError (MicroPython: the message is the name).
-    virtual Outcome<std::size_t> find_keyword(std::string_view name) = 0;
+    virtual Result<std::size_t> find_keyword(std::string_view name) = 0;
 
     // Writes one field. `conversion` is 'r' or 's' when the value must first become
     // repr(x) / str(x) (then `spec` applies to that str, through format_text); it is 's'

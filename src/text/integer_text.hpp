@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "number/big_integer.hpp"
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::text {

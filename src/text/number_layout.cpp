@@ -62,14 +62,14 @@ Status write_padded(std::string_view text, Alignment alignment, char fill, std::
         for (std::int64_t index = 0; index < count; ++index) {
             pattern.push_back((phase + index) % period == period - 1 ? grouping : '0');
             if (pattern.size() == 64) {
-                XIPY_TEXT_CHECK(sink.write(pattern));
+                XIPY_CHECK(sink.write(pattern));
                 pattern.clear();
             }
         }
         return sink.write(pattern);
     };
-    XIPY_TEXT_CHECK(write_pad(left_pad));
-    XIPY_TEXT_CHECK(sink.write(text));
+    XIPY_CHECK(write_pad(left_pad));
+    XIPY_CHECK(sink.write(text));
     return write_pad(right_pad);
 }
 
@@ -148,16 +148,16 @@ Status write_integer(const number::BigInteger& value, const IntegerStyle& style,
         }
     }
 
-    XIPY_TEXT_CHECK(sink.write_repeated(' ', static_cast<std::uint32_t>(spaces_before)));
+    XIPY_CHECK(sink.write_repeated(' ', static_cast<std::uint32_t>(spaces_before)));
     if (pad_after_sign) {
-        XIPY_TEXT_CHECK(sink.write(sign));
-        XIPY_TEXT_CHECK(sink.write(prefix));
+        XIPY_CHECK(sink.write(sign));
+        XIPY_CHECK(sink.write(prefix));
         width -= static_cast<std::int32_t>(outside_digits);
     }
     if (precision > 1) {
         width = precision;
     }
-    XIPY_TEXT_CHECK(write_padded(body, alignment, fill, width, sink, style.grouping));
+    XIPY_CHECK(write_padded(body, alignment, fill, width, sink, style.grouping));
     return sink.write_repeated(' ', static_cast<std::uint32_t>(spaces_after));
 }
 
@@ -171,7 +171,7 @@ Status write_float(double value, const FloatStyle& style, TextSink& sink) {
     std::int32_t width = style.width;
     if (style.pad_after_sign && !text.empty() &&
         (text[0] == '-' || text[0] == '+' || text[0] == ' ')) {
-        XIPY_TEXT_CHECK(sink.write(text.substr(0, 1)));
+        XIPY_CHECK(sink.write(text.substr(0, 1)));
         text.remove_prefix(1);
         --width;
     }

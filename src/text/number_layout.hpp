@@ -6,7 +6,7 @@
 
 #include "number/big_integer.hpp"
 #include "number/float_format.hpp"
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::text {

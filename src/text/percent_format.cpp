@@ -14,11 +14,11 @@ bool is_conversion(char character) {
     return std::string_view("cdiueEfFgGorsxX").find(character) != std::string_view::npos;
 }
 
-Failure needs_more_arguments() {
-    return Failure{ErrorKind::type_error, "format string needs more arguments"};
+Error needs_more_arguments() {
+    return Error{ErrorKind::type_error, "format string needs more arguments"};
 }
 
-Failure incomplete_format() { return Failure{ErrorKind::value_error, "incomplete format"}; }
+Error incomplete_format() { return Error{ErrorKind::value_error, "incomplete format"}; }
 
 // Digits accumulate like a 32-bit C int, wrapping on overflow.
 std::int32_t read_wrapping_int(std::string_view pattern, std::size_t& position) {
@@ -31,13 +31,13 @@ std::int32_t read_wrapping_int(std::string_view pattern, std::size_t& position) 
 }
 
 // Reads a '*' width or precision from the next positional argument.
-Outcome<std::int32_t> star_argument(PercentArguments& arguments, std::size_t& next_argument) {
+Result<std::int32_t> star_argument(PercentArguments& arguments, std::size_t& next_argument) {
     if (next_argument >= arguments.positional_count()) {
         return needs_more_arguments();
     }
-    Outcome<std::int64_t> value = arguments.integer_at(next_argument++);
+    Result<std::int64_t> value = arguments.integer_at(next_argument++);
     if (!value.ok()) {
-        return value.failure();
+        return value.error();
     }
     return static_cast<std::int32_t>(value.value());
 }
@@ -59,7 +59,7 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
         if (literal_end == std::string_view::npos) {
             literal_end = pattern.size();
         }
-        XIPY_TEXT_CHECK(sink.write(pattern.substr(position, literal_end - position)));
+        XIPY_CHECK(sink.write(pattern.substr(position, literal_end - position)));
         position = literal_end;
         if (position >= pattern.size()) {
             break;
@@ -68,7 +68,7 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
             return incomplete_format();
         }
         if (pattern[position] == '%') {
-            XIPY_TEXT_CHECK(sink.write("%"));
+            XIPY_CHECK(sink.write("%"));
             ++position;
             continue;
         }
@@ -77,13 +77,13 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
         std::string_view key;
         if (pattern[position] == '(') {
             if (!arguments.is_mapping()) {
-                return Failure{ErrorKind::type_error, "format needs a dict"};
+                return Error{ErrorKind::type_error, "format needs a dict"};
             }
             // The mapping is the single positional argument, now used up.
             next_argument = 1;
             std::size_t key_end = pattern.find(')', position + 1);
             if (key_end == std::string_view::npos) {
-                return Failure{ErrorKind::value_error, "incomplete format key"};
+                return Error{ErrorKind::value_error, "incomplete format key"};
             }
             key = pattern.substr(position + 1, key_end - position - 1);
             has_key = true;
@@ -109,9 +109,9 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
         }
         if (position < pattern.size()) {
             if (pattern[position] == '*') {
-                Outcome<std::int32_t> width = star_argument(arguments, next_argument);
+                Result<std::int32_t> width = star_argument(arguments, next_argument);
                 if (!width.ok()) {
-                    return width.failure();
+                    return width.error();
                 }
                 spec.width = width.value();
                 ++position;
@@ -122,9 +122,9 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
         if (position < pattern.size() && pattern[position] == '.') {
             if (++position < pattern.size()) {
                 if (pattern[position] == '*') {
-                    Outcome<std::int32_t> precision = star_argument(arguments, next_argument);
+                    Result<std::int32_t> precision = star_argument(arguments, next_argument);
                     if (!precision.ok()) {
-                        return precision.failure();
+                        return precision.error();
                     }
                     spec.precision = precision.value();
                     ++position;
@@ -156,20 +156,20 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
             }
             message.push_back(hex_digits[byte & 0xF]);
             message.append(") at index ").append(std::to_string(position));
-            return Failure{ErrorKind::value_error, std::move(message)};
+            return Error{ErrorKind::value_error, std::move(message)};
         }
         spec.conversion = conversion;
         ++position;
         if (has_key) {
-            XIPY_TEXT_CHECK(arguments.write_keyed(key, spec, sink));
+            XIPY_CHECK(arguments.write_keyed(key, spec, sink));
         } else {
-            XIPY_TEXT_CHECK(arguments.write_positional(argument_index, spec, sink));
+            XIPY_CHECK(arguments.write_positional(argument_index, spec, sink));
         }
     }
     // A mapping operand counts as converted even if no %(key) used it ('abc' % {} is fine).
     if (next_argument != arguments.positional_count() &&
         !(arguments.is_mapping() && next_argument == 0)) {
-        return Failure{ErrorKind::type_error, "format string didn't convert all arguments"};
+        return Error{ErrorKind::type_error, "format string didn't convert all arguments"};
     }
     return succeeded();
 }

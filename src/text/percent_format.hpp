@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "number/big_integer.hpp"
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::text {
@@ -34,7 +34,7 @@ class PercentArguments {
 
     // A '*' width or precision: the argument as an int (TypeError from the caller's
     // int conversion, e.g. "can't convert str to int").
-    virtual Outcome<std::int64_t> integer_at(std::size_t index) = 0;
+    virtual Result<std::int64_t> integer_at(std::size_t index) = 0;
 
     // Writes one conversion of positional argument `index`, or of the mapping's value for
     // `key` (KeyError when missing). Use the write_percent_* helpers below:

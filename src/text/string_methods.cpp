@@ -51,7 +51,7 @@ Status add_piece(PieceSink& pieces, std::string_view piece) {
     return pieces.add(piece) ? succeeded() : sink_full();
 }
 
-Failure empty_separator() { return Failure{ErrorKind::value_error, "empty separator"}; }
+Error empty_separator() { return Error{ErrorKind::value_error, "empty separator"}; }
 
 bool all_bytes(std::string_view text, bool (*predicate)(char)) {
     if (text.empty()) {
@@ -91,7 +91,7 @@ Status convert_case(std::string_view text, bool to_upper_case, TextSink& sink) {
             }
             block[index] = byte;
         }
-        XIPY_TEXT_CHECK(sink.write(std::string_view(block.data(), piece)));
+        XIPY_CHECK(sink.write(std::string_view(block.data(), piece)));
         text.remove_prefix(piece);
     }
     return succeeded();
@@ -190,7 +190,7 @@ Status split(std::string_view text, std::optional<std::string_view> separator,
             while (position < text.size() && !is_ascii_space(text[position])) {
                 ++position;
             }
-            XIPY_TEXT_CHECK(add_piece(pieces, text.substr(piece_start, position - piece_start)));
+            XIPY_CHECK(add_piece(pieces, text.substr(piece_start, position - piece_start)));
             while (position < text.size() && is_ascii_space(text[position])) {
                 ++position;
             }
@@ -199,7 +199,7 @@ Status split(std::string_view text, std::optional<std::string_view> separator,
             }
         }
         if (position < text.size()) {
-            XIPY_TEXT_CHECK(add_piece(pieces, text.substr(position)));
+            XIPY_CHECK(add_piece(pieces, text.substr(position)));
         }
         return succeeded();
     }
@@ -212,7 +212,7 @@ Status split(std::string_view text, std::optional<std::string_view> separator,
         if (found == std::string_view::npos) {
             return add_piece(pieces, text.substr(position));
         }
-        XIPY_TEXT_CHECK(add_piece(pieces, text.substr(position, found - position)));
+        XIPY_CHECK(add_piece(pieces, text.substr(position, found - position)));
         position = found + separator->size();
         if (max_split > 0) {
             --max_split;
@@ -226,7 +226,7 @@ Status rsplit(std::string_view text, std::optional<std::string_view> separator,
         return split(text, separator, max_split, pieces);
     }
     if (!separator) {
-        return Failure{ErrorKind::not_implemented_error, "rsplit(None,n)"};
+        return Error{ErrorKind::not_implemented_error, "rsplit(None,n)"};
     }
     if (separator->empty()) {
         return empty_separator();
@@ -238,7 +238,7 @@ Status rsplit(std::string_view text, std::optional<std::string_view> separator,
             break;
         }
         std::size_t piece_start = found + separator->size();
-        XIPY_TEXT_CHECK(add_piece(pieces, text.substr(piece_start, end - piece_start)));
+        XIPY_CHECK(add_piece(pieces, text.substr(piece_start, end - piece_start)));
         end = found;
         --max_split;
     }
@@ -257,7 +257,7 @@ Status split_lines(std::string_view text, bool keep_ends, PieceSink& pieces) {
             terminator = 2;
         }
         std::size_t kept = keep_ends ? terminator : 0;
-        XIPY_TEXT_CHECK(add_piece(pieces, text.substr(position, line_end - position + kept)));
+        XIPY_CHECK(add_piece(pieces, text.substr(position, line_end - position + kept)));
         position = line_end + terminator;
     }
     return succeeded();
@@ -266,9 +266,9 @@ Status split_lines(std::string_view text, bool keep_ends, PieceSink& pieces) {
 Status join(std::string_view separator, std::span<const std::string_view> pieces, TextSink& sink) {
     for (std::size_t index = 0; index < pieces.size(); ++index) {
         if (index > 0) {
-            XIPY_TEXT_CHECK(sink.write(separator));
+            XIPY_CHECK(sink.write(separator));
         }
-        XIPY_TEXT_CHECK(sink.write(pieces[index]));
+        XIPY_CHECK(sink.write(pieces[index]));
     }
     return succeeded();
 }
@@ -293,11 +293,11 @@ Status replace(std::string_view text, std::string_view old_text, std::string_vie
     std::int64_t done = 0;
     if (old_text.empty() && max_count != 0) {
         // An empty match sits before every byte and at the end.
-        XIPY_TEXT_CHECK(sink.write(new_text));
+        XIPY_CHECK(sink.write(new_text));
         ++done;
         while (position < text.size() && (max_count < 0 || done < max_count)) {
-            XIPY_TEXT_CHECK(sink.write(text.substr(position, 1)));
-            XIPY_TEXT_CHECK(sink.write(new_text));
+            XIPY_CHECK(sink.write(text.substr(position, 1)));
+            XIPY_CHECK(sink.write(new_text));
             ++position;
             ++done;
         }
@@ -309,16 +309,16 @@ Status replace(std::string_view text, std::string_view old_text, std::string_vie
         if (found == std::string_view::npos) {
             break;
         }
-        XIPY_TEXT_CHECK(sink.write(text.substr(position, found - position)));
-        XIPY_TEXT_CHECK(sink.write(new_text));
+        XIPY_CHECK(sink.write(text.substr(position, found - position)));
+        XIPY_CHECK(sink.write(new_text));
         position = found + old_text.size();
         ++done;
     }
     return sink.write(text.substr(position));
 }
 
-Outcome<Partition> partition(std::string_view text, std::string_view separator,
-                             Direction direction) {
+Result<Partition> partition(std::string_view text, std::string_view separator,
+                            Direction direction) {
     if (separator.empty()) {
         return empty_separator();
     }
@@ -344,8 +344,8 @@ Status center(std::string_view text, std::int64_t width, TextSink& sink) {
         return sink_full();
     }
     auto left = static_cast<std::size_t>(pad / 2);
-    XIPY_TEXT_CHECK(sink.write_repeated(' ', left));
-    XIPY_TEXT_CHECK(sink.write(text));
+    XIPY_CHECK(sink.write_repeated(' ', left));
+    XIPY_CHECK(sink.write(text));
     return sink.write_repeated(' ', static_cast<std::size_t>(pad) - left);
 }
 
@@ -362,11 +362,11 @@ Status write_hex(std::string_view bytes, std::string_view separator, TextSink& s
     static constexpr std::string_view digits = "0123456789abcdef";
     for (std::size_t index = 0; index < bytes.size(); ++index) {
         if (index > 0) {
-            XIPY_TEXT_CHECK(sink.write(separator));
+            XIPY_CHECK(sink.write(separator));
         }
         auto byte = static_cast<unsigned char>(bytes[index]);
         char pair[2] = {digits[byte >> 4], digits[byte & 0xF]};
-        XIPY_TEXT_CHECK(sink.write(std::string_view(pair, 2)));
+        XIPY_CHECK(sink.write(std::string_view(pair, 2)));
     }
     return succeeded();
 }
@@ -381,10 +381,10 @@ Status from_hex(std::string_view text, TextSink& sink) {
         int high = hex_value(text[position]);
         int low = position + 1 < text.size() ? hex_value(text[position + 1]) : -1;
         if (high < 0 || low < 0) {
-            return Failure{ErrorKind::value_error, "non-hex digit"};
+            return Error{ErrorKind::value_error, "non-hex digit"};
         }
         char byte = static_cast<char>(high * 16 + low);
-        XIPY_TEXT_CHECK(sink.write(std::string_view(&byte, 1)));
+        XIPY_CHECK(sink.write(std::string_view(&byte, 1)));
         position += 2;
     }
     return succeeded();

@@ -8,7 +8,7 @@
 #include <span>
 #include <string_view>
 
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/piece_sink.hpp"
 #include "text/text_sink.hpp"
 
@@ -83,8 +83,7 @@ struct Partition {
     std::string_view separator;
     std::string_view after;
 };
-Outcome<Partition> partition(std::string_view text, std::string_view separator,
-                             Direction direction);
+Result<Partition> partition(std::string_view text, std::string_view separator, Direction direction);
 
 // center(width): spaces around, the left side getting the smaller half; width in bytes.
 Status center(std::string_view text, std::int64_t width, TextSink& sink);

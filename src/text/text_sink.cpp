@@ -11,7 +11,7 @@ Status TextSink::write_repeated(char byte, std::size_t count) {
     block.fill(byte);
     while (count > 0) {
         std::size_t piece = std::min(count, block.size());
-        XIPY_TEXT_CHECK(write(std::string_view(block.data(), piece)));
+        XIPY_CHECK(write(std::string_view(block.data(), piece)));
         count -= piece;
     }
     return succeeded();

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 
 namespace xipy::text {
 

@@ -146,7 +146,7 @@ std::size_t encode_code_point(char32_t code_point, char (&out)[4]) {
 
 Status write_str_repr(std::string_view utf8, TextSink& sink) {
     char quote = choose_quote(utf8);
-    XIPY_TEXT_CHECK(sink.write(std::string_view(&quote, 1)));
+    XIPY_CHECK(sink.write(std::string_view(&quote, 1)));
     std::size_t offset = 0;
     while (offset < utf8.size()) {
         // Printable ASCII goes out in runs, which is the common case.
@@ -160,7 +160,7 @@ Status write_str_repr(std::string_view utf8, TextSink& sink) {
             ++run_end;
         }
         if (run_end > offset) {
-            XIPY_TEXT_CHECK(sink.write(utf8.substr(offset, run_end - offset)));
+            XIPY_CHECK(sink.write(utf8.substr(offset, run_end - offset)));
             offset = run_end;
             continue;
         }
@@ -176,16 +176,16 @@ Status write_str_repr(std::string_view utf8, TextSink& sink) {
         std::string_view escape;
         if (decoded.code_point < 0x80 &&
             simple_escape(static_cast<char>(decoded.code_point), quote, escape)) {
-            XIPY_TEXT_CHECK(sink.write(escape));
+            XIPY_CHECK(sink.write(escape));
         } else if (decoded.code_point >= 0x20 && decoded.code_point < 0x7F) {
             char plain = static_cast<char>(decoded.code_point);
-            XIPY_TEXT_CHECK(sink.write(std::string_view(&plain, 1)));
+            XIPY_CHECK(sink.write(std::string_view(&plain, 1)));
         } else if (decoded.code_point < 0x100) {
-            XIPY_TEXT_CHECK(write_hex_escape('x', decoded.code_point, 2, sink));
+            XIPY_CHECK(write_hex_escape('x', decoded.code_point, 2, sink));
         } else if (decoded.code_point < 0x10000) {
-            XIPY_TEXT_CHECK(write_hex_escape('u', decoded.code_point, 4, sink));
+            XIPY_CHECK(write_hex_escape('u', decoded.code_point, 4, sink));
         } else {
-            XIPY_TEXT_CHECK(write_hex_escape('U', decoded.code_point, 8, sink));
+            XIPY_CHECK(write_hex_escape('U', decoded.code_point, 8, sink));
         }
     }
     return sink.write(std::string_view(&quote, 1));
@@ -194,7 +194,7 @@ Status write_str_repr(std::string_view utf8, TextSink& sink) {
 Status write_bytes_repr(std::string_view bytes, TextSink& sink) {
     char quote = choose_quote(bytes);
     char opening[2] = {'b', quote};
-    XIPY_TEXT_CHECK(sink.write(std::string_view(opening, 2)));
+    XIPY_CHECK(sink.write(std::string_view(opening, 2)));
     std::size_t offset = 0;
     while (offset < bytes.size()) {
         std::size_t run_end = offset;
@@ -207,16 +207,15 @@ Status write_bytes_repr(std::string_view bytes, TextSink& sink) {
             ++run_end;
         }
         if (run_end > offset) {
-            XIPY_TEXT_CHECK(sink.write(bytes.substr(offset, run_end - offset)));
+            XIPY_CHECK(sink.write(bytes.substr(offset, run_end - offset)));
             offset = run_end;
             continue;
         }
         std::string_view escape;
         if (simple_escape(bytes[offset], quote, escape)) {
-            XIPY_TEXT_CHECK(sink.write(escape));
+            XIPY_CHECK(sink.write(escape));
         } else {
-            XIPY_TEXT_CHECK(
-                write_hex_escape('x', static_cast<unsigned char>(bytes[offset]), 2, sink));
+            XIPY_CHECK(write_hex_escape('x', static_cast<unsigned char>(bytes[offset]), 2, sink));
         }
         ++offset;
     }

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "text/failure.hpp"
+#include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::text {

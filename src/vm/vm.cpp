@@ -93,7 +93,8 @@ std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->
 
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();
-    return {heap.allocations(), heap.collections(), heap.bytes_in_use()};
+    return {heap.allocations(), heap.collections(), heap.bytes_in_use(),
+            interpreter_->root_stack_capacity()};
 }
 
 }  // namespace xipy::vm

@@ -82,6 +82,9 @@ class Vm {
         std::uint64_t allocations = 0;  // objects ever allocated on this VM's heap
         std::uint64_t collections = 0;  // garbage collections run
         std::size_t bytes_in_use = 0;   // bytes held by live (or not yet swept) objects
+        // The most values the root stack has held at once (object/roots.hpp): native loops
+        // keep it small however many items they visit.
+        std::size_t root_stack_capacity = 0;
     };
     HeapStatistics heap_statistics() const;
 

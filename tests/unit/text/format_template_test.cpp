@@ -37,7 +37,7 @@ Status write_argument(const Argument& argument, char conversion, const FormatSpe
     if (conversion != '\0') {
         std::string digits;
         StringSink digits_sink(digits);
-        XIPY_TEXT_CHECK(write_big_integer(value, 10, false, digits_sink));
+        XIPY_CHECK(write_big_integer(value, 10, false, digits_sink));
         return format_text(digits, spec, sink);
     }
     return format_integer(value, spec, "int", sink);
@@ -53,13 +53,13 @@ class TestArguments final : public FormatArguments {
         }
     }
     std::size_t positional_count() const override { return positional_.size(); }
-    Outcome<std::size_t> find_keyword(std::string_view name) override {
+    Result<std::size_t> find_keyword(std::string_view name) override {
         for (std::size_t index = 0; index < names_.size(); ++index) {
             if (names_[index] == name) {
                 return index;
             }
         }
-        return Failure{ErrorKind::key_error, std::string(name)};
+        return Error{ErrorKind::key_error, std::string(name)};
     }
     Status write_field(FieldArgument argument, char conversion, const FormatSpec& spec,
                        TextSink& sink) override {
@@ -80,7 +80,7 @@ std::string format(const std::string& pattern, std::vector<Argument> positional,
     std::string out;
     StringSink sink(out);
     Status status = format_template(pattern, arguments, sink);
-    return status.ok() ? out : "!" + status.failure().message;
+    return status.ok() ? out : "!" + status.error().message;
 }
 
 TEST(FormatTemplate, ExpandsFieldsLikeTheReference) {
@@ -132,9 +132,9 @@ class TestPercent final : public PercentArguments {
         : positional_(std::move(positional)), mapping_(mapping), keyed_(std::move(keyed)) {}
     std::size_t positional_count() const override { return positional_.size(); }
     bool is_mapping() const override { return mapping_; }
-    Outcome<std::int64_t> integer_at(std::size_t index) override {
+    Result<std::int64_t> integer_at(std::size_t index) override {
         if (positional_[index].is_text) {
-            return Failure{ErrorKind::type_error, "can't convert str to int"};
+            return Error{ErrorKind::type_error, "can't convert str to int"};
         }
         return positional_[index].integer;
     }
@@ -144,7 +144,7 @@ class TestPercent final : public PercentArguments {
     Status write_keyed(std::string_view key, const PercentSpec& spec, TextSink& sink) override {
         auto found = keyed_.find(std::string(key));
         if (found == keyed_.end()) {
-            return Failure{ErrorKind::key_error, std::string(key)};
+            return Error{ErrorKind::key_error, std::string(key)};
         }
         return write(found->second, spec, sink);
     }
@@ -168,7 +168,7 @@ std::string percent(const std::string& pattern, TestPercent arguments) {
     std::string out;
     StringSink sink(out);
     Status status = format_percent(pattern, arguments, sink);
-    return status.ok() ? out : "!" + status.failure().message;
+    return status.ok() ? out : "!" + status.error().message;
 }
 
 TEST(PercentFormat, FormatsLikeTheReference) {
@@ -216,7 +216,7 @@ TEST(PercentFormat, StopsWhenTheSinkIsFull) {
     TestPercent arguments({integer(5)});
     Status status = format_percent("%10d", arguments, sink);
     ASSERT_FALSE(status.ok());
-    EXPECT_EQ(status.failure().kind, ErrorKind::memory_error);
+    EXPECT_EQ(status.error().kind, ErrorKind::memory_error);
 }
 
 }  // namespace

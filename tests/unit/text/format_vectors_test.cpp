@@ -99,7 +99,7 @@ std::string read_expected(std::istringstream& fields) {
     return "!" + first + " " + unhex(message);
 }
 
-std::string describe(const Failure& failure) {
+std::string describe(const Error& failure) {
     return std::string("!") + exception_name(failure.kind) + " " + failure.message;
 }
 
@@ -125,9 +125,9 @@ std::string str_of(const TestValue& value) {
 std::string format_field(const std::string& spec_text, const TestValue& value) {
     std::string out;
     StringSink sink(out);
-    Outcome<FormatSpec> spec = parse_format_spec(spec_text);
+    Result<FormatSpec> spec = parse_format_spec(spec_text);
     if (!spec.ok()) {
-        return describe(spec.failure());
+        return describe(spec.error());
     }
     Status status = succeeded();
     if (spec_text.empty()) {
@@ -140,7 +140,7 @@ std::string format_field(const std::string& spec_text, const TestValue& value) {
     } else {
         status = format_text(value.text, spec.value(), sink);
     }
-    return status.ok() ? out : describe(status.failure());
+    return status.ok() ? out : describe(status.error());
 }
 
 // The % operand: star arguments then the value, as the object layer will hold them.
@@ -151,11 +151,11 @@ class TestPercentArguments final : public PercentArguments {
 
     std::size_t positional_count() const override { return stars_.size() + 1; }
     bool is_mapping() const override { return false; }
-    Outcome<std::int64_t> integer_at(std::size_t index) override {
+    Result<std::int64_t> integer_at(std::size_t index) override {
         if (index < stars_.size()) {
             return stars_[index];
         }
-        return Failure{ErrorKind::type_error, "not a star argument"};
+        return Error{ErrorKind::type_error, "not a star argument"};
     }
     Status write_positional(std::size_t, const PercentSpec& spec, TextSink& sink) override {
         switch (spec.conversion) {
@@ -179,7 +179,7 @@ class TestPercentArguments final : public PercentArguments {
             case 'r': {
                 std::string repr;
                 StringSink repr_sink(repr);
-                XIPY_TEXT_CHECK(write_str_repr(value_.text, repr_sink));
+                XIPY_CHECK(write_str_repr(value_.text, repr_sink));
                 return write_percent_text(repr, spec, sink);
             }
             case 's':
@@ -190,7 +190,7 @@ class TestPercentArguments final : public PercentArguments {
         }
     }
     Status write_keyed(std::string_view, const PercentSpec&, TextSink&) override {
-        return Failure{ErrorKind::type_error, "no mapping"};
+        return Error{ErrorKind::type_error, "no mapping"};
     }
 
   private:
@@ -241,7 +241,7 @@ TEST(TextFormatVectors, MatchTheReference) {
             StringSink sink(actual);
             Status status = format_percent("%" + unhex(conversion), arguments, sink);
             if (!status.ok()) {
-                actual = describe(status.failure());
+                actual = describe(status.error());
             }
             ++percent_count;
         } else {

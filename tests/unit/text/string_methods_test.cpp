@@ -31,7 +31,7 @@ Pieces split_of(std::string_view text, std::optional<std::string_view> separator
                 std::int64_t max_split = -1) {
     PieceList list;
     Status status = split(text, separator, max_split, list);
-    return status.ok() ? list.pieces : Pieces{"!" + status.failure().message};
+    return status.ok() ? list.pieces : Pieces{"!" + status.error().message};
 }
 
 Pieces rsplit_of(std::string_view text, std::optional<std::string_view> separator,
@@ -39,7 +39,7 @@ Pieces rsplit_of(std::string_view text, std::optional<std::string_view> separato
     PieceList list;
     Status status = rsplit(text, separator, max_split, list);
     if (!status.ok()) {
-        return Pieces{"!" + status.failure().message};
+        return Pieces{"!" + status.error().message};
     }
     // Pieces arrive right to left when there is a limit.
     if (max_split >= 0) {
@@ -59,7 +59,7 @@ std::string written(Writer writer) {
     std::string out;
     StringSink sink(out);
     Status status = writer(sink);
-    return status.ok() ? out : "!" + status.failure().message;
+    return status.ok() ? out : "!" + status.error().message;
 }
 
 TEST(StringMethods, Split) {
@@ -152,7 +152,7 @@ TEST(StringMethods, StripReplacePartitionCenter) {
     // Byte-wise like the reference: 'é'.replace('', '-') splits the UTF-8 sequence.
     EXPECT_EQ(replaced("\xc3\xa9", "", "-", -1), "-\xc3-\xa9-");
 
-    Outcome<Partition> parts = partition("a-b-c", "-", Direction::backward);
+    Result<Partition> parts = partition("a-b-c", "-", Direction::backward);
     ASSERT_TRUE(parts.ok());
     EXPECT_EQ(parts.value().before, "a-b");
     EXPECT_EQ(parts.value().separator, "-");
@@ -163,7 +163,7 @@ TEST(StringMethods, StripReplacePartitionCenter) {
     EXPECT_EQ(parts.value().after, "a-b");
     parts = partition("ab", "", Direction::forward);
     ASSERT_FALSE(parts.ok());
-    EXPECT_EQ(parts.failure().message, "empty separator");
+    EXPECT_EQ(parts.error().message, "empty separator");
 
     EXPECT_EQ(written([](TextSink& sink) { return center("abc", 7, sink); }), "  abc  ");
     EXPECT_EQ(written([](TextSink& sink) { return center("abc", 8, sink); }), "  abc   ");
