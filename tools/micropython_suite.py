@@ -102,6 +102,11 @@ NOT_COMPARABLE = {
                      "misc/sys_settrace_generator.py", "misc/sys_settrace_loop.py"),
                     "prints its own file name or argv"),
     "micropython/meminfo.py": "prints heap addresses and block counts of one implementation",
+    # They bind or connect sockets on this machine, so whether the reference runs them or
+    # prints SKIP depends on the machine and the moment (a port in use).
+    **dict.fromkeys(("extmod/select_ipoll.py", "extmod/select_poll_custom.py",
+                     "extmod/select_poll_eintr.py", "extmod/select_poll_udp.py",
+                     "extmod/socket_udp_nonblock.py"), "uses the machine's network"),
 }
 DIFF_LINES = 12
 # A bound on loop iterations plus calls, so a hang in xipy ends as exit 3 rather than at the
@@ -231,6 +236,8 @@ def reference_run(reference, test, compiled, timeout):
                    record["status"], record["timed_out"])
     environment = dict(os.environ, MICROPYPATH=REFERENCE_PATH)
     run = run_process([str(binary), "-m", compiled.stem], compiled.parent, timeout, environment)
+    if run.timed_out:
+        return run  # maybe a busy machine: not worth remembering
     REFERENCE_RUNS.mkdir(parents=True, exist_ok=True)
     temporary = cached.with_suffix(".tmp")
     temporary.write_text(json.dumps({"stdout": run.stdout.hex(), "stderr": run.stderr.hex(),
@@ -426,7 +433,7 @@ def main():
                         help="rewrite the known-failures list from this run")
     parser.add_argument("--verbose", action="store_true",
                         help="print each failure's diff, also for known failures")
-    arguments = parser.parse_args()
+    arguments = parser.parse_intermixed_args()
 
     if reference_micropython.missing():
         print(f"micropython_suite: {reference_micropython.missing()}", file=sys.stderr)
@@ -466,6 +473,7 @@ def main():
                                 work))
 
     errors = []
+    notes = []
     counts = {}
     for result in results:
         folder = result.test.split("/")[0]
@@ -479,8 +487,9 @@ def main():
             if arguments.verbose:
                 print(f"skipped by the reference: {result.test}: {result.reason}")
             if listed:
-                errors.append(f"{result.test}: listed as a known failure, but the reference "
-                              f"skips it ({result.reason}); remove it from the list")
+                # Not an error: a reference run can time out on a busy machine.
+                notes.append(f"{result.test}: listed as a known failure, but the reference "
+                             f"skips it ({result.reason})")
         elif result.kind == "passed":
             row["passed"] += 1
             if listed:
@@ -513,10 +522,11 @@ def main():
         print(f"wrote {arguments.known_failures.relative_to(ROOT)} "
               f"({len(known)} tests listed)")
         errors = [error for error in errors if "passes now" not in error
-                  and "listed as a known failure" not in error
                   and not any(error.startswith(test + ":") for test in ran
                               if ran[test].kind == "failed")]
 
+    for note in notes:
+        print(f"note: {note}")
     for error in errors:
         print(f"FAIL {error}")
 
@@ -544,8 +554,9 @@ def main():
               f"({100 * total['passed'] / runs:.1f}%); skipped: by the reference (SKIP, "
               f"fails, times out, or the compiler rejects it)")
     if compiler != COMPILERS[0]:
-        print(f"{total['differs']} tests: the reference's output for the v6.0 file differs "
-              f"from its output for the v6.3 file")
+        differing = sorted(result.test for result in results if result.reference_differs)
+        print(f"{len(differing)} tests where the reference's output for the v6.0 file differs "
+              f"from its output for the v6.3 file: {', '.join(differing) or 'none'}")
     print(f"{time.monotonic() - started:.0f} s ({compiled_seconds:.0f} s mirroring and "
           f"compiling), {arguments.jobs} jobs")
     if errors:
