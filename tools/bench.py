@@ -8,8 +8,10 @@ is compiled with the reference `bin/mpy-cross` (.mpy v6.3); the same `.mpy` runs
 (`xipy run`) and on native MicroPython (`bin/micropython`), and the source on CPython
 (`python3 -BS`). The rounds are interleaved (each round runs every program once on each
 runtime) so machine noise hits all three alike, and the median of --runs rounds counts. The
-time is the process's CPU time (user + system, start-up included), not its wall time: on a
-shared machine the wall time mostly measures the other processes.
+time is the process's CPU time (user + system), not its wall time: on a shared machine the
+wall time mostly measures the other processes. Each runtime's start-up time (the median for
+an empty program, run the same way) is taken off its times, so short programs compare the
+work and not CPython's longer start-up.
 
 xipy's output must equal MicroPython's (for perf_bench: the normalisation number and result
 string, since the first field is a time); a difference, a crash or a timeout is an error.
@@ -42,10 +44,10 @@ TIMEOUT_SECONDS = 300
 RUNTIMES = ("xipy", "micropython", "cpython")
 # perf_bench programs that are not plain CPU work: they mount a file system of .mpy files.
 PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
-# bm_run(N, M) picks the largest parameter set with 10*n <= 12*N and m <= M. (1000, 1000)
-# runs each program for roughly 0.1-1 s on native MicroPython on a 2020s x86-64 core, so
-# three rounds of the whole table take a few minutes.
-DEFAULT_PERF_SIZE = (1000, 1000)
+# bm_run(N, M) picks the largest parameter set with 10*n <= 12*N and m <= M. (5000, 1000), the
+# largest, runs each program for 0.02-0.6 s of CPU on native MicroPython on a 2020s x86-64
+# core (core_locals 4 s), so three rounds of the whole table take a few minutes.
+DEFAULT_PERF_SIZE = (5000, 1000)
 
 
 def compile_mpy(source, output):
@@ -107,6 +109,13 @@ class Program:
     def median(self, runtime):
         return statistics.median(self.seconds[runtime]) if self.seconds[runtime] else None
 
+    def net(self, runtime, startup):
+        """The median less the runtime's start-up time, never below a millisecond."""
+        median = self.median(runtime)
+        if median is None or runtime in self.errors:
+            return None
+        return max(median - (startup.median(runtime) or 0), 0.001)
+
 
 def prepare(names, work, perf_size):
     """Writes every selected program's source and .mpy into `work`; returns the Programs."""
@@ -124,7 +133,10 @@ def prepare(names, work, perf_size):
     programs = []
     (work / "source").mkdir()
     (work / "compiled").mkdir()
-    for path in chosen:
+    # The start-up time of each runtime, measured like a program and taken off the others.
+    empty = work / "empty.py"
+    empty.write_text("pass\n")
+    for path in [empty] + chosen:
         timed = path.parent == PERF_BENCH
         source = work / "source" / path.name
         text = path.read_text()
@@ -174,8 +186,8 @@ def geometric_mean(values):
     return math.exp(sum(math.log(value) for value in values) / len(values)) if values else None
 
 
-def print_table(programs, runs):
-    print(f"Median CPU time (user + system, start-up included) of {runs} interleaved runs; "
+def print_table(programs, startup, runs):
+    print(f"CPU time (user + system) less start-up, median of {runs} interleaved runs; "
           f"ratio = other's time / xipy's time, so above 1 means xipy is faster.")
     header = f"{'program':<22}{'xipy s':>9}{'MicroPython s':>15}{'CPython s':>11}" \
              f"{'MicroPython/xipy':>18}{'CPython/xipy':>14}"
@@ -185,11 +197,11 @@ def print_table(programs, runs):
     for program in programs:
         line = f"{program.name:<22}"
         for runtime, width in (("xipy", 9), ("micropython", 15), ("cpython", 11)):
-            median = program.median(runtime)
-            line += f"{'FAIL' if runtime in program.errors else f'{median:.3f}':>{width}}"
-        xipy = program.median("xipy") if "xipy" not in program.errors else None
+            net = program.net(runtime, startup)
+            line += f"{'FAIL' if net is None else f'{net:.3f}':>{width}}"
+        xipy = program.net("xipy", startup)
         for runtime, width in (("micropython", 18), ("cpython", 14)):
-            other = program.median(runtime) if runtime not in program.errors else None
+            other = program.net(runtime, startup)
             if xipy and other:
                 ratios[runtime].append(other / xipy)
                 line += f"{other / xipy:>{width}.2f}"
@@ -201,6 +213,9 @@ def print_table(programs, runs):
     print(f"{'geometric mean':<22}{'':>35}" +
           "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
                   for mean, width in zip(means, (18, 14))))
+    print("start-up (an empty program, taken off the times above): " + ", ".join(
+        f"{runtime} {startup.median(runtime) * 1000:.1f} ms" for runtime in RUNTIMES
+        if startup.median(runtime) is not None))
 
 
 def main():
@@ -237,14 +252,15 @@ def main():
         measure(programs, arguments.xipy.resolve(), max(1, arguments.runs))
 
     failed = False
-    for program in programs:
+    startup, programs = programs[0], programs[1:]
+    for program in [startup] + programs:
         errors, notes = check(program)
         for error in errors:
             print(f"bench: {program.name}: {error}", file=sys.stderr)
             failed = True
         for note in notes:
             print(f"bench: note: {program.name}: {note}", file=sys.stderr)
-    print_table(programs, max(1, arguments.runs))
+    print_table(programs, startup, max(1, arguments.runs))
     print(f"perf_bench programs run bm_run{perf_size}; the whole bench took "
           f"{time.monotonic() - started:.0f} s")
     return 1 if failed else 0
