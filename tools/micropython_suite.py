@@ -108,6 +108,10 @@ NOT_COMPARABLE = {
                      "extmod/select_poll_eintr.py", "extmod/select_poll_udp.py",
                      "extmod/socket_udp_nonblock.py"), "uses the machine's network"),
 }
+# A sanitizer build's report on stderr (the same markers as tools/mutation_test.py). A crash
+# (such a report or a signal) is a failure like any other, but the summary names each one,
+# listed or not, since xipy must never crash on any program (DESIGN.md, constraint 3).
+SANITIZER_MARKERS = ("AddressSanitizer", "runtime error:", "LeakSanitizer", "UndefinedBehavior")
 DIFF_LINES = 12
 # A bound on loop iterations plus calls, so a hang in xipy ends as exit 3 rather than at the
 # wall clock; the slowest suite test on the reference needs far fewer.
@@ -295,6 +299,8 @@ class Result:
         self.details = details
         # For the 1.19 compiler: the reference's output differs from its run of the v6.3 file.
         self.reference_differs = reference_differs
+        # A failure by a signal or a sanitizer report.
+        self.crashed = False
 
 
 def run_test(xipy, compiler, test, compile_error, reference, timeout):
@@ -316,6 +322,11 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
             differs = other.stdout != expected.stdout or other.status != expected.status
     run = run_process([str(xipy), "run", "--max-steps", str(MAX_STEPS), compiled.name],
                       compiled.parent, timeout)
+    stderr = run.stderr.decode("utf-8", "replace")
+    if any(marker in stderr for marker in SANITIZER_MARKERS):
+        result = Result(test, "failed", "sanitizer report", stderr[-3000:], differs)
+        result.crashed = True
+        return result
     problems = []
     if run.timed_out:
         problems.append(f"timed out after {timeout} s")
@@ -328,10 +339,12 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
     if not problems:
         return Result(test, "passed", reference_differs=differs)
     details = short_diff(expected.stdout, run.stdout)
-    last = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+    last = stderr.strip().splitlines()[-1:]
     if last:
         details += f"xipy stderr: {last[0]}\n"
-    return Result(test, "failed", "; ".join(problems), details, differs)
+    result = Result(test, "failed", "; ".join(problems), details, differs)
+    result.crashed = not run.timed_out and run.status < 0
+    return result
 
 
 # --- the known-failures list ---------------------------------------------------------
@@ -551,8 +564,12 @@ def main():
     runs = total["passed"] + total["failed"] + sum(total["known"].values())
     if runs:
         print(f"xipy passes {total['passed']} of the {runs} tests the reference runs "
-              f"({100 * total['passed'] / runs:.1f}%); skipped: by the reference (SKIP, "
-              f"fails, times out, or the compiler rejects it)")
+              f"({100 * total['passed'] / runs:.1f}%). Skipped: the reference prints SKIP, "
+              f"fails or times out, the compiler rejects the test, or it cannot be compared.")
+    crashes = sorted(result.test for result in results if result.crashed)
+    if crashes:
+        print(f"xipy crashed (a signal or a sanitizer report) on {len(crashes)} tests, listed "
+              f"or not: {', '.join(crashes)}")
     if compiler != COMPILERS[0]:
         differing = sorted(result.test for result in results if result.reference_differs)
         print(f"{len(differing)} tests where the reference's output for the v6.0 file differs "
