@@ -1,61 +1,60 @@
 #!/usr/bin/env python3
 """Runs MicroPython's own test suite (../shared/micropython/tests) on xipy against native MicroPython.
 
-Each test folder is mirrored into build/micropython_suite/<compiler>/<folder>/: every `.py`
-compiled to `.mpy` (recorded name: its path inside the folder, as `mpy-cross -s`), every other
-file copied, and micropython-lib's `unittest` compiled into `unittest/__init__.mpy`, so sibling
-modules, packages and data files are where the tests look for them and no `.py` is left for
-MicroPython to prefer. Then, in the mirrored folder, each test's `.mpy` runs on
+Each test folder is mirrored into build/micropython_suite/mpy-cross-<version>/<folder>/: every
+`.py` compiled to `.mpy` (recorded name: its path inside the folder, as `mpy-cross -s`), every
+other file copied, and micropython-lib's `unittest` compiled into `unittest/__init__.mpy`, so
+sibling modules, packages and data files are where the tests look for them and no `.py` is left
+for MicroPython to prefer. Then, in the mirrored folder, each test's `.mpy` runs on
 
-- the reference, `../shared/micropython/bin/micropython -m NAME` with MICROPYPATH=. (as
-  MicroPython's own runner does with --via-mpy, so `__name__` is "__main__"), and
+- the reference, `bin/micropython -m NAME` with MICROPYPATH=.:.frozen (as MicroPython's own
+  runner does with --via-mpy, so `__name__` is "__main__"; `.frozen` holds its asyncio), and
 - xipy, `XIPY run --max-steps N NAME.mpy`,
 
-both with empty standard input and a wall-clock timeout. The test passes when xipy's stdout
-equals the reference's byte for byte and the exit statuses are equal. The expected output is
-the reference's own output for the same `.mpy`, produced here; it is cached in
-build/micropython_suite/reference_runs/, keyed by a hash of the reference binary, the `.mpy`
-bytes and the test's path.
+both with empty standard input and a wall-clock timeout (--timeout). The test passes when
+xipy's stdout equals the reference's byte for byte and the exit statuses are equal. The
+expected output is the reference's own run of the same `.mpy`, made here and cached in
+build/micropython_suite/reference_runs/ (key: hashes of the reference binary and the `.mpy`,
+the module path and the test's name).
 
-The reference first has to pass the test by MicroPython's own rules, else the test is
-"skipped by the reference" and never counts as passed. A reference run counts when
-- the test compiled, the run ended within the timeout, and the first line is not `SKIP`;
-- a `unittest` run ends in its summary with `OK`;
-- for a test with `NAME.py.exp`: stdout, or stdout followed by stderr (a test expecting an
-  uncaught exception), equals that file; for the few tests whose `.exp` holds patterns that
-  MicroPython's runner matches as regular expressions (PATTERN_EXPECTATIONS), the exit
-  status is 0;
-- for any other test: the exit status is 0 (MicroPython's runner compares these with
-  CPython's output; a nonzero exit is how the reference fails them here, and comparing with
-  CPython as well is left to MicroPython's CI).
+A test counts only when the reference passes it by MicroPython's own rules; otherwise it is
+"skipped by the reference", never passed. The reference passes a test when it compiled, ran
+within the timeout and did not print `SKIP` first, and
+- a `unittest` run ends its summary with `OK`;
+- with `NAME.py.exp`: stdout, or stdout then stderr (a test ending in an uncaught
+  exception), equals that file; for the few tests whose `.exp` holds regular expressions for
+  MicroPython's runner (PATTERN_EXPECTATIONS), the exit status is 0;
+- otherwise: the exit status is 0 (MicroPython's runner compares these with CPython's output;
+  that comparison is left to MicroPython's CI).
+Tests whose output cannot be compared at all (NOT_COMPARABLE) are reported as skipped too.
 
-Compilers (--compiler):
-- `1.29`: ../shared/micropython/bin/mpy-cross, `.mpy` v6.3, the default;
-- `1.19`: the pinned MicroPython 1.19 mpy-cross (`node tests/reference/mpy-cross.js`), `.mpy`
-  v6.0, for the tests it accepts. The reference VM (1.29) runs v6.0 files too, so its
-  expected output is still its own run of the same `.mpy`; the summary counts the tests
-  whose reference output differs from that of the v6.3 file (a compiler difference, not a
-  VM one).
+--compiler picks the mpy-cross: `1.29` (../shared/micropython/bin/mpy-cross, `.mpy` v6.3) or
+`1.19` (the pinned `node tests/reference/mpy-cross.js`, `.mpy` v6.0), for the tests it
+accepts. The reference VM runs v6.0 files too, so the expected output is again its run of the
+same file; the summary names the tests where that differs from its run of the v6.3 file (a
+difference of the compilers, e.g. 1.19 miscompiling `return` inside `finally`).
 
 Every test must pass, be skipped by the reference, or be listed in
 tests/micropython_suite/known_failures.txt, one line per test:
 
     FOLDER/NAME.py  COMPILERS  AREA  REASON
 
-COMPILERS is `both`, `1.29` or `1.19` (the compilers under which the test fails), AREA is
-what the test waits for (AREAS), REASON is the cause found in the diff. The list is strict:
-a listed test that passes, or an unlisted failure, is an error, so the list only shrinks.
---update-known-failures rewrites it from this run (for the compiler run), keeping the area
-and reason of tests already listed; new entries get AREA `conformance` and a reason to fill in.
+COMPILERS is `both`, `1.29` or `1.19` (under which compilers it fails), AREA what it waits for
+(AREAS), REASON the cause seen in the diff. The list is strict: a listed test that passes, or
+an unlisted failure, is an error, so the list only shrinks. --update-known-failures rewrites
+it from this run (for the compiler run), keeping the area and reason of listed tests; new
+entries get a guessed area and a reason to fill in. Crashes (a signal or a sanitizer report)
+are named in the summary, listed or not.
 
-Folders: SUITE_FOLDERS. `cmdline` is left out: its tests drive the unix program itself (REPL
-over a terminal, command-line options in `# cmdline:` headers), not a program an `.mpy` can
-hold. The reference is the `standard` variant, what users run; tests of what only the
-`coverage` variant has (framebuf, uctypes, sys.settrace, VfsRom, ...) print SKIP on it and
-count as skipped by the reference.
+Folders: SUITE_FOLDERS. `cmdline` is left out: its tests drive the unix program itself (the
+REPL over a terminal, options from `# cmdline:` headers), not a program an `.mpy` can hold.
+The reference is the `standard` variant, what users run (--variant coverage for the variant
+MicroPython's CI uses, which adds weakref, marshal, MD5/SHA-1, sys.settrace, ...).
+docs/micropython-suite.md says more.
 
-Usage: tools/micropython_suite.py XIPY [--compiler 1.29|1.19] [--jobs 2] [--timeout S]
-           [--update-known-failures] [--verbose] [FOLDER | FOLDER/NAME.py ...]
+Usage: tools/micropython_suite.py XIPY [--compiler 1.29|1.19] [--variant standard|coverage]
+           [--jobs 2] [--timeout S] [--update-known-failures] [--verbose]
+           [FOLDER | FOLDER/NAME.py ...]
 Exit status 0 when every selected test passes, is a known failure or is skipped by the
 reference; 1 otherwise; 2 on bad usage (e.g. no ../shared/micropython or no xipy binary).
 """
@@ -240,8 +239,10 @@ def reference_run(reference, test, compiled, timeout):
                    record["status"], record["timed_out"])
     environment = dict(os.environ, MICROPYPATH=REFERENCE_PATH)
     run = run_process([str(binary), "-m", compiled.stem], compiled.parent, timeout, environment)
-    if run.timed_out:
-        return run  # maybe a busy machine: not worth remembering
+    if run.timed_out or (run.status is not None and run.status < 0):
+        # A busy machine, or a crash of the reference's unsafe (GIL-free) threads: not
+        # worth remembering, the next run may go through.
+        return run
     REFERENCE_RUNS.mkdir(parents=True, exist_ok=True)
     temporary = cached.with_suffix(".tmp")
     temporary.write_text(json.dumps({"stdout": run.stdout.hex(), "stderr": run.stderr.hex(),
@@ -301,6 +302,8 @@ class Result:
         self.reference_differs = reference_differs
         # A failure by a signal or a sanitizer report.
         self.crashed = False
+        # How long xipy ran (0 when it did not run).
+        self.seconds = 0.0
 
 
 def run_test(xipy, compiler, test, compile_error, reference, timeout):
@@ -320,8 +323,10 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
         if newer.is_file():
             other = reference_run(reference, test, newer, timeout)
             differs = other.stdout != expected.stdout or other.status != expected.status
+    started = time.monotonic()
     run = run_process([str(xipy), "run", "--max-steps", str(MAX_STEPS), compiled.name],
                       compiled.parent, timeout)
+    seconds = time.monotonic() - started
     stderr = run.stderr.decode("utf-8", "replace")
     if any(marker in stderr for marker in SANITIZER_MARKERS):
         result = Result(test, "failed", "sanitizer report", stderr[-3000:], differs)
@@ -337,13 +342,16 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
     if run.stdout != expected.stdout:
         problems.append("stdout differs")
     if not problems:
-        return Result(test, "passed", reference_differs=differs)
+        result = Result(test, "passed", reference_differs=differs)
+        result.seconds = seconds
+        return result
     details = short_diff(expected.stdout, run.stdout)
     last = stderr.strip().splitlines()[-1:]
     if last:
         details += f"xipy stderr: {last[0]}\n"
     result = Result(test, "failed", "; ".join(problems), details, differs)
     result.crashed = not run.timed_out and run.status < 0
+    result.seconds = seconds
     return result
 
 
@@ -403,13 +411,19 @@ def write_known_failures(path, entries):
 
 
 def guess_area(result):
-    """A first guess at what a new known failure waits for, from xipy's error."""
-    text = result.details
-    if "unittest" in text:
-        return "imports", "needs `import unittest` (micropython-lib's, compiled beside it)"
-    if "ImportError" in text:
-        return "imports", "imports a module: " + text.strip().splitlines()[-1][13:]
-    return "conformance", "TODO: find the cause in the diff (" + result.reason + ")"
+    """A first guess at what a new known failure waits for, from xipy's last stderr line."""
+    error = result.details.rpartition("xipy stderr: ")[2].strip()
+    if "'_thread'" in error:
+        return "threads", "needs the _thread module"
+    if "needs a Python compiler" in error:
+        return "compiler", error.split(": ", 1)[-1]
+    if "no module named 'unittest'" in error:
+        return "imports", "needs micropython-lib's unittest"
+    if "'asyncio'" in error or "+SKIP" in result.details and "asyncio" in result.test:
+        return "asyncio", "needs asyncio"
+    if error.startswith("ImportError"):
+        return "imports", error
+    return "conformance", f"TO DO: the cause ({result.reason}{'; ' + error if error else ''})"
 
 
 # --- main ----------------------------------------------------------------------------
@@ -439,8 +453,9 @@ def main():
     parser.add_argument("--variant", choices=("standard", "coverage"), default="standard",
                         help="the reference build (default standard, what users run)")
     parser.add_argument("--jobs", type=int, default=2, help="tests run at once (default 2)")
-    parser.add_argument("--timeout", type=float, default=60,
-                        help="wall-clock seconds per run (default 60)")
+    # The slowest test takes under 3 s on the sanitizer build of a loaded 2-core machine.
+    parser.add_argument("--timeout", type=float, default=30,
+                        help="wall-clock seconds per run (default 30)")
     parser.add_argument("--known-failures", type=pathlib.Path, default=KNOWN_FAILURES)
     parser.add_argument("--update-known-failures", action="store_true",
                         help="rewrite the known-failures list from this run")
@@ -570,6 +585,10 @@ def main():
     if crashes:
         print(f"xipy crashed (a signal or a sanitizer report) on {len(crashes)} tests, listed "
               f"or not: {', '.join(crashes)}")
+    if arguments.verbose:
+        slowest = sorted(results, key=lambda result: -result.seconds)[:5]
+        print("slowest on xipy: " + ", ".join(f"{result.test} {result.seconds:.1f} s"
+                                              for result in slowest))
     if compiler != COMPILERS[0]:
         differing = sorted(result.test for result in results if result.reference_differs)
         print(f"{len(differing)} tests where the reference's output for the v6.0 file differs "
