@@ -542,7 +542,8 @@ def main():
                     known[test] = KnownFailure(test, {compiler}, area, reason)
                 else:
                     entry.compilers.add(compiler)
-            elif entry is not None:
+            elif result.kind == "passed" and entry is not None:
+                # A test the reference skipped this time keeps its entry: see `notes`.
                 entry.compilers.discard(compiler)
                 if not entry.compilers:
                     del known[test]
