@@ -17,7 +17,8 @@ xipy's output must equal MicroPython's (for perf_bench: the normalisation number
 string, since the first field is a time); a difference, a crash or a timeout is an error.
 CPython's output is only compared to be reported (its floats and big ints may print
 differently). The table shows seconds and the ratios MicroPython/xipy and CPython/xipy:
-above 1 means xipy is faster. Geometric means are over the programs every runtime ran.
+above 1 means xipy is faster. Geometric means (for bench/, perf_bench and both) are over
+the programs every runtime ran for at least SHORT_SECONDS.
 
 Usage: tools/bench.py [--xipy build/xipy] [--runs 3] [--perf-size N,M] [NAME ...]
 NAME is a bench/ program (`fib`) or a perf_bench one (`bm_nqueens`); default: all.
@@ -48,6 +49,8 @@ PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
 # largest, runs each program for 0.02-0.6 s of CPU on native MicroPython on a 2020s x86-64
 # core (core_locals 4 s), so three rounds of the whole table take a few minutes.
 DEFAULT_PERF_SIZE = (5000, 1000)
+# Programs shorter than this on some runtime (after start-up) stay out of the geometric means.
+SHORT_SECONDS = 0.01
 
 
 def compile_mpy(source, output):
@@ -193,26 +196,39 @@ def print_table(programs, startup, runs):
              f"{'MicroPython/xipy':>18}{'CPython/xipy':>14}"
     print(header)
     print("-" * len(header))
-    ratios = {"micropython": [], "cpython": []}
+    # Ratios per group (our programs, perf_bench) for the geometric means.
+    ratios = {group: {"micropython": [], "cpython": []} for group in (False, True)}
+    short = []
     for program in programs:
         line = f"{program.name:<22}"
+        nets = {runtime: program.net(runtime, startup) for runtime in RUNTIMES}
         for runtime, width in (("xipy", 9), ("micropython", 15), ("cpython", 11)):
-            net = program.net(runtime, startup)
+            net = nets[runtime]
             line += f"{'FAIL' if net is None else f'{net:.3f}':>{width}}"
-        xipy = program.net("xipy", startup)
+        # Below SHORT_SECONDS the CPU clock's granularity and noise decide the ratio.
+        counted = all(net is None or net >= SHORT_SECONDS for net in nets.values())
+        if not counted:
+            short.append(program.name)
         for runtime, width in (("micropython", 18), ("cpython", 14)):
-            other = program.net(runtime, startup)
-            if xipy and other:
-                ratios[runtime].append(other / xipy)
-                line += f"{other / xipy:>{width}.2f}"
+            if nets["xipy"] and nets[runtime]:
+                ratio = nets[runtime] / nets["xipy"]
+                if counted:
+                    ratios[program.timed_output][runtime].append(ratio)
+                line += f"{ratio:>{width}.2f}" + ("" if counted else "*")
             else:
                 line += f"{'-':>{width}}"
         print(line)
     print("-" * len(header))
-    means = [geometric_mean(ratios["micropython"]), geometric_mean(ratios["cpython"])]
-    print(f"{'geometric mean':<22}{'':>35}" +
-          "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
-                  for mean, width in zip(means, (18, 14))))
+    for label, groups in (("geomean, bench/", [False]), ("geomean, perf_bench", [True]),
+                          ("geomean, all", [False, True])):
+        means = [geometric_mean([ratio for group in groups for ratio in ratios[group][runtime]])
+                 for runtime in ("micropython", "cpython")]
+        print(f"{label:<22}{'':>35}" +
+              "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
+                      for mean, width in zip(means, (18, 14))))
+    if short:
+        print(f"* under {SHORT_SECONDS * 1000:.0f} ms on some runtime, left out of the geometric "
+              f"means: {', '.join(short)}")
     print("start-up (an empty program, taken off the times above): " + ", ".join(
         f"{runtime} {startup.median(runtime) * 1000:.1f} ms" for runtime in RUNTIMES
         if startup.median(runtime) is not None))
