@@ -135,8 +135,8 @@ def compile_with_reference(source, output, recorded_name):
 
 
 def compile_with_node(jobs):
-    """Compiles (source, output, recorded_name) triples with mpy-cross 1.19 in one Node.js run
-    per folder depth; returns {output: message} for the files it rejected."""
+    """Compiles (source, output, recorded_name) triples with mpy-cross 1.19, one Node.js run
+    per source root; returns {output: message} for the files it rejected."""
     errors = {}
     # mpy-cross.js records each name relative to --root, so group the files by that root.
     by_root = {}
@@ -164,8 +164,12 @@ def mirror_folder(folder, compiler):
     {relative .py path: compile error} for the sources that did not compile."""
     source_dir = SUITE_TESTS / folder
     mirror = BUILD / f"mpy-cross-{compiler}" / folder
-    stamp_path = mirror / ".compile_errors.json"
+    # Per source: the hash of the source and the compiler, and the compiler's error if any.
+    stamp_path = mirror / ".compiled.json"
     stamps = json.loads(stamp_path.read_text()) if stamp_path.is_file() else {}
+    compiler_files = [REFERENCE_COMPILER] if compiler == COMPILERS[0] else \
+        [NODE_COMPILER, NODE_COMPILER.parent / "package-lock.json"]
+    compiler_digest = sha256(b"".join(path.read_bytes() for path in compiler_files))
     errors = {}
     pending = []
     sources = [(path, path.relative_to(source_dir).as_posix())
@@ -179,7 +183,7 @@ def mirror_folder(folder, compiler):
                 shutil.copyfile(path, target)
             continue
         compiled = target.with_suffix(".mpy")
-        digest = sha256(path.read_bytes())
+        digest = sha256(path.read_bytes() + compiler_digest.encode())
         stamp = stamps.get(relative)
         if stamp is not None and stamp["source"] == digest and (
                 stamp["error"] is not None or compiled.is_file()):
@@ -187,7 +191,7 @@ def mirror_folder(folder, compiler):
                 errors[relative] = stamp["error"]
             continue
         pending.append((path, compiled, relative, digest))
-    if compiler == "1.29":
+    if compiler == COMPILERS[0]:
         results = {relative: compile_with_reference(path, compiled, relative)
                    for path, compiled, relative, _ in pending}
     else:
