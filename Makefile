@@ -132,9 +132,10 @@ bench: release
 
 # MicroPython's own test suite (../shared/micropython/tests) on xipy, compiled by each mpy-cross
 # users have: 1.29 (.mpy v6.3) and the pinned 1.19 (v6.0). It runs on the sanitizer build, as
-# the conformance run does: about 70 s per compiler there against 35 s on the release build
-# (2 cores, reference outputs cached), a small price for ASan and UBSan watching a thousand
-# programs nobody wrote for xipy. MICROPYTHON_SUITE_XIPY=build/xipy runs the release build.
+# the conformance run does: 65-80 s per compiler there against 7-35 s on the release build
+# (2 busy cores, reference outputs cached; 3.5 min for both from scratch), a small price for
+# ASan and UBSan watching a thousand programs nobody wrote for xipy.
+# MICROPYTHON_SUITE_XIPY=build/xipy runs the release build.
 MICROPYTHON_SUITE_XIPY ?= $(ASAN_DIR)/xipy
 MICROPYTHON_SUITE_COMPILERS ?= 1.29 1.19
 
