@@ -3,7 +3,8 @@
 #   make            release build into build/ (CLI at build/xipy)
 #   make run        build and run the demo (examples/embed_c)
 #   make test       every check, in order, stopping at the first failure
-#   make bench      time bench/*.py on xipy, CPython and the reference MicroPython
+#   make bench      xipy against native MicroPython and CPython, as ratios
+#   make micropython-suite   MicroPython's own test suite on xipy against native MicroPython
 #   make sanitize   ASan+UBSan build with clang++ into build-asan/
 #   make help       all targets
 #
@@ -46,7 +47,8 @@ DEMO_RUN := $(RELEASE_DIR)/examples/embed_c
 CTEST := ctest --output-on-failure --no-tests=error -j $(JOBS)
 
 .PHONY: all release run sanitize noexcept m32 corpus setup reference test check-format \
-	check-layers format unit-release unit-sanitize unit-m32 conformance bench clean help
+	check-layers format unit-release unit-sanitize unit-m32 conformance bench micropython-suite \
+	clean help
 
 all: release
 
@@ -59,7 +61,8 @@ help:
 	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
 	@echo "make conformance  run the corpus on $(ASAN_DIR)/xipy against the reference outputs"
-	@echo "make bench      time bench/*.py on $(RELEASE_DIR)/xipy, CPython and the reference MicroPython"
+	@echo "make bench      bench/ and perf_bench on $(RELEASE_DIR)/xipy against native MicroPython and CPython"
+	@echo "make micropython-suite  MicroPython's own tests on $(ASAN_DIR)/xipy against native MicroPython"
 	@echo "make fuzz       libFuzzer targets for FUZZ_SECONDS each (build-fuzz/)"
 	@echo "make mutation   MUTANTS (10000) corrupted corpus files through $(ASAN_DIR)/xipy"
 	@echo "make unit-release | unit-sanitize | unit-m32   build one tree and run its unit tests"
@@ -122,9 +125,25 @@ run: $(DEMO_INPUTS)
 conformance: sanitize corpus
 	@$(PYTHON) tools/run_conformance.py $(ASAN_DIR)/xipy --corpus $(CORPUS_DIR)
 
-# Not part of `make test`: timings depend on the machine.
+# Not part of `make test`: timings depend on the machine. The native MicroPython it compares
+# with is ../shared/micropython (or $$REFERENCE_MICROPYTHON), see tools/reference_micropython.py.
 bench: release
 	@$(PYTHON) tools/bench.py --xipy $(RELEASE_DIR)/xipy
+
+# MicroPython's own test suite (../shared/micropython/tests) on xipy, compiled by each mpy-cross
+# users have: 1.29 (.mpy v6.3) and the pinned 1.19 (v6.0). It runs on the sanitizer build, as
+# the conformance run does: 65-80 s per compiler there against 7-35 s on the release build
+# (2 busy cores, reference outputs cached; 3.5 min for both from scratch), a small price for
+# ASan and UBSan watching a thousand programs nobody wrote for xipy.
+# MICROPYTHON_SUITE_XIPY=build/xipy runs the release build.
+MICROPYTHON_SUITE_XIPY ?= $(ASAN_DIR)/xipy
+MICROPYTHON_SUITE_COMPILERS ?= 1.29 1.19
+
+micropython-suite: $(if $(filter $(ASAN_DIR)/xipy,$(MICROPYTHON_SUITE_XIPY)),sanitize,release)
+	@for compiler in $(MICROPYTHON_SUITE_COMPILERS); do \
+		$(PYTHON) tools/micropython_suite.py $(MICROPYTHON_SUITE_XIPY) --compiler $$compiler \
+			--jobs $(JOBS) || exit 1; \
+	done
 
 # --- checks ---------------------------------------------------------------------
 

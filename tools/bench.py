@@ -1,155 +1,284 @@
 #!/usr/bin/env python3
-"""Times bench/*.py on xipy, CPython and the reference MicroPython, side by side.
+"""Times benchmarks on xipy, native MicroPython and CPython side by side, as ratios.
 
-Each benchmark is compiled with the reference mpy-cross, then run with `xipy run`,
-`python3` and `node tests/reference/micropython.mjs`, interleaved round by round so
-machine noise hits all three alike; the best wall time of --runs rounds counts. The
-three outputs must agree (the benchmarks print deterministic checksums). The table shows
-seconds and the ratios xipy/CPython and xipy/MicroPython (below 1 means xipy is faster),
-then the geometric mean of each ratio over the benchmarks every runtime passed.
-MicroPython's times include starting Node.js and its WebAssembly VM; the start-up time of
-an empty program is printed for each runtime so the numbers can be read with that in mind.
+Programs: our bench/*.py, and the perf_bench programs of MicroPython's suite
+(../shared/micropython/tests/perf_bench, see reference_micropython.py), each with
+`benchrun.py` and a `bm_run(N, M)` call appended (--perf-size picks N and M). Every program
+is compiled with the reference `bin/mpy-cross` (.mpy v6.3); the same `.mpy` runs on xipy
+(`xipy run`) and on native MicroPython (`bin/micropython`), and the source on CPython
+(`python3 -BS`). The rounds are interleaved (each round runs every program once on each
+runtime) so machine noise hits all three alike, and the median of --runs rounds counts. The
+time is the process's CPU time (user + system), not its wall time: on a shared machine the
+wall time mostly measures the other processes. Each runtime's start-up time (the median for
+an empty program, run the same way) is taken off its times, so short programs compare the
+work and not CPython's longer start-up.
 
-Usage: tools/bench.py [--xipy build/xipy] [--runs 3] [NAME ...]   (default: every bench/*.py)
-Exit status 1 when a run fails or the outputs disagree.
+xipy's output must equal MicroPython's (for perf_bench: the normalisation number and result
+string, since the first field is a time); a difference, a crash or a timeout is an error.
+CPython's output is only compared to be reported (its floats and big ints may print
+differently). The table shows seconds and the ratios MicroPython/xipy and CPython/xipy:
+above 1 means xipy is faster. Geometric means (for bench/, perf_bench and both) are over
+the programs every runtime ran for at least SHORT_SECONDS.
+
+Usage: tools/bench.py [--xipy build/xipy] [--runs 3] [--perf-size N,M] [NAME ...]
+NAME is a bench/ program (`fib`) or a perf_bench one (`bm_nqueens`); default: all.
+Exit status 1 when a run fails or xipy's output differs from MicroPython's.
 """
 
 import argparse
 import math
+import os
 import pathlib
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+import reference_micropython
+
+ROOT = reference_micropython.ROOT
 BENCH = ROOT / "bench"
-REFERENCE = ROOT / "tests" / "reference"
+PERF_BENCH = reference_micropython.PERF_BENCH
 TIMEOUT_SECONDS = 300
+RUNTIMES = ("xipy", "micropython", "cpython")
+# perf_bench programs that are not plain CPU work: they mount a file system of .mpy files.
+PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
+# bm_run(N, M) picks the largest parameter set with 10*n <= 12*N and m <= M. (5000, 1000), the
+# largest, runs each program for 0.02-0.6 s of CPU on native MicroPython on a 2020s x86-64
+# core (core_locals 4 s), so three rounds of the whole table take a few minutes.
+DEFAULT_PERF_SIZE = (5000, 1000)
+# Programs shorter than this on some runtime (after start-up) stay out of the geometric means.
+SHORT_SECONDS = 0.01
 
 
 def compile_mpy(source, output):
-    subprocess.run(["node", str(REFERENCE / "mpy-cross.js"), source.name, "-o", str(output)],
-                   cwd=source.parent, check=True)
+    run = subprocess.run([str(reference_micropython.MPY_CROSS), "-o", str(output), "-s",
+                          source.name, str(source)], capture_output=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"mpy-cross {source.name}: {run.stderr.decode('utf-8', 'replace')}")
 
 
-def timed_run(command):
-    """Returns (seconds, stdout bytes, error text or None)."""
-    started = time.perf_counter()
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command, cwd, environment):
+    """Returns (CPU seconds, stdout bytes, error text or None). The runs are one at a time, so
+    the growth of the children's CPU time is this run's."""
+    started = children_cpu_seconds()
     try:
-        run = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, cwd=ROOT)
+        run = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, cwd=cwd,
+                             stdin=subprocess.DEVNULL, env=environment)
     except subprocess.TimeoutExpired:
         return TIMEOUT_SECONDS, b"", f"timed out after {TIMEOUT_SECONDS} s"
-    seconds = time.perf_counter() - started
+    seconds = children_cpu_seconds() - started
     if run.returncode != 0:
         last = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         return seconds, run.stdout, f"exit {run.returncode}: {last[0]}"
     return seconds, run.stdout, None
 
 
-def commands_for(xipy, source, compiled):
-    return {
-        "xipy": [str(xipy), "run", str(compiled)],
-        "cpython": [sys.executable, str(source)],
-        "micropython": ["node", str(REFERENCE / "micropython.mjs"), str(compiled)],
-    }
+class Program:
+    """One benchmark: its source for CPython, its .mpy, and how to compare outputs."""
+
+    def __init__(self, name, source, compiled, timed_output):
+        self.name = name
+        self.source = source
+        self.compiled = compiled
+        # perf_bench prints "TIME NORM RESULT": only NORM and RESULT must agree.
+        self.timed_output = timed_output
+        self.seconds = {runtime: [] for runtime in RUNTIMES}
+        self.outputs = {}
+        self.errors = {}
+
+    def command(self, runtime, xipy):
+        """(command, working directory, environment) for one run."""
+        if runtime == "xipy":
+            return [str(xipy), "run", self.compiled.name], self.compiled.parent, None
+        if runtime == "micropython":
+            # MicroPython runs a .mpy only by importing it, from a folder without the .py.
+            return ([str(reference_micropython.MICROPYTHON), "-m", self.compiled.stem],
+                    self.compiled.parent, dict(os.environ, MICROPYPATH="."))
+        return [sys.executable, "-BS", self.source.name], self.source.parent, None
+
+    def comparable(self, output):
+        if not self.timed_output:
+            return output
+        return b"\n".join(line.split(b" ", 1)[-1] for line in output.splitlines())
+
+    def median(self, runtime):
+        return statistics.median(self.seconds[runtime]) if self.seconds[runtime] else None
+
+    def net(self, runtime, startup):
+        """The median less the runtime's start-up time, never below a millisecond."""
+        median = self.median(runtime)
+        if median is None or runtime in self.errors:
+            return None
+        return max(median - (startup.median(runtime) or 0), 0.001)
 
 
-def measure(commands, runs):
-    """Best time per runtime over `runs` interleaved rounds, plus each one's output/error."""
-    best = {name: math.inf for name in commands}
-    outputs = {}
-    errors = {}
-    for _ in range(runs):
-        for name, command in commands.items():
-            if name in errors:
-                continue
-            seconds, stdout, error = timed_run(command)
-            if error is not None:
-                errors[name] = error
-                continue
-            best[name] = min(best[name], seconds)
-            outputs[name] = stdout
-    return best, outputs, errors
+def prepare(names, work, perf_size):
+    """Writes every selected program's source and .mpy into `work`; returns the Programs."""
+    ours = sorted(BENCH.glob("*.py"))
+    theirs = sorted(path for path in PERF_BENCH.glob("*.py")
+                    if path.stem.startswith(("bm_", "misc_", "core_"))
+                    and path.stem not in PERF_BENCH_LEFT_OUT)
+    available = {path.stem: path for path in ours + theirs}
+    unknown = [name for name in names if name.removesuffix(".py") not in available]
+    if unknown:
+        raise ValueError(f"no such benchmark: {', '.join(unknown)} "
+                         f"(have {', '.join(available)})")
+    chosen = [available[name.removesuffix(".py")] for name in names] or ours + theirs
+    runner = (PERF_BENCH / "benchrun.py").read_text()
+    programs = []
+    (work / "source").mkdir()
+    (work / "compiled").mkdir()
+    # The start-up time of each runtime, measured like a program and taken off the others.
+    empty = work / "empty.py"
+    empty.write_text("pass\n")
+    for path in [empty] + chosen:
+        timed = path.parent == PERF_BENCH
+        source = work / "source" / path.name
+        text = path.read_text()
+        if timed:
+            text += f"\n{runner}\nbm_run({perf_size[0]}, {perf_size[1]})\n"
+        source.write_text(text)
+        compiled = work / "compiled" / (path.stem + ".mpy")
+        compile_mpy(source, compiled)
+        programs.append(Program(path.stem, source, compiled, timed))
+    return programs
+
+
+def measure(programs, xipy, runs):
+    for round_number in range(runs):
+        print(f"round {round_number + 1} of {runs} ...", file=sys.stderr, flush=True)
+        for program in programs:
+            for runtime in RUNTIMES:
+                if runtime in program.errors:
+                    continue
+                seconds, stdout, error = timed_run(*program.command(runtime, xipy))
+                if error is not None:
+                    program.errors[runtime] = error
+                    continue
+                program.seconds[runtime].append(seconds)
+                program.outputs.setdefault(runtime, stdout)
+
+
+def check(program):
+    """Errors (xipy against MicroPython) and notes (CPython against MicroPython)."""
+    errors = [f"{runtime}: {error}" for runtime, error in program.errors.items()
+              if runtime != "cpython"]
+    notes = [f"cpython: {program.errors['cpython']}"] if "cpython" in program.errors else []
+    reference = program.outputs.get("micropython")
+    if reference is None:
+        return errors, notes
+    if b"SKIP" in reference:
+        notes.append("MicroPython prints SKIP (no parameter set fits --perf-size)")
+    for runtime in ("xipy", "cpython"):
+        output = program.outputs.get(runtime)
+        if output is not None and program.comparable(output) != program.comparable(reference):
+            (errors if runtime == "xipy" else notes).append(
+                f"{runtime}: output differs from MicroPython's")
+    return errors, notes
 
 
 def geometric_mean(values):
     return math.exp(sum(math.log(value) for value in values) / len(values)) if values else None
 
 
+def print_table(programs, startup, runs):
+    print(f"CPU time (user + system) less start-up, median of {runs} interleaved runs; "
+          f"ratio = other's time / xipy's time, so above 1 means xipy is faster.")
+    header = f"{'program':<22}{'xipy s':>9}{'MicroPython s':>15}{'CPython s':>11}" \
+             f"{'MicroPython/xipy':>18}{'CPython/xipy':>14}"
+    print(header)
+    print("-" * len(header))
+    # Ratios per group (our programs, perf_bench) for the geometric means.
+    ratios = {group: {"micropython": [], "cpython": []} for group in (False, True)}
+    short = []
+    for program in programs:
+        line = f"{program.name:<22}"
+        nets = {runtime: program.net(runtime, startup) for runtime in RUNTIMES}
+        for runtime, width in (("xipy", 9), ("micropython", 15), ("cpython", 11)):
+            net = nets[runtime]
+            line += f"{'FAIL' if net is None else f'{net:.3f}':>{width}}"
+        # Below SHORT_SECONDS the CPU clock's granularity and noise decide the ratio.
+        counted = all(net is None or net >= SHORT_SECONDS for net in nets.values())
+        if not counted:
+            short.append(program.name)
+        for runtime, width in (("micropython", 18), ("cpython", 14)):
+            if nets["xipy"] and nets[runtime]:
+                ratio = nets[runtime] / nets["xipy"]
+                if counted:
+                    ratios[program.timed_output][runtime].append(ratio)
+                line += f"{ratio:>{width}.2f}" + ("" if counted else "*")
+            else:
+                line += f"{'-':>{width}}"
+        print(line)
+    print("-" * len(header))
+    for label, groups in (("geomean, bench/", [False]), ("geomean, perf_bench", [True]),
+                          ("geomean, all", [False, True])):
+        means = [geometric_mean([ratio for group in groups for ratio in ratios[group][runtime]])
+                 for runtime in ("micropython", "cpython")]
+        print(f"{label:<22}{'':>35}" +
+              "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
+                      for mean, width in zip(means, (18, 14))))
+    if short:
+        print(f"* under {SHORT_SECONDS * 1000:.0f} ms on some runtime, left out of the geometric "
+              f"means: {', '.join(short)}")
+    print("start-up (an empty program, taken off the times above): " + ", ".join(
+        f"{runtime} {startup.median(runtime) * 1000:.1f} ms" for runtime in RUNTIMES
+        if startup.median(runtime) is not None))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help="benchmarks, e.g. fib (default: all)")
+    parser.add_argument("names", nargs="*", help="benchmarks, e.g. fib bm_nqueens (default: all)")
     parser.add_argument("--xipy", type=pathlib.Path, default=ROOT / "build" / "xipy",
                         help="the xipy binary (default: build/xipy, the release build)")
-    parser.add_argument("--runs", type=int, default=3, help="rounds; the best counts (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds; the median counts (default 3)")
+    parser.add_argument("--perf-size", default=",".join(map(str, DEFAULT_PERF_SIZE)),
+                        help="N,M for perf_bench's bm_run(N, M) (default %(default)s)")
     arguments = parser.parse_args()
     if not arguments.xipy.is_file():
         print(f"bench: {arguments.xipy} does not exist (run `make`)", file=sys.stderr)
         return 2
-    sources = [BENCH / f"{name.removesuffix('.py')}.py" for name in arguments.names] \
-        or sorted(BENCH.glob("*.py"))
-    missing = [str(source) for source in sources if not source.is_file()]
-    if missing:
-        print(f"bench: no such benchmark: {', '.join(missing)}", file=sys.stderr)
+    if reference_micropython.missing():
+        print(f"bench: {reference_micropython.missing()}", file=sys.stderr)
+        return 2
+    try:
+        perf_size = tuple(int(part) for part in arguments.perf_size.split(","))
+        if len(perf_size) != 2:
+            raise ValueError("--perf-size wants N,M")
+    except ValueError as error:
+        print(f"bench: {error}", file=sys.stderr)
         return 2
 
-    failed = False
-    rows = []
+    started = time.monotonic()
     with tempfile.TemporaryDirectory() as work:
         work_dir = pathlib.Path(work)
-        empty = work_dir / "empty.py"
-        empty.write_text("pass\n")
-        compile_mpy(empty, work_dir / "empty.mpy")
-        startup, _, startup_errors = measure(
-            commands_for(arguments.xipy.resolve(), empty, work_dir / "empty.mpy"), arguments.runs)
-        for source in sources:
-            compiled = work_dir / (source.stem + ".mpy")
-            compile_mpy(source, compiled)
-            best, outputs, errors = measure(
-                commands_for(arguments.xipy.resolve(), source, compiled), arguments.runs)
-            distinct = {output for output in outputs.values()}
-            if len(distinct) > 1:
-                reference = outputs.get("cpython", b"")
-                for name, output in outputs.items():
-                    if output != reference:
-                        errors.setdefault(name, "output differs from CPython's")
-            for name, error in errors.items():
-                print(f"bench: {source.name} on {name}: {error}", file=sys.stderr)
-                failed = True
-            rows.append((source.stem, best, errors))
+        try:
+            programs = prepare(arguments.names, work_dir, perf_size)
+        except (ValueError, RuntimeError) as error:
+            print(f"bench: {error}", file=sys.stderr)
+            return 2
+        measure(programs, arguments.xipy.resolve(), max(1, arguments.runs))
 
-    header = f"{'benchmark':<16}{'xipy s':>9}{'CPython s':>11}{'uPy s':>9}" \
-             f"{'xipy/CPython':>14}{'xipy/uPy':>10}"
-    print(header)
-    print("-" * len(header))
-    cpython_ratios = []
-    micropython_ratios = []
-
-    def cell(name, best, errors, width):
-        return f"{'FAIL':>{width}}" if name in errors else f"{best[name]:>{width}.3f}"
-
-    for stem, best, errors in rows:
-        line = f"{stem:<16}{cell('xipy', best, errors, 9)}{cell('cpython', best, errors, 11)}" \
-               f"{cell('micropython', best, errors, 9)}"
-        for other, ratios, width in (("cpython", cpython_ratios, 14),
-                                     ("micropython", micropython_ratios, 10)):
-            if "xipy" in errors or other in errors:
-                line += f"{'-':>{width}}"
-            else:
-                ratio = best["xipy"] / best[other]
-                ratios.append(ratio)
-                line += f"{ratio:>{width}.2f}"
-        print(line)
-    print("-" * len(header))
-    means = [geometric_mean(cpython_ratios), geometric_mean(micropython_ratios)]
-    print(f"{'geometric mean':<16}{'':>29}" +
-          "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
-                  for mean, width in zip(means, (14, 10))))
-    startup_text = ", ".join(
-        f"{name} {'FAIL' if name in startup_errors else f'{startup[name]:.3f} s'}"
-        for name in ("xipy", "cpython", "micropython"))
-    print(f"start-up (empty program, included above): {startup_text}")
+    failed = False
+    startup, programs = programs[0], programs[1:]
+    for program in [startup] + programs:
+        errors, notes = check(program)
+        for error in errors:
+            print(f"bench: {program.name}: {error}", file=sys.stderr)
+            failed = True
+        for note in notes:
+            print(f"bench: note: {program.name}: {note}", file=sys.stderr)
+    print_table(programs, startup, max(1, arguments.runs))
+    print(f"perf_bench programs run bm_run{perf_size}; the whole bench took "
+          f"{time.monotonic() - started:.0f} s")
     return 1 if failed else 0
 
 

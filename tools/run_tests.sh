@@ -76,6 +76,10 @@ step "compatibility table: docs/compatibility.md matches build-asan/xipy" \
 step "GC stress: the corpus collecting before every allocation (build-asan/xipy)" \
     env XIPY_GC_STRESS=1 "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus \
     --jobs 2
+# MicroPython's own tests (../shared/micropython), compiled by mpy-cross 1.29 and 1.19, on the
+# sanitizer build against native MicroPython, with tests/micropython_suite/known_failures.txt.
+step "MicroPython's test suite: build-asan/xipy against native MicroPython (make micropython-suite)" \
+    "${make_quietly[@]}" micropython-suite
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).
