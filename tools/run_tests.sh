@@ -12,7 +12,8 @@ cd "$root"
 make_command=${MAKE:-make}
 make_quietly=("$make_command" --no-print-directory)
 
-total_steps=16
+# Counted from this file, so adding a step cannot leave the count stale.
+total_steps=$(grep -c '^step ' "$root/tools/run_tests.sh")
 step_number=0
 passed=0
 run_started=$SECONDS
