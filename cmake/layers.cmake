@@ -12,7 +12,7 @@
 set(XIPY_LAYER_DEPENDENCIES_support "")
 set(XIPY_LAYER_DEPENDENCIES_number "support")
 # Object-model-independent str/bytes algorithms and formatting, used by object and vm.
-set(XIPY_LAYER_DEPENDENCIES_text "number")
+set(XIPY_LAYER_DEPENDENCIES_text "support;number")
 set(XIPY_LAYER_DEPENDENCIES_library "support")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
 set(XIPY_LAYER_DEPENDENCIES_disassembler "support;image")
