@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "image/opcodes.hpp"
+#include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
@@ -35,6 +36,9 @@
 namespace xipy::vm {
 
 using image::Opcode;
+using image::read_jump_offset;
+using image::read_signed_var_int;
+using image::read_var_uint;
 using object::Arguments;
 using object::BinaryOperator;
 using object::UnaryOperator;
@@ -50,45 +54,6 @@ constexpr std::size_t handler_stack_capacity = 8 * 1024;
 // A for-loop iterator takes this many stack slots (MicroPython's
 // MP_OBJ_ITER_BUF_NSLOTS), which UNWIND_JUMP's 0x80 flag drops.
 constexpr int iterator_slots = 4;
-
-std::uint32_t read_var_uint(const std::uint8_t*& instruction) {
-    std::uint32_t value = 0;
-    std::uint8_t byte;
-    do {
-        byte = *instruction++;
-        value = (value << 7) | (byte & 0x7f);
-    } while ((byte & 0x80) != 0);
-    return value;
-}
-
-std::int64_t read_signed_var_int(const std::uint8_t*& instruction) {
-    std::uint64_t value = (*instruction & 0x40) != 0 ? ~std::uint64_t{0} : 0;
-    std::uint8_t byte;
-    do {
-        byte = *instruction++;
-        value = (value << 7) | (byte & 0x7f);
-    } while ((byte & 0x80) != 0);
-    return static_cast<std::int64_t>(value);
-}
-
-// A jump operand; the result is relative to the end of the operand.
-std::int32_t read_jump(const std::uint8_t*& instruction, bool is_signed) {
-    std::int32_t offset;
-    if ((instruction[0] & 0x80) != 0) {
-        offset = (instruction[0] & 0x7f) | (instruction[1] << 7);
-        instruction += 2;
-        if (is_signed) {
-            offset -= 0x4000;
-        }
-    } else {
-        offset = instruction[0];
-        instruction += 1;
-        if (is_signed) {
-            offset -= 0x40;
-        }
-    }
-    return offset;
-}
 
 // The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
 // the index but cannot know the slot's type, and bytecode may store anything there.
@@ -1111,13 +1076,13 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(JUMP) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 instruction += offset;
                 CHARGE_BACKWARD_JUMP(offset < 0);
                 NEXT();
             }
             OPCODE(POP_JUMP_IF_TRUE) : OPCODE(POP_JUMP_IF_FALSE) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 int truth = truth_of(*this, TOP());
                 if (truth < 0) {
                     goto handle_exception;
@@ -1130,7 +1095,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(JUMP_IF_TRUE_OR_POP) : OPCODE(JUMP_IF_FALSE_OR_POP) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 int truth = truth_of(*this, TOP());
                 if (truth < 0) {
                     goto handle_exception;
@@ -1143,7 +1108,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(SETUP_WITH) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 Value manager = TOP();
                 object::Method exit_method;
                 if (!object::load_method(*this, manager, object::names::dunder_exit, exit_method)) {
@@ -1215,7 +1180,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(UNWIND_JUMP) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 std::uint8_t count = *instruction++;
                 // The target is relative to the end of the jump operand.
                 const std::uint8_t* target = instruction - 1 + offset;
@@ -1228,7 +1193,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(SETUP_EXCEPT) : OPCODE(SETUP_FINALLY) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 push_handler(*frame, instruction + offset, top,
                              opcode == byte_of(Opcode::SETUP_FINALLY));
                 NEXT();
@@ -1256,7 +1221,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(POP_EXCEPT_JUMP) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 --frame->handler_count;
                 instruction += offset;
                 NEXT();
@@ -1277,7 +1242,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(FOR_ITER) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
                 Value next = object::iterate_next(*this, top[2 - iterator_slots]);
                 CHECK(next);
