@@ -799,8 +799,8 @@ ExecutionResult Interpreter::run() {
             goto handle_exception;             \
         }                                      \
     } while (0)
-#ifndef XIPY_NO_OPCODE_COUNTS
-// One increment per instruction; lets tests prove opcode coverage.
+#ifdef XIPY_OPCODE_COUNTS
+// One increment per instruction (a build option); lets tests prove opcode coverage.
 #define COUNT_OPCODE() ++opcode_counts_[opcode]
 #else
 #define COUNT_OPCODE() ((void)0)

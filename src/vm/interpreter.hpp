@@ -56,7 +56,9 @@ class Interpreter : public object::Runtime {
 
     // The innermost Python frame, or null.
     Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+#ifdef XIPY_OPCODE_COUNTS
     const std::array<std::uint64_t, 256>& opcode_counts() const { return opcode_counts_; }
+#endif
 
     // Fills a frame's locals from call arguments, as MicroPython's
     // mp_setup_code_state does (the closure's cells come first).
@@ -117,7 +119,9 @@ class Interpreter : public object::Runtime {
     std::uint32_t handlers_used_ = 0;
     std::vector<std::unique_ptr<ModuleContext>> contexts_;
     std::vector<std::string> argv_;
-    std::array<std::uint64_t, 256> opcode_counts_{};
+#ifdef XIPY_OPCODE_COUNTS
+    std::array<std::uint64_t, 256> opcode_counts_{};  // executions of each opcode byte
+#endif
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
     library::Yasmarang random_generator_;
