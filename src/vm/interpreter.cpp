@@ -21,6 +21,7 @@
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
 #include "vm/inline_cache.hpp"
+#include "vm/rare_opcodes.hpp"
 #include "vm/slow_paths.hpp"
 #include "vm/unwind.hpp"
 
@@ -61,12 +62,6 @@ object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
     }
     runtime.raise_new(&object::runtime_error_type, "invalid .mpy: closure variable is not a cell");
     return nullptr;
-}
-
-// True if `value` is an object of exactly `type` (what BUILD_MAP and the comprehension
-// openers made); STORE_MAP and STORE_COMP check it because bytecode may replace the slot.
-bool is_exactly(Value value, const object::Type* type) {
-    return value.is_object() && value.as_object()->type() == type;
 }
 
 // The dispatch number of each opcode body: `invalid` for bytes that are no opcode, then one
@@ -120,11 +115,6 @@ Value& local_slot(Frame& frame, std::uint32_t index) {
 // bodies), else its globals; *_GLOBAL opcodes always use the globals.
 Value name_scope(const Frame& frame, bool is_name_opcode) {
     return is_name_opcode && !frame.locals.is_empty() ? frame.locals : frame.globals;
-}
-
-void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
-    runtime.raise_new(&object::name_error_type,
-                      "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
 }
 
 // `left operation right` for two small ints when the answer needs no allocation and no
@@ -349,18 +339,12 @@ void Interpreter::pop_frame() {
     leave_call();
 }
 
-ExecutionResult Interpreter::run() {
-    const std::size_t base_depth = frames_.size();
-    const std::size_t temporaries = temporaries_mark();
-    Frame* frame = &frames_.back();
-    const std::uint8_t* instruction = frame->instruction;
-    Value* top = frame->stack_top;
-    Value pending_inject = inject_;
-    inject_ = Value::empty();
-    std::uint8_t opcode = 0;
-    // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
-    std::uint32_t local_index = 0;
-
+// The loop's vocabulary. run() keeps its hot state in locals rather than in the Frame, so the
+// compiler can hold them in registers across the whole loop: `frame` (the innermost frame),
+// `instruction` (the next byte to decode), `top` (the value stack's top item) and `opcode`.
+// SAVE_FRAME() writes `instruction` and `top` back before anything that may read the frame
+// (a call, an allocation that collects, a traceback); LOAD_FRAME() reloads all three after the
+// innermost frame changed (a call pushed one, a return or an unwind popped one).
 #define PUSH(value) (*++top = (value))
 #define POP() (*top--)
 #define TOP() (*top)
@@ -402,16 +386,8 @@ ExecutionResult Interpreter::run() {
         opcode = *instruction++;                  \
         COUNT_OPCODE();                           \
     } while (0)
+// A body is a label (computed goto) or a case (switch); NEXT() ends every body.
 #if XIPY_DISPATCH_BY_LABEL
-    // Each body ends with its own indirect jump, so the branch predictor learns which
-    // body tends to follow which (one shared switch jump would mix them all).
-    static const void* const body_labels[] = {
-        &&body_invalid,
-#define XIPY_BODY_LABEL(name, ...) &&body_##name,
-        XIPY_SINGLE_OPCODES(XIPY_BODY_LABEL) XIPY_OPCODE_RANGES(XIPY_BODY_LABEL)
-#undef XIPY_BODY_LABEL
-    };
-    static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
 #define OPCODE(name) body_##name
 #define NEXT()                                                               \
     do {                                                                     \
@@ -422,6 +398,30 @@ ExecutionResult Interpreter::run() {
 #define OPCODE(name) case OpcodeBody::name
 // Not `continue`: inside a body's own loop that would continue the body's loop.
 #define NEXT() goto next_instruction
+#endif
+
+ExecutionResult Interpreter::run() {
+    const std::size_t base_depth = frames_.size();
+    const std::size_t temporaries = temporaries_mark();
+    Frame* frame = &frames_.back();
+    const std::uint8_t* instruction = frame->instruction;
+    Value* top = frame->stack_top;
+    Value pending_inject = inject_;
+    inject_ = Value::empty();
+    std::uint8_t opcode = 0;
+    // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
+    std::uint32_t local_index = 0;
+
+#if XIPY_DISPATCH_BY_LABEL
+    // Each body ends with its own indirect jump, so the branch predictor learns which
+    // body tends to follow which (one shared switch jump would mix them all).
+    static const void* const body_labels[] = {
+        &&body_invalid,
+#define XIPY_BODY_LABEL(name, ...) &&body_##name,
+        XIPY_SINGLE_OPCODES(XIPY_BODY_LABEL) XIPY_OPCODE_RANGES(XIPY_BODY_LABEL)
+#undef XIPY_BODY_LABEL
+    };
+    static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
 #endif
 
     if (!pending_inject.is_empty() &&
@@ -567,14 +567,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(DELETE_NAME) : OPCODE(DELETE_GLOBAL) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value target = name_scope(*frame, opcode == byte_of(Opcode::DELETE_NAME));
-                Value removed;
-                if (!object::dict_remove(*this, object::as_dict(target),
-                                         Value::from_interned_string(name), &removed)) {
-                    goto handle_exception;
-                }
-                if (removed.is_empty()) {
-                    raise_name_not_defined(*this, name);
+                Value scope = name_scope(*frame, opcode == byte_of(Opcode::DELETE_NAME));
+                if (!delete_name(*this, scope, name)) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -601,18 +595,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_SUPER_METHOD) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                --top;
-                // mpy-cross passes the __class__ cell's value; a hostile file may not.
-                if (!object::is_type(top[0])) {
-                    raise_new(&object::type_error_type, "super() argument 1 must be type");
+                if (!load_super_method(*this, top, name)) {
                     goto handle_exception;
                 }
-                Value destination[2];
-                if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
-                    goto handle_exception;
-                }
-                top[-1] = destination[0];
-                top[0] = destination[1];
                 NEXT();
             }
             OPCODE(STORE_ATTR) : {
@@ -817,15 +802,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(BUILD_SET) : {
                 std::uint32_t count = read_var_uint(instruction);
-                Value set = object::make_set(*this, &object::set_type);
-                CHECK(set);
-                Value* first = top + 1 - static_cast<std::int64_t>(count);
-                for (std::uint32_t index = 0; index < count; ++index) {
-                    if (!object::set_add(*this, set, first[index])) {
-                        goto handle_exception;
-                    }
-                }
                 top -= count;
+                Value set = build_set(*this, top + 1, count);
+                CHECK(set);
                 PUSH(set);
                 NEXT();
             }
@@ -839,36 +818,8 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
-                std::uint32_t operand = read_var_uint(instruction);
-                Value container = top[-static_cast<std::int64_t>(operand >> 2)];
-                const object::Type* expected = (operand & 3) == 0   ? &object::list_type
-                                               : (operand & 3) == 1 ? &object::dict_type
-                                                                    : &object::set_type;
-                if (!is_exactly(container, expected)) {
-                    raise_new(&object::type_error_type,
-                              "invalid .mpy: STORE_COMP's container has the wrong type");
+                if (!store_comprehension(*this, top, read_var_uint(instruction))) {
                     goto handle_exception;
-                }
-                switch (operand & 3) {
-                    case 0:
-                        if (!object::list_append(*this, container, top[0])) {
-                            goto handle_exception;
-                        }
-                        --top;
-                        break;
-                    case 1:
-                        if (!object::dict_store(*this, object::as_dict(container), top[0],
-                                                top[-1])) {
-                            goto handle_exception;
-                        }
-                        top -= 2;
-                        break;
-                    default:
-                        if (!object::set_add(*this, container, top[0])) {
-                            goto handle_exception;
-                        }
-                        --top;
-                        break;
                 }
                 NEXT();
             }
@@ -893,24 +844,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(MAKE_FUNCTION)
                 : OPCODE(MAKE_FUNCTION_DEFARGS)
                 : OPCODE(MAKE_CLOSURE) : OPCODE(MAKE_CLOSURE_DEFARGS) : {
-                std::uint32_t child = read_var_uint(instruction);
-                std::uint32_t closed = 0;
-                bool with_defaults = opcode == byte_of(Opcode::MAKE_FUNCTION_DEFARGS) ||
-                                     opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS);
-                if (opcode == byte_of(Opcode::MAKE_CLOSURE) ||
-                    opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS)) {
-                    closed = *instruction++;
-                }
-                top -= closed;
-                Value* cells = top + 1;
-                Value defaults;
-                Value keyword_defaults;
-                if (with_defaults) {
-                    keyword_defaults = POP();
-                    defaults = POP();
-                }
-                Value function = make_function(*this, *frame, child, defaults, keyword_defaults,
-                                               std::span<const Value>(cells, closed));
+                Value function = make_function_from_stack(*this, *frame, opcode, instruction, top);
                 CHECK(function);
                 PUSH(function);
                 NEXT();
@@ -1038,14 +972,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value value = object::find_attribute(*this, TOP(), name);
-                if (value.is_empty()) {
-                    if (!has_exception()) {
-                        raise_new(&object::import_error_type,
-                                  "cannot import name " + std::string(name_text(name)));
-                    }
-                    goto handle_exception;
-                }
+                Value value = import_from(*this, TOP(), name);
+                CHECK(value);
                 PUSH(value);
                 NEXT();
             }
