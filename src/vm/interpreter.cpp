@@ -1,4 +1,4 @@
-// The bytecode loop: every v6 opcode, frames without C++ recursion, and exception unwinding.
+// The bytecode loop: one body per v6 opcode, plus the frame operations its hot paths inline.
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
