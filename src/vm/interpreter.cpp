@@ -716,25 +716,16 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(END_FINALLY) : {
-                const ExceptionHandler closing = frame->handlers[--frame->handler_count];
-                if (closing.unwind == Unwind::returning) {
-                    --top;  // the return value is under the unwind slot
+                // Leaves a finally or with body the way it was entered (vm/unwind.cpp).
+                const std::uint8_t* from = instruction;
+                const FinallyExit exit = end_finally(*this, *frame, top, instruction);
+                if (exit == FinallyExit::returns) {
                     goto unwind_return;
                 }
-                if (closing.unwind == Unwind::jumping) {
-                    --top;  // the count slot; the target slot is now on top
-                    const std::uint8_t* from = instruction;
-                    instruction = continue_unwind(*frame, top, closing.unwind_target,
-                                                  closing.unwind_count, instruction);
-                    CHARGE_BACKWARD_JUMP(instruction < from);
-                } else if (TOP().is_none()) {
-                    --top;
-                } else {
-                    // An exception to re-raise; raise() turns any other value a hostile
-                    // file left there into a TypeError.
-                    raise(TOP());
+                if (exit == FinallyExit::raised) {
                     goto handle_exception;
                 }
+                CHARGE_BACKWARD_JUMP(instruction < from);
                 NEXT();
             }
             OPCODE(POP_EXCEPT_JUMP) : {
@@ -1034,6 +1025,7 @@ ExecutionResult Interpreter::run() {
         LOAD_FRAME();
         NEXT();
     }
+}
 #undef PUSH
 #undef POP
 #undef TOP
@@ -1045,6 +1037,5 @@ ExecutionResult Interpreter::run() {
 #undef BEGIN_INSTRUCTION
 #undef OPCODE
 #undef NEXT
-}
 
 }  // namespace xipy::vm

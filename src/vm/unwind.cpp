@@ -135,6 +135,29 @@ const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,
     return nullptr;
 }
 
+FinallyExit end_finally(Interpreter& interpreter, Frame& frame, Value*& top,
+                        const std::uint8_t*& instruction) {
+    const ExceptionHandler closing = frame.handlers[--frame.handler_count];
+    if (closing.unwind == Unwind::returning) {
+        --top;  // the return value is under the unwind slot
+        return FinallyExit::returns;
+    }
+    if (closing.unwind == Unwind::jumping) {
+        --top;  // the count slot; the target slot is now on top
+        instruction =
+            continue_unwind(frame, top, closing.unwind_target, closing.unwind_count, instruction);
+        return FinallyExit::continues;
+    }
+    if (top[0].is_none()) {
+        --top;
+        return FinallyExit::continues;
+    }
+    // An exception to re-raise; raise() turns any other value a hostile file left there into
+    // a TypeError.
+    interpreter.raise(top[0]);
+    return FinallyExit::raised;
+}
+
 bool enter_with(Interpreter& interpreter, Frame& frame, Value*& top, const std::uint8_t* handler) {
     Value manager = top[0];
     object::Method exit_method;

@@ -35,6 +35,19 @@ void cancel_active_finally(const ExceptionHandler& handler, object::Value*& top)
 const std::uint8_t* continue_unwind(Frame& frame, object::Value*& top, std::uint32_t target,
                                     std::uint32_t count, const std::uint8_t* instruction);
 
+// How END_FINALLY leaves a finally or with body.
+enum class FinallyExit : std::uint8_t {
+    continues,  // at `instruction`: the next one, or where a break/continue goes on
+    returns,    // a return goes on, its value on top (run RETURN_VALUE again)
+    raised,     // the exception it was entered by (or a bad value) is raised again
+};
+
+// END_FINALLY: closes the innermost handler and goes on with what entered its body: falling
+// in (None on top), an exception, a return or a break/continue (which may move
+// `instruction` to its target or to the next finally body it passes).
+FinallyExit end_finally(Interpreter& interpreter, Frame& frame, object::Value*& top,
+                        const std::uint8_t*& instruction);
+
 // RETURN_VALUE (or END_FINALLY resuming one) with the return value on top, in a frame with
 // open handlers: closes the handlers it leaves. Returns the start of the first finally body
 // that must run before the return (the return value moved to its stack under the unwind
