@@ -68,7 +68,7 @@ class Interpreter : public object::Runtime {
 #endif
 
     // Fills a frame's locals from call arguments, as MicroPython's
-    // mp_setup_code_state does (the closure's cells come first).
+    // mp_setup_code_state does (the closure's cells come first). In vm/call.cpp.
     bool bind_arguments(FunctionObject* function, object::Value* state,
                         object::Arguments arguments);
 
@@ -99,7 +99,7 @@ class Interpreter : public object::Runtime {
     }
 
   private:
-    // ---- the loop (vm/interpreter.cpp), with the frame operations its hot paths inline
+    // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();
     // The fast path of push_frame for a call with only positional arguments that
     // binds_directly() accepts: `first` (when not empty) then values[0, count) become the
