@@ -50,7 +50,7 @@ class Interpreter : public object::Runtime {
     // returns the module's globals (empty when it raised).
     object::Value run_module(image::Image image, std::uint32_t module_name);
 
-    // Calls a Python function from native code.
+    // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Value call_function(object::Value function, object::Arguments arguments,
                                 object::Value locals = object::Value::empty());
     // Resumes a generator with a value sent in or an exception thrown in.
