@@ -1,10 +1,11 @@
-// The bytecode loop: every v6 opcode, frames without C++ recursion, and exception unwinding.
+// The bytecode loop: one body per v6 opcode, plus the frame operations its hot paths inline.
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
 #include <vector>
 
 #include "image/opcodes.hpp"
+#include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
@@ -18,8 +19,11 @@
 #include "object/slice_object.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "vm/call.hpp"
 #include "vm/inline_cache.hpp"
+#include "vm/rare_opcodes.hpp"
 #include "vm/slow_paths.hpp"
+#include "vm/unwind.hpp"
 
 // Labels-as-values dispatch where the compiler has it (g++ and clang), unless the build
 // turns it off with XIPY_COMPUTED_GOTO=0; the plain switch elsewhere.
@@ -35,6 +39,9 @@
 namespace xipy::vm {
 
 using image::Opcode;
+using image::read_jump_offset;
+using image::read_signed_var_int;
+using image::read_var_uint;
 using object::Arguments;
 using object::BinaryOperator;
 using object::UnaryOperator;
@@ -47,49 +54,6 @@ namespace {
 constexpr std::size_t value_stack_capacity = 64 * 1024;
 constexpr std::size_t handler_stack_capacity = 8 * 1024;
 
-// A for-loop iterator takes this many stack slots (MicroPython's
-// MP_OBJ_ITER_BUF_NSLOTS), which UNWIND_JUMP's 0x80 flag drops.
-constexpr int iterator_slots = 4;
-
-std::uint32_t read_var_uint(const std::uint8_t*& instruction) {
-    std::uint32_t value = 0;
-    std::uint8_t byte;
-    do {
-        byte = *instruction++;
-        value = (value << 7) | (byte & 0x7f);
-    } while ((byte & 0x80) != 0);
-    return value;
-}
-
-std::int64_t read_signed_var_int(const std::uint8_t*& instruction) {
-    std::uint64_t value = (*instruction & 0x40) != 0 ? ~std::uint64_t{0} : 0;
-    std::uint8_t byte;
-    do {
-        byte = *instruction++;
-        value = (value << 7) | (byte & 0x7f);
-    } while ((byte & 0x80) != 0);
-    return static_cast<std::int64_t>(value);
-}
-
-// A jump operand; the result is relative to the end of the operand.
-std::int32_t read_jump(const std::uint8_t*& instruction, bool is_signed) {
-    std::int32_t offset;
-    if ((instruction[0] & 0x80) != 0) {
-        offset = (instruction[0] & 0x7f) | (instruction[1] << 7);
-        instruction += 2;
-        if (is_signed) {
-            offset -= 0x4000;
-        }
-    } else {
-        offset = instruction[0];
-        instruction += 1;
-        if (is_signed) {
-            offset -= 0x40;
-        }
-    }
-    return offset;
-}
-
 // The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
 // the index but cannot know the slot's type, and bytecode may store anything there.
 object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
@@ -98,42 +62,6 @@ object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
     }
     runtime.raise_new(&object::runtime_error_type, "invalid .mpy: closure variable is not a cell");
     return nullptr;
-}
-
-// True if `value` is an object of exactly `type` (what BUILD_MAP and the comprehension
-// openers made); STORE_MAP and STORE_COMP check it because bytecode may replace the slot.
-bool is_exactly(Value value, const object::Type* type) {
-    return value.is_object() && value.as_object()->type() == type;
-}
-
-// Continues a break/continue that leaves the low 7 bits of `count` blocks towards the bytecode
-// offset `target`, with the slot that carries the target on top of the stack. Returns where
-// execution continues: a finally body that must run first (its handler records the rest of
-// the jump, and the count slot is pushed above the target slot, as in MicroPython's layout),
-// or the target itself (after dropping the target slot and, if count's 0x80 flag is set, the
-// for-loop iterator).
-const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t target,
-                                    std::uint32_t count, const std::uint8_t* instruction) {
-    while ((count & 0x7f) > 0) {
-        count -= 1;
-        ExceptionHandler& handler = frame.handlers[frame.handler_count - 1];
-        if (handler.is_finally) {
-            if (handler.handler >= instruction) {
-                *++top = Value::none();
-                handler.unwind = Unwind::jumping;
-                handler.unwind_count = static_cast<std::uint8_t>(count);
-                handler.unwind_target = target;
-                return handler.handler;
-            }
-            cancel_active_finally(handler, top);
-        }
-        --frame.handler_count;
-    }
-    --top;
-    if (count != 0) {
-        top -= iterator_slots;
-    }
-    return frame.code->bytecode.data() + target;
 }
 
 // The dispatch number of each opcode body: `invalid` for bytes that are no opcode, then one
@@ -178,23 +106,6 @@ static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
 
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
-// True if a call with `given` positional arguments and no keywords binds to `function` by
-// copying them into its first locals (Interpreter::push_direct_frame): it is no generator, has
-// no *args, **kwargs or keyword-only parameters, and its positional parameters are exactly
-// its closure's cells plus `given`, so no default applies and no count error is possible.
-bool binds_directly(const FunctionObject* function, std::uint32_t given) {
-    const image::Prelude& prelude = function->code->prelude;
-    constexpr std::uint32_t general_flags =
-        scope_generator | scope_var_arguments | scope_var_keywords | scope_default_keywords;
-    if ((prelude.scope_flags & general_flags) != 0 || prelude.n_kwonly_args != 0) {
-        return false;
-    }
-    if (!function->closure.is_empty()) {
-        given += static_cast<std::uint32_t>(object::as_tuple(function->closure)->span().size());
-    }
-    return given == prelude.n_pos_args;
-}
-
 // Local variable `index` of a frame (MicroPython keeps locals in reverse order).
 Value& local_slot(Frame& frame, std::uint32_t index) {
     return frame.state[frame.state_count - 1 - index];
@@ -204,21 +115,6 @@ Value& local_slot(Frame& frame, std::uint32_t index) {
 // bodies), else its globals; *_GLOBAL opcodes always use the globals.
 Value name_scope(const Frame& frame, bool is_name_opcode) {
     return is_name_opcode && !frame.locals.is_empty() ? frame.locals : frame.globals;
-}
-
-void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
-    runtime.raise_new(&object::name_error_type,
-                      "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
-}
-
-// Opens a try/finally/with block whose handler starts at `target`.
-void push_handler(Frame& frame, const std::uint8_t* target, Value* top, bool is_finally) {
-    ExceptionHandler& handler = frame.handlers[frame.handler_count++];
-    handler.handler = target;
-    handler.saved_stack_top = top;
-    handler.is_finally = is_finally;
-    handler.unwind = Unwind::none;
-    handler.previous_exception = Value::empty();
 }
 
 // `left operation right` for two small ints when the answer needs no allocation and no
@@ -271,15 +167,6 @@ int truth_of(object::Runtime& runtime, Value value) {
         return value.is_true_value() ? 1 : 0;
     }
     return object::truth(runtime, value);
-}
-
-// Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
-// SETUP_WITH leave on the stack.
-Value call_stacked_method(object::Runtime& runtime, Value* base, std::uint32_t count) {
-    if (base[1].is_empty()) {
-        return object::call(runtime, base[0], Arguments{base + 2, count, 0});
-    }
-    return object::call(runtime, base[0], Arguments{base + 1, count + 1, 0});
 }
 
 }  // namespace
@@ -348,223 +235,6 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_name_caches(context->name_caches, tracer);
     }
     trace_value(tracer, inject_);
-}
-
-bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Arguments arguments) {
-    const image::RawCode& code = *function->code;
-    const image::Prelude& prelude = code.prelude;
-    const std::uint32_t state_count = prelude.n_state;
-    const std::uint32_t flags = prelude.scope_flags;
-    const std::uint32_t positional_parameters = prelude.n_pos_args;
-    const std::uint32_t keyword_only = prelude.n_kwonly_args;
-    const std::uint32_t default_count = prelude.n_def_pos_args;
-    auto local = [&](std::uint32_t index) -> Value& { return state[state_count - 1 - index]; };
-
-    std::span<const Value> cells;
-    if (!function->closure.is_empty()) {
-        cells = object::as_tuple(function->closure)->span();
-    }
-    const auto cell_count = static_cast<std::uint32_t>(cells.size());
-    std::uint32_t given = cell_count + arguments.positional_count;
-    auto positional = [&](std::uint32_t index) -> Value {
-        return index < cell_count ? cells[index] : arguments.values[index - cell_count];
-    };
-    std::span<const Value> defaults;
-    if (!function->defaults.is_empty()) {
-        defaults = object::as_tuple(function->defaults)->span();
-    }
-    auto mismatch = [&](std::uint32_t expected, std::uint32_t actual) {
-        raise_new(&object::type_error_type,
-                  std::string(name_text(function->name)) + "() takes " + std::to_string(expected) +
-                      " positional arguments but " + std::to_string(actual) + " were given");
-        return false;
-    };
-
-    for (std::uint32_t index = 0; index < state_count; ++index) {
-        state[index] = Value::empty();
-    }
-    std::int64_t extra_slot =
-        static_cast<std::int64_t>(state_count) - 1 - positional_parameters - keyword_only;
-    if (given > positional_parameters) {
-        if ((flags & scope_var_arguments) == 0) {
-            return mismatch(positional_parameters, given);
-        }
-        std::vector<Value> rest;
-        for (std::uint32_t index = positional_parameters; index < given; ++index) {
-            rest.push_back(positional(index));
-        }
-        Value tuple = object::new_tuple(*this, rest);
-        if (tuple.is_empty()) {
-            return false;
-        }
-        state[extra_slot--] = tuple;
-        given = positional_parameters;
-    } else {
-        if ((flags & scope_var_arguments) != 0) {
-            state[extra_slot--] = object::empty_tuple();
-        }
-        if (arguments.keyword_count == 0 && (flags & scope_default_keywords) == 0) {
-            if (given + default_count >= positional_parameters) {
-                for (std::uint32_t index = given; index < positional_parameters; ++index) {
-                    std::uint32_t default_index = index - (positional_parameters - default_count);
-                    local(index) =
-                        default_index < defaults.size() ? defaults[default_index] : Value::none();
-                }
-            } else {
-                return mismatch(positional_parameters - default_count, given);
-            }
-        }
-    }
-    for (std::uint32_t index = 0; index < given; ++index) {
-        local(index) = positional(index);
-    }
-    if (arguments.keyword_count != 0 || (flags & scope_default_keywords) != 0) {
-        Value keywords_dict;
-        if ((flags & scope_var_keywords) != 0) {
-            keywords_dict = object::make_dict(*this);
-            if (keywords_dict.is_empty()) {
-                return false;
-            }
-            state[extra_slot] = keywords_dict;
-        }
-        std::vector<std::uint32_t> parameter_names;
-        if (arguments.keyword_count != 0 || keyword_only != 0) {
-            for (std::uint32_t index : function->context->image.argument_name_qstrs(code)) {
-                parameter_names.push_back(function->context->qstr_ids[index]);
-            }
-        }
-        for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
-            Value name = arguments.keyword_name(keyword);
-            Value value = arguments.keyword_value(keyword);
-            std::uint32_t name_id = name.is_interned_string()
-                                        ? name.as_interned_string()
-                                        : interned().intern_copy(object::str_view(*this, name));
-            bool matched = false;
-            for (std::uint32_t index = 0; index < parameter_names.size(); ++index) {
-                if (parameter_names[index] == name_id) {
-                    if (!local(index).is_empty()) {
-                        raise_new(&object::type_error_type,
-                                  "function got multiple values for argument '" +
-                                      std::string(name_text(name_id)) + "'");
-                        return false;
-                    }
-                    local(index) = value;
-                    matched = true;
-                    break;
-                }
-            }
-            if (matched) {
-                continue;
-            }
-            if (keywords_dict.is_empty()) {
-                raise_new(&object::type_error_type,
-                          "unexpected keyword argument '" + std::string(name_text(name_id)) + "'");
-                return false;
-            }
-            object::DictObject* dict = object::as_dict(keywords_dict);
-            Value key = Value::from_interned_string(name_id);
-            if (!object::dict_find_name(*this, dict, name_id).is_empty()) {
-                raise_new(&object::type_error_type, "function got multiple values for argument '" +
-                                                        std::string(name_text(name_id)) + "'");
-                return false;
-            }
-            if (!object::dict_store(*this, dict, key, value)) {
-                return false;
-            }
-        }
-        // Fill missing positional parameters from the defaults, last first.
-        for (std::uint32_t offset = 0; offset < default_count; ++offset) {
-            std::uint32_t index = positional_parameters - 1 - offset;
-            std::size_t default_index = default_count - 1 - offset;
-            if (local(index).is_empty() && default_index < defaults.size()) {
-                local(index) = defaults[default_index];
-            }
-        }
-        for (std::uint32_t index = 0; index < positional_parameters; ++index) {
-            if (local(index).is_empty()) {
-                raise_new(
-                    &object::type_error_type,
-                    "function missing required positional argument #" + std::to_string(index + 1));
-                return false;
-            }
-        }
-        for (std::uint32_t offset = 0; offset < keyword_only; ++offset) {
-            std::uint32_t index = positional_parameters + offset;
-            if (!local(index).is_empty()) {
-                continue;
-            }
-            Value found;
-            if ((flags & scope_default_keywords) != 0 && !function->keyword_defaults.is_empty()) {
-                found = object::dict_find_name(*this, object::as_dict(function->keyword_defaults),
-                                               parameter_names[index]);
-            }
-            if (found.is_empty()) {
-                raise_new(&object::type_error_type,
-                          "function missing required keyword argument '" +
-                              std::string(name_text(parameter_names[index])) + "'");
-                return false;
-            }
-            local(index) = found;
-        }
-    } else {
-        if (keyword_only != 0) {
-            raise_new(&object::type_error_type, "function missing keyword-only argument");
-            return false;
-        }
-        if ((flags & scope_var_keywords) != 0) {
-            Value dict = object::make_dict(*this);
-            if (dict.is_empty()) {
-                return false;
-            }
-            state[extra_slot] = dict;
-        }
-    }
-    for (std::uint8_t local_number : code.cells) {
-        Value cell = object::make_cell(*this, local(local_number));
-        if (cell.is_empty()) {
-            return false;
-        }
-        local(local_number) = cell;
-    }
-    return true;
-}
-
-bool Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
-                             bool returns_to_native) {
-    if (!charge_step()) {
-        return false;
-    }
-    if (!enter_call()) {
-        return false;
-    }
-    FunctionObject* function = as_function(function_value);
-    const image::Prelude& prelude = function->code->prelude;
-    if (std::size_t{stack_used_} + stack_guard_slots + prelude.n_state > stack_.size() ||
-        std::size_t{handlers_used_} + prelude.n_exc_stack > handler_stack_.size()) {
-        leave_call();
-        raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
-        return false;
-    }
-    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
-        stack_[stack_used_ + index] = Value::none();
-    }
-    Value* state = &stack_[stack_used_ + stack_guard_slots];
-    if (!bind_arguments(function, state, arguments)) {
-        for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
-            state[index] = Value::empty();
-        }
-        leave_call();
-        return false;
-    }
-    Frame frame = start_frame(function_value, state, &handler_stack_[handlers_used_]);
-    frame.locals = locals;
-    frame.stack_base = stack_used_;
-    frame.handler_base = handlers_used_;
-    frame.returns_to_native = returns_to_native;
-    stack_used_ += stack_guard_slots + prelude.n_state;
-    handlers_used_ += prelude.n_exc_stack;
-    frames_.push_back(frame);
-    return true;
 }
 
 bool Interpreter::push_direct_frame(Value function_value, Value first, const Value* values,
@@ -638,22 +308,6 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     return true;
 }
 
-Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHandler* handlers) {
-    const FunctionObject* function = as_function(function_value);
-    Frame frame;
-    frame.code = function->code;
-    frame.context = function->context;
-    frame.function = function_value;
-    frame.globals = function->context->globals;
-    frame.instruction = function->code->bytecode.data();
-    frame.current_instruction = frame.instruction;
-    frame.state = state;
-    frame.stack_top = state - 1;
-    frame.handlers = handlers;
-    frame.state_count = function->code->prelude.n_state;
-    return frame;
-}
-
 bool Interpreter::finish_frame() {
     Frame& frame = frames_.back();
     const bool to_native = frame.returns_to_native;
@@ -685,128 +339,12 @@ void Interpreter::pop_frame() {
     leave_call();
 }
 
-Value Interpreter::call_function(Value function, Arguments arguments, Value locals) {
-    FunctionObject* callee = as_function(function);
-    if (callee->is_generator()) {
-        return make_generator(function, arguments);
-    }
-    if (!enter_native_call()) {
-        return Value::empty();
-    }
-    const bool direct = arguments.keyword_count == 0 && locals.is_empty() &&
-                        binds_directly(callee, arguments.positional_count);
-    if (direct ? !push_direct_frame(function, Value::empty(), arguments.values,
-                                    arguments.positional_count)
-               : !push_frame(function, arguments, locals, true)) {
-        leave_native_call();
-        return Value::empty();
-    }
-    frames_.back().returns_to_native = true;
-    ExecutionResult result = run();
-    leave_native_call();
-    if (result.kind == ExitKind::raised) {
-        return Value::empty();
-    }
-    keep(result.value);
-    return result.value;
-}
-
-Value Interpreter::make_generator(Value function_value, Arguments arguments) {
-    FunctionObject* function = as_function(function_value);
-    const image::Prelude& prelude = function->code->prelude;
-    std::size_t extra = (std::size_t{stack_guard_slots} + prelude.n_state) * sizeof(Value) +
-                        prelude.n_exc_stack * sizeof(ExceptionHandler);
-    auto* generator =
-        make<GeneratorObject>(extra, function_value, prelude.n_state, prelude.n_exc_stack);
-    if (generator == nullptr) {
-        return Value::empty();
-    }
-    for (std::uint32_t index = 1; index <= stack_guard_slots; ++index) {
-        generator->state()[-static_cast<std::ptrdiff_t>(index)] = Value::none();
-    }
-    for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
-        generator->state()[index] = Value::empty();
-    }
-    for (std::uint32_t index = 0; index < prelude.n_exc_stack; ++index) {
-        new (&generator->handler_storage()[index]) ExceptionHandler{};
-    }
-    if (!bind_arguments(function, generator->state(), arguments)) {
-        return Value::empty();
-    }
-    Frame& frame = generator->frame;
-    frame = start_frame(function_value, generator->state(), generator->handler_storage());
-    frame.returns_to_native = true;
-    frame.generator = generator;
-    return Value::from_object(generator);
-}
-
-ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value,
-                                    Value throw_value) {
-    switch (generator->run_state) {
-        case GeneratorState::running:
-            raise_new(&object::value_error_type, "generator already executing");
-            return {ExitKind::raised, Value::empty()};
-        case GeneratorState::finished:
-            if (!throw_value.is_empty()) {
-                raise(throw_value);
-                return {ExitKind::raised, Value::empty()};
-            }
-            return {ExitKind::returned, Value::none()};
-        case GeneratorState::created:
-            if (throw_value.is_empty() && !send_value.is_none()) {
-                raise_new(&object::type_error_type,
-                          "can't send non-None value to a just-started generator");
-                return {ExitKind::raised, Value::empty()};
-            }
-            break;
-        case GeneratorState::suspended:
-            *generator->frame.stack_top = send_value;
-            break;
-    }
-    if (!enter_native_call()) {
-        return {ExitKind::raised, Value::empty()};
-    }
-    if (!enter_call()) {
-        leave_native_call();
-        return {ExitKind::raised, Value::empty()};
-    }
-    Frame frame = generator->frame;
-    frame.stack_base = stack_used_;
-    frame.handler_base = handlers_used_;
-    frame.returns_to_native = true;
-    frames_.push_back(frame);
-    generator->run_state = GeneratorState::running;
-    inject_ = throw_value;
-    ExecutionResult result = run();
-    leave_native_call();
-    generator->run_state =
-        result.kind == ExitKind::yielded ? GeneratorState::suspended : GeneratorState::finished;
-    if (result.kind == ExitKind::raised && generator->run_state == GeneratorState::finished) {
-        // A generator's own StopIteration would end a loop silently; as in
-        // CPython it becomes a RuntimeError instead.
-        if (object::is_instance(exception(), &object::stop_iteration_type) &&
-            !object::is_instance(throw_value, &object::stop_iteration_type)) {
-            raise_new(&object::runtime_error_type, "generator raised StopIteration");
-        }
-    }
-    if (result.kind != ExitKind::raised) {
-        keep(result.value);
-    }
-    return result;
-}
-
-ExecutionResult Interpreter::run() {
-    const std::size_t base_depth = frames_.size();
-    const std::size_t temporaries = temporaries_mark();
-    Frame* frame = &frames_.back();
-    const std::uint8_t* instruction = frame->instruction;
-    Value* top = frame->stack_top;
-    Value pending_inject = inject_;
-    inject_ = Value::empty();
-    std::uint8_t opcode = 0;
-    // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
-    std::uint32_t local_index = 0;
-
+// The loop's vocabulary. run() keeps its hot state in locals rather than in the Frame, so the
+// compiler can hold them in registers across the whole loop: `frame` (the innermost frame),
+// `instruction` (the next byte to decode), `top` (the value stack's top item) and `opcode`.
+// SAVE_FRAME() writes `instruction` and `top` back before anything that may read the frame
+// (a call, an allocation that collects, a traceback); LOAD_FRAME() reloads all three after the
+// innermost frame changed (a call pushed one, a return or an unwind popped one).
 #define PUSH(value) (*++top = (value))
 #define POP() (*top--)
 #define TOP() (*top)
@@ -834,8 +372,8 @@ ExecutionResult Interpreter::run() {
             goto handle_exception;             \
         }                                      \
     } while (0)
-#ifndef XIPY_NO_OPCODE_COUNTS
-// One increment per instruction; lets tests prove opcode coverage.
+#ifdef XIPY_OPCODE_COUNTS
+// One increment per instruction (a build option); lets tests prove opcode coverage.
 #define COUNT_OPCODE() ++opcode_counts_[opcode]
 #else
 #define COUNT_OPCODE() ((void)0)
@@ -848,16 +386,8 @@ ExecutionResult Interpreter::run() {
         opcode = *instruction++;                  \
         COUNT_OPCODE();                           \
     } while (0)
+// A body is a label (computed goto) or a case (switch); NEXT() ends every body.
 #if XIPY_DISPATCH_BY_LABEL
-    // Each body ends with its own indirect jump, so the branch predictor learns which
-    // body tends to follow which (one shared switch jump would mix them all).
-    static const void* const body_labels[] = {
-        &&body_invalid,
-#define XIPY_BODY_LABEL(name, ...) &&body_##name,
-        XIPY_SINGLE_OPCODES(XIPY_BODY_LABEL) XIPY_OPCODE_RANGES(XIPY_BODY_LABEL)
-#undef XIPY_BODY_LABEL
-    };
-    static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
 #define OPCODE(name) body_##name
 #define NEXT()                                                               \
     do {                                                                     \
@@ -868,6 +398,30 @@ ExecutionResult Interpreter::run() {
 #define OPCODE(name) case OpcodeBody::name
 // Not `continue`: inside a body's own loop that would continue the body's loop.
 #define NEXT() goto next_instruction
+#endif
+
+ExecutionResult Interpreter::run() {
+    const std::size_t base_depth = frames_.size();
+    const std::size_t temporaries = temporaries_mark();
+    Frame* frame = &frames_.back();
+    const std::uint8_t* instruction = frame->instruction;
+    Value* top = frame->stack_top;
+    Value pending_inject = inject_;
+    inject_ = Value::empty();
+    std::uint8_t opcode = 0;
+    // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
+    std::uint32_t local_index = 0;
+
+#if XIPY_DISPATCH_BY_LABEL
+    // Each body ends with its own indirect jump, so the branch predictor learns which
+    // body tends to follow which (one shared switch jump would mix them all).
+    static const void* const body_labels[] = {
+        &&body_invalid,
+#define XIPY_BODY_LABEL(name, ...) &&body_##name,
+        XIPY_SINGLE_OPCODES(XIPY_BODY_LABEL) XIPY_OPCODE_RANGES(XIPY_BODY_LABEL)
+#undef XIPY_BODY_LABEL
+    };
+    static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
 #endif
 
     if (!pending_inject.is_empty() &&
@@ -1013,14 +567,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(DELETE_NAME) : OPCODE(DELETE_GLOBAL) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value target = name_scope(*frame, opcode == byte_of(Opcode::DELETE_NAME));
-                Value removed;
-                if (!object::dict_remove(*this, object::as_dict(target),
-                                         Value::from_interned_string(name), &removed)) {
-                    goto handle_exception;
-                }
-                if (removed.is_empty()) {
-                    raise_name_not_defined(*this, name);
+                Value scope = name_scope(*frame, opcode == byte_of(Opcode::DELETE_NAME));
+                if (!delete_name(*this, scope, name)) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1047,18 +595,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_SUPER_METHOD) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                --top;
-                // mpy-cross passes the __class__ cell's value; a hostile file may not.
-                if (!object::is_type(top[0])) {
-                    raise_new(&object::type_error_type, "super() argument 1 must be type");
+                if (!load_super_method(*this, top, name)) {
                     goto handle_exception;
                 }
-                Value destination[2];
-                if (!object::super_load_method(*this, top[0], top[1], name, destination)) {
-                    goto handle_exception;
-                }
-                top[-1] = destination[0];
-                top[0] = destination[1];
                 NEXT();
             }
             OPCODE(STORE_ATTR) : {
@@ -1111,13 +650,13 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(JUMP) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 instruction += offset;
                 CHARGE_BACKWARD_JUMP(offset < 0);
                 NEXT();
             }
             OPCODE(POP_JUMP_IF_TRUE) : OPCODE(POP_JUMP_IF_FALSE) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 int truth = truth_of(*this, TOP());
                 if (truth < 0) {
                     goto handle_exception;
@@ -1130,7 +669,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(JUMP_IF_TRUE_OR_POP) : OPCODE(JUMP_IF_FALSE_OR_POP) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 int truth = truth_of(*this, TOP());
                 if (truth < 0) {
                     goto handle_exception;
@@ -1143,79 +682,22 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(SETUP_WITH) : {
-                std::int32_t offset = read_jump(instruction, false);
-                Value manager = TOP();
-                object::Method exit_method;
-                if (!object::load_method(*this, manager, object::names::dunder_exit, exit_method)) {
-                    goto handle_exception;
-                }
-                object::Method enter_method;
-                if (!object::load_method(*this, manager, object::names::dunder_enter,
-                                         enter_method)) {
-                    goto handle_exception;
-                }
-                top[0] = exit_method.function;
-                top[1] = exit_method.self;
-                top[2] = enter_method.function;
-                top[3] = enter_method.self;
+                const std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value entered = call_stacked_method(*this, top + 2, 0);
-                CHECK(entered);
-                ++top;
-                push_handler(*frame, instruction + offset, top, true);
-                PUSH(entered);
+                if (!enter_with(*this, *frame, top, instruction + offset)) {
+                    goto handle_exception;
+                }
                 NEXT();
             }
             OPCODE(WITH_CLEANUP) : {
                 SAVE_FRAME();
-                if (frame->handler_count == 0) {
-                    raise_new(&object::runtime_error_type,
-                              "invalid .mpy: WITH_CLEANUP outside a with block");
+                if (!exit_with(*this, *frame, top)) {
                     goto handle_exception;
-                }
-                // The with block's handler entry is still open; END_FINALLY closes it.
-                const Unwind unwinding = frame->handlers[frame->handler_count - 1].unwind;
-                if (unwinding != Unwind::none) {
-                    // Leaving by return/break/continue: __exit__(None, None, None) and
-                    // the two unwind slots move down over the method.
-                    Value data = top[-1];
-                    Value cause = top[0];
-                    top[-1] = Value::none();
-                    top[0] = Value::none();
-                    top[1] = Value::none();
-                    Value result = call_stacked_method(*this, top - 3, 3);
-                    CHECK(result);
-                    top[-3] = data;
-                    top[-2] = cause;
-                    top -= 2;
-                } else if (TOP().is_none()) {
-                    top[1] = Value::none();
-                    top[2] = Value::none();
-                    top -= 2;
-                    Value result = call_stacked_method(*this, top, 3);
-                    CHECK(result);
-                    TOP() = Value::none();
-                } else {
-                    top[1] = top[0];
-                    top[0] = Value::from_object(object::type_of(top[0]));
-                    top[2] = Value::none();
-                    top -= 2;
-                    Value result = call_stacked_method(*this, top, 3);
-                    CHECK(result);
-                    int truth = object::truth(*this, result);
-                    if (truth < 0) {
-                        goto handle_exception;
-                    }
-                    if (truth != 0) {
-                        TOP() = Value::none();
-                    } else {
-                        top[0] = top[3];
-                    }
                 }
                 NEXT();
             }
             OPCODE(UNWIND_JUMP) : {
-                std::int32_t offset = read_jump(instruction, true);
+                std::int32_t offset = read_jump_offset(instruction, true);
                 std::uint8_t count = *instruction++;
                 // The target is relative to the end of the jump operand.
                 const std::uint8_t* target = instruction - 1 + offset;
@@ -1228,35 +710,26 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(SETUP_EXCEPT) : OPCODE(SETUP_FINALLY) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 push_handler(*frame, instruction + offset, top,
                              opcode == byte_of(Opcode::SETUP_FINALLY));
                 NEXT();
             }
             OPCODE(END_FINALLY) : {
-                const ExceptionHandler closing = frame->handlers[--frame->handler_count];
-                if (closing.unwind == Unwind::returning) {
-                    --top;  // the return value is under the unwind slot
+                // Leaves a finally or with body the way it was entered (vm/unwind.cpp).
+                const std::uint8_t* from = instruction;
+                const FinallyExit exit = end_finally(*this, *frame, top, instruction);
+                if (exit == FinallyExit::returns) {
                     goto unwind_return;
                 }
-                if (closing.unwind == Unwind::jumping) {
-                    --top;  // the count slot; the target slot is now on top
-                    const std::uint8_t* from = instruction;
-                    instruction = continue_unwind(*frame, top, closing.unwind_target,
-                                                  closing.unwind_count, instruction);
-                    CHARGE_BACKWARD_JUMP(instruction < from);
-                } else if (TOP().is_none()) {
-                    --top;
-                } else {
-                    // An exception to re-raise; raise() turns any other value a hostile
-                    // file left there into a TypeError.
-                    raise(TOP());
+                if (exit == FinallyExit::raised) {
                     goto handle_exception;
                 }
+                CHARGE_BACKWARD_JUMP(instruction < from);
                 NEXT();
             }
             OPCODE(POP_EXCEPT_JUMP) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 --frame->handler_count;
                 instruction += offset;
                 NEXT();
@@ -1277,7 +750,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(FOR_ITER) : {
-                std::int32_t offset = read_jump(instruction, false);
+                std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
                 Value next = object::iterate_next(*this, top[2 - iterator_slots]);
                 CHECK(next);
@@ -1320,15 +793,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(BUILD_SET) : {
                 std::uint32_t count = read_var_uint(instruction);
-                Value set = object::make_set(*this, &object::set_type);
-                CHECK(set);
-                Value* first = top + 1 - static_cast<std::int64_t>(count);
-                for (std::uint32_t index = 0; index < count; ++index) {
-                    if (!object::set_add(*this, set, first[index])) {
-                        goto handle_exception;
-                    }
-                }
                 top -= count;
+                Value set = build_set(*this, top + 1, count);
+                CHECK(set);
                 PUSH(set);
                 NEXT();
             }
@@ -1342,36 +809,8 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
-                std::uint32_t operand = read_var_uint(instruction);
-                Value container = top[-static_cast<std::int64_t>(operand >> 2)];
-                const object::Type* expected = (operand & 3) == 0   ? &object::list_type
-                                               : (operand & 3) == 1 ? &object::dict_type
-                                                                    : &object::set_type;
-                if (!is_exactly(container, expected)) {
-                    raise_new(&object::type_error_type,
-                              "invalid .mpy: STORE_COMP's container has the wrong type");
+                if (!store_comprehension(*this, top, read_var_uint(instruction))) {
                     goto handle_exception;
-                }
-                switch (operand & 3) {
-                    case 0:
-                        if (!object::list_append(*this, container, top[0])) {
-                            goto handle_exception;
-                        }
-                        --top;
-                        break;
-                    case 1:
-                        if (!object::dict_store(*this, object::as_dict(container), top[0],
-                                                top[-1])) {
-                            goto handle_exception;
-                        }
-                        top -= 2;
-                        break;
-                    default:
-                        if (!object::set_add(*this, container, top[0])) {
-                            goto handle_exception;
-                        }
-                        --top;
-                        break;
                 }
                 NEXT();
             }
@@ -1396,24 +835,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(MAKE_FUNCTION)
                 : OPCODE(MAKE_FUNCTION_DEFARGS)
                 : OPCODE(MAKE_CLOSURE) : OPCODE(MAKE_CLOSURE_DEFARGS) : {
-                std::uint32_t child = read_var_uint(instruction);
-                std::uint32_t closed = 0;
-                bool with_defaults = opcode == byte_of(Opcode::MAKE_FUNCTION_DEFARGS) ||
-                                     opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS);
-                if (opcode == byte_of(Opcode::MAKE_CLOSURE) ||
-                    opcode == byte_of(Opcode::MAKE_CLOSURE_DEFARGS)) {
-                    closed = *instruction++;
-                }
-                top -= closed;
-                Value* cells = top + 1;
-                Value defaults;
-                Value keyword_defaults;
-                if (with_defaults) {
-                    keyword_defaults = POP();
-                    defaults = POP();
-                }
-                Value function = make_function(*this, *frame, child, defaults, keyword_defaults,
-                                               std::span<const Value>(cells, closed));
+                Value function = make_function_from_stack(*this, *frame, opcode, instruction, top);
                 CHECK(function);
                 PUSH(function);
                 NEXT();
@@ -1421,128 +843,48 @@ ExecutionResult Interpreter::run() {
             OPCODE(CALL_FUNCTION)
                 : OPCODE(CALL_METHOD)
                 : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
-                std::uint32_t operand = read_var_uint(instruction);
-                std::uint32_t positional = operand & 0xff;
-                std::uint32_t keywords = (operand >> 8) & 0xff;
-                bool is_method = opcode == byte_of(Opcode::CALL_METHOD) ||
-                                 opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
-                bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
-                                opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+                const std::uint32_t operand = read_var_uint(instruction);
+                const std::uint32_t positional = operand & 0xff;
+                const std::uint32_t keywords = (operand >> 8) & 0xff;
+                const bool is_method = opcode == byte_of(Opcode::CALL_METHOD) ||
+                                       opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+                const bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
+                                      opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
                 top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
                 // top now points at the callable; the result replaces it.
-                Value* slot = top;
-                if (!has_star && keywords == 0) {
-                    // The common call: positional arguments only, to a Python function (or
-                    // a bound method of one) whose parameters they fill exactly. Anything
-                    // else, including every call that raises a binding error, takes the
-                    // general path below.
-                    Value callable = slot[0];
-                    const Value* values = slot + 1;
-                    std::uint32_t count = positional;
-                    if (is_method) {
-                        if (slot[1].is_empty()) {
-                            ++values;
-                        } else {
-                            ++count;
-                        }
-                    }
-                    Value first;
-                    if (callable.is_object() &&
-                        callable.as_object()->type() == &object::bound_method_type) {
-                        auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
-                        first = bound->self;
-                        callable = bound->function;
-                    }
-                    if (is_function(callable) &&
-                        binds_directly(as_function(callable), count + (first.is_empty() ? 0 : 1))) {
-                        top = slot;
-                        SAVE_FRAME();
-                        if (!push_direct_frame(callable, first, values, count)) {
-                            goto handle_exception;
-                        }
-                        LOAD_FRAME();
-                        goto next_instruction;
-                    }
-                }
-                Value callable = slot[0];
-                Arguments arguments;
-                std::vector<Value> expanded;
-                if (has_star) {
-                    Value* first = slot + 1 + (is_method ? 1 : 0);
-                    Value self = is_method ? slot[1] : Value::empty();
-                    SAVE_FRAME();
-                    if (!expand_star_arguments(*this, self, first, positional, keywords,
-                                               first[positional + 2 * keywords], expanded,
-                                               arguments)) {
-                        goto handle_exception;
-                    }
-                } else if (is_method && !slot[1].is_empty()) {
-                    arguments = Arguments{slot + 1, positional + 1, keywords};
-                } else {
-                    arguments = Arguments{slot + 1 + (is_method ? 1 : 0), positional, keywords};
-                }
-                // mpy-cross only names keywords with strings, but a hostile file may put
-                // anything there, and every callee reads the names as str.
-                for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
-                    if (!object::is_str(arguments.keyword_name(keyword))) {
-                        raise_new(&object::type_error_type, "keywords must be strings");
-                        goto handle_exception;
-                    }
-                }
-                // Python functions run in this loop, without C++ recursion.
-                Value self_argument;
-                if (object::type_of(callable) == &object::bound_method_type) {
-                    auto* bound = static_cast<object::BoundMethodObject*>(callable.as_object());
-                    if (is_function(bound->function) &&
-                        !as_function(bound->function)->is_generator()) {
-                        self_argument = bound->self;
-                        callable = bound->function;
-                    }
-                }
-                if (is_function(callable) && !as_function(callable)->is_generator()) {
-                    std::vector<Value> with_self;
-                    if (!self_argument.is_empty()) {
-                        std::uint32_t total =
-                            arguments.positional_count + 2 * arguments.keyword_count;
-                        with_self.reserve(total + 1);
-                        with_self.push_back(self_argument);
-                        with_self.insert(with_self.end(), arguments.values,
-                                         arguments.values + total);
-                        arguments = Arguments{with_self.data(), arguments.positional_count + 1,
-                                              arguments.keyword_count};
-                    }
-                    top = slot;
-                    SAVE_FRAME();
-                    if (!push_frame(callable, arguments, Value::empty(), false)) {
+                SAVE_FRAME();
+                DirectCall direct;
+                if (!has_star && keywords == 0 &&
+                    find_direct_call(top, positional, is_method, direct)) {
+                    // The common call, positional arguments to a plain Python function: its
+                    // frame is pushed here and the loop goes on in it, without C++ recursion.
+                    if (!push_direct_frame(direct.function, direct.first, direct.values,
+                                           direct.count)) {
                         goto handle_exception;
                     }
                     LOAD_FRAME();
-                    goto next_instruction;
+                    NEXT();
                 }
-                SAVE_FRAME();
-                Value result = object::call(*this, callable, arguments);
-                top = slot;
-                CHECK(result);
-                TOP() = result;
-                goto next_instruction;
+                // Every other call, and each one that raises a binding error (vm/call.cpp).
+                const CallOutcome outcome =
+                    call_from_stack(top, positional, keywords, is_method, has_star);
+                if (outcome == CallOutcome::raised) {
+                    goto handle_exception;
+                }
+                if (outcome == CallOutcome::pushed_frame) {
+                    LOAD_FRAME();
+                }
+                NEXT();
             }
             OPCODE(RETURN_VALUE) : unwind_return : {
-                while (frame->handler_count > 0) {
-                    ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
-                    if (handler.is_finally) {
-                        if (handler.handler >= instruction) {
-                            // Run the finally body first; END_FINALLY returns.
-                            Value* finally_top = handler.saved_stack_top;
-                            finally_top[1] = top[0];
-                            top = finally_top + 1;
-                            PUSH(Value::none());  // the unwind slot; see ExceptionHandler
-                            handler.unwind = Unwind::returning;
-                            instruction = handler.handler;
-                            NEXT();
-                        }
-                        cancel_active_finally(handler, top);
+                if (frame->handler_count > 0) {
+                    // A finally body may have to run first (vm/unwind.cpp).
+                    const std::uint8_t* finally_body =
+                        return_through_handlers(*frame, top, instruction);
+                    if (finally_body != nullptr) {
+                        instruction = finally_body;
+                        NEXT();
                     }
-                    --frame->handler_count;
                 }
                 Value result = TOP();
                 if (result.is_empty()) {
@@ -1558,18 +900,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(RAISE_LAST) : {
-                Value last;
-                for (std::uint32_t index = frame->handler_count; index > 0; --index) {
-                    if (!frame->handlers[index - 1].previous_exception.is_empty()) {
-                        last = frame->handlers[index - 1].previous_exception;
-                        break;
-                    }
-                }
-                if (last.is_empty()) {
-                    raise_new(&object::runtime_error_type, "no active exception to reraise");
-                } else {
-                    set_exception(last);
-                }
+                reraise_handled(*this, *frame);
                 goto handle_exception;
             }
             OPCODE(RAISE_OBJ) : {
@@ -1632,14 +963,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value value = object::find_attribute(*this, TOP(), name);
-                if (value.is_empty()) {
-                    if (!has_exception()) {
-                        raise_new(&object::import_error_type,
-                                  "cannot import name " + std::string(name_text(name)));
-                    }
-                    goto handle_exception;
-                }
+                Value value = import_from(*this, TOP(), name);
+                CHECK(value);
                 PUSH(value);
                 NEXT();
             }
@@ -1682,11 +1007,8 @@ ExecutionResult Interpreter::run() {
         }
         // Every body ends in NEXT(), a goto or a return: none falls out of the dispatch.
 
+#if !XIPY_DISPATCH_BY_LABEL
     next_instruction:
-        // Bodies whose locals have destructors come here: an indirect goto may not leave them.
-#if XIPY_DISPATCH_BY_LABEL
-        NEXT();
-#else
         continue;
 #endif
 
@@ -1694,56 +1016,16 @@ ExecutionResult Interpreter::run() {
         raise_new(&object::name_error_type, "local variable referenced before assignment");
         goto handle_exception;
 
-    handle_exception : {
-        Value exception_value = take_exception();
-        if (exception_value.is_empty()) {
-            // A native call failed without raising, which only values a hostile file put in
-            // the wrong place (LOAD_NULL's empty in a container) can cause: report it rather
-            // than unwind with no exception.
-            // (Should the message not fit in the heap, MemoryError is pending instead.)
-            raise_new(&object::runtime_error_type, "invalid .mpy: operation on a null value");
-            exception_value = take_exception();
-        }
-        // No longer in the pending slot: keep it rooted while unwinding allocates.
-        keep(exception_value);
-        const std::uint8_t* where = frame->current_instruction;
-        const std::uint8_t op = *where;
-        if (op != byte_of(Opcode::END_FINALLY) && op != byte_of(Opcode::RAISE_LAST)) {
-            auto offset = static_cast<std::uint32_t>(where - frame->code->bytecode.data());
-            std::uint32_t line = frame->context->image.line_for_offset(*frame->code, offset);
-            object::add_traceback(*this, exception_value, frame->context->source_file, line,
-                                  frame->context->qstr_ids[frame->code->name_qstr]);
-            if (has_exception()) {
-                exception_value = take_exception();
-            }
-        }
-        while (frame->handler_count > 0 &&
-               frame->handlers[frame->handler_count - 1].handler <= where) {
-            --frame->handler_count;
-        }
-        if (step_budget_exhausted_) {
-            // The step-budget stop is uncatchable: no except, finally or with body runs.
-            frame->handler_count = 0;
-        }
-        if (frame->handler_count > 0) {
-            ExceptionHandler& handler = frame->handlers[frame->handler_count - 1];
-            instruction = handler.handler;
-            top = handler.saved_stack_top;
-            handler.unwind = Unwind::none;
-            handler.previous_exception = exception_value;
-            PUSH(exception_value);
-            NEXT();
-        }
-        const bool to_native = finish_frame();
-        set_exception(exception_value);
-        if (to_native || frames_.size() < base_depth) {
+    handle_exception:
+        // Unwinds to the innermost handler that takes the exception (vm/unwind.cpp).
+        if (!unwind_exception(base_depth)) {
             release_temporaries(temporaries);
             return {ExitKind::raised, Value::empty()};
         }
         LOAD_FRAME();
-        goto handle_exception;
+        NEXT();
     }
-    }
+}
 #undef PUSH
 #undef POP
 #undef TOP
@@ -1755,6 +1037,5 @@ ExecutionResult Interpreter::run() {
 #undef BEGIN_INSTRUCTION
 #undef OPCODE
 #undef NEXT
-}
 
 }  // namespace xipy::vm

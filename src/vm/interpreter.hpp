@@ -28,6 +28,13 @@ struct ExecutionResult {
     object::Value value;  // the return or yielded value; empty when raised
 };
 
+// How the general path of a CALL_* instruction left the loop's state.
+enum class CallOutcome : std::uint8_t {
+    raised,        // an exception is pending
+    pushed_frame,  // a Python function's frame is now the innermost: the loop continues in it
+    returned,      // a native callable returned; its result replaced the callable's slot
+};
+
 // Invariants: frames_ is the chain of active Python frames, innermost last;
 // each frame's state lives either in stack_ (stack_base.. + state_count,
 // frames in stack order) or in its generator object; handlers likewise in
@@ -43,7 +50,7 @@ class Interpreter : public object::Runtime {
     // returns the module's globals (empty when it raised).
     object::Value run_module(image::Image image, std::uint32_t module_name);
 
-    // Calls a Python function from native code.
+    // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Value call_function(object::Value function, object::Arguments arguments,
                                 object::Value locals = object::Value::empty());
     // Resumes a generator with a value sent in or an exception thrown in.
@@ -56,10 +63,12 @@ class Interpreter : public object::Runtime {
 
     // The innermost Python frame, or null.
     Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+#ifdef XIPY_OPCODE_COUNTS
     const std::array<std::uint64_t, 256>& opcode_counts() const { return opcode_counts_; }
+#endif
 
     // Fills a frame's locals from call arguments, as MicroPython's
-    // mp_setup_code_state does (the closure's cells come first).
+    // mp_setup_code_state does (the closure's cells come first). In vm/call.cpp.
     bool bind_arguments(FunctionObject* function, object::Value* state,
                         object::Arguments arguments);
 
@@ -90,24 +99,41 @@ class Interpreter : public object::Runtime {
     }
 
   private:
-    // Pushes a frame for `function` with its arguments bound; false if it raised.
-    bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
-                    bool returns_to_native);
+    // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
+    ExecutionResult run();
     // The fast path of push_frame for a call with only positional arguments that
     // binds_directly() accepts: `first` (when not empty) then values[0, count) become the
     // locals after the closure's cells. Same step, depth and stack checks; false if it raised.
     bool push_direct_frame(object::Value function, object::Value first, const object::Value* values,
                            std::uint32_t count);
     void pop_frame();
-    // A frame at the start of `function`'s code, its state and handlers at the given places.
-    Frame start_frame(object::Value function, object::Value* state, ExceptionHandler* handlers);
     // Pops the innermost frame as it returns or raises; true if run() returns to native code.
     bool finish_frame();
     // Saves the innermost frame, which is a generator's, into it and pops it (a yield).
     ExecutionResult suspend(object::Value yielded, std::size_t temporaries);
-    ExecutionResult run();
-    object::Value make_generator(object::Value function, object::Arguments arguments);
     bool stop_or_interrupt();
+
+    // ---- the general call path (vm/call.cpp)
+    // Pushes a frame for `function` with its arguments bound; false if it raised.
+    bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
+                    bool returns_to_native);
+    // A frame at the start of `function`'s code, its state and handlers at the given places.
+    Frame start_frame(object::Value function, object::Value* state, ExceptionHandler* handlers);
+    object::Value make_generator(object::Value function, object::Arguments arguments);
+    // A CALL_* instruction that the loop's fast path (find_direct_call) does not take: the
+    // callable at `slot`, then (for a method call) the self slot, the arguments and (with
+    // `has_star`) the star bitmap above it.
+    CallOutcome call_from_stack(object::Value* slot, std::uint32_t positional,
+                                std::uint32_t keywords, bool is_method, bool has_star);
+
+    // ---- unwinding (vm/unwind.cpp)
+    // Unwinds the pending exception to the innermost handler that takes it, adding each
+    // frame it leaves to the traceback and popping frames without one. True if a handler
+    // was found: the innermost frame's saved state now continues there, the exception pushed.
+    // False if the exception leaves run() (its frame returns to native code, or the run that
+    // began at `base_depth` frames is done), pending again.
+    bool unwind_exception(std::size_t base_depth);
+
     object::Value builtin_module(std::uint32_t name);
 
     std::vector<Frame> frames_;
@@ -117,7 +143,9 @@ class Interpreter : public object::Runtime {
     std::uint32_t handlers_used_ = 0;
     std::vector<std::unique_ptr<ModuleContext>> contexts_;
     std::vector<std::string> argv_;
-    std::array<std::uint64_t, 256> opcode_counts_{};
+#ifdef XIPY_OPCODE_COUNTS
+    std::array<std::uint64_t, 256> opcode_counts_{};  // executions of each opcode byte
+#endif
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
     library::Yasmarang random_generator_;
@@ -128,8 +156,6 @@ class Interpreter : public object::Runtime {
     bool step_budget_exhausted_ = false;
     static_assert(std::atomic<bool>::is_always_lock_free, "interrupts need a lock-free flag");
     std::atomic<bool> interrupt_requested_{false};
-
-    friend class Loop;
 };
 
 }  // namespace xipy::vm

@@ -113,16 +113,6 @@ Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t 
     return Value::from_object(function);
 }
 
-void cancel_active_finally(const ExceptionHandler& handler, Value*& top) {
-    if (handler.unwind != Unwind::none) {
-        top[-2] = top[0];
-        top -= 2;
-    } else {
-        top[-1] = top[0];
-        --top;
-    }
-}
-
 namespace {
 
 // All items of an iterable, in a list (so they stay rooted).

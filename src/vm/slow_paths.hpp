@@ -24,11 +24,6 @@ object::Value make_function(Interpreter& interpreter, const Frame& frame, std::u
                             object::Value defaults, object::Value keyword_defaults,
                             std::span<const object::Value> cells);
 
-// Leaving a finally or with block that is running (return, break or
-// continue inside it): drops its saved state under the value being carried
-// (two slots if `handler` was entered by an unwind, else one).
-void cancel_active_finally(const ExceptionHandler& handler, object::Value*& top);
-
 // UNPACK_SEQUENCE / UNPACK_EX on the value at `top`, writing the items in
 // its place and above it, first item highest.
 bool unpack_sequence(Interpreter& interpreter, object::Value* top, std::uint32_t count);

@@ -89,7 +89,9 @@ std::string Vm::traceback_text() const { return traceback_text_; }
 int Vm::exit_code() const { return exit_code_; }
 std::string Vm::load_error() const { return load_error_; }
 
+#ifdef XIPY_OPCODE_COUNTS
 std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->opcode_counts(); }
+#endif
 
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();

@@ -73,9 +73,11 @@ class Vm {
     // next run's first). Async-signal-safe, and callable from any thread while the VM runs.
     void interrupt();
 
-    // How many times each opcode byte was executed by this VM (zeros when
-    // built with XIPY_NO_OPCODE_COUNTS).
+#ifdef XIPY_OPCODE_COUNTS
+    // How many times each opcode byte was executed by this VM. Only in builds with the CMake
+    // option XIPY_OPCODE_COUNTS, since counting costs every instruction an increment.
     std::array<std::uint64_t, 256> opcode_counts() const;
+#endif
 
     // The heap's lifetime counters, for tests of the allocation and GC guarantees.
     struct HeapStatistics {

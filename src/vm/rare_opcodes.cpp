@@ -1,0 +1,132 @@
+// Bodies of opcodes that ordinary programs run rarely, kept out of the loop so it reads short.
+#include "vm/rare_opcodes.hpp"
+
+#include <span>
+#include <string>
+
+#include "image/opcodes.hpp"
+#include "image/operand_reader.hpp"
+#include "object/class_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/list_object.hpp"
+#include "object/operations.hpp"
+#include "object/set_object.hpp"
+#include "vm/slow_paths.hpp"
+
+namespace xipy::vm {
+
+using image::Opcode;
+using object::Value;
+
+void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
+    runtime.raise_new(&object::name_error_type,
+                      "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
+}
+
+bool delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
+    Value removed;
+    if (!object::dict_remove(interpreter, object::as_dict(scope), Value::from_interned_string(name),
+                             &removed)) {
+        return false;
+    }
+    if (removed.is_empty()) {
+        raise_name_not_defined(interpreter, name);
+        return false;
+    }
+    return true;
+}
+
+bool load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
+    --top;
+    // mpy-cross passes the __class__ cell's value; a hostile file may not.
+    if (!object::is_type(top[0])) {
+        interpreter.raise_new(&object::type_error_type, "super() argument 1 must be type");
+        return false;
+    }
+    Value destination[2];
+    if (!object::super_load_method(interpreter, top[0], top[1], name, destination)) {
+        return false;
+    }
+    top[-1] = destination[0];
+    top[0] = destination[1];
+    return true;
+}
+
+Value build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
+    Value set = object::make_set(interpreter, &object::set_type);
+    if (set.is_empty()) {
+        return Value::empty();
+    }
+    for (std::uint32_t index = 0; index < count; ++index) {
+        if (!object::set_add(interpreter, set, first[index])) {
+            return Value::empty();
+        }
+    }
+    return set;
+}
+
+bool store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t operand) {
+    Value container = top[-static_cast<std::int64_t>(operand >> 2)];
+    const object::Type* expected = (operand & 3) == 0   ? &object::list_type
+                                   : (operand & 3) == 1 ? &object::dict_type
+                                                        : &object::set_type;
+    if (!is_exactly(container, expected)) {
+        interpreter.raise_new(&object::type_error_type,
+                              "invalid .mpy: STORE_COMP's container has the wrong type");
+        return false;
+    }
+    switch (operand & 3) {
+        case 0:
+            if (!object::list_append(interpreter, container, top[0])) {
+                return false;
+            }
+            --top;
+            return true;
+        case 1:
+            if (!object::dict_store(interpreter, object::as_dict(container), top[0], top[-1])) {
+                return false;
+            }
+            top -= 2;
+            return true;
+        default:
+            if (!object::set_add(interpreter, container, top[0])) {
+                return false;
+            }
+            --top;
+            return true;
+    }
+}
+
+Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
+                               const std::uint8_t*& instruction, Value*& top) {
+    const std::uint32_t child = image::read_var_uint(instruction);
+    const bool with_defaults = opcode == static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS) ||
+                               opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS);
+    std::uint32_t closed = 0;
+    if (opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE) ||
+        opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS)) {
+        closed = *instruction++;
+    }
+    top -= closed;
+    const Value* cells = top + 1;
+    Value defaults;
+    Value keyword_defaults;
+    if (with_defaults) {
+        keyword_defaults = *top--;
+        defaults = *top--;
+    }
+    return make_function(interpreter, frame, child, defaults, keyword_defaults,
+                         std::span<const Value>(cells, closed));
+}
+
+Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
+    Value value = object::find_attribute(interpreter, module, name);
+    if (value.is_empty() && !interpreter.has_exception()) {
+        interpreter.raise_new(&object::import_error_type,
+                              "cannot import name " + std::string(interpreter.name_text(name)));
+    }
+    return value;
+}
+
+}  // namespace xipy::vm
