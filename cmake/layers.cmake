@@ -19,8 +19,10 @@ set(XIPY_LAYER_DEPENDENCIES_disassembler "support;number;image")
 # objects, frames and generators need the interpreter, so they live in vm.
 set(XIPY_LAYER_DEPENDENCIES_gc "support")
 set(XIPY_LAYER_DEPENDENCIES_object "support;number;text;image;gc")
-set(XIPY_LAYER_DEPENDENCIES_vm "support;number;text;library;image;gc;object")
-set(XIPY_LAYER_DEPENDENCIES_api "support;number;text;library;image;gc;object;vm")
+set(XIPY_LAYER_DEPENDENCIES_vm "support;number;text;image;gc;object")
+# The standard modules and the builtins namespace, as module definitions the VM is created with.
+set(XIPY_LAYER_DEPENDENCIES_modules "support;number;library;image;gc;object;vm")
+set(XIPY_LAYER_DEPENDENCIES_api "support;number;text;library;image;gc;object;vm;modules")
 set(XIPY_LAYER_DEPENDENCIES_cli "support;number;text;library;image;disassembler;gc;object;vm;api")
 
 # xipy_layer(NAME SOURCES...) creates target xipy_NAME from the given sources

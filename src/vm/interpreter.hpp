@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "image/image.hpp"
-#include "library/yasmarang.hpp"
 #include "object/runtime.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
-#include "vm/module_state.hpp"
+#include "vm/module_definition.hpp"
 
 namespace xipy::vm {
 
@@ -36,7 +35,8 @@ struct ExecutionResult {
 // the interpreter is destroyed.
 class Interpreter : public object::Runtime {
   public:
-    Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv);
+    Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
+                const ModuleRegistry& modules);
     ~Interpreter() override;
 
     // Loads an image as the module `module_name`, runs its outer code and
@@ -63,10 +63,17 @@ class Interpreter : public object::Runtime {
     bool bind_arguments(FunctionObject* function, object::Value* state,
                         object::Arguments arguments);
 
-    // The random module's generator: one per VM, so VMs do not share a sequence.
-    library::Yasmarang& random_generator() { return random_generator_; }
-    // Settings of the gc and micropython modules (standard modules A).
-    ModuleState& module_state() { return module_state_; }
+    // sys.argv as the host gave it.
+    const std::vector<std::string>& argv() const { return argv_; }
+    // The module definitions this VM was created with; module_loading.cpp imports them.
+    const ModuleRegistry& module_registry() const { return module_registry_; }
+    // This VM's instance of a built-in module: its object and its state cell, empty until the
+    // first import. One per entry of module_registry().modules, in the same order.
+    struct ModuleInstance {
+        object::Value module;
+        object::Value state;
+    };
+    std::vector<ModuleInstance>& module_instances() { return module_instances_; }
 
     // ---- host limits and services (untrusted code)
     // What the host lets Python reach; modules check it before touching the host.
@@ -108,7 +115,6 @@ class Interpreter : public object::Runtime {
     ExecutionResult run();
     object::Value make_generator(object::Value function, object::Arguments arguments);
     bool stop_or_interrupt();
-    object::Value builtin_module(std::uint32_t name);
 
     std::vector<Frame> frames_;
     std::vector<object::Value> stack_;
@@ -120,8 +126,8 @@ class Interpreter : public object::Runtime {
     std::array<std::uint64_t, 256> opcode_counts_{};
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
-    library::Yasmarang random_generator_;
-    ModuleState module_state_;  // standard modules A
+    ModuleRegistry module_registry_;
+    std::vector<ModuleInstance> module_instances_;
     HostServices host_services_;
     std::uint64_t steps_ = 0;
     std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit

@@ -1,4 +1,5 @@
 // Runs every compiled corpus program and checks that together they execute every opcode.
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 #include <gtest/gtest.h>
@@ -40,6 +41,7 @@ TEST(CorpusTest, EveryOpcodeIsExecuted) {
         std::ifstream stream(path, std::ios::binary);
         std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(stream)), {});
         VmConfig config;
+        config.modules = modules::standard_modules();
         config.write_stdout = discard;
         config.write_stderr = discard;
         Vm vm(config);

@@ -3,22 +3,22 @@
 #include <string>
 
 #include "library/binascii.hpp"
+#include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
+#include "modules/standard_modules.hpp"
 #include "number/big_integer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
-#include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
-#include "vm/library_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -133,8 +133,6 @@ constexpr NativeFunction binascii_functions[] = {
 
 }  // namespace
 
-Value make_binascii_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::binascii, binascii_functions);
-}
+constinit const vm::ModuleDefinition binascii_module{names::binascii, binascii_functions, {}};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

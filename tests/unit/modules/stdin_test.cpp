@@ -1,4 +1,5 @@
 // Checks that input() and sys.stdin share the host's read_stdin channel byte for byte.
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 #include <gtest/gtest.h>
@@ -59,6 +60,7 @@ TEST(StdinTest, InputAndSysStdinReadTheSameChannel) {
         Input input{"one\ntwo\nthree\nr\xc3\xa9st\nmore"};
         std::string output;
         VmConfig config;
+        config.modules = modules::standard_modules();
         config.write_stdout = append;
         config.write_stderr = append;
         config.output_context = &output;
@@ -76,6 +78,7 @@ TEST(StdinTest, InputAndSysStdinReadTheSameChannel) {
 TEST(StdinTest, WithoutACallbackStdinIsAtItsEnd) {
     std::string output;
     VmConfig config;
+    config.modules = modules::standard_modules();
     config.write_stdout = append;
     config.write_stderr = append;
     config.output_context = &output;

@@ -3,7 +3,8 @@
 
 #include <string>
 
-#include "vm/reference_programs.hpp"
+#include "modules/reference_programs.hpp"
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 namespace xipy::vm {
@@ -15,6 +16,7 @@ void append_output(void* context, const char* data, std::size_t length) {
 
 VmConfig limited_config(std::string& output, std::uint32_t max_depth, std::uint64_t max_steps) {
     VmConfig config;
+    config.modules = modules::standard_modules();
     config.write_stdout = append_output;
     config.write_stderr = append_output;
     config.output_context = &output;

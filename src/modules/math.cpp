@@ -1,5 +1,5 @@
 // The math and cmath modules: MicroPython's function set, error rules and formulas.
-#include "vm/module_math.hpp"
+#include "modules/standard_modules.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,17 +9,17 @@
 #include <span>
 #include <utility>
 
+#include "modules/names.hpp"
 #include "number/big_integer.hpp"
 #include "object/complex_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/tuple_object.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeCode;
@@ -27,7 +27,6 @@ using object::NativeFunction;
 using object::NativeKind;
 using object::Runtime;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -420,30 +419,24 @@ bool store(Runtime& runtime, Value globals, std::uint32_t name, Value value) {
     return object::dict_store_name(runtime, object::as_dict(globals), name, value);
 }
 
-bool store_functions(Runtime& runtime, Value globals, std::span<const NativeFunction> functions) {
-    for (const NativeFunction& function : functions) {
-        if (!store(runtime, globals, function.name, Value::from_object(&function))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-}  // namespace
-
-bool fill_math_module(Runtime& runtime, Value globals) {
-    return store_functions(runtime, globals, math_functions) &&
-           store(runtime, globals, names::pi, Value::from_double(pi)) &&
+// The constants are numbers, not objects, so they have no place in an Attribute table.
+bool initialise_math(Runtime& runtime, Value globals, void*) {
+    return store(runtime, globals, names::pi, Value::from_double(pi)) &&
            store(runtime, globals, names::e, Value::from_double(std::numbers::e)) &&
            store(runtime, globals, names::tau, Value::from_double(2.0 * pi)) &&
            store(runtime, globals, names::inf, Value::from_double(HUGE_VAL)) &&
            store(runtime, globals, names::nan, Value::from_double(std::nan("")));
 }
 
-bool fill_cmath_module(Runtime& runtime, Value globals) {
-    return store_functions(runtime, globals, cmath_functions) &&
-           store(runtime, globals, names::pi, Value::from_double(pi)) &&
+bool initialise_cmath(Runtime& runtime, Value globals, void*) {
+    return store(runtime, globals, names::pi, Value::from_double(pi)) &&
            store(runtime, globals, names::e, Value::from_double(std::numbers::e));
 }
 
-}  // namespace xipy::vm
+}  // namespace
+
+constinit const vm::ModuleDefinition math_module{names::math, math_functions, {}, initialise_math};
+constinit const vm::ModuleDefinition cmath_module{
+    names::cmath, cmath_functions, {}, initialise_cmath};
+
+}  // namespace xipy::modules

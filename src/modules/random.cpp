@@ -2,26 +2,37 @@
 #include <chrono>
 #include <cstdint>
 #include <limits>
+#include <new>
+#include <type_traits>
 
+#include "library/yasmarang.hpp"
+
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/exception_object.hpp"
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
-#include "object/names.hpp"
 #include "object/operations.hpp"
-#include "vm/library_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
+// One generator per VM, in the module's state, so VMs do not share a sequence.
+static_assert(std::is_trivially_destructible_v<library::Yasmarang>);
+
 library::Yasmarang& generator(object::Runtime& runtime) {
-    return static_cast<Interpreter&>(runtime).random_generator();
+    return vm::module_state<library::Yasmarang>(runtime, random_module);
+}
+
+bool initialise_random(object::Runtime&, Value, void* state) {
+    new (state) library::Yasmarang();
+    return true;
 }
 
 // The reference converts these arguments to its 32-bit machine word, so larger ones are an
@@ -169,8 +180,7 @@ constexpr NativeFunction random_functions[] = {
 
 }  // namespace
 
-Value make_random_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::random, random_functions);
-}
+constinit const vm::ModuleDefinition random_module{
+    names::random, random_functions, {}, initialise_random, sizeof(library::Yasmarang)};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

@@ -1,189 +1,46 @@
-// The modules about the VM and its host: errno, gc, micropython and time.
+// The time module: the host's clocks (where the host grants them), ticks and date arithmetic.
 #include <chrono>
 #include <cmath>
-#include <string>
+#include <new>
 #include <thread>
+#include <type_traits>
 
-#include "image/format.hpp"
-#include "object/dict_object.hpp"
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
-#include "object/module_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
-#include "vm/standard_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
-Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
-
 constexpr std::int32_t permission_error_number = 1;
 
-bool put(Interpreter& interpreter, Value module, std::uint32_t name, Value value) {
-    auto* globals =
-        object::as_dict(static_cast<object::ModuleObject*>(module.as_object())->globals);
-    return !value.is_empty() && object::dict_store_name(interpreter, globals, name, value);
-}
-
-// ---- gc
-
-Value gc_collect(object::Runtime& runtime, Arguments) {
-    runtime.heap().collect();
-    return Value::none();
-}
-
-Value gc_enable(object::Runtime& runtime, Arguments) {
-    runtime.heap().set_automatic_collection(true);
-    return Value::none();
-}
-
-Value gc_disable(object::Runtime& runtime, Arguments) {
-    runtime.heap().set_automatic_collection(false);
-    return Value::none();
-}
-
-Value gc_isenabled(object::Runtime& runtime, Arguments) {
-    return Value::boolean(runtime.heap().automatic_collection());
-}
-
-Value gc_mem_alloc(object::Runtime& runtime, Arguments) {
-    return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_in_use()));
-}
-
-Value gc_mem_free(object::Runtime& runtime, Arguments) {
-    gc::Heap& heap = runtime.heap();
-    return object::make_int(runtime,
-                            static_cast<std::int64_t>(heap.limit_bytes() - heap.bytes_in_use()));
-}
-
-// MicroPython counts the threshold in 16-byte blocks (on 32-bit builds) and reports what
-// it kept, so a set value reads back rounded down.
-constexpr std::int64_t threshold_granule = 16;
-
-// gc.threshold() reads -1 while no threshold is set.
-Value gc_threshold(object::Runtime& runtime, Arguments arguments) {
-    gc::Heap& heap = runtime.heap();
-    if (arguments.positional_count == 0) {
-        std::size_t threshold = heap.threshold();
-        return object::make_int(runtime, threshold == gc::Heap::no_threshold
-                                             ? -1
-                                             : static_cast<std::int64_t>(threshold));
-    }
-    auto threshold = object::to_integer(runtime, arguments[0]);
-    if (!threshold) {
-        return Value::empty();
-    }
-    if (*threshold < 0) {
-        heap.set_threshold(gc::Heap::no_threshold);
-        return Value::none();
-    }
-    // Past the address space it could never be reached: the same as none.
-    std::int64_t rounded = *threshold / threshold_granule * threshold_granule;
-    heap.set_threshold(static_cast<std::uint64_t>(rounded) >= SIZE_MAX
-                           ? gc::Heap::no_threshold
-                           : static_cast<std::size_t>(rounded));
-    return Value::none();
-}
-
-constexpr NativeFunction gc_functions[] = {
-    {names::collect, NativeKind::function, 0, 0, gc_collect},
-    {names::enable, NativeKind::function, 0, 0, gc_enable},
-    {names::disable, NativeKind::function, 0, 0, gc_disable},
-    {names::isenabled, NativeKind::function, 0, 0, gc_isenabled},
-    {names::mem_alloc, NativeKind::function, 0, 0, gc_mem_alloc},
-    {names::mem_free, NativeKind::function, 0, 0, gc_mem_free},
-    {names::threshold, NativeKind::function, 0, 1, gc_threshold},
+// Per VM: ticks_ms() and friends count from the first import of time, so they start small.
+struct TimeState {
+    std::chrono::steady_clock::time_point ticks_start;
 };
+static_assert(std::is_trivially_destructible_v<TimeState>);
 
-// ---- micropython
-
-Value micropython_const(object::Runtime&, Arguments arguments) { return arguments[0]; }
-
-Value micropython_opt_level(object::Runtime& runtime, Arguments arguments) {
-    ModuleState& state = interpreter_of(runtime).module_state();
-    if (arguments.positional_count == 0) {
-        return object::make_int(runtime, state.optimisation_level);
-    }
-    auto level = object::to_integer(runtime, arguments[0]);
-    if (!level) {
-        return Value::empty();
-    }
-    state.optimisation_level = *level;
-    return Value::none();
+bool initialise_time(object::Runtime&, Value, void* state) {
+    new (state) TimeState{std::chrono::steady_clock::now()};
+    return true;
 }
-
-Value micropython_mem_info(object::Runtime& runtime, Arguments) {
-    gc::Heap& heap = runtime.heap();
-    std::size_t used = heap.bytes_in_use();
-    std::string text = "stack: " + std::to_string(runtime.depth()) + " out of " +
-                       std::to_string(runtime.config().max_depth) +
-                       "\nGC: total: " + std::to_string(heap.limit_bytes()) +
-                       ", used: " + std::to_string(used) +
-                       ", free: " + std::to_string(heap.limit_bytes() - used) + "\n";
-    runtime.write(object::OutputStream::standard_output, text);
-    return Value::none();
-}
-
-Value micropython_qstr_info(object::Runtime& runtime, Arguments) {
-    std::string text = "qstr pool: n_qstr=" + std::to_string(runtime.interned().size()) + "\n";
-    runtime.write(object::OutputStream::standard_output, text);
-    return Value::none();
-}
-
-Value micropython_heap_lock(object::Runtime& runtime, Arguments) {
-    runtime.heap().lock();
-    return Value::none();
-}
-
-Value micropython_heap_unlock(object::Runtime& runtime, Arguments) {
-    runtime.heap().unlock();
-    return Value::from_small_int(runtime.heap().is_locked() ? 1 : 0);
-}
-
-// xipy's Python calls do not use the C++ stack, so the call depth is the honest measure.
-Value micropython_stack_use(object::Runtime& runtime, Arguments) {
-    return Value::from_small_int(runtime.depth());
-}
-
-// A script has no interrupts to defer the call past, so it runs now; its result is dropped.
-Value micropython_schedule(object::Runtime& runtime, Arguments arguments) {
-    if (!object::is_callable(arguments[0])) {
-        return runtime.raise_new(&object::type_error_type, "function expected");
-    }
-    Value result = object::call_positional(runtime, arguments[0], {arguments[1]});
-    return result.is_empty() ? Value::empty() : Value::none();
-}
-
-constexpr NativeFunction micropython_functions[] = {
-    {names::const_, NativeKind::function, 1, 1, micropython_const},
-    {names::opt_level, NativeKind::function, 0, 1, micropython_opt_level},
-    {names::mem_info, NativeKind::function, 0, 1, micropython_mem_info},
-    {names::qstr_info, NativeKind::function, 0, 1, micropython_qstr_info},
-    {names::heap_lock, NativeKind::function, 0, 0, micropython_heap_lock},
-    {names::heap_unlock, NativeKind::function, 0, 0, micropython_heap_unlock},
-    {names::stack_use, NativeKind::function, 0, 0, micropython_stack_use},
-    {names::schedule, NativeKind::function, 2, 2, micropython_schedule},
-};
-
-// ---- time
 
 // MicroPython's ticks wrap at its small-int range on 32-bit ports: 2**30.
 constexpr std::int64_t ticks_period = std::int64_t{1} << 30;
 
 bool clock_granted(object::Runtime& runtime) {
-    if (interpreter_of(runtime).host_services().clock) {
+    if (vm::host_services(runtime).clock) {
         return true;
     }
     object::raise_os_error(runtime, permission_error_number);
@@ -215,8 +72,8 @@ Value time_ticks(object::Runtime& runtime, Arguments) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
-    auto elapsed =
-        std::chrono::steady_clock::now() - interpreter_of(runtime).module_state().ticks_start;
+    auto elapsed = std::chrono::steady_clock::now() -
+                   vm::module_state<TimeState>(runtime, time_module).ticks_start;
     std::int64_t nanoseconds =
         std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count();
     std::int64_t ticks = nanoseconds / (1000000000 / UnitsPerSecond);
@@ -378,48 +235,7 @@ constexpr NativeFunction time_functions[] = {
 
 }  // namespace
 
-Value make_errno_module(Interpreter& interpreter) {
-    Value module = make_function_module(interpreter, names::errno_, {});
-    Value codes = module.is_empty() ? Value::empty() : object::make_dict(interpreter);
-    if (codes.is_empty()) {
-        return Value::empty();
-    }
-    std::span<const object::ErrorName> error_names = object::error_names();
-    for (const object::ErrorName& entry : error_names) {
-        if (!put(interpreter, module, interpreter.intern(entry.name).as_interned_string(),
-                 Value::from_small_int(entry.number))) {
-            return Value::empty();
-        }
-    }
-    std::int32_t previous = 0;
-    // errorcode is filled in ascending numbers, as MicroPython prints it.
-    for (std::size_t added = 0; added < error_names.size(); ++added) {
-        const object::ErrorName* next = nullptr;
-        for (const object::ErrorName& entry : error_names) {
-            if (entry.number > previous && (next == nullptr || entry.number < next->number)) {
-                next = &entry;
-            }
-        }
-        previous = next->number;
-        if (!object::dict_store(interpreter, object::as_dict(codes),
-                                Value::from_small_int(next->number),
-                                interpreter.intern(next->name))) {
-            return Value::empty();
-        }
-    }
-    return put(interpreter, module, names::errorcode, codes) ? module : Value::empty();
-}
+constinit const vm::ModuleDefinition time_module{
+    names::time, time_functions, {}, initialise_time, sizeof(TimeState)};
 
-Value make_gc_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::gc, gc_functions);
-}
-
-Value make_micropython_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::micropython, micropython_functions);
-}
-
-Value make_time_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::time, time_functions);
-}
-
-}  // namespace xipy::vm
+}  // namespace xipy::modules

@@ -4,29 +4,27 @@
 #include <utility>
 #include <vector>
 
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/class_object.hpp"
 #include "object/descriptor_objects.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/list_object.hpp"
 #include "object/module_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
-#include "vm/standard_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::Attribute;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -683,20 +681,17 @@ constexpr NativeFunction namedtuple_function{names::namedtuple, NativeKind::func
 
 }  // namespace
 
-Value make_collections_module(Interpreter& interpreter) {
-    Value module = make_function_module(interpreter, names::collections, {&namedtuple_function, 1});
-    if (module.is_empty()) {
-        return Value::empty();
-    }
-    auto* globals =
-        object::as_dict(static_cast<object::ModuleObject*>(module.as_object())->globals);
-    bool ok = object::dict_store_name(interpreter, globals, names::ordered_dict,
-                                      Value::from_object(&ordered_dict_type)) &&
-              object::dict_store_name(interpreter, globals, names::deque,
-                                      Value::from_object(&deque_type)) &&
-              object::dict_store_name(interpreter, globals, names::defaultdict,
-                                      Value::from_object(&default_dict_type));
-    return ok ? module : Value::empty();
-}
+namespace {
 
-}  // namespace xipy::vm
+constexpr object::Attribute collections_types[] = {
+    {names::ordered_dict, &ordered_dict_type},
+    {names::deque, &deque_type},
+    {names::defaultdict, &default_dict_type},
+};
+
+}  // namespace
+
+constinit const vm::ModuleDefinition collections_module{
+    names::collections, {&namedtuple_function, 1}, collections_types};
+
+}  // namespace xipy::modules

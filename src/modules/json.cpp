@@ -2,6 +2,9 @@
 // loads/load run MicroPython's lenient one-pass parser (commas and colons count as blanks).
 #include <string>
 
+#include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
@@ -9,22 +12,18 @@
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
-#include "vm/standard_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -499,8 +498,6 @@ constexpr NativeFunction json_functions[] = {
 
 }  // namespace
 
-Value make_json_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::json, json_functions);
-}
+constinit const vm::ModuleDefinition json_module{names::json, json_functions, {}};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

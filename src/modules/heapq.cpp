@@ -1,19 +1,17 @@
 // The heapq module: a binary min-heap kept in a list, with MicroPython's three functions.
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/exception_object.hpp"
 #include "object/list_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
-#include "vm/library_modules.hpp"
-#include "vm/standard_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -126,8 +124,6 @@ constexpr NativeFunction heapq_functions[] = {
 
 }  // namespace
 
-Value make_heapq_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::heapq, heapq_functions);
-}
+constinit const vm::ModuleDefinition heapq_module{names::heapq, heapq_functions, {}};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

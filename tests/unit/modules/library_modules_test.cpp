@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 namespace xipy::vm {
@@ -45,6 +46,7 @@ TEST(LibraryModulesTest, ProgramsSurviveCollectionAtEveryAllocation) {
             ASSERT_TRUE(std::filesystem::exists(expected_path)) << expected_path;
             std::string output;
             VmConfig config;
+            config.modules = modules::standard_modules();
             config.write_stdout = append;
             config.write_stderr = append;
             config.output_context = &output;

@@ -4,26 +4,26 @@
 #include <vector>
 
 #include "library/struct_format.hpp"
+#include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
+#include "modules/standard_modules.hpp"
 #include "number/big_integer.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
-#include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
+using library::StructField;
+using library::StructKind;
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
-using library::StructField;
-using library::StructKind;
 
 namespace {
 
@@ -281,8 +281,6 @@ constexpr NativeFunction struct_functions[] = {
 
 }  // namespace
 
-Value make_struct_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::struct_, struct_functions);
-}
+constinit const vm::ModuleDefinition struct_module{names::struct_, struct_functions, {}};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

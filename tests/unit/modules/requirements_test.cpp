@@ -14,7 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "vm/requirement_programs.hpp"
+#include "modules/requirement_programs.hpp"
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 // Every C++ heap allocation in this test binary is counted, so a test can prove that code
@@ -56,6 +57,7 @@ std::span<const std::uint8_t> bytes(const std::uint8_t (&data)[Size]) {
 
 VmConfig config_writing_to(std::string& output, std::vector<std::string> argv) {
     VmConfig config;
+    config.modules = modules::standard_modules();
     config.write_stdout = append_output;
     config.write_stderr = append_output;
     config.output_context = &output;

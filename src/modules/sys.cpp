@@ -1,29 +1,28 @@
-// The parts of sys beyond the basics: implementation, stdin, print_exception, exc_info.
+// The sys module: argv, the standard streams, exit, implementation, exc_info and its constants.
 #include <optional>
 #include <string>
 
 #include "image/format.hpp"
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/builtins.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/list_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "support/utf8.hpp"
-#include "vm/interpreter.hpp"
-#include "vm/standard_modules.hpp"
+#include "vm/module_definition.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -60,7 +59,7 @@ constexpr NativeFunction print_exception_function{names::print_exception, Native
 // (None, None, None). xipy has no traceback objects, so the third item is always None.
 Value sys_exc_info(object::Runtime& runtime, Arguments) {
     Value handled;
-    Frame* frame = static_cast<Interpreter&>(runtime).current_frame();
+    vm::Frame* frame = vm::current_frame(runtime);
     for (std::uint32_t index = frame == nullptr ? 0 : frame->handler_count; index > 0; --index) {
         if (!frame->handlers[index - 1].previous_exception.is_empty()) {
             handled = frame->handlers[index - 1].previous_exception;
@@ -108,7 +107,7 @@ StdinObject* self_stdin(Arguments arguments) {
 }
 
 int next_byte(object::Runtime& runtime) {
-    const HostServices& host = static_cast<Interpreter&>(runtime).host_services();
+    const vm::HostServices& host = vm::host_services(runtime);
     return host.read_stdin == nullptr ? -1 : host.read_stdin(host.stdin_context);
 }
 
@@ -255,46 +254,94 @@ constinit const object::Type text_io_wrapper_type{
 constinit const object::Type file_io_type{
     names::FileIO, &object::object_type, stdin_slots, stdin_attributes, 0, trace_stdin};
 
-Value make_implementation(Interpreter& interpreter) {
-    Value type = make_named_tuple_type(interpreter, interpreter.intern(""),
-                                       interpreter.intern("name version _mpy"));
+Value make_implementation(object::Runtime& runtime) {
+    Value type =
+        make_named_tuple_type(runtime, runtime.intern(""), runtime.intern("name version _mpy"));
     if (type.is_empty()) {
         return Value::empty();
     }
     Value version_parts[4] = {Value::from_small_int(0), Value::from_small_int(1),
-                              Value::from_small_int(0), interpreter.intern("")};
-    Value version = object::new_tuple(interpreter, version_parts);
+                              Value::from_small_int(0), runtime.intern("")};
+    Value version = object::new_tuple(runtime, version_parts);
     if (version.is_empty()) {
         return Value::empty();
     }
-    Value fields[3] = {interpreter.intern("xipy"), version, Value::from_small_int(mpy_encoding)};
-    return object::call_positional(interpreter, type, fields);
+    Value fields[3] = {runtime.intern("xipy"), version, Value::from_small_int(mpy_encoding)};
+    return object::call_positional(runtime, type, fields);
 }
 
-}  // namespace
+Value sys_exit(object::Runtime& runtime, Arguments arguments) {
+    Value exception =
+        object::make_exception(runtime, &object::system_exit_type, arguments.positional());
+    if (exception.is_empty()) {
+        return Value::empty();
+    }
+    return runtime.set_exception(exception);
+}
 
-bool add_sys_extras(Interpreter& interpreter, Value globals) {
+constexpr NativeFunction sys_exit_function{names::exit, NativeKind::function, 0, 1, sys_exit};
+
+bool put(object::Runtime& runtime, Value globals, std::uint32_t name, Value value) {
+    return !value.is_empty() &&
+           object::dict_store_name(runtime, object::as_dict(globals), name, value);
+}
+
+// Everything in sys is per VM or must keep its place in sys.__dict__'s order, so it is all
+// stored here rather than in the definition's tables.
+bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
+    Value arguments = object::make_list(runtime, {});
+    if (arguments.is_empty()) {
+        return false;
+    }
+    for (const std::string& argument : vm::program_arguments(runtime)) {
+        Value text = object::make_str(runtime, argument);
+        if (text.is_empty() || !object::list_append(runtime, arguments, text)) {
+            return false;
+        }
+    }
+    Value version_parts[3] = {Value::from_small_int(3), Value::from_small_int(4),
+                              Value::from_small_int(0)};
+    bool ok =
+        put(runtime, globals, names::argv, arguments) &&
+        put(runtime, globals, names::stdout_,
+            Value::from_object(object::standard_output_stream())) &&
+        put(runtime, globals, names::stderr_,
+            Value::from_object(object::standard_error_stream())) &&
+        put(runtime, globals, names::exit, Value::from_object(&sys_exit_function)) &&
+        put(runtime, globals, names::maxsize, Value::from_small_int(2147483647)) &&
+        put(runtime, globals, names::byteorder, runtime.intern("little")) &&
+        put(runtime, globals, names::platform, runtime.intern("xipy")) &&
+        put(runtime, globals, names::version, runtime.intern("3.4.0; xipy")) &&
+        put(runtime, globals, names::version_info, object::new_tuple(runtime, version_parts)) &&
+        put(runtime, globals, names::modules, runtime.modules()) &&
+        put(runtime, globals, names::path, object::make_list(runtime, {}));
+    if (!ok) {
+        return false;
+    }
     object::DictObject* dict = object::as_dict(globals);
-    Value implementation = make_implementation(interpreter);
+    Value implementation = make_implementation(runtime);
     if (implementation.is_empty() ||
-        !object::dict_store_name(interpreter, dict, names::implementation, implementation) ||
-        !object::dict_store_name(interpreter, dict, names::print_exception,
+        !object::dict_store_name(runtime, dict, names::implementation, implementation) ||
+        !object::dict_store_name(runtime, dict, names::print_exception,
                                  Value::from_object(&print_exception_function)) ||
-        !object::dict_store_name(interpreter, dict, names::exc_info,
+        !object::dict_store_name(runtime, dict, names::exc_info,
                                  Value::from_object(&exc_info_function))) {
         return false;
     }
-    auto* stdin_stream = interpreter.make<StdinObject>(0, &text_io_wrapper_type);
+    auto* stdin_stream = runtime.make<StdinObject>(0, &text_io_wrapper_type);
     if (stdin_stream == nullptr) {
         return false;
     }
-    auto* buffer = interpreter.make<StdinObject>(0, &file_io_type);
+    auto* buffer = runtime.make<StdinObject>(0, &file_io_type);
     if (buffer == nullptr) {
         return false;
     }
     stdin_stream->buffer = Value::from_object(buffer);
-    return object::dict_store_name(interpreter, dict, names::stdin_,
-                                   Value::from_object(stdin_stream));
+    return object::dict_store_name(runtime, dict, names::stdin_, Value::from_object(stdin_stream));
 }
 
-}  // namespace xipy::vm
+}  // namespace
+
+constinit const vm::ModuleDefinition sys_module{names::sys, {}, {}, initialise_sys};
+
+}  // namespace xipy::modules

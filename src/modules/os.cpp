@@ -11,28 +11,26 @@
 #include <system_error>
 #include <vector>
 
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
 #include "object/module_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/string_io_object.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
-#include "vm/standard_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -62,9 +60,7 @@ Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& er
     return raise_errno(runtime, errno_io);
 }
 
-const HostServices& services(object::Runtime& runtime) {
-    return static_cast<Interpreter&>(runtime).host_services();
-}
+const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
 
 // Whether a path names its last component itself (os.remove() unlinks a symlink, not what it
 // points to) or whatever that component leads to (open(), stat(), listdir()).
@@ -353,27 +349,17 @@ constexpr NativeFunction os_functions[] = {
 
 }  // namespace
 
-std::optional<std::string> canonical_filesystem_root(std::string_view directory) {
-    std::error_code error;
-    std::filesystem::path resolved = std::filesystem::canonical(std::string(directory), error);
-    if (error || !std::filesystem::is_directory(resolved, error) || error) {
-        return std::nullopt;
-    }
-    return resolved.string();
-}
-
 std::span<const object::Attribute> file_builtins() { return file_table; }
 
-Value make_os_module(Interpreter& interpreter) {
-    Value module = make_function_module(interpreter, names::os, os_functions);
-    if (module.is_empty()) {
-        return Value::empty();
-    }
-    auto* globals =
-        object::as_dict(static_cast<object::ModuleObject*>(module.as_object())->globals);
-    return object::dict_store_name(interpreter, globals, names::sep, interpreter.intern("/"))
-               ? module
-               : Value::empty();
+namespace {
+
+bool initialise_os(object::Runtime& runtime, Value globals, void*) {
+    return object::dict_store_name(runtime, object::as_dict(globals), names::sep,
+                                   runtime.intern("/"));
 }
 
-}  // namespace xipy::vm
+}  // namespace
+
+constinit const vm::ModuleDefinition os_module{names::os, os_functions, {}, initialise_os};
+
+}  // namespace xipy::modules

@@ -6,24 +6,24 @@
 #include "library/md5.hpp"
 #include "library/sha1.hpp"
 #include "library/sha256.hpp"
+#include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/module_object.hpp"
-#include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
-#include "vm/library_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::Attribute;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -153,19 +153,16 @@ constinit const object::Type md5_type{
 
 }  // namespace
 
-Value make_hashlib_module(Interpreter& interpreter) {
-    Value module = make_function_module(interpreter, names::hashlib, {});
-    if (module.is_empty()) {
-        return Value::empty();
-    }
-    Value globals = static_cast<object::ModuleObject*>(module.as_object())->globals;
-    for (const object::Type* type : {&sha256_type, &sha1_type, &md5_type}) {
-        if (!object::dict_store_name(interpreter, object::as_dict(globals), type->name,
-                                     Value::from_object(type))) {
-            return Value::empty();
-        }
-    }
-    return module;
-}
+namespace {
 
-}  // namespace xipy::vm
+constexpr object::Attribute hashlib_types[] = {
+    {names::sha256, &sha256_type},
+    {names::sha1, &sha1_type},
+    {names::md5, &md5_type},
+};
+
+}  // namespace
+
+constinit const vm::ModuleDefinition hashlib_module{names::hashlib, {}, hashlib_types};
+
+}  // namespace xipy::modules

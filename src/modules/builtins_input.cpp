@@ -5,22 +5,22 @@
 #include <string>
 #include <utility>
 
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/builtins.hpp"
 #include "object/exception_object.hpp"
-#include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "support/utf8.hpp"
-#include "vm/interpreter.hpp"
+#include "vm/module_definition.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
 using object::Arguments;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
 
 namespace {
 
@@ -34,7 +34,7 @@ Value builtin_input(object::Runtime& runtime, Arguments arguments) {
         }
         runtime.write(object::OutputStream::standard_output, *prompt);
     }
-    const HostServices& host = static_cast<Interpreter&>(runtime).host_services();
+    const vm::HostServices& host = vm::host_services(runtime);
     std::string line;
     bool at_end = true;
     if (host.read_stdin != nullptr) {
@@ -90,4 +90,4 @@ constexpr auto input_attributes =
 
 std::span<const object::Attribute> input_builtins() { return input_attributes; }
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

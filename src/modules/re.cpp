@@ -6,27 +6,26 @@
 #include <vector>
 
 #include "library/regex_program.hpp"
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
-#include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
-#include "vm/library_modules.hpp"
 
-namespace xipy::vm {
+namespace xipy::modules {
 
+using library::RegexProgram;
 using object::Arguments;
 using object::Attribute;
 using object::NativeFunction;
 using object::NativeKind;
 using object::Value;
-namespace names = object::names;
-using library::RegexProgram;
 
 namespace {
 
@@ -521,8 +520,6 @@ constexpr NativeFunction re_functions[] = {
 
 }  // namespace
 
-Value make_re_module(Interpreter& interpreter) {
-    return make_function_module(interpreter, names::re, re_functions);
-}
+constinit const vm::ModuleDefinition re_module{names::re, re_functions, {}};
 
-}  // namespace xipy::vm
+}  // namespace xipy::modules

@@ -1,11 +1,12 @@
 // Runs small reference-compiled programs through vm::Vm and checks what they print.
 #include "vm/vm.hpp"
+#include "modules/standard_modules.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "vm/reference_programs.hpp"
+#include "modules/reference_programs.hpp"
 
 namespace xipy::vm {
 namespace {
@@ -25,6 +26,7 @@ void append_stderr(void* context, const char* data, std::size_t length) {
 
 VmConfig config_for(Output& output) {
     VmConfig config;
+    config.modules = modules::standard_modules();
     config.write_stdout = append_stdout;
     config.write_stderr = append_stderr;
     config.output_context = &output;
