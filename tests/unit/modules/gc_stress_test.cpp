@@ -26,7 +26,7 @@ std::string read_file(const std::filesystem::path& path) {
 // The module programs hold values in native code across allocations (match objects handed
 // to sub's callable, unpack's half-filled tuple...); collecting at every allocation turns a
 // missing root into a wrong answer or an ASan report.
-TEST(LibraryModulesTest, ProgramsSurviveCollectionAtEveryAllocation) {
+TEST(GcStressTest, ProgramsSurviveCollectionAtEveryAllocation) {
     const char* corpus = std::getenv("XIPY_CORPUS_DIR");
     ASSERT_NE(corpus, nullptr) << "XIPY_CORPUS_DIR is unset";
     std::filesystem::path programs =
