@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 #include "xipy/xipy.h"
 
@@ -66,6 +67,8 @@ bool config_is_valid(const xipy_config& config) {
 // Nothing when the config's filesystem root names no directory.
 std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     vm::VmConfig result;
+    // The api is what wires modules into a VM: every VM it makes gets the standard ones.
+    result.modules = modules::standard_modules();
     if (config.filesystem_root != nullptr && config.filesystem_root[0] != '\0') {
         auto root = vm::canonical_filesystem_root(config.filesystem_root);
         if (!root) {

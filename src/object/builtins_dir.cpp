@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "object/builtins.hpp"
@@ -47,6 +48,15 @@ constexpr bool has_low_id(std::string_view text) {
     return std::find(std::begin(low_id_texts), std::end(low_id_texts), text) !=
            std::end(low_id_texts);
 }
+
+// How many of the extra names are low-id names: they come first in extra_ids_in_qstr_order.
+constexpr std::size_t low_extra_count = [] {
+    std::size_t count = 0;
+    for (std::string_view text : extra_texts) {
+        count += has_low_id(text) ? 1 : 0;
+    }
+    return count;
+}();
 
 // The ids of xipy's extra names in MicroPython's id order for built-in names: the low-id
 // names first, then the others, each group ordered by bytes (makeqstrdata.py sorts the
@@ -159,12 +169,31 @@ Value directory_of(Runtime& runtime, Value object) {
             return *finished;
         }
     }
-    for (std::uint32_t name : extra_ids_in_qstr_order) {
+    // The appended names (the modules layer's) are ordinary built-in names to MicroPython, so
+    // they merge by text with the extras after the low-id ones.
+    std::span<const std::uint32_t> appended = runtime.interned().appended_names().ids_in_qstr_order;
+    std::size_t next_appended = 0;
+    for (std::size_t index = 0; index < extra_count; ++index) {
+        std::uint32_t name = extra_ids_in_qstr_order[index];
+        if (index >= low_extra_count) {
+            std::string_view text = extra_texts[name - first_extra_id];
+            while (next_appended < appended.size() &&
+                   runtime.name_text(appended[next_appended]) < text) {
+                if (auto finished = visit(appended[next_appended++])) {
+                    return *finished;
+                }
+            }
+        }
         if (auto finished = visit(name)) {
             return *finished;
         }
     }
-    for (std::uint32_t name = names::fixed_name_count; name < run_time_end; ++name) {
+    while (next_appended < appended.size()) {
+        if (auto finished = visit(appended[next_appended++])) {
+            return *finished;
+        }
+    }
+    for (std::uint32_t name = runtime.interned().first_run_time_id(); name < run_time_end; ++name) {
         if (auto finished = visit(name)) {
             return *finished;
         }

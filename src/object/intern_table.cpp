@@ -15,14 +15,20 @@ std::uint64_t hash_string(std::string_view text) {
     return hash;
 }
 
-InternTable::InternTable() {
-    entries_.reserve(names::fixed_name_count + 64);
+InternTable::InternTable(AppendedNames appended) : appended_(appended) {
+    entries_.reserve(names::fixed_name_count + appended.texts.size() + 64);
     entries_.push_back(Entry{std::string_view{}, hash_string({})});
     for (std::uint32_t id = 1; id < names::fixed_name_count; ++id) {
         std::string_view text = fixed_name_text(id);
         entries_.push_back(Entry{text, hash_string(text)});
         index_.emplace(text, id);
     }
+    // The texts are distinct by the caller's contract (the modules layer checks its list at
+    // compile time), so each gets the id that its position promises.
+    for (std::string_view text : appended.texts) {
+        add(text);
+    }
+    first_run_time_id_ = static_cast<std::uint32_t>(entries_.size());
 }
 
 std::optional<std::uint32_t> InternTable::find(std::string_view text) const {

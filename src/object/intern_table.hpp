@@ -9,21 +9,25 @@
 #include <unordered_map>
 #include <vector>
 
+#include "object/names.hpp"
+
 namespace xipy::object {
 
 // Hash of a str's UTF-8 bytes: the same for interned and heap strings, so
 // dict lookups never care which form a key has.
 std::uint64_t hash_string(std::string_view text);
 
-// Invariants: ids 1..names::count-1 are the fixed names (object/names.hpp)
-// and mean the same text in every VM; ids from names::count on are this
-// VM's own, in order of interning. No two ids have the same text, so two
+// Invariants: ids 1..names::fixed_name_count-1 are the fixed names
+// (object/names.hpp) and mean the same text in every VM; the appended names
+// (AppendedNames, given by the layers above) follow, also the same in every
+// VM created with them; ids from first_run_time_id() on are this VM's own,
+// in order of interning. No two ids have the same text, so two
 // interned strings are equal exactly when their ids are. Texts either live
 // in memory that outlives the VM (constant tables, the images the VM runs)
 // or are copies owned by the table.
 class InternTable {
   public:
-    InternTable();
+    explicit InternTable(AppendedNames appended = {});
     InternTable(const InternTable&) = delete;
     InternTable& operator=(const InternTable&) = delete;
 
@@ -38,6 +42,9 @@ class InternTable {
     std::string_view text(std::uint32_t id) const;
     std::uint64_t hash(std::uint32_t id) const;
     std::size_t size() const;
+    // The appended fixed names this table was created with, and the first id after them.
+    AppendedNames appended_names() const { return appended_; }
+    std::uint32_t first_run_time_id() const { return first_run_time_id_; }
 
   private:
     struct Entry {
@@ -50,6 +57,8 @@ class InternTable {
     std::vector<Entry> entries_;  // index = id; entry 0 is the null name
     std::unordered_map<std::string_view, std::uint32_t> index_;
     std::deque<std::string> owned_texts_;  // deque: growing never moves a text
+    AppendedNames appended_;
+    std::uint32_t first_run_time_id_ = 0;
 };
 
 }  // namespace xipy::object

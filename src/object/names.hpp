@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "object/value.hpp"
@@ -13,10 +14,12 @@ namespace xipy::object {
 // The first list is MicroPython's table of static qstrs, in its order, so
 // that id 1..165 here is the id a .mpy file uses for the same text (id 0 is
 // the null qstr). The second list continues the table with the names of
-// xipy's built-in types, methods and modules, so that method tables and
-// error messages can name them as constants. Interned strings created at
-// run time get ids after all of these. Appending to XIPY_EXTRA_NAMES is the
-// way to make a new name available to constant tables.
+// xipy's built-in types and methods, so that method tables and error
+// messages can name them as constants. Names that only a standard module
+// uses live with the modules (modules/names.hpp) and are appended after
+// these (AppendedNames). Interned strings created at run time get ids after
+// all of them. Appending to XIPY_EXTRA_NAMES is the way to make a new name
+// available to the object and vm layers' constant tables.
 // clang-format off
 #define XIPY_STATIC_QSTR_NAMES(X) \
     X(empty_string, "") \
@@ -310,25 +313,10 @@ namespace xipy::object {
     X(delattr, "delattr") \
     X(vars, "vars") \
     X(ascii, "ascii") \
-    X(input, "input") \
-    X(exit, "exit") \
     X(NotImplemented_, "NotImplemented") \
     X(None_, "None") \
     X(True_, "True") \
     X(False_, "False") \
-    X(sys, "sys") \
-    X(argv, "argv") \
-    X(stdout_, "stdout") \
-    X(stderr_, "stderr") \
-    X(stdin_, "stdin") \
-    X(maxsize, "maxsize") \
-    X(version, "version") \
-    X(version_info, "version_info") \
-    X(implementation, "implementation") \
-    X(platform, "platform") \
-    X(byteorder, "byteorder") \
-    X(modules, "modules") \
-    X(path, "path") \
     X(getter, "getter") \
     X(setter, "setter") \
     X(deleter, "deleter") \
@@ -392,23 +380,11 @@ namespace xipy::object {
     X(cell, "cell") \
     X(module, "module") \
     X(iterator, "iterator") \
-    X(math, "math") \
-    X(gc, "gc") \
-    X(time, "time") \
-    X(collections, "collections") \
-    X(random, "random") \
-    X(struct_, "struct") \
-    X(os, "os") \
-    X(io, "io") \
-    X(re, "re") \
-    X(json, "json") \
     X(array, "array") \
-    X(heapq, "heapq") \
     X(itertools, "itertools") \
     X(functools, "functools") \
     X(string, "string") \
     X(mpy_version, "mpy_version") \
-    X(print_exception, "print_exception") \
     X(ellipsis, "ellipsis") \
     X(NotImplementedType, "NotImplementedType") \
     X(dict_view, "dict_view") \
@@ -418,41 +394,6 @@ namespace xipy::object {
     X(set_iterator, "set_iterator") \
     X(flush, "flush") \
     X(file, "file") \
-    X(sqrt, "sqrt") \
-    X(floor, "floor") \
-    X(ceil, "ceil") \
-    X(fabs, "fabs") \
-    X(trunc, "trunc") \
-    X(pi, "pi") \
-    X(e, "e") \
-    X(inf, "inf") \
-    X(nan, "nan") \
-    X(isnan_, "isnan") \
-    X(isinf_, "isinf") \
-    X(isfinite_, "isfinite") \
-    X(exp, "exp") \
-    X(log, "log") \
-    X(log2, "log2") \
-    X(log10, "log10") \
-    X(sin, "sin") \
-    X(cos, "cos") \
-    X(tan, "tan") \
-    X(asin, "asin") \
-    X(acos, "acos") \
-    X(atan, "atan") \
-    X(atan2, "atan2") \
-    X(degrees, "degrees") \
-    X(radians, "radians") \
-    X(copysign, "copysign") \
-    X(fmod, "fmod") \
-    X(modf, "modf") \
-    X(frexp, "frexp") \
-    X(ldexp, "ldexp") \
-    X(gcd, "gcd") \
-    X(factorial, "factorial") \
-    X(hypot, "hypot") \
-    X(isclose, "isclose") \
-    X(tau, "tau") \
     X(float_info, "float_info") \
     X(code, "code") \
     X(is_integer, "is_integer") \
@@ -461,8 +402,6 @@ namespace xipy::object {
     X(dict_values, "dict_values") \
     X(dict_items, "dict_items") \
     X(metaclass, "metaclass") \
-    X(rel_tol, "rel_tol") \
-    X(abs_tol, "abs_tol") \
     X(indices, "indices") \
     X(tobytes, "tobytes") \
     X(release, "release") \
@@ -470,123 +409,17 @@ namespace xipy::object {
     X(itemsize, "itemsize") \
     X(cast, "cast") \
     X(nbytes, "nbytes") \
-    /* math and cmath */ X(cosh, "cosh") \
-    X(sinh, "sinh") \
-    X(tanh, "tanh") \
-    X(acosh, "acosh") \
-    X(asinh, "asinh") \
-    X(atanh, "atanh") \
-    X(erf, "erf") \
-    X(erfc, "erfc") \
-    X(gamma, "gamma") \
-    X(lgamma, "lgamma") \
-    X(expm1, "expm1") \
-    X(phase, "phase") \
-    X(polar, "polar") \
-    X(rect, "rect") \
-    X(cmath, "cmath") \
-    /* modules struct, re, binascii, hashlib, random */ \
-    X(binascii, "binascii") \
-    X(hashlib, "hashlib") \
-    X(pack, "pack") \
-    X(unpack, "unpack") \
-    X(pack_into, "pack_into") \
-    X(unpack_from, "unpack_from") \
-    X(calcsize, "calcsize") \
-    X(compile, "compile") \
-    X(match, "match") \
-    X(search, "search") \
-    X(fullmatch, "fullmatch") \
-    X(sub, "sub") \
-    X(group, "group") \
-    X(groups, "groups") \
-    X(span, "span") \
-    X(hexlify, "hexlify") \
-    X(unhexlify, "unhexlify") \
-    X(a2b_base64, "a2b_base64") \
-    X(b2a_base64, "b2a_base64") \
-    X(crc32, "crc32") \
-    X(sha256, "sha256") \
-    X(sha1, "sha1") \
-    X(md5, "md5") \
-    X(digest, "digest") \
-    X(hexdigest, "hexdigest") \
-    X(getrandbits, "getrandbits") \
-    X(seed, "seed") \
-    X(randrange, "randrange") \
-    X(randint, "randint") \
-    X(choice, "choice") \
-    X(uniform, "uniform") \
-    X(newline_argument, "newline") \
     X(flags, "flags") \
-    /* modules sys, gc, micropython, time, errno, os, io, json, collections, heapq */ \
-    X(heappush, "heappush") \
-    X(heappop, "heappop") \
-    X(heapify, "heapify") \
-    X(errorcode, "errorcode") \
-    X(collect, "collect") \
-    X(enable, "enable") \
-    X(disable, "disable") \
-    X(isenabled, "isenabled") \
-    X(mem_alloc, "mem_alloc") \
-    X(mem_free, "mem_free") \
-    X(threshold, "threshold") \
-    X(opt_level, "opt_level") \
-    X(mem_info, "mem_info") \
-    X(qstr_info, "qstr_info") \
-    X(heap_lock, "heap_lock") \
-    X(heap_unlock, "heap_unlock") \
-    X(stack_use, "stack_use") \
-    X(schedule, "schedule") \
-    X(time_ns, "time_ns") \
-    X(sleep, "sleep") \
-    X(sleep_ms, "sleep_ms") \
-    X(sleep_us, "sleep_us") \
-    X(ticks_ms, "ticks_ms") \
-    X(ticks_us, "ticks_us") \
-    X(ticks_cpu, "ticks_cpu") \
-    X(ticks_add, "ticks_add") \
-    X(ticks_diff, "ticks_diff") \
-    X(localtime, "localtime") \
-    X(gmtime, "gmtime") \
-    X(mktime, "mktime") \
-    X(getenv, "getenv") \
-    X(listdir, "listdir") \
-    X(stat, "stat") \
-    X(urandom, "urandom") \
     X(string_io, "StringIO") \
     X(bytes_io, "BytesIO") \
     X(getvalue, "getvalue") \
     X(seek, "seek") \
     X(tell, "tell") \
-    X(dumps, "dumps") \
-    X(loads, "loads") \
-    X(dump, "dump") \
-    X(load, "load") \
-    X(separators, "separators") \
-    X(namedtuple, "namedtuple") \
-    X(ordered_dict, "OrderedDict") \
-    X(deque, "deque") \
-    X(defaultdict, "defaultdict") \
-    X(default_factory, "default_factory") \
-    X(appendleft, "appendleft") \
-    X(popleft, "popleft") \
     X(mpy_attribute, "_mpy") \
-    X(exc_info, "exc_info") \
-    X(readlines, "readlines") \
-    X(fields_attribute, "_fields") \
     X(machine_attribute, "_machine") \
     X(errno_, "errno") \
-    /* builtins and methods */ \
     X(keepends, "keepends") \
-    /* modules os and io (continued) */ \
-    X(mode, "mode") \
-    X(getcwd, "getcwd") \
-    /* sys.stdin */ \
-    X(TextIOWrapper, "TextIOWrapper") \
-    X(fileno, "fileno") \
-    X(FileIO, "FileIO") \
-    X(buffer, "buffer")
+    X(TextIOWrapper, "TextIOWrapper")
 // clang-format on
 
 namespace names {
@@ -605,6 +438,18 @@ static_assert(names::zip == last_static_qstr_id, "static qstr ids must match Mic
 
 // The text of a fixed name; precondition: 0 < id < names::fixed_name_count.
 std::string_view fixed_name_text(std::uint32_t id);
+
+// Fixed names that a layer above this one adds to every VM: a VM created with them interns
+// texts[i] as id names::fixed_name_count + i, right after the names above and before any
+// run-time name, so the ids are constants that constant tables (a module's functions) can
+// hold. `ids_in_qstr_order` lists the same ids ordered by text, as MicroPython's
+// makeqstrdata.py orders its built-in names; dir() probes them in that order merged with
+// this layer's extra names, so where a name is declared never changes what dir() prints.
+// The texts must all differ from each other and from this layer's fixed names.
+struct AppendedNames {
+    std::span<const std::string_view> texts;
+    std::span<const std::uint32_t> ids_in_qstr_order;
+};
 
 // A fixed name as a Python str value.
 constexpr Value name_value(std::uint32_t id) { return Value::from_interned_string(id); }

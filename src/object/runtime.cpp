@@ -9,7 +9,8 @@ namespace xipy::object {
 
 Runtime::Runtime(const RuntimeConfig& config)
     : config_(config),
-      heap_(gc::HeapConfig{config.heap_limit_bytes, config.collect_on_every_allocation}) {
+      heap_(gc::HeapConfig{config.heap_limit_bytes, config.collect_on_every_allocation}),
+      interned_(config.appended_names) {
     heap_.add_root_provider(this);
     temporaries_.reserve(256);
     memory_error_ = make_exception(*this, &memory_error_type, {});

@@ -30,6 +30,8 @@ struct RuntimeConfig {
     OutputFunction write_stderr = nullptr;
     void* output_context = nullptr;
     bool collect_on_every_allocation = false;
+    // Fixed names beyond the object layer's own (the modules layer's), the same in every VM.
+    AppendedNames appended_names;
 };
 
 // One VM's runtime state as the object layer needs it. The vm layer derives

@@ -15,7 +15,7 @@ namespace xipy::vm {
 //
 // The filesystem grant is one directory, filesystem_root, which Python code sees as its "/"
 // and its current directory: open(), os.listdir(), os.stat() and os.remove() resolve every
-// path inside it (see resolve_in_root() in module_os.cpp), and a path whose ".." climbs
+// path inside it (see resolve_in_root() in modules/os.cpp), and a path whose ".." climbs
 // above it or whose symlinks lead outside it is refused with EACCES ("[Errno 13] EACCES").
 // The check and the use of a path are two system calls, so a process outside the VM that
 // swaps a directory for a symlink in between can still redirect one access (time-of-check to

@@ -171,8 +171,12 @@ int truth_of(object::Runtime& runtime, Value value) {
 
 }  // namespace
 
-Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv)
-    : object::Runtime(config), argv_(std::move(argv)) {
+Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
+                         const ModuleRegistry& modules)
+    : object::Runtime(config),
+      argv_(std::move(argv)),
+      module_registry_(modules),
+      module_instances_(modules.modules.size()) {
     frames_.reserve(config.max_depth + 8);
     stack_.resize(value_stack_capacity);
     handler_stack_.resize(handler_stack_capacity);
@@ -235,6 +239,10 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_name_caches(context->name_caches, tracer);
     }
     trace_value(tracer, inject_);
+    for (const ModuleInstance& instance : module_instances_) {
+        trace_value(tracer, instance.module);
+        trace_value(tracer, instance.state);
+    }
 }
 
 bool Interpreter::push_direct_frame(Value function_value, Value first, const Value* values,

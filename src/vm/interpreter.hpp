@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "image/image.hpp"
-#include "library/yasmarang.hpp"
 #include "object/runtime.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
-#include "vm/module_state.hpp"
+#include "vm/module_definition.hpp"
 
 namespace xipy::vm {
 
@@ -43,7 +42,8 @@ enum class CallOutcome : std::uint8_t {
 // the interpreter is destroyed.
 class Interpreter : public object::Runtime {
   public:
-    Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv);
+    Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
+                const ModuleRegistry& modules);
     ~Interpreter() override;
 
     // Loads an image as the module `module_name`, runs its outer code and
@@ -72,10 +72,17 @@ class Interpreter : public object::Runtime {
     bool bind_arguments(FunctionObject* function, object::Value* state,
                         object::Arguments arguments);
 
-    // The random module's generator: one per VM, so VMs do not share a sequence.
-    library::Yasmarang& random_generator() { return random_generator_; }
-    // Settings of the gc and micropython modules (standard modules A).
-    ModuleState& module_state() { return module_state_; }
+    // sys.argv as the host gave it.
+    const std::vector<std::string>& argv() const { return argv_; }
+    // The module definitions this VM was created with; module_loading.cpp imports them.
+    const ModuleRegistry& module_registry() const { return module_registry_; }
+    // This VM's instance of a built-in module: its object and its state cell, empty until the
+    // first import. One per entry of module_registry().modules, in the same order.
+    struct ModuleInstance {
+        object::Value module;
+        object::Value state;
+    };
+    std::vector<ModuleInstance>& module_instances() { return module_instances_; }
 
     // ---- host limits and services (untrusted code)
     // What the host lets Python reach; modules check it before touching the host.
@@ -134,8 +141,6 @@ class Interpreter : public object::Runtime {
     // began at `base_depth` frames is done), pending again.
     bool unwind_exception(std::size_t base_depth);
 
-    object::Value builtin_module(std::uint32_t name);
-
     std::vector<Frame> frames_;
     std::vector<object::Value> stack_;
     std::vector<ExceptionHandler> handler_stack_;
@@ -148,8 +153,8 @@ class Interpreter : public object::Runtime {
 #endif
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
-    library::Yasmarang random_generator_;
-    ModuleState module_state_;  // standard modules A
+    ModuleRegistry module_registry_;
+    std::vector<ModuleInstance> module_instances_;
     HostServices host_services_;
     std::uint64_t steps_ = 0;
     std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit

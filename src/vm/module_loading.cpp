@@ -1,9 +1,16 @@
-// Loading images into an interpreter and importing modules.
+// Loading images into an interpreter, and building and importing built-in modules.
+#include <cstddef>
+#include <cstring>
+#include <string>
+
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/module_object.hpp"
 #include "object/names.hpp"
+#include "object/native_function.hpp"
 #include "object/str_object.hpp"
 #include "vm/interpreter.hpp"
+#include "vm/module_definition.hpp"
 #include "vm/slow_paths.hpp"
 
 namespace xipy::vm {
@@ -50,6 +57,107 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
     return globals;
 }
 
+namespace {
+
+// A built-in module's per-VM state: a heap cell holding `definition->state_size` bytes after
+// this header, so the state counts against the heap limit.
+struct ModuleStateObject : object::Object {
+    const ModuleDefinition* definition;
+
+    static constexpr std::size_t header_size =
+        (sizeof(object::Object) + sizeof(const ModuleDefinition*) + alignof(std::max_align_t) - 1) /
+        alignof(std::max_align_t) * alignof(std::max_align_t);
+
+    ModuleStateObject(const object::Type* type, const ModuleDefinition* owner)
+        : Object(type), definition(owner) {}
+    void* bytes() { return reinterpret_cast<char*>(this) + header_size; }
+};
+
+void trace_module_state(gc::Cell* cell, gc::Tracer& tracer) {
+    auto* state = static_cast<ModuleStateObject*>(cell);
+    if (state->definition->trace_state != nullptr) {
+        state->definition->trace_state(state->bytes(), tracer);
+    }
+}
+
+// Never visible to Python: only the VM's module table refers to state cells.
+constinit const object::Type module_state_type{
+    object::names::module, &object::object_type, {}, {}, 0, trace_module_state};
+
+bool store_members(Interpreter& interpreter, object::DictObject* dict,
+                   const ModuleDefinition& definition) {
+    for (const object::NativeFunction& function : definition.functions) {
+        if (!object::dict_store_name(interpreter, dict, function.name,
+                                     Value::from_object(&function))) {
+            return false;
+        }
+    }
+    for (const object::Attribute& attribute : definition.objects) {
+        if (!object::dict_store_name(interpreter, dict, attribute.name,
+                                     Value::from_object(attribute.object))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Builds this VM's instance of `definition`: state, globals, module object.
+bool instantiate(Interpreter& interpreter, const ModuleDefinition& definition,
+                 Interpreter::ModuleInstance& instance) {
+    void* state = nullptr;
+    if (definition.state_size != 0) {
+        auto* cell = interpreter.make<ModuleStateObject>(
+            ModuleStateObject::header_size - sizeof(ModuleStateObject) + definition.state_size,
+            &module_state_type, &definition);
+        if (cell == nullptr) {
+            return false;
+        }
+        state = cell->bytes();
+        std::memset(state, 0, definition.state_size);
+        instance.state = Value::from_object(cell);
+    }
+    Value globals = object::make_dict(interpreter);
+    if (globals.is_empty()) {
+        return false;
+    }
+    object::DictObject* dict = object::as_dict(globals);
+    if (!object::dict_store_name(interpreter, dict, object::names::dunder_name,
+                                 Value::from_interned_string(definition.name)) ||
+        !store_members(interpreter, dict, definition)) {
+        return false;
+    }
+    if (definition.initialise != nullptr && !definition.initialise(interpreter, globals, state)) {
+        return false;
+    }
+    Value module = object::make_module(interpreter, definition.name, globals);
+    if (module.is_empty()) {
+        return false;
+    }
+    instance.module = module;
+    return true;
+}
+
+Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
+
+}  // namespace
+
+void initialize_builtins(Interpreter& interpreter) {
+    Value builtins = object::make_dict(interpreter);
+    Value modules = object::make_dict(interpreter);
+    interpreter.set_builtins(builtins);
+    interpreter.set_modules(modules);
+    if (const ModuleDefinition* definition = interpreter.module_registry().builtins) {
+        object::DictObject* dict = object::as_dict(builtins);
+        store_members(interpreter, dict, *definition);
+        if (definition->initialise != nullptr) {
+            definition->initialise(interpreter, builtins, nullptr);
+        }
+    }
+    interpreter.release_temporaries(0);
+}
+
+// Finds a built-in module by its definition's name: a VM has a few dozen at most, so a scan
+// costs less than any index would to build.
 Value Interpreter::import_module(Value name) {
     std::uint32_t id = name.is_interned_string()
                            ? name.as_interned_string()
@@ -58,14 +166,45 @@ Value Interpreter::import_module(Value name) {
     if (!found.is_empty()) {
         return found;
     }
-    Value module = make_builtin_module(*this, id, argv_);
-    if (module.is_empty()) {
-        return Value::empty();
+    std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
+    for (std::size_t index = 0; index < definitions.size(); ++index) {
+        if (definitions[index]->name != id) {
+            continue;
+        }
+        ModuleInstance& instance = module_instances_[index];
+        if (instance.module.is_empty() && !instantiate(*this, *definitions[index], instance)) {
+            return Value::empty();
+        }
+        if (!object::dict_store_name(*this, object::as_dict(modules()), id, instance.module)) {
+            return Value::empty();
+        }
+        return instance.module;
     }
-    if (!object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
-        return Value::empty();
+    return raise_new(&object::import_error_type,
+                     "no module named '" + std::string(name_text(id)) + "'");
+}
+
+const HostServices& host_services(object::Runtime& runtime) {
+    return interpreter_of(runtime).host_services();
+}
+
+std::span<const std::string> program_arguments(object::Runtime& runtime) {
+    return interpreter_of(runtime).argv();
+}
+
+Frame* current_frame(object::Runtime& runtime) { return interpreter_of(runtime).current_frame(); }
+
+void* module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
+    Interpreter& interpreter = interpreter_of(runtime);
+    std::span<const ModuleDefinition* const> definitions = interpreter.module_registry().modules;
+    for (std::size_t index = 0; index < definitions.size(); ++index) {
+        if (definitions[index] == &definition) {
+            Value state = interpreter.module_instances()[index].state;
+            return state.is_empty() ? nullptr
+                                    : static_cast<ModuleStateObject*>(state.as_object())->bytes();
+        }
     }
-    return module;
+    return nullptr;
 }
 
 }  // namespace xipy::vm

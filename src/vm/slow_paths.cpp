@@ -1,6 +1,5 @@
 // Rare interpreter operations: constants, function creation, unpacking, star calls, yield from.
 #include "vm/slow_paths.hpp"
-#include "vm/standard_modules.hpp"
 
 #include "number/big_integer.hpp"
 #include "object/builtins.hpp"
@@ -23,9 +22,6 @@
 namespace xipy::vm {
 
 using object::Value;
-
-std::span<const object::Attribute> vm_builtins();     // builtins_vm.cpp
-std::span<const object::Attribute> input_builtins();  // builtins_input.cpp
 
 namespace {
 
@@ -340,26 +336,6 @@ bool import_all(Interpreter& interpreter, Value module, Value target) {
         }
     }
     return true;
-}
-
-void initialize_builtins(Interpreter& interpreter) {
-    Value builtins = object::make_dict(interpreter);
-    Value modules = object::make_dict(interpreter);
-    interpreter.set_builtins(builtins);
-    interpreter.set_modules(modules);
-    object::DictObject* dict = object::as_dict(builtins);
-    for (auto table : {object::core_builtins(), object::iteration_builtins(),
-                       object::type_builtins(), object::io_builtins(), vm_builtins(),
-                       input_builtins(), file_builtins()}) {  // file_builtins: standard modules A
-        for (const object::Attribute& attribute : table) {
-            object::dict_store_name(interpreter, dict, attribute.name,
-                                    Value::from_object(attribute.object));
-        }
-    }
-    object::dict_store_name(interpreter, dict, object::names::NotImplemented_,
-                            Value::not_implemented());
-    object::dict_store_name(interpreter, dict, object::names::Ellipsis, Value::ellipsis());
-    interpreter.release_temporaries(0);
 }
 
 }  // namespace xipy::vm

@@ -13,7 +13,8 @@
 
 namespace xipy::vm {
 
-// Fills the builtins dict and sys.modules of a new interpreter.
+// Fills the builtins dict (from the registry's builtins definition) and makes sys.modules for
+// a new interpreter (module_loading.cpp).
 void initialize_builtins(Interpreter& interpreter);
 
 // LOAD_CONST_OBJ: the constant, materialised in this VM on first use.
@@ -48,9 +49,5 @@ DelegationResult delegate(Interpreter& interpreter, object::Value iterator,
 
 // from module import *
 bool import_all(Interpreter& interpreter, object::Value module, object::Value target);
-
-// Built-in modules by name (empty with ImportError pending when unknown).
-object::Value make_builtin_module(Interpreter& interpreter, std::uint32_t name,
-                                  const std::vector<std::string>& argv);
 
 }  // namespace xipy::vm

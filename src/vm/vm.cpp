@@ -22,7 +22,9 @@ Vm::Vm(VmConfig config) {
     runtime_config.write_stderr = config.write_stderr;
     runtime_config.output_context = config.output_context;
     runtime_config.collect_on_every_allocation = config.collect_on_every_allocation;
-    interpreter_ = std::make_unique<Interpreter>(runtime_config, std::move(config.argv));
+    runtime_config.appended_names = config.modules.names;
+    interpreter_ =
+        std::make_unique<Interpreter>(runtime_config, std::move(config.argv), config.modules);
     interpreter_->set_host_services(config.host);
     max_steps_ = config.max_steps;
 }

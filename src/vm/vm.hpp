@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/host_services.hpp"
+#include "vm/module_definition.hpp"
 
 namespace xipy::vm {
 
@@ -31,6 +32,10 @@ struct VmConfig {
     // stops with an exception no handler sees, and run_image() returns step_limit.
     std::uint64_t max_steps = 0;
     HostServices host;  // nothing granted by default
+    // The builtins namespace and the modules `import` finds; all constant data that must
+    // outlive the Vm. Empty by default: the api layer passes the standard modules
+    // (modules::standard_modules()).
+    ModuleRegistry modules;
 };
 
 // bad_image: the file failed to load or to verify, and nothing of it ran.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <span>
 
+#include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 
 // A fresh VM per input, so no run sees another's state. The limits keep each run short: a
@@ -12,6 +13,7 @@
 // is a bug.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     xipy::vm::VmConfig config;
+    config.modules = xipy::modules::standard_modules();
     config.heap_limit_bytes = 256 * 1024;
     config.max_depth = 50;
     config.max_steps = 20000;

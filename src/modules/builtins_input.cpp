@@ -1,0 +1,93 @@
+// input(), and compile()/eval()/exec(), which need a compiler xipy does not have yet.
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
+#include "object/builtins.hpp"
+#include "object/exception_object.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "support/utf8.hpp"
+#include "vm/module_definition.hpp"
+
+namespace xipy::modules {
+
+using object::Arguments;
+using object::NativeFunction;
+using object::NativeKind;
+using object::Value;
+
+namespace {
+
+// input([prompt]): the prompt goes to stdout without a newline; the line comes back without
+// its '\n'. End of file before any byte is EOFError, as in MicroPython.
+Value builtin_input(object::Runtime& runtime, Arguments arguments) {
+    if (arguments.positional_count > 0 && !arguments[0].is_none()) {
+        std::optional<std::string> prompt = object::str_text(runtime, arguments[0]);
+        if (!prompt) {
+            return Value::empty();
+        }
+        runtime.write(object::OutputStream::standard_output, *prompt);
+    }
+    const vm::HostServices& host = vm::host_services(runtime);
+    std::string line;
+    bool at_end = true;
+    if (host.read_stdin != nullptr) {
+        for (int byte = host.read_stdin(host.stdin_context); byte >= 0;
+             byte = host.read_stdin(host.stdin_context)) {
+            at_end = false;
+            if (byte == '\n') {
+                break;
+            }
+            line.push_back(static_cast<char>(byte));
+        }
+    }
+    if (at_end) {
+        return runtime.raise_type(&object::eof_error_type);
+    }
+    if (!support::is_valid_utf8(line)) {
+        return runtime.raise_new(&object::unicode_error_type, "");
+    }
+    return object::make_str(runtime, line);
+}
+
+Value needs_compiler(object::Runtime& runtime, std::string_view function) {
+    return runtime.raise_new(
+        &object::not_implemented_error_type,
+        std::string(function) + "() needs a Python compiler, which xipy does not have yet");
+}
+
+Value builtin_compile(object::Runtime& runtime, Arguments) {
+    return needs_compiler(runtime, "compile");
+}
+Value builtin_eval(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "eval"); }
+Value builtin_exec(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "exec"); }
+
+constexpr std::uint16_t many = NativeFunction::unlimited;
+
+constexpr NativeFunction input_functions[] = {
+    {names::input, NativeKind::function, 0, 1, builtin_input},
+    {names::compile, NativeKind::function, 0, many, builtin_compile, true},
+    {names::eval, NativeKind::function, 0, many, builtin_eval, true},
+    {names::exec, NativeKind::function, 0, many, builtin_exec, true},
+};
+
+template <std::size_t... Indices>
+constexpr std::array<object::Attribute, sizeof...(Indices)> make_table(
+    std::index_sequence<Indices...>) {
+    return {object::Attribute{input_functions[Indices].name, &input_functions[Indices]}...};
+}
+
+constexpr auto input_attributes =
+    make_table(std::make_index_sequence<std::size(input_functions)>{});
+
+}  // namespace
+
+std::span<const object::Attribute> input_builtins() { return input_attributes; }
+
+}  // namespace xipy::modules

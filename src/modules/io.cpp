@@ -1,0 +1,35 @@
+// The io module: the in-memory streams StringIO and BytesIO and the seek constants.
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
+#include "object/dict_object.hpp"
+#include "object/string_io_object.hpp"
+
+namespace xipy::modules {
+
+using object::Value;
+
+namespace {
+
+constexpr object::Attribute io_types[] = {
+    {names::string_io, &object::string_io_type},
+    {names::bytes_io, &object::bytes_io_type},
+};
+
+// SEEK_SET, SEEK_CUR and SEEK_END are run-time names, interned on the first import.
+bool initialise_io(object::Runtime& runtime, Value globals, void*) {
+    constexpr const char* seek_names[] = {"SEEK_SET", "SEEK_CUR", "SEEK_END"};
+    for (std::int64_t whence = 0; whence < 3; ++whence) {
+        if (!object::dict_store_name(runtime, object::as_dict(globals),
+                                     runtime.intern(seek_names[whence]).as_interned_string(),
+                                     Value::from_small_int(whence))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+constinit const vm::ModuleDefinition io_module{names::io, {}, io_types, initialise_io};
+
+}  // namespace xipy::modules

@@ -1,0 +1,255 @@
+// The interned names that only the standard modules use, one list per module.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "object/names.hpp"
+
+// Each module names its own functions, types and attributes here rather than in
+// object/names.hpp, which the whole runtime includes. The lists are appended to every VM's
+// intern table right after the object layer's fixed names (object::AppendedNames), in the
+// order of XIPY_MODULE_NAMES below, so each name's id is a compile-time constant, the same in
+// every VM, and constant tables (NativeFunction, Type) can hold it. dir() orders names by
+// text, as MicroPython does, so where a name is declared never changes what dir() prints;
+// modules/registry.cpp checks at compile time that no text is declared twice.
+// clang-format off
+// the builtins namespace: input() and compile()
+#define XIPY_BUILTINS_NAMES(X) \
+    X(input, "input") \
+    X(compile, "compile")
+// sys
+#define XIPY_SYS_NAMES(X) \
+    X(sys, "sys") \
+    X(exit, "exit") \
+    X(argv, "argv") \
+    X(stdout_, "stdout") \
+    X(stderr_, "stderr") \
+    X(stdin_, "stdin") \
+    X(maxsize, "maxsize") \
+    X(version, "version") \
+    X(version_info, "version_info") \
+    X(platform, "platform") \
+    X(byteorder, "byteorder") \
+    X(modules, "modules") \
+    X(path, "path") \
+    X(implementation, "implementation") \
+    X(print_exception, "print_exception") \
+    X(exc_info, "exc_info") \
+    X(readlines, "readlines") \
+    X(fileno, "fileno") \
+    X(FileIO, "FileIO") \
+    X(buffer, "buffer")
+// math and cmath
+#define XIPY_MATH_NAMES(X) \
+    X(math, "math") \
+    X(cmath, "cmath") \
+    X(sqrt, "sqrt") \
+    X(floor, "floor") \
+    X(ceil, "ceil") \
+    X(fabs, "fabs") \
+    X(trunc, "trunc") \
+    X(pi, "pi") \
+    X(e, "e") \
+    X(inf, "inf") \
+    X(nan, "nan") \
+    X(isnan_, "isnan") \
+    X(isinf_, "isinf") \
+    X(isfinite_, "isfinite") \
+    X(exp, "exp") \
+    X(log, "log") \
+    X(log2, "log2") \
+    X(log10, "log10") \
+    X(sin, "sin") \
+    X(cos, "cos") \
+    X(tan, "tan") \
+    X(asin, "asin") \
+    X(acos, "acos") \
+    X(atan, "atan") \
+    X(atan2, "atan2") \
+    X(degrees, "degrees") \
+    X(radians, "radians") \
+    X(copysign, "copysign") \
+    X(fmod, "fmod") \
+    X(modf, "modf") \
+    X(frexp, "frexp") \
+    X(ldexp, "ldexp") \
+    X(gcd, "gcd") \
+    X(factorial, "factorial") \
+    X(hypot, "hypot") \
+    X(isclose, "isclose") \
+    X(tau, "tau") \
+    X(rel_tol, "rel_tol") \
+    X(abs_tol, "abs_tol") \
+    X(cosh, "cosh") \
+    X(sinh, "sinh") \
+    X(tanh, "tanh") \
+    X(acosh, "acosh") \
+    X(asinh, "asinh") \
+    X(atanh, "atanh") \
+    X(erf, "erf") \
+    X(erfc, "erfc") \
+    X(gamma, "gamma") \
+    X(lgamma, "lgamma") \
+    X(expm1, "expm1") \
+    X(phase, "phase") \
+    X(polar, "polar") \
+    X(rect, "rect")
+// errno
+#define XIPY_ERRNO_NAMES(X) \
+    X(errorcode, "errorcode")
+// gc
+#define XIPY_GC_NAMES(X) \
+    X(gc, "gc") \
+    X(collect, "collect") \
+    X(enable, "enable") \
+    X(disable, "disable") \
+    X(isenabled, "isenabled") \
+    X(mem_alloc, "mem_alloc") \
+    X(mem_free, "mem_free") \
+    X(threshold, "threshold")
+// micropython
+#define XIPY_MICROPYTHON_NAMES(X) \
+    X(opt_level, "opt_level") \
+    X(mem_info, "mem_info") \
+    X(qstr_info, "qstr_info") \
+    X(heap_lock, "heap_lock") \
+    X(heap_unlock, "heap_unlock") \
+    X(stack_use, "stack_use") \
+    X(schedule, "schedule")
+// time
+#define XIPY_TIME_NAMES(X) \
+    X(time, "time") \
+    X(time_ns, "time_ns") \
+    X(sleep, "sleep") \
+    X(sleep_ms, "sleep_ms") \
+    X(sleep_us, "sleep_us") \
+    X(ticks_ms, "ticks_ms") \
+    X(ticks_us, "ticks_us") \
+    X(ticks_cpu, "ticks_cpu") \
+    X(ticks_add, "ticks_add") \
+    X(ticks_diff, "ticks_diff") \
+    X(localtime, "localtime") \
+    X(gmtime, "gmtime") \
+    X(mktime, "mktime")
+// os
+#define XIPY_OS_NAMES(X) \
+    X(os, "os") \
+    X(getenv, "getenv") \
+    X(listdir, "listdir") \
+    X(stat, "stat") \
+    X(urandom, "urandom") \
+    X(mode, "mode") \
+    X(getcwd, "getcwd")
+// io
+#define XIPY_IO_NAMES(X) \
+    X(io, "io")
+// json
+#define XIPY_JSON_NAMES(X) \
+    X(json, "json") \
+    X(dumps, "dumps") \
+    X(loads, "loads") \
+    X(dump, "dump") \
+    X(load, "load") \
+    X(separators, "separators")
+// collections
+#define XIPY_COLLECTIONS_NAMES(X) \
+    X(collections, "collections") \
+    X(namedtuple, "namedtuple") \
+    X(ordered_dict, "OrderedDict") \
+    X(deque, "deque") \
+    X(defaultdict, "defaultdict") \
+    X(default_factory, "default_factory") \
+    X(appendleft, "appendleft") \
+    X(popleft, "popleft") \
+    X(fields_attribute, "_fields")
+// heapq
+#define XIPY_HEAPQ_NAMES(X) \
+    X(heapq, "heapq") \
+    X(heappush, "heappush") \
+    X(heappop, "heappop") \
+    X(heapify, "heapify")
+// struct
+#define XIPY_STRUCT_NAMES(X) \
+    X(struct_, "struct") \
+    X(pack, "pack") \
+    X(unpack, "unpack") \
+    X(pack_into, "pack_into") \
+    X(unpack_from, "unpack_from") \
+    X(calcsize, "calcsize")
+// re
+#define XIPY_RE_NAMES(X) \
+    X(re, "re") \
+    X(match, "match") \
+    X(search, "search") \
+    X(fullmatch, "fullmatch") \
+    X(sub, "sub") \
+    X(group, "group") \
+    X(groups, "groups") \
+    X(span, "span")
+// binascii
+#define XIPY_BINASCII_NAMES(X) \
+    X(binascii, "binascii") \
+    X(hexlify, "hexlify") \
+    X(unhexlify, "unhexlify") \
+    X(a2b_base64, "a2b_base64") \
+    X(b2a_base64, "b2a_base64") \
+    X(crc32, "crc32") \
+    X(newline_argument, "newline")
+// hashlib
+#define XIPY_HASHLIB_NAMES(X) \
+    X(hashlib, "hashlib") \
+    X(sha256, "sha256") \
+    X(sha1, "sha1") \
+    X(md5, "md5") \
+    X(digest, "digest") \
+    X(hexdigest, "hexdigest")
+// random
+#define XIPY_RANDOM_NAMES(X) \
+    X(random, "random") \
+    X(getrandbits, "getrandbits") \
+    X(seed, "seed") \
+    X(randrange, "randrange") \
+    X(randint, "randint") \
+    X(choice, "choice") \
+    X(uniform, "uniform")
+
+#define XIPY_MODULE_NAMES(X) \
+    XIPY_BUILTINS_NAMES(X) \
+    XIPY_SYS_NAMES(X) \
+    XIPY_MATH_NAMES(X) \
+    XIPY_ERRNO_NAMES(X) \
+    XIPY_GC_NAMES(X) \
+    XIPY_MICROPYTHON_NAMES(X) \
+    XIPY_TIME_NAMES(X) \
+    XIPY_OS_NAMES(X) \
+    XIPY_IO_NAMES(X) \
+    XIPY_JSON_NAMES(X) \
+    XIPY_COLLECTIONS_NAMES(X) \
+    XIPY_HEAPQ_NAMES(X) \
+    XIPY_STRUCT_NAMES(X) \
+    XIPY_RE_NAMES(X) \
+    XIPY_BINASCII_NAMES(X) \
+    XIPY_HASHLIB_NAMES(X) \
+    XIPY_RANDOM_NAMES(X)
+// clang-format on
+
+namespace xipy::modules {
+
+// Module code writes names::x for a module name and an object-layer name alike: lookup
+// finds the object layer's names through the using-directive.
+namespace names {
+using namespace object::names;
+
+enum : std::uint32_t {
+    first_module_name = object::names::fixed_name_count - 1,
+#define XIPY_MODULE_NAME_ENUMERATOR(identifier, text) identifier,
+    XIPY_MODULE_NAMES(XIPY_MODULE_NAME_ENUMERATOR)
+#undef XIPY_MODULE_NAME_ENUMERATOR
+    // One past the last module name: the first id a VM with these modules hands out at run time.
+    end_of_module_names,
+};
+
+}  // namespace names
+
+}  // namespace xipy::modules

@@ -1,0 +1,365 @@
+// The os module and the open() builtin: host files and environment, where the host grants.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "modules/names.hpp"
+#include "modules/standard_modules.hpp"
+#include "object/bytes_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/module_object.hpp"
+#include "object/native_function.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "object/string_io_object.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::modules {
+
+using object::Arguments;
+using object::NativeFunction;
+using object::NativeKind;
+using object::Value;
+
+namespace {
+
+// MicroPython's errno numbers (py/mperrno.h) for the failures reported here.
+constexpr std::int64_t errno_permission = 1;
+constexpr std::int64_t errno_no_entry = 2;
+constexpr std::int64_t errno_io = 5;
+constexpr std::int64_t errno_is_directory = 21;
+constexpr std::int64_t errno_invalid = 22;
+
+Value raise_errno(object::Runtime& runtime, std::int64_t number) {
+    Value argument = Value::from_small_int(number);
+    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
+    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+}
+
+Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
+    if (error == std::errc::no_such_file_or_directory) {
+        return raise_errno(runtime, errno_no_entry);
+    }
+    if (error == std::errc::permission_denied) {
+        return raise_errno(runtime, errno_permission);
+    }
+    if (error == std::errc::is_a_directory) {
+        return raise_errno(runtime, errno_is_directory);
+    }
+    return raise_errno(runtime, errno_io);
+}
+
+const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
+
+// Whether a path names its last component itself (os.remove() unlinks a symlink, not what it
+// points to) or whatever that component leads to (open(), stat(), listdir()).
+enum class LastComponent { follow, keep };
+
+constexpr std::int64_t errno_access = 13;  // EACCES: the path leaves the granted directory
+
+// True when `resolved` (absolute, no symlinks) is `root` or lies below it.
+bool is_inside(const std::string& root, const std::string& resolved) {
+    if (root == "/" || resolved == root) {
+        return true;
+    }
+    return resolved.size() > root.size() && resolved.compare(0, root.size(), root) == 0 &&
+           resolved[root.size()] == '/';
+}
+
+// `text` as a host path inside the granted directory `root`, or nothing with an OSError
+// pending. Python sees `root` as "/", so absolute paths start there too. A ".." that would
+// climb above it is refused before the host sees the path; what the host makes of the rest
+// (symlinks, ".." after a symlink) is then resolved with canonical() and refused unless it
+// stays inside. A path that does not exist is refused as well when its longest existing
+// prefix leads outside, so the errno never says what exists outside the root.
+std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
+                                                     const std::string& root, std::string_view text,
+                                                     LastComponent last) {
+    if (text.empty()) {
+        raise_errno(runtime, errno_no_entry);
+        return std::nullopt;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        raise_errno(runtime, errno_invalid);
+        return std::nullopt;
+    }
+    std::vector<std::string_view> components;
+    std::size_t depth = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('/', start), text.size());
+        std::string_view component = text.substr(start, end - start);
+        start = end + 1;
+        if (component.empty() || component == ".") {
+            continue;
+        }
+        if (component == "..") {
+            if (depth == 0) {
+                raise_errno(runtime, errno_access);
+                return std::nullopt;
+            }
+            --depth;
+        } else {
+            ++depth;
+        }
+        components.push_back(component);
+    }
+    std::string name;
+    if (last == LastComponent::keep && !components.empty() && components.back() != "..") {
+        name = components.back();
+        components.pop_back();
+    }
+    std::filesystem::path target(root);
+    for (std::string_view component : components) {
+        target /= std::string(component);
+    }
+    std::error_code error;
+    std::filesystem::path resolved = std::filesystem::canonical(target, error);
+    if (error) {
+        std::filesystem::path prefix = target;
+        while (prefix.string().size() > root.size() && prefix.has_relative_path()) {
+            prefix = prefix.parent_path();
+            std::error_code prefix_error;
+            std::filesystem::path existing = std::filesystem::canonical(prefix, prefix_error);
+            if (!prefix_error) {
+                if (!is_inside(root, existing.string())) {
+                    raise_errno(runtime, errno_access);
+                    return std::nullopt;
+                }
+                break;
+            }
+        }
+        raise_filesystem_error(runtime, error);
+        return std::nullopt;
+    }
+    if (!is_inside(root, resolved.string())) {
+        raise_errno(runtime, errno_access);
+        return std::nullopt;
+    }
+    return name.empty() ? resolved : resolved / name;
+}
+
+// The path argument as a host path inside the granted directory, or nothing with an
+// exception pending. Without the filesystem grant every path is refused with EPERM.
+std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Value value,
+                                                   LastComponent last = LastComponent::follow) {
+    const std::string& root = services(runtime).filesystem_root;
+    if (root.empty()) {
+        raise_errno(runtime, errno_permission);
+        return std::nullopt;
+    }
+    if (!object::is_str(value)) {
+        runtime.raise_new(&object::type_error_type,
+                          "can't convert '" + std::string(object::type_name_of(runtime, value)) +
+                              "' object to str implicitly");
+        return std::nullopt;
+    }
+    return resolve_in_root(runtime, root, object::str_view(runtime, value), last);
+}
+
+// ---- open
+
+// open(path, mode="r"): reads the whole file into a StringIO ("r") or BytesIO ("rb").
+// Writing modes are refused: the host grants reading only.
+Value builtin_open(object::Runtime& runtime, Arguments arguments) {
+    std::string mode = "r";
+    Value mode_value = arguments.positional_count > 1
+                           ? arguments[1]
+                           : object::keyword_argument(arguments, names::mode);
+    if (!object::check_keywords(runtime, arguments, {names::mode})) {
+        return Value::empty();
+    }
+    if (!mode_value.is_empty()) {
+        if (!object::is_str(mode_value)) {
+            return runtime.raise_new(&object::type_error_type, "mode must be str");
+        }
+        mode = object::str_view(runtime, mode_value);
+    }
+    bool binary = mode.find('b') != std::string::npos;
+    if (mode.find_first_not_of("rbt") != std::string::npos) {
+        return mode.find_first_not_of("rbtwax+") == std::string::npos
+                   ? raise_errno(runtime, errno_permission)
+                   : raise_errno(runtime, errno_invalid);
+    }
+    auto path = path_argument(runtime, arguments[0]);
+    if (!path) {
+        return Value::empty();
+    }
+    std::error_code error;
+    if (std::filesystem::is_directory(*path, error)) {
+        return raise_errno(runtime, errno_is_directory);
+    }
+    std::ifstream file(*path, std::ios::binary);
+    if (!file) {
+        return raise_errno(
+            runtime, std::filesystem::exists(*path, error) ? errno_permission : errno_no_entry);
+    }
+    std::string contents((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad()) {
+        return raise_errno(runtime, errno_io);
+    }
+    Value data =
+        binary ? object::make_bytes(runtime, contents) : object::make_str(runtime, contents);
+    if (data.is_empty()) {
+        return Value::empty();
+    }
+    const object::Type* type = binary ? &object::bytes_io_type : &object::string_io_type;
+    return object::call_positional(runtime, Value::from_object(type), {data});
+}
+
+constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 2, builtin_open, true};
+constexpr object::Attribute file_table[] = {{names::open, &open_function}};
+
+// ---- os
+
+Value os_getenv(object::Runtime& runtime, Arguments arguments) {
+    Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
+    if (!services(runtime).environment) {
+        return raise_errno(runtime, errno_permission);
+    }
+    if (!object::is_str(arguments[0])) {
+        return runtime.raise_new(&object::type_error_type,
+                                 "can't convert '" +
+                                     std::string(object::type_name_of(runtime, arguments[0])) +
+                                     "' object to str implicitly");
+    }
+    std::string name(object::str_view(runtime, arguments[0]));
+    const char* value = std::getenv(name.c_str());
+    return value == nullptr ? fallback : object::make_str(runtime, value);
+}
+
+Value os_listdir(object::Runtime& runtime, Arguments arguments) {
+    Value dot = runtime.intern(".");
+    auto path = path_argument(runtime, arguments.positional_count > 0 ? arguments[0] : dot);
+    if (!path) {
+        return Value::empty();
+    }
+    std::error_code error;
+    std::filesystem::directory_iterator entries(*path, error);
+    if (error) {
+        return raise_filesystem_error(runtime, error);
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : entries) {
+        found.push_back(entry.path().filename().string());
+    }
+    Value list = object::make_list(runtime, {});
+    if (list.is_empty()) {
+        return Value::empty();
+    }
+    for (const std::string& name : found) {
+        Value text = object::make_str(runtime, name);
+        if (text.is_empty() || !object::list_append(runtime, list, text)) {
+            return Value::empty();
+        }
+    }
+    return list;
+}
+
+// stat(path): (mode, inode, device, links, uid, gid, size, atime, mtime, ctime); the
+// portable standard library knows the type and size only, so the rest are zero.
+Value os_stat(object::Runtime& runtime, Arguments arguments) {
+    auto path = path_argument(runtime, arguments[0]);
+    if (!path) {
+        return Value::empty();
+    }
+    std::error_code error;
+    std::filesystem::file_status status = std::filesystem::status(*path, error);
+    if (error) {
+        return raise_filesystem_error(runtime, error);
+    }
+    bool directory = status.type() == std::filesystem::file_type::directory;
+    std::int64_t size = 0;
+    if (!directory) {
+        std::uintmax_t bytes = std::filesystem::file_size(*path, error);
+        size = error ? 0 : static_cast<std::int64_t>(bytes);
+    }
+    // S_IFDIR / S_IFREG with the permission bits.
+    std::int64_t mode =
+        (directory ? 0040000 : 0100000) | (static_cast<std::int64_t>(status.permissions()) & 07777);
+    Value size_value = object::make_int(runtime, size);
+    if (size_value.is_empty()) {
+        return Value::empty();
+    }
+    Value zero = Value::from_small_int(0);
+    Value fields[10] = {
+        Value::from_small_int(mode), zero, zero, zero, zero, zero, size_value, zero, zero, zero};
+    return object::new_tuple(runtime, fields);
+}
+
+// remove(path): unlinks the file; a symlink goes itself, whatever it points to.
+Value os_remove(object::Runtime& runtime, Arguments arguments) {
+    auto path = path_argument(runtime, arguments[0], LastComponent::keep);
+    if (!path) {
+        return Value::empty();
+    }
+    std::error_code error;
+    if (std::filesystem::is_directory(std::filesystem::symlink_status(*path, error))) {
+        return raise_errno(runtime, errno_is_directory);
+    }
+    if (!std::filesystem::remove(*path, error)) {
+        return raise_filesystem_error(
+            runtime, error ? error : std::make_error_code(std::errc::no_such_file_or_directory));
+    }
+    return Value::none();
+}
+
+Value os_urandom(object::Runtime& runtime, Arguments arguments) {
+    auto count = object::to_integer(runtime, arguments[0]);
+    if (!count) {
+        return Value::empty();
+    }
+    if (*count < 0) {
+        return runtime.raise_new(&object::value_error_type, "negative count");
+    }
+    std::random_device source;
+    std::string bytes(static_cast<std::size_t>(*count), '\0');
+    for (char& byte : bytes) {
+        byte = static_cast<char>(source() & 0xFF);
+    }
+    return object::make_bytes(runtime, bytes);
+}
+
+// getcwd(): the granted directory is Python's "/" and never changes (xipy has no chdir).
+Value os_getcwd(object::Runtime& runtime, Arguments) {
+    if (services(runtime).filesystem_root.empty()) {
+        return raise_errno(runtime, errno_permission);
+    }
+    return runtime.intern("/");
+}
+
+constexpr NativeFunction os_functions[] = {
+    {names::getcwd, NativeKind::function, 0, 0, os_getcwd},
+    {names::getenv, NativeKind::function, 1, 2, os_getenv},
+    {names::listdir, NativeKind::function, 0, 1, os_listdir},
+    {names::stat, NativeKind::function, 1, 1, os_stat},
+    {names::remove, NativeKind::function, 1, 1, os_remove},
+    {names::urandom, NativeKind::function, 1, 1, os_urandom},
+};
+
+}  // namespace
+
+std::span<const object::Attribute> file_builtins() { return file_table; }
+
+namespace {
+
+bool initialise_os(object::Runtime& runtime, Value globals, void*) {
+    return object::dict_store_name(runtime, object::as_dict(globals), names::sep,
+                                   runtime.intern("/"));
+}
+
+}  // namespace
+
+constinit const vm::ModuleDefinition os_module{names::os, os_functions, {}, initialise_os};
+
+}  // namespace xipy::modules

@@ -1,0 +1,46 @@
+// The standard modules and the builtins namespace, as module definitions, and their registry.
+#pragma once
+
+#include <span>
+
+#include "object/object.hpp"
+#include "object/value.hpp"
+#include "vm/module_definition.hpp"
+
+namespace xipy::modules {
+
+// Every module xipy offers to `import`, the builtins namespace and the names they use: what a
+// VM is created with (api/vm_api.cpp passes it in VmConfig::modules). Constant data.
+const vm::ModuleRegistry& standard_modules();
+
+// One definition per module, each in its own file (math and cmath share math.cpp).
+extern const vm::ModuleDefinition builtins_module;  // builtins.cpp
+extern const vm::ModuleDefinition array_module;     // registry.cpp: just the array type
+extern const vm::ModuleDefinition binascii_module;
+extern const vm::ModuleDefinition cmath_module;
+extern const vm::ModuleDefinition collections_module;
+extern const vm::ModuleDefinition errno_module;
+extern const vm::ModuleDefinition gc_module;
+extern const vm::ModuleDefinition hashlib_module;
+extern const vm::ModuleDefinition heapq_module;
+extern const vm::ModuleDefinition io_module;
+extern const vm::ModuleDefinition json_module;
+extern const vm::ModuleDefinition math_module;
+extern const vm::ModuleDefinition micropython_module;
+extern const vm::ModuleDefinition os_module;
+extern const vm::ModuleDefinition random_module;
+extern const vm::ModuleDefinition re_module;
+extern const vm::ModuleDefinition struct_module;
+extern const vm::ModuleDefinition sys_module;
+extern const vm::ModuleDefinition time_module;
+
+// The builtins that live with the modules: open() (os.cpp), input() and the compiler stubs
+// (builtins_input.cpp).
+std::span<const object::Attribute> file_builtins();
+std::span<const object::Attribute> input_builtins();
+
+// namedtuple(name, field_spec) as Python calls it; sys.implementation is one (collections.cpp).
+object::Value make_named_tuple_type(object::Runtime& runtime, object::Value name,
+                                    object::Value field_spec);
+
+}  // namespace xipy::modules

@@ -1,0 +1,80 @@
+// ModuleDefinition: a built-in module as constant data, and what its native code may ask of the VM.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "gc/cell.hpp"
+#include "object/native_function.hpp"
+#include "object/object.hpp"
+#include "object/runtime.hpp"
+#include "vm/frame.hpp"
+#include "vm/host_services.hpp"
+
+namespace xipy::vm {
+
+// A module implemented in C++. The definition is constant data that every VM shares; each VM
+// builds its own module object from it on the first `import` of `name` and keeps that object
+// for its lifetime (also in sys.modules). Built-in modules and the builtins namespace are
+// declared this way, and a host's native modules will be too.
+//
+// Building a module: its globals get `__name__`, then `functions`, then `objects` (in table
+// order), then whatever `initialise` stores. The tables hold fixed interned-name ids and
+// static objects, so they need no per-VM work; `initialise` makes what must exist once per
+// VM (sys.argv, sys.stdin, numbers that may need the heap on 32-bit hosts).
+//
+// Per-VM state: when `state_size` is not zero, the VM allocates that many bytes (aligned for
+// any type) on its own heap before `initialise` runs, so the state counts against the heap
+// limit and lives as long as the VM. The bytes start zeroed; `initialise` constructs the state
+// in them (placement new). The state must be trivially destructible, as a heap cell has no
+// destructor; `trace_state` marks any heap references it holds. Native functions of the
+// module reach it with module_state().
+struct ModuleDefinition {
+    std::uint32_t name;
+    std::span<const object::NativeFunction> functions;
+    std::span<const object::Attribute> objects;
+    // Stores the per-VM members into `globals` (a dict); `state` is null when state_size is 0.
+    // False with the exception pending when it fails.
+    bool (*initialise)(object::Runtime& runtime, object::Value globals, void* state) = nullptr;
+    std::size_t state_size = 0;
+    void (*trace_state)(void* state, gc::Tracer& tracer) = nullptr;
+};
+
+// Everything a VM is given about modules, all constant data:
+// - `builtins`: the builtins namespace; its members fill the dict that name lookups fall
+//   back to (it is not itself importable).
+// - `modules`: the modules `import` finds by name, in no particular order.
+// - `names`: the fixed interned names that the definitions' tables use beyond the object
+//   layer's own (see object::AppendedNames).
+struct ModuleRegistry {
+    const ModuleDefinition* builtins = nullptr;
+    std::span<const ModuleDefinition* const> modules;
+    object::AppendedNames names;
+};
+
+// ---- What native module code may ask of the VM that calls it. The Runtime a native function
+// receives is always a VM's, so these work from any native function.
+
+// The host services the VM was granted; modules check them before touching the host.
+const HostServices& host_services(object::Runtime& runtime);
+// The program's arguments (sys.argv), as the host gave them.
+std::span<const std::string> program_arguments(object::Runtime& runtime);
+// The innermost Python frame, or null.
+Frame* current_frame(object::Runtime& runtime);
+// The per-VM state of `definition`'s module (see ModuleDefinition); null before the module
+// was first imported in this VM or when it has no state.
+void* module_state(object::Runtime& runtime, const ModuleDefinition& definition);
+
+// The builtins that need the interpreter's frames: __build_class__, globals, locals, dir and
+// __import__ (builtins_vm.cpp), for the builtins definition to list.
+std::span<const object::Attribute> vm_builtins();
+
+template <class State>
+State& module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
+    return *static_cast<State*>(module_state(runtime, definition));
+}
+
+}  // namespace xipy::vm
