@@ -129,8 +129,9 @@ conformance: sanitize corpus
 
 # Not part of `make test`: timings depend on the machine. The native MicroPython it compares
 # with is ../shared/micropython (or $$REFERENCE_MICROPYTHON), see tools/reference_micropython.py.
+# BENCH_BASELINE=OTHER_XIPY adds a column for a second xipy binary (before/after a change).
 bench: release
-	@$(PYTHON) tools/bench.py --xipy $(RELEASE_DIR)/xipy
+	@$(PYTHON) tools/bench.py --xipy $(RELEASE_DIR)/xipy $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE))
 
 # MicroPython's own test suite (../shared/micropython/tests) on xipy, compiled by each mpy-cross
 # users have: 1.29 (.mpy v6.3) and the pinned 1.19 (v6.0). It runs on the sanitizer build, as

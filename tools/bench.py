@@ -20,7 +20,12 @@ differently). The table shows seconds and the ratios MicroPython/xipy and CPytho
 above 1 means xipy is faster. Geometric means (for bench/, perf_bench and both) are over
 the programs every runtime ran for at least SHORT_SECONDS.
 
-Usage: tools/bench.py [--xipy build/xipy] [--runs 3] [--perf-size N,M] [NAME ...]
+With --baseline OTHER_XIPY a second xipy binary (an earlier commit's, say) runs the same
+programs in the same rounds, and the table adds baseline/xipy: above 1 means the change made
+xipy faster. That is how a change's speed is measured before and after, side by side.
+
+Usage: tools/bench.py [--xipy build/xipy] [--baseline OLD_XIPY] [--runs 3] [--perf-size N,M]
+                      [NAME ...]
 NAME is a bench/ program (`fib`) or a perf_bench one (`bm_nqueens`); default: all.
 Exit status 1 when a run fails or xipy's output differs from MicroPython's.
 """
@@ -42,7 +47,8 @@ ROOT = reference_micropython.ROOT
 BENCH = ROOT / "bench"
 PERF_BENCH = reference_micropython.PERF_BENCH
 TIMEOUT_SECONDS = 300
-RUNTIMES = ("xipy", "micropython", "cpython")
+# The runtimes every round runs; main() appends "baseline" when --baseline is given.
+RUNTIMES = ["xipy", "micropython", "cpython"]
 # perf_bench programs that are not plain CPU work: they mount a file system of .mpy files.
 PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
 # bm_run(N, M) picks the largest parameter set with 10*n <= 12*N and m <= M. (5000, 1000), the
@@ -94,10 +100,11 @@ class Program:
         self.outputs = {}
         self.errors = {}
 
-    def command(self, runtime, xipy):
-        """(command, working directory, environment) for one run."""
-        if runtime == "xipy":
-            return [str(xipy), "run", self.compiled.name], self.compiled.parent, None
+    def command(self, runtime, binaries):
+        """(command, working directory, environment) for one run; `binaries` maps "xipy" (and
+        "baseline") to an xipy executable."""
+        if runtime in binaries:
+            return [str(binaries[runtime]), "run", self.compiled.name], self.compiled.parent, None
         if runtime == "micropython":
             # MicroPython runs a .mpy only by importing it, from a folder without the .py.
             return ([str(reference_micropython.MICROPYTHON), "-m", self.compiled.stem],
@@ -152,14 +159,14 @@ def prepare(names, work, perf_size):
     return programs
 
 
-def measure(programs, xipy, runs):
+def measure(programs, binaries, runs):
     for round_number in range(runs):
         print(f"round {round_number + 1} of {runs} ...", file=sys.stderr, flush=True)
         for program in programs:
             for runtime in RUNTIMES:
                 if runtime in program.errors:
                     continue
-                seconds, stdout, error = timed_run(*program.command(runtime, xipy))
+                seconds, stdout, error = timed_run(*program.command(runtime, binaries))
                 if error is not None:
                     program.errors[runtime] = error
                     continue
@@ -177,10 +184,10 @@ def check(program):
         return errors, notes
     if b"SKIP" in reference:
         notes.append("MicroPython prints SKIP (no parameter set fits --perf-size)")
-    for runtime in ("xipy", "cpython"):
+    for runtime in [runtime for runtime in RUNTIMES if runtime != "micropython"]:
         output = program.outputs.get(runtime)
         if output is not None and program.comparable(output) != program.comparable(reference):
-            (errors if runtime == "xipy" else notes).append(
+            (errors if runtime != "cpython" else notes).append(
                 f"{runtime}: output differs from MicroPython's")
     return errors, notes
 
@@ -192,24 +199,30 @@ def geometric_mean(values):
 def print_table(programs, startup, runs):
     print(f"CPU time (user + system) less start-up, median of {runs} interleaved runs; "
           f"ratio = other's time / xipy's time, so above 1 means xipy is faster.")
-    header = f"{'program':<22}{'xipy s':>9}{'MicroPython s':>15}{'CPython s':>11}" \
-             f"{'MicroPython/xipy':>18}{'CPython/xipy':>14}"
+    # (runtime, heading, width) of the time columns, then of the ratio columns.
+    times = [("xipy", "xipy s", 9), ("micropython", "MicroPython s", 15), ("cpython", "CPython s", 11)]
+    compared = [("micropython", "MicroPython/xipy", 18), ("cpython", "CPython/xipy", 14)]
+    if "baseline" in RUNTIMES:
+        times.append(("baseline", "baseline s", 12))
+        compared.append(("baseline", "baseline/xipy", 15))
+    header = f"{'program':<22}" + "".join(f"{heading:>{width}}" for _, heading, width in times) \
+        + "".join(f"{heading:>{width}}" for _, heading, width in compared)
     print(header)
     print("-" * len(header))
     # Ratios per group (our programs, perf_bench) for the geometric means.
-    ratios = {group: {"micropython": [], "cpython": []} for group in (False, True)}
+    ratios = {group: {runtime: [] for runtime, _, _ in compared} for group in (False, True)}
     short = []
     for program in programs:
         line = f"{program.name:<22}"
         nets = {runtime: program.net(runtime, startup) for runtime in RUNTIMES}
-        for runtime, width in (("xipy", 9), ("micropython", 15), ("cpython", 11)):
+        for runtime, _, width in times:
             net = nets[runtime]
             line += f"{'FAIL' if net is None else f'{net:.3f}':>{width}}"
         # Below SHORT_SECONDS the CPU clock's granularity and noise decide the ratio.
         counted = all(net is None or net >= SHORT_SECONDS for net in nets.values())
         if not counted:
             short.append(program.name)
-        for runtime, width in (("micropython", 18), ("cpython", 14)):
+        for runtime, _, width in compared:
             if nets["xipy"] and nets[runtime]:
                 ratio = nets[runtime] / nets["xipy"]
                 if counted:
@@ -222,10 +235,10 @@ def print_table(programs, startup, runs):
     for label, groups in (("geomean, bench/", [False]), ("geomean, perf_bench", [True]),
                           ("geomean, all", [False, True])):
         means = [geometric_mean([ratio for group in groups for ratio in ratios[group][runtime]])
-                 for runtime in ("micropython", "cpython")]
-        print(f"{label:<22}{'':>35}" +
+                 for runtime, _, _ in compared]
+        print(f"{label:<22}{'':>{sum(width for _, _, width in times)}}" +
               "".join(f"{mean:>{width}.2f}" if mean is not None else f"{'-':>{width}}"
-                      for mean, width in zip(means, (18, 14))))
+                      for mean, (_, _, width) in zip(means, compared)))
     if short:
         print(f"* under {SHORT_SECONDS * 1000:.0f} ms on some runtime, left out of the geometric "
               f"means: {', '.join(short)}")
@@ -239,6 +252,8 @@ def main():
     parser.add_argument("names", nargs="*", help="benchmarks, e.g. fib bm_nqueens (default: all)")
     parser.add_argument("--xipy", type=pathlib.Path, default=ROOT / "build" / "xipy",
                         help="the xipy binary (default: build/xipy, the release build)")
+    parser.add_argument("--baseline", type=pathlib.Path,
+                        help="a second xipy binary to compare with, in the same rounds")
     parser.add_argument("--runs", type=int, default=3, help="rounds; the median counts (default 3)")
     parser.add_argument("--perf-size", default=",".join(map(str, DEFAULT_PERF_SIZE)),
                         help="N,M for perf_bench's bm_run(N, M) (default %(default)s)")
@@ -246,6 +261,13 @@ def main():
     if not arguments.xipy.is_file():
         print(f"bench: {arguments.xipy} does not exist (run `make`)", file=sys.stderr)
         return 2
+    binaries = {"xipy": arguments.xipy.resolve()}
+    if arguments.baseline is not None:
+        if not arguments.baseline.is_file():
+            print(f"bench: {arguments.baseline} does not exist", file=sys.stderr)
+            return 2
+        binaries["baseline"] = arguments.baseline.resolve()
+        RUNTIMES.append("baseline")
     if reference_micropython.missing():
         print(f"bench: {reference_micropython.missing()}", file=sys.stderr)
         return 2
@@ -265,7 +287,7 @@ def main():
         except (ValueError, RuntimeError) as error:
             print(f"bench: {error}", file=sys.stderr)
             return 2
-        measure(programs, arguments.xipy.resolve(), max(1, arguments.runs))
+        measure(programs, binaries, max(1, arguments.runs))
 
     failed = False
     startup, programs = programs[0], programs[1:]
