@@ -11,7 +11,8 @@
  *
  * xipy_version() (xipy.h) returns the string of the library that was actually linked, which
  * may differ from these headers when a host links a library built elsewhere. The library's
- * own reports (`xipy --version` prints xipy_version()) come from these macros too, so the
+ * own reports (`xipy --version` prints xipy_version(), and Python's
+ * sys.implementation.version holds the three numbers) come from these macros too, so the
  * version is written down only here.
  */
 #define XIPY_VERSION_MAJOR 0

@@ -10,6 +10,7 @@
 #include "object/descriptor_objects.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/iteration.hpp"
 #include "object/list_object.hpp"
 #include "object/module_object.hpp"
 #include "object/native_function.hpp"
@@ -102,22 +103,10 @@ Value deque_appendleft(object::Runtime& runtime, Arguments arguments) {
 }
 
 bool deque_extend_with(object::Runtime& runtime, DequeObject* deque, Value iterable) {
-    Value iterator = object::get_iterator(runtime, iterable);
-    if (iterator.is_empty()) {
-        return false;
-    }
-    for (;;) {
-        Value item = object::iterate_next(runtime, iterator);
-        if (item.is_empty()) {
-            return false;
-        }
-        if (item.is_stop_iteration()) {
-            return true;
-        }
-        if (!deque_push(runtime, deque, item, false)) {
-            return false;
-        }
-    }
+    return object::for_each_item(runtime, iterable, [&](Value item) {
+               return deque_push(runtime, deque, item, false) ? object::Step::next
+                                                              : object::Step::raised;
+           }) != object::Finish::raised;
 }
 
 Value deque_extend(object::Runtime& runtime, Arguments arguments) {

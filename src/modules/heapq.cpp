@@ -5,6 +5,7 @@
 #include "object/list_object.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 
 namespace xipy::modules {
 
@@ -17,6 +18,8 @@ namespace {
 
 // 1 when left < right, 0 when not, -1 when the comparison raised.
 int is_less(object::Runtime& runtime, Value left, Value right) {
+    // Only the verdict outlives a comparison: heapify's n comparisons hold no roots.
+    object::RootScope scope(runtime);
     Value result = object::binary_operation(runtime, object::BinaryOperator::less, left, right);
     if (result.is_empty()) {
         return -1;

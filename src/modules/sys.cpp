@@ -16,6 +16,7 @@
 #include "object/tuple_object.hpp"
 #include "support/utf8.hpp"
 #include "vm/module_definition.hpp"
+#include "xipy/version.h"
 
 namespace xipy::modules {
 
@@ -260,8 +261,10 @@ Value make_implementation(object::Runtime& runtime) {
     if (type.is_empty()) {
         return Value::empty();
     }
-    Value version_parts[4] = {Value::from_small_int(0), Value::from_small_int(1),
-                              Value::from_small_int(0), runtime.intern("")};
+    // The release numbers come from the one definition of the version (xipy/version.h).
+    Value version_parts[4] = {Value::from_small_int(XIPY_VERSION_MAJOR),
+                              Value::from_small_int(XIPY_VERSION_MINOR),
+                              Value::from_small_int(XIPY_VERSION_PATCH), runtime.intern("")};
     Value version = object::new_tuple(runtime, version_parts);
     if (version.is_empty()) {
         return Value::empty();
