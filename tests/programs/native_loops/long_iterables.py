@@ -3,7 +3,7 @@
 # million items and a small heap and checks that the root stack stays small.
 import sys
 
-count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+count = int(sys.argv[1]) if len(sys.argv) > 1 else 400
 # Results that take memory in proportion to their length stay short.
 short = min(count, 1000)
 big = 10**30
