@@ -140,10 +140,16 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     }
     Value source = arguments[0];
     if (is_str(source)) {
-        if (arguments.positional_count < 2) {
+        if (arguments.positional_count < 2 || arguments.positional_count > 3) {
             return runtime.raise_new(&type_error_type, "string argument without an encoding");
         }
+        if (!check_encodable(runtime, str_view(runtime, source), arguments, 1)) {
+            return Value::empty();
+        }
         return make_bytes(runtime, str_view(runtime, source));
+    }
+    if (arguments.positional_count > 1) {
+        return runtime.raise_new(&type_error_type, "wrong number of arguments");
     }
     if (is_bytes(source)) {
         return source;

@@ -237,10 +237,12 @@ class PercentValues final : public text::PercentArguments {
                     return text::write_percent_char(character, spec, sink);
                 }
                 if (is_int(native)) {
-                    // Only the low byte is printed, so a big int may be reduced to it first.
-                    number::BigInteger low_byte =
-                        to_big_integer(native) & number::BigInteger::from_int64(0xFF);
-                    return text::write_percent_char_code(low_byte.to_int64(), spec, sink);
+                    std::optional<std::int64_t> code = int_to_int64(native);
+                    if (!code) {
+                        return text::Error{text::ErrorKind::overflow_error,
+                                           "overflow converting long int to machine word"};
+                    }
+                    return text::write_percent_char_code(*code, spec, sink);
                 }
                 return text::Error{text::ErrorKind::type_error, "integer needed"};
             default: {  // 'r' and 's'
