@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "object/array_object.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_methods.hpp"
 #include "object/class_object.hpp"
@@ -102,6 +103,12 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     std::optional<BufferView> other = get_buffer(right);
     if (!other) {
         return Value::not_implemented();
+    }
+    ArrayObject* array = as_array_like(right);
+    if (array != nullptr && array->type() != &bytearray_type &&
+        (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal)) {
+        // As the reference: bytes never equals an array (only bytearray and memoryview).
+        return Value::boolean(operation == BinaryOperator::not_equal);
     }
     std::string_view second = other->bytes();
     switch (operation) {
