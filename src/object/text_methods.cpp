@@ -408,7 +408,10 @@ Value text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
     }
     std::string output;
     text::StringSink sink(output);
-    text::Status status = text::center(self_text(runtime, arguments, kind), *width, sink);
+    std::string_view text = self_text(runtime, arguments, kind);
+    // The reference counts UTF-8 characters here for bytes too (b'\xc3\xa9' is one wide).
+    auto length = static_cast<std::int64_t>(utf8_character_count(text));
+    text::Status status = text::center(text, length, *width, sink);
     return finish(runtime, arguments[0], kind, status, output);
 }
 

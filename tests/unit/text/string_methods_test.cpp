@@ -165,10 +165,13 @@ TEST(StringMethods, StripReplacePartitionCenter) {
     ASSERT_FALSE(parts.ok());
     EXPECT_EQ(parts.error().message, "empty separator");
 
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 7, sink); }), "  abc  ");
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 8, sink); }), "  abc   ");
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 2, sink); }), "abc");
-    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 5, sink); }), " \xc3\xa9  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 7, sink); }), "  abc  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 8, sink); }), "  abc   ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 2, sink); }), "abc");
+    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 2, 5, sink); }),
+              " \xc3\xa9  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 1, 4, sink); }),
+              " \xc3\xa9  ");
 }
 
 TEST(StringMethods, CaseAndClassesAreAscii) {
