@@ -15,6 +15,7 @@
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
+#include "object/str_format.hpp"
 #include "object/tuple_object.hpp"
 
 namespace xipy::object {
@@ -85,6 +86,15 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     }
     if (!is_bytes(left)) {
         return Value::not_implemented();
+    }
+    if (operation == BinaryOperator::modulo) {
+        // As the reference: formatted as str's % formats (so %s of bytes is its repr).
+        std::string output;
+        std::string pattern(bytes_view(left));
+        if (!percent_format_into(runtime, pattern, right, output, text::TextKind::bytes)) {
+            return Value::empty();
+        }
+        return make_bytes(runtime, output);
     }
     std::string_view first = bytes_view(left);
     if (operation == BinaryOperator::contains) {

@@ -146,7 +146,8 @@ class TemplateArguments final : public text::FormatArguments {
 // The right operand of %: a tuple's items, or one value (a dict also serves %(key)s).
 class PercentValues final : public text::PercentArguments {
   public:
-    PercentValues(Runtime& runtime, Value arguments) : runtime_(runtime), arguments_(arguments) {
+    PercentValues(Runtime& runtime, Value arguments, text::TextKind kind)
+        : runtime_(runtime), arguments_(arguments), kind_(kind) {
         if (is_tuple(arguments)) {
             items_ = as_tuple(arguments)->span();
         } else {
@@ -211,7 +212,18 @@ class PercentValues final : public text::PercentArguments {
             case 'X':
             case 'o':
                 if (!is_int(native)) {
-                    return cannot_convert(value, "int");
+                    // An instance with __int__ gives its result, as on the reference.
+                    Value method = find_attribute(runtime_, value, names::dunder_int);
+                    if (!method.is_empty()) {
+                        native = call_positional(runtime_, method, std::span<const Value>{});
+                    }
+                    if (runtime_.has_exception()) {
+                        python_error_pending = true;
+                        return pending_failure();
+                    }
+                    if (method.is_empty() || !is_int(native)) {
+                        return cannot_convert(value, "int");
+                    }
                 }
                 return text::write_percent_integer(to_big_integer(native), spec, sink);
             case 'e':
@@ -246,6 +258,10 @@ class PercentValues final : public text::PercentArguments {
                 }
                 return text::Error{text::ErrorKind::type_error, "integer needed"};
             default: {  // 'r' and 's'
+                // A bytes pattern's %s puts a bytes argument in as it is, as the reference.
+                if (spec.conversion == 's' && kind_ == text::TextKind::bytes && is_bytes(value)) {
+                    return text::write_percent_text(bytes_view(value), spec, sink);
+                }
                 std::optional<std::string> converted =
                     spec.conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
                 if (!converted) {
@@ -259,14 +275,15 @@ class PercentValues final : public text::PercentArguments {
 
     Runtime& runtime_;
     Value arguments_;
+    text::TextKind kind_;
     std::span<const Value> items_;
 };
 
 }  // namespace
 
 bool percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                         std::string& output) {
-    PercentValues values(runtime, arguments);
+                         std::string& output, text::TextKind kind) {
+    PercentValues values(runtime, arguments, kind);
     text::StringSink sink(output);
     text::Status status = text::format_percent(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {
