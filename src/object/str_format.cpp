@@ -99,6 +99,17 @@ text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec&
     return cannot_convert_to_str(runtime, value);
 }
 
+// MicroPython turns the names in '{name}' and '%(name)s' into interned strings, which hold
+// at most 255 bytes, and raises RuntimeError for a longer one; true after raising it.
+bool name_too_long(Runtime& runtime, std::string_view name) {
+    constexpr std::size_t longest_name = 255;
+    if (name.size() <= longest_name) {
+        return false;
+    }
+    runtime.raise_new(&runtime_error_type, "name too long");
+    return true;
+}
+
 // str.format's arguments: positional ones after the template, keywords by name.
 class TemplateArguments final : public text::FormatArguments {
   public:
@@ -108,6 +119,10 @@ class TemplateArguments final : public text::FormatArguments {
     std::size_t positional_count() const override { return arguments_.positional_count - 1; }
 
     text::Result<std::size_t> find_keyword(std::string_view name) override {
+        if (name_too_long(runtime_, name)) {
+            python_error_pending = true;
+            return pending_failure();
+        }
         std::optional<std::uint32_t> id = runtime_.interned().find(name);
         Value found = id ? keyword_argument(arguments_, *id) : Value::empty();
         if (found.is_empty()) {
@@ -174,6 +189,10 @@ class PercentValues final : public text::PercentArguments {
 
     text::Status write_keyed(std::string_view key, const text::PercentSpec& spec,
                              text::TextSink& sink) override {
+        if (name_too_long(runtime_, key)) {
+            python_error_pending = true;
+            return pending_failure();
+        }
         Value key_value = make_str(runtime_, key);
         Value found =
             key_value.is_empty() ? key_value : load_subscript(runtime_, arguments_, key_value);
