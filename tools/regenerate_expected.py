@@ -14,19 +14,29 @@ A program whose first line is `# expect: cpython` is a case where xipy follows
 CPython rather than MicroPython (see docs/compatibility.md): its expected
 stdout comes from python3 running the source instead.
 
+A program whose first line is `# expect: micropython 1.29` tests behaviour that MicroPython
+1.27 (the WebAssembly VM above) predates, e.g. repr() printing non-ASCII characters as
+themselves or bytes.decode's 'ignore' and 'replace' handlers: it is compiled by the native
+reference's mpy-cross and run on the native reference MicroPython 1.29
+(tools/reference_micropython.py says where it is).
+
 Expected outputs are never produced by xipy itself.
 """
 
 import argparse
+import os
 import pathlib
 import subprocess
 import sys
 import tempfile
 
+import reference_micropython
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "programs"
 REFERENCE = ROOT / "tests" / "reference"
 CPYTHON_MARKER = "# expect: cpython"
+NATIVE_MARKER = "# expect: micropython 1.29"
 TIMEOUT_SECONDS = 60
 
 
@@ -35,9 +45,13 @@ def ensure_reference_installed():
         subprocess.run(["npm", "ci", "--silent"], cwd=REFERENCE, check=True)
 
 
-def expects_cpython(source_path):
+def first_line(source_path):
     with open(source_path, encoding="utf-8") as source:
-        return source.readline().strip() == CPYTHON_MARKER
+        return source.readline().strip()
+
+
+def expects_cpython(source_path):
+    return first_line(source_path) == CPYTHON_MARKER
 
 
 def stdin_bytes(source_path):
@@ -49,8 +63,21 @@ def stdin_bytes(source_path):
 def reference_run(source_path, work_dir):
     """Returns (exit status, stdout bytes, stderr bytes) of the reference run."""
     relative = source_path.relative_to(PROGRAMS)
+    environment = None
     if expects_cpython(source_path):
         command = [sys.executable, str(source_path)]
+    elif first_line(source_path) == NATIVE_MARKER:
+        problem = reference_micropython.missing()
+        if problem:
+            sys.exit(problem)
+        # A module name no folder under tests/programs (the working directory) shadows.
+        compiled = pathlib.Path(work_dir) / relative.with_suffix("") / "program_under_test.mpy"
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(reference_micropython.MPY_CROSS), str(relative), "-o", str(compiled)],
+                       cwd=PROGRAMS, check=True)
+        # The native VM runs a .mpy only as an imported module.
+        command = [str(reference_micropython.MICROPYTHON), "-m", compiled.stem]
+        environment = dict(os.environ, MICROPYPATH=str(compiled.parent))
     else:
         compiled = pathlib.Path(work_dir) / relative.with_suffix(".mpy")
         compiled.parent.mkdir(parents=True, exist_ok=True)
@@ -59,7 +86,7 @@ def reference_run(source_path, work_dir):
             cwd=PROGRAMS, check=True)
         command = ["node", str(REFERENCE / "micropython.mjs"), str(compiled)]
     run = subprocess.run(command, input=stdin_bytes(source_path), capture_output=True,
-                         timeout=TIMEOUT_SECONDS, cwd=PROGRAMS)
+                         timeout=TIMEOUT_SECONDS, cwd=PROGRAMS, env=environment)
     return run.returncode, run.stdout, run.stderr
 
 

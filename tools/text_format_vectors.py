@@ -1,7 +1,7 @@
 # Prints format()/str.format and %-format test vectors for xipy's text layer, computed by the reference VM.
 #
 # Regenerate with:
-#   node tests/reference/micropython.mjs tools/text_format_vectors.py \
+#   ../shared/micropython/bin/micropython tools/text_format_vectors.py \
 #       > tests/unit/text/data/text_format_vectors.txt
 #
 # Line formats (all text fields are hex of UTF-8 bytes, "-" for empty):

@@ -96,8 +96,9 @@ Value binascii_a2b_base64(object::Runtime& runtime, Arguments arguments) {
     std::string out(library::base64_decoded_capacity(text->size()), '\0');
     auto written = library::base64_decode(as_bytes(*text), as_writable(out));
     if (!written) {
-        // The reference's binascii is frozen Python that raises a plain Exception here.
-        return runtime.raise_new(&object::exception_type, "Incorrect padding");
+        // As the native reference (1.29); the 1.27 WebAssembly build's frozen-Python
+        // binascii raised Exception('Incorrect padding') instead.
+        return runtime.raise_new(&object::value_error_type, "incorrect padding");
     }
     out.resize(*written);
     return object::make_bytes(runtime, out);

@@ -51,7 +51,7 @@ Value builtin_input(object::Runtime& runtime, Arguments arguments) {
         return runtime.raise_type(&object::eof_error_type);
     }
     if (!support::is_valid_utf8(line)) {
-        return runtime.raise_new(&object::unicode_error_type, "");
+        return runtime.raise_type(&object::unicode_error_type);
     }
     return object::make_str(runtime, line);
 }

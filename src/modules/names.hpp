@@ -140,6 +140,8 @@
     X(stat, "stat") \
     X(urandom, "urandom") \
     X(mode, "mode") \
+    X(buffering, "buffering") \
+    X(encoding, "encoding") \
     X(getcwd, "getcwd")
 // io
 #define XIPY_IO_NAMES(X) \

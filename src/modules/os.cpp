@@ -24,6 +24,7 @@
 #include "object/str_object.hpp"
 #include "object/string_io_object.hpp"
 #include "object/tuple_object.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::modules {
 
@@ -169,14 +170,17 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
 
 // ---- open
 
-// open(path, mode="r"): reads the whole file into a StringIO ("r") or BytesIO ("rb").
-// Writing modes are refused: the host grants reading only.
+// open(path, mode="r", buffering=-1, encoding=None): reads the whole file into a StringIO
+// ("r"; the text must be UTF-8) or BytesIO ("rb"). Writing modes are refused: the host grants
+// reading only. buffering and encoding are taken and ignored, as on the reference (which
+// reads UTF-8 whatever the encoding says).
 Value builtin_open(object::Runtime& runtime, Arguments arguments) {
     std::string mode = "r";
     Value mode_value = arguments.positional_count > 1
                            ? arguments[1]
                            : object::keyword_argument(arguments, names::mode);
-    if (!object::check_keywords(runtime, arguments, {names::mode})) {
+    if (!object::check_keywords(runtime, arguments,
+                                {names::mode, names::buffering, names::encoding})) {
         return Value::empty();
     }
     if (!mode_value.is_empty()) {
@@ -208,6 +212,13 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
     if (file.bad()) {
         return raise_errno(runtime, errno_io);
     }
+    if (!binary) {
+        std::string checked;
+        if (!text::decode_text(contents, text::Encoding::utf8, text::DecodeErrors::strict,
+                               checked)) {
+            return runtime.raise_type(&object::unicode_error_type);
+        }
+    }
     Value data =
         binary ? object::make_bytes(runtime, contents) : object::make_str(runtime, contents);
     if (data.is_empty()) {
@@ -217,7 +228,7 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
     return object::call_positional(runtime, Value::from_object(type), {data});
 }
 
-constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 2, builtin_open, true};
+constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 4, builtin_open, true};
 constexpr object::Attribute file_table[] = {{names::open, &open_function}};
 
 // ---- os

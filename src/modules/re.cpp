@@ -258,13 +258,22 @@ Value pattern_split(object::Runtime& runtime, Arguments arguments) {
 }
 
 // sub(pattern, replacement, string, count=0, flags=0); flags are ignored as in the reference.
-// `rest` is (replacement, string[, count[, flags]]).
-Value substitute(object::Runtime& runtime, Value pattern, std::span<const Value> rest) {
-    Value replacement = rest[0];
-    Value subject = rest[1];
+// `arguments` are (replacement, string[, count[, flags]]); count and flags may also come as
+// keywords (as CPython, which the suite's tests use when the implementation's name is not
+// "micropython").
+Value substitute(object::Runtime& runtime, Value pattern, Arguments arguments) {
+    if (!object::check_keywords(runtime, arguments, {names::count, names::flags})) {
+        return Value::empty();
+    }
+    Value replacement = arguments[0];
+    Value subject = arguments[1];
+    Value count_value = object::keyword_argument(arguments, names::count);
+    if (count_value.is_empty() && arguments.positional_count > 2) {
+        count_value = arguments[2];
+    }
     std::int64_t count = 0;
-    if (rest.size() > 2) {
-        auto given = object::to_integer(runtime, rest[2]);
+    if (!count_value.is_empty()) {
+        auto given = object::to_integer(runtime, count_value);
         if (!given) {
             return Value::empty();
         }
@@ -329,11 +338,11 @@ Value module_sub(object::Runtime& runtime, Arguments arguments) {
     if (pattern.is_empty()) {
         return Value::empty();
     }
-    return substitute(runtime, pattern, arguments.positional().subspan(1));
+    return substitute(runtime, pattern, arguments.without_first());
 }
 
 Value pattern_sub(object::Runtime& runtime, Arguments arguments) {
-    return substitute(runtime, arguments[0], arguments.positional().subspan(1));
+    return substitute(runtime, arguments[0], arguments.without_first());
 }
 
 Value module_compile(object::Runtime& runtime, Arguments arguments) {
@@ -485,7 +494,7 @@ constexpr NativeFunction pattern_methods[] = {
     {names::search, NativeKind::method, 2, 4, pattern_execute<MatchMode::search>},
     {names::fullmatch, NativeKind::method, 2, 4, pattern_execute<MatchMode::full>},
     {names::split, NativeKind::method, 2, 3, pattern_split},
-    {names::sub, NativeKind::method, 3, 5, pattern_sub},
+    {names::sub, NativeKind::method, 3, 5, pattern_sub, true},
 };
 
 constexpr Attribute pattern_attributes[] = {
@@ -515,7 +524,7 @@ constexpr NativeFunction re_functions[] = {
     {names::search, NativeKind::function, 2, 3, module_execute<MatchMode::search>},
     {names::fullmatch, NativeKind::function, 2, 3, module_execute<MatchMode::full>},
     {names::split, NativeKind::function, 2, 4, module_split},
-    {names::sub, NativeKind::function, 3, 5, module_sub},
+    {names::sub, NativeKind::function, 3, 5, module_sub, true},
 };
 
 }  // namespace

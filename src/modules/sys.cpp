@@ -148,7 +148,7 @@ Value read_stdin_chunk(object::Runtime& runtime, StdinObject* stream, std::int64
         return object::make_bytes(runtime, text);
     }
     if (!support::is_valid_utf8(text)) {
-        return runtime.raise_new(&object::unicode_error_type, "");
+        return runtime.raise_type(&object::unicode_error_type);
     }
     return object::make_str(runtime, text);
 }

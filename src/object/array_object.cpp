@@ -85,12 +85,7 @@ ArrayObject* new_array(Runtime& runtime, const Type* type, char typecode) {
 }
 
 // Appends every item of an iterable, converting each to the array's typecode.
-bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
-    std::optional<BufferView> buffer = get_buffer(iterable);
-    if (buffer && (buffer->item_size == 1 || buffer->typecode == array->typecode)) {
-        std::string copy(buffer->bytes());
-        return array_append_bytes(runtime, array, copy);
-    }
+bool append_items(Runtime& runtime, ArrayObject* array, Value iterable) {
     return for_each_item(runtime, iterable, [&](Value item) {
                std::uint8_t encoded[8];
                if (!encode_item(runtime, array->typecode, item, encoded)) {
@@ -100,6 +95,31 @@ bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) 
                                             array->item_size);
                return array_append_bytes(runtime, array, bytes) ? Step::next : Step::raised;
            }) != Finish::raised;
+}
+
+// array.extend: a buffer of one-byte items or of the same typecode adds its bytes.
+bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
+    std::optional<BufferView> buffer = get_buffer(iterable);
+    if (buffer && (buffer->item_size == 1 || buffer->typecode == array->typecode)) {
+        std::string copy(buffer->bytes());
+        return array_append_bytes(runtime, array, copy);
+    }
+    return append_items(runtime, array, iterable);
+}
+
+// The constructors, as MicroPython: a bytearray takes the bytes of any buffer and an array
+// those of a bytes or bytearray (whole items of them); anything else, another array
+// included, gives its items one by one.
+bool construct_from(Runtime& runtime, ArrayObject* array, Value source) {
+    std::optional<BufferView> buffer = get_buffer(source);
+    if (buffer &&
+        (array->type() == &bytearray_type || is_bytes(source) ||
+         (as_array_like(source) != nullptr && as_array_like(source)->type() == &bytearray_type))) {
+        std::string copy(buffer->bytes());
+        copy.resize(copy.size() - copy.size() % array->item_size);
+        return array_append_bytes(runtime, array, copy);
+    }
+    return append_items(runtime, array, source);
 }
 
 Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
@@ -136,7 +156,7 @@ Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         array->length = static_cast<std::uint32_t>(*count);
         return result;
     }
-    return extend_from_iterable(runtime, array, source) ? result : Value::empty();
+    return construct_from(runtime, array, source) ? result : Value::empty();
 }
 
 Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
@@ -152,7 +172,7 @@ Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         return Value::empty();
     }
     Value result = Value::from_object(array);
-    if (arguments.positional_count == 2 && !extend_from_iterable(runtime, array, arguments[1])) {
+    if (arguments.positional_count == 2 && !construct_from(runtime, array, arguments[1])) {
         return Value::empty();
     }
     return result;
@@ -210,13 +230,28 @@ Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     }
     std::optional<BufferView> other = get_buffer(right);
     if (operation == BinaryOperator::contains) {
-        if (other && array->item_size == 1) {
-            return Value::boolean(get_buffer(left)->bytes().find(other->bytes()) !=
-                                  std::string_view::npos);
+        // As MicroPython: a bytearray holds the bytes of any buffer, a str's included; an
+        // array holds no buffer; looking for a number is not implemented; anything else is
+        // not there.
+        std::optional<std::string_view> needle;
+        if (is_str(right)) {
+            needle = str_view(runtime, right);
+        } else if (other) {
+            needle = other->bytes();
         }
-        return runtime.raise_new(&not_implemented_error_type, "");
+        if (needle) {
+            return Value::boolean(array->type() == &bytearray_type &&
+                                  get_buffer(left)->bytes().find(*needle) !=
+                                      std::string_view::npos);
+        }
+        if (is_int(right) || right.is_double()) {
+            return runtime.raise_type(&not_implemented_error_type);
+        }
+        return Value::false_value();
     }
-    if (!other) {
+    // An array never equals a bytes or str (only bytearray and memoryview compare with
+    // other types' buffers on the reference).
+    if (!other || (array->type() != &bytearray_type && (is_bytes(right) || is_str(right)))) {
         if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
             return Value::boolean(operation == BinaryOperator::not_equal);
         }

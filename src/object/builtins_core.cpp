@@ -154,7 +154,7 @@ Value builtin_chr(Runtime& runtime, Arguments arguments) {
         return Value::empty();
     }
     if (*code < 0 || *code >= 0x110000) {
-        return runtime.raise_new(&value_error_type, "chr() arg not in range(0x110000)");
+        return runtime.raise_new(&value_error_type, "char not in range(0x110000)");
     }
     auto point = static_cast<std::uint32_t>(*code);
     std::string text;

@@ -11,9 +11,9 @@
 #include "object/exception_object.hpp"
 #include "object/str_format.hpp"
 #include "object/str_object.hpp"
-#include "support/utf8.hpp"
 #include "text/string_methods.hpp"
 #include "text/string_sink.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::object {
 namespace {
@@ -25,12 +25,71 @@ std::string_view self_bytes(Arguments arguments) { return get_buffer(arguments[0
 
 }  // namespace
 
-Value bytes_method_decode(Runtime& runtime, Arguments arguments) {
-    std::string_view data = self_bytes(arguments);
-    if (!support::is_valid_utf8(data)) {
-        return runtime.raise_new(&unicode_error_type, "");
+std::optional<text::Encoding> encoding_argument(Runtime& runtime, Value value) {
+    std::optional<std::string_view> name = text_argument(runtime, value, TextKind::str);
+    if (!name) {
+        return std::nullopt;
     }
-    return make_str(runtime, data);
+    if (*name == "utf-8" || *name == "utf8") {
+        return text::Encoding::utf8;
+    }
+    if (*name == "ascii") {
+        return text::Encoding::ascii;
+    }
+    runtime.raise_new(&lookup_error_type, "unknown encoding: " + std::string(*name));
+    return std::nullopt;
+}
+
+Value decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments,
+                    std::uint32_t first) {
+    text::Encoding encoding = text::Encoding::utf8;
+    text::DecodeErrors errors = text::DecodeErrors::strict;
+    if (arguments.positional_count > first) {
+        std::optional<text::Encoding> given = encoding_argument(runtime, arguments[first]);
+        if (!given) {
+            return Value::empty();
+        }
+        encoding = *given;
+    }
+    if (arguments.positional_count > first + 1) {
+        std::optional<std::string_view> handler =
+            text_argument(runtime, arguments[first + 1], TextKind::str);
+        if (!handler) {
+            return Value::empty();
+        }
+        // An unknown handler means strict, as on the reference.
+        if (*handler == "ignore") {
+            errors = text::DecodeErrors::ignore;
+        } else if (*handler == "replace") {
+            errors = text::DecodeErrors::replace;
+        }
+    }
+    std::string decoded;
+    if (!text::decode_text(data, encoding, errors, decoded)) {
+        return runtime.raise_type(&unicode_error_type);
+    }
+    return make_str(runtime, decoded);
+}
+
+bool check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
+                     std::uint32_t first) {
+    if (arguments.positional_count <= first) {
+        return true;
+    }
+    std::optional<text::Encoding> encoding = encoding_argument(runtime, arguments[first]);
+    if (!encoding) {
+        return false;
+    }
+    // The error handler does not matter: the reference raises for any of them.
+    if (*encoding == text::Encoding::ascii && !text::is_ascii(text)) {
+        runtime.raise_type(&unicode_error_type);
+        return false;
+    }
+    return true;
+}
+
+Value bytes_method_decode(Runtime& runtime, Arguments arguments) {
+    return decode_to_str(runtime, self_bytes(arguments), arguments, 1);
 }
 
 Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
@@ -60,9 +119,6 @@ Value bytes_method_hex(Runtime& runtime, Arguments arguments) {
             return Value::empty();
         }
         separator = *given;
-    }
-    if (self_bytes(arguments).empty()) {
-        return make_bytes(runtime, {});  // MicroPython's hex() of nothing is b''
     }
     std::string result;
     text::StringSink sink(result);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "object/array_object.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_methods.hpp"
 #include "object/class_object.hpp"
@@ -14,6 +15,7 @@
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
+#include "object/str_format.hpp"
 #include "object/tuple_object.hpp"
 
 namespace xipy::object {
@@ -85,6 +87,15 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     if (!is_bytes(left)) {
         return Value::not_implemented();
     }
+    if (operation == BinaryOperator::modulo) {
+        // As the reference: formatted as str's % formats (so %s of bytes is its repr).
+        std::string output;
+        std::string pattern(bytes_view(left));
+        if (!percent_format_into(runtime, pattern, right, output, text::TextKind::bytes)) {
+            return Value::empty();
+        }
+        return make_bytes(runtime, output);
+    }
     std::string_view first = bytes_view(left);
     if (operation == BinaryOperator::contains) {
         if (is_int(right)) {
@@ -102,6 +113,12 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     std::optional<BufferView> other = get_buffer(right);
     if (!other) {
         return Value::not_implemented();
+    }
+    ArrayObject* array = as_array_like(right);
+    if (array != nullptr && array->type() != &bytearray_type &&
+        (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal)) {
+        // As the reference: bytes never equals an array (only bytearray and memoryview).
+        return Value::boolean(operation == BinaryOperator::not_equal);
     }
     std::string_view second = other->bytes();
     switch (operation) {
@@ -140,10 +157,16 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     }
     Value source = arguments[0];
     if (is_str(source)) {
-        if (arguments.positional_count < 2) {
+        if (arguments.positional_count < 2 || arguments.positional_count > 3) {
             return runtime.raise_new(&type_error_type, "string argument without an encoding");
         }
+        if (!check_encodable(runtime, str_view(runtime, source), arguments, 1)) {
+            return Value::empty();
+        }
         return make_bytes(runtime, str_view(runtime, source));
+    }
+    if (arguments.positional_count > 1) {
+        return runtime.raise_new(&type_error_type, "wrong number of arguments");
     }
     if (is_bytes(source)) {
         return source;

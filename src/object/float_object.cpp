@@ -3,10 +3,13 @@
 
 #include <cmath>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include "number/big_integer.hpp"
 #include "number/float_format.hpp"
 #include "number/float_parse.hpp"
+#include "object/buffer.hpp"
 #include "object/class_object.hpp"
 #include "object/complex_object.hpp"
 #include "object/exception_object.hpp"
@@ -97,8 +100,11 @@ Value float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (is_int(value)) {
         return Value::from_double(number_value(value));
     }
-    if (is_str(value)) {
-        auto parsed = number::parse_float(str_view(runtime, value));
+    // A str, or any buffer (bytes, bytearray, memoryview, array) as on the reference.
+    std::optional<BufferView> buffer;
+    if (is_str(value) || (buffer = get_buffer(value))) {
+        std::string text(buffer ? buffer->bytes() : str_view(runtime, value));
+        auto parsed = number::parse_float(text);
         if (!parsed) {
             return runtime.raise_new(&value_error_type, parsed.error().message);
         }

@@ -391,8 +391,9 @@ Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (is_str(value)) {
         return parse_int(runtime, str_view(runtime, value), 10);
     }
-    if (is_bytes(value)) {
-        return parse_int(runtime, bytes_view(value), 10);
+    // Any buffer holds digits too (bytes, bytearray, memoryview, array), as on the reference.
+    if (std::optional<BufferView> buffer = get_buffer(value)) {
+        return parse_int(runtime, std::string(buffer->bytes()), 10);
     }
     Value native = native_self(value);
     if (native != value) {

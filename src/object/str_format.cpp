@@ -99,6 +99,17 @@ text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec&
     return cannot_convert_to_str(runtime, value);
 }
 
+// MicroPython turns the names in '{name}' and '%(name)s' into interned strings, which hold
+// at most 255 bytes, and raises RuntimeError for a longer one; true after raising it.
+bool name_too_long(Runtime& runtime, std::string_view name) {
+    constexpr std::size_t longest_name = 255;
+    if (name.size() <= longest_name) {
+        return false;
+    }
+    runtime.raise_new(&runtime_error_type, "name too long");
+    return true;
+}
+
 // str.format's arguments: positional ones after the template, keywords by name.
 class TemplateArguments final : public text::FormatArguments {
   public:
@@ -108,6 +119,10 @@ class TemplateArguments final : public text::FormatArguments {
     std::size_t positional_count() const override { return arguments_.positional_count - 1; }
 
     text::Result<std::size_t> find_keyword(std::string_view name) override {
+        if (name_too_long(runtime_, name)) {
+            python_error_pending = true;
+            return pending_failure();
+        }
         std::optional<std::uint32_t> id = runtime_.interned().find(name);
         Value found = id ? keyword_argument(arguments_, *id) : Value::empty();
         if (found.is_empty()) {
@@ -146,7 +161,8 @@ class TemplateArguments final : public text::FormatArguments {
 // The right operand of %: a tuple's items, or one value (a dict also serves %(key)s).
 class PercentValues final : public text::PercentArguments {
   public:
-    PercentValues(Runtime& runtime, Value arguments) : runtime_(runtime), arguments_(arguments) {
+    PercentValues(Runtime& runtime, Value arguments, text::TextKind kind)
+        : runtime_(runtime), arguments_(arguments), kind_(kind) {
         if (is_tuple(arguments)) {
             items_ = as_tuple(arguments)->span();
         } else {
@@ -173,6 +189,10 @@ class PercentValues final : public text::PercentArguments {
 
     text::Status write_keyed(std::string_view key, const text::PercentSpec& spec,
                              text::TextSink& sink) override {
+        if (name_too_long(runtime_, key)) {
+            python_error_pending = true;
+            return pending_failure();
+        }
         Value key_value = make_str(runtime_, key);
         Value found =
             key_value.is_empty() ? key_value : load_subscript(runtime_, arguments_, key_value);
@@ -211,7 +231,18 @@ class PercentValues final : public text::PercentArguments {
             case 'X':
             case 'o':
                 if (!is_int(native)) {
-                    return cannot_convert(value, "int");
+                    // An instance with __int__ gives its result, as on the reference.
+                    Value method = find_attribute(runtime_, value, names::dunder_int);
+                    if (!method.is_empty()) {
+                        native = call_positional(runtime_, method, std::span<const Value>{});
+                    }
+                    if (runtime_.has_exception()) {
+                        python_error_pending = true;
+                        return pending_failure();
+                    }
+                    if (method.is_empty() || !is_int(native)) {
+                        return cannot_convert(value, "int");
+                    }
                 }
                 return text::write_percent_integer(to_big_integer(native), spec, sink);
             case 'e':
@@ -237,13 +268,19 @@ class PercentValues final : public text::PercentArguments {
                     return text::write_percent_char(character, spec, sink);
                 }
                 if (is_int(native)) {
-                    // Only the low byte is printed, so a big int may be reduced to it first.
-                    number::BigInteger low_byte =
-                        to_big_integer(native) & number::BigInteger::from_int64(0xFF);
-                    return text::write_percent_char_code(low_byte.to_int64(), spec, sink);
+                    std::optional<std::int64_t> code = int_to_int64(native);
+                    if (!code) {
+                        return text::Error{text::ErrorKind::overflow_error,
+                                           "overflow converting long int to machine word"};
+                    }
+                    return text::write_percent_char_code(*code, spec, sink);
                 }
                 return text::Error{text::ErrorKind::type_error, "integer needed"};
             default: {  // 'r' and 's'
+                // A bytes pattern's %s puts a bytes argument in as it is, as the reference.
+                if (spec.conversion == 's' && kind_ == text::TextKind::bytes && is_bytes(value)) {
+                    return text::write_percent_text(bytes_view(value), spec, sink);
+                }
                 std::optional<std::string> converted =
                     spec.conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
                 if (!converted) {
@@ -257,14 +294,15 @@ class PercentValues final : public text::PercentArguments {
 
     Runtime& runtime_;
     Value arguments_;
+    text::TextKind kind_;
     std::span<const Value> items_;
 };
 
 }  // namespace
 
 bool percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                         std::string& output) {
-    PercentValues values(runtime, arguments);
+                         std::string& output, text::TextKind kind) {
+    PercentValues values(runtime, arguments, kind);
     text::StringSink sink(output);
     text::Status status = text::format_percent(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {

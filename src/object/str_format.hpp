@@ -15,10 +15,10 @@ namespace xipy::object {
 // Raises the Python exception a text algorithm reported. Returns Value::empty().
 Value raise_text_error(Runtime& runtime, const text::Error& failure);
 
-// `pattern % arguments` as MicroPython's str does it; appends to `output`. False with the
-// exception pending on failure.
+// `pattern % arguments` as MicroPython's str (or, for kind bytes, bytes) does it; appends to
+// `output`. False with the exception pending on failure.
 bool percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                         std::string& output);
+                         std::string& output, text::TextKind kind = text::TextKind::str);
 // The str result of `pattern % arguments`.
 Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "object/bytes_methods.hpp"
 #include "object/bytes_object.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
@@ -44,6 +45,9 @@ Value map_characters(Runtime& runtime, Arguments arguments, Map map) {
 }  // namespace
 
 Value str_method_encode(Runtime& runtime, Arguments arguments) {
+    if (!check_encodable(runtime, self_text(runtime, arguments), arguments, 1)) {
+        return Value::empty();
+    }
     return make_bytes(runtime, self_text(runtime, arguments));
 }
 

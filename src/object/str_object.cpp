@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "object/buffer.hpp"
+#include "object/bytes_methods.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
@@ -19,7 +20,8 @@
 #include "object/str_methods.hpp"
 #include "object/text_methods.hpp"
 #include "object/tuple_object.hpp"
-#include "support/utf8.hpp"
+#include "text/string_sink.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::object {
 
@@ -200,15 +202,18 @@ Value str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::from_interned_string(names::empty_string);
     }
-    std::optional<BufferView> buffer;  // str(buffer, encoding): any buffer decodes
-    if (arguments.positional_count >= 2 && (buffer = get_buffer(arguments[0]))) {
-        std::string data(buffer->bytes());
-        if (!support::is_valid_utf8(data)) {
-            return runtime.raise_new(&unicode_error_type, "");
-        }
-        return make_str(runtime, data);
+    if (arguments.positional_count > 3) {
+        return runtime.raise_new(&type_error_type, "function expected at most 3 arguments, got " +
+                                                       std::to_string(arguments.positional_count));
     }
-    if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
+    if (arguments.positional_count >= 2) {  // str(buffer, encoding[, errors])
+        std::optional<BufferView> buffer = get_buffer(arguments[0]);
+        if (!buffer) {
+            return runtime.raise_new(&type_error_type, "object with buffer protocol required");
+        }
+        return decode_to_str(runtime, std::string(buffer->bytes()), arguments, 1);
+    }
+    if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
                                                        std::to_string(arguments.positional_count));
     }
@@ -351,46 +356,10 @@ std::size_t utf8_offset_of(std::string_view text, std::size_t index) {
 }
 
 void write_str_repr(Printer& printer, std::string_view text) {
-    bool has_single = text.find('\'') != std::string_view::npos;
-    bool has_double = text.find('"') != std::string_view::npos;
-    char quote = has_single && !has_double ? '"' : '\'';
-    printer.write_char(quote);
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        char character = text[index];
-        auto byte = static_cast<unsigned char>(character);
-        char buffer[16];
-        if (character == quote || character == '\\') {
-            printer.write_char('\\');
-            printer.write_char(character);
-        } else if (character == '\n') {
-            printer.write("\\n");
-        } else if (character == '\r') {
-            printer.write("\\r");
-        } else if (character == '\t') {
-            printer.write("\\t");
-        } else if (byte < 0x20 || byte == 0x7f) {
-            std::snprintf(buffer, sizeof buffer, "\\x%02x", byte);
-            printer.write(buffer);
-        } else if (byte >= 0x80) {
-            // MicroPython escapes every non-ASCII character in repr().
-            std::uint32_t point =
-                byte >= 0xF0 ? byte & 0x07 : (byte >= 0xE0 ? byte & 0x0F : byte & 0x1F);
-            while (index + 1 < text.size() && is_continuation(text[index + 1])) {
-                point = (point << 6) | (static_cast<unsigned char>(text[++index]) & 0x3F);
-            }
-            if (point < 0x100) {
-                std::snprintf(buffer, sizeof buffer, "\\x%02x", point);
-            } else if (point < 0x10000) {
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", point);
-            } else {
-                std::snprintf(buffer, sizeof buffer, "\\U%08x", point);
-            }
-            printer.write(buffer);
-        } else {
-            printer.write_char(character);
-        }
-    }
-    printer.write_char(quote);
+    std::string output;
+    text::StringSink sink(output);
+    (void)text::write_str_repr(text, sink);  // a StringSink never fills up
+    printer.write(output);
 }
 
 }  // namespace xipy::object

@@ -179,7 +179,19 @@ Value text_count(Runtime& runtime, Arguments arguments, TextKind kind) {
 
 Value text_find(Runtime& runtime, Arguments arguments, TextKind kind, text::Direction direction,
                 bool raise_when_missing) {
-    std::optional<std::string_view> needle = text_argument(runtime, arguments[1], kind);
+    // bytes' find and index (not count or the others) also take one byte as an int.
+    char byte = 0;
+    std::optional<std::string_view> needle;
+    if (kind == TextKind::bytes && arguments[1].is_small_int()) {
+        std::int64_t value = arguments[1].as_small_int();
+        if (value < 0 || value > 255) {
+            return runtime.raise_new(&value_error_type, "bytes value out of range");
+        }
+        byte = static_cast<char>(value);
+        needle = std::string_view(&byte, 1);
+    } else {
+        needle = text_argument(runtime, arguments[1], kind);
+    }
     std::optional<std::int64_t> start;
     std::optional<std::int64_t> end;
     if (!needle || !range_arguments(runtime, arguments, 2, start, end)) {
@@ -396,7 +408,10 @@ Value text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
     }
     std::string output;
     text::StringSink sink(output);
-    text::Status status = text::center(self_text(runtime, arguments, kind), *width, sink);
+    std::string_view text = self_text(runtime, arguments, kind);
+    // The reference counts UTF-8 characters here for bytes too (b'\xc3\xa9' is one wide).
+    auto length = static_cast<std::int64_t>(utf8_character_count(text));
+    text::Status status = text::center(text, length, *width, sink);
     return finish(runtime, arguments[0], kind, status, output);
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/number_layout.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::text {
 namespace {
@@ -178,16 +179,17 @@ Status format_integer(const number::BigInteger& value, const FormatSpec& spec,
         case 'd':
             break;
         case 'c': {
-            // MicroPython reads the value as a machine word; the reference is 32-bit.
-            if (!value.fits_in_int64() ||
-                value.to_int64() < std::numeric_limits<std::int32_t>::min() ||
-                value.to_int64() > std::numeric_limits<std::int32_t>::max()) {
+            // MicroPython reads the value as a machine word (64-bit on the reference).
+            if (!value.fits_in_int64()) {
                 return Error{ErrorKind::overflow_error,
                              "overflow converting long int to machine word"};
             }
-            char byte = static_cast<char>(static_cast<std::uint8_t>(value.to_int64() & 0xFF));
-            return write_padded(std::string_view(&byte, 1), alignment_of(spec, Alignment::right),
-                                fill_of(spec), spec.width, sink, spec.grouping);
+            char encoded[4];
+            std::size_t length = 0;
+            XIPY_CHECK(encode_char_code(value.to_int64(), encoded, length));
+            return write_padded(std::string_view(encoded, length),
+                                alignment_of(spec, Alignment::right), fill_of(spec), spec.width,
+                                sink, spec.grouping);
         }
         case 'e':
         case 'E':

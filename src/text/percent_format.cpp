@@ -4,6 +4,7 @@
 #include <string>
 
 #include "text/number_layout.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::text {
 namespace {
@@ -222,8 +223,10 @@ Status write_percent_text(std::string_view text, const PercentSpec& spec, TextSi
 }
 
 Status write_percent_char_code(std::int64_t code, const PercentSpec& spec, TextSink& sink) {
-    char byte = static_cast<char>(static_cast<std::uint8_t>(code & 0xFF));
-    return write_percent_char(std::string_view(&byte, 1), spec, sink);
+    char encoded[4];
+    std::size_t length = 0;
+    XIPY_CHECK(encode_char_code(code, encoded, length));
+    return write_percent_char(std::string_view(encoded, length), spec, sink);
 }
 
 Status write_percent_char(std::string_view character, const PercentSpec& spec, TextSink& sink) {

@@ -335,11 +335,11 @@ Result<Partition> partition(std::string_view text, std::string_view separator,
     return result;
 }
 
-Status center(std::string_view text, std::int64_t width, TextSink& sink) {
-    if (width <= 0 || static_cast<std::uint64_t>(width) <= text.size()) {
+Status center(std::string_view text, std::int64_t length, std::int64_t width, TextSink& sink) {
+    if (width <= length) {
         return sink.write(text);
     }
-    std::uint64_t pad = static_cast<std::uint64_t>(width) - text.size();
+    auto pad = static_cast<std::uint64_t>(width - length);
     if (pad > static_cast<std::size_t>(-1)) {
         return sink_full();
     }

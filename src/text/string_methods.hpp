@@ -85,8 +85,9 @@ struct Partition {
 };
 Result<Partition> partition(std::string_view text, std::string_view separator, Direction direction);
 
-// center(width): spaces around, the left side getting the smaller half; width in bytes.
-Status center(std::string_view text, std::int64_t width, TextSink& sink);
+// center(width): spaces around, the left side getting the smaller half; `length` is the
+// text's width in the unit width counts.
+Status center(std::string_view text, std::int64_t length, std::int64_t width, TextSink& sink);
 
 // upper/lower: ASCII letters only ('É'.lower() is 'É' in MicroPython).
 Status to_upper(std::string_view text, TextSink& sink);

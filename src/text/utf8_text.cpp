@@ -144,6 +144,45 @@ std::size_t encode_code_point(char32_t code_point, char (&out)[4]) {
     return 4;
 }
 
+Status encode_char_code(std::int64_t code, char (&out)[4], std::size_t& length) {
+    if (code < 0 || code > 0x10FFFF) {
+        return Error{ErrorKind::overflow_error, "char not in range(0x110000)"};
+    }
+    length = encode_code_point(static_cast<char32_t>(code), out);
+    return Success{};
+}
+
+bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors, std::string& out) {
+    static constexpr std::string_view replacement = "\xef\xbf\xbd";  // U+FFFD
+    std::size_t offset = 0;
+    while (offset < data.size()) {
+        auto lead = static_cast<unsigned char>(data[offset]);
+        std::size_t wanted = 0;  // continuation bytes the lead byte announces
+        if (lead < 0x80) {
+            out.push_back(static_cast<char>(lead));
+            ++offset;
+            continue;
+        }
+        if (encoding == Encoding::utf8 && lead >= 0xC0 && lead < 0xF8) {
+            wanted = lead >= 0xF0 ? 3 : (lead >= 0xE0 ? 2 : 1);
+        }
+        std::size_t length = 1;
+        while (length <= wanted && offset + length < data.size() &&
+               is_continuation(static_cast<unsigned char>(data[offset + length]))) {
+            ++length;
+        }
+        if (wanted != 0 && length == wanted + 1) {
+            out.append(data.substr(offset, length));
+        } else if (errors == DecodeErrors::strict) {
+            return false;
+        } else if (errors == DecodeErrors::replace) {
+            out.append(replacement);
+        }
+        offset += length;
+    }
+    return true;
+}
+
 Status write_str_repr(std::string_view utf8, TextSink& sink) {
     char quote = choose_quote(utf8);
     XIPY_CHECK(sink.write(std::string_view(&quote, 1)));
@@ -180,8 +219,12 @@ Status write_str_repr(std::string_view utf8, TextSink& sink) {
         } else if (decoded.code_point >= 0x20 && decoded.code_point < 0x7F) {
             char plain = static_cast<char>(decoded.code_point);
             XIPY_CHECK(sink.write(std::string_view(&plain, 1)));
-        } else if (decoded.code_point < 0x100) {
+        } else if (decoded.code_point < 0x80) {
             XIPY_CHECK(write_hex_escape('x', decoded.code_point, 2, sink));
+        } else if (decoded.code_point < 0xD800 ||
+                   (decoded.code_point > 0xDFFF && decoded.code_point <= 0x10FFFF)) {
+            // Other characters print as themselves (as CPython), in the bytes they came in.
+            XIPY_CHECK(sink.write(utf8.substr(offset - decoded.length, decoded.length)));
         } else if (decoded.code_point < 0x10000) {
             XIPY_CHECK(write_hex_escape('u', decoded.code_point, 4, sink));
         } else {

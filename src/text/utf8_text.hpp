@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "text/errors.hpp"
@@ -10,7 +12,7 @@
 namespace xipy::text {
 
 // Every function here tolerates malformed input (MicroPython can build str objects that
-// are not valid UTF-8, e.g. '{:c}'.format(233)): a code point starts at each byte that is
+// are not valid UTF-8, e.g. ones .mpy constants bring): a code point starts at each byte that is
 // not a continuation byte (10xxxxxx), and nothing is ever read past the end.
 
 // True if every byte is below 0x80; then code point indexes equal byte offsets.
@@ -39,9 +41,28 @@ DecodedCodePoint decode_code_point(std::string_view utf8, std::size_t offset);
 // other value) into `out` and returns its length, 1 to 4.
 std::size_t encode_code_point(char32_t code_point, char (&out)[4]);
 
+// The character '%c' and format()'s 'c' print for `code`, in UTF-8 (surrogates too), into
+// `out`; its length in `length`. MicroPython's OverflowError when code is outside
+// 0..0x10FFFF.
+Status encode_char_code(std::int64_t code, char (&out)[4], std::size_t& length);
+
+// The encodings bytes.decode, str(bytes, ...), bytes(str, ...) and str.encode know.
+enum class Encoding : unsigned char { utf8, ascii };
+// What decoding does with a malformed sequence: fail, drop it, or put U+FFFD in its place.
+enum class DecodeErrors : unsigned char { strict, ignore, replace };
+
+// Decodes `data` as MicroPython does. UTF-8 is checked for shape only: a lead byte
+// 0xC0..0xF7 followed by all its continuation bytes (so overlong forms, surrogates and
+// points up to U+1FFFFF pass, as on the reference). A malformed sequence is a stray
+// continuation byte, a byte 0xF8..0xFF, or a lead byte with the continuation bytes that
+// follow it when too few do; for ASCII, each byte above 0x7F. Returns false when `errors`
+// is strict and the data holds a malformed sequence.
+bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors, std::string& out);
+
 // repr() of a str exactly as MicroPython prints it: single quotes unless the text holds
-// a ' and no ", printable ASCII as is, \n \r \t \\ and the quote escaped, every other code
-// point as \xNN, \uNNNN or \UNNNNNNNN (so repr('é') is '\xe9').
+// a ' and no ", printable ASCII as is, \n \r \t \\ and the quote escaped, other ASCII
+// controls as \xNN, surrogates and points past U+10FFFF as \uNNNN or \UNNNNNNNN, and every
+// other character as itself (so repr('é') is 'é').
 Status write_str_repr(std::string_view utf8, TextSink& sink);
 
 // repr() of bytes: b'...' with the same quoting; bytes outside 0x20..0x7e become \xNN.

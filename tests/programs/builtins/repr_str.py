@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # repr versus str of built-in values, including quoting choices and escapes
 for value in ['plain', "it's", 'say "hi"', 'both \' and "', 'tab\there', 'nl\n', '\x00\x7f', '\u00e9']:
     print(repr(value), str(value) == value)

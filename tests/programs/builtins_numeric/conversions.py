@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # int, float, bool, chr, ord, str, complex constructors and their errors
 print(int("42"), int(" -7 "), int("ff", 16), int("0x1f", 0), int(3.99), int(-3.99), int(True))
 print(float("1.5"), float("inf"), float(" -2 "), float(3), bool(0), bool("x"), bool([]))

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # Character and number conversions: chr, ord, hex, oct, bin, and formatting numbers as text.
 print([ord(character) for character in 'Az09 ~'], ''.join(chr(code) for code in [72, 105, 33]))
 print(hex(0), hex(255), hex(-256), hex(2**64), oct(8), oct(-9), bin(0), bin(10), bin(-10))

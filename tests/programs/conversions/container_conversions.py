@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # Converting between list, tuple, set, dict, str and bytes, printed in deterministic order.
 source = [3, 1, 2, 3]
 print(tuple(source), list(tuple(source)), sorted(set(source)), sorted(frozenset(source)))

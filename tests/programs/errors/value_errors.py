@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # ValueError messages from conversions, unpacking and method arguments
 attempts = [
     lambda: int('12x'),

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # Messages of common built-in errors as raised by the runtime itself.
 def show(action):
     try:

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # bytes.decode, bytes.hex, bytes.fromhex and their round trips
 data = b'caf\xc3\xa9'
 print(data.decode(), data.decode('utf-8') == 'caf\u00e9', len(data.decode()))

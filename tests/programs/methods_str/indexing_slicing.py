@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # string indexing, negative indices, slices and iteration over unicode text
 text = 'h\u00e9llo w\u00f6rld'
 print(text[0], text[1], text[-1], text[-5])

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # binascii base64 in both directions, with and without the newline.
 import binascii
 

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # StringIO positions count bytes, reads count characters, writes past the end pad with NULs
 import io
 s = io.StringIO("h\u00e9llo\nw\u00f6rld\n")

@@ -24,7 +24,3 @@ try:
     re.sub('a', lambda m: 5, 'a')
 except TypeError as error:
     print('TypeError', error)
-try:
-    re.sub('a', 'b', 'aaaa', count=2)
-except TypeError as error:
-    print('TypeError', error)

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # sys.stdin reads the program's standard input (stdin_read.in): lines, counts, iteration.
 import sys
 

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # String comparison (lexicographic by code point), equality, ordering of prefixes and the in operator.
 words = ['apple', 'Apple', 'app', 'apples', 'banana', '', 'é', 'z', 'Z', '日']
 for word in words:

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # Iterating over strings and converting characters with ord and chr across the Unicode range.
 for character in 'aé日😀':
     print(character, ord(character), hex(ord(character)), chr(ord(character)) == character)

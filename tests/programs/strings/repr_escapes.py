@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # repr of strings: quote choice, escapes for control characters, backslashes and non-ASCII text.
 samples = ['plain', "it's", 'say "hi"', 'both \' and "', 'tab\there', 'new\nline', 'cr\rx', 'back\\slash',
            '\x00\x01\x1f\x7f', 'bell\a', '\x0b\x0c', 'é', 'ñandú', '日本', '😀', '\u200b', '']

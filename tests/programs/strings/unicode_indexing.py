@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # Strings index, slice and measure by code point, including 2-, 3- and 4-byte UTF-8 characters.
 words = ['héllo', '日本語', 'a😀b', 'naïve café', '', 'x']
 for word in words:

@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # String and bytes literal forms: quotes, escapes, raw, implicit concatenation, triple quotes.
 print('single', "double", '''triple single''', """triple double""")
 print('it\'s', "say \"hi\"", 'tab\there', 'back\\slash')

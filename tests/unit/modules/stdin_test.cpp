@@ -70,7 +70,7 @@ TEST(StdinTest, InputAndSysStdinReadTheSameChannel) {
         Vm vm(config);
         ASSERT_EQ(vm.run_image(stdin_shared_mpy), RunStatus::ok) << vm.traceback_text();
         // read(2) takes two characters, the second of them two bytes long.
-        EXPECT_EQ(output, "> 'one'\n'two\\n'\n'three'\n'r\\xe9' 'st\\nmore'\nEOF\n");
+        EXPECT_EQ(output, "> 'one'\n'two\\n'\n'three'\n'r\xc3\xa9' 'st\\nmore'\nEOF\n");
         EXPECT_EQ(input.position, input.text.size());
     }
 }

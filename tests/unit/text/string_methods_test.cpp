@@ -165,10 +165,13 @@ TEST(StringMethods, StripReplacePartitionCenter) {
     ASSERT_FALSE(parts.ok());
     EXPECT_EQ(parts.error().message, "empty separator");
 
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 7, sink); }), "  abc  ");
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 8, sink); }), "  abc   ");
-    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 2, sink); }), "abc");
-    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 5, sink); }), " \xc3\xa9  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 7, sink); }), "  abc  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 8, sink); }), "  abc   ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("abc", 3, 2, sink); }), "abc");
+    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 2, 5, sink); }),
+              " \xc3\xa9  ");
+    EXPECT_EQ(written([](TextSink& sink) { return center("\xc3\xa9", 1, 4, sink); }),
+              " \xc3\xa9  ");
 }
 
 TEST(StringMethods, CaseAndClassesAreAscii) {
@@ -228,7 +231,7 @@ TEST(Utf8Text, CountsAndIndexesCodePoints) {
     DecodedCodePoint decoded = decode_code_point(text, 6);
     EXPECT_EQ(decoded.code_point, 0x1F600u);
     EXPECT_EQ(decoded.length, 4u);
-    // A lone lead byte (as '{:c}'.format(233) makes) decodes to its own bits only.
+    // A lone lead byte decodes to its own bits only.
     decoded = decode_code_point("\xe9", 0);
     EXPECT_EQ(decoded.code_point, 9u);
     EXPECT_EQ(decoded.length, 1u);
@@ -237,11 +240,18 @@ TEST(Utf8Text, CountsAndIndexesCodePoints) {
     EXPECT_EQ(std::string(buffer, 2), "\xc3\xa9");
     EXPECT_EQ(encode_code_point(0x1F600, buffer), 4u);
     EXPECT_EQ(std::string(buffer, 4), "\xf0\x9f\x98\x80");
-    // repr('{:c}'.format(233)) is '\t' on the reference.
+    // A lone lead byte decodes to its own bits, so it prints as the control they make.
     EXPECT_EQ(written([](TextSink& sink) { return write_str_repr("\xe9", sink); }), "'\\t'");
     // repr('é'.replace('', '-')) is '-\x03--': the stray continuation byte prints nothing.
     EXPECT_EQ(written([](TextSink& sink) { return write_str_repr("-\xc3-\xa9-", sink); }),
               "'-\\x03--'");
+    // Other characters print as themselves; surrogates and points past U+10FFFF escaped.
+    EXPECT_EQ(written([](TextSink& sink) { return write_str_repr("\xc3\xa9\xe6\x97\xa5", sink); }),
+              "'\xc3\xa9\xe6\x97\xa5'");
+    EXPECT_EQ(written([](TextSink& sink) {
+                  return write_str_repr("\xed\xa0\x80\xf4\x90\x80\x80", sink);
+              }),
+              "'\\ud800\\U00110000'");
 }
 
 }  // namespace
