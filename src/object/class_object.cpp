@@ -32,6 +32,16 @@ bool is_exception_layout(const Type* type) { return type != nullptr && is_except
 // Calls a function found on a class with `self` first.
 Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest) {
     Arguments arguments{rest.data(), static_cast<std::uint32_t>(rest.size()), 0};
+    // A special method may be wrapped: a staticmethod takes no self, a classmethod the class.
+    const Type* function_type = type_of(function);
+    if (function_type == &staticmethod_type) {
+        return call(runtime, static_cast<WrapperObject*>(function.as_object())->function,
+                    arguments);
+    }
+    if (function_type == &classmethod_type) {
+        return call_with_self(runtime, static_cast<WrapperObject*>(function.as_object())->function,
+                              Value::from_object(type_of(self)), arguments);
+    }
     return call_with_self(runtime, function, self, arguments);
 }
 
@@ -167,13 +177,11 @@ Value allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
 Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
 
 Value object_new(Runtime& runtime, Arguments arguments) {
-    if (!is_type(arguments[0])) {
-        return runtime.raise_new(&type_error_type, "object.__new__(X): X is not a type object");
+    // Only user classes can be allocated empty: a built-in type has its own layout.
+    if (!is_type(arguments[0]) || !as_type(arguments[0])->is_user_class()) {
+        return runtime.raise_new(&type_error_type, "arg must be user-type");
     }
     const Type* type = as_type(arguments[0]);
-    if (!type->is_user_class()) {
-        return object_make_new(runtime, type, Arguments{});
-    }
     return allocate_instance(runtime, type, arguments.without_first(), true);
 }
 
@@ -353,8 +361,18 @@ void trace_super(gc::Cell* cell, gc::Tracer& tracer) {
 }
 
 Value super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
-    if (arguments.positional_count != 2 || !is_type(arguments[0])) {
+    if (arguments.positional_count != 2) {
         return runtime.raise_new(&type_error_type, "super() requires 2 arguments");
+    }
+    if (!is_type(arguments[0])) {
+        return runtime.raise_new(&type_error_type,
+                                 "issubclass() arg 2 must be a class or a tuple of classes");
+    }
+    // The object must be an instance or a subclass of the type (MicroPython's bare TypeError).
+    const Type* start = as_type(arguments[0]);
+    Value object = arguments[1];
+    if (is_type(object) ? !is_subtype(as_type(object), start) : !is_instance(object, start)) {
+        return runtime.raise_type(&type_error_type);
     }
     auto* super = runtime.make<SuperObject>(0, arguments[0], arguments[1]);
     return super == nullptr ? Value::empty() : Value::from_object(super);
@@ -585,6 +603,15 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         return Value::empty();
     }
     type->native_base = native;
+    // __new__ is a static method even when not declared one (so instance.__new__(cls) works).
+    Value new_function = dict_find_name(as_dict(dict), names::dunder_new);
+    if (!new_function.is_empty() && is_method_descriptor(new_function)) {
+        auto* wrapper = runtime.make<WrapperObject>(0, &staticmethod_type, new_function);
+        if (wrapper == nullptr || !dict_store_name(runtime, as_dict(dict), names::dunder_new,
+                                                   Value::from_object(wrapper))) {
+            return Value::empty();
+        }
+    }
     type->dict = dict;
     type->bases = bases;
     TupleObject* mro =
@@ -844,6 +871,13 @@ Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value 
             return runtime.raise_new(&type_error_type, "__bool__ should return bool");
         }
         return result;
+    }
+    if (operation == UnaryOperator::hash) {
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        ClassLookup equal = lookup_in_type(type, names::dunder_eq);
+        if (!equal.value.is_empty() && equal.owner->is_user_class()) {
+            return raise_unsupported_unary(runtime, operation, operand);
+        }
     }
     Value native = native_self(operand);
     if (native != operand) {

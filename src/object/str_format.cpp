@@ -227,6 +227,15 @@ class PercentValues final : public text::PercentArguments {
                     return text::write_percent_float(to_big_integer(native).to_double(), spec,
                                                      sink);
                 }
+                if (type_of(value)->is_user_class()) {
+                    // A user class converts through its __float__.
+                    std::optional<double> converted = to_double(runtime_, value);
+                    if (!converted) {
+                        python_error_pending = true;
+                        return pending_failure();
+                    }
+                    return text::write_percent_float(*converted, spec, sink);
+                }
                 return cannot_convert(value, "float");
             case 'c':
                 if (is_str(native)) {
