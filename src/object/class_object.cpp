@@ -10,6 +10,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 
@@ -547,6 +548,49 @@ Value native_self(Value value) {
     return value;
 }
 
+namespace {
+
+// Calls __set_name__(owner, name) on each attribute of a new class whose type defines it.
+// The attributes are snapshotted first, since __set_name__ may add or remove attributes.
+bool call_set_names(Runtime& runtime, Value owner) {
+    DictObject* dict = as_dict(as_type(owner)->dict);
+    std::vector<Value> pairs;
+    std::uint32_t position = 0;
+    DictEntry* entry = nullptr;
+    while (dict_next(dict, position, entry)) {
+        const Type* value_type = type_of(entry->value);
+        if (!value_type->is_user_class()) {
+            continue;
+        }
+        ClassLookup found = lookup_in_type(value_type, names::dunder_set_name);
+        if (!found.value.is_empty() && found.owner->is_user_class()) {
+            pairs.push_back(entry->key);
+            pairs.push_back(entry->value);
+        }
+    }
+    if (pairs.empty()) {
+        return true;
+    }
+    // The snapshot lives in a rooted tuple, so removing an attribute does not free its value.
+    Value snapshot = new_tuple(runtime, std::span<const Value>(pairs.data(), pairs.size()));
+    if (snapshot.is_empty()) {
+        return false;
+    }
+    Root snapshot_root(runtime, snapshot);
+    LoopRoots rounds(runtime);
+    std::span<const Value> items = as_tuple(snapshot_root.get())->span();
+    for (std::size_t index = 0; index < items.size(); index += 2) {
+        if (call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
+                .is_empty()) {
+            return false;
+        }
+        rounds.next_round();
+    }
+    return true;
+}
+
+}  // namespace
+
 Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
     if (!is_str(name) || !is_tuple(bases) || !is_dict(dict)) {
         return runtime.raise_new(&type_error_type, "type() arguments have the wrong types");
@@ -624,7 +668,11 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         mro->items()[index + 1] = Value::from_object(order[index]);
     }
     type->mro = Value::from_object(mro);
-    return Value::from_object(type);
+    Value class_value = Value::from_object(type);
+    if (!call_set_names(runtime, class_value)) {
+        return Value::empty();
+    }
+    return class_value;
 }
 
 Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
