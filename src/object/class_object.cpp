@@ -105,6 +105,22 @@ Value type_mro(Runtime& runtime, const Type* type) {
     return new_tuple(runtime, chain);
 }
 
+// A built-in type's __dict__: a fresh dict of its own attribute table (the table is
+// constant data, so changing the dict changes nothing).
+Value builtin_type_dict(Runtime& runtime, const Type* type) {
+    Value dict = make_dict(runtime);
+    if (dict.is_empty()) {
+        return dict;
+    }
+    for (const Attribute& attribute : type->attributes) {
+        if (!dict_store_name(runtime, as_dict(dict), attribute.name,
+                             Value::from_object(attribute.object))) {
+            return Value::empty();
+        }
+    }
+    return dict;
+}
+
 Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     const Type* type = as_type(self);
     switch (name) {
@@ -121,7 +137,7 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
             if (type->is_user_class()) {
                 return type->dict;
             }
-            break;
+            return builtin_type_dict(runtime, type);
         default:
             break;
     }
@@ -592,6 +608,14 @@ bool call_set_names(Runtime& runtime, Value owner) {
 }  // namespace
 
 Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
+    if (!is_dict(dict) && is_instance(dict, &dict_type) && !type_of(dict)->is_user_class()) {
+        // A dict of another kind (OrderedDict) gives its items to a plain dict.
+        Value copy = make_dict(runtime);
+        if (copy.is_empty() || !dict_update(runtime, copy, dict)) {
+            return Value::empty();
+        }
+        dict = copy;
+    }
     if (!is_str(name) || !is_tuple(bases) || !is_dict(dict)) {
         return runtime.raise_new(&type_error_type, "type() arguments have the wrong types");
     }
@@ -692,9 +716,9 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
             return instance;
         }
     } else {
-        ClassLookup init_method = lookup_in_type(type, names::dunder_init);
-        bool user_init = !init_method.value.is_empty() && init_method.owner->is_user_class();
-        instance = allocate_instance(runtime, type, arguments, user_init);
+        // The built-in base is made from the call's arguments even when a user __init__
+        // follows, as in MicroPython (so a tuple subclass gets its items).
+        instance = allocate_instance(runtime, type, arguments, false);
         if (instance.is_empty()) {
             return Value::empty();
         }
@@ -1026,6 +1050,8 @@ Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Valu
         if (native_type->slots.binary_operation == nullptr) {
             return Value::not_implemented();
         }
+        // The other operand may be an instance of a subclass of a built-in type too (m + m).
+        other = native_self(other);
         return reflected ? native_type->slots.binary_operation(runtime, operation, other, native)
                          : native_type->slots.binary_operation(runtime, operation, native, other);
     }

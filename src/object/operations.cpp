@@ -373,6 +373,13 @@ Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) 
     Value result = Value::not_implemented();
     if (type->is_user_class()) {
         result = instance_unary_operation(runtime, operation, operand);
+        if (result.is_not_implemented()) {
+            // A unary special method's NotImplemented is its result, not a fallback.
+            ClassLookup found = lookup_in_type(type, unary_operator_name(operation));
+            if (!found.value.is_empty() && found.owner->is_user_class()) {
+                return result;
+            }
+        }
     } else if (type->slots.unary_operation != nullptr) {
         result = type->slots.unary_operation(runtime, operation, operand);
     }
