@@ -147,8 +147,9 @@ class TemplateArguments final : public text::FormatArguments {
 class PercentValues final : public text::PercentArguments {
   public:
     PercentValues(Runtime& runtime, Value arguments) : runtime_(runtime), arguments_(arguments) {
-        if (is_tuple(arguments)) {
-            items_ = as_tuple(arguments)->span();
+        // A tuple subclass (a namedtuple) gives its items too.
+        if (Value native = native_self(arguments); is_tuple(native)) {
+            items_ = as_tuple(native)->span();
         } else {
             items_ = std::span<const Value>(&arguments_, 1);
         }
