@@ -517,7 +517,7 @@ constinit const Type type_type{names::type,
                                    .store_attribute = type_store_attribute,
                                },
                                {},
-                               0,
+                               type_flag_subclassable,
                                trace_type};
 
 constinit const Type object_type{names::object,
