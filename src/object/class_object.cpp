@@ -650,6 +650,22 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         return runtime.raise_new(&type_error_type,
                                  "Cannot create a consistent method resolution order (MRO)");
     }
+    // Two bases built on unrelated built-in types cannot share one instance (exceptions all
+    // share one layout).
+    const Type* layout = &object_type;
+    for (const Type* base : base_types) {
+        const Type* base_layout = base->is_user_class() ? base->native_base : base;
+        if (base_layout == nullptr || base_layout == &object_type ||
+            is_subtype(layout, base_layout) ||
+            (is_exception_layout(layout) && is_exception_layout(base_layout))) {
+            continue;
+        }
+        if (layout != &object_type && !is_subtype(base_layout, layout)) {
+            return runtime.raise_new(&type_error_type,
+                                     "multiple bases have instance lay-out conflict");
+        }
+        layout = base_layout;
+    }
     // The instance layout comes from the first built-in type along the MRO
     // that is not `object` (exceptions share the instance layout).
     const Type* native = &object_type;
@@ -716,9 +732,14 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
             return instance;
         }
     } else {
-        // The built-in base is made from the call's arguments even when a user __init__
-        // follows, as in MicroPython (so a tuple subclass gets its items).
-        instance = allocate_instance(runtime, type, arguments, false);
+        // With a user __init__, a built-in base with an __init__ of its own (list, dict)
+        // starts empty for super().__init__ to fill; one without (tuple, bytes) is made from
+        // the call's arguments, as MicroPython does when __init__ leaves it unmade.
+        ClassLookup init_method = lookup_in_type(type, names::dunder_init);
+        bool user_init = !init_method.value.is_empty() && init_method.owner->is_user_class();
+        ClassLookup native_init = lookup_in_type(type->native_base, names::dunder_init);
+        bool native_has_init = !native_init.value.is_empty() && native_init.owner != &object_type;
+        instance = allocate_instance(runtime, type, arguments, user_init && native_has_init);
         if (instance.is_empty()) {
             return Value::empty();
         }

@@ -6,3 +6,9 @@ class Kind(type):
 d = Kind("foo", (), {})
 print(not d, True if d else False)
 print(type(d) is Kind, isinstance(d, type))
+
+for bases in ((type, tuple), (list, dict)):
+    try:
+        type("Mixed", bases, {})
+    except TypeError as error:
+        print("TypeError", error)
