@@ -284,7 +284,7 @@ Value index_iterator_next(Runtime& runtime, Value self) {
                                       .iterate_next = next,          \
                                   },                                 \
                                   {},                                \
-                                  0,                                 \
+                                  type_flag_subclassable,            \
                                   trace_lazy};
 XIPY_LAZY_TYPE(enumerate_type, names::enumerate, enumerate_make_new, enumerate_next)
 XIPY_LAZY_TYPE(zip_type, names::zip, zip_make_new, zip_next)

@@ -214,7 +214,7 @@ constinit const Type bytes_type{names::bytes, &object_type,
                                     .load_subscript = bytes_load_subscript,
                                     .get_iterator = bytes_get_iterator,
                                 },
-                                bytes_method_attributes};
+                                bytes_method_attributes, type_flag_subclassable};
 
 constinit const Type bytes_iterator_type{
     names::iterator,

@@ -10,6 +10,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 
@@ -32,6 +33,16 @@ bool is_exception_layout(const Type* type) { return type != nullptr && is_except
 // Calls a function found on a class with `self` first.
 Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest) {
     Arguments arguments{rest.data(), static_cast<std::uint32_t>(rest.size()), 0};
+    // A special method may be wrapped: a staticmethod takes no self, a classmethod the class.
+    const Type* function_type = type_of(function);
+    if (function_type == &staticmethod_type) {
+        return call(runtime, static_cast<WrapperObject*>(function.as_object())->function,
+                    arguments);
+    }
+    if (function_type == &classmethod_type) {
+        return call_with_self(runtime, static_cast<WrapperObject*>(function.as_object())->function,
+                              Value::from_object(type_of(self)), arguments);
+    }
     return call_with_self(runtime, function, self, arguments);
 }
 
@@ -94,6 +105,22 @@ Value type_mro(Runtime& runtime, const Type* type) {
     return new_tuple(runtime, chain);
 }
 
+// A built-in type's __dict__: a fresh dict of its own attribute table (the table is
+// constant data, so changing the dict changes nothing).
+Value builtin_type_dict(Runtime& runtime, const Type* type) {
+    Value dict = make_dict(runtime);
+    if (dict.is_empty()) {
+        return dict;
+    }
+    for (const Attribute& attribute : type->attributes) {
+        if (!dict_store_name(runtime, as_dict(dict), attribute.name,
+                             Value::from_object(attribute.object))) {
+            return Value::empty();
+        }
+    }
+    return dict;
+}
+
 Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     const Type* type = as_type(self);
     switch (name) {
@@ -110,7 +137,7 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
             if (type->is_user_class()) {
                 return type->dict;
             }
-            break;
+            return builtin_type_dict(runtime, type);
         default:
             break;
     }
@@ -167,13 +194,11 @@ Value allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
 Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
 
 Value object_new(Runtime& runtime, Arguments arguments) {
-    if (!is_type(arguments[0])) {
-        return runtime.raise_new(&type_error_type, "object.__new__(X): X is not a type object");
+    // Only user classes can be allocated empty: a built-in type has its own layout.
+    if (!is_type(arguments[0]) || !as_type(arguments[0])->is_user_class()) {
+        return runtime.raise_new(&type_error_type, "arg must be user-type");
     }
     const Type* type = as_type(arguments[0]);
-    if (!type->is_user_class()) {
-        return object_make_new(runtime, type, Arguments{});
-    }
     return allocate_instance(runtime, type, arguments.without_first(), true);
 }
 
@@ -353,8 +378,18 @@ void trace_super(gc::Cell* cell, gc::Tracer& tracer) {
 }
 
 Value super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
-    if (arguments.positional_count != 2 || !is_type(arguments[0])) {
+    if (arguments.positional_count != 2) {
         return runtime.raise_new(&type_error_type, "super() requires 2 arguments");
+    }
+    if (!is_type(arguments[0])) {
+        return runtime.raise_new(&type_error_type,
+                                 "issubclass() arg 2 must be a class or a tuple of classes");
+    }
+    // The object must be an instance or a subclass of the type (MicroPython's bare TypeError).
+    const Type* start = as_type(arguments[0]);
+    Value object = arguments[1];
+    if (is_type(object) ? !is_subtype(as_type(object), start) : !is_instance(object, start)) {
+        return runtime.raise_type(&type_error_type);
     }
     auto* super = runtime.make<SuperObject>(0, arguments[0], arguments[1]);
     return super == nullptr ? Value::empty() : Value::from_object(super);
@@ -482,7 +517,7 @@ constinit const Type type_type{names::type,
                                    .store_attribute = type_store_attribute,
                                },
                                {},
-                               0,
+                               type_flag_subclassable,
                                trace_type};
 
 constinit const Type object_type{names::object,
@@ -529,7 +564,58 @@ Value native_self(Value value) {
     return value;
 }
 
+namespace {
+
+// Calls __set_name__(owner, name) on each attribute of a new class whose type defines it.
+// The attributes are snapshotted first, since __set_name__ may add or remove attributes.
+bool call_set_names(Runtime& runtime, Value owner) {
+    DictObject* dict = as_dict(as_type(owner)->dict);
+    std::vector<Value> pairs;
+    std::uint32_t position = 0;
+    DictEntry* entry = nullptr;
+    while (dict_next(dict, position, entry)) {
+        const Type* value_type = type_of(entry->value);
+        if (!value_type->is_user_class()) {
+            continue;
+        }
+        ClassLookup found = lookup_in_type(value_type, names::dunder_set_name);
+        if (!found.value.is_empty() && found.owner->is_user_class()) {
+            pairs.push_back(entry->key);
+            pairs.push_back(entry->value);
+        }
+    }
+    if (pairs.empty()) {
+        return true;
+    }
+    // The snapshot lives in a rooted tuple, so removing an attribute does not free its value.
+    Value snapshot = new_tuple(runtime, std::span<const Value>(pairs.data(), pairs.size()));
+    if (snapshot.is_empty()) {
+        return false;
+    }
+    Root snapshot_root(runtime, snapshot);
+    LoopRoots rounds(runtime);
+    std::span<const Value> items = as_tuple(snapshot_root.get())->span();
+    for (std::size_t index = 0; index < items.size(); index += 2) {
+        if (call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
+                .is_empty()) {
+            return false;
+        }
+        rounds.next_round();
+    }
+    return true;
+}
+
+}  // namespace
+
 Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
+    if (!is_dict(dict) && is_instance(dict, &dict_type) && !type_of(dict)->is_user_class()) {
+        // A dict of another kind (OrderedDict) gives its items to a plain dict.
+        Value copy = make_dict(runtime);
+        if (copy.is_empty() || !dict_update(runtime, copy, dict)) {
+            return Value::empty();
+        }
+        dict = copy;
+    }
     if (!is_str(name) || !is_tuple(bases) || !is_dict(dict)) {
         return runtime.raise_new(&type_error_type, "type() arguments have the wrong types");
     }
@@ -564,6 +650,22 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         return runtime.raise_new(&type_error_type,
                                  "Cannot create a consistent method resolution order (MRO)");
     }
+    // Two bases built on unrelated built-in types cannot share one instance (exceptions all
+    // share one layout).
+    const Type* layout = &object_type;
+    for (const Type* base : base_types) {
+        const Type* base_layout = base->is_user_class() ? base->native_base : base;
+        if (base_layout == nullptr || base_layout == &object_type ||
+            is_subtype(layout, base_layout) ||
+            (is_exception_layout(layout) && is_exception_layout(base_layout))) {
+            continue;
+        }
+        if (layout != &object_type && !is_subtype(base_layout, layout)) {
+            return runtime.raise_new(&type_error_type,
+                                     "multiple bases have instance lay-out conflict");
+        }
+        layout = base_layout;
+    }
     // The instance layout comes from the first built-in type along the MRO
     // that is not `object` (exceptions share the instance layout).
     const Type* native = &object_type;
@@ -585,6 +687,15 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         return Value::empty();
     }
     type->native_base = native;
+    // __new__ is a static method even when not declared one (so instance.__new__(cls) works).
+    Value new_function = dict_find_name(as_dict(dict), names::dunder_new);
+    if (!new_function.is_empty() && is_method_descriptor(new_function)) {
+        auto* wrapper = runtime.make<WrapperObject>(0, &staticmethod_type, new_function);
+        if (wrapper == nullptr || !dict_store_name(runtime, as_dict(dict), names::dunder_new,
+                                                   Value::from_object(wrapper))) {
+            return Value::empty();
+        }
+    }
     type->dict = dict;
     type->bases = bases;
     TupleObject* mro =
@@ -597,7 +708,11 @@ Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
         mro->items()[index + 1] = Value::from_object(order[index]);
     }
     type->mro = Value::from_object(mro);
-    return Value::from_object(type);
+    Value class_value = Value::from_object(type);
+    if (!call_set_names(runtime, class_value)) {
+        return Value::empty();
+    }
+    return class_value;
 }
 
 Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
@@ -617,9 +732,14 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
             return instance;
         }
     } else {
+        // With a user __init__, a built-in base with an __init__ of its own (list, dict)
+        // starts empty for super().__init__ to fill; one without (tuple, bytes) is made from
+        // the call's arguments, as MicroPython does when __init__ leaves it unmade.
         ClassLookup init_method = lookup_in_type(type, names::dunder_init);
         bool user_init = !init_method.value.is_empty() && init_method.owner->is_user_class();
-        instance = allocate_instance(runtime, type, arguments, user_init);
+        ClassLookup native_init = lookup_in_type(type->native_base, names::dunder_init);
+        bool native_has_init = !native_init.value.is_empty() && native_init.owner != &object_type;
+        instance = allocate_instance(runtime, type, arguments, user_init && native_has_init);
         if (instance.is_empty()) {
             return Value::empty();
         }
@@ -845,6 +965,13 @@ Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value 
         }
         return result;
     }
+    if (operation == UnaryOperator::hash) {
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        ClassLookup equal = lookup_in_type(type, names::dunder_eq);
+        if (!equal.value.is_empty() && equal.owner->is_user_class()) {
+            return raise_unsupported_unary(runtime, operation, operand);
+        }
+    }
     Value native = native_self(operand);
     if (native != operand) {
         return unary_operation(runtime, operation, native);
@@ -944,6 +1071,8 @@ Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Valu
         if (native_type->slots.binary_operation == nullptr) {
             return Value::not_implemented();
         }
+        // The other operand may be an instance of a subclass of a built-in type too (m + m).
+        other = native_self(other);
         return reflected ? native_type->slots.binary_operation(runtime, operation, other, native)
                          : native_type->slots.binary_operation(runtime, operation, native, other);
     }

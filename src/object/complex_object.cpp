@@ -243,6 +243,23 @@ std::optional<ComplexParts> complex_parts_of(Value value) {
 std::optional<ComplexParts> to_complex(Runtime& runtime, Value value) {
     auto parts = complex_parts_of(value);
     if (!parts) {
+        // A user class converts through __complex__ (which must give a complex), else
+        // through __float__.
+        Value converted = call_conversion_method(runtime, value, names::dunder_complex);
+        if (converted.is_empty()) {
+            return std::nullopt;
+        }
+        if (converted.is_not_implemented()) {
+            converted = call_conversion_method(runtime, value, names::dunder_float);
+            if (converted.is_empty()) {
+                return std::nullopt;
+            }
+            if (converted.is_double()) {
+                return ComplexParts{converted.as_double(), 0.0};
+            }
+        } else if (is_complex(converted)) {
+            return parts_of(converted);
+        }
         runtime.raise_new(
             &type_error_type,
             "can't convert " + std::string(type_name_of(runtime, value)) + " to complex");

@@ -6,6 +6,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/str_object.hpp"
 
 namespace xipy::object {
 namespace {
@@ -43,7 +44,7 @@ Value property_make_new(Runtime& runtime, const Type*, Arguments arguments) {
             parts[1] = arguments.keyword_value(index);
         } else if (id == names::fdel) {
             parts[2] = arguments.keyword_value(index);
-        } else if (id != names::dunder_doc) {
+        } else if (id != names::dunder_doc && str_view(runtime, name) != "doc") {
             return runtime.raise_new(&type_error_type, "unexpected keyword argument");
         }
     }

@@ -260,7 +260,12 @@ bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return true;
 }
 
-Value view_unary(Runtime&, UnaryOperator operation, Value self) {
+Value view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
+    // keys and items views are unhashable (they are set-like); a values view hashes by identity.
+    if (operation == UnaryOperator::hash &&
+        static_cast<DictViewObject*>(self.as_object())->kind != ViewKind::values) {
+        return raise_unsupported_unary(runtime, operation, self);
+    }
     DictObject* dict = as_dict(static_cast<DictViewObject*>(self.as_object())->dict);
     if (operation == UnaryOperator::length) {
         return Value::from_small_int(dict->count);
@@ -586,6 +591,12 @@ Value dict_setitem_method(Runtime& runtime, Arguments arguments) {
                : Value::empty();
 }
 
+Value dict_delitem_method(Runtime& runtime, Arguments arguments) {
+    return dict_store_subscript(runtime, self_dict(arguments), arguments[1], Value::empty())
+               ? Value::none()
+               : Value::empty();
+}
+
 using Kind = NativeKind;
 constexpr std::uint16_t many = NativeFunction::unlimited;
 
@@ -604,6 +615,7 @@ constexpr NativeFunction dict_methods[] = {
     {names::dunder_init, Kind::method, 1, many, dict_init, true},
     {names::dunder_getitem, Kind::method, 2, 2, dict_getitem_method},
     {names::dunder_setitem, Kind::method, 3, 3, dict_setitem_method},
+    {names::dunder_delitem, Kind::method, 2, 2, dict_delitem_method},
 };
 
 template <std::size_t... Indices>

@@ -114,16 +114,8 @@ Value float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (native != value) {
         return float_make_new(runtime, &float_type, Arguments{&native, 1, 0});
     }
-    Value method = find_attribute(runtime, value, names::dunder_float);
-    if (!method.is_empty()) {
-        return call_positional(runtime, method, std::span<const Value>{});
-    }
-    if (runtime.has_exception()) {
-        return Value::empty();
-    }
-    return runtime.raise_new(
-        &type_error_type,
-        "can't convert " + std::string(type_name_of(runtime, value)) + " to float");
+    std::optional<double> converted = to_double(runtime, value);
+    return converted ? Value::from_double(*converted) : Value::empty();
 }
 
 Value float_is_integer(Runtime&, Arguments arguments) {

@@ -403,7 +403,12 @@ Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     for (std::uint32_t name : {names::dunder_int, names::dunder_index}) {
         Value method = find_attribute(runtime, value, name);
         if (!method.is_empty()) {
-            return call_positional(runtime, method, std::span<const Value>{});
+            Value result = call_positional(runtime, method, std::span<const Value>{});
+            if (result.is_empty() || is_int(result)) {
+                return result;
+            }
+            // MicroPython raises a bare TypeError when __int__ gives a non-int.
+            return runtime.raise_type(&type_error_type);
         }
         if (runtime.has_exception()) {
             return Value::empty();

@@ -3,6 +3,7 @@
 
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/printer.hpp"
 
@@ -28,14 +29,12 @@ Value module_load_attribute(Runtime&, Value self, std::uint32_t name) {
     return found;
 }
 
-bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
-    auto* module = static_cast<ModuleObject*>(self.as_object());
-    if (value.is_empty()) {
-        Value removed;
-        return dict_remove(runtime, as_dict(module->globals), Value::from_interned_string(name),
-                           &removed);
-    }
-    return dict_store_name(runtime, as_dict(module->globals), name, value);
+// Modules are built in and read-only, as in MicroPython: storing or deleting an attribute
+// raises AttributeError.
+bool module_store_attribute(Runtime& runtime, Value, std::uint32_t name, Value) {
+    runtime.raise_new(&attribute_error_type, "'module' object has no attribute '" +
+                                                 std::string(runtime.name_text(name)) + "'");
+    return false;
 }
 
 bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {

@@ -114,6 +114,18 @@ Value bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value 
     return Value::boolean(first->function == second->function && first->self == second->self);
 }
 
+// Equal bound methods (same function, same self) hash alike: by the identities of both.
+Value bound_method_unary(Runtime&, UnaryOperator operation, Value self) {
+    if (operation != UnaryOperator::hash) {
+        return Value::not_implemented();
+    }
+    auto* method = static_cast<BoundMethodObject*>(self.as_object());
+    std::uint64_t mixed =
+        ((method->function.bits() >> 3) ^ (method->self.bits() >> 3) * 31) * 0x9E3779B97F4A7C15ULL;
+    // The high bits mix every input bit; 30 of them fit a small int on any target.
+    return Value::from_small_int(static_cast<std::int64_t>(mixed >> 34));
+}
+
 void trace_checked_method(gc::Cell* cell, gc::Tracer& tracer) {
     auto* method = static_cast<CheckedMethodObject*>(cell);
     if (method->function.is_object()) {
@@ -186,6 +198,7 @@ constinit const Type bound_method_type{names::bound_method,
                                        TypeSlots{
                                            .call = bound_method_call,
                                            .print = bound_method_print,
+                                           .unary_operation = bound_method_unary,
                                            .binary_operation = bound_method_binary,
                                            .load_attribute = bound_method_load_attribute,
                                        },

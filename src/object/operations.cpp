@@ -227,6 +227,23 @@ Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     return runtime.raise_new(&attribute_error_type, message);
 }
 
+namespace {
+
+// iterator.__next__() on a built-in iterator: one step of its iterate_next slot, with
+// StopIteration raised at the end.
+Value builtin_iterator_next(Runtime& runtime, Arguments arguments) {
+    Value result = type_of(arguments[0])->slots.iterate_next(runtime, arguments[0]);
+    if (result.is_stop_iteration()) {
+        return runtime.raise_type(&stop_iteration_type);
+    }
+    return result;
+}
+
+constexpr NativeFunction builtin_iterator_next_function{names::dunder_next, NativeKind::method, 1,
+                                                        1, builtin_iterator_next};
+
+}  // namespace
+
 bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
                  bool must_exist) {
     method = Method{};
@@ -256,6 +273,9 @@ bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& met
             }
         } else if (name == names::dunder_class) {
             method.function = Value::from_object(type);
+        } else if (name == names::dunder_next && type->slots.iterate_next != nullptr) {
+            method.function = Value::from_object(&builtin_iterator_next_function);
+            method.self = object;
         }
     }
     if (method.function.is_empty() && must_exist) {
@@ -353,6 +373,13 @@ Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) 
     Value result = Value::not_implemented();
     if (type->is_user_class()) {
         result = instance_unary_operation(runtime, operation, operand);
+        if (result.is_not_implemented()) {
+            // A unary special method's NotImplemented is its result, not a fallback.
+            ClassLookup found = lookup_in_type(type, unary_operator_name(operation));
+            if (!found.value.is_empty() && found.owner->is_user_class()) {
+                return result;
+            }
+        }
     } else if (type->slots.unary_operation != nullptr) {
         result = type->slots.unary_operation(runtime, operation, operand);
     }
@@ -452,6 +479,23 @@ Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operati
     return type->slots.binary_operation(runtime, operation, left, right);
 }
 
+// == and != with a user class on either side: the special method's result is
+// returned as it is (not made a bool), and != prefers __ne__ on each side before
+// negating __eq__, as MicroPython does.
+Value user_equality(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+    const Type* left_type = type_of(left);
+    const Type* right_type = type_of(right);
+    Value result = try_binary_slot(runtime, left_type, operation, left, right, false);
+    if (result.is_not_implemented() && right_type != left_type) {
+        result = try_binary_slot(runtime, right_type, operation, left, right, true);
+    }
+    if (result.is_not_implemented()) {
+        // Objects without their own equality are equal only to themselves.
+        return Value::boolean((left == right) == (operation == BinaryOperator::equal));
+    }
+    return result;
+}
+
 }  // namespace
 
 Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
@@ -467,6 +511,9 @@ Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, V
             return exception_match(runtime, left, right);
         case BinaryOperator::equal:
         case BinaryOperator::not_equal: {
+            if (type_of(left)->is_user_class() || type_of(right)->is_user_class()) {
+                return user_equality(runtime, operation, left, right);
+            }
             int equal = equals(runtime, left, right);
             if (equal < 0) {
                 return Value::empty();
@@ -481,7 +528,12 @@ Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, V
     if (operation == BinaryOperator::contains) {
         Value result = try_binary_slot(runtime, left_type, operation, left, right, false);
         if (!result.is_not_implemented()) {
-            return result;
+            if (result.is_empty() || result.is_bool()) {
+                return result;
+            }
+            // `in` gives a bool whatever __contains__ returned.
+            int verdict = truth(runtime, result);
+            return verdict < 0 ? Value::empty() : Value::boolean(verdict > 0);
         }
         if (left_type->slots.get_iterator == nullptr && !left_type->is_user_class()) {
             return runtime.raise_new(
@@ -834,6 +886,18 @@ std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_
     return std::nullopt;
 }
 
+Value call_conversion_method(Runtime& runtime, Value value, std::uint32_t name) {
+    const Type* type = type_of(value);
+    if (!type->is_user_class()) {
+        return Value::not_implemented();
+    }
+    ClassLookup found = lookup_in_type(type, name);
+    if (found.value.is_empty() || !found.owner->is_user_class()) {
+        return Value::not_implemented();
+    }
+    return call_method(runtime, value, name, {});
+}
+
 std::optional<double> to_double(Runtime& runtime, Value value) {
     if (value.is_double()) {
         return value.as_double();
@@ -850,6 +914,13 @@ std::optional<double> to_double(Runtime& runtime, Value value) {
     Value native = native_self(value);
     if (native != value) {
         return to_double(runtime, native);
+    }
+    Value converted = call_conversion_method(runtime, value, names::dunder_float);
+    if (converted.is_empty()) {
+        return std::nullopt;
+    }
+    if (converted.is_double()) {
+        return converted.as_double();
     }
     runtime.raise_new(&type_error_type,
                       "can't convert " + std::string(type_name_of(runtime, value)) + " to float");

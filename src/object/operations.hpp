@@ -116,7 +116,11 @@ std::optional<std::string> repr_text(Runtime& runtime, Value value);
 std::optional<std::int64_t> to_integer(Runtime& runtime, Value value);
 // An index for sequences: int or bool, else TypeError "<what> indices must be integers, not X".
 std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_view what);
-// float(value) for int, bool and float; TypeError "can't convert X to float" otherwise.
+// The result of a user class's conversion method (__float__, __complex__, ...) called on
+// `value`; not_implemented when its class defines none, empty when it raised.
+Value call_conversion_method(Runtime& runtime, Value value, std::uint32_t name);
+// float(value) for int, bool, float and a user class's __float__ (which must give a float);
+// TypeError "can't convert X to float" otherwise.
 std::optional<double> to_double(Runtime& runtime, Value value);
 
 }  // namespace xipy::object

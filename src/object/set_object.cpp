@@ -420,6 +420,11 @@ Value set_isdisjoint(Runtime& runtime, Arguments arguments) {
     return Value::true_value();
 }
 
+Value set_contains_method(Runtime& runtime, Arguments arguments) {
+    int contained = set_contains(runtime, arguments[0], arguments[1]);
+    return contained < 0 ? Value::empty() : Value::boolean(contained > 0);
+}
+
 using Kind = NativeKind;
 constexpr std::uint16_t many = NativeFunction::unlimited;
 
@@ -432,6 +437,7 @@ constexpr NativeFunction set_methods[] = {
     {names::issuperset, Kind::method, 2, 2, set_issuperset},
     {names::isdisjoint, Kind::method, 2, 2, set_isdisjoint},
     {names::copy, Kind::method, 1, 1, set_copy},
+    {names::dunder_contains, Kind::method, 2, 2, set_contains_method},
     // Mutating methods: only set has them.
     {names::add, Kind::method, 2, 2, set_add_method},
     {names::remove, Kind::method, 2, 2, set_remove},
@@ -443,7 +449,7 @@ constexpr NativeFunction set_methods[] = {
     {names::difference_update, Kind::method, 1, many, set_difference_update},
     {names::symmetric_difference_update, Kind::method, 2, 2, set_symmetric_difference_update},
 };
-constexpr std::size_t frozenset_method_count = 8;
+constexpr std::size_t frozenset_method_count = 9;
 
 template <std::size_t... Indices>
 constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {

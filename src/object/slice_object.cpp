@@ -87,6 +87,14 @@ Value slice_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return make_slice(runtime, parts[0], parts[1], parts[2]);
 }
 
+// Slices are unhashable (as in MicroPython and CPython before 3.12).
+Value slice_unary(Runtime& runtime, UnaryOperator operation, Value self) {
+    if (operation == UnaryOperator::hash) {
+        return raise_unsupported_unary(runtime, operation, self);
+    }
+    return Value::not_implemented();
+}
+
 }  // namespace
 
 constinit const Type slice_type{names::slice,
@@ -94,6 +102,7 @@ constinit const Type slice_type{names::slice,
                                 TypeSlots{
                                     .make_new = slice_make_new,
                                     .print = slice_print,
+                                    .unary_operation = slice_unary,
                                     .load_attribute = slice_load_attribute,
                                 },
                                 slice_attributes,

@@ -163,8 +163,9 @@ class PercentValues final : public text::PercentArguments {
   public:
     PercentValues(Runtime& runtime, Value arguments, text::TextKind kind)
         : runtime_(runtime), arguments_(arguments), kind_(kind) {
-        if (is_tuple(arguments)) {
-            items_ = as_tuple(arguments)->span();
+        // A tuple subclass (a namedtuple) gives its items too.
+        if (Value native = native_self(arguments); is_tuple(native)) {
+            items_ = as_tuple(native)->span();
         } else {
             items_ = std::span<const Value>(&arguments_, 1);
         }
@@ -257,6 +258,15 @@ class PercentValues final : public text::PercentArguments {
                 if (is_int(native)) {
                     return text::write_percent_float(to_big_integer(native).to_double(), spec,
                                                      sink);
+                }
+                if (type_of(value)->is_user_class()) {
+                    // A user class converts through its __float__.
+                    std::optional<double> converted = to_double(runtime_, value);
+                    if (!converted) {
+                        python_error_pending = true;
+                        return pending_failure();
+                    }
+                    return text::write_percent_float(*converted, spec, sink);
                 }
                 return cannot_convert(value, "float");
             case 'c':
