@@ -58,6 +58,26 @@ Value micropython_mem_info(object::Runtime& runtime, Arguments) {
     return Value::none();
 }
 
+// mem_total(), mem_current(), mem_peak(): the heap's bytes ever allocated, in use now, and
+// the most ever in use.
+Value micropython_mem_total(object::Runtime& runtime, Arguments) {
+    return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_allocated()));
+}
+
+Value micropython_mem_current(object::Runtime& runtime, Arguments) {
+    return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_in_use()));
+}
+
+Value micropython_mem_peak(object::Runtime& runtime, Arguments) {
+    return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().peak_bytes_in_use()));
+}
+
+// kbd_intr(character): which input character raises KeyboardInterrupt. The host owns the
+// terminal, so xipy checks the argument and has nothing to change.
+Value micropython_kbd_intr(object::Runtime& runtime, Arguments arguments) {
+    return object::to_integer(runtime, arguments[0]) ? Value::none() : Value::empty();
+}
+
 Value micropython_qstr_info(object::Runtime& runtime, Arguments) {
     std::string text = "qstr pool: n_qstr=" + std::to_string(runtime.interned().size()) + "\n";
     runtime.write(object::OutputStream::standard_output, text);
@@ -97,6 +117,10 @@ constexpr NativeFunction micropython_functions[] = {
     {names::heap_unlock, NativeKind::function, 0, 0, micropython_heap_unlock},
     {names::stack_use, NativeKind::function, 0, 0, micropython_stack_use},
     {names::schedule, NativeKind::function, 2, 2, micropython_schedule},
+    {names::kbd_intr, NativeKind::function, 1, 1, micropython_kbd_intr},
+    {names::mem_total, NativeKind::function, 0, 0, micropython_mem_total},
+    {names::mem_current, NativeKind::function, 0, 0, micropython_mem_current},
+    {names::mem_peak, NativeKind::function, 0, 0, micropython_mem_peak},
 };
 
 }  // namespace
