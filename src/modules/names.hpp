@@ -143,7 +143,8 @@
     X(getcwd, "getcwd")
 // io
 #define XIPY_IO_NAMES(X) \
-    X(io, "io")
+    X(io, "io") \
+    X(IOBase, "IOBase")
 // json
 #define XIPY_JSON_NAMES(X) \
     X(json, "json") \

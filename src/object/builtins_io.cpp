@@ -6,6 +6,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/str_object.hpp"
 
 namespace xipy::object {
@@ -123,6 +124,35 @@ bool text_argument(Runtime& runtime, Value value, std::string_view fallback, std
     return true;
 }
 
+// Calls file.write(text) unless the text is empty, as MicroPython does; false with the
+// exception pending.
+bool write_piece(Runtime& runtime, Value file, std::string_view piece) {
+    if (piece.empty()) {
+        return true;
+    }
+    Value text = make_str(runtime, piece);
+    return !text.is_empty() && !call_method(runtime, file, names::write, {text}).is_empty();
+}
+
+// print(..., file=stream) for any other stream: one write() per argument, separator and end,
+// as both CPython and MicroPython do.
+Value print_to_object(Runtime& runtime, Value file, Arguments arguments, std::string_view separator,
+                      std::string_view end) {
+    LoopRoots loop(runtime);
+    for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
+        if (index > 0 && !write_piece(runtime, file, separator)) {
+            return Value::empty();
+        }
+        Printer printer;
+        if (!print_value(runtime, printer, arguments[index], PrintKind::str) ||
+            !write_piece(runtime, file, printer.text())) {
+            return Value::empty();
+        }
+        loop.next_round();
+    }
+    return write_piece(runtime, file, end) ? Value::none() : Value::empty();
+}
+
 Value builtin_print(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::sep, names::end, names::file, names::flush})) {
         return Value::empty();
@@ -132,6 +162,10 @@ Value builtin_print(Runtime& runtime, Arguments arguments) {
     if (!text_argument(runtime, keyword_argument(arguments, names::sep), " ", separator) ||
         !text_argument(runtime, keyword_argument(arguments, names::end), "\n", end)) {
         return Value::empty();
+    }
+    Value file = keyword_argument(arguments, names::file);
+    if (!file.is_empty() && !file.is_none() && type_of(file) != &text_stream_type) {
+        return print_to_object(runtime, file, arguments, separator, end);
     }
     Printer printer;
     for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
@@ -143,21 +177,10 @@ Value builtin_print(Runtime& runtime, Arguments arguments) {
         }
     }
     printer.write(end);
-    Value file = keyword_argument(arguments, names::file);
-    if (file.is_empty() || file.is_none()) {
-        runtime.write(OutputStream::standard_output, printer.text());
-        return Value::none();
-    }
-    if (type_of(file) == &text_stream_type) {
-        runtime.write(self_output(file)->stream, printer.text());
-        return Value::none();
-    }
-    Value text = make_str(runtime, printer.text());
-    if (text.is_empty()) {
-        return Value::empty();
-    }
-    return call_method(runtime, file, names::write, {text}).is_empty() ? Value::empty()
-                                                                       : Value::none();
+    runtime.write(file.is_empty() || file.is_none() ? OutputStream::standard_output
+                                                    : self_output(file)->stream,
+                  printer.text());
+    return Value::none();
 }
 
 constexpr NativeFunction print_function{
