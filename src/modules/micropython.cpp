@@ -99,13 +99,16 @@ Value micropython_stack_use(object::Runtime& runtime, Arguments) {
     return Value::from_small_int(runtime.depth());
 }
 
-// A script has no interrupts to defer the call past, so it runs now; its result is dropped.
+// Queues the call for the next backward jump (a loop's end), as the reference runs it at its
+// next pending-events check.
 Value micropython_schedule(object::Runtime& runtime, Arguments arguments) {
     if (!object::is_callable(arguments[0])) {
         return runtime.raise_new(&object::type_error_type, "function expected");
     }
-    Value result = object::call_positional(runtime, arguments[0], {arguments[1]});
-    return result.is_empty() ? Value::empty() : Value::none();
+    if (!vm::schedule_callback(runtime, arguments[0], arguments[1])) {
+        return runtime.raise_new(&object::runtime_error_type, "schedule queue full");
+    }
+    return Value::none();
 }
 
 constexpr NativeFunction micropython_functions[] = {
