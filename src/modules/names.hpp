@@ -116,7 +116,8 @@
     X(kbd_intr, "kbd_intr") \
     X(mem_total, "mem_total") \
     X(mem_current, "mem_current") \
-    X(mem_peak, "mem_peak")
+    X(mem_peak, "mem_peak") \
+    X(RingIO, "RingIO")
 // time
 #define XIPY_TIME_NAMES(X) \
     X(time, "time") \
