@@ -72,7 +72,9 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     cell->next_ = all_cells_;
     all_cells_ = cell;
     bytes_in_use_ += bytes;
+    peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
     bytes_allocated_since_collection_ += bytes;
+    bytes_allocated_ += bytes;
     ++allocations_;
     return cell;
 }

@@ -110,6 +110,10 @@ class Heap {
     void remove_root_provider(RootProvider* provider);
 
     std::size_t bytes_in_use() const { return bytes_in_use_; }
+    // The most bytes_in_use() has been, and the bytes ever allocated (micropython.mem_peak
+    // and mem_total).
+    std::size_t peak_bytes_in_use() const { return peak_bytes_in_use_; }
+    std::uint64_t bytes_allocated() const { return bytes_allocated_; }
     std::size_t limit_bytes() const { return config_.limit_bytes; }
     std::uint64_t collections() const { return collections_; }
     std::uint64_t allocations() const { return allocations_; }
@@ -126,6 +130,8 @@ class Heap {
     std::size_t bytes_in_use_ = 0;
     std::size_t bytes_after_last_collection_ = 0;
     std::size_t bytes_allocated_since_collection_ = 0;
+    std::size_t peak_bytes_in_use_ = 0;
+    std::uint64_t bytes_allocated_ = 0;
     std::size_t threshold_bytes_ = no_threshold;
     bool automatic_collection_ = true;
     std::uint64_t collections_ = 0;

@@ -356,6 +356,31 @@ Value mapping_unary(object::Runtime& runtime, object::UnaryOperator operation, V
     return object::dict_type.slots.unary_operation(runtime, operation, operand);
 }
 
+// Two OrderedDicts of the same size are equal only with equal items in the same order.
+Value ordered_equality(object::Runtime& runtime, object::BinaryOperator operation,
+                       object::DictObject* first, object::DictObject* second) {
+    std::uint32_t first_position = 0;
+    std::uint32_t second_position = 0;
+    object::DictEntry* first_entry = nullptr;
+    object::DictEntry* second_entry = nullptr;
+    bool same = true;
+    while (same && object::dict_next(first, first_position, first_entry) &&
+           object::dict_next(second, second_position, second_entry)) {
+        // Copied out first: a user __eq__ may change either dict.
+        Value first_value = first_entry->value;
+        Value second_value = second_entry->value;
+        int equal = object::equals(runtime, first_entry->key, second_entry->key);
+        if (equal == 1) {
+            equal = object::equals(runtime, first_value, second_value);
+        }
+        if (equal < 0) {
+            return Value::empty();
+        }
+        same = equal == 1;
+    }
+    return Value::boolean(same == (operation == object::BinaryOperator::equal));
+}
+
 // dict's own binary slot only serves exact dicts: `in` and equality are ours.
 Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation, Value left,
                      Value right) {
@@ -373,6 +398,10 @@ Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation,
     object::DictObject* first = object::as_dict(object::native_self(left));
     object::DictObject* second = object::as_dict(object::native_self(right));
     bool same = first->count == second->count;
+    if (same && object::is_instance(left, &ordered_dict_type) &&
+        object::is_instance(right, &ordered_dict_type)) {
+        return ordered_equality(runtime, operation, first, second);
+    }
     std::uint32_t position = 0;
     object::DictEntry* entry = nullptr;
     while (same && object::dict_next(first, position, entry)) {

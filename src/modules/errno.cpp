@@ -46,6 +46,7 @@ bool initialise_errno(object::Runtime& runtime, Value globals, void*) {
             return false;
         }
     }
+    object::as_dict(codes)->fixed = true;
     return put(runtime, globals, names::errorcode, codes);
 }
 

@@ -1,6 +1,7 @@
 // The io module: the in-memory streams StringIO and BytesIO and the seek constants.
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
+#include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/string_io_object.hpp"
 
@@ -10,9 +11,15 @@ using object::Value;
 
 namespace {
 
+// IOBase: the base a Python class derives from to be a stream; its own methods (read, write,
+// readinto...) are what print() and the other stream users call.
+constinit const object::Type io_base_type{
+    names::IOBase, &object::object_type, object::TypeSlots{}, {}, object::type_flag_subclassable};
+
 constexpr object::Attribute io_types[] = {
     {names::string_io, &object::string_io_type},
     {names::bytes_io, &object::bytes_io_type},
+    {names::IOBase, &io_base_type},
 };
 
 // SEEK_SET, SEEK_CUR and SEEK_END are run-time names, interned on the first import.

@@ -35,11 +35,7 @@
     X(path, "path") \
     X(implementation, "implementation") \
     X(print_exception, "print_exception") \
-    X(exc_info, "exc_info") \
-    X(readlines, "readlines") \
-    X(fileno, "fileno") \
-    X(FileIO, "FileIO") \
-    X(buffer, "buffer")
+    X(exc_info, "exc_info")
 // math and cmath
 #define XIPY_MATH_NAMES(X) \
     X(math, "math") \
@@ -116,7 +112,12 @@
     X(heap_lock, "heap_lock") \
     X(heap_unlock, "heap_unlock") \
     X(stack_use, "stack_use") \
-    X(schedule, "schedule")
+    X(schedule, "schedule") \
+    X(kbd_intr, "kbd_intr") \
+    X(mem_total, "mem_total") \
+    X(mem_current, "mem_current") \
+    X(mem_peak, "mem_peak") \
+    X(RingIO, "RingIO")
 // time
 #define XIPY_TIME_NAMES(X) \
     X(time, "time") \
@@ -145,7 +146,8 @@
     X(getcwd, "getcwd")
 // io
 #define XIPY_IO_NAMES(X) \
-    X(io, "io")
+    X(io, "io") \
+    X(IOBase, "IOBase")
 // json
 #define XIPY_JSON_NAMES(X) \
     X(json, "json") \

@@ -115,6 +115,11 @@ Value time_ticks_add(object::Runtime& runtime, Arguments arguments) {
     if (!delta) {
         return Value::empty();
     }
+    // A delta ticks_diff could not give back (|delta| >= half the period) is refused, so
+    // ticks_diff(ticks_add(t, d), t) == d always holds.
+    if (*delta <= -(ticks_period / 2) || *delta >= ticks_period / 2) {
+        return runtime.raise_new(&object::overflow_error_type, "ticks interval overflow");
+    }
     return Value::from_small_int((*ticks + *delta) & (ticks_period - 1));
 }
 

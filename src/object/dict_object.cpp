@@ -409,7 +409,19 @@ Value dict_load_subscript(Runtime& runtime, Value self, Value index) {
     return found.value;
 }
 
+// True, with TypeError pending (no message, as in the reference), for a fixed dict.
+bool refuse_fixed(Runtime& runtime, const DictObject* dict) {
+    if (!dict->fixed) {
+        return false;
+    }
+    runtime.raise_type(&type_error_type);
+    return true;
+}
+
 bool dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+    if (refuse_fixed(runtime, as_dict(self))) {
+        return false;
+    }
     if (value.is_empty()) {
         Value removed;
         if (!dict_remove(runtime, as_dict(self), index, &removed)) {
@@ -488,6 +500,9 @@ Value dict_get(Runtime& runtime, Arguments arguments) {
 }
 
 Value dict_pop(Runtime& runtime, Arguments arguments) {
+    if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
+        return Value::empty();
+    }
     Value removed;
     if (!dict_remove(runtime, as_dict(self_dict(arguments)), arguments[1], &removed)) {
         return Value::empty();
@@ -503,6 +518,9 @@ Value dict_pop(Runtime& runtime, Arguments arguments) {
 
 Value dict_popitem(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
+    if (refuse_fixed(runtime, dict)) {
+        return Value::empty();
+    }
     if (dict->count == 0) {
         Value message = make_str(runtime, "popitem(): dictionary is empty");
         if (message.is_empty()) {
@@ -530,6 +548,9 @@ Value dict_popitem(Runtime& runtime, Arguments arguments) {
 
 Value dict_setdefault(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
+    if (refuse_fixed(runtime, dict)) {
+        return Value::empty();
+    }
     DictLookup found = dict_find(runtime, dict, arguments[1]);
     if (!found.ok) {
         return Value::empty();
@@ -543,13 +564,19 @@ Value dict_setdefault(Runtime& runtime, Arguments arguments) {
 
 Value dict_update_method(Runtime& runtime, Arguments arguments) {
     Value dict = self_dict(arguments);
+    if (refuse_fixed(runtime, as_dict(dict))) {
+        return Value::empty();
+    }
     if (arguments.positional_count > 1 && !dict_update(runtime, dict, arguments[1])) {
         return Value::empty();
     }
     return update_from_keywords(runtime, dict, arguments) ? Value::none() : Value::empty();
 }
 
-Value dict_clear_method(Runtime&, Arguments arguments) {
+Value dict_clear_method(Runtime& runtime, Arguments arguments) {
+    if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
+        return Value::empty();
+    }
     dict_clear(as_dict(self_dict(arguments)));
     return Value::none();
 }

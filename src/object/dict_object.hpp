@@ -38,11 +38,13 @@ struct alignas(8) DictStorage : gc::Cell {
 
 // Invariants: `count` live entries among the first `entry_count`; storage
 // is null only while entry_count == 0. `version` changes on every insertion
-// or deletion, so iterators can detect a dict that changed size.
+// or deletion, so iterators can detect a dict that changed size. A `fixed` dict (a module's
+// constant table such as errno.errorcode) refuses every change from Python with TypeError.
 struct DictObject : Object {
     std::uint32_t count = 0;
     std::uint32_t entry_count = 0;
     std::uint32_t version = 0;
+    bool fixed = false;
     DictStorage* storage = nullptr;
 
     explicit DictObject(const Type* type) : Object(type) {}

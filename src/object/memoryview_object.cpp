@@ -151,6 +151,14 @@ Value memoryview_get_iterator(Runtime& runtime, Value self) {
     return make_index_iterator(runtime, self);
 }
 
+// itemsize: the bytes of one item, read-only.
+Value memoryview_load_attribute(Runtime&, Value self, std::uint32_t name) {
+    if (name != names::itemsize) {
+        return Value::empty();
+    }
+    return Value::from_small_int(static_cast<MemoryViewObject*>(self.as_object())->item_size);
+}
+
 constexpr NativeFunction memoryview_natives[] = {
     {names::hex, NativeKind::method, 1, 2, bytes_method_hex},
 };
@@ -167,6 +175,7 @@ constinit const Type memoryview_type{names::memoryview,
                                          .print = memoryview_print,
                                          .unary_operation = memoryview_unary,
                                          .binary_operation = memoryview_binary,
+                                         .load_attribute = memoryview_load_attribute,
                                          .load_subscript = memoryview_load_subscript,
                                          .store_subscript = memoryview_store_subscript,
                                          .get_iterator = memoryview_get_iterator,

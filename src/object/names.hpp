@@ -419,7 +419,11 @@ namespace xipy::object {
     X(machine_attribute, "_machine") \
     X(errno_, "errno") \
     X(keepends, "keepends") \
-    X(TextIOWrapper, "TextIOWrapper")
+    X(TextIOWrapper, "TextIOWrapper") \
+    X(FileIO, "FileIO") \
+    X(fileno, "fileno") \
+    X(buffer, "buffer") \
+    X(readlines, "readlines")
 // clang-format on
 
 namespace names {

@@ -7,6 +7,7 @@
 
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
+#include "object/complex_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/float_object.hpp"
@@ -563,7 +564,8 @@ int equals(Runtime& runtime, Value left, Value right) {
         if (left.is_double() && right.is_double()) {
             return left.as_double() == right.as_double() ? 1 : 0;
         }
-    } else if (left == right) {
+    } else if (left == right && !is_complex(left)) {
+        // A complex object is not equal to itself when a part is nan.
         return 1;
     }
     if (left.is_small_int() && right.is_small_int()) {

@@ -11,10 +11,12 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
+#include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 
@@ -152,6 +154,33 @@ Value stream_readline(Runtime& runtime, Arguments arguments) {
     return read_chunk(runtime, self_stream(arguments), size, true);
 }
 
+// readlines(): the remaining lines, each with its newline.
+Value stream_readlines(Runtime& runtime, Arguments arguments) {
+    MemoryStreamObject* stream = self_stream(arguments);
+    Value lines = make_list(runtime, {});
+    if (lines.is_empty()) {
+        return Value::empty();
+    }
+    LoopRoots loop(runtime);
+    for (;;) {
+        Value line = read_chunk(runtime, stream, -1, true);
+        if (line.is_empty()) {
+            return Value::empty();
+        }
+        auto length = length_of(runtime, line);
+        if (!length) {
+            return Value::empty();
+        }
+        if (*length == 0) {
+            return lines;
+        }
+        if (!list_append(runtime, lines, line)) {
+            return Value::empty();
+        }
+        loop.next_round();
+    }
+}
+
 Value stream_readinto(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
@@ -161,9 +190,20 @@ Value stream_readinto(Runtime& runtime, Arguments arguments) {
     if (!buffer) {
         return Value::empty();
     }
+    // readinto(buffer, n) fills at most n bytes; a negative n is the reference's huge size_t.
+    std::size_t room = buffer->size;
+    if (arguments.positional_count > 2) {
+        auto limit = to_integer(runtime, arguments[2]);
+        if (!limit) {
+            return Value::empty();
+        }
+        if (*limit >= 0) {
+            room = std::min(room, static_cast<std::size_t>(*limit));
+        }
+    }
     std::string_view contents = stream->contents();
     std::size_t start = std::min<std::size_t>(stream->position, contents.size());
-    std::size_t count = std::min(buffer->size, contents.size() - start);
+    std::size_t count = std::min(room, contents.size() - start);
     if (count > 0) {
         std::memcpy(buffer->data, contents.data() + start, count);
     }
@@ -185,6 +225,22 @@ Value stream_write(Runtime& runtime, Arguments arguments) {
             return Value::empty();
         }
         data = buffer->bytes();
+    }
+    // MicroPython's write(buffer, n) and write(buffer, offset, n) write a slice of the buffer.
+    if (arguments.positional_count > 2) {
+        std::optional<std::int64_t> numbers[2];
+        for (std::uint32_t index = 2; index < arguments.positional_count; ++index) {
+            numbers[index - 2] = to_integer(runtime, arguments[index]);
+            if (!numbers[index - 2]) {
+                return Value::empty();
+            }
+        }
+        bool has_offset = arguments.positional_count > 3;
+        auto offset = static_cast<std::uint64_t>(has_offset ? *numbers[0] : 0);
+        auto count = static_cast<std::uint64_t>(has_offset ? *numbers[1] : *numbers[0]);
+        offset = std::min<std::uint64_t>(offset, data.size());
+        count = std::min<std::uint64_t>(count, data.size() - offset);
+        data = data.substr(offset, count);
     }
     if (!write_bytes(runtime, stream, data)) {
         return Value::empty();
@@ -334,9 +390,10 @@ constexpr NativeFunction stream_methods[] = {
     {names::dunder_next, Kind::method, 1, 1, stream_next_method},
     {names::close, Kind::method, 1, 1, stream_close},
     {names::read, Kind::method, 1, 2, stream_read},
-    {names::readinto, Kind::method, 2, 2, stream_readinto},
+    {names::readinto, Kind::method, 2, 3, stream_readinto},
     {names::readline, Kind::method, 1, 2, stream_readline},
-    {names::write, Kind::method, 2, 2, stream_write},
+    {names::readlines, Kind::method, 1, 1, stream_readlines},
+    {names::write, Kind::method, 2, 4, stream_write},
     {names::flush, Kind::method, 1, 1, stream_flush},
     {names::getvalue, Kind::method, 1, 1, stream_getvalue},
     {names::seek, Kind::method, 2, 3, stream_seek},

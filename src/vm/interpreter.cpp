@@ -2,6 +2,8 @@
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "image/opcodes.hpp"
@@ -15,6 +17,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/roots.hpp"
 #include "object/set_object.hpp"
 #include "object/slice_object.hpp"
 #include "object/str_object.hpp"
@@ -206,6 +209,50 @@ bool Interpreter::stop_or_interrupt() {
     return true;
 }
 
+bool Interpreter::schedule(Value function, Value argument) {
+    if (scheduled_count_ == schedule_depth) {
+        return false;
+    }
+    scheduled_[scheduled_count_++] = {function, argument};
+    return true;
+}
+
+bool Interpreter::run_scheduled() {
+    running_scheduled_ = true;
+    while (scheduled_count_ > 0) {
+        auto [function, argument] = scheduled_[0];
+        std::move(scheduled_.begin() + 1, scheduled_.begin() + scheduled_count_,
+                  scheduled_.begin());
+        scheduled_[--scheduled_count_] = {};
+        object::RootScope scope(*this);
+        object::Root held_function(*this, function);
+        object::Root held_argument(*this, argument);
+        if (!object::call_positional(*this, function, {argument}).is_empty()) {
+            continue;
+        }
+        Value exception = exception_of_callback();
+        if (exception.is_empty()) {
+            running_scheduled_ = false;
+            return false;
+        }
+        std::string text = object::format_traceback(*this, exception);
+        write(object::OutputStream::standard_error, text);
+    }
+    running_scheduled_ = false;
+    return true;
+}
+
+// The exception a scheduled callback raised, taken so the program goes on; empty (and still
+// pending) for SystemExit and KeyboardInterrupt, which end the program as anywhere else.
+Value Interpreter::exception_of_callback() {
+    const object::Type* type = object::type_of(exception());
+    if (object::is_subtype(type, &object::system_exit_type) ||
+        object::is_subtype(type, &object::keyboard_interrupt_type)) {
+        return Value::empty();
+    }
+    return take_exception();
+}
+
 bool Interpreter::charge_native_work(std::uint64_t cost) {
     steps_ = cost > UINT64_MAX - steps_ ? UINT64_MAX : steps_ + cost;
     if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
@@ -239,6 +286,10 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_name_caches(context->name_caches, tracer);
     }
     trace_value(tracer, inject_);
+    for (std::uint32_t index = 0; index < scheduled_count_; ++index) {
+        trace_value(tracer, scheduled_[index].first);
+        trace_value(tracer, scheduled_[index].second);
+    }
     for (const ModuleInstance& instance : module_instances_) {
         trace_value(tracer, instance.module);
         trace_value(tracer, instance.state);
@@ -373,12 +424,23 @@ void Interpreter::pop_frame() {
             goto handle_exception; \
         }                          \
     } while (0)
-// A taken backward jump is a step: it polls the step budget and interrupts.
-#define CHARGE_BACKWARD_JUMP(is_backward)      \
-    do {                                       \
-        if ((is_backward) && !charge_step()) { \
-            goto handle_exception;             \
-        }                                      \
+// A taken backward jump is a step: it polls the step budget and interrupts, and runs the
+// callbacks micropython.schedule queued (between instructions, where a call may run).
+#define CHARGE_BACKWARD_JUMP(is_backward)             \
+    do {                                              \
+        if (is_backward) {                            \
+            if (!charge_step()) {                     \
+                goto handle_exception;                \
+            }                                         \
+            if (has_scheduled()) {                    \
+                SAVE_FRAME();                         \
+                bool scheduled_ran = run_scheduled(); \
+                LOAD_FRAME();                         \
+                if (!scheduled_ran) {                 \
+                    goto handle_exception;            \
+                }                                     \
+            }                                         \
+        }                                             \
     } while (0)
 #ifdef XIPY_OPCODE_COUNTS
 // One increment per instruction (a build option); lets tests prove opcode coverage.

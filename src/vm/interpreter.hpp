@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "image/image.hpp"
@@ -105,6 +106,16 @@ class Interpreter : public object::Runtime {
         return true;
     }
 
+    // ---- micropython.schedule: callbacks run at the next backward jump (vm/interpreter.cpp)
+    static constexpr std::uint32_t schedule_depth = 4;  // the reference's queue length
+    // Queues function(argument); false (nothing queued) when the queue is full.
+    bool schedule(object::Value function, object::Value argument);
+    // Runs the queued callbacks unless one is running already. A callback's exception is
+    // printed as an uncaught one and the program goes on, as in the reference; false only
+    // for SystemExit and KeyboardInterrupt, which stay pending.
+    bool run_scheduled();
+    bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
+
   private:
     // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();
@@ -119,6 +130,7 @@ class Interpreter : public object::Runtime {
     // Saves the innermost frame, which is a generator's, into it and pops it (a yield).
     ExecutionResult suspend(object::Value yielded, std::size_t temporaries);
     bool stop_or_interrupt();
+    object::Value exception_of_callback();
 
     // ---- the general call path (vm/call.cpp)
     // Pushes a frame for `function` with its arguments bound; false if it raised.
@@ -161,6 +173,10 @@ class Interpreter : public object::Runtime {
     bool step_budget_exhausted_ = false;
     static_assert(std::atomic<bool>::is_always_lock_free, "interrupts need a lock-free flag");
     std::atomic<bool> interrupt_requested_{false};
+    // Invariant: the first scheduled_count_ pairs are the queue, oldest first.
+    std::array<std::pair<object::Value, object::Value>, schedule_depth> scheduled_{};
+    std::uint32_t scheduled_count_ = 0;
+    bool running_scheduled_ = false;
 };
 
 }  // namespace xipy::vm

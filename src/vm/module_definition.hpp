@@ -62,6 +62,9 @@ struct ModuleRegistry {
 const HostServices& host_services(object::Runtime& runtime);
 // The program's arguments (sys.argv), as the host gave them.
 std::span<const std::string> program_arguments(object::Runtime& runtime);
+// micropython.schedule: queues function(argument) to run at the next backward jump; false
+// when the queue is full.
+bool schedule_callback(object::Runtime& runtime, object::Value function, object::Value argument);
 // The innermost Python frame, or null.
 Frame* current_frame(object::Runtime& runtime);
 // The per-VM state of `definition`'s module (see ModuleDefinition); null before the module

@@ -192,6 +192,10 @@ std::span<const std::string> program_arguments(object::Runtime& runtime) {
     return interpreter_of(runtime).argv();
 }
 
+bool schedule_callback(object::Runtime& runtime, object::Value function, object::Value argument) {
+    return interpreter_of(runtime).schedule(function, argument);
+}
+
 Frame* current_frame(object::Runtime& runtime) { return interpreter_of(runtime).current_frame(); }
 
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
