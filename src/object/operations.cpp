@@ -702,7 +702,13 @@ Value iterate_next(Runtime& runtime, Value iterator) {
     }
     const Type* type = type_of(iterator);
     if (type->slots.iterate_next != nullptr) {
+        // Native iterators over iterators (enumerate, map, zip, filter, ...) re-enter here
+        // once per level of nesting, on the C++ stack: bound it like any native re-entry.
+        if (!runtime.enter_native_call()) {
+            return Value::empty();
+        }
         Value result = type->slots.iterate_next(runtime, iterator);
+        runtime.leave_native_call();
         if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
             runtime.clear_exception();
             return Value::stop_iteration();
