@@ -297,7 +297,7 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
         return {ExitKind::yielded, result};
     }
     if (send_value.is_none()) {
-        Value result = object::iterate_next(interpreter, iterator);
+        Value result = object::iterate_next_keeping_stop(interpreter, iterator);
         if (result.is_empty()) {
             return stop_value();
         }
