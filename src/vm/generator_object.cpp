@@ -98,6 +98,10 @@ Value generator_send(object::Runtime& runtime, Arguments arguments) {
 
 Value generator_throw(object::Runtime& runtime, Arguments arguments) {
     Value thrown = arguments[1];
+    // throw(type, value): as in MicroPython, a value other than None is what is raised.
+    if (arguments.positional_count > 2 && !arguments[2].is_none()) {
+        thrown = arguments[2];
+    }
     if (object::is_type(thrown)) {
         runtime.raise(thrown);
         thrown = runtime.take_exception();
