@@ -102,14 +102,8 @@ Value generator_throw(object::Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count > 2 && !arguments[2].is_none()) {
         thrown = arguments[2];
     }
-    if (object::is_type(thrown)) {
-        runtime.raise(thrown);
-        thrown = runtime.take_exception();
-    }
-    if (!object::is_exception(thrown)) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "exceptions must derive from BaseException");
-    }
+    // Passed on as given: a generator it is raised in makes an instance of a class (or a
+    // TypeError of a non-exception), while a `yield from` target's own throw() gets it as is.
     return finish(
         runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), Value::none(), thrown));
 }

@@ -945,7 +945,7 @@ ExecutionResult Interpreter::run() {
                 if (delegated.kind == ExitKind::returned) {
                     TOP() = delegated.value;
                     if (!thrown.is_empty() &&
-                        object::is_instance(thrown, &object::generator_exit_type)) {
+                        thrown_matches(thrown, &object::generator_exit_type)) {
                         raise(thrown);
                         goto handle_exception;
                     }

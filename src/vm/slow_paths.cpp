@@ -5,6 +5,7 @@
 #include "object/builtins.hpp"
 #include "object/bytes_object.hpp"
 #include "object/cell_object.hpp"
+#include "object/class_object.hpp"
 #include "object/complex_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -266,6 +267,11 @@ bool expand_star_arguments(Interpreter& interpreter, Value self, const Value* fi
     return true;
 }
 
+bool thrown_matches(Value thrown, const object::Type* type) {
+    return object::is_type(thrown) ? object::is_subtype(object::as_type(thrown), type)
+                                   : object::is_instance(thrown, type);
+}
+
 DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_value,
                           Value thrown) {
     if (is_generator(iterator)) {
@@ -282,13 +288,24 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
         return {ExitKind::raised, Value::empty()};
     };
     if (!thrown.is_empty()) {
-        Value method = object::find_attribute(interpreter, iterator, object::names::throw_);
+        // GeneratorExit (from close()) closes the target: its close() if it has one, never
+        // its throw(). Anything else goes to its throw(). Without the method, it is raised here.
+        const bool closing = thrown_matches(thrown, &object::generator_exit_type);
+        Value method = object::find_attribute(
+            interpreter, iterator, closing ? object::names::close : object::names::throw_);
         if (method.is_empty()) {
             if (interpreter.has_exception()) {
                 return {ExitKind::raised, Value::empty()};
             }
             interpreter.raise(thrown);
             return {ExitKind::raised, Value::empty()};
+        }
+        if (closing) {
+            Value result = object::call_positional(interpreter, method, {});
+            if (result.is_empty()) {
+                return {ExitKind::raised, Value::empty()};
+            }
+            return {ExitKind::returned, result};
         }
         Value result = object::call_positional(interpreter, method, {thrown});
         if (result.is_empty()) {

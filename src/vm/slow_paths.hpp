@@ -46,6 +46,8 @@ struct DelegationResult {
 };
 DelegationResult delegate(Interpreter& interpreter, object::Value iterator,
                           object::Value send_value, object::Value thrown);
+// Whether what throw() was given (an exception or an exception class) is of `type`.
+bool thrown_matches(object::Value thrown, const object::Type* type);
 
 // from module import *
 bool import_all(Interpreter& interpreter, object::Value module, object::Value target);
