@@ -55,17 +55,11 @@ Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
 constexpr NativeFunction print_exception_function{names::print_exception, NativeKind::function, 1,
                                                   2, sys_print_exception};
 
-// exc_info(): (type, exception, None) for the exception the calling frame is handling, or
+// exc_info(): (type, exception, None) for the exception being handled (by the
+// calling frame or one of its callers), or
 // (None, None, None). xipy has no traceback objects, so the third item is always None.
 Value sys_exc_info(object::Runtime& runtime, Arguments) {
-    Value handled;
-    vm::Frame* frame = vm::current_frame(runtime);
-    for (std::uint32_t index = frame == nullptr ? 0 : frame->handler_count; index > 0; --index) {
-        if (!frame->handlers[index - 1].previous_exception.is_empty()) {
-            handled = frame->handlers[index - 1].previous_exception;
-            break;
-        }
-    }
+    Value handled = vm::handled_exception(runtime);
     Value items[3] = {Value::none(), Value::none(), Value::none()};
     if (!handled.is_empty()) {
         items[0] = Value::from_object(object::type_of(handled));

@@ -63,6 +63,9 @@ class Interpreter : public object::Runtime {
 
     // The innermost Python frame, or null.
     Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+    // The exception the innermost except or finally body that is running handles (in this
+    // frame or a caller's), or empty: sys.exc_info().
+    object::Value handled_exception() const;
 #ifdef XIPY_OPCODE_COUNTS
     const std::array<std::uint64_t, 256>& opcode_counts() const { return opcode_counts_; }
 #endif

@@ -64,6 +64,8 @@ const HostServices& host_services(object::Runtime& runtime);
 std::span<const std::string> program_arguments(object::Runtime& runtime);
 // The innermost Python frame, or null.
 Frame* current_frame(object::Runtime& runtime);
+// The exception being handled by the innermost running except or finally body, or empty.
+object::Value handled_exception(object::Runtime& runtime);
 // The per-VM state of `definition`'s module (see ModuleDefinition); null before the module
 // was first imported in this VM or when it has no state.
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition);

@@ -194,6 +194,10 @@ std::span<const std::string> program_arguments(object::Runtime& runtime) {
 
 Frame* current_frame(object::Runtime& runtime) { return interpreter_of(runtime).current_frame(); }
 
+object::Value handled_exception(object::Runtime& runtime) {
+    return interpreter_of(runtime).handled_exception();
+}
+
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
     Interpreter& interpreter = interpreter_of(runtime);
     std::span<const ModuleDefinition* const> definitions = interpreter.module_registry().modules;
