@@ -30,16 +30,32 @@ namespace {
 // sys.implementation._mpy (version | sub-version << 8; no native architecture bits).
 constexpr std::int64_t mpy_encoding = 6 | (image::format::maximum_sub_version << 8);
 
-// print_exception(exception, file=sys.stdout): the traceback as an uncaught one prints.
+// print_exception(exception, file=sys.stdout): the traceback as an uncaught one prints. As in
+// MicroPython, anything else prints as its repr, and a `file` that is no stream (no write
+// method) raises OSError before anything is printed.
 Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
-    if (!object::is_exception(arguments[0])) {
-        return runtime.raise_new(&object::type_error_type, "exception expected");
+    Value file = Value::none();
+    if (arguments.positional_count > 1) {
+        file = arguments[1];
+        if (object::find_attribute(runtime, file, names::write).is_empty()) {
+            runtime.clear_exception();
+            return runtime.raise_new(&object::os_error_type, "stream operation not supported");
+        }
     }
-    Value text = object::make_str(runtime, object::format_traceback(runtime, arguments[0]));
+    std::string formatted;
+    if (object::is_exception(arguments[0])) {
+        formatted = object::format_traceback(runtime, arguments[0]);
+    } else {
+        std::optional<std::string> repr = object::repr_text(runtime, arguments[0]);
+        if (!repr) {
+            return Value::empty();
+        }
+        formatted = *repr + "\n";
+    }
+    Value text = object::make_str(runtime, formatted);
     if (text.is_empty()) {
         return Value::empty();
     }
-    Value file = arguments.positional_count > 1 ? arguments[1] : Value::none();
     if (file.is_none() || file.as_object() == object::standard_output_stream()) {
         runtime.write(object::OutputStream::standard_output, object::str_view(runtime, text));
         return Value::none();
