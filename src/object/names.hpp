@@ -419,6 +419,7 @@ namespace xipy::object {
     X(machine_attribute, "_machine") \
     X(errno_, "errno") \
     X(keepends, "keepends") \
+    X(iterable, "iterable") \
     X(TextIOWrapper, "TextIOWrapper")
 // clang-format on
 
