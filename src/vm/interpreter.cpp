@@ -962,9 +962,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(IMPORT_NAME) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                --top;
                 SAVE_FRAME();
-                Value module = import_module(Value::from_interned_string(name));
+                Value module = import_name(*this, name, top[0], top[-1]);
+                --top;
                 CHECK(module);
                 TOP() = module;
                 NEXT();

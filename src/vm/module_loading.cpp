@@ -180,6 +180,21 @@ Value Interpreter::import_module(Value name) {
         }
         return instance.module;
     }
+    const ModuleDefinition* builtins_definition = module_registry_.builtins;
+    if (builtins_definition != nullptr && builtins_definition->name == id) {
+        // `import builtins`: a module over this VM's builtins namespace itself, so what a
+        // program stores in it is what every global lookup falls back to.
+        object::DictObject* dict = object::as_dict(builtins());
+        Value module = object::dict_store_name(*this, dict, object::names::dunder_name,
+                                               Value::from_interned_string(id))
+                           ? object::make_module(*this, id, builtins())
+                           : Value::empty();
+        if (module.is_empty() ||
+            !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
+            return Value::empty();
+        }
+        return module;
+    }
     return raise_new(&object::import_error_type,
                      "no module named '" + std::string(name_text(id)) + "'");
 }
