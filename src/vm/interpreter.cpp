@@ -239,6 +239,7 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_name_caches(context->name_caches, tracer);
     }
     trace_value(tracer, inject_);
+    trace_value(tracer, main_module_);
     for (const ModuleInstance& instance : module_instances_) {
         trace_value(tracer, instance.module);
         trace_value(tracer, instance.state);

@@ -158,6 +158,8 @@ class Interpreter : public object::Runtime {
     object::Value inject_;
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
+    // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).
+    object::Value main_module_;
     HostServices host_services_;
     std::uint64_t steps_ = 0;
     std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit

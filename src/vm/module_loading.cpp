@@ -45,6 +45,12 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
                                  Value::from_interned_string(context->source_file))) {
         return Value::empty();
     }
+    if (module_name == object::names::dunder_main) {
+        main_module_ = object::make_module(*this, module_name, globals);
+        if (main_module_.is_empty()) {
+            return Value::empty();
+        }
+    }
     const image::RawCode* root = &loaded.root();
     auto* function = make<FunctionObject>(0, root, context, context->qstr_ids[root->name_qstr]);
     if (function == nullptr) {
@@ -165,6 +171,9 @@ Value Interpreter::import_module(Value name) {
     Value found = object::dict_find_name(*this, object::as_dict(modules()), id);
     if (!found.is_empty()) {
         return found;
+    }
+    if (id == object::names::dunder_main && !main_module_.is_empty()) {
+        return main_module_;
     }
     std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
     for (std::size_t index = 0; index < definitions.size(); ++index) {
