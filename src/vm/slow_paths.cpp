@@ -331,6 +331,44 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
 }
 
 bool import_all(Interpreter& interpreter, Value module, Value target) {
+    // With __all__ (on any object standing in for a module), exactly the names it lists.
+    Value all_name = interpreter.intern("__all__");
+    if (all_name.is_empty()) {
+        return false;
+    }
+    Value listed = object::find_attribute(interpreter, module, all_name.as_interned_string());
+    if (interpreter.has_exception()) {
+        return false;
+    }
+    if (!listed.is_empty()) {
+        Value iterator = object::get_iterator(interpreter, listed);
+        if (iterator.is_empty()) {
+            return false;
+        }
+        interpreter.keep(listed);
+        interpreter.keep(iterator);
+        for (;;) {
+            Value name = object::iterate_next(interpreter, iterator);
+            if (name.is_empty()) {
+                return false;
+            }
+            if (name.is_stop_iteration()) {
+                return true;
+            }
+            if (!object::is_str(name)) {
+                interpreter.raise_new(&object::type_error_type, "__all__ must hold strings");
+                return false;
+            }
+            if (!name.is_interned_string()) {
+                name = interpreter.intern(object::str_view(interpreter, name));
+            }
+            Value value = object::load_attribute(interpreter, module, name.as_interned_string());
+            if (value.is_empty() ||
+                !object::dict_store(interpreter, object::as_dict(target), name, value)) {
+                return false;
+            }
+        }
+    }
     Value globals = object::find_attribute(interpreter, module, object::names::dunder_dict);
     if (globals.is_empty() || !object::is_dict(globals)) {
         if (!interpreter.has_exception()) {
