@@ -36,6 +36,7 @@
     X(implementation, "implementation") \
     X(print_exception, "print_exception") \
     X(exc_info, "exc_info") \
+    X(atexit, "atexit") \
     X(readlines, "readlines") \
     X(fileno, "fileno") \
     X(FileIO, "FileIO") \

@@ -84,6 +84,13 @@ Value sys_exc_info(object::Runtime& runtime, Arguments) {
     return object::new_tuple(runtime, items);
 }
 
+// atexit(function): `function` runs once the program has ended (MicroPython keeps one).
+Value sys_atexit(object::Runtime& runtime, Arguments arguments) {
+    return vm::set_exit_function(runtime, arguments[0]);
+}
+
+constexpr NativeFunction atexit_function{names::atexit, NativeKind::function, 1, 1, sys_atexit};
+
 constexpr NativeFunction exc_info_function{names::exc_info, NativeKind::function, 0, 0,
                                            sys_exc_info};
 
@@ -335,7 +342,9 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         !object::dict_store_name(runtime, dict, names::print_exception,
                                  Value::from_object(&print_exception_function)) ||
         !object::dict_store_name(runtime, dict, names::exc_info,
-                                 Value::from_object(&exc_info_function))) {
+                                 Value::from_object(&exc_info_function)) ||
+        !object::dict_store_name(runtime, dict, names::atexit,
+                                 Value::from_object(&atexit_function))) {
         return false;
     }
     auto* stdin_stream = runtime.make<StdinObject>(0, &text_io_wrapper_type);

@@ -240,6 +240,7 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
     trace_value(tracer, inject_);
     trace_value(tracer, main_module_);
+    trace_value(tracer, exit_function_);
     for (const ModuleInstance& instance : module_instances_) {
         trace_value(tracer, instance.module);
         trace_value(tracer, instance.state);

@@ -222,6 +222,12 @@ object::Value handled_exception(object::Runtime& runtime) {
     return interpreter_of(runtime).handled_exception();
 }
 
+object::Value set_exit_function(object::Runtime& runtime, object::Value function) {
+    Value previous = interpreter_of(runtime).exit_function();
+    interpreter_of(runtime).set_exit_function(function);
+    return previous.is_empty() ? Value::none() : previous;
+}
+
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
     Interpreter& interpreter = interpreter_of(runtime);
     std::span<const ModuleDefinition* const> definitions = interpreter.module_registry().modules;
