@@ -420,6 +420,7 @@ namespace xipy::object {
     X(errno_, "errno") \
     X(keepends, "keepends") \
     X(iterable, "iterable") \
+    X(pend_throw, "pend_throw") \
     X(TextIOWrapper, "TextIOWrapper")
 // clang-format on
 

@@ -364,6 +364,12 @@ Value Interpreter::make_generator(Value function_value, Arguments arguments) {
 
 ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value,
                                     Value throw_value) {
+    if (throw_value.is_empty() && !generator->pending_throw.is_empty() &&
+        generator->run_state != GeneratorState::running) {
+        throw_value = generator->pending_throw;
+        generator->pending_throw = Value::empty();
+        send_value = Value::none();
+    }
     switch (generator->run_state) {
         case GeneratorState::running:
             raise_new(&object::value_error_type, "generator already executing");

@@ -37,7 +37,8 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
             tracer.mark(previous.as_object());
         }
     }
-    for (Value value : {generator->frame.globals, generator->frame.locals}) {
+    for (Value value :
+         {generator->frame.globals, generator->frame.locals, generator->pending_throw}) {
         if (value.is_object()) {
             tracer.mark(value.as_object());
         }
@@ -138,6 +139,18 @@ Value generator_close(object::Runtime& runtime, Arguments arguments) {
     }
 }
 
+// pend_throw(value): MicroPython's; the next resume throws `value` in (None cancels).
+// Returns what was pending before, or None.
+Value generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
+    GeneratorObject* generator = as_generator(arguments[0]);
+    if (generator->run_state == GeneratorState::running) {
+        return runtime.raise_new(&object::value_error_type, "generator already executing");
+    }
+    Value previous = generator->pending_throw;
+    generator->pending_throw = arguments[1].is_none() ? Value::empty() : arguments[1];
+    return previous.is_empty() ? Value::none() : previous;
+}
+
 bool generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
                      object::PrintKind) {
     printer.write("<generator object '");
@@ -155,7 +168,10 @@ constexpr NativeFunction throw_function{object::names::throw_, NativeKind::metho
                                         generator_throw};
 constexpr NativeFunction close_function{object::names::close, NativeKind::method, 1, 1,
                                         generator_close};
+constexpr NativeFunction pend_throw_function{object::names::pend_throw, NativeKind::method, 2, 2,
+                                             generator_pend_throw};
 constexpr object::Attribute generator_attributes[] = {
+    {object::names::pend_throw, &pend_throw_function},
     {object::names::send, &send_function},
     {object::names::throw_, &throw_function},
     {object::names::close, &close_function},
