@@ -88,7 +88,8 @@ SUITE_FOLDERS = ("basics", "float", "unicode", "misc", "micropython", "extmod", 
 # asyncio); the summary gives their pass rate on its own.
 CORE_FOLDERS = ("basics", "float", "unicode", "misc", "micropython", "stress", "io")
 COMPILERS = ("1.29", "1.19")
-# What a known failure waits for: a later feature, or (conformance) a plain gap to fix.
+# What a known failure waits for: a later feature, or (conformance) a plain gap to fix;
+# departure: MicroPython departs from CPython there and xipy follows CPython (docs/compatibility.md).
 AREAS = ("imports", "compiler", "threads", "asyncio", "modules", "conformance", "departure")
 # Tests whose .exp lines are regular expressions for MicroPython's runner (run-tests.py's
 # tests_with_regex_output), so the file cannot be compared as it stands.

@@ -35,7 +35,8 @@
     X(path, "path") \
     X(implementation, "implementation") \
     X(print_exception, "print_exception") \
-    X(exc_info, "exc_info")
+    X(exc_info, "exc_info") \
+    X(atexit, "atexit")
 // math and cmath
 #define XIPY_MATH_NAMES(X) \
     X(math, "math") \

@@ -31,16 +31,32 @@ namespace {
 // sys.implementation._mpy (version | sub-version << 8; no native architecture bits).
 constexpr std::int64_t mpy_encoding = 6 | (image::format::maximum_sub_version << 8);
 
-// print_exception(exception, file=sys.stdout): the traceback as an uncaught one prints.
+// print_exception(exception, file=sys.stdout): the traceback as an uncaught one prints. As in
+// MicroPython, anything else prints as its repr, and a `file` that is no stream (no write
+// method) raises OSError before anything is printed.
 Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
-    if (!object::is_exception(arguments[0])) {
-        return runtime.raise_new(&object::type_error_type, "exception expected");
+    Value file = Value::none();
+    if (arguments.positional_count > 1) {
+        file = arguments[1];
+        if (object::find_attribute(runtime, file, names::write).is_empty()) {
+            runtime.clear_exception();
+            return runtime.raise_new(&object::os_error_type, "stream operation not supported");
+        }
     }
-    Value text = object::make_str(runtime, object::format_traceback(runtime, arguments[0]));
+    std::string formatted;
+    if (object::is_exception(arguments[0])) {
+        formatted = object::format_traceback(runtime, arguments[0]);
+    } else {
+        std::optional<std::string> repr = object::repr_text(runtime, arguments[0]);
+        if (!repr) {
+            return Value::empty();
+        }
+        formatted = *repr + "\n";
+    }
+    Value text = object::make_str(runtime, formatted);
     if (text.is_empty()) {
         return Value::empty();
     }
-    Value file = arguments.positional_count > 1 ? arguments[1] : Value::none();
     if (file.is_none() || file.as_object() == object::standard_output_stream()) {
         runtime.write(object::OutputStream::standard_output, object::str_view(runtime, text));
         return Value::none();
@@ -56,17 +72,11 @@ Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
 constexpr NativeFunction print_exception_function{names::print_exception, NativeKind::function, 1,
                                                   2, sys_print_exception};
 
-// exc_info(): (type, exception, None) for the exception the calling frame is handling, or
+// exc_info(): (type, exception, None) for the exception being handled (by the
+// calling frame or one of its callers), or
 // (None, None, None). xipy has no traceback objects, so the third item is always None.
 Value sys_exc_info(object::Runtime& runtime, Arguments) {
-    Value handled;
-    vm::Frame* frame = vm::current_frame(runtime);
-    for (std::uint32_t index = frame == nullptr ? 0 : frame->handler_count; index > 0; --index) {
-        if (!frame->handlers[index - 1].previous_exception.is_empty()) {
-            handled = frame->handlers[index - 1].previous_exception;
-            break;
-        }
-    }
+    Value handled = vm::handled_exception(runtime);
     Value items[3] = {Value::none(), Value::none(), Value::none()};
     if (!handled.is_empty()) {
         items[0] = Value::from_object(object::type_of(handled));
@@ -74,6 +84,13 @@ Value sys_exc_info(object::Runtime& runtime, Arguments) {
     }
     return object::new_tuple(runtime, items);
 }
+
+// atexit(function): `function` runs once the program has ended (MicroPython keeps one).
+Value sys_atexit(object::Runtime& runtime, Arguments arguments) {
+    return vm::set_exit_function(runtime, arguments[0]);
+}
+
+constexpr NativeFunction atexit_function{names::atexit, NativeKind::function, 1, 1, sys_atexit};
 
 constexpr NativeFunction exc_info_function{names::exc_info, NativeKind::function, 0, 0,
                                            sys_exc_info};
@@ -328,7 +345,9 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         !object::dict_store_name(runtime, dict, names::print_exception,
                                  Value::from_object(&print_exception_function)) ||
         !object::dict_store_name(runtime, dict, names::exc_info,
-                                 Value::from_object(&exc_info_function))) {
+                                 Value::from_object(&exc_info_function)) ||
+        !object::dict_store_name(runtime, dict, names::atexit,
+                                 Value::from_object(&atexit_function))) {
         return false;
     }
     auto* stdin_stream = runtime.make<StdinObject>(0, &text_io_wrapper_type);

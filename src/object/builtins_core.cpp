@@ -440,11 +440,8 @@ Value builtin_iter(Runtime& runtime, Arguments arguments) {
 }
 
 Value builtin_next(Runtime& runtime, Arguments arguments) {
-    const Type* type = type_of(arguments[0]);
-    // The slot directly: a StopIteration carrying a value must reach the caller.
-    Value result = type->slots.iterate_next != nullptr
-                       ? type->slots.iterate_next(runtime, arguments[0])
-                       : iterate_next(runtime, arguments[0]);
+    // A StopIteration carrying a value must reach the caller.
+    Value result = iterate_next_keeping_stop(runtime, arguments[0]);
     if (result.is_empty() && arguments.positional_count > 1 &&
         is_instance(runtime.exception(), &stop_iteration_type)) {
         runtime.clear_exception();

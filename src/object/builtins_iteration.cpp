@@ -91,16 +91,26 @@ bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, boo
 // ---- enumerate
 
 Value enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
-    if (!check_keywords(runtime, arguments, {names::start})) {
+    if (!check_keywords(runtime, arguments, {names::iterable, names::start})) {
         return Value::empty();
     }
-    if (arguments.positional_count < 1 || arguments.positional_count > 2) {
+    if (arguments.positional_count > 2) {
         return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
                                                        " were given");
     }
-    Value start_value =
-        arguments.positional_count > 1 ? arguments[1] : keyword_argument(arguments, names::start);
+    // enumerate(iterable, start=0), both also by keyword (as MicroPython parses them).
+    Value iterable_keyword = keyword_argument(arguments, names::iterable);
+    Value start_keyword = keyword_argument(arguments, names::start);
+    if ((arguments.positional_count > 0 && !iterable_keyword.is_empty()) ||
+        (arguments.positional_count > 1 && !start_keyword.is_empty())) {
+        return runtime.raise_new(&type_error_type, "extra keyword arguments given");
+    }
+    Value iterable = arguments.positional_count > 0 ? arguments[0] : iterable_keyword;
+    if (iterable.is_empty()) {
+        return runtime.raise_new(&type_error_type, "'iterable' argument required");
+    }
+    Value start_value = arguments.positional_count > 1 ? arguments[1] : start_keyword;
     std::int64_t start = 0;
     if (!start_value.is_empty()) {
         auto parsed = to_integer(runtime, start_value);
@@ -109,7 +119,7 @@ Value enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments
         }
         start = *parsed;
     }
-    Value iterator = get_iterator(runtime, arguments[0]);
+    Value iterator = get_iterator(runtime, iterable);
     if (iterator.is_empty()) {
         return Value::empty();
     }

@@ -448,7 +448,9 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }
-    auto length = to_integer(runtime, arguments[1]);
+    // to_bytes(length=1, byteorder='big', *, signed=False), as since CPython 3.11.
+    auto length = arguments.positional_count > 1 ? to_integer(runtime, arguments[1])
+                                                 : std::optional<std::int64_t>(1);
     if (!length) {
         return Value::empty();
     }

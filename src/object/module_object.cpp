@@ -5,6 +5,7 @@
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
+#include "object/operations.hpp"
 #include "object/printer.hpp"
 
 namespace xipy::object {
@@ -17,7 +18,7 @@ void trace_module(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value module_load_attribute(Runtime&, Value self, std::uint32_t name) {
+Value module_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     auto* module = static_cast<ModuleObject*>(self.as_object());
     Value found = dict_find_name(as_dict(module->globals), name);
     if (found.is_empty() && name == names::dunder_name) {
@@ -25,6 +26,13 @@ Value module_load_attribute(Runtime&, Value self, std::uint32_t name) {
     }
     if (found.is_empty() && name == names::dunder_dict) {
         return module->globals;
+    }
+    if (found.is_empty() && name != names::dunder_getattr) {
+        // A module-level __getattr__(name) answers for names the module lacks (PEP 562).
+        Value fallback = dict_find_name(as_dict(module->globals), names::dunder_getattr);
+        if (!fallback.is_empty()) {
+            return call_positional(runtime, fallback, {Value::from_interned_string(name)});
+        }
     }
     return found;
 }

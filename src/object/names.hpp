@@ -423,7 +423,9 @@ namespace xipy::object {
     X(FileIO, "FileIO") \
     X(fileno, "fileno") \
     X(buffer, "buffer") \
-    X(readlines, "readlines")
+    X(readlines, "readlines") \
+    X(iterable, "iterable") \
+    X(pend_throw, "pend_throw")
 // clang-format on
 
 namespace names {

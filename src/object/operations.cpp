@@ -749,18 +749,20 @@ Value get_iterator(Runtime& runtime, Value iterable) {
 
 Value iterator_self(Runtime&, Value self) { return self; }
 
-Value iterate_next(Runtime& runtime, Value iterator) {
+Value iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
     // Builtins like sum() or list() may iterate a huge range without running any bytecode.
     if (!runtime.charge_native_work(1)) {
         return Value::empty();
     }
     const Type* type = type_of(iterator);
     if (type->slots.iterate_next != nullptr) {
-        Value result = type->slots.iterate_next(runtime, iterator);
-        if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
-            runtime.clear_exception();
-            return Value::stop_iteration();
+        // Native iterators over iterators (enumerate, map, zip, filter, ...) re-enter here
+        // once per level of nesting, on the C++ stack: bound it like any native re-entry.
+        if (!runtime.enter_native_call()) {
+            return Value::empty();
         }
+        Value result = type->slots.iterate_next(runtime, iterator);
+        runtime.leave_native_call();
         return result;
     }
     if (type->is_user_class()) {
@@ -770,18 +772,22 @@ Value iterate_next(Runtime& runtime, Value iterator) {
         }
         if (!method.function.is_empty()) {
             Arguments arguments{};
-            Value result = method.self.is_empty()
-                               ? call(runtime, method.function, arguments)
-                               : call_with_self(runtime, method.function, method.self, arguments);
-            if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
-                runtime.clear_exception();
-                return Value::stop_iteration();
-            }
-            return result;
+            return method.self.is_empty()
+                       ? call(runtime, method.function, arguments)
+                       : call_with_self(runtime, method.function, method.self, arguments);
         }
     }
     return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
                                                    "' object isn't an iterator");
+}
+
+Value iterate_next(Runtime& runtime, Value iterator) {
+    Value result = iterate_next_keeping_stop(runtime, iterator);
+    if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
+        runtime.clear_exception();
+        return Value::stop_iteration();
+    }
+    return result;
 }
 
 // ---- printing

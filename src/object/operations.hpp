@@ -97,6 +97,9 @@ bool delete_subscript(Runtime& runtime, Value object, Value index);
 Value get_iterator(Runtime& runtime, Value iterable);
 // Value::stop_iteration() at the end.
 Value iterate_next(Runtime& runtime, Value iterator);
+// Like iterate_next, but a StopIteration the iterator raises stays pending: its value is
+// the result of `yield from` and what next() raises. The end may still be Value::stop_iteration().
+Value iterate_next_keeping_stop(Runtime& runtime, Value iterator);
 // The get_iterator slot of iterators: an iterator is its own iterator.
 Value iterator_self(Runtime& runtime, Value self);
 // An iterator calling __getitem__ with 0, 1, 2... until IndexError.

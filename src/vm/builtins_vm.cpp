@@ -14,6 +14,7 @@
 #include "object/tuple_object.hpp"
 #include "vm/function_object.hpp"
 #include "vm/interpreter.hpp"
+#include "vm/slow_paths.hpp"
 
 namespace xipy::vm {
 
@@ -95,10 +96,27 @@ Value builtin_dir(object::Runtime& runtime, Arguments arguments) {
     return list;
 }
 
+// __import__(name, globals=None, locals=None, fromlist=(), level=0): only absolute imports
+// of built-in modules exist, so fromlist and level are checked and otherwise unused.
 Value builtin_import(object::Runtime& runtime, Arguments arguments) {
     Value name = arguments[0];
     if (!object::is_str(name)) {
         return runtime.raise_new(&object::type_error_type, "__import__() argument 1 must be str");
+    }
+    if (object::str_view(runtime, name).empty()) {
+        return runtime.raise_type(&object::value_error_type);
+    }
+    if (arguments.positional_count > 4) {
+        auto level = object::to_integer(runtime, arguments[4]);
+        if (!level) {
+            return Value::empty();
+        }
+        if (*level < 0) {
+            return runtime.raise_type(&object::value_error_type);
+        }
+        if (*level > 0 && !arguments[1].is_none() && !object::is_dict(arguments[1])) {
+            return runtime.raise_type(&object::type_error_type);
+        }
     }
     if (!name.is_interned_string()) {
         name = runtime.intern(object::str_view(runtime, name));
@@ -131,5 +149,19 @@ constexpr object::Attribute vm_table[] = {
 }  // namespace
 
 std::span<const object::Attribute> vm_builtins() { return vm_table; }
+
+Value import_name(Interpreter& interpreter, std::uint32_t name, Value fromlist, Value level) {
+    // A program may replace builtins.__import__; every import statement then goes through it.
+    Value importer = object::dict_find_name(interpreter, object::as_dict(interpreter.builtins()),
+                                            object::names::dunder_import);
+    if (importer.is_empty() || importer == Value::from_object(&import_function)) {
+        return interpreter.import_module(Value::from_interned_string(name));
+    }
+    Frame* frame = interpreter.current_frame();
+    return object::call_positional(
+        interpreter, importer,
+        {Value::from_interned_string(name), frame == nullptr ? Value::none() : frame->globals,
+         Value::none(), fromlist, level});
+}
 
 }  // namespace xipy::vm

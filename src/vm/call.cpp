@@ -364,6 +364,12 @@ Value Interpreter::make_generator(Value function_value, Arguments arguments) {
 
 ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value,
                                     Value throw_value) {
+    if (throw_value.is_empty() && !generator->pending_throw.is_empty() &&
+        generator->run_state != GeneratorState::running) {
+        throw_value = generator->pending_throw;
+        generator->pending_throw = Value::empty();
+        send_value = Value::none();
+    }
     switch (generator->run_state) {
         case GeneratorState::running:
             raise_new(&object::value_error_type, "generator already executing");
@@ -404,10 +410,9 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
     generator->run_state =
         result.kind == ExitKind::yielded ? GeneratorState::suspended : GeneratorState::finished;
     if (result.kind == ExitKind::raised && generator->run_state == GeneratorState::finished) {
-        // A generator's own StopIteration would end a loop silently; as in
-        // CPython it becomes a RuntimeError instead.
-        if (object::is_instance(exception(), &object::stop_iteration_type) &&
-            !object::is_instance(throw_value, &object::stop_iteration_type)) {
+        // A StopIteration leaving a generator (its own or one thrown in) would end a
+        // loop silently; as in CPython (PEP 479) it becomes a RuntimeError instead.
+        if (object::is_instance(exception(), &object::stop_iteration_type)) {
             raise_new(&object::runtime_error_type, "generator raised StopIteration");
         }
     }

@@ -37,7 +37,8 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
             tracer.mark(previous.as_object());
         }
     }
-    for (Value value : {generator->frame.globals, generator->frame.locals}) {
+    for (Value value :
+         {generator->frame.globals, generator->frame.locals, generator->pending_throw}) {
         if (value.is_object()) {
             tracer.mark(value.as_object());
         }
@@ -98,14 +99,12 @@ Value generator_send(object::Runtime& runtime, Arguments arguments) {
 
 Value generator_throw(object::Runtime& runtime, Arguments arguments) {
     Value thrown = arguments[1];
-    if (object::is_type(thrown)) {
-        runtime.raise(thrown);
-        thrown = runtime.take_exception();
+    // throw(type, value): as in MicroPython, a value other than None is what is raised.
+    if (arguments.positional_count > 2 && !arguments[2].is_none()) {
+        thrown = arguments[2];
     }
-    if (!object::is_exception(thrown)) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "exceptions must derive from BaseException");
-    }
+    // Passed on as given: a generator it is raised in makes an instance of a class (or a
+    // TypeError of a non-exception), while a `yield from` target's own throw() gets it as is.
     return finish(
         runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), Value::none(), thrown));
 }
@@ -140,6 +139,18 @@ Value generator_close(object::Runtime& runtime, Arguments arguments) {
     }
 }
 
+// pend_throw(value): MicroPython's; the next resume throws `value` in (None cancels).
+// Returns what was pending before, or None.
+Value generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
+    GeneratorObject* generator = as_generator(arguments[0]);
+    if (generator->run_state == GeneratorState::running) {
+        return runtime.raise_new(&object::value_error_type, "generator already executing");
+    }
+    Value previous = generator->pending_throw;
+    generator->pending_throw = arguments[1].is_none() ? Value::empty() : arguments[1];
+    return previous.is_empty() ? Value::none() : previous;
+}
+
 bool generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
                      object::PrintKind) {
     printer.write("<generator object '");
@@ -157,7 +168,10 @@ constexpr NativeFunction throw_function{object::names::throw_, NativeKind::metho
                                         generator_throw};
 constexpr NativeFunction close_function{object::names::close, NativeKind::method, 1, 1,
                                         generator_close};
+constexpr NativeFunction pend_throw_function{object::names::pend_throw, NativeKind::method, 2, 2,
+                                             generator_pend_throw};
 constexpr object::Attribute generator_attributes[] = {
+    {object::names::pend_throw, &pend_throw_function},
     {object::names::send, &send_function},
     {object::names::throw_, &throw_function},
     {object::names::close, &close_function},

@@ -21,6 +21,8 @@ enum class GeneratorState : std::uint8_t { created, suspended, running, finished
 struct alignas(8) GeneratorObject : object::Object {
     object::Value function;
     GeneratorState run_state = GeneratorState::created;
+    // What pend_throw() set: thrown in by the next resume instead of the sent value.
+    object::Value pending_throw;
     std::uint32_t state_count;
     std::uint32_t handler_capacity;
     Frame frame;

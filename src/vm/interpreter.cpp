@@ -290,6 +290,8 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_value(tracer, scheduled_[index].first);
         trace_value(tracer, scheduled_[index].second);
     }
+    trace_value(tracer, main_module_);
+    trace_value(tracer, exit_function_);
     for (const ModuleInstance& instance : module_instances_) {
         trace_value(tracer, instance.module);
         trace_value(tracer, instance.state);
@@ -1007,7 +1009,7 @@ ExecutionResult Interpreter::run() {
                 if (delegated.kind == ExitKind::returned) {
                     TOP() = delegated.value;
                     if (!thrown.is_empty() &&
-                        object::is_instance(thrown, &object::generator_exit_type)) {
+                        thrown_matches(thrown, &object::generator_exit_type)) {
                         raise(thrown);
                         goto handle_exception;
                     }
@@ -1024,9 +1026,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(IMPORT_NAME) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                --top;
                 SAVE_FRAME();
-                Value module = import_module(Value::from_interned_string(name));
+                Value module = import_name(*this, name, top[0], top[-1]);
+                --top;
                 CHECK(module);
                 TOP() = module;
                 NEXT();

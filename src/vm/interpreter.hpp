@@ -64,6 +64,11 @@ class Interpreter : public object::Runtime {
 
     // The innermost Python frame, or null.
     Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+    // The exception the innermost except or finally body that is running handles (in this
+    // frame or a caller's), or empty: sys.exc_info().
+    object::Value handled_exception() const;
+    object::Value exit_function() const { return exit_function_; }
+    void set_exit_function(object::Value function) { exit_function_ = function; }
 #ifdef XIPY_OPCODE_COUNTS
     const std::array<std::uint64_t, 256>& opcode_counts() const { return opcode_counts_; }
 #endif
@@ -167,6 +172,10 @@ class Interpreter : public object::Runtime {
     object::Value inject_;
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
+    // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).
+    object::Value main_module_;
+    // What sys.atexit registered: called once the program has ended (vm.cpp).
+    object::Value exit_function_;
     HostServices host_services_;
     std::uint64_t steps_ = 0;
     std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit

@@ -67,6 +67,10 @@ std::span<const std::string> program_arguments(object::Runtime& runtime);
 bool schedule_callback(object::Runtime& runtime, object::Value function, object::Value argument);
 // The innermost Python frame, or null.
 Frame* current_frame(object::Runtime& runtime);
+// The exception being handled by the innermost running except or finally body, or empty.
+object::Value handled_exception(object::Runtime& runtime);
+// sys.atexit: sets the function called when the program ends; returns the previous one (None).
+object::Value set_exit_function(object::Runtime& runtime, object::Value function);
 // The per-VM state of `definition`'s module (see ModuleDefinition); null before the module
 // was first imported in this VM or when it has no state.
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition);

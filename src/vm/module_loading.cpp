@@ -45,6 +45,12 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
                                  Value::from_interned_string(context->source_file))) {
         return Value::empty();
     }
+    if (module_name == object::names::dunder_main) {
+        main_module_ = object::make_module(*this, module_name, globals);
+        if (main_module_.is_empty()) {
+            return Value::empty();
+        }
+    }
     const image::RawCode* root = &loaded.root();
     auto* function = make<FunctionObject>(0, root, context, context->qstr_ids[root->name_qstr]);
     if (function == nullptr) {
@@ -166,6 +172,9 @@ Value Interpreter::import_module(Value name) {
     if (!found.is_empty()) {
         return found;
     }
+    if (id == object::names::dunder_main && !main_module_.is_empty()) {
+        return main_module_;
+    }
     std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
     for (std::size_t index = 0; index < definitions.size(); ++index) {
         if (definitions[index]->name != id) {
@@ -179,6 +188,21 @@ Value Interpreter::import_module(Value name) {
             return Value::empty();
         }
         return instance.module;
+    }
+    const ModuleDefinition* builtins_definition = module_registry_.builtins;
+    if (builtins_definition != nullptr && builtins_definition->name == id) {
+        // `import builtins`: a module over this VM's builtins namespace itself, so what a
+        // program stores in it is what every global lookup falls back to.
+        object::DictObject* dict = object::as_dict(builtins());
+        Value module = object::dict_store_name(*this, dict, object::names::dunder_name,
+                                               Value::from_interned_string(id))
+                           ? object::make_module(*this, id, builtins())
+                           : Value::empty();
+        if (module.is_empty() ||
+            !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
+            return Value::empty();
+        }
+        return module;
     }
     return raise_new(&object::import_error_type,
                      "no module named '" + std::string(name_text(id)) + "'");
@@ -197,6 +221,16 @@ bool schedule_callback(object::Runtime& runtime, object::Value function, object:
 }
 
 Frame* current_frame(object::Runtime& runtime) { return interpreter_of(runtime).current_frame(); }
+
+object::Value handled_exception(object::Runtime& runtime) {
+    return interpreter_of(runtime).handled_exception();
+}
+
+object::Value set_exit_function(object::Runtime& runtime, object::Value function) {
+    Value previous = interpreter_of(runtime).exit_function();
+    interpreter_of(runtime).set_exit_function(function);
+    return previous.is_empty() ? Value::none() : previous;
+}
 
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition) {
     Interpreter& interpreter = interpreter_of(runtime);

@@ -5,6 +5,7 @@
 #include "object/builtins.hpp"
 #include "object/bytes_object.hpp"
 #include "object/cell_object.hpp"
+#include "object/class_object.hpp"
 #include "object/complex_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -266,6 +267,11 @@ bool expand_star_arguments(Interpreter& interpreter, Value self, const Value* fi
     return true;
 }
 
+bool thrown_matches(Value thrown, const object::Type* type) {
+    return object::is_type(thrown) ? object::is_subtype(object::as_type(thrown), type)
+                                   : object::is_instance(thrown, type);
+}
+
 DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_value,
                           Value thrown) {
     if (is_generator(iterator)) {
@@ -282,13 +288,24 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
         return {ExitKind::raised, Value::empty()};
     };
     if (!thrown.is_empty()) {
-        Value method = object::find_attribute(interpreter, iterator, object::names::throw_);
+        // GeneratorExit (from close()) closes the target: its close() if it has one, never
+        // its throw(). Anything else goes to its throw(). Without the method, it is raised here.
+        const bool closing = thrown_matches(thrown, &object::generator_exit_type);
+        Value method = object::find_attribute(
+            interpreter, iterator, closing ? object::names::close : object::names::throw_);
         if (method.is_empty()) {
             if (interpreter.has_exception()) {
                 return {ExitKind::raised, Value::empty()};
             }
             interpreter.raise(thrown);
             return {ExitKind::raised, Value::empty()};
+        }
+        if (closing) {
+            Value result = object::call_positional(interpreter, method, {});
+            if (result.is_empty()) {
+                return {ExitKind::raised, Value::empty()};
+            }
+            return {ExitKind::returned, result};
         }
         Value result = object::call_positional(interpreter, method, {thrown});
         if (result.is_empty()) {
@@ -297,7 +314,7 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
         return {ExitKind::yielded, result};
     }
     if (send_value.is_none()) {
-        Value result = object::iterate_next(interpreter, iterator);
+        Value result = object::iterate_next_keeping_stop(interpreter, iterator);
         if (result.is_empty()) {
             return stop_value();
         }
@@ -314,6 +331,44 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
 }
 
 bool import_all(Interpreter& interpreter, Value module, Value target) {
+    // With __all__ (on any object standing in for a module), exactly the names it lists.
+    Value all_name = interpreter.intern("__all__");
+    if (all_name.is_empty()) {
+        return false;
+    }
+    Value listed = object::find_attribute(interpreter, module, all_name.as_interned_string());
+    if (interpreter.has_exception()) {
+        return false;
+    }
+    if (!listed.is_empty()) {
+        Value iterator = object::get_iterator(interpreter, listed);
+        if (iterator.is_empty()) {
+            return false;
+        }
+        interpreter.keep(listed);
+        interpreter.keep(iterator);
+        for (;;) {
+            Value name = object::iterate_next(interpreter, iterator);
+            if (name.is_empty()) {
+                return false;
+            }
+            if (name.is_stop_iteration()) {
+                return true;
+            }
+            if (!object::is_str(name)) {
+                interpreter.raise_new(&object::type_error_type, "__all__ must hold strings");
+                return false;
+            }
+            if (!name.is_interned_string()) {
+                name = interpreter.intern(object::str_view(interpreter, name));
+            }
+            Value value = object::load_attribute(interpreter, module, name.as_interned_string());
+            if (value.is_empty() ||
+                !object::dict_store(interpreter, object::as_dict(target), name, value)) {
+                return false;
+            }
+        }
+    }
     Value globals = object::find_attribute(interpreter, module, object::names::dunder_dict);
     if (globals.is_empty() || !object::is_dict(globals)) {
         if (!interpreter.has_exception()) {

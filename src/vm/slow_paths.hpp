@@ -46,6 +46,13 @@ struct DelegationResult {
 };
 DelegationResult delegate(Interpreter& interpreter, object::Value iterator,
                           object::Value send_value, object::Value thrown);
+// IMPORT_NAME: builtins.__import__ if the program replaced it, else the module registry
+// (builtins_vm.cpp, next to __import__).
+object::Value import_name(Interpreter& interpreter, std::uint32_t name, object::Value fromlist,
+                          object::Value level);
+
+// Whether what throw() was given (an exception or an exception class) is of `type`.
+bool thrown_matches(object::Value thrown, const object::Type* type);
 
 // from module import *
 bool import_all(Interpreter& interpreter, object::Value module, object::Value target);

@@ -237,6 +237,17 @@ bool exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
     return true;
 }
 
+Value Interpreter::handled_exception() const {
+    for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
+        for (std::uint32_t index = frame->handler_count; index > 0; --index) {
+            if (!frame->handlers[index - 1].previous_exception.is_empty()) {
+                return frame->handlers[index - 1].previous_exception;
+            }
+        }
+    }
+    return Value::empty();
+}
+
 void reraise_handled(Interpreter& interpreter, const Frame& frame) {
     for (std::uint32_t index = frame.handler_count; index > 0; --index) {
         if (!frame.handlers[index - 1].previous_exception.is_empty()) {

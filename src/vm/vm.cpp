@@ -12,6 +12,24 @@
 
 namespace xipy::vm {
 
+namespace {
+
+// What sys.atexit registered runs once, when the program has ended (normally or not); an
+// exception it raises is dropped, as the program's outcome is already decided.
+void run_exit_function(Interpreter& interpreter) {
+    object::Value function = interpreter.exit_function();
+    interpreter.set_exit_function(object::Value::empty());
+    if (function.is_empty() || function.is_none()) {
+        return;
+    }
+    if (object::call_positional(interpreter, function, std::span<const object::Value>{})
+            .is_empty()) {
+        interpreter.clear_exception();
+    }
+}
+
+}  // namespace
+
 using object::Value;
 
 Vm::Vm(VmConfig config) {
@@ -52,6 +70,7 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     interpreter.set_step_limit(max_steps_);
     Value globals = interpreter.run_module(std::move(*loaded), object::names::dunder_main);
     if (!globals.is_empty()) {
+        run_exit_function(interpreter);
         interpreter.release_temporaries(0);
         return RunStatus::ok;
     }
@@ -79,6 +98,9 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
         }
     }
     interpreter.clear_exception();
+    if (!interpreter.step_budget_exhausted()) {
+        run_exit_function(interpreter);
+    }
     interpreter.release_temporaries(0);
     return interpreter.step_budget_exhausted() ? RunStatus::step_limit : RunStatus::exception;
 }
