@@ -161,14 +161,6 @@ Probe probe(Runtime& runtime, DictObject* dict, Value key) {
     }
 }
 
-Value raise_key_error(Runtime& runtime, Value key) {
-    Value exception = make_exception(runtime, &key_error_type, {&key, 1});
-    if (exception.is_empty()) {
-        return Value::empty();
-    }
-    return runtime.set_exception(exception);
-}
-
 // ---- views and iterators
 
 enum class ViewKind : std::uint8_t { keys, values, items };
@@ -653,6 +645,14 @@ constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequen
 constexpr auto dict_attributes = make_table(std::make_index_sequence<std::size(dict_methods)>{});
 
 }  // namespace
+
+Value raise_key_error(Runtime& runtime, Value key) {
+    Value exception = make_exception(runtime, &key_error_type, {&key, 1});
+    if (exception.is_empty()) {
+        return Value::empty();
+    }
+    return runtime.set_exception(exception);
+}
 
 DictStorage::DictStorage(std::uint32_t entries, std::uint32_t indices)
     : gc::Cell(&dict_storage_descriptor), entry_capacity(entries), index_capacity(indices) {

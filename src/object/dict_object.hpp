@@ -64,6 +64,8 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key);
 bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value);
 // Removes the key; the removed value (empty if absent) in `removed`.
 bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed);
+// Raises KeyError(key); returns empty.
+Value raise_key_error(Runtime& runtime, Value key);
 void dict_clear(DictObject* dict);
 // Fast paths for dicts keyed by interned names (globals, attributes, class
 // dicts): no Python code can run, so these cannot fail except for MemoryError.

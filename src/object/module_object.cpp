@@ -37,9 +37,26 @@ Value module_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     return found;
 }
 
-// Modules are built in and read-only, as in MicroPython: storing or deleting an attribute
-// raises AttributeError.
-bool module_store_attribute(Runtime& runtime, Value, std::uint32_t name, Value) {
+// Built-in modules are read-only, as in MicroPython: storing or deleting an attribute raises
+// AttributeError. Writable modules store into (an empty value: delete from) their globals.
+bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+    auto* module = static_cast<ModuleObject*>(self.as_object());
+    if (module->writable) {
+        if (!value.is_empty()) {
+            return dict_store_name(runtime, as_dict(module->globals), name, value);
+        }
+        Value removed;
+        if (!dict_remove(runtime, as_dict(module->globals), Value::from_interned_string(name),
+                         &removed)) {
+            return false;
+        }
+        if (removed.is_empty()) {
+            // MicroPython deletes from the module's dict and reports a missing name as such.
+            raise_key_error(runtime, Value::from_interned_string(name));
+            return false;
+        }
+        return true;
+    }
     runtime.raise_new(&attribute_error_type, "'module' object has no attribute '" +
                                                  std::string(runtime.name_text(name)) + "'");
     return false;
@@ -65,8 +82,9 @@ constinit const Type module_type{names::module,
                                  0,
                                  trace_module};
 
-Value make_module(Runtime& runtime, std::uint32_t name, Value globals) {
-    auto* module = runtime.make<ModuleObject>(0, name, globals);
+Value make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access) {
+    auto* module =
+        runtime.make<ModuleObject>(0, name, globals, access == ModuleAccess::writable);
     return module == nullptr ? Value::empty() : Value::from_object(module);
 }
 

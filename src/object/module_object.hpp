@@ -13,11 +13,17 @@ extern const Type module_type;
 struct ModuleObject : Object {
     std::uint32_t name;
     Value globals;
+    // Python code may store and delete the module's attributes: true for modules whose code
+    // is Python (__main__, imported images) and for `builtins`; false for the other built-in
+    // modules, which are constant tables in MicroPython.
+    bool writable;
 
-    ModuleObject(std::uint32_t module_name, Value dict)
-        : Object(&module_type), name(module_name), globals(dict) {}
+    ModuleObject(std::uint32_t module_name, Value dict, bool is_writable)
+        : Object(&module_type), name(module_name), globals(dict), writable(is_writable) {}
 };
 
-Value make_module(Runtime& runtime, std::uint32_t name, Value globals);
+enum class ModuleAccess : std::uint8_t { read_only, writable };
+
+Value make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access);
 
 }  // namespace xipy::object

@@ -46,7 +46,8 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
         return Value::empty();
     }
     if (module_name == object::names::dunder_main) {
-        main_module_ = object::make_module(*this, module_name, globals);
+        main_module_ =
+            object::make_module(*this, module_name, globals, object::ModuleAccess::writable);
         if (main_module_.is_empty()) {
             return Value::empty();
         }
@@ -135,7 +136,8 @@ bool instantiate(Interpreter& interpreter, const ModuleDefinition& definition,
     if (definition.initialise != nullptr && !definition.initialise(interpreter, globals, state)) {
         return false;
     }
-    Value module = object::make_module(interpreter, definition.name, globals);
+    Value module = object::make_module(interpreter, definition.name, globals,
+                                       object::ModuleAccess::read_only);
     if (module.is_empty()) {
         return false;
     }
@@ -196,7 +198,8 @@ Value Interpreter::import_module(Value name) {
         object::DictObject* dict = object::as_dict(builtins());
         Value module = object::dict_store_name(*this, dict, object::names::dunder_name,
                                                Value::from_interned_string(id))
-                           ? object::make_module(*this, id, builtins())
+                           ? object::make_module(*this, id, builtins(),
+                                                 object::ModuleAccess::writable)
                            : Value::empty();
         if (module.is_empty() ||
             !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
