@@ -83,8 +83,7 @@ constinit const Type module_type{names::module,
                                  trace_module};
 
 Value make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access) {
-    auto* module =
-        runtime.make<ModuleObject>(0, name, globals, access == ModuleAccess::writable);
+    auto* module = runtime.make<ModuleObject>(0, name, globals, access == ModuleAccess::writable);
     return module == nullptr ? Value::empty() : Value::from_object(module);
 }
 

@@ -136,8 +136,8 @@ bool instantiate(Interpreter& interpreter, const ModuleDefinition& definition,
     if (definition.initialise != nullptr && !definition.initialise(interpreter, globals, state)) {
         return false;
     }
-    Value module = object::make_module(interpreter, definition.name, globals,
-                                       object::ModuleAccess::read_only);
+    Value module =
+        object::make_module(interpreter, definition.name, globals, object::ModuleAccess::read_only);
     if (module.is_empty()) {
         return false;
     }
@@ -196,11 +196,11 @@ Value Interpreter::import_module(Value name) {
         // `import builtins`: a module over this VM's builtins namespace itself, so what a
         // program stores in it is what every global lookup falls back to.
         object::DictObject* dict = object::as_dict(builtins());
-        Value module = object::dict_store_name(*this, dict, object::names::dunder_name,
-                                               Value::from_interned_string(id))
-                           ? object::make_module(*this, id, builtins(),
-                                                 object::ModuleAccess::writable)
-                           : Value::empty();
+        Value module =
+            object::dict_store_name(*this, dict, object::names::dunder_name,
+                                    Value::from_interned_string(id))
+                ? object::make_module(*this, id, builtins(), object::ModuleAccess::writable)
+                : Value::empty();
         if (module.is_empty() ||
             !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
             return Value::empty();
