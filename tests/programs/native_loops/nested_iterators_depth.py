@@ -16,7 +16,7 @@ for name, wrap in [
     # A shallow nest still works.
     print(name, len(list(nest(wrap, 20))))
     try:
-        list(nest(wrap, 2000))
+        list(nest(wrap, 400))
         print(name, "no error")
     except RuntimeError:
         print(name, "RuntimeError")
