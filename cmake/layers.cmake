@@ -16,6 +16,9 @@ set(XIPY_LAYER_DEPENDENCIES_text "support;number")
 set(XIPY_LAYER_DEPENDENCIES_library "support")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
 set(XIPY_LAYER_DEPENDENCIES_disassembler "support;image")
+# Python source to .mpy: lexer, parser, and (later) scopes and the bytecode emitter. It
+# never needs the VM: constants are folded with number's arithmetic.
+set(XIPY_LAYER_DEPENDENCIES_compiler "support;number;image")
 
 # The collector sits below the objects: it owns the heap and roots and traces
 # through a per-type hook, so it never needs to know a Python type. Function
@@ -28,7 +31,7 @@ set(XIPY_LAYER_DEPENDENCIES_modules "support;number;text;library;image;gc;object
 set(XIPY_LAYER_DEPENDENCIES_api "vm;modules")
 # The CLI is a host: it runs programs through the public C API, so it links the
 # public library `xipy` (src/cli/CMakeLists.txt), not the api layer's internals.
-set(XIPY_LAYER_DEPENDENCIES_cli "support;image;disassembler")
+set(XIPY_LAYER_DEPENDENCIES_cli "support;image;disassembler;compiler")
 
 # xipy_layer(NAME SOURCES...) creates target xipy_NAME from the given sources
 # and links exactly the layers allowed by the table above.

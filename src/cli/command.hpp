@@ -23,5 +23,6 @@ struct Command {
 int run_dis_command(std::span<const std::string_view> arguments);
 int run_run_command(std::span<const std::string_view> arguments);
 int run_verify_command(std::span<const std::string_view> arguments);
+int run_parse_command(std::span<const std::string_view> arguments);
 
 }  // namespace xipy::cli

@@ -51,6 +51,10 @@ int run(std::span<const std::string_view> arguments) {
             return command.run(arguments.subspan(1));
         }
     }
+    if (first == "parse") {
+        // Hidden from --help: a debugging aid for the compiler's parse-tree checks.
+        return run_parse_command(arguments.subspan(1));
+    }
     std::fprintf(stderr, "xipy: unknown command '%.*s'\n", static_cast<int>(first.size()),
                  first.data());
     print_usage(stderr);

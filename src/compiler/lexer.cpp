@@ -1,0 +1,658 @@
+// Lexer: scanning of names, numbers, strings, f-strings, operators and indentation.
+#include "compiler/lexer.hpp"
+
+namespace xipy::compiler {
+
+namespace {
+
+constexpr std::size_t tab_width = 8;
+
+bool is_ascii_letter(int character) {
+    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
+}
+
+bool is_ascii_digit(int character) { return character >= '0' && character <= '9'; }
+
+bool is_hex_digit(int character) {
+    return is_ascii_digit(character) || (character >= 'a' && character <= 'f') ||
+           (character >= 'A' && character <= 'F');
+}
+
+int hex_value(int character) {
+    if (is_ascii_digit(character)) {
+        return character - '0';
+    }
+    return (character | 0x20) - 'a' + 10;
+}
+
+// Bytes of 0x80 and above start or continue UTF-8 sequences; MicroPython lets any of them
+// into identifiers without checking which characters they encode.
+bool is_identifier_head(int character) {
+    return is_ascii_letter(character) || character == '_' || character >= 0x80;
+}
+
+bool is_identifier_tail(int character) {
+    return is_identifier_head(character) || is_ascii_digit(character);
+}
+
+// Whitespace other than a newline: space, tab, vertical tab, form feed.
+bool is_blank(int character) {
+    return character == ' ' || character == '\t' || character == '\v' || character == '\f' ||
+           character == '\r';
+}
+
+// CR LF and lone CR read as LF; the text always ends in LF.
+std::string normalized_source(std::string_view source) {
+    std::string text;
+    text.reserve(source.size() + 1);
+    for (std::size_t index = 0; index < source.size(); ++index) {
+        char character = source[index];
+        if (character == '\r') {
+            if (index + 1 < source.size() && source[index + 1] == '\n') {
+                ++index;
+            }
+            character = '\n';
+        }
+        text.push_back(character);
+    }
+    if (text.empty() || text.back() != '\n') {
+        text.push_back('\n');
+    }
+    return text;
+}
+
+}  // namespace
+
+Lexer::Lexer(std::string_view source) : text_storage_(normalized_source(source)) {
+    for (int& character : characters_) {
+        character = read_source();
+    }
+    advance();
+    // MicroPython reports text before the first token's column as an unexpected indent.
+    if (token_column_ != 1 && kind_ != TokenKind::newline) {
+        kind_ = TokenKind::indent;
+    }
+}
+
+int Lexer::read_source() {
+    if (source_position_ >= text_storage_.size()) {
+        return end_of_input;
+    }
+    return static_cast<unsigned char>(text_storage_[source_position_++]);
+}
+
+void Lexer::next_character() {
+    if (characters_[0] == '\n') {
+        ++line_;
+        column_ = 1;
+    } else if (characters_[0] == '\t') {
+        column_ = ((column_ - 1 + tab_width) / tab_width) * tab_width + 1;
+    } else {
+        ++column_;
+    }
+    characters_[0] = characters_[1];
+    characters_[1] = characters_[2];
+    if (format_arguments_position_ != 0) {
+        // Feeding the f-string arguments back in: a NUL marks their end, after which the
+        // source characters they displaced come back.
+        if (format_arguments_position_ < format_arguments_.size()) {
+            characters_[2] =
+                static_cast<unsigned char>(format_arguments_[format_arguments_position_++]);
+        } else {
+            characters_[2] = '\0';
+        }
+        if (characters_[0] == '\0') {
+            for (int index = 0; index < 3; ++index) {
+                characters_[index] = saved_characters_[index];
+            }
+            format_arguments_.clear();
+            format_arguments_position_ = 0;
+        }
+    } else {
+        characters_[2] = read_source();
+    }
+}
+
+bool Lexer::skip_whitespace(bool stop_at_newline) {
+    bool had_newline = false;
+    while (!at_end()) {
+        if (is('\n')) {
+            if (stop_at_newline && bracket_depth_ == 0) {
+                break;
+            }
+            had_newline = true;
+            next_character();
+        } else if (is_blank(characters_[0])) {
+            next_character();
+        } else if (is('#')) {
+            next_character();
+            while (!at_end() && !is('\n')) {
+                next_character();
+            }
+        } else if (is('\\') && following_is('\n')) {
+            // An explicit line joining is not a newline.
+            next_character();
+            next_character();
+        } else {
+            break;
+        }
+    }
+    return had_newline;
+}
+
+void Lexer::advance() {
+    if (!format_arguments_.empty() && format_arguments_position_ == 0) {
+        // The string literal is complete: its `.format(...)` arguments follow as if they
+        // were the next source characters.
+        format_arguments_.push_back(')');
+        for (int index = 0; index < 3; ++index) {
+            saved_characters_[index] = characters_[index];
+            characters_[index] = static_cast<unsigned char>(format_arguments_[index]);
+        }
+        format_arguments_position_ = 3;
+    }
+
+    text_.clear();
+    unicode_name_escape_ = false;
+    // A NEWLINE token takes the position before the whitespace and comments it ends.
+    std::size_t line_before = line_;
+    std::size_t column_before = column_;
+    bool had_newline = skip_whitespace(false);
+    token_line_ = line_;
+    token_column_ = column_;
+
+    if (pending_indents_ < 0) {
+        kind_ = TokenKind::dedent;
+        ++pending_indents_;
+    } else if (pending_indents_ > 0) {
+        kind_ = TokenKind::indent;
+        --pending_indents_;
+    } else if (had_newline && bracket_depth_ == 0) {
+        kind_ = TokenKind::newline;
+        token_line_ = line_before;
+        token_column_ = column_before;
+        std::size_t indent = column_ - 1;
+        if (indent > indent_levels_.back()) {
+            indent_levels_.push_back(indent);
+            ++pending_indents_;
+        } else if (indent < indent_levels_.back()) {
+            while (indent < indent_levels_.back()) {
+                indent_levels_.pop_back();
+                --pending_indents_;
+            }
+            if (indent != indent_levels_.back()) {
+                kind_ = TokenKind::dedent_mismatch;
+            }
+        }
+    } else if (at_end()) {
+        kind_ = TokenKind::end;
+    } else if (at_string_start()) {
+        scan_strings();
+    } else if (is_identifier_head(characters_[0])) {
+        scan_name();
+    } else if (is_ascii_digit(characters_[0]) || (is('.') && is_ascii_digit(characters_[1]))) {
+        scan_number();
+    } else {
+        scan_operator();
+    }
+}
+
+bool Lexer::at_string_start() const {
+    int first = characters_[0];
+    int second = characters_[1];
+    int third = characters_[2];
+    auto is_quote = [](int character) { return character == '\'' || character == '"'; };
+    if (is_quote(first)) {
+        return true;
+    }
+    if ((first == 'r' || first == 'u' || first == 'b' || first == 'f') && is_quote(second)) {
+        return true;
+    }
+    bool two_letter_prefix = (first == 'r' && (second == 'b' || second == 'f')) ||
+                             ((first == 'b' || first == 'f') && second == 'r');
+    return two_letter_prefix && is_quote(third);
+}
+
+void Lexer::scan_strings() {
+    // `end` marks "no literal yet"; adjacent literals must all be str or all bytes.
+    kind_ = TokenKind::end;
+    do {
+        bool raw = false;
+        bool formatted = false;
+        TokenKind literal_kind = TokenKind::string;
+        int prefix_length = 0;
+        if (is('u')) {
+            prefix_length = 1;
+        } else if (is('b')) {
+            literal_kind = TokenKind::bytes;
+            prefix_length = 1;
+            if (following_is('r')) {
+                raw = true;
+                prefix_length = 2;
+            }
+        } else if (is('r')) {
+            raw = true;
+            prefix_length = 1;
+            if (following_is('b')) {
+                literal_kind = TokenKind::bytes;
+                prefix_length = 2;
+            } else if (following_is('f')) {
+                formatted = true;
+                prefix_length = 2;
+            }
+        } else if (is('f')) {
+            formatted = true;
+            prefix_length = 1;
+            if (following_is('r')) {
+                raw = true;
+                prefix_length = 2;
+            }
+        }
+        if (formatted && format_arguments_position_ != 0) {
+            // An f-string inside another f-string's arguments.
+            kind_ = TokenKind::malformed_fstring;
+            break;
+        }
+        if (kind_ == TokenKind::end) {
+            kind_ = literal_kind;
+        } else if (kind_ != literal_kind) {
+            break;
+        }
+        for (int index = 0; index < prefix_length; ++index) {
+            next_character();
+        }
+        scan_string_literal(raw, formatted);
+        skip_whitespace(true);
+    } while (at_string_start());
+}
+
+void Lexer::scan_string_literal(bool raw, bool formatted) {
+    int quote = is('"') ? '"' : '\'';
+    next_character();
+    std::size_t quote_count = 1;
+    if (is(quote) && following_is(quote)) {
+        next_character();
+        next_character();
+        quote_count = 3;
+    }
+    if (formatted) {
+        format_arguments_ += ".format(";
+    }
+
+    std::size_t closing = 0;
+    while (!at_end() && (quote_count > 1 || !is('\n')) && closing < quote_count) {
+        if (is(quote)) {
+            ++closing;
+            text_.push_back(static_cast<char>(quote));
+        } else {
+            closing = 0;
+            while (formatted && is('{')) {
+                next_character();
+                if (is('{')) {
+                    // "{{" stays in the format string for str.format to unescape.
+                    text_.push_back('{');
+                    next_character();
+                } else {
+                    scan_format_argument();
+                }
+                text_.push_back('{');
+            }
+            if (is('\\')) {
+                next_character();
+                if (!scan_escape(raw)) {
+                    // A line continuation inside the literal adds nothing.
+                }
+            } else {
+                // Bytes are copied as they are, so UTF-8 text stays intact.
+                text_.push_back(static_cast<char>(characters_[0]));
+            }
+        }
+        next_character();
+    }
+    if (closing < quote_count) {
+        kind_ = TokenKind::lonely_string_open;
+    }
+    text_.resize(text_.size() - closing);
+}
+
+// Moves one `{expression!conversion:spec}` argument of an f-string into the `.format(`
+// arguments as "(expression)," and leaves the current character at the '!', ':' or '}'
+// that ends it, which stays in the format string. Like MicroPython this does not parse
+// the expression: it only balances brackets, so a ':' or '}' inside a string in the
+// expression ends it early. "!r" or "!s" followed by ':' or '}' is a conversion;
+// any other '!' (as in "!=") belongs to the expression.
+void Lexer::scan_format_argument() {
+    format_arguments_.push_back('(');
+    std::size_t start = format_arguments_.size();
+    unsigned nesting = 0;
+    while (!at_end()) {
+        int character = characters_[0];
+        if (nesting == 0) {
+            bool conversion = character == '!' &&
+                              (characters_[1] == 'r' || characters_[1] == 's') &&
+                              (characters_[2] == ':' || characters_[2] == '}');
+            if (character == ':' || character == '}' || conversion) {
+                break;
+            }
+        }
+        if (character == '[' || character == '{') {
+            ++nesting;
+        } else if (character == ']' || character == '}') {
+            --nesting;
+        }
+        format_arguments_.push_back(static_cast<char>(character));
+        next_character();
+    }
+    if (format_arguments_.size() == start) {
+        kind_ = TokenKind::malformed_fstring;
+    } else if (format_arguments_.back() == '=') {
+        // f"{x=}" prints "x=" before the value: the text goes into the format string.
+        text_.append(format_arguments_, start, format_arguments_.size() - start);
+        format_arguments_.pop_back();
+    }
+    format_arguments_ += "),";
+}
+
+// Decodes the escape whose backslash was just consumed (the current character follows
+// it). Returns false for a backslash-newline, which adds nothing.
+bool Lexer::scan_escape(bool raw) {
+    int character = characters_[0];
+    if (raw) {
+        // A raw literal keeps the backslash; the escape only stops a quote ending it.
+        text_.push_back('\\');
+        append_code_point(static_cast<std::uint32_t>(character));
+        return true;
+    }
+    std::uint32_t code_point = static_cast<std::uint32_t>(character);
+    switch (character) {
+        case '\n':
+            return false;
+        case '\\':
+        case '\'':
+        case '"':
+            break;
+        case 'a':
+            code_point = 0x07;
+            break;
+        case 'b':
+            code_point = 0x08;
+            break;
+        case 't':
+            code_point = 0x09;
+            break;
+        case 'n':
+            code_point = 0x0a;
+            break;
+        case 'v':
+            code_point = 0x0b;
+            break;
+        case 'f':
+            code_point = 0x0c;
+            break;
+        case 'r':
+            code_point = 0x0d;
+            break;
+        case 'u':
+        case 'U':
+        case 'x': {
+            if (character != 'x' && kind_ == TokenKind::bytes) {
+                // b"\u1234" is the six characters themselves.
+                text_.push_back('\\');
+                break;
+            }
+            int digits = character == 'x' ? 2 : (character == 'u' ? 4 : 8);
+            std::uint32_t value = 0;
+            bool complete = true;
+            for (int index = 0; index < digits; ++index) {
+                if (!is_hex_digit(characters_[1])) {
+                    complete = false;
+                    break;
+                }
+                next_character();
+                value = value * 16 + static_cast<std::uint32_t>(hex_value(characters_[0]));
+            }
+            if (!complete) {
+                kind_ = TokenKind::invalid;
+            }
+            code_point = value;
+            break;
+        }
+        case 'N':
+            unicode_name_escape_ = true;
+            return true;
+        default:
+            if (character >= '0' && character <= '7') {
+                std::uint32_t value = static_cast<std::uint32_t>(character - '0');
+                for (int digits = 1; digits < 3 && characters_[1] >= '0' && characters_[1] <= '7';
+                     ++digits) {
+                    next_character();
+                    value = value * 8 + static_cast<std::uint32_t>(characters_[0] - '0');
+                }
+                code_point = value;
+            } else {
+                // An unknown escape keeps its backslash, as in CPython.
+                text_.push_back('\\');
+            }
+            break;
+    }
+    append_code_point(code_point);
+    return true;
+}
+
+void Lexer::append_code_point(std::uint32_t code_point) {
+    if (kind_ == TokenKind::string && code_point < 0x110000) {
+        if (code_point < 0x80) {
+            text_.push_back(static_cast<char>(code_point));
+        } else if (code_point < 0x800) {
+            text_.push_back(static_cast<char>(0xc0 | (code_point >> 6)));
+            text_.push_back(static_cast<char>(0x80 | (code_point & 0x3f)));
+        } else if (code_point < 0x10000) {
+            text_.push_back(static_cast<char>(0xe0 | (code_point >> 12)));
+            text_.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3f)));
+            text_.push_back(static_cast<char>(0x80 | (code_point & 0x3f)));
+        } else {
+            text_.push_back(static_cast<char>(0xf0 | (code_point >> 18)));
+            text_.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3f)));
+            text_.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3f)));
+            text_.push_back(static_cast<char>(0x80 | (code_point & 0x3f)));
+        }
+    } else if (kind_ == TokenKind::bytes && code_point < 0x100) {
+        text_.push_back(static_cast<char>(code_point));
+    } else {
+        kind_ = TokenKind::invalid;
+    }
+}
+
+void Lexer::scan_name() {
+    kind_ = TokenKind::name;
+    text_.push_back(static_cast<char>(characters_[0]));
+    next_character();
+    while (!at_end() && is_identifier_tail(characters_[0])) {
+        text_.push_back(static_cast<char>(characters_[0]));
+        next_character();
+    }
+    std::size_t first = static_cast<std::size_t>(TokenKind::keyword_false);
+    for (std::size_t index = 0; index < std::size(keyword_spellings); ++index) {
+        if (keyword_spellings[index] == text_) {
+            kind_ = static_cast<TokenKind>(first + index);
+            if (kind_ == TokenKind::keyword_debug) {
+                // mpy-cross compiles without optimisation, where __debug__ is True.
+                kind_ = TokenKind::keyword_true;
+            }
+            break;
+        }
+    }
+}
+
+void Lexer::scan_number() {
+    bool forced_integer = false;
+    if (is('.')) {
+        kind_ = TokenKind::float_or_imaginary;
+    } else {
+        kind_ = TokenKind::integer;
+        int next = characters_[1] | 0x20;
+        if (is('0') && (next == 'b' || next == 'o' || next == 'x')) {
+            forced_integer = true;
+        }
+    }
+    text_.push_back(static_cast<char>(characters_[0]));
+    next_character();
+    while (!at_end()) {
+        int character = characters_[0];
+        if (!forced_integer && (character == 'e' || character == 'E')) {
+            kind_ = TokenKind::float_or_imaginary;
+            text_.push_back('e');
+            next_character();
+            if (is('+') || is('-')) {
+                text_.push_back(static_cast<char>(characters_[0]));
+                next_character();
+            }
+        } else if (is_ascii_letter(character) || is_ascii_digit(character) || character == '.') {
+            if (character == '.' || character == 'j' || character == 'J') {
+                kind_ = TokenKind::float_or_imaginary;
+            }
+            text_.push_back(static_cast<char>(character));
+            next_character();
+        } else if (character == '_') {
+            next_character();
+        } else {
+            break;
+        }
+    }
+}
+
+void Lexer::scan_operator() {
+    int character = characters_[0];
+    int next = characters_[1];
+    // Operators of the form X, X=, XX and XX= (like *, *=, **, **=).
+    struct Family {
+        char symbol;
+        TokenKind single;
+        TokenKind single_equal;
+        TokenKind doubled;
+        TokenKind doubled_equal;
+    };
+    static constexpr Family families[] = {
+        {'*', TokenKind::operator_star, TokenKind::delimiter_star_equal,
+         TokenKind::operator_double_star, TokenKind::delimiter_double_star_equal},
+        {'/', TokenKind::operator_slash, TokenKind::delimiter_slash_equal,
+         TokenKind::operator_double_slash, TokenKind::delimiter_double_slash_equal},
+        {'<', TokenKind::operator_less, TokenKind::operator_less_equal,
+         TokenKind::operator_double_less, TokenKind::delimiter_double_less_equal},
+        {'>', TokenKind::operator_more, TokenKind::operator_more_equal,
+         TokenKind::operator_double_more, TokenKind::delimiter_double_more_equal},
+    };
+    for (const Family& family : families) {
+        if (character != family.symbol) {
+            continue;
+        }
+        next_character();
+        if (is(family.symbol)) {
+            next_character();
+            if (is('=')) {
+                next_character();
+                kind_ = family.doubled_equal;
+            } else {
+                kind_ = family.doubled;
+            }
+        } else if (is('=')) {
+            next_character();
+            kind_ = family.single_equal;
+        } else {
+            kind_ = family.single;
+        }
+        return;
+    }
+    // Operators of the form X and X= (like +, +=).
+    struct Pair {
+        char symbol;
+        TokenKind single;
+        TokenKind with_equal;
+    };
+    static constexpr Pair pairs[] = {
+        {'+', TokenKind::operator_plus, TokenKind::delimiter_plus_equal},
+        {'%', TokenKind::operator_percent, TokenKind::delimiter_percent_equal},
+        {'&', TokenKind::operator_ampersand, TokenKind::delimiter_ampersand_equal},
+        {'|', TokenKind::operator_pipe, TokenKind::delimiter_pipe_equal},
+        {'^', TokenKind::operator_caret, TokenKind::delimiter_caret_equal},
+        {'=', TokenKind::delimiter_equal, TokenKind::operator_double_equal},
+        {'@', TokenKind::operator_at, TokenKind::delimiter_at_equal},
+        {':', TokenKind::delimiter_colon, TokenKind::operator_assign},
+        {'!', TokenKind::invalid, TokenKind::operator_not_equal},
+    };
+    for (const Pair& pair : pairs) {
+        if (character != pair.symbol) {
+            continue;
+        }
+        next_character();
+        if (is('=')) {
+            next_character();
+            kind_ = pair.with_equal;
+        } else {
+            kind_ = pair.single;
+        }
+        return;
+    }
+    next_character();
+    switch (character) {
+        case '-':
+            if (is('=')) {
+                next_character();
+                kind_ = TokenKind::delimiter_minus_equal;
+            } else if (is('>')) {
+                next_character();
+                kind_ = TokenKind::delimiter_minus_more;
+            } else {
+                kind_ = TokenKind::operator_minus;
+            }
+            return;
+        case '.':
+            if (is('.') && following_is('.')) {
+                next_character();
+                next_character();
+                kind_ = TokenKind::ellipsis;
+            } else {
+                kind_ = TokenKind::delimiter_period;
+            }
+            return;
+        case '(':
+            ++bracket_depth_;
+            kind_ = TokenKind::delimiter_paren_open;
+            return;
+        case ')':
+            --bracket_depth_;
+            kind_ = TokenKind::delimiter_paren_close;
+            return;
+        case '[':
+            ++bracket_depth_;
+            kind_ = TokenKind::delimiter_bracket_open;
+            return;
+        case ']':
+            --bracket_depth_;
+            kind_ = TokenKind::delimiter_bracket_close;
+            return;
+        case '{':
+            ++bracket_depth_;
+            kind_ = TokenKind::delimiter_brace_open;
+            return;
+        case '}':
+            --bracket_depth_;
+            kind_ = TokenKind::delimiter_brace_close;
+            return;
+        case ',':
+            kind_ = TokenKind::delimiter_comma;
+            return;
+        case ';':
+            kind_ = TokenKind::delimiter_semicolon;
+            return;
+        case '~':
+            kind_ = TokenKind::operator_tilde;
+            return;
+        default:
+            kind_ = TokenKind::invalid;
+            return;
+    }
+    (void)next;
+}
+
+}  // namespace xipy::compiler

@@ -1,0 +1,247 @@
+// ParseTree: node storage, interning, and the dump in MicroPython's format.
+#include "compiler/parse_tree.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "image/static_qstrs.hpp"
+#include "number/float_format.hpp"
+
+namespace xipy::compiler {
+
+std::uint32_t ParseTree::line_of(Node node) const {
+    if (node.kind == NodeKind::rule) {
+        return rule_nodes_[node.index].line;
+    }
+    if (node.kind == NodeKind::constant) {
+        return constant_nodes_[node.index].line;
+    }
+    return 0;
+}
+
+std::uint32_t ParseTree::intern(std::string_view text) {
+    auto found = string_ids_.find(std::string(text));
+    if (found != string_ids_.end()) {
+        return found->second;
+    }
+    auto id = static_cast<std::uint32_t>(strings_.size());
+    strings_.emplace_back(text);
+    string_ids_.emplace(std::string(text), id);
+    memory_used_ += 2 * text.size() + 64;
+    return id;
+}
+
+bool ParseTree::is_interned(std::string_view text) const {
+    return string_ids_.count(std::string(text)) != 0 || image::find_static_qstr(text).has_value();
+}
+
+Node ParseTree::make_leaf(NodeKind kind, std::uint32_t index) {
+    Node node;
+    node.kind = kind;
+    node.index = index;
+    return node;
+}
+
+Node ParseTree::make_small_integer(std::int64_t value) {
+    Node node;
+    node.kind = NodeKind::small_integer;
+    node.integer = value;
+    return node;
+}
+
+Node ParseTree::make_constant(std::uint32_t line, Constant value) {
+    memory_used_ +=
+        sizeof(ConstantNode) + value.text.size() + value.items.size() * sizeof(Constant);
+    Node node;
+    node.kind = NodeKind::constant;
+    node.index = static_cast<std::uint32_t>(constant_nodes_.size());
+    constant_nodes_.push_back(ConstantNode{line, std::move(value)});
+    return node;
+}
+
+Node ParseTree::make_rule(Rule rule, std::uint32_t line, const Node* children, std::size_t count) {
+    RuleNode rule_node;
+    rule_node.rule = rule;
+    rule_node.line = line;
+    rule_node.first_child = static_cast<std::uint32_t>(children_.size());
+    rule_node.child_count = static_cast<std::uint32_t>(count);
+    children_.insert(children_.end(), children, children + count);
+    memory_used_ += sizeof(RuleNode) + count * sizeof(Node);
+    Node node;
+    node.kind = NodeKind::rule;
+    node.index = static_cast<std::uint32_t>(rule_nodes_.size());
+    rule_nodes_.push_back(rule_node);
+    return node;
+}
+
+namespace {
+
+void append_float(std::string& out, double value) {
+    std::array<char, number::max_float_text_length + 1> buffer{};
+    std::size_t length = number::format_float_repr(value, buffer);
+    out.append(buffer.data(), std::min(length, buffer.size()));
+}
+
+void append_hex_escape(std::string& out, unsigned value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", value & 0xffu);
+    out += buffer;
+}
+
+// MicroPython's repr of str and bytes: single quotes unless the text has a single quote
+// and no double quote; \\, \n, \r, \t and the quote escaped; other control bytes (and, for
+// bytes, everything outside printable ASCII) as \xNN.
+void append_quoted(std::string& out, std::string_view text, bool is_bytes) {
+    char quote = '\'';
+    if (text.find('\'') != std::string_view::npos && text.find('"') == std::string_view::npos) {
+        quote = '"';
+    }
+    out.push_back(quote);
+    for (char signed_character : text) {
+        auto character = static_cast<unsigned char>(signed_character);
+        if (character == static_cast<unsigned char>(quote) || character == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(character));
+        } else if (character == '\n') {
+            out += "\\n";
+        } else if (character == '\r') {
+            out += "\\r";
+        } else if (character == '\t') {
+            out += "\\t";
+        } else if (character < 0x20 || character == 0x7f || (is_bytes && character >= 0x80)) {
+            append_hex_escape(out, character);
+        } else {
+            out.push_back(static_cast<char>(character));
+        }
+    }
+    out.push_back(quote);
+}
+
+void append_repr(std::string& out, const Constant& constant) {
+    switch (constant.kind) {
+        case Constant::Kind::integer:
+            out += constant.integer.to_string();
+            return;
+        case Constant::Kind::floating:
+            append_float(out, constant.real);
+            return;
+        case Constant::Kind::complex: {
+            std::array<char, number::max_float_text_length + 1> buffer{};
+            auto format = [&](double value) {
+                std::size_t length = number::format_float(value, 'g', 16, {}, buffer);
+                return std::string(buffer.data(), std::min(length, buffer.size()));
+            };
+            if (constant.real == 0.0) {
+                out += format(constant.imaginary) + "j";
+            } else {
+                out += "(" + format(constant.real);
+                if (constant.imaginary >= 0.0 || constant.imaginary != constant.imaginary) {
+                    out += "+";
+                }
+                out += format(constant.imaginary) + "j)";
+            }
+            return;
+        }
+        case Constant::Kind::string:
+            append_quoted(out, constant.text, false);
+            return;
+        case Constant::Kind::bytes:
+            out.push_back('b');
+            append_quoted(out, constant.text, true);
+            return;
+        case Constant::Kind::tuple:
+            out.push_back('(');
+            for (std::size_t index = 0; index < constant.items.size(); ++index) {
+                if (index != 0) {
+                    out += ", ";
+                }
+                append_repr(out, constant.items[index]);
+            }
+            if (constant.items.size() == 1) {
+                out.push_back(',');
+            }
+            out.push_back(')');
+            return;
+        case Constant::Kind::none:
+            out += "None";
+            return;
+        case Constant::Kind::true_value:
+            out += "True";
+            return;
+        case Constant::Kind::false_value:
+            out += "False";
+            return;
+        case Constant::Kind::ellipsis:
+            out += "Ellipsis";
+            return;
+    }
+}
+
+}  // namespace
+
+std::string constant_repr(const Constant& constant) {
+    std::string out;
+    append_repr(out, constant);
+    return out;
+}
+
+std::string dump_parse_tree(const ParseTree& tree, std::string_view constant_address) {
+    std::string out;
+    struct Pending {
+        Node node;
+        std::size_t indent;
+    };
+    // An explicit stack: a hostile input can nest deeper than the C++ stack allows.
+    std::vector<Pending> pending{{tree.root(), 0}};
+    char prefix[32];
+    while (!pending.empty()) {
+        Pending item = pending.back();
+        pending.pop_back();
+        Node node = item.node;
+        if (node.kind == NodeKind::rule || node.kind == NodeKind::constant) {
+            std::snprintf(prefix, sizeof prefix, "[% 4d] ", static_cast<int>(tree.line_of(node)));
+            out += prefix;
+        } else {
+            out += "       ";
+        }
+        out.append(item.indent, ' ');
+        switch (node.kind) {
+            case NodeKind::null:
+                out += "NULL\n";
+                break;
+            case NodeKind::small_integer:
+                out += "int(" + std::to_string(node.integer) + ")\n";
+                break;
+            case NodeKind::name:
+                out += "id(" + std::string(tree.text(node)) + ")\n";
+                break;
+            case NodeKind::string:
+                out += "str(" + std::string(tree.text(node)) + ")\n";
+                break;
+            case NodeKind::bytes:
+                out += "bytes(" + std::string(tree.text(node)) + ")\n";
+                break;
+            case NodeKind::token:
+                out += "tok(" + std::to_string(node.index) + ")\n";
+                break;
+            case NodeKind::constant:
+                out += "literal const(" + std::string(constant_address) +
+                       ")=" + constant_repr(tree.constant(node)) + "\n";
+                break;
+            case NodeKind::rule: {
+                const RuleDefinition& definition = rule_definition(tree.rule_of(node));
+                std::uint32_t count = tree.child_count(node);
+                out += std::string(definition.name) + "(" +
+                       std::to_string(static_cast<unsigned>(tree.rule_of(node))) +
+                       ") (n=" + std::to_string(count) + ")\n";
+                for (std::uint32_t position = count; position > 0; --position) {
+                    pending.push_back({tree.child(node, position - 1), item.indent + 2});
+                }
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace xipy::compiler

@@ -1,0 +1,59 @@
+// Parser: Python source to a ParseTree shaped as MicroPython 1.29's, with its constant folding.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "compiler/parse_tree.hpp"
+
+namespace xipy::compiler {
+
+// The Python exception a compile error becomes.
+enum class CompileErrorKind : std::uint8_t {
+    syntax_error,
+    indentation_error,
+    not_implemented_error,
+    memory_error,
+};
+
+// Why source did not compile, in MicroPython's words, and the 1-based line it reports.
+struct CompileError {
+    CompileErrorKind kind = CompileErrorKind::syntax_error;
+    std::string message;
+    std::size_t line = 0;
+};
+
+// "SyntaxError", "IndentationError", ...
+std::string_view compile_error_type(CompileErrorKind kind);
+
+// The start symbol, as MicroPython's parse input kinds.
+enum class InputKind : std::uint8_t { file, single, eval };
+
+struct ParseOptions {
+    InputKind input = InputKind::file;
+    // The most the parser may hold (its stacks and the tree), in approximate bytes; beyond
+    // it parsing fails with MemoryError. Bounds memory whatever the input's nesting.
+    std::size_t memory_limit = std::size_t{64} << 20;
+};
+
+class [[nodiscard]] ParseResult {
+  public:
+    ParseResult(ParseTree tree) : state_(std::move(tree)) {}
+    ParseResult(CompileError error) : state_(std::move(error)) {}
+
+    bool ok() const { return state_.index() == 0; }
+    ParseTree& tree() { return std::get<0>(state_); }
+    const CompileError& error() const { return std::get<1>(state_); }
+
+  private:
+    std::variant<ParseTree, CompileError> state_;
+};
+
+// Parses `source` as mpy-cross 1.29 does before compiling: the tree's shape, its folded
+// constants, `const()` substitutions and dropped lone expressions (docstrings) all match
+// MicroPython's. The parse never recurses on the C++ stack, so any nesting is safe.
+ParseResult parse(std::string_view source, const ParseOptions& options = {});
+
+}  // namespace xipy::compiler
