@@ -32,7 +32,9 @@ int run_parse_command(std::span<const std::string_view> arguments) {
                     static_cast<int>(type.size()), type.data(), error.message.c_str());
         return exit_failure;
     }
-    std::fputs(compiler::dump_parse_tree(result.tree()).c_str(), stdout);
+    // fwrite, not fputs: a string leaf may hold NUL characters.
+    std::string dump = compiler::dump_parse_tree(result.tree());
+    std::fwrite(dump.data(), 1, dump.size(), stdout);
     return exit_success;
 }
 

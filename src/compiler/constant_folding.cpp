@@ -11,9 +11,10 @@ namespace {
 // come near it and the bound keeps the parser's memory use proportional to its input.
 constexpr std::uint64_t max_folded_bits = std::uint64_t{1} << 16;
 
-Number make_integer(number::BigInteger value) {
+Number make_integer(number::BigInteger value, bool big = false) {
     Number result;
     result.integer = std::move(value);
+    result.big = big;
     return result;
 }
 
@@ -93,13 +94,8 @@ std::optional<Number> fold_float(TokenKind operator_token, double left, double r
     }
 }
 
-}  // namespace
-
-std::optional<Number> fold_binary(TokenKind operator_token, const Number& left,
-                                  const Number& right) {
-    if (left.is_float || right.is_float) {
-        return fold_float(operator_token, as_double(left), as_double(right));
-    }
+std::optional<Number> fold_integers(TokenKind operator_token, const Number& left,
+                                    const Number& right) {
     const number::BigInteger& a = left.integer;
     const number::BigInteger& b = right.integer;
     switch (operator_token) {
@@ -172,6 +168,16 @@ std::optional<Number> fold_binary(TokenKind operator_token, const Number& left,
     }
 }
 
+}  // namespace
+
+std::optional<Number> fold_binary(TokenKind operator_token, const Number& left,
+                                  const Number& right) {
+    if (left.is_float || right.is_float) {
+        return fold_float(operator_token, as_double(left), as_double(right));
+    }
+    return fold_integers(operator_token, left, right);
+}
+
 std::optional<Number> fold_unary(TokenKind operator_token, const Number& operand) {
     switch (operator_token) {
         case TokenKind::operator_plus:
@@ -180,12 +186,12 @@ std::optional<Number> fold_unary(TokenKind operator_token, const Number& operand
             if (operand.is_float) {
                 return make_float(-operand.value);
             }
-            return make_integer(-operand.integer);
+            return make_integer(-operand.integer, operand.big);
         case TokenKind::operator_tilde:
             if (operand.is_float) {
                 return std::nullopt;
             }
-            return make_integer(~operand.integer);
+            return make_integer(~operand.integer, operand.big);
         default:
             return std::nullopt;
     }

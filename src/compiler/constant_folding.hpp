@@ -11,6 +11,9 @@ namespace xipy::compiler {
 // An int or a float operand or result.
 struct Number {
     bool is_float = false;
+    // A big int object (not a small int). MicroPython's binary operations on big ints give
+    // a small int when the result fits, but its unary ones keep a big int object.
+    bool big = false;
     number::BigInteger integer;
     double value = 0.0;
 };

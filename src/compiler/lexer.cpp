@@ -55,7 +55,8 @@ std::string normalized_source(std::string_view source) {
         }
         text.push_back(character);
     }
-    if (text.empty() || text.back() != '\n') {
+    // MicroPython adds the missing final newline, but leaves an empty file empty.
+    if (!text.empty() && text.back() != '\n') {
         text.push_back('\n');
     }
     return text;
@@ -92,21 +93,20 @@ void Lexer::next_character() {
     }
     characters_[0] = characters_[1];
     characters_[1] = characters_[2];
-    if (format_arguments_position_ != 0) {
-        // Feeding the f-string arguments back in: a NUL marks their end, after which the
-        // source characters they displaced come back.
-        if (format_arguments_position_ < format_arguments_.size()) {
-            characters_[2] =
-                static_cast<unsigned char>(format_arguments_[format_arguments_position_++]);
+    if (!injections_.empty()) {
+        // Feeding f-string arguments back in: a NUL marks their end, after which the
+        // characters they displaced come back.
+        Injection& injection = injections_.back();
+        if (injection.position < injection.text.size()) {
+            characters_[2] = static_cast<unsigned char>(injection.text[injection.position++]);
         } else {
             characters_[2] = '\0';
         }
         if (characters_[0] == '\0') {
             for (int index = 0; index < 3; ++index) {
-                characters_[index] = saved_characters_[index];
+                characters_[index] = injection.saved_characters[index];
             }
-            format_arguments_.clear();
-            format_arguments_position_ = 0;
+            injections_.pop_back();
         }
     } else {
         characters_[2] = read_source();
@@ -141,15 +141,19 @@ bool Lexer::skip_whitespace(bool stop_at_newline) {
 }
 
 void Lexer::advance() {
-    if (!format_arguments_.empty() && format_arguments_position_ == 0) {
+    if (!format_arguments_.empty()) {
         // The string literal is complete: its `.format(...)` arguments follow as if they
         // were the next source characters.
-        format_arguments_.push_back(')');
+        Injection injection;
+        injection.text = std::move(format_arguments_);
+        injection.text.push_back(')');
+        format_arguments_.clear();
         for (int index = 0; index < 3; ++index) {
-            saved_characters_[index] = characters_[index];
-            characters_[index] = static_cast<unsigned char>(format_arguments_[index]);
+            injection.saved_characters[index] = characters_[index];
+            characters_[index] = static_cast<unsigned char>(injection.text[index]);
         }
-        format_arguments_position_ = 3;
+        injection.position = 3;
+        injections_.push_back(std::move(injection));
     }
 
     text_.clear();
@@ -248,11 +252,6 @@ void Lexer::scan_strings() {
                 prefix_length = 2;
             }
         }
-        if (formatted && format_arguments_position_ != 0) {
-            // An f-string inside another f-string's arguments.
-            kind_ = TokenKind::malformed_fstring;
-            break;
-        }
         if (kind_ == TokenKind::end) {
             kind_ = literal_kind;
         } else if (kind_ != literal_kind) {
@@ -275,7 +274,8 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
         next_character();
         quote_count = 3;
     }
-    if (formatted) {
+    if (formatted && format_arguments_.empty()) {
+        // One call for the whole token, however many f-strings it joins.
         format_arguments_ += ".format(";
     }
 
@@ -284,19 +284,23 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
         if (is(quote)) {
             ++closing;
             text_.push_back(static_cast<char>(quote));
-        } else {
+        } else if (formatted && is('{')) {
             closing = 0;
-            while (formatted && is('{')) {
+            next_character();
+            if (is('{')) {
+                // "{{" stays in the format string for str.format to unescape.
+                text_ += "{{";
                 next_character();
-                if (is('{')) {
-                    // "{{" stays in the format string for str.format to unescape.
-                    text_.push_back('{');
-                    next_character();
-                } else {
-                    scan_format_argument();
-                }
+            } else {
+                // Goes after any "expression=" text the argument adds for f"{x=}".
+                scan_format_argument();
                 text_.push_back('{');
             }
+            // The character after "{{", or the '!', ':' or '}' ending an argument, is
+            // scanned as any other.
+            continue;
+        } else {
+            closing = 0;
             if (is('\\')) {
                 next_character();
                 if (!scan_escape(raw)) {

@@ -66,11 +66,18 @@ class Lexer {
     std::size_t source_position_ = 0;
     int characters_[3] = {end_of_input, end_of_input, end_of_input};
 
-    // The f-string arguments being collected (".format((a),(b),"), and while they are fed
-    // back in as source, the read position in them and the source characters they displaced.
+    // The `.format(` arguments of the string literal being scanned, as source text:
+    // ".format((a),(b),".
     std::string format_arguments_;
-    std::size_t format_arguments_position_ = 0;
-    int saved_characters_[3] = {end_of_input, end_of_input, end_of_input};
+    // Arguments being fed back in as source, innermost last (an f-string inside an
+    // f-string's braces injects its own while its parent's are being read). Each keeps the
+    // characters it displaced, which come back when it is used up.
+    struct Injection {
+        std::string text;
+        std::size_t position = 0;
+        int saved_characters[3] = {end_of_input, end_of_input, end_of_input};
+    };
+    std::vector<Injection> injections_;
 
     std::size_t line_ = 1;
     std::size_t column_ = 1;

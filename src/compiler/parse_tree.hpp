@@ -38,6 +38,9 @@ struct Constant {
     // For strings: MicroPython holds an interned string (a qstr object) rather than a
     // string object, as for the value of `X = const("text")`.
     bool interned = false;
+    // For integers: MicroPython holds a small int, not an int object (only a value in the
+    // small-int range that did not come from arithmetic on a big int).
+    bool small = false;
     std::vector<Constant> items;  // tuple
 };
 

@@ -1,6 +1,7 @@
 // Parser: MicroPython's table-driven parse with explicit stacks, node folding and const().
 #include "compiler/parser.hpp"
 
+#include <limits>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -66,13 +67,16 @@ class Parser {
     bool fold_logical(Rule rule, std::size_t& count);
     bool fold_numbers(Rule rule, std::size_t count);
     bool fold_const_assignment();
-    void flatten_testlist_comp(std::size_t& count);
+    void flatten_testlist_comp(std::uint32_t& line, std::size_t& count);
 
     bool is_constant(Node node) const;
     Constant to_constant(Node node) const;
     Node from_constant(std::uint32_t line, const Constant& value);
+    static Constant integer_constant(number::BigInteger value, bool from_big);
     std::optional<Number> number_of(Node node) const;
+    std::optional<Number> math_constant(Node base, Node trailer) const;
     Node from_number(Number number);
+    std::optional<bool> truth_of(Node node) const;
     bool is_const_true(Node node) const;
     bool is_const_false(Node node) const;
 
@@ -120,15 +124,37 @@ CompileError Parser::syntax_error() const {
     }
 }
 
-bool Parser::is_const_true(Node node) const {
-    return (node.kind == NodeKind::token && tree_.token(node) == TokenKind::keyword_true) ||
-           (node.kind == NodeKind::small_integer && node.integer != 0);
+// Python's truth value of a constant node, as the folding of `and`, `or` and `not` uses it.
+std::optional<bool> Parser::truth_of(Node node) const {
+    if (!is_constant(node)) {
+        return std::nullopt;
+    }
+    Constant value = to_constant(node);
+    switch (value.kind) {
+        case Constant::Kind::integer:
+            return !value.integer.is_zero();
+        case Constant::Kind::floating:
+            return value.real != 0.0;
+        case Constant::Kind::complex:
+            return value.real != 0.0 || value.imaginary != 0.0;
+        case Constant::Kind::string:
+        case Constant::Kind::bytes:
+            return !value.text.empty();
+        case Constant::Kind::tuple:
+            return !value.items.empty();
+        case Constant::Kind::none:
+        case Constant::Kind::false_value:
+            return false;
+        case Constant::Kind::true_value:
+        case Constant::Kind::ellipsis:
+            return true;
+    }
+    return std::nullopt;
 }
 
-bool Parser::is_const_false(Node node) const {
-    return (node.kind == NodeKind::token && tree_.token(node) == TokenKind::keyword_false) ||
-           (node.kind == NodeKind::small_integer && node.integer == 0);
-}
+bool Parser::is_const_true(Node node) const { return truth_of(node) == true; }
+
+bool Parser::is_const_false(Node node) const { return truth_of(node) == false; }
 
 bool Parser::is_constant(Node node) const {
     switch (node.kind) {
@@ -142,6 +168,9 @@ bool Parser::is_constant(Node node) const {
             return kind == TokenKind::keyword_none || kind == TokenKind::keyword_true ||
                    kind == TokenKind::keyword_false || kind == TokenKind::ellipsis;
         }
+        case NodeKind::rule:
+            // () is the empty tuple.
+            return tree_.is_rule(node, Rule::atom_paren) && tree_.child(node, 0).is_null();
         default:
             return false;
     }
@@ -154,6 +183,7 @@ Constant Parser::to_constant(Node node) const {
         case NodeKind::small_integer:
             value.kind = Constant::Kind::integer;
             value.integer = number::BigInteger::from_int64(node.integer);
+            value.small = true;
             break;
         case NodeKind::string:
         case NodeKind::bytes:
@@ -164,6 +194,9 @@ Constant Parser::to_constant(Node node) const {
             break;
         case NodeKind::constant:
             value = tree_.constant(node);
+            break;
+        case NodeKind::rule:
+            value.kind = Constant::Kind::tuple;
             break;
         default:
             switch (tree_.token(node)) {
@@ -185,15 +218,25 @@ Constant Parser::to_constant(Node node) const {
     return value;
 }
 
-// A constant's value as a node: a small int leaf when it fits, else a constant node.
+// A constant's value as a node: a small int leaf for a small int, else a constant node.
 Node Parser::from_constant(std::uint32_t line, const Constant& value) {
-    if (value.kind == Constant::Kind::integer && value.integer.fits_in_int64()) {
-        std::int64_t integer = value.integer.to_int64();
-        if (integer >= small_integer_min && integer <= small_integer_max) {
-            return tree_.make_small_integer(integer);
-        }
+    if (value.kind == Constant::Kind::integer && value.small) {
+        return tree_.make_small_integer(value.integer.to_int64());
     }
     return tree_.make_constant(line, value);
+}
+
+// MicroPython's int objects: a value in the small-int range is a small int unless it came
+// out of arithmetic on a big int, which leaves a big int object whatever its value.
+Constant Parser::integer_constant(number::BigInteger value, bool from_big) {
+    Constant constant;
+    constant.kind = Constant::Kind::integer;
+    if (!from_big && value.fits_in_int64()) {
+        std::int64_t integer = value.to_int64();
+        constant.small = integer >= small_integer_min && integer <= small_integer_max;
+    }
+    constant.integer = std::move(value);
+    return constant;
 }
 
 std::optional<Number> Parser::number_of(Node node) const {
@@ -206,6 +249,7 @@ std::optional<Number> Parser::number_of(Node node) const {
         const Constant& value = tree_.constant(node);
         if (value.kind == Constant::Kind::integer) {
             number.integer = value.integer;
+            number.big = true;
             return number;
         }
         if (value.kind == Constant::Kind::floating) {
@@ -219,15 +263,13 @@ std::optional<Number> Parser::number_of(Node node) const {
 
 // Folded results carry line 0, as MicroPython's do.
 Node Parser::from_number(Number number) {
-    Constant value;
     if (number.is_float) {
+        Constant value;
         value.kind = Constant::Kind::floating;
         value.real = number.value;
-    } else {
-        value.kind = Constant::Kind::integer;
-        value.integer = std::move(number.integer);
+        return from_constant(0, value);
     }
-    return from_constant(0, value);
+    return from_constant(0, integer_constant(std::move(number.integer), number.big));
 }
 
 bool Parser::push_token(Rule rule) {
@@ -253,10 +295,7 @@ bool Parser::push_token(Rule rule) {
                 fail(CompileErrorKind::syntax_error, value.error().message, line);
                 return false;
             }
-            Constant constant;
-            constant.kind = Constant::Kind::integer;
-            constant.integer = std::move(value.value());
-            push(from_constant(line, constant));
+            push(from_constant(line, integer_constant(std::move(value.value()), false)));
             return true;
         }
         case TokenKind::float_or_imaginary: {
@@ -302,15 +341,18 @@ bool Parser::push_token(Rule rule) {
 
 // (a, b, c) parses as testlist_comp(a, testlist_comp_3c(b, c)) and (a,) as
 // testlist_comp(a, testlist_comp_3b(NULL)); MicroPython keeps the items in one flat node.
-void Parser::flatten_testlist_comp(std::size_t& count) {
+// The flat node takes the line of the node it absorbs, as MicroPython's does.
+void Parser::flatten_testlist_comp(std::uint32_t& line, std::size_t& count) {
     if (count != 2) {
         return;
     }
     Node last = peek(0);
     if (tree_.is_rule(last, Rule::testlist_comp_3b)) {
+        line = tree_.line_of(last);
         pop();
         count = 1;
     } else if (tree_.is_rule(last, Rule::testlist_comp_3c)) {
+        line = tree_.line_of(last);
         pop();
         for (std::uint32_t position = 0; position < tree_.child_count(last); ++position) {
             push(tree_.child(last, position));
@@ -429,6 +471,9 @@ bool Parser::fold_numbers(Rule rule, std::size_t count) {
         }
         case Rule::expr_stmt:
             return fold_const_assignment();
+        case Rule::atom_expr_normal:
+            result = math_constant(peek(1), peek(0));
+            break;
         default:
             return false;
     }
@@ -442,11 +487,42 @@ bool Parser::fold_numbers(Rule rule, std::size_t count) {
     return true;
 }
 
+// `math.pi` and the other float constants of the math module, which mpy-cross folds.
+std::optional<Number> Parser::math_constant(Node base, Node trailer) const {
+    if (base.kind != NodeKind::name || tree_.text(base) != "math" ||
+        !tree_.is_rule(trailer, Rule::trailer_period)) {
+        return std::nullopt;
+    }
+    std::string_view attribute = tree_.text(tree_.child(trailer, 0));
+    constexpr double pi = 3.14159265358979323846;
+    Number number;
+    number.is_float = true;
+    if (attribute == "pi") {
+        number.value = pi;
+    } else if (attribute == "e") {
+        number.value = 2.71828182845904523536;
+    } else if (attribute == "tau") {
+        number.value = 2 * pi;
+    } else if (attribute == "inf") {
+        number.value = std::numeric_limits<double>::infinity();
+    } else if (attribute == "nan") {
+        number.value = std::numeric_limits<double>::quiet_NaN();
+    } else {
+        return std::nullopt;
+    }
+    return number;
+}
+
 // NAME = const(value): records the value for later uses of NAME. A name starting with '_'
 // is private to the module, so the assignment itself disappears (becomes `pass`).
 bool Parser::fold_const_assignment() {
     Node value_part = peek(0);
     Node target = peek(1);
+    bool annotated = tree_.is_rule(value_part, Rule::annassign);
+    if (annotated) {
+        // NAME: annotation = const(value)
+        value_part = tree_.child(value_part, 1);
+    }
     if (target.kind != NodeKind::name || !tree_.is_rule(value_part, Rule::atom_expr_normal)) {
         return false;
     }
@@ -469,14 +545,16 @@ bool Parser::fold_const_assignment() {
         push_rule_node(0, Rule::pass_stmt, 0);
         return true;
     }
-    pop();
-    push(value);
+    if (!annotated) {
+        pop();
+        push(value);
+    }
     return false;
 }
 
 void Parser::push_rule_node(std::uint32_t line, Rule rule, std::size_t count) {
     if (rule == Rule::testlist_comp) {
-        flatten_testlist_comp(count);
+        flatten_testlist_comp(line, count);
     }
     if (rule == Rule::atom_paren) {
         Node inside = peek(0);
@@ -491,7 +569,7 @@ void Parser::push_rule_node(std::uint32_t line, Rule rule, std::size_t count) {
                 for (std::uint32_t position = 0; position < items; ++position) {
                     push(tree_.child(inside, position));
                 }
-                if (fold_tuple(line, items)) {
+                if (fold_tuple(tree_.line_of(inside), items)) {
                     return;
                 }
                 for (std::uint32_t position = 0; position < items; ++position) {
