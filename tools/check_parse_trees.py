@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares xipy's parse trees with MicroPython's over MicroPython's tests and ours.
 
-For every .py file under ../shared/micropython/tests and tests/programs, runs
+For every .py file under ../shared/micropython/tests, tests/programs and tests/compiler
+(whose syntax_errors/ folder holds sources MicroPython rejects), runs
 `micropython-coverage -v -v -v -X compile-only FILE` (which prints MicroPython's parse
 tree between two "----------------" lines) and `xipy parse FILE`, and compares the two
 dumps. When MicroPython rejects the file before printing a tree, the error type, message
@@ -23,7 +24,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / ".." / "shared" / "micropython" / "bin" / "micropython-coverage"
 FLOOR_FILE = ROOT / "tests" / "compiler" / "parse_tree_floor.txt"
-SOURCE_FOLDERS = [ROOT / ".." / "shared" / "micropython" / "tests", ROOT / "tests" / "programs"]
+SOURCE_FOLDERS = [ROOT / ".." / "shared" / "micropython" / "tests", ROOT / "tests" / "programs",
+                  ROOT / "tests" / "compiler"]
 CONSTANT_ADDRESS = re.compile(rb"literal const\([0-9a-f]+\)")
 MARKER = b"----------------\n"
 ERROR_LINE = re.compile(rb'^  File "[^"]*", line (\d+)', re.MULTILINE)

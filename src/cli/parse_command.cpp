@@ -28,8 +28,11 @@ int run_parse_command(std::span<const std::string_view> arguments) {
     if (!result.ok()) {
         const compiler::CompileError& error = result.error();
         std::string_view type = compiler::compile_error_type(error.kind);
-        std::printf("  File \"%s\", line %zu\n%.*s: %s\n", path.c_str(), error.line,
-                    static_cast<int>(type.size()), type.data(), error.message.c_str());
+        if (error.line != 0) {
+            std::printf("  File \"%s\", line %zu\n", path.c_str(), error.line);
+        }
+        std::printf("%.*s: %s\n", static_cast<int>(type.size()), type.data(),
+                    error.message.c_str());
         return exit_failure;
     }
     // fwrite, not fputs: a string leaf may hold NUL characters.

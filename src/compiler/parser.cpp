@@ -100,7 +100,8 @@ class Parser {
 void Parser::advance() {
     lexer_.advance();
     if (lexer_.has_unicode_name_escape()) {
-        fail(CompileErrorKind::not_implemented_error, "unicode name escapes", lexer_.line());
+        // MicroPython raises this from inside the lexer, with no line attached.
+        fail(CompileErrorKind::not_implemented_error, "unicode name escapes", 0);
     }
 }
 
@@ -600,14 +601,14 @@ ParseResult Parser::run() {
                : options_.input == InputKind::eval ? Rule::eval_input
                                                    : Rule::file_input;
     if (lexer_.has_unicode_name_escape()) {
-        fail(CompileErrorKind::not_implemented_error, "unicode name escapes", lexer_.line());
+        fail(CompileErrorKind::not_implemented_error, "unicode name escapes", 0);
     }
     push_rule(top, static_cast<std::uint32_t>(lexer_.line()), 0);
     bool backtrack = false;
     bool syntax_failure = false;
 
     while (!rules_.empty() && !error_ && !syntax_failure) {
-        if (over_memory_limit()) {
+        if (rules_.size() > options_.max_rule_depth || over_memory_limit()) {
             fail(CompileErrorKind::memory_error, "memory allocation failed", lexer_.line());
             break;
         }

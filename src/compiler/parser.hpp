@@ -18,7 +18,8 @@ enum class CompileErrorKind : std::uint8_t {
     memory_error,
 };
 
-// Why source did not compile, in MicroPython's words, and the 1-based line it reports.
+// Why source did not compile, in MicroPython's words, and the 1-based line it reports
+// (0 when MicroPython reports none, as for NotImplementedError from the lexer).
 struct CompileError {
     CompileErrorKind kind = CompileErrorKind::syntax_error;
     std::string message;
@@ -36,6 +37,10 @@ struct ParseOptions {
     // The most the parser may hold (its stacks and the tree), in approximate bytes; beyond
     // it parsing fails with MemoryError. Bounds memory whatever the input's nesting.
     std::size_t memory_limit = std::size_t{64} << 20;
+    // The most rules being matched at once, which grows with the input's nesting. Beyond it
+    // parsing fails with MemoryError, near where mpy-cross's heap gives out (brackets
+    // nested about 6,000 deep), so the tree stays shallow enough for the compile pass.
+    std::size_t max_rule_depth = 120000;
 };
 
 class [[nodiscard]] ParseResult {

@@ -1,0 +1,4 @@
+# Dedenting to a column no block started at.
+if True:
+        a = 1
+    b = 2

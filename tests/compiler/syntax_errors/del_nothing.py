@@ -1,0 +1,2 @@
+# del with nothing to delete.
+del

@@ -1,0 +1,2 @@
+# A character that is no token.
+value = $x

@@ -1,0 +1,2 @@
+# An f-string with an empty field.
+text = f"a{}b"

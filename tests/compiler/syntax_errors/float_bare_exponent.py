@@ -1,0 +1,2 @@
+# An exponent with no digits.
+value = 1e

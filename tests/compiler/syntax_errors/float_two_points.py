@@ -1,0 +1,2 @@
+# A float with two decimal points.
+value = 1.2.3

@@ -1,0 +1,2 @@
+# An f-string field that never closes.
+text = f"a{b"

@@ -1,0 +1,2 @@
+# Letters run into a number.
+value = 12abc

@@ -1,0 +1,2 @@
+# A keyword where a name must be.
+class = 3

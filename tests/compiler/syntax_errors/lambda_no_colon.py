@@ -1,0 +1,2 @@
+# lambda without its colon.
+f = lambda x x

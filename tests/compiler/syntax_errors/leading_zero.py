@@ -1,0 +1,2 @@
+# A decimal integer with a leading zero.
+value = 0777

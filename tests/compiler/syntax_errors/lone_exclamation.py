@@ -1,0 +1,2 @@
+# A lone exclamation mark.
+value = !x

@@ -1,0 +1,2 @@
+# A str literal joined to a bytes literal.
+value = "a" b"b"

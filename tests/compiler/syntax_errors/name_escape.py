@@ -1,0 +1,2 @@
+# A \N escape, which MicroPython does not implement.
+text = "\N{BULLET}"

@@ -1,0 +1,2 @@
+# A \x escape with one hex digit.
+text = "\x4"

@@ -1,0 +1,2 @@
+# A \u escape with two hex digits.
+text = "\u12"

@@ -1,0 +1,2 @@
+# A backslash at the end of the file.
+value = 1 + \

@@ -1,0 +1,2 @@
+# An opening bracket that never closes.
+values = (1, 2

@@ -1,0 +1,2 @@
+# A string that runs to the end of the line.
+text = "open

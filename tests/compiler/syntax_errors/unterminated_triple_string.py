@@ -1,0 +1,4 @@
+# A triple-quoted string that never closes.
+text = """open
+
+more
