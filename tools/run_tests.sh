@@ -63,6 +63,10 @@ step "name coverage: every promised library name is used by a conformance progra
     "$PYTHON" tools/check_name_coverage.py
 step "compile the corpus (reference mpy-cross -> build/corpus)" "${make_quietly[@]}" corpus
 step "release build (g++, -Werror) and unit tests" build_and_unit_test unit-release
+# The compiler's parse trees against MicroPython's over its tests and ours; the count of
+# identical files is a floor (tests/compiler/parse_tree_floor.txt) that may only rise.
+step "parse trees: build/xipy against MicroPython's (tools/check_parse_trees.py)" \
+    "$PYTHON" tools/check_parse_trees.py --xipy build/xipy --jobs 2
 step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \
     build_and_unit_test unit-sanitize
 step "disassembly check: every corpus instruction decodes (build-asan/xipy)" check_disassembly
