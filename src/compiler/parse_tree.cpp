@@ -74,6 +74,111 @@ Node ParseTree::make_rule(Rule rule, std::uint32_t line, const Node* children, s
     return node;
 }
 
+bool ParseTree::is_constant(Node node) const {
+    switch (node.kind) {
+        case NodeKind::small_integer:
+        case NodeKind::string:
+        case NodeKind::bytes:
+        case NodeKind::constant:
+            return true;
+        case NodeKind::token: {
+            TokenKind kind = token(node);
+            return kind == TokenKind::keyword_none || kind == TokenKind::keyword_true ||
+                   kind == TokenKind::keyword_false || kind == TokenKind::ellipsis;
+        }
+        case NodeKind::rule:
+            // () is the empty tuple.
+            return is_rule(node, Rule::atom_paren) && child(node, 0).is_null();
+        default:
+            return false;
+    }
+}
+
+// Precondition: is_constant(node).
+Constant ParseTree::constant_value(Node node) const {
+    Constant value;
+    switch (node.kind) {
+        case NodeKind::small_integer:
+            value.kind = Constant::Kind::integer;
+            value.integer = number::BigInteger::from_int64(node.integer);
+            value.small = true;
+            break;
+        case NodeKind::string:
+        case NodeKind::bytes:
+            value.kind =
+                node.kind == NodeKind::string ? Constant::Kind::string : Constant::Kind::bytes;
+            value.text = std::string(text(node));
+            value.interned = node.kind == NodeKind::string;
+            break;
+        case NodeKind::constant:
+            value = this->constant(node);
+            break;
+        case NodeKind::rule:
+            value.kind = Constant::Kind::tuple;
+            break;
+        default:
+            switch (token(node)) {
+                case TokenKind::keyword_true:
+                    value.kind = Constant::Kind::true_value;
+                    break;
+                case TokenKind::keyword_false:
+                    value.kind = Constant::Kind::false_value;
+                    break;
+                case TokenKind::ellipsis:
+                    value.kind = Constant::Kind::ellipsis;
+                    break;
+                default:
+                    value.kind = Constant::Kind::none;
+                    break;
+            }
+            break;
+    }
+    return value;
+}
+
+// Python's truth value of a constant node, as the folding of `and`, `or` and `not` uses it.
+std::optional<bool> ParseTree::truth(Node node) const {
+    if (!is_constant(node)) {
+        return std::nullopt;
+    }
+    Constant value = constant_value(node);
+    switch (value.kind) {
+        case Constant::Kind::integer:
+            return !value.integer.is_zero();
+        case Constant::Kind::floating:
+            return value.real != 0.0;
+        case Constant::Kind::complex:
+            return value.real != 0.0 || value.imaginary != 0.0;
+        case Constant::Kind::string:
+        case Constant::Kind::bytes:
+            return !value.text.empty();
+        case Constant::Kind::tuple:
+            return !value.items.empty();
+        case Constant::Kind::none:
+        case Constant::Kind::false_value:
+            return false;
+        case Constant::Kind::true_value:
+        case Constant::Kind::ellipsis:
+            return true;
+    }
+    return std::nullopt;
+}
+
+std::vector<Node> ParseTree::items(Node node, Rule list_rule) const {
+    std::vector<Node> result;
+    if (node.is_null()) {
+        return result;
+    }
+    if (!is_rule(node, list_rule)) {
+        result.push_back(node);
+        return result;
+    }
+    for (std::uint32_t position = 0; position < child_count(node); ++position) {
+        result.push_back(child(node, position));
+    }
+    return result;
+}
+
 namespace {
 
 void append_float(std::string& out, double value) {

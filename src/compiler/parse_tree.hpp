@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,6 +103,19 @@ class ParseTree {
     const Constant& constant(Node node) const { return constant_nodes_[node.index].value; }
     std::string_view text(Node node) const { return strings_[node.index]; }
     TokenKind token(Node node) const { return static_cast<TokenKind>(node.index); }
+
+    // A constant node: a small int, a string or bytes leaf, a constant object, None, True,
+    // False, Ellipsis, or () (an atom_paren with nothing inside).
+    bool is_constant(Node node) const;
+    // Precondition: is_constant(node).
+    Constant constant_value(Node node) const;
+    // The truth value of a constant node, as MicroPython's mp_parse_node_is_const_true and
+    // _false see it (the parser folds `and`, `or` and `not` with it; the compiler drops
+    // `if 0:` and `while True:` tests with it); empty for other nodes.
+    std::optional<bool> truth(Node node) const;
+    // A node as a list of `list_rule` items, as MicroPython's mp_parse_node_extract_list:
+    // none for null, the children of a `list_rule` node, else the node itself.
+    std::vector<Node> items(Node node, Rule list_rule) const;
 
     // Builders, used by the parser.
     std::uint32_t intern(std::string_view text);

@@ -69,14 +69,11 @@ class Parser {
     bool fold_const_assignment();
     void flatten_testlist_comp(std::uint32_t& line, std::size_t& count);
 
-    bool is_constant(Node node) const;
-    Constant to_constant(Node node) const;
     Node from_constant(std::uint32_t line, const Constant& value);
     static Constant integer_constant(number::BigInteger value, bool from_big);
     std::optional<Number> number_of(Node node) const;
     std::optional<Number> math_constant(Node base, Node trailer) const;
     Node from_number(Number number);
-    std::optional<bool> truth_of(Node node) const;
     bool is_const_true(Node node) const;
     bool is_const_false(Node node) const;
 
@@ -125,99 +122,9 @@ CompileError Parser::syntax_error() const {
     }
 }
 
-// Python's truth value of a constant node, as the folding of `and`, `or` and `not` uses it.
-std::optional<bool> Parser::truth_of(Node node) const {
-    if (!is_constant(node)) {
-        return std::nullopt;
-    }
-    Constant value = to_constant(node);
-    switch (value.kind) {
-        case Constant::Kind::integer:
-            return !value.integer.is_zero();
-        case Constant::Kind::floating:
-            return value.real != 0.0;
-        case Constant::Kind::complex:
-            return value.real != 0.0 || value.imaginary != 0.0;
-        case Constant::Kind::string:
-        case Constant::Kind::bytes:
-            return !value.text.empty();
-        case Constant::Kind::tuple:
-            return !value.items.empty();
-        case Constant::Kind::none:
-        case Constant::Kind::false_value:
-            return false;
-        case Constant::Kind::true_value:
-        case Constant::Kind::ellipsis:
-            return true;
-    }
-    return std::nullopt;
-}
+bool Parser::is_const_true(Node node) const { return tree_.truth(node) == true; }
 
-bool Parser::is_const_true(Node node) const { return truth_of(node) == true; }
-
-bool Parser::is_const_false(Node node) const { return truth_of(node) == false; }
-
-bool Parser::is_constant(Node node) const {
-    switch (node.kind) {
-        case NodeKind::small_integer:
-        case NodeKind::string:
-        case NodeKind::bytes:
-        case NodeKind::constant:
-            return true;
-        case NodeKind::token: {
-            TokenKind kind = tree_.token(node);
-            return kind == TokenKind::keyword_none || kind == TokenKind::keyword_true ||
-                   kind == TokenKind::keyword_false || kind == TokenKind::ellipsis;
-        }
-        case NodeKind::rule:
-            // () is the empty tuple.
-            return tree_.is_rule(node, Rule::atom_paren) && tree_.child(node, 0).is_null();
-        default:
-            return false;
-    }
-}
-
-// Precondition: is_constant(node).
-Constant Parser::to_constant(Node node) const {
-    Constant value;
-    switch (node.kind) {
-        case NodeKind::small_integer:
-            value.kind = Constant::Kind::integer;
-            value.integer = number::BigInteger::from_int64(node.integer);
-            value.small = true;
-            break;
-        case NodeKind::string:
-        case NodeKind::bytes:
-            value.kind =
-                node.kind == NodeKind::string ? Constant::Kind::string : Constant::Kind::bytes;
-            value.text = std::string(tree_.text(node));
-            value.interned = node.kind == NodeKind::string;
-            break;
-        case NodeKind::constant:
-            value = tree_.constant(node);
-            break;
-        case NodeKind::rule:
-            value.kind = Constant::Kind::tuple;
-            break;
-        default:
-            switch (tree_.token(node)) {
-                case TokenKind::keyword_true:
-                    value.kind = Constant::Kind::true_value;
-                    break;
-                case TokenKind::keyword_false:
-                    value.kind = Constant::Kind::false_value;
-                    break;
-                case TokenKind::ellipsis:
-                    value.kind = Constant::Kind::ellipsis;
-                    break;
-                default:
-                    value.kind = Constant::Kind::none;
-                    break;
-            }
-            break;
-    }
-    return value;
-}
+bool Parser::is_const_false(Node node) const { return tree_.truth(node) == false; }
 
 // A constant's value as a node: a small int leaf for a small int, else a constant node.
 Node Parser::from_constant(std::uint32_t line, const Constant& value) {
@@ -365,7 +272,7 @@ void Parser::flatten_testlist_comp(std::uint32_t& line, std::size_t& count) {
 // The top `count` results become one tuple constant if they are all constants.
 bool Parser::fold_tuple(std::uint32_t line, std::size_t count) {
     for (std::size_t depth = 0; depth < count; ++depth) {
-        if (!is_constant(peek(depth))) {
+        if (!tree_.is_constant(peek(depth))) {
             return false;
         }
     }
@@ -373,7 +280,7 @@ bool Parser::fold_tuple(std::uint32_t line, std::size_t count) {
     tuple.kind = Constant::Kind::tuple;
     tuple.items.resize(count);
     for (std::size_t position = count; position > 0; --position) {
-        tuple.items[position - 1] = to_constant(pop());
+        tuple.items[position - 1] = tree_.constant_value(pop());
     }
     push(tree_.make_constant(line, std::move(tuple)));
     return true;
@@ -534,12 +441,12 @@ bool Parser::fold_const_assignment() {
         return false;
     }
     Node value = tree_.child(call, 0);
-    if (!is_constant(value)) {
+    if (!tree_.is_constant(value)) {
         fail(CompileErrorKind::syntax_error, "not a constant", tree_.line_of(value_part));
         return false;
     }
     std::string name(tree_.text(target));
-    constants_[name] = to_constant(value);
+    constants_[name] = tree_.constant_value(value);
     if (name[0] == '_') {
         pop();
         pop();
