@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "compiler/interned_strings.hpp"
 #include "image/static_qstrs.hpp"
 #include "number/float_format.hpp"
 
@@ -32,7 +33,8 @@ std::uint32_t ParseTree::intern(std::string_view text) {
 }
 
 bool ParseTree::is_interned(std::string_view text) const {
-    return string_ids_.count(std::string(text)) != 0 || image::find_static_qstr(text).has_value();
+    return string_ids_.count(std::string(text)) != 0 || image::find_static_qstr(text).has_value() ||
+           is_built_in_name(text);
 }
 
 Node ParseTree::make_leaf(NodeKind kind, std::uint32_t index) {

@@ -85,7 +85,8 @@ inline constexpr std::int64_t small_integer_min = -(std::int64_t{1} << 62);
 
 // Owns every node of one parse. The interned strings play the part of MicroPython's qstrs:
 // names and short strings are interned as they are read, and a long string literal stays
-// a string leaf only when its text is already interned.
+// a string leaf only when its text is already interned: read earlier in the same source,
+// or one of mpy-cross's built-in names (the .mpy static qstrs and interned_strings.hpp).
 class ParseTree {
   public:
     Node root() const { return root_; }
