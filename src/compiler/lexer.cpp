@@ -64,7 +64,8 @@ std::string normalized_source(std::string_view source) {
 
 }  // namespace
 
-Lexer::Lexer(std::string_view source) : text_storage_(normalized_source(source)) {
+Lexer::Lexer(std::string_view source, bool debug)
+    : text_storage_(normalized_source(source)), debug_(debug) {
     for (int& character : characters_) {
         character = read_source();
     }
@@ -480,8 +481,7 @@ void Lexer::scan_name() {
         if (keyword_spellings[index] == text_) {
             kind_ = static_cast<TokenKind>(first + index);
             if (kind_ == TokenKind::keyword_debug) {
-                // mpy-cross compiles without optimisation, where __debug__ is True.
-                kind_ = TokenKind::keyword_true;
+                kind_ = debug_ ? TokenKind::keyword_true : TokenKind::keyword_false;
             }
             break;
         }

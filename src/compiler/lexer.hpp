@@ -16,7 +16,7 @@ namespace xipy::compiler {
 // - adjacent string literals of one kind join into a single token;
 // - an f-string becomes a plain string token followed by the tokens of
 //   `.format((arg1),(arg2),)`, injected as if they were source text;
-// - `__debug__` is the token True;
+// - `__debug__` is the token True (False when optimising);
 // - errors are tokens (invalid, dedent_mismatch, lonely_string_open, malformed_fstring)
 //   that the parser turns into SyntaxError/IndentationError at the point it meets them.
 //
@@ -27,7 +27,9 @@ namespace xipy::compiler {
 // as long as the source.
 class Lexer {
   public:
-    explicit Lexer(std::string_view source);
+    // `debug` is the value of `__debug__`: true unless compiling with optimisation
+    // (mpy-cross -O1 and above).
+    explicit Lexer(std::string_view source, bool debug = true);
 
     // Moves to the next token.
     void advance();
@@ -92,6 +94,7 @@ class Lexer {
     std::size_t token_column_ = 1;
     std::string text_;
     bool unicode_name_escape_ = false;
+    bool debug_ = true;
 };
 
 }  // namespace xipy::compiler

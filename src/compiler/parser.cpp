@@ -43,7 +43,7 @@ struct Frame {
 class Parser {
   public:
     Parser(std::string_view source, const ParseOptions& options)
-        : lexer_(source), options_(options) {}
+        : lexer_(source, options.optimisation == 0), options_(options) {}
 
     ParseResult run();
 

@@ -34,6 +34,8 @@ enum class InputKind : std::uint8_t { file, single, eval };
 
 struct ParseOptions {
     InputKind input = InputKind::file;
+    // mpy-cross's -O level: above 0, `__debug__` reads as False.
+    unsigned optimisation = 0;
     // The most the parser may hold (its stacks and the tree), in approximate bytes; beyond
     // it parsing fails with MemoryError. Bounds memory whatever the input's nesting.
     std::size_t memory_limit = std::size_t{64} << 20;

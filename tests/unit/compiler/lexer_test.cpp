@@ -73,6 +73,7 @@ TEST(Lexer, KeywordsOperatorsAndDebug) {
                   delimiter_double_more_equal, delimiter_double_less_equal, delimiter_minus_more,
                   operator_assign, operator_not_equal, ellipsis, delimiter_period, delimiter_period,
                   delimiter_at_equal, operator_less, operator_more, newline, end}));
+    EXPECT_EQ(Lexer("__debug__", false).kind(), keyword_false);
     EXPECT_EQ(kinds("!x")[0], invalid);
     EXPECT_EQ(kinds("$")[0], invalid);
 }
