@@ -7,6 +7,10 @@ namespace {
 
 constexpr std::size_t tab_width = 8;
 
+// f-strings nested deeper than this inside one another's braces are rejected (MicroPython
+// has no limit; real code nests two or three).
+constexpr std::size_t max_fstring_nesting = 32;
+
 bool is_ascii_letter(int character) {
     return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
 }
@@ -252,6 +256,12 @@ void Lexer::scan_strings() {
                 raw = true;
                 prefix_length = 2;
             }
+        }
+        if (formatted && injections_.size() >= max_fstring_nesting) {
+            // Each level copies the text of the levels inside it, so unbounded nesting
+            // would need memory quadratic in the source.
+            kind_ = TokenKind::malformed_fstring;
+            break;
         }
         if (kind_ == TokenKind::end) {
             kind_ = literal_kind;
