@@ -537,7 +537,6 @@ void Lexer::scan_number() {
 
 void Lexer::scan_operator() {
     int character = characters_[0];
-    int next = characters_[1];
     // Operators of the form X, X=, XX and XX= (like *, *=, **, **=).
     struct Family {
         char symbol;
@@ -666,7 +665,6 @@ void Lexer::scan_operator() {
             kind_ = TokenKind::invalid;
             return;
     }
-    (void)next;
 }
 
 }  // namespace xipy::compiler

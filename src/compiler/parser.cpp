@@ -653,71 +653,60 @@ ParseResult Parser::run() {
             case Shape::repeated:
             case Shape::separated:
             case Shape::separated_with_end: {
-                // The item is argument 0; the separator (if any) argument 1. Index counts
-                // items and separators matched so far, plus one for the one being tried.
+                // The item is argument 0; the separator (if any) argument 1. `index` counts
+                // the items and separators tried so far, including the current one.
                 bool separated = definition.shape != Shape::repeated;
-                bool trailing_separator = false;
-                bool finished = false;
+                // What the list does when the element at position `tried` did not match:
+                // the first item failing fails the list; after that the list is complete,
+                // except that an item missing after a separator is a syntax error unless
+                // the list allows a trailing separator.
+                enum class ListEnd { fail, complete, complete_with_separator, syntax_error };
+                auto end_after = [&](std::size_t tried) {
+                    if (tried == 1) {
+                        return ListEnd::fail;
+                    }
+                    if (!separated || (tried & 1) == 0) {
+                        return ListEnd::complete;
+                    }
+                    return definition.shape == Shape::separated_with_end
+                               ? ListEnd::complete_with_separator
+                               : ListEnd::syntax_error;
+                };
+                std::optional<ListEnd> list_end;
                 if (backtrack) {
-                    if (index == 1) {
-                        break;  // the first item failed: propagate
-                    }
-                    if (!separated) {
-                        backtrack = false;
-                    } else if ((index & 1) == 1) {
-                        // An item after a separator failed.
-                        if (definition.shape == Shape::separated_with_end) {
-                            trailing_separator = true;
-                            backtrack = false;
-                        } else {
-                            syntax_failure = true;
-                            break;
-                        }
-                    } else {
-                        backtrack = false;  // a separator failed: the list is complete
-                    }
-                    finished = true;
+                    list_end = end_after(index);
                 }
-                while (!finished) {
+                while (!list_end) {
                     bool at_separator = separated && (index & 1) == 1;
                     const Argument& argument = definition.arguments[at_separator ? 1 : 0];
-                    if (argument.kind == ArgumentKind::token) {
-                        if (lexer_.kind() == argument.token_kind()) {
-                            if (!at_separator) {
-                                push_token(frame.rule);
-                            }
-                            advance();
-                            ++index;
-                        } else {
-                            ++index;
-                            // As a failed sub-rule would: re-enter the backtrack logic.
-                            if (index == 1) {
-                                backtrack = true;
-                                finished = true;
-                                index = 0;
-                            } else if (!separated) {
-                                finished = true;
-                            } else if ((index & 1) == 1) {
-                                if (definition.shape == Shape::separated_with_end) {
-                                    trailing_separator = true;
-                                    finished = true;
-                                } else {
-                                    syntax_failure = true;
-                                    finished = true;
-                                }
-                            } else {
-                                finished = true;
-                            }
-                        }
-                    } else {
+                    if (argument.kind != ArgumentKind::token) {
                         push_rule(frame.rule, frame.line, index + 1);
                         push_rule(argument.rule(), current_line(), 0);
                         break;
                     }
+                    ++index;
+                    if (lexer_.kind() != argument.token_kind()) {
+                        list_end = end_after(index);
+                        break;
+                    }
+                    if (!at_separator) {
+                        push_token(frame.rule);
+                    }
+                    advance();
                 }
-                if (!finished || syntax_failure || backtrack || error_) {
+                if (!list_end || error_) {
+                    break;  // matching a sub-rule first
+                }
+                if (*list_end == ListEnd::fail) {
+                    backtrack = true;
                     break;
                 }
+                if (*list_end == ListEnd::syntax_error) {
+                    syntax_failure = true;
+                    break;
+                }
+                backtrack = false;
+                bool trailing_separator = *list_end == ListEnd::complete_with_separator;
                 std::size_t items = index - 1;
                 if (separated && definition.arguments[1].kind == ArgumentKind::token) {
                     items = (items + 1) / 2;
