@@ -16,6 +16,8 @@ set(XIPY_LAYER_DEPENDENCIES_text "support;number")
 set(XIPY_LAYER_DEPENDENCIES_library "support")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
 set(XIPY_LAYER_DEPENDENCIES_disassembler "support;image")
+# The compiler's back end writes .mpy files with the image layer's opcode table and format.
+set(XIPY_LAYER_DEPENDENCIES_compiler "support;number;image")
 
 # The collector sits below the objects: it owns the heap and roots and traces
 # through a per-type hook, so it never needs to know a Python type. Function
