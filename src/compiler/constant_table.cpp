@@ -2,6 +2,8 @@
 #include "compiler/constant_table.hpp"
 
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <utility>
 
 #include "number/float_format.hpp"
@@ -56,8 +58,22 @@ ConstantValue ConstantValue::floating(double number) {
 ConstantValue ConstantValue::imaginary(double number) {
     ConstantValue value;
     value.kind = ConstantKind::complex_value;
-    value.text = float_repr(number) + "j";
+    std::array<char, 40> text{};
+    const std::size_t length = number::format_float(number, 'g', 16, {}, text);
+    value.text = std::string(text.data(), length) + "j";
     value.number = number;
+    return value;
+}
+
+ConstantValue ConstantValue::floating(double number, std::string_view text) {
+    ConstantValue value = floating(number);
+    value.text = text;
+    return value;
+}
+
+ConstantValue ConstantValue::imaginary(double number, std::string_view text) {
+    ConstantValue value = imaginary(number);
+    value.text = text;
     return value;
 }
 
@@ -75,7 +91,8 @@ bool strictly_equal(const ConstantValue& first, const ConstantValue& second) {
     switch (first.kind) {
         case ConstantKind::float_value:
         case ConstantKind::complex_value:
-            return first.number == second.number;
+            return std::bit_cast<std::uint64_t>(first.number) ==
+                   std::bit_cast<std::uint64_t>(second.number);
         case ConstantKind::tuple:
             if (first.items.size() != second.items.size()) {
                 return false;

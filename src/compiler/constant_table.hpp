@@ -42,15 +42,19 @@ struct ConstantValue {
     static ConstantValue bytes(std::string_view payload);
     // `decimal`: an optional '-' and digits, without leading zeros.
     static ConstantValue integer(std::string_view decimal);
-    // The text is the repr MicroPython prints (number/float_format.hpp).
+    // The text is the repr MicroPython prints (number/float_format.hpp): "1.5", "1e+30" for a
+    // float, "1.5j", "0j" (the imaginary part in %.16g) for a complex.
     static ConstantValue floating(double value);
     static ConstantValue imaginary(double value);
+    // As stored in an existing file, for writing it back unchanged.
+    static ConstantValue floating(double value, std::string_view text);
+    static ConstantValue imaginary(double value, std::string_view text);
     static ConstantValue tuple(std::vector<ConstantValue> items);
 };
 
 // MicroPython's test for reusing a constant (py/emitcommon.c): the same type and equal values,
-// item by item for tuples. Floats compare as numbers, so 0.0 and -0.0 share a slot and a NaN
-// never matches; an int never matches a float or a bool.
+// item by item for tuples; an int never matches a float or a bool. Floats match only when
+// their bits do, as mpy-cross 1.29 keeps 0.0 and -0.0 apart (a literal is never a NaN).
 bool strictly_equal(const ConstantValue& first, const ConstantValue& second);
 
 // The constant table of one module, in order of first use. Invariant: no two entries are

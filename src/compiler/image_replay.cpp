@@ -77,9 +77,9 @@ ConstantValue constant_value(const image::Image& image, const image::Constant& c
         case image::ConstantKind::big_int:
             return ConstantValue::integer(constant.text);
         case image::ConstantKind::float_value:
-            return ConstantValue::floating(constant.real);
+            return ConstantValue::floating(constant.real, constant.text);
         case image::ConstantKind::complex_value:
-            return ConstantValue::imaginary(constant.imaginary);
+            return ConstantValue::imaginary(constant.imaginary, constant.text);
         case image::ConstantKind::tuple: {
             std::vector<ConstantValue> items;
             for (const image::Constant& item : image.items(constant)) {
@@ -102,8 +102,8 @@ class CodeReplay {
             return make_error(code_.file_offset, "functions nested too deeply");
         }
         XIPY_CHECK(decode());
-        find_depths();
         match_blocks();
+        find_depths();
         find_reserves();
 
         // Children get their module slots first, so MAKE_FUNCTION can name them.
@@ -184,12 +184,48 @@ class CodeReplay {
                 const std::int32_t target_depth =
                     depth + image::branch_stack_effect(instruction.opcode, instruction.extra_byte);
                 if (opcode == Opcode::UNWIND_JUMP) {
-                    deferred.emplace_back(instruction.jump_target, target_depth);
+                    deferred.emplace_back(instruction.jump_target,
+                                          unwound_depth(index, instruction, target_depth));
                 } else {
                     reach(instruction.jump_target, target_depth);
                 }
             }
         }
+        // Code no path reaches (after a constant condition) still counts; its depth is what
+        // it leaves for the instruction it falls into.
+        for (std::size_t index = instructions_.size(); index-- > 0;) {
+            const image::Instruction& instruction = instructions_[index];
+            if (depths_[index] == unknown_depth && depths_[index + 1] != unknown_depth &&
+                falls_through(opcode_of(instruction))) {
+                depths_[index] = depths_[index + 1] - instruction.stack_effect();
+            }
+        }
+    }
+
+    // The depth UNWIND_JUMP leaves: that before the outermost block it leaves (a with block's
+    // context manager gone too), less a for loop's iterator when it drops one.
+    std::int32_t unwound_depth(std::size_t index, const image::Instruction& instruction,
+                               std::int32_t fallback) const {
+        std::uint32_t left = instruction.extra_byte & 0x7f;
+        for (std::size_t setup = index; setup-- > 0 && left > 0;) {
+            if (!is_setup(opcode_of(instructions_[setup])) || closing_[setup] < index) {
+                continue;
+            }
+            if (--left == 0) {
+                if (depths_[setup] == unknown_depth) {
+                    return fallback;
+                }
+                std::int32_t depth = depths_[setup];
+                if (opcode_of(instructions_[setup]) == Opcode::SETUP_WITH) {
+                    depth -= 1;
+                }
+                if ((instruction.extra_byte & 0x80) != 0) {
+                    depth -= image::iterator_buffer_slots;
+                }
+                return depth;
+            }
+        }
+        return fallback;
     }
 
     // Pairs each SETUP_* with the END_FINALLY that closes its block: mpy-cross nests them
@@ -237,8 +273,7 @@ class CodeReplay {
                 continue;
             }
             add(handler, closing, 1);
-            const bool before_except = index + 1 < instructions_.size() &&
-                                       opcode_of(instructions_[index + 1]) == Opcode::SETUP_EXCEPT;
+            const bool before_except = except_clauses_of_finally(index, handler);
             // `except E as name:` protects the name's deletion with a finally block, right
             // after the match's POP_JUMP_IF_FALSE and the store.
             const bool except_as =
@@ -257,6 +292,31 @@ class CodeReplay {
                 add(index + 1, body_end, 3);
             }
         }
+    }
+
+    // Whether the SETUP_FINALLY at `index` is a try statement's with except clauses: its
+    // SETUP_EXCEPT follows at once, and the except block's end leads straight to the
+    // LOAD_CONST_NONE before the finally block, or a handler jumps there. Otherwise the body
+    // merely starts with a try/except of its own (mpy-cross writes the same instructions for
+    // both when the inner statement is the whole body, and counts three more slots for it).
+    bool except_clauses_of_finally(std::size_t index, std::size_t handler) const {
+        if (index + 1 >= instructions_.size() ||
+            opcode_of(instructions_[index + 1]) != Opcode::SETUP_EXCEPT || handler == 0) {
+            return false;
+        }
+        const std::size_t none = handler - 1;
+        const std::size_t closing = closing_[index + 1];
+        if (closing + 1 == none) {
+            return true;
+        }
+        const std::size_t first_handler = index_at(instructions_[index + 1].jump_target);
+        for (std::size_t inner = first_handler; inner < closing; ++inner) {
+            if (opcode_of(instructions_[inner]) == Opcode::POP_EXCEPT_JUMP &&
+                index_at(instructions_[inner].jump_target) == none) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ScopeDescription scope() const {
@@ -332,7 +392,22 @@ class CodeReplay {
             const bool ends_with = opcode == Opcode::LOAD_CONST_NONE &&
                                    index + 1 < instructions_.size() &&
                                    opcode_of(instructions_[index + 1]) == Opcode::WITH_CLEANUP;
-            if (is_target && opcode != Opcode::WITH_CLEANUP) {
+            if (opcode == Opcode::WITH_CLEANUP) {
+                // Its LOAD_CONST_NONE was dead code (the body ended in return or raise), but
+                // with_cleanup() counts it all the same.
+                if (!is_target || depths_[index] == unknown_depth) {
+                    return make_error(code_.bytecode_file_offset + instruction.offset,
+                                      "WITH_CLEANUP without its None");
+                }
+                emitter.adjust_stack_size(depths_[index] - 1 + reserves_[index] -
+                                          emitter.current_stack());
+                reserve = reserves_[index];
+                lines_up_to(instruction.offset);
+                emitter.with_cleanup(targets_.at(instruction.offset));
+                after_terminal = false;
+                continue;
+            }
+            if (is_target) {
                 emitter.assign_label(targets_.at(instruction.offset));
             } else if (after_terminal) {
                 // Code after a jump, return or raise is only written after a label, even one
@@ -359,10 +434,6 @@ class CodeReplay {
                 ++index;
                 reserve = reserves_[index];
                 continue;
-            }
-            if (opcode == Opcode::WITH_CLEANUP) {
-                return make_error(code_.bytecode_file_offset + instruction.offset,
-                                  "WITH_CLEANUP without its None");
             }
             const bool closes =
                 next_closing < closes_block_.size() && closes_block_[next_closing] == index;
