@@ -17,15 +17,15 @@ namespace xipy::compiler {
 // What a raw code's prelude says about its scope; the compile pass knows all of it once scope
 // analysis has run (MicroPython's scope_t after scope_compute_things).
 struct ScopeDescription {
-    std::string name;                         // "<module>", "f", "<lambda>", "<listcomp>", ...
-    std::vector<std::string> argument_names;  // positional, then keyword-only; "*" for none
-    std::uint32_t scope_flags = 0;            // format::scope_flag_*; yield adds the generator bit
+    std::string name = {};                         // "<module>", "f", "<lambda>", "<listcomp>", ...
+    std::vector<std::string> argument_names = {};  // positional, then keyword-only; "*" for none
+    std::uint32_t scope_flags = 0;  // format::scope_flag_*; yield adds the generator bit
     std::uint32_t positional_count = 0;
     std::uint32_t keyword_only_count = 0;
     std::uint32_t default_positional_count = 0;
-    std::uint32_t local_count = 0;    // argument and local slots, cells included
-    std::vector<std::uint8_t> cells;  // the local numbers that become cells, in id order
-    bool line_numbers = true;         // false: no line table (mpy-cross -O3)
+    std::uint32_t local_count = 0;         // argument and local slots, cells included
+    std::vector<std::uint8_t> cells = {};  // the local numbers that become cells, in id order
+    bool line_numbers = true;              // false: no line table (mpy-cross -O3)
 };
 
 // Kinds of the operations below; each maps onto the opcode MicroPython emits for it.
