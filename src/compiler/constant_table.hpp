@@ -54,7 +54,8 @@ struct ConstantValue {
 
 // MicroPython's test for reusing a constant (py/emitcommon.c): the same type and equal values,
 // item by item for tuples; an int never matches a float or a bool. Floats match only when
-// their bits do, as mpy-cross 1.29 keeps 0.0 and -0.0 apart (a literal is never a NaN).
+// their bits do: mpy-cross 1.29 keeps 0.0 and -0.0 apart, shares one constant for two uses of
+// math.nan (folded into the same object) and keeps -math.nan apart from it.
 bool strictly_equal(const ConstantValue& first, const ConstantValue& second);
 
 // The constant table of one module, in order of first use. Invariant: no two entries are

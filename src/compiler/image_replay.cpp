@@ -94,8 +94,9 @@ ConstantValue constant_value(const image::Image& image, const image::Constant& c
 // Replays one raw code into module.codes[code_index], then its children.
 class CodeReplay {
   public:
-    CodeReplay(const image::Image& image, const image::RawCode& code, CompiledModule& module)
-        : image_(image), code_(code), module_(module) {}
+    CodeReplay(const image::Image& image, const image::RawCode& code, CompiledModule& module,
+               const std::vector<ConstantValue>& constants)
+        : image_(image), code_(code), module_(module), constants_(constants) {}
 
     support::Status run(std::uint32_t code_index, std::size_t depth) {
         if (depth > image::format::maximum_nesting_depth) {
@@ -118,7 +119,7 @@ class CodeReplay {
 
         const auto children = image_.children(code_);
         for (std::size_t index = 0; index < children.size(); ++index) {
-            CodeReplay child(image_, children[index], module_);
+            CodeReplay child(image_, children[index], module_, constants_);
             XIPY_CHECK(child.run(child_codes[index], depth + 1));
         }
         return support::Success{};
@@ -541,11 +542,11 @@ class CodeReplay {
                 emitter.load_const_small_int(instruction.small_int);
                 break;
             case Opcode::LOAD_CONST_OBJ: {
-                if (operand >= image_.constants().size()) {
+                if (operand >= constants_.size()) {
                     return make_error(code_.bytecode_file_offset + instruction.offset,
                                       "constant index out of range");
                 }
-                emitter.load_const_object(constant_value(image_, image_.constants()[operand]));
+                emitter.load_const_object(constants_[operand]);
                 break;
             }
             case Opcode::LOAD_FAST_N:
@@ -728,6 +729,7 @@ class CodeReplay {
     const image::Image& image_;
     const image::RawCode& code_;
     CompiledModule& module_;
+    const std::vector<ConstantValue>& constants_;
     std::vector<image::Instruction> instructions_;
     std::map<std::uint32_t, std::size_t> index_of_;
     std::map<std::uint32_t, Label> targets_;
@@ -745,11 +747,21 @@ support::Result<CompiledModule> replay_image(const image::Image& image) {
     for (std::size_t index = 1; index < image.qstr_count(); ++index) {
         module.qstrs.use(image.qstr(index));
     }
+    std::vector<ConstantValue> constants;
     for (const image::Constant& constant : image.constants()) {
-        module.constants.use(constant_value(image, constant));
+        constants.push_back(constant_value(image, constant));
+        // A NaN's text loses its sign, but two entries of a table are never the same float
+        // (math.nan and -math.nan both read "nan"), so the later one gets the other sign.
+        for (std::size_t earlier = 0; earlier + 1 < constants.size(); ++earlier) {
+            if (strictly_equal(constants[earlier], constants.back()) &&
+                constants.back().kind == ConstantKind::float_value) {
+                constants.back().number = -constants.back().number;
+            }
+        }
+        module.constants.use(constants.back());
     }
     const std::uint32_t root = module.add_code();
-    CodeReplay replay(image, image.root(), module);
+    CodeReplay replay(image, image.root(), module, constants);
     XIPY_CHECK(replay.run(root, 1));
     return module;
 }

@@ -87,7 +87,10 @@ TEST(ConstantTable, SharesOnlyStrictlyEqualConstants) {
     EXPECT_EQ(table.use(ConstantValue::tuple({ConstantValue::floating(1.0),
                                               ConstantValue::singleton(ConstantKind::true_value)})),
               7u);
-    EXPECT_EQ(table.size(), 8u);
+    EXPECT_EQ(table.use(ConstantValue::floating(std::nan(""))), 8u);
+    EXPECT_EQ(table.use(ConstantValue::floating(std::nan(""))), 8u);
+    EXPECT_EQ(table.use(ConstantValue::floating(-std::nan(""))), 9u);
+    EXPECT_EQ(table.size(), 10u);
 }
 
 TEST(ConstantTable, WritesFloatsAndComplexesAsMicroPythonPrintsThem) {
