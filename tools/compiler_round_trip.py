@@ -10,7 +10,7 @@ pass xipy's verifier, and this reports where it first differs from mpy-cross's b
 
 The share of identical files may only rise: it must reach the floor in
 tests/compiler_round_trip/identical_floor.txt (a percentage), and a run that beats the floor
-by more than 0.5 points says so, so the floor can be raised with it.
+by more than 0.1 points says so, so the floor can be raised with it.
 
 Usage: tools/compiler_round_trip.py [--tool PATH] [--jobs N] [--verbose]
 Exit status 0 when the floor holds and every rewritten file verifies; 1 otherwise; 2 when the
@@ -20,6 +20,7 @@ import argparse
 import collections
 import concurrent.futures
 import hashlib
+import math
 import os
 import re
 import subprocess
@@ -82,7 +83,7 @@ def main():
     for start in range(0, len(compiled), BATCH):
         batch = [str(path) for path in compiled[start:start + BATCH]]
         run = subprocess.run([str(tool)] + batch, capture_output=True, text=True)
-        if run.returncode not in (0, 1):
+        if run.returncode not in (0, 3):
             print(run.stderr, file=sys.stderr)
             print(f"compiler_round_trip: {tool} failed with status {run.returncode}",
                   file=sys.stderr)
@@ -113,16 +114,18 @@ def main():
     percentage = 100.0 * identical / compared if compared else 0.0
     floor = float(FLOOR_FILE.read_text().split()[0])
     print(f"{len(pairs)} sources, {len(compiled)} compiled by mpy-cross, {skipped} not loadable; "
-          f"identical after the round trip: {identical} of {compared} ({percentage:.1f}%), "
-          f"floor {floor:.1f}%")
+          f"identical after the round trip: {identical} of {compared} ({percentage:.2f}%), "
+          f"floor {floor:.2f}%")
     if unverified:
         print(f"{len(unverified)} rewritten files fail xipy's verifier")
         return 1
     if percentage < floor:
-        print(f"below the floor of {floor:.1f}% ({FLOOR_FILE.relative_to(ROOT)})")
+        print(f"below the floor of {floor:.2f}% ({FLOOR_FILE.relative_to(ROOT)})")
         return 1
-    if percentage > floor + 0.5:
-        print(f"above the floor: raise {FLOOR_FILE.relative_to(ROOT)} to {percentage:.1f}")
+    if percentage > floor + 0.1:
+        # Rounded down, so the new floor never lies above what was measured.
+        print(f"above the floor: raise {FLOOR_FILE.relative_to(ROOT)} to "
+              f"{math.floor(percentage * 100) / 100:.2f}")
     return 0
 
 
