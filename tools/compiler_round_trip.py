@@ -3,7 +3,9 @@
 
 Every `.py` of ../shared/micropython/tests and of tests/programs is compiled by the reference
 `bin/mpy-cross` into build/compiler_round_trip/ (kept while the source and the compiler are
-unchanged, so a second run compiles nothing). build/tests/compiler_round_trip/compiler_round_trip
+unchanged, so a second run compiles nothing); tests/programs also with `-msmall-int-bits=15`
+(a narrower small int: more int constants, another header byte) and with `-O3` (no line
+numbers). build/tests/compiler_round_trip/compiler_round_trip
 then loads each `.mpy`, replays it through the emitter (labels, line numbers, constants, qstrs,
 stack and exception-stack sizing, jump sizing) and writes it again; the rewritten file must
 pass xipy's verifier, and this reports where it first differs from mpy-cross's bytes.
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "micropython"
 MPY_CROSS = REFERENCE / "bin" / "mpy-cross"
 SOURCES = [REFERENCE / "tests", ROOT / "tests" / "programs"]
+# Further passes over tests/programs with other mpy-cross options: (folder name, options).
+VARIANTS = [("small-int-bits-15", ["-msmall-int-bits=15"]), ("optimised-3", ["-O3"])]
 CACHE = ROOT / "build" / "compiler_round_trip"
 FLOOR_FILE = ROOT / "tests" / "compiler_round_trip" / "identical_floor.txt"
 DEFAULT_TOOL = ROOT / "build" / "tests" / "compiler_round_trip" / "compiler_round_trip"
@@ -42,7 +46,7 @@ def compiler_stamp():
     return hashlib.sha256(MPY_CROSS.read_bytes()).hexdigest()[:16]
 
 
-def compile_one(source, output):
+def compile_one(source, output, options):
     """Compiles one file unless its cached .mpy is newer; returns the .mpy or None."""
     failed = output.with_suffix(".failed")
     if output.exists() and output.stat().st_mtime >= source.stat().st_mtime:
@@ -50,7 +54,8 @@ def compile_one(source, output):
     if failed.exists() and failed.stat().st_mtime >= source.stat().st_mtime:
         return None
     output.parent.mkdir(parents=True, exist_ok=True)
-    run = subprocess.run([str(MPY_CROSS), "-o", str(output), "-s", source.name, str(source)],
+    run = subprocess.run([str(MPY_CROSS)] + options +
+                         ["-o", str(output), "-s", source.name, str(source)],
                          capture_output=True, timeout=60)
     if run.returncode != 0 or not output.exists():
         failed.write_bytes(run.stderr)
@@ -75,9 +80,14 @@ def main():
     for base in SOURCES:
         for source in sorted(base.rglob("*.py")):
             relative = source.relative_to(base.parent)
-            pairs.append((source, cache / relative.with_suffix(".mpy")))
+            pairs.append((source, cache / relative.with_suffix(".mpy"), []))
+    for folder, options in VARIANTS:
+        base = ROOT / "tests" / "programs"
+        for source in sorted(base.rglob("*.py")):
+            relative = source.relative_to(base.parent)
+            pairs.append((source, cache / folder / relative.with_suffix(".mpy"), options))
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
-        compiled = [path for path in pool.map(lambda pair: compile_one(*pair), pairs) if path]
+        compiled = [path for path in pool.map(lambda item: compile_one(*item), pairs) if path]
 
     lines = []
     for start in range(0, len(compiled), BATCH):
@@ -113,7 +123,7 @@ def main():
 
     percentage = 100.0 * identical / compared if compared else 0.0
     floor = float(FLOOR_FILE.read_text().split()[0])
-    print(f"{len(pairs)} sources, {len(compiled)} compiled by mpy-cross, {skipped} not loadable; "
+    print(f"{len(pairs)} compilations, {len(compiled)} done by mpy-cross, {skipped} not loadable; "
           f"identical after the round trip: {identical} of {compared} ({percentage:.2f}%), "
           f"floor {floor:.2f}%")
     if unverified:
