@@ -16,8 +16,9 @@ set(XIPY_LAYER_DEPENDENCIES_text "support;number")
 set(XIPY_LAYER_DEPENDENCIES_library "support")
 set(XIPY_LAYER_DEPENDENCIES_image "support;number")
 set(XIPY_LAYER_DEPENDENCIES_disassembler "support;image")
-# Python source to .mpy: lexer, parser, and (later) scopes and the bytecode emitter. It
-# never needs the VM: constants are folded with number's arithmetic.
+# Python source to .mpy: the lexer and parser (MicroPython's parse tree), and the back end
+# that emits bytecode and writes .mpy files with the image layer's opcode table and format.
+# It never needs the VM: constants are folded with number's arithmetic.
 set(XIPY_LAYER_DEPENDENCIES_compiler "support;number;image")
 
 # The collector sits below the objects: it owns the heap and roots and traces

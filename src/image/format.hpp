@@ -63,6 +63,14 @@ inline constexpr std::uint8_t vuint_continue = 0x80;
 inline constexpr std::size_t maximum_signature_bytes = 14;  // S reaches bit 4 + 2*13 + 1 = 31
 inline constexpr std::size_t maximum_size_bytes = 5;        // I reaches bit 6*4 + 5 = 29
 
+// Scope flags (MP_SCOPE_FLAG_*, py/runtime0.h). The signature stores the low four
+// (scope_flags_in_signature), one bit per extension byte.
+inline constexpr std::uint32_t scope_flag_generator = 0x01;
+inline constexpr std::uint32_t scope_flag_varkeywords = 0x02;
+inline constexpr std::uint32_t scope_flag_varargs = 0x04;
+inline constexpr std::uint32_t scope_flag_default_keyword_arguments = 0x08;
+inline constexpr std::uint32_t scope_flags_in_signature = 0x0F;
+
 // Line table entries (py/bc.h): 0LLBBBBB adds B bytecode bytes and L lines in one byte;
 // 1LLLBBBB LLLLLLLL adds B bytes and an 11-bit L (high bits in the first byte) in two.
 inline constexpr std::uint8_t line_entry_long = 0x80;

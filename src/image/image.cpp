@@ -397,6 +397,8 @@ class Loader {
             return make_error(text_offset, is_complex ? "malformed complex constant"
                                                       : "malformed float constant");
         }
+        // The text as stored (with its 'j'), so tools can write the constant back unchanged.
+        constant.text = as_text(bytes);
         if (is_complex) {
             constant.kind = ConstantKind::complex_value;
             constant.imaginary = value.value();

@@ -47,6 +47,7 @@ enum class ConstantKind : std::uint8_t {
 //    of a value outside the small-int range.
 //    The VM materialises it into its own heap when it first needs the object.
 //  - float_value: `real`. complex_value: `real` (always 0 from mpy-cross) and `imaginary`.
+//    For both, `text` is the repr as stored in place (a complex's ends in 'j').
 //  - tuple: its items are Image::items(constant), i.e. tuple_items()[first_item, +item_count).
 struct Constant {
     ConstantKind kind = ConstantKind::none;

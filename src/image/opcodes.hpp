@@ -157,6 +157,10 @@ enum class Opcode : std::uint8_t {
 // LOAD_CONST_SMALL_INT_MULTI encodes the values -16..47.
 inline constexpr int small_int_multi_excess = 16;
 
+// The stack slots a for loop's iterator occupies (MP_OBJ_ITER_BUF_NSLOTS): GET_ITER_STACK
+// pushes this many minus one, FOR_ITER's exit drops them all.
+inline constexpr int iterator_buffer_slots = 4;
+
 // What the instruction set says about one byte value. For bytes that are not
 // an opcode, `name` is empty and `assigned` is false. For range opcodes,
 // `first_byte` is the start of the range, so `byte - first_byte` is the
