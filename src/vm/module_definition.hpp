@@ -75,6 +75,15 @@ object::Value set_exit_function(object::Runtime& runtime, object::Value function
 // was first imported in this VM or when it has no state.
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition);
 
+// Adds a host's module to this VM after its creation, to be built on its first `import` like
+// the registry's modules; `definition` must outlive the VM. A name the registry also has is
+// found there first. This is the hook the embedding API registers native modules through.
+void add_module(object::Runtime& runtime, const ModuleDefinition& definition);
+
+// The globals of __main__, which every run of the VM shares; made (holding just __name__) when
+// no run made them yet. Empty on MemoryError.
+object::Value main_globals(object::Runtime& runtime);
+
 // The builtins that need the interpreter's frames: __build_class__, globals, locals, dir and
 // __import__ (builtins_vm.cpp), for the builtins definition to list.
 std::span<const object::Attribute> vm_builtins();
