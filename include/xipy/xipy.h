@@ -343,6 +343,8 @@ typedef struct xipy_arguments {
     const xipy_value* keyword_names;
     const xipy_value* keyword_values;
     size_t keyword_count;
+    /* The name the function was declared with (a property's name for its getter and setter). */
+    const char* function_name;
 } xipy_arguments;
 
 /* A native function. Store the result in `*result` (left null: None) and return XIPY_OK, or
@@ -439,10 +441,12 @@ typedef struct xipy_parameter {
 
 /* Matches `arguments` to `parameters` as Python matches a call to `def function(...)`: out[i]
  * receives the argument of parameters[i], or the null handle when an optional one was not
- * given. Raises MicroPython's TypeErrors: "f() takes 2 positional arguments but 3 were given",
- * "function missing required positional argument #1", "function missing required keyword
- * argument 'd'", "function got multiple values for argument 'a'", "unexpected keyword
- * argument 'e'". `function_name` names the function in the first. */
+ * given. The parameters that are not keyword-only come first, in order; for a method the
+ * first one is self. Raises the TypeErrors MicroPython raises for a Python function:
+ * "f() takes 2 positional arguments but 3 were given" (`function_name` is f; when NULL,
+ * arguments->function_name), "function missing required positional argument #0" (counting from 0),
+ * "function missing required keyword argument 'd'", "function got multiple values for
+ * argument 'a'", "unexpected keyword argument 'e'". */
 xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
                                  const char* function_name, const xipy_parameter* parameters,
                                  size_t parameter_count, xipy_value* out);

@@ -49,6 +49,7 @@ Value host_call(object::Runtime& runtime, Value callable, object::Arguments argu
     host_arguments.keyword_values =
         handles.data() + arguments.positional_count + arguments.keyword_count;
     host_arguments.keyword_count = arguments.keyword_count;
+    host_arguments.function_name = function->name_text;
 
     xipy_value result{0, 0};
     xipy_status status = function->function(&vm, &host_arguments, &result);
@@ -243,12 +244,15 @@ std::string parameter_name(const xipy_parameter& parameter) {
     return parameter.name != nullptr ? parameter.name : "";
 }
 
-HostFunction::HostFunction(std::uint32_t name_id, xipy_native_function code)
-    : Object(&host_function_type, gc::Cell::flag_static), name(name_id), function(code) {}
+HostFunction::HostFunction(std::uint32_t name_id, const char* text, xipy_native_function code)
+    : Object(&host_function_type, gc::Cell::flag_static),
+      name(name_id),
+      name_text(text),
+      function(code) {}
 
-Value make_host_function(xipy_vm& vm, std::string_view name, xipy_native_function function) {
+Value make_host_function(xipy_vm& vm, const char* name, xipy_native_function function) {
     std::uint32_t id = vm.runtime().interned().intern_copy(name);
-    return Value::from_object(&vm.functions.emplace_back(id, function));
+    return Value::from_object(&vm.functions.emplace_back(id, name, function));
 }
 
 bool add_host_module(xipy_vm& vm, const xipy_module_def* module) {
@@ -360,10 +364,18 @@ xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
             required_positional = positional_capacity;
         }
     }
-    std::string name = function_name != nullptr ? function_name : "function";
+    bool has_keyword_only = false;
+    for (size_t index = 0; index < parameter_count; ++index) {
+        has_keyword_only |= (parameters[index].flags & XIPY_PARAMETER_KEYWORD_ONLY) != 0;
+    }
+    std::string name = function_name != nullptr              ? function_name
+                       : arguments->function_name != nullptr ? arguments->function_name
+                                                             : "function";
     size_t given = arguments->positional_count;
+    // MicroPython's short message, for too many arguments or, in a call without keywords to a
+    // function without keyword-only parameters, too few.
     if (given > positional_capacity ||
-        (arguments->keyword_count == 0 && given < required_positional)) {
+        (arguments->keyword_count == 0 && !has_keyword_only && given < required_positional)) {
         return xipy_raise(vm, "TypeError",
                           (name + "() takes " +
                            std::to_string(given > positional_capacity ? positional_capacity
@@ -400,20 +412,23 @@ xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
         }
         out[found] = arguments->keyword_values[keyword];
     }
-    for (size_t index = 0; index < parameter_count; ++index) {
-        if ((parameters[index].flags & XIPY_PARAMETER_REQUIRED) == 0 || out[index].serial != 0) {
-            continue;
+    // MicroPython checks the positional parameters from the last one and names the first it
+    // finds missing by its index from 0.
+    for (size_t index = positional_capacity; index-- > 0;) {
+        if ((parameters[index].flags & XIPY_PARAMETER_REQUIRED) != 0 && out[index].serial == 0) {
+            return xipy_raise(
+                vm, "TypeError",
+                ("function missing required positional argument #" + std::to_string(index))
+                    .c_str());
         }
-        if ((parameters[index].flags & XIPY_PARAMETER_KEYWORD_ONLY) != 0) {
+    }
+    for (size_t index = positional_capacity; index < parameter_count; ++index) {
+        if ((parameters[index].flags & XIPY_PARAMETER_REQUIRED) != 0 && out[index].serial == 0) {
             return xipy_raise(vm, "TypeError",
                               ("function missing required keyword argument '" +
                                xipy::api::parameter_name(parameters[index]) + "'")
                                   .c_str());
         }
-        return xipy_raise(
-            vm, "TypeError",
-            ("function missing required positional argument #" + std::to_string(index + 1))
-                .c_str());
     }
     return XIPY_OK;
 }

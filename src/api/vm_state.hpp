@@ -67,13 +67,15 @@ class HandleTable : public gc::RootProvider {
 // entry, per VM, because its name is an id in this VM's intern table.
 struct HostFunction : object::Object {
     std::uint32_t name;
+    const char* name_text;  // the host's constant, NUL-terminated name
     xipy_native_function function;
 
-    HostFunction(std::uint32_t name_id, xipy_native_function code);
+    HostFunction(std::uint32_t name_id, const char* text, xipy_native_function code);
 };
 
-// Makes this VM's HostFunction for `function`, named `name`; it lives as long as the VM.
-object::Value make_host_function(xipy_vm& vm, std::string_view name, xipy_native_function function);
+// Makes this VM's HostFunction for `function`, named `name` (constant text of the host's); it
+// lives as long as the VM.
+object::Value make_host_function(xipy_vm& vm, const char* name, xipy_native_function function);
 
 // A native module as this VM sees it: the ModuleDefinition the vm layer builds and imports
 // exactly as it does the built-in modules, with the host's functions in its objects table. The
