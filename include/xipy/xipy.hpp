@@ -354,7 +354,8 @@ struct FromPython<Value> {
 // ==== Native functions from typed C++ functions
 //
 // native<&f> is an xipy_native_function for a plain C++ function; method<&T::f>, getter<&T::f>
-// and setter<&T::f> call a member function on the T an instance of a native class carries, and
+// and setter<&T::f> call a member function on the T an instance of a native class carries (or a
+// free function taking T& first), and
 // constructor<T, Arguments...> makes that T (its __init__). Arguments are converted with
 // FromPython and the result with to_python (void gives None); a wrong count or kind raises
 // MicroPython's TypeError. A function may take `Call&` first, to reach the VM and raise.
@@ -488,6 +489,8 @@ T* native_of(xipy_vm* vm, const xipy_arguments* arguments) {
     return static_cast<T*>(pointer);
 }
 
+// What a method binding calls: a member function of Class, or a free function taking Class&
+// first; either may take Call& before the Python arguments.
 template <class Method>
 struct MethodTraits;
 template <class T, class R, class... Parameters>
@@ -495,13 +498,50 @@ struct MethodTraits<R (T::*)(Parameters...)> {
     using Class = T;
     using Result = R;
     using Arguments = std::tuple<Parameters...>;
+    static constexpr bool takes_call = false;
 };
 template <class T, class R, class... Parameters>
-struct MethodTraits<R (T::*)(Parameters...) const> {
+struct MethodTraits<R (T::*)(Parameters...) const> : MethodTraits<R (T::*)(Parameters...)> {};
+template <class T, class R, class... Parameters>
+struct MethodTraits<R (T::*)(Call&, Parameters...)> {
     using Class = T;
     using Result = R;
     using Arguments = std::tuple<Parameters...>;
+    static constexpr bool takes_call = true;
 };
+template <class T, class R, class... Parameters>
+struct MethodTraits<R (T::*)(Call&, Parameters...) const>
+    : MethodTraits<R (T::*)(Call&, Parameters...)> {};
+template <class T, class R, class... Parameters>
+struct MethodTraits<R (*)(T&, Parameters...)> {
+    using Class = T;
+    using Result = R;
+    using Arguments = std::tuple<Parameters...>;
+    static constexpr bool takes_call = false;
+};
+template <class T, class R, class... Parameters>
+struct MethodTraits<R (*)(Call&, T&, Parameters...)> {
+    using Class = T;
+    using Result = R;
+    using Arguments = std::tuple<Parameters...>;
+    static constexpr bool takes_call = true;
+};
+
+template <auto Member, class T, class... Values>
+decltype(auto) invoke_member(Call& call, T& self, Values&... values) {
+    using Traits = MethodTraits<decltype(Member)>;
+    if constexpr (std::is_member_function_pointer_v<decltype(Member)>) {
+        if constexpr (Traits::takes_call) {
+            return (self.*Member)(call, values...);
+        } else {
+            return (self.*Member)(values...);
+        }
+    } else if constexpr (Traits::takes_call) {
+        return Member(call, self, values...);
+    } else {
+        return Member(self, values...);
+    }
+}
 
 template <auto Function>
 xipy_status call_function(xipy_vm* vm, const xipy_arguments* arguments, xipy_value* result) {
@@ -534,7 +574,11 @@ xipy_status call_member(xipy_vm* vm, const xipy_arguments* arguments, xipy_value
     }
     Call call(vm);
     return invoke_and_store<typename Traits::Result>(vm, call, result, [&]() -> decltype(auto) {
-        return std::apply([&](auto&&... values) { return (self->*Member)(values...); }, *converted);
+        return std::apply(
+            [&](auto&... values) -> decltype(auto) {
+                return invoke_member<Member>(call, *self, values...);
+            },
+            *converted);
     });
 }
 
