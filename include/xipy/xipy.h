@@ -132,8 +132,9 @@ void xipy_vm_destroy(xipy_vm* vm);
  * in place and never written, so they may live in flash or a read-only mapping; they must
  * stay valid and unchanged until the VM is destroyed, because functions and constants of the
  * program keep pointing into them. Several VMs may run the same bytes at once.
- * Returns XIPY_OK, XIPY_EXCEPTION, XIPY_BAD_IMAGE, or XIPY_INVALID_ARGUMENT when `vm` is NULL
- * or `data` is NULL with a nonzero `length`. */
+ * Returns XIPY_OK, XIPY_EXCEPTION, XIPY_BAD_IMAGE, or XIPY_INVALID_ARGUMENT when `vm` is NULL,
+ * `data` is NULL with a nonzero `length`, or it is called from a native function (a run may
+ * not nest inside Python code; use xipy_call() there). */
 xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length);
 
 /* The name of the uncaught exception's type after XIPY_EXCEPTION, e.g. "ValueError";
@@ -194,8 +195,9 @@ void xipy_vm_set_user_data(xipy_vm* vm, void* user_data);
  * 3. Functions that make a handle without an open scope fail (a null handle, or
  *    XIPY_INVALID_ARGUMENT), so forgetting a scope is caught, never silent.
  * 4. A handle used after its scope ended, after xipy_unpin(), or on another VM is detected by
- *    its serial number: the call returns XIPY_INVALID_ARGUMENT (or a null handle), or aborts
- *    with a message when xipy_config.abort_on_handle_misuse is set.
+ *    its serial number (each VM starts its serials at a different value): the call returns
+ * XIPY_INVALID_ARGUMENT (or a null handle), or aborts with a message when
+ * xipy_config.abort_on_handle_misuse is set.
  *
  * Errors: functions returning xipy_status return XIPY_EXCEPTION when Python raised; the
  * exception is then the VM's current exception (xipy_vm_exception_type() and friends,
@@ -413,7 +415,8 @@ struct xipy_module_def {
 xipy_status xipy_vm_add_module(xipy_vm* vm, const xipy_module_def* module);
 
 /* A callable value for one native function, e.g. to store as a global or pass to Python. The
- * definition must outlive the VM. */
+ * definition must outlive the VM; the VM makes one function per definition and returns it
+ * again on later calls. */
 xipy_value xipy_function(xipy_vm* vm, const xipy_function_def* function);
 
 /* Attaches a host pointer to an instance of a native class (replacing any earlier one without

@@ -303,7 +303,15 @@ xipy_value xipy_function(xipy_vm* vm, const xipy_function_def* function) {
         xipy::api::report_misuse(*vm, "xipy_function", "no open scope");
         return xipy_value{0, 0};
     }
-    return vm->handles.add(xipy::api::make_host_function(*vm, function->name, function->function));
+    auto found = vm->made_functions.find(function);
+    if (found == vm->made_functions.end()) {
+        Value made = xipy::api::make_host_function(*vm, function->name, function->function);
+        found =
+            vm->made_functions
+                .emplace(function, static_cast<const xipy::api::HostFunction*>(made.as_object()))
+                .first;
+    }
+    return vm->handles.add(Value::from_object(found->second));
 }
 
 xipy_status xipy_set_native(xipy_vm* vm, xipy_value instance, void* pointer,

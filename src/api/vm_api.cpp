@@ -205,6 +205,11 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
     if (vm == nullptr || (data == nullptr && length != 0)) {
         return XIPY_INVALID_ARGUMENT;
     }
+    // A run resets the VM's root stack when it ends, which native code still running below
+    // it would not survive.
+    if (vm->runtime().depth() != 0) {
+        return XIPY_INVALID_ARGUMENT;
+    }
     // An empty span still needs a valid pointer for the loader's bounds arithmetic.
     static constexpr std::uint8_t no_bytes[1] = {0};
     const std::uint8_t* start = data != nullptr ? data : no_bytes;

@@ -6,6 +6,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gc/heap.hpp"
@@ -28,6 +29,12 @@ namespace xipy::api {
 class HandleTable : public gc::RootProvider {
   public:
     static constexpr std::uint32_t pinned_bit = 0x80000000u;
+
+    // Serials start at a value drawn from the table's address, so two VMs hand out different
+    // serials and a handle passed to the wrong VM almost never matches a slot there.
+    HandleTable()
+        : serial_(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(this) >> 4) *
+                  2654435761u) {}
 
     // A new handle for `value` in the innermost scope; null without an open scope.
     xipy_value add(object::Value value);
@@ -59,7 +66,7 @@ class HandleTable : public gc::RootProvider {
     std::vector<object::Value> pinned_;
     std::vector<std::uint32_t> pinned_serials_;
     std::vector<std::uint32_t> free_pinned_;
-    std::uint32_t serial_ = 0;
+    std::uint32_t serial_;
 };
 
 // A native function as this VM sees it: an object outside the heap (a static cell, which the
@@ -105,6 +112,8 @@ struct xipy_vm {
     // or the host clears it; rooted through trace_roots() below.
     xipy::object::Value exception;
     std::deque<xipy::api::HostFunction> functions;  // a deque never moves its elements
+    // The function xipy_function() made for each definition, so repeated calls reuse it.
+    std::unordered_map<const xipy_function_def*, const xipy::api::HostFunction*> made_functions;
     std::deque<xipy::api::HostModule> modules;
     void* user_data = nullptr;
     bool abort_on_handle_misuse = false;

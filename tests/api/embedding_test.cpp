@@ -384,6 +384,44 @@ TEST(Embedding, MisusedHandlesAreCaught) {
     xipy_vm_destroy(vm);
 }
 
+TEST(Embedding, HandleOfAnotherVmIsRefused) {
+    std::string output;
+    xipy_vm* first = make_vm(output);
+    xipy_vm* second = make_vm(output);
+    xipy_scope first_scope = xipy_scope_begin(first);
+    xipy_scope second_scope = xipy_scope_begin(second);
+    xipy_value value = xipy_int(first, 5);
+    xipy_int(second, 6);
+    std::int64_t integer = 0;
+    EXPECT_EQ(xipy_to_int64(second, value, &integer), XIPY_INVALID_ARGUMENT);
+    EXPECT_EQ(xipy_to_int64(first, value, &integer), XIPY_OK);
+    xipy_scope_end(second, second_scope);
+    xipy_scope_end(first, first_scope);
+    xipy_vm_destroy(second);
+    xipy_vm_destroy(first);
+}
+
+TEST(Embedding, NativeCodeMayNotNestARun) {
+    static std::vector<std::uint8_t> image = program("host_second");
+    static const xipy_function_def nested = {
+        "nested", [](xipy_vm* vm, const xipy_arguments*, xipy_value* result) {
+            *result = xipy_int(vm, xipy_vm_run_mpy(vm, image.data(), image.size()));
+            return XIPY_OK;
+        }};
+    std::string output;
+    xipy_vm* vm = make_vm(output);
+    xipy_scope scope = xipy_scope_begin(vm);
+    xipy_value function = xipy_function(vm, &nested);
+    EXPECT_EQ(xipy_function(vm, &nested).slot, function.slot + 1);  // the same function again
+    xipy_value result{};
+    ASSERT_EQ(xipy_call(vm, function, nullptr, 0, nullptr, nullptr, 0, &result), XIPY_OK);
+    std::int64_t status = 0;
+    EXPECT_EQ(xipy_to_int64(vm, result, &status), XIPY_OK);
+    EXPECT_EQ(status, XIPY_INVALID_ARGUMENT);
+    xipy_scope_end(vm, scope);
+    xipy_vm_destroy(vm);
+}
+
 TEST(EmbeddingDeathTest, DebugModeAbortsOnADanglingHandle) {
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     EXPECT_DEATH(
