@@ -30,24 +30,30 @@ Value host_call(object::Runtime& runtime, Value callable, object::Arguments argu
         return Value::empty();
     }
     xipy_scope scope = vm.handles.begin_scope();
+    // Most calls have a few arguments: their handles stay on the C++ stack.
+    constexpr std::size_t inline_count = 8;
     std::size_t count = arguments.positional_count + 2 * std::size_t{arguments.keyword_count};
-    std::vector<xipy_value> handles;
-    handles.reserve(count);
+    xipy_value inline_handles[inline_count];
+    std::vector<xipy_value> heap_handles;
+    if (count > inline_count) {
+        heap_handles.resize(count);
+    }
+    xipy_value* handles = count > inline_count ? heap_handles.data() : inline_handles;
+    std::size_t filled = 0;
     for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
-        handles.push_back(vm.handles.add(arguments[index]));
+        handles[filled++] = vm.handles.add(arguments[index]);
     }
     for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
-        handles.push_back(vm.handles.add(arguments.keyword_name(index)));
+        handles[filled++] = vm.handles.add(arguments.keyword_name(index));
     }
     for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
-        handles.push_back(vm.handles.add(arguments.keyword_value(index)));
+        handles[filled++] = vm.handles.add(arguments.keyword_value(index));
     }
     xipy_arguments host_arguments{};
-    host_arguments.positional = handles.data();
+    host_arguments.positional = handles;
     host_arguments.positional_count = arguments.positional_count;
-    host_arguments.keyword_names = handles.data() + arguments.positional_count;
-    host_arguments.keyword_values =
-        handles.data() + arguments.positional_count + arguments.keyword_count;
+    host_arguments.keyword_names = handles + arguments.positional_count;
+    host_arguments.keyword_values = handles + arguments.positional_count + arguments.keyword_count;
     host_arguments.keyword_count = arguments.keyword_count;
     host_arguments.function_name = function->name_text;
 
@@ -376,7 +382,7 @@ xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
     for (size_t index = 0; index < parameter_count; ++index) {
         has_keyword_only |= (parameters[index].flags & XIPY_PARAMETER_KEYWORD_ONLY) != 0;
     }
-    std::string name = function_name != nullptr              ? function_name
+    const char* name = function_name != nullptr              ? function_name
                        : arguments->function_name != nullptr ? arguments->function_name
                                                              : "function";
     size_t given = arguments->positional_count;
@@ -385,7 +391,7 @@ xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
     if (given > positional_capacity ||
         (arguments->keyword_count == 0 && !has_keyword_only && given < required_positional)) {
         return xipy_raise(vm, "TypeError",
-                          (name + "() takes " +
+                          (std::string(name) + "() takes " +
                            std::to_string(given > positional_capacity ? positional_capacity
                                                                       : required_positional) +
                            " positional arguments but " + std::to_string(given) + " were given")
