@@ -19,7 +19,8 @@ namespace xipy::vm {
 // A module implemented in C++. The definition is constant data that every VM shares; each VM
 // builds its own module object from it on the first `import` of `name` and keeps that object
 // for its lifetime (also in sys.modules). Built-in modules and the builtins namespace are
-// declared this way, and a host's native modules will be too.
+// declared this way, and so are a host's native modules (the api layer adds them with
+// add_module()).
 //
 // Building a module: its globals get `__name__`, then `functions`, then `objects` (in table
 // order), then whatever `initialise` stores. The tables hold fixed interned-name ids and
