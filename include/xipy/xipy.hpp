@@ -426,6 +426,7 @@ xipy_status guarded(xipy_vm* vm, Call& call, Body&& body) {
         return xipy_raise(vm, "RuntimeError", "C++ exception");
     }
 #else
+    (void)vm;
     body();
 #endif
     return call.raised() ? XIPY_EXCEPTION : XIPY_OK;
