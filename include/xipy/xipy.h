@@ -11,6 +11,11 @@ extern "C" {
 #endif
 
 /*
+ * ABI: the library keeps its C ABI stable within one MAJOR.MINOR series (xipy/version.h):
+ * structs passed by pointer only grow at their end, enumerations only gain values, and
+ * functions are only added. Start every config from xipy_config_init() and every struct from
+ * zero, so a host built against older headers keeps working with a newer PATCH release.
+ *
  * Conventions
  *
  * Every VM is independent: it owns its heap, its globals and its pending exception, and the
@@ -23,6 +28,9 @@ extern "C" {
 
 /* A VM instance. Opaque: create it with xipy_vm_create() and free it with xipy_vm_destroy(). */
 typedef struct xipy_vm xipy_vm;
+
+/* A native module, declared as constant data (see "Native functions and modules" below). */
+typedef struct xipy_module_def xipy_module_def;
 
 /* What a call into the library achieved. */
 typedef enum xipy_status {
@@ -91,6 +99,18 @@ typedef struct xipy_config {
      * file; it receives `stdin_context`. Default NULL: input() raises EOFError. */
     int (*read_stdin)(void* context);
     void* stdin_context;
+    /* The host's own pointer for this VM, returned by xipy_vm_user_data(); native functions
+     * reach their host state through it. Default NULL. */
+    void* user_data;
+    /* Native modules `import` finds by name: `module_count` pointers to constant data that
+     * must outlive every VM made from this config. Default 0 and NULL. */
+    size_t module_count;
+    const xipy_module_def* const* modules;
+    /* Debugging aid: nonzero makes a misused value handle (one whose scope has ended, one
+     * unpinned, one of another VM, a handle made without an open scope) print what happened to
+     * the C stderr and abort(). When 0 (the default) the same misuse is still caught, and the
+     * call returns XIPY_INVALID_ARGUMENT or a null handle. */
+    int abort_on_handle_misuse;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */
@@ -106,16 +126,21 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out);
  * afterwards, not before. */
 void xipy_vm_destroy(xipy_vm* vm);
 
-/* Loads the .mpy v6 image in `data` and runs its module code to the end. The bytes are read
+/* Loads the .mpy v6 image in `data` and runs its module code to the end, as the __main__
+ * module. Every run on one VM shares __main__'s globals, so a second image sees what the
+ * first defined (the VM lives across runs, like a REPL). The bytes are read
  * in place and never written, so they may live in flash or a read-only mapping; they must
  * stay valid and unchanged until the VM is destroyed, because functions and constants of the
  * program keep pointing into them. Several VMs may run the same bytes at once.
- * Returns XIPY_OK, XIPY_EXCEPTION, XIPY_BAD_IMAGE, or XIPY_INVALID_ARGUMENT when `vm` is NULL
- * or `data` is NULL with a nonzero `length`. */
+ * Returns XIPY_OK, XIPY_EXCEPTION, XIPY_BAD_IMAGE, or XIPY_INVALID_ARGUMENT when `vm` is NULL,
+ * `data` is NULL with a nonzero `length`, or it is called from a native function (a run may
+ * not nest inside Python code; use xipy_call() there). */
 xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length);
 
 /* The name of the uncaught exception's type after XIPY_EXCEPTION, e.g. "ValueError";
- * "" otherwise. */
+ * "" otherwise. This and the next two functions describe the exception of the last run, or of
+ * the last value function (xipy_call(), xipy_get_attribute(), ...) that returned
+ * XIPY_EXCEPTION, whichever came later; the strings stay valid until the next of either. */
 const char* xipy_vm_exception_type(xipy_vm* vm);
 
 /* The text MicroPython prints after the type name and ": " for the uncaught exception
@@ -148,6 +173,286 @@ int xipy_vm_exit_code(const xipy_vm* vm);
  * may be called from another thread while the VM runs, or from a signal handler: it only sets
  * a lock-free atomic flag. NULL is ignored. */
 void xipy_vm_interrupt(xipy_vm* vm);
+
+/* The host's pointer given as xipy_config.user_data (or set later); NULL for a NULL vm. */
+void* xipy_vm_user_data(const xipy_vm* vm);
+void xipy_vm_set_user_data(xipy_vm* vm, void* user_data);
+
+/* ==== Values ==========================================================================
+ *
+ * The host never holds a Python object directly: it holds an xipy_value, a small handle that
+ * names a slot of the VM's handle table. The garbage collector treats every live slot as a
+ * root and the handle follows the object wherever it lives, so a handle stays valid across
+ * any number of collections.
+ *
+ * Rooting rules (the whole of them):
+ * 1. Every handle belongs to a scope. xipy_scope_begin() opens one; xipy_scope_end() releases
+ *    every handle made since, so a host cannot leak roots. Scopes nest and end in reverse
+ *    order. A native function runs inside a scope the VM opens for it: its arguments and
+ *    everything it makes go when it returns, except the result it hands back.
+ * 2. A value that must outlive its scope (a callback kept in a C global, say) is pinned:
+ *    xipy_pin() gives a handle that stays valid in any scope until xipy_unpin().
+ * 3. Functions that make a handle without an open scope fail (a null handle, or
+ *    XIPY_INVALID_ARGUMENT), so forgetting a scope is caught, never silent.
+ * 4. A handle used after its scope ended, after xipy_unpin(), or on another VM is detected by
+ *    its serial number (each VM starts its serials at a different value): the call returns
+ * XIPY_INVALID_ARGUMENT (or a null handle), or aborts with a message when
+ * xipy_config.abort_on_handle_misuse is set.
+ *
+ * Errors: functions returning xipy_status return XIPY_EXCEPTION when Python raised; the
+ * exception is then the VM's current exception (xipy_vm_exception_type() and friends,
+ * xipy_exception()). Inside a native function, returning XIPY_EXCEPTION passes it on to the
+ * Python caller. Functions returning a handle return a null handle on failure.
+ */
+
+/* A handle to a Python value; {0, 0} is the null handle (see xipy_is_null()). */
+typedef struct xipy_value {
+    uint32_t slot;
+    uint32_t serial;
+} xipy_value;
+
+/* A position in the handle table, returned by xipy_scope_begin(). */
+typedef struct xipy_scope {
+    uint32_t mark;
+    uint32_t serial;
+} xipy_scope;
+
+/* Nonzero for the null handle. */
+static inline int xipy_is_null(xipy_value value) { return value.serial == 0; }
+
+/* Opens a scope; every handle made until the matching xipy_scope_end() belongs to it. */
+xipy_scope xipy_scope_begin(xipy_vm* vm);
+/* Releases every handle made since `scope` began. Ending a scope that is not the innermost
+ * open one is a misuse (see rule 4); the inner scopes are then ended too. */
+void xipy_scope_end(xipy_vm* vm, xipy_scope scope);
+/* A handle to the same object that stays valid in every scope until xipy_unpin(). */
+xipy_value xipy_pin(xipy_vm* vm, xipy_value value);
+/* Releases a handle made by xipy_pin(); the null handle is ignored. */
+void xipy_unpin(xipy_vm* vm, xipy_value pinned);
+
+/* What kind of value a handle holds, for dispatch in native code. Subclass instances count as
+ * XIPY_TYPE_OTHER; XIPY_TYPE_INVALID is the answer for a null or dangling handle. */
+typedef enum xipy_type {
+    XIPY_TYPE_INVALID = 0,
+    XIPY_TYPE_NONE,
+    XIPY_TYPE_BOOL,
+    XIPY_TYPE_INT,
+    XIPY_TYPE_FLOAT,
+    XIPY_TYPE_STR,
+    XIPY_TYPE_BYTES,
+    XIPY_TYPE_TUPLE,
+    XIPY_TYPE_LIST,
+    XIPY_TYPE_DICT,
+    XIPY_TYPE_OTHER,
+    XIPY_TYPE_WIDTH_ = 0x7fffffff
+} xipy_type;
+xipy_type xipy_type_of(xipy_vm* vm, xipy_value value);
+
+/* ---- Making values (each returns a new handle in the innermost scope, or null on failure:
+ * no open scope, MemoryError, or the ValueError of a malformed integer text). */
+xipy_value xipy_none(xipy_vm* vm);
+xipy_value xipy_bool(xipy_vm* vm, int value);
+xipy_value xipy_int(xipy_vm* vm, int64_t value);
+/* An int of any size from its digits in `base` (2..36, or 0 for Python's prefixes), e.g.
+ * "123456789012345678901234567890". */
+xipy_value xipy_int_from_text(xipy_vm* vm, const char* digits, int base);
+xipy_value xipy_float(xipy_vm* vm, double value);
+/* A str from `length` bytes of UTF-8 (invalid UTF-8 gives a null handle with a
+ * UnicodeError). */
+xipy_value xipy_str(xipy_vm* vm, const char* data, size_t length);
+xipy_value xipy_bytes(xipy_vm* vm, const void* data, size_t length);
+/* A tuple or list of `count` items (`items` may be NULL when count is 0). */
+xipy_value xipy_tuple(xipy_vm* vm, const xipy_value* items, size_t count);
+xipy_value xipy_list(xipy_vm* vm, const xipy_value* items, size_t count);
+xipy_value xipy_dict(xipy_vm* vm);
+
+/* ---- Reading values. Each fails with a TypeError (XIPY_EXCEPTION) when the value is not of
+ * the kind asked for, with MicroPython's text. */
+/* Python's truth value (may call __bool__ or __len__). */
+xipy_status xipy_to_bool(xipy_vm* vm, xipy_value value, int* out);
+/* An int or bool that fits 64 bits; OverflowError for a larger int. */
+xipy_status xipy_to_int64(xipy_vm* vm, xipy_value value, int64_t* out);
+/* A float, int or bool (or an object with __float__) as a double. */
+xipy_status xipy_to_double(xipy_vm* vm, xipy_value value, double* out);
+/* A str's UTF-8 bytes (not NUL-terminated); valid while the handle is. */
+xipy_status xipy_to_str(xipy_vm* vm, xipy_value value, const char** data, size_t* length);
+/* A bytes object's bytes; valid while the handle is. */
+xipy_status xipy_to_bytes(xipy_vm* vm, xipy_value value, const void** data, size_t* length);
+/* str(value) and repr(value) as new str handles; a big int's digits come this way. */
+xipy_status xipy_str_of(xipy_vm* vm, xipy_value value, xipy_value* out);
+xipy_status xipy_repr_of(xipy_vm* vm, xipy_value value, xipy_value* out);
+/* len(value). */
+xipy_status xipy_length(xipy_vm* vm, xipy_value value, size_t* out);
+
+/* ---- Attributes and items: value.name, value.name = item, value[key], value[key] = item. */
+xipy_status xipy_get_attribute(xipy_vm* vm, xipy_value object, const char* name, xipy_value* out);
+xipy_status xipy_set_attribute(xipy_vm* vm, xipy_value object, const char* name, xipy_value value);
+xipy_status xipy_get_item(xipy_vm* vm, xipy_value container, xipy_value key, xipy_value* out);
+xipy_status xipy_set_item(xipy_vm* vm, xipy_value container, xipy_value key, xipy_value value);
+/* list.append(item). */
+xipy_status xipy_list_append(xipy_vm* vm, xipy_value list, xipy_value item);
+
+/* ---- The VM's namespaces. Globals are those of __main__, shared by every run. */
+/* NameError ("name 'x' isn't defined") when missing. */
+xipy_status xipy_get_global(xipy_vm* vm, const char* name, xipy_value* out);
+xipy_status xipy_set_global(xipy_vm* vm, const char* name, xipy_value value);
+/* `import name`: the module object (set and read its attributes with the functions above).
+ * Finds what `import` in Python finds: sys.modules, then the built-in and native modules. */
+xipy_status xipy_import(xipy_vm* vm, const char* name, xipy_value* out);
+/* Runs an .mpy image as the module `name` (its own globals, __name__ == name) and stores the
+ * module in sys.modules, so a later `import name` finds it. The bytes must stay valid until
+ * the VM is destroyed, as for xipy_vm_run_mpy(). `out` (may be NULL) receives the module. */
+xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
+                               xipy_value* out);
+
+/* ---- Calls from the host into Python. */
+/* callable(*positional, **keywords): `keyword_names[i]` names `keyword_values[i]`. Any array
+ * may be NULL when its count is 0. The result goes to `out` (may be NULL). */
+xipy_status xipy_call(xipy_vm* vm, xipy_value callable, const xipy_value* positional,
+                      size_t positional_count, const char* const* keyword_names,
+                      const xipy_value* keyword_values, size_t keyword_count, xipy_value* out);
+/* object.name(*positional). */
+xipy_status xipy_call_method(xipy_vm* vm, xipy_value object, const char* name,
+                             const xipy_value* positional, size_t positional_count,
+                             xipy_value* out);
+
+/* ---- Exceptions. */
+/* Makes the exception `type_name(message)` current and returns XIPY_EXCEPTION, so a native
+ * function may `return xipy_raise(vm, "ValueError", "bad pin");`. `type_name` names a built-in
+ * exception class ("TypeError", "OSError", ...); an unknown name raises a TypeError saying
+ * so. */
+xipy_status xipy_raise(xipy_vm* vm, const char* type_name, const char* message);
+/* Makes `exception` current (an exception instance or class, as `raise` takes it). */
+xipy_status xipy_raise_value(xipy_vm* vm, xipy_value exception);
+/* The current exception as a handle; null when there is none. */
+xipy_value xipy_exception(xipy_vm* vm);
+/* Forgets the current exception, e.g. after a native function handled a failed call. */
+void xipy_clear_exception(xipy_vm* vm);
+
+/* ==== Native functions and modules ======================================================
+ *
+ * Native code is declared as constant data, the way xipy's own built-in modules are: a
+ * module is a name and tables of functions, classes and constants. The VM builds its module
+ * object on the first `import`, from the tables, and keeps it; nothing of the tables is
+ * copied, so they must outlive the VM (static const data is the normal case).
+ */
+
+/* The arguments of a call to native code: `positional` first (for a method, self is
+ * positional[0]), then `keyword_count` name/value pairs (the names are str handles). */
+typedef struct xipy_arguments {
+    const xipy_value* positional;
+    size_t positional_count;
+    const xipy_value* keyword_names;
+    const xipy_value* keyword_values;
+    size_t keyword_count;
+    /* The name the function was declared with (a property's name for its getter and setter). */
+    const char* function_name;
+} xipy_arguments;
+
+/* A native function. Store the result in `*result` (left null: None) and return XIPY_OK, or
+ * return XIPY_EXCEPTION after xipy_raise() or after a call that raised. The handles it makes
+ * are released when it returns, except the result. */
+typedef xipy_status (*xipy_native_function)(xipy_vm* vm, const xipy_arguments* arguments,
+                                            xipy_value* result);
+
+/* A named native function; in a class table it is a method receiving self first. */
+typedef struct xipy_function_def {
+    const char* name;
+    xipy_native_function function;
+} xipy_function_def;
+
+/* A property of a native class: `get(self)` and, unless NULL (read-only), `set(self, value)`. */
+typedef struct xipy_property_def {
+    const char* name;
+    xipy_native_function get;
+    xipy_native_function set;
+} xipy_property_def;
+
+/* A class whose methods are native. Python may subclass it. Instances are ordinary objects
+ * that can also carry one host pointer (xipy_set_native()); "__init__" in `methods` is the
+ * constructor. */
+typedef struct xipy_class_def {
+    const char* name;
+    const xipy_function_def* methods;
+    size_t method_count;
+    const xipy_property_def* properties;
+    size_t property_count;
+} xipy_class_def;
+
+/* What a constant of a module holds. */
+typedef enum xipy_constant_kind {
+    XIPY_CONSTANT_NONE = 0,
+    XIPY_CONSTANT_BOOL,  /* `integer` != 0 */
+    XIPY_CONSTANT_INT,   /* `integer` */
+    XIPY_CONSTANT_FLOAT, /* `number` */
+    XIPY_CONSTANT_STR,   /* `text`, NUL-terminated UTF-8 */
+    XIPY_CONSTANT_KIND_WIDTH_ = 0x7fffffff
+} xipy_constant_kind;
+
+typedef struct xipy_constant_def {
+    const char* name;
+    xipy_constant_kind kind;
+    int64_t integer;
+    double number;
+    const char* text;
+} xipy_constant_def;
+
+/* A native module: `import name` gives a module holding the functions, classes and constants
+ * (built in that order). Python code cannot change its attributes, as for built-in
+ * modules. */
+struct xipy_module_def {
+    const char* name;
+    const xipy_function_def* functions;
+    size_t function_count;
+    const xipy_class_def* classes;
+    size_t class_count;
+    const xipy_constant_def* constants;
+    size_t constant_count;
+};
+
+/* Adds a native module to a running VM (xipy_config.modules does it at creation). The
+ * definition must outlive the VM. XIPY_INVALID_ARGUMENT for NULL or a nameless module. */
+xipy_status xipy_vm_add_module(xipy_vm* vm, const xipy_module_def* module);
+
+/* A callable value for one native function, e.g. to store as a global or pass to Python. The
+ * definition must outlive the VM; the VM makes one function per definition and returns it
+ * again on later calls. */
+xipy_value xipy_function(xipy_vm* vm, const xipy_function_def* function);
+
+/* Attaches a host pointer to an instance of a native class (replacing any earlier one without
+ * finalizing it). `finalize` (may be NULL) is called with the pointer once the instance is
+ * collected or the VM destroyed; it must not call into the VM. */
+xipy_status xipy_set_native(xipy_vm* vm, xipy_value instance, void* pointer,
+                            void (*finalize)(void* pointer));
+/* The host pointer of an instance of a native class (NULL before xipy_set_native()); a
+ * TypeError when `instance` is not one. */
+xipy_status xipy_get_native(xipy_vm* vm, xipy_value instance, void** out);
+
+/* ---- Argument parsing for native functions. */
+enum {
+    /* The argument must be given. */
+    XIPY_PARAMETER_REQUIRED = 1,
+    /* Only by keyword (after a `*` in Python). */
+    XIPY_PARAMETER_KEYWORD_ONLY = 2,
+    /* Only by position (before a `/` in Python). */
+    XIPY_PARAMETER_POSITIONAL_ONLY = 4
+};
+typedef struct xipy_parameter {
+    const char* name;
+    int flags; /* XIPY_PARAMETER_* or-ed together */
+} xipy_parameter;
+
+/* Matches `arguments` to `parameters` as Python matches a call to `def function(...)`: out[i]
+ * receives the argument of parameters[i], or the null handle when an optional one was not
+ * given. The parameters that are not keyword-only come first, in order; for a method the
+ * first one is self. Raises the TypeErrors MicroPython raises for a Python function:
+ * "f() takes 2 positional arguments but 3 were given" (`function_name` is f; when NULL,
+ * arguments->function_name), "function missing required positional argument #0" (counting from 0),
+ * "function missing required keyword argument 'd'", "function got multiple values for
+ * argument 'a'", "unexpected keyword argument 'e'". */
+xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
+                                 const char* function_name, const xipy_parameter* parameters,
+                                 size_t parameter_count, xipy_value* out);
 
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */

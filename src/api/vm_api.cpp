@@ -5,27 +5,10 @@
 #include <string>
 #include <utility>
 
+#include "api/vm_state.hpp"
 #include "modules/standard_modules.hpp"
 #include "vm/vm.hpp"
 #include "xipy/xipy.h"
-
-// What a C handle owns: the VM and the strings handed out about its last run.
-//
-// Invariant: the strings describe last_status_ of the last run (all empty before the first
-// run) and change only in xipy_vm_run_mpy(), so pointers returned to the host stay valid
-// until the next run or destroy.
-struct xipy_vm {
-    explicit xipy_vm(xipy::vm::VmConfig config) : machine(std::move(config)) {}
-
-    xipy::vm::Vm machine;
-    xipy_status last_status = XIPY_OK;
-    std::string exception_type;
-    std::string exception_message;
-    std::string traceback;
-    std::string load_error;
-    std::string exit_report;
-    int exit_code = 0;
-};
 
 namespace xipy::api {
 
@@ -51,6 +34,9 @@ void write_to_stderr(void*, const char* data, std::size_t length) {
 
 bool config_is_valid(const xipy_config& config) {
     if (config.heap_limit_bytes == 0 || config.max_depth == 0 || config.argument_count < 0) {
+        return false;
+    }
+    if (config.module_count != 0 && config.modules == nullptr) {
         return false;
     }
     if (config.argument_count > 0 && config.argument_values == nullptr) {
@@ -144,9 +130,34 @@ void record_outcome(xipy_vm& handle, xipy_status status) {
     }
 }
 
+vm::VmConfig with_embedder(vm::VmConfig config, xipy_vm* handle) {
+    config.host.embedder = handle;
+    return config;
+}
+
 }  // namespace
 
 }  // namespace xipy::api
+
+xipy_vm::xipy_vm(xipy::vm::VmConfig config, const xipy_config& host_config)
+    : machine(xipy::api::with_embedder(std::move(config), this)),
+      user_data(host_config.user_data),
+      abort_on_handle_misuse(host_config.abort_on_handle_misuse != 0) {
+    exception_root_.owner = this;
+    runtime().heap().add_root_provider(&handles);
+    runtime().heap().add_root_provider(&exception_root_);
+}
+
+xipy_vm::~xipy_vm() {
+    runtime().heap().remove_root_provider(&exception_root_);
+    runtime().heap().remove_root_provider(&handles);
+}
+
+void xipy_vm::ExceptionRoot::trace_roots(xipy::gc::Tracer& tracer) {
+    if (owner->exception.is_object()) {
+        tracer.mark(owner->exception.as_object());
+    }
+}
 
 extern "C" {
 
@@ -174,9 +185,15 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
     if (!vm_config) {
         return XIPY_INVALID_ARGUMENT;
     }
-    xipy_vm* handle = new (std::nothrow) xipy_vm(std::move(*vm_config));
+    xipy_vm* handle = new (std::nothrow) xipy_vm(std::move(*vm_config), chosen);
     if (handle == nullptr) {
         return XIPY_OUT_OF_MEMORY;
+    }
+    for (size_t index = 0; index < chosen.module_count; ++index) {
+        if (!xipy::api::add_host_module(*handle, chosen.modules[index])) {
+            delete handle;
+            return XIPY_INVALID_ARGUMENT;
+        }
     }
     *out = handle;
     return XIPY_OK;
@@ -186,6 +203,11 @@ void xipy_vm_destroy(xipy_vm* vm) { delete vm; }
 
 xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
     if (vm == nullptr || (data == nullptr && length != 0)) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    // A run resets the VM's root stack when it ends, which native code still running below
+    // it would not survive.
+    if (vm->runtime().depth() != 0) {
         return XIPY_INVALID_ARGUMENT;
     }
     // An empty span still needs a valid pointer for the loader's bounds arithmetic.
@@ -208,6 +230,45 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
     }
     xipy::api::record_outcome(*vm, status);
     return status;
+}
+
+xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
+                               xipy_value* out) {
+    if (vm == nullptr || name == nullptr || (data == nullptr && length != 0)) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    if (out != nullptr && !vm->handles.has_open_scope()) {
+        xipy::api::report_misuse(*vm, "xipy_vm_run_module", "no open scope for the result");
+        return XIPY_INVALID_ARGUMENT;
+    }
+    static constexpr std::uint8_t no_bytes[1] = {0};
+    const std::uint8_t* start = data != nullptr ? data : no_bytes;
+    xipy::object::Runtime& runtime = vm->runtime();
+    std::size_t mark = runtime.temporaries_mark();
+    vm->machine.restart_step_budget();
+    xipy::object::Value module;
+    xipy::vm::RunStatus status =
+        vm->machine.run_module_image(std::span<const std::uint8_t>(start, length), name, module);
+    xipy_status result = XIPY_OK;
+    if (status == xipy::vm::RunStatus::bad_image) {
+        vm->load_error = vm->machine.load_error();
+        result = XIPY_BAD_IMAGE;
+    } else if (status != xipy::vm::RunStatus::ok) {
+        xipy::api::capture_exception(*vm);
+        result = status == xipy::vm::RunStatus::step_limit ? XIPY_STEP_LIMIT : XIPY_EXCEPTION;
+    } else if (out != nullptr) {
+        *out = vm->handles.add(module);
+    }
+    runtime.release_temporaries(mark);
+    return result;
+}
+
+void* xipy_vm_user_data(const xipy_vm* vm) { return vm != nullptr ? vm->user_data : nullptr; }
+
+void xipy_vm_set_user_data(xipy_vm* vm, void* user_data) {
+    if (vm != nullptr) {
+        vm->user_data = user_data;
+    }
 }
 
 const char* xipy_vm_exception_type(xipy_vm* vm) {

@@ -31,6 +31,9 @@ struct HostServices {
     // sees end of file at once.
     int (*read_stdin)(void* context) = nullptr;
     void* stdin_context = nullptr;
+    // The embedding host's own pointer for this VM, passed through untouched: the api layer
+    // finds its per-VM state (native modules, handles, user data) through it.
+    void* embedder = nullptr;
 };
 
 // `directory` as HostServices::filesystem_root wants it: absolute, symlinks resolved; nothing

@@ -50,6 +50,8 @@ class Interpreter : public object::Runtime {
     // Loads an image as the module `module_name`, runs its outer code and
     // returns the module's globals (empty when it raised).
     object::Value run_module(image::Image image, std::uint32_t module_name);
+    // __main__'s globals, made when no run made them yet (vm::main_globals()).
+    object::Value main_globals();
 
     // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Value call_function(object::Value function, object::Arguments arguments,
@@ -89,6 +91,13 @@ class Interpreter : public object::Runtime {
         object::Value state;
     };
     std::vector<ModuleInstance>& module_instances() { return module_instances_; }
+    // The definitions a host added after creation (vm::add_module()); their instances follow
+    // the registry's in module_instances(), in the same order.
+    std::span<const ModuleDefinition* const> added_modules() const { return added_modules_; }
+    void add_module(const ModuleDefinition& definition) {
+        added_modules_.push_back(&definition);
+        module_instances_.emplace_back();
+    }
 
     // ---- host limits and services (untrusted code)
     // What the host lets Python reach; modules check it before touching the host.
@@ -172,6 +181,7 @@ class Interpreter : public object::Runtime {
     object::Value inject_;
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
+    std::vector<const ModuleDefinition*> added_modules_;
     // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).
     object::Value main_module_;
     // What sys.atexit registered: called once the program has ended (vm.cpp).

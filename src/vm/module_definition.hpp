@@ -19,7 +19,8 @@ namespace xipy::vm {
 // A module implemented in C++. The definition is constant data that every VM shares; each VM
 // builds its own module object from it on the first `import` of `name` and keeps that object
 // for its lifetime (also in sys.modules). Built-in modules and the builtins namespace are
-// declared this way, and a host's native modules will be too.
+// declared this way, and so are a host's native modules (the api layer adds them with
+// add_module()).
 //
 // Building a module: its globals get `__name__`, then `functions`, then `objects` (in table
 // order), then whatever `initialise` stores. The tables hold fixed interned-name ids and
@@ -74,6 +75,15 @@ object::Value set_exit_function(object::Runtime& runtime, object::Value function
 // The per-VM state of `definition`'s module (see ModuleDefinition); null before the module
 // was first imported in this VM or when it has no state.
 void* module_state(object::Runtime& runtime, const ModuleDefinition& definition);
+
+// Adds a host's module to this VM after its creation, to be built on its first `import` like
+// the registry's modules; `definition` must outlive the VM. A name the registry also has is
+// found there first. This is the hook the embedding API registers native modules through.
+void add_module(object::Runtime& runtime, const ModuleDefinition& definition);
+
+// The globals of __main__, which every run of the VM shares; made (holding just __name__) when
+// no run made them yet. Empty on MemoryError.
+object::Value main_globals(object::Runtime& runtime);
 
 // The builtins that need the interpreter's frames: __build_class__, globals, locals, dir and
 // __import__ (builtins_vm.cpp), for the builtins definition to list.

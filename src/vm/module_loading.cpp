@@ -33,7 +33,10 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
     contexts_.push_back(std::move(owned));
 
-    Value globals = object::make_dict(*this);
+    // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
+    Value globals = module_name == object::names::dunder_main && !main_module_.is_empty()
+                        ? static_cast<object::ModuleObject*>(main_module_.as_object())->globals
+                        : object::make_dict(*this);
     if (globals.is_empty()) {
         return Value::empty();
     }
@@ -45,7 +48,7 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
                                  Value::from_interned_string(context->source_file))) {
         return Value::empty();
     }
-    if (module_name == object::names::dunder_main) {
+    if (module_name == object::names::dunder_main && main_module_.is_empty()) {
         main_module_ =
             object::make_module(*this, module_name, globals, object::ModuleAccess::writable);
         if (main_module_.is_empty()) {
@@ -62,6 +65,23 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
         return Value::empty();
     }
     return globals;
+}
+
+Value Interpreter::main_globals() {
+    if (main_module_.is_empty()) {
+        Value globals = object::make_dict(*this);
+        if (globals.is_empty() ||
+            !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_name,
+                                     Value::from_interned_string(object::names::dunder_main))) {
+            return Value::empty();
+        }
+        main_module_ = object::make_module(*this, object::names::dunder_main, globals,
+                                           object::ModuleAccess::writable);
+        if (main_module_.is_empty()) {
+            return Value::empty();
+        }
+    }
+    return static_cast<object::ModuleObject*>(main_module_.as_object())->globals;
 }
 
 namespace {
@@ -178,12 +198,16 @@ Value Interpreter::import_module(Value name) {
         return main_module_;
     }
     std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
-    for (std::size_t index = 0; index < definitions.size(); ++index) {
-        if (definitions[index]->name != id) {
+    for (std::size_t index = 0; index < module_instances_.size(); ++index) {
+        // The registry's definitions, then those a host added (add_module()).
+        const ModuleDefinition* definition = index < definitions.size()
+                                                 ? definitions[index]
+                                                 : added_modules_[index - definitions.size()];
+        if (definition->name != id) {
             continue;
         }
         ModuleInstance& instance = module_instances_[index];
-        if (instance.module.is_empty() && !instantiate(*this, *definitions[index], instance)) {
+        if (instance.module.is_empty() && !instantiate(*this, *definition, instance)) {
             return Value::empty();
         }
         if (!object::dict_store_name(*this, object::as_dict(modules()), id, instance.module)) {
@@ -209,6 +233,12 @@ Value Interpreter::import_module(Value name) {
     }
     return raise_new(&object::import_error_type,
                      "no module named '" + std::string(name_text(id)) + "'");
+}
+
+Value main_globals(object::Runtime& runtime) { return interpreter_of(runtime).main_globals(); }
+
+void add_module(object::Runtime& runtime, const ModuleDefinition& definition) {
+    interpreter_of(runtime).add_module(definition);
 }
 
 const HostServices& host_services(object::Runtime& runtime) {

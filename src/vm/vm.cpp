@@ -3,8 +3,10 @@
 
 #include "image/image.hpp"
 #include "image/verifier.hpp"
+#include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/tuple_object.hpp"
@@ -105,7 +107,40 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     return interpreter.step_budget_exhausted() ? RunStatus::step_limit : RunStatus::exception;
 }
 
+RunStatus Vm::run_module_image(std::span<const std::uint8_t> mpy, std::string_view name,
+                               Value& module) {
+    load_error_.clear();
+    module = Value::empty();
+    auto loaded = image::Image::load(mpy);
+    if (!loaded) {
+        load_error_ = loaded.error().describe();
+        return RunStatus::bad_image;
+    }
+    auto verified = image::verify(*loaded);
+    if (!verified) {
+        load_error_ = verified.error().message;
+        return RunStatus::bad_image;
+    }
+    Interpreter& interpreter = *interpreter_;
+    std::uint32_t id = interpreter.interned().intern_copy(name);
+    Value globals = interpreter.run_module(std::move(*loaded), id);
+    if (!globals.is_empty()) {
+        module = object::make_module(interpreter, id, globals, object::ModuleAccess::writable);
+        if (!module.is_empty() &&
+            object::dict_store_name(interpreter, object::as_dict(interpreter.modules()), id,
+                                    module)) {
+            return RunStatus::ok;
+        }
+        module = Value::empty();
+    }
+    return interpreter.step_budget_exhausted() ? RunStatus::step_limit : RunStatus::exception;
+}
+
 void Vm::interrupt() { interpreter_->request_interrupt(); }
+
+object::Runtime& Vm::runtime() { return *interpreter_; }
+
+void Vm::restart_step_budget() { interpreter_->set_step_limit(max_steps_); }
 
 std::string Vm::exception_type_name() const { return exception_type_name_; }
 std::string Vm::exception_message() const { return exception_message_; }

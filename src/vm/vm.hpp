@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vm/host_services.hpp"
@@ -56,6 +57,13 @@ class Vm {
     // the module keep pointing into them).
     RunStatus run_image(std::span<const std::uint8_t> mpy);
 
+    // Loads and runs an .mpy as the module `name` (its own globals) and stores the module in
+    // sys.modules, so `import name` finds it; `module` receives it. After
+    // RunStatus::exception the exception stays pending on runtime(), for the caller to take.
+    // The bytes must outlive the Vm, as for run_image().
+    RunStatus run_module_image(std::span<const std::uint8_t> mpy, std::string_view name,
+                               object::Value& module);
+
     // After RunStatus::exception (the traceback has NOT been written
     // anywhere; the caller prints it):
     std::string exception_type_name() const;  // e.g. "ValueError"
@@ -77,6 +85,12 @@ class Vm {
     // Makes the running program raise KeyboardInterrupt at its next back-edge or call (or the
     // next run's first). Async-signal-safe, and callable from any thread while the VM runs.
     void interrupt();
+
+    // The VM's runtime, for the embedding API: values, calls and modules between runs.
+    object::Runtime& runtime();
+    // Starts a new step budget of VmConfig::max_steps, as each run does; the embedding API
+    // calls it before each call from the host into Python.
+    void restart_step_budget();
 
 #ifdef XIPY_OPCODE_COUNTS
     // How many times each opcode byte was executed by this VM. Only in builds with the CMake

@@ -19,6 +19,11 @@ PROGRAMS = HERE / "programs"
 REFERENCE = HERE.parent / "reference"
 
 # (program, arguments): the runs whose outputs the API tests compare against.
+# Two expected outputs are made by hand with the reference's unix build instead, as they need
+# what a plain run cannot give: host_native.exp by `micropython host_native.py` in programs/,
+# where hostmod.py (the Python model of the test's native module) answers `import hostmod`;
+# host_input.exp by `printf 'typed line\n' | micropython host_input.py`, keeping only the
+# program's own line (the reference's line editor also echoes the typed line).
 RUNS = [
     ("greeting", []),
     ("identity", ["alpha"]),

@@ -1,0 +1,3 @@
+# Reads a line through the host's stdin callback.
+line = input()
+print("got", line)
