@@ -10,6 +10,7 @@
 #include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
+#include "object/cursor.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -807,6 +808,18 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(GET_ITER) : OPCODE(GET_ITER_STACK) : {
+                object::Cursor cursor;
+                if (opcode == byte_of(Opcode::GET_ITER_STACK) &&
+                    object::start_cursor(TOP(), cursor)) {
+                    // A built-in container loops by position in the slots, allocating
+                    // nothing: the position, the container, a dict's size at the start.
+                    top[0] = Value::from_small_int(cursor.position);
+                    top[1] = cursor.container;
+                    top[2] = Value::from_small_int(cursor.count_at_start);
+                    top[3] = Value::none();
+                    top += iterator_slots - 1;
+                    NEXT();
+                }
                 Value iterator = object::get_iterator(*this, TOP());
                 CHECK(iterator);
                 if (opcode == byte_of(Opcode::GET_ITER)) {
@@ -824,7 +837,17 @@ ExecutionResult Interpreter::run() {
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value next = object::iterate_next(*this, top[2 - iterator_slots]);
+                Value* slots = top + 1 - iterator_slots;
+                Value next;
+                if (!slots[0].is_empty()) {
+                    object::Cursor cursor{slots[1],
+                                          static_cast<std::uint32_t>(slots[0].as_small_int()),
+                                          static_cast<std::uint32_t>(slots[2].as_small_int())};
+                    next = object::cursor_next(*this, cursor);
+                    slots[0] = Value::from_small_int(cursor.position);
+                } else {
+                    next = object::iterate_next(*this, slots[1]);
+                }
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
