@@ -109,11 +109,14 @@ class Heap {
     // Lets load work allocate while the program holds the heap locked: MicroPython builds an
     // .mpy's constant objects when it loads the file, before any heap_lock(), where xipy
     // builds each at its first use. The byte limit still applies. Scoped, so the lock comes
-    // back on every path.
+    // back on every path; `active` false makes it change nothing.
     class LockExemption {
       public:
-        explicit LockExemption(Heap& heap) : heap_(heap), saved_depth_(heap.lock_depth_) {
-            heap.lock_depth_ = 0;
+        explicit LockExemption(Heap& heap, bool active = true)
+            : heap_(heap), saved_depth_(heap.lock_depth_) {
+            if (active) {
+                heap.lock_depth_ = 0;
+            }
         }
         ~LockExemption() { heap_.lock_depth_ = saved_depth_; }
         LockExemption(const LockExemption&) = delete;
