@@ -106,6 +106,27 @@ class Heap {
     }
     bool is_locked() const { return lock_depth_ > 0; }
 
+    // Lets load work allocate while the program holds the heap locked: MicroPython builds an
+    // .mpy's constant objects when it loads the file, before any heap_lock(), where xipy
+    // builds each at its first use. The byte limit still applies. Scoped, so the lock comes
+    // back on every path; `active` false makes it change nothing.
+    class LockExemption {
+      public:
+        explicit LockExemption(Heap& heap, bool active = true)
+            : heap_(heap), saved_depth_(heap.lock_depth_) {
+            if (active) {
+                heap.lock_depth_ = 0;
+            }
+        }
+        ~LockExemption() { heap_.lock_depth_ = saved_depth_; }
+        LockExemption(const LockExemption&) = delete;
+        LockExemption& operator=(const LockExemption&) = delete;
+
+      private:
+        Heap& heap_;
+        std::uint32_t saved_depth_;
+    };
+
     void add_root_provider(RootProvider* provider);
     void remove_root_provider(RootProvider* provider);
 

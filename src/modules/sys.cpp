@@ -273,8 +273,8 @@ constinit const object::Type file_io_type{
     names::FileIO, &object::object_type, stdin_slots, stdin_attributes, 0, trace_stdin};
 
 Value make_implementation(object::Runtime& runtime) {
-    Value type =
-        make_named_tuple_type(runtime, runtime.intern(""), runtime.intern("name version _mpy"));
+    Value type = make_named_tuple_type(runtime, runtime.intern(""),
+                                       runtime.intern("name version _machine _mpy"));
     if (type.is_empty()) {
         return Value::empty();
     }
@@ -286,7 +286,12 @@ Value make_implementation(object::Runtime& runtime) {
     if (version.is_empty()) {
         return Value::empty();
     }
-    Value fields[3] = {runtime.intern("xipy"), version, Value::from_small_int(mpy_encoding)};
+    // The name is MicroPython's: xipy promises its behaviour, and programs test
+    // `sys.implementation.name == 'micropython'` to choose MicroPython's code paths. xipy
+    // itself shows in `_machine` (MicroPython's board and compiler text) and in sys.version.
+    Value fields[4] = {runtime.intern("micropython"), version,
+                       runtime.intern("xipy " XIPY_VERSION_STRING),
+                       Value::from_small_int(mpy_encoding)};
     return object::call_positional(runtime, type, fields);
 }
 
@@ -331,7 +336,7 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         put(runtime, globals, names::maxsize, Value::from_small_int(2147483647)) &&
         put(runtime, globals, names::byteorder, runtime.intern("little")) &&
         put(runtime, globals, names::platform, runtime.intern("xipy")) &&
-        put(runtime, globals, names::version, runtime.intern("3.4.0; xipy")) &&
+        put(runtime, globals, names::version, runtime.intern("3.4.0; xipy " XIPY_VERSION_STRING)) &&
         put(runtime, globals, names::version_info, object::new_tuple(runtime, version_parts)) &&
         put(runtime, globals, names::modules, runtime.modules()) &&
         put(runtime, globals, names::path, object::make_list(runtime, {}));

@@ -50,7 +50,10 @@ bool reserve_bytes(Runtime& runtime, ArrayObject* array, std::size_t bytes) {
         runtime.raise_new(&memory_error_type, "memory allocation failed");
         return false;
     }
-    std::size_t grown = std::max<std::size_t>(bytes, capacity + capacity / 2 + 8);
+    // A new array gets exactly its size (as MicroPython's, so growing it later allocates, also
+    // under heap_lock()); a growing one gets room for more.
+    std::size_t grown =
+        capacity == 0 ? bytes : std::max<std::size_t>(bytes, capacity + capacity / 2 + 8);
     auto* storage = runtime.make<ByteStorage>(grown, static_cast<std::uint32_t>(grown));
     if (storage == nullptr) {
         return false;

@@ -123,6 +123,14 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     std::string_view second = other->bytes();
     switch (operation) {
         case BinaryOperator::add: {
+            // Adding empty bytes returns the other operand, as MicroPython does (so it
+            // allocates nothing, even under heap_lock()).
+            if (first.empty() && type_of(right) == type_of(left)) {
+                return right;
+            }
+            if (second.empty()) {
+                return left;
+            }
             std::string joined(first);
             joined.append(second);
             return make_bytes(runtime, joined);

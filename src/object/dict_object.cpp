@@ -85,6 +85,29 @@ bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
     return true;
 }
 
+// Drops the deleted entries within the storage the dict has, so a full dict with deleted
+// entries takes new keys without allocating (as MicroPython's reuses deleted slots, also under
+// heap_lock()).
+void compact_in_place(DictObject* dict) {
+    DictStorage* storage = dict->storage;
+    std::uint32_t count = 0;
+    for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+        DictEntry entry = storage->entries()[index];
+        if (!entry.key.is_empty()) {
+            storage->entries()[count++] = entry;
+        }
+    }
+    for (std::uint32_t slot = 0; slot < storage->index_capacity; ++slot) {
+        storage->indices()[slot] = empty_slot;
+    }
+    for (std::uint32_t index = 0; index < count; ++index) {
+        storage->indices()[first_empty_slot(storage, storage->entries()[index].hash)] =
+            static_cast<std::int32_t>(index);
+    }
+    dict->entry_count = count;
+    ++dict->version;
+}
+
 bool keys_match(Runtime& runtime, Value stored, Value key, int& result) {
     if (stored == key) {
         result = 1;
@@ -749,8 +772,14 @@ bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     }
     if (dict->storage == nullptr || dict->entry_count >= dict->storage->entry_capacity) {
         std::uint32_t wanted = dict->count < 4 ? 4 : dict->count * 2;
+        Value pending = runtime.exception();
         if (!resize(runtime, dict, wanted)) {
-            return false;
+            if (dict->storage == nullptr || dict->count >= dict->entry_count) {
+                return false;
+            }
+            // Forget the MemoryError: the room of the deleted entries serves.
+            runtime.set_exception(pending);
+            compact_in_place(dict);
         }
         // Not probe() again: that would rerun the key's __hash__, which may change the dict
         // once more (even empty it). The key is known to be absent and the storage is fresh.

@@ -249,7 +249,37 @@ ExceptionObject* as_exception(Value value) {
     return static_cast<ExceptionObject*>(value.as_object());
 }
 
+namespace {
+
+// With the heap locked (micropython.heap_lock(), as in an interrupt handler), exceptions are
+// still built, as MicroPython builds them in its emergency exception buffer; what does not
+// fit that buffer is dropped as MicroPython drops it (the figures are its 64-bit build's):
+// more arguments than `emergency_argument_limit` leave args empty, a message is cut to
+// `emergency_message_limit` bytes, and a traceback begun under the lock keeps
+// `emergency_traceback_entries` entries. The heap's byte limit still applies.
+constexpr std::size_t emergency_argument_limit = 24;
+constexpr std::size_t emergency_message_limit = 151;
+constexpr std::size_t emergency_traceback_entries = 2;
+
+// A scope in which an exception may allocate although the heap is locked.
+class EmergencyAllocation {
+  public:
+    explicit EmergencyAllocation(Runtime& runtime)
+        : active_(runtime.heap().is_locked()), exemption_(runtime.heap(), active_) {}
+    bool active() const { return active_; }
+
+  private:
+    bool active_;
+    gc::Heap::LockExemption exemption_;
+};
+
+}  // namespace
+
 Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments) {
+    EmergencyAllocation emergency(runtime);
+    if (emergency.active() && arguments.size() > emergency_argument_limit) {
+        arguments = {};
+    }
     auto* exception = runtime.make<ExceptionObject>(0, type);
     if (exception == nullptr) {
         return Value::empty();
@@ -265,6 +295,14 @@ Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> 
 }
 
 Value make_exception_with_message(Runtime& runtime, const Type* type, std::string_view message) {
+    EmergencyAllocation emergency(runtime);
+    if (emergency.active() && message.size() > emergency_message_limit) {
+        std::size_t end = emergency_message_limit;
+        while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) {
+            --end;  // not inside a UTF-8 sequence
+        }
+        message = message.substr(0, end);
+    }
     Value text = make_str(runtime, message);
     if (text.is_empty()) {
         return Value::empty();
@@ -278,6 +316,11 @@ void add_traceback(Runtime& runtime, Value exception, std::uint32_t file, std::u
         return;
     }
     ExceptionObject* object = as_exception(exception);
+    EmergencyAllocation emergency(runtime);
+    if (emergency.active() && !object->traceback.is_empty() &&
+        as_list(object->traceback)->span().size() >= 3 * emergency_traceback_entries) {
+        return;
+    }
     if (object->traceback.is_empty()) {
         Value list = make_list(runtime, {});
         if (list.is_empty()) {

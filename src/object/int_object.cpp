@@ -470,13 +470,17 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_result_bits(runtime, static_cast<std::uint64_t>(*length) * 8)) {
         return Value::empty();
     }
-    // MicroPython writes a negative int in two's complement even without signed=True
-    // (where CPython raises), so a negative value is always converted as signed.
+    // MicroPython 1.29's texts (1.27 wrote a negative int in two's complement even without
+    // signed=True, and said "buffer too small").
     number::BigInteger value = to_big_integer(arguments[0]);
-    bool as_signed = signed_flag != 0 || value.is_negative();
-    auto bytes = value.to_bytes(static_cast<std::size_t>(*length), *order, as_signed);
+    if (value.is_negative() && signed_flag == 0) {
+        return runtime.raise_new(&overflow_error_type, "can't convert negative int to unsigned");
+    }
+    auto bytes = value.to_bytes(static_cast<std::size_t>(*length), *order, signed_flag != 0);
     if (!bytes) {
-        return runtime.raise_new(&overflow_error_type, bytes.error().message);
+        return runtime.raise_new(
+            &overflow_error_type,
+            "value would overflow a " + std::to_string(*length) + " byte buffer");
     }
     return make_bytes(
         runtime, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));

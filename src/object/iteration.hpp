@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "object/cursor.hpp"
 #include "object/operations.hpp"
 #include "object/roots.hpp"
 #include "object/runtime.hpp"
@@ -32,14 +33,23 @@ enum class Finish : std::uint8_t {
 // or in a rooted container. Values made in the last round stay rooted after the call.
 template <typename Body>
 [[nodiscard]] Finish for_each_item(Runtime& runtime, Value iterable, Body&& body) {
-    Value iterator = get_iterator(runtime, iterable);
-    if (iterator.is_empty()) {
-        return Finish::raised;
+    // A built-in container is walked by a cursor (object/cursor.hpp), so the loop allocates
+    // nothing of its own.
+    Cursor cursor;
+    Value iterator = Value::empty();
+    if (start_cursor(iterable, cursor)) {
+        runtime.keep(iterable);
+    } else {
+        iterator = get_iterator(runtime, iterable);
+        if (iterator.is_empty()) {
+            return Finish::raised;
+        }
+        runtime.keep(iterator);
     }
-    runtime.keep(iterator);
     LoopRoots rounds(runtime);
     for (;;) {
-        Value item = iterate_next(runtime, iterator);
+        Value item =
+            iterator.is_empty() ? cursor_next(runtime, cursor) : iterate_next(runtime, iterator);
         if (item.is_empty()) {
             return Finish::raised;
         }

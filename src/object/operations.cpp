@@ -254,6 +254,18 @@ bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& met
             return false;
         }
     } else if (type->slots.load_attribute != nullptr) {
+        if (is_type(object) && !as_type(object)->is_user_class()) {
+            // A built-in class method called through its class (`int.from_bytes(...)`) gets
+            // the class as self here, without a bound method, as MicroPython's LOAD_METHOD.
+            ClassLookup found = lookup_in_type(as_type(object), name);
+            if (!found.value.is_empty() && type_of(found.value) == &native_function_type &&
+                static_cast<const NativeFunction*>(found.value.as_object())->kind ==
+                    NativeKind::class_method) {
+                method.function = found.value;
+                method.self = object;
+                return true;
+            }
+        }
         Value found = type->slots.load_attribute(runtime, object, name);
         if (found.is_empty() && runtime.has_exception()) {
             return false;

@@ -3,12 +3,17 @@
 
 #include <algorithm>
 
+#include "object/array_object.hpp"
+#include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/list_object.hpp"
+#include "object/memoryview_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 
 namespace xipy::object {
@@ -110,6 +115,15 @@ constinit const Type slice_type{names::slice,
                                 trace_slice};
 
 bool is_slice(Value value) { return value.is_object() && value.as_object()->type() == &slice_type; }
+
+bool subscript_allows_stack_slice(Value target) {
+    if (!target.is_object()) {
+        return false;
+    }
+    const Type* type = target.as_object()->type();
+    return type == &list_type || type == &tuple_type || type == &str_type || type == &bytes_type ||
+           type == &bytearray_type || type == &array_type || type == &memoryview_type;
+}
 
 Value make_slice(Runtime& runtime, Value start, Value stop, Value step) {
     auto* slice = runtime.make<SliceObject>(0, start, stop, step);

@@ -18,11 +18,15 @@ struct SliceObject : Object {
     Value stop;
     Value step;
 
-    SliceObject(Value first, Value last, Value increment)
-        : Object(&slice_type), start(first), stop(last), step(increment) {}
+    SliceObject(Value first, Value last, Value increment, std::uint8_t flags = 0)
+        : Object(&slice_type, flags), start(first), stop(last), step(increment) {}
 };
 
 bool is_slice(Value value);
+// True when subscripting `target` with a slice never keeps the slice (the exact built-in
+// sequences), so the caller may pass a SliceObject on the C++ stack, made with
+// gc::Cell::flag_static, whose start, stop and step it keeps rooted itself.
+bool subscript_allows_stack_slice(Value target);
 Value make_slice(Runtime& runtime, Value start, Value stop, Value step);
 
 // A slice resolved against a sequence length, as slice.indices() does.

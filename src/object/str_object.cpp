@@ -149,6 +149,14 @@ Value str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value r
     std::string_view second = str_view(runtime, right);
     switch (operation) {
         case BinaryOperator::add: {
+            // Adding an empty string returns the other operand, as MicroPython does (so it
+            // allocates nothing, even under heap_lock()).
+            if (first.empty() && type_of(right) == type_of(left)) {
+                return right;
+            }
+            if (second.empty()) {
+                return left;
+            }
             std::string joined;
             joined.reserve(first.size() + second.size());
             joined.append(first).append(second);

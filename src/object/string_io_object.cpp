@@ -40,6 +40,8 @@ Value raise_closed(Runtime& runtime) {
 
 // Makes room for `needed` bytes; false with MemoryError pending.
 bool reserve(Runtime& runtime, MemoryStreamObject* stream, std::uint64_t needed) {
+    // Shared bytes are copied whole, however little the write needs.
+    needed = std::max<std::uint64_t>(needed, stream->length);
     std::uint32_t capacity = stream->storage == nullptr ? 0 : stream->storage->capacity;
     if (needed <= capacity) {
         return true;
@@ -55,9 +57,11 @@ bool reserve(Runtime& runtime, MemoryStreamObject* stream, std::uint64_t needed)
         return false;
     }
     if (stream->length > 0) {
-        std::memcpy(storage->data(), stream->storage->data(), stream->length);
+        std::memcpy(storage->data(), stream->contents().data(), stream->length);
     }
     stream->storage = storage;
+    stream->shared = Value::none();
+    stream->shared_data = nullptr;
     return true;
 }
 
@@ -350,6 +354,16 @@ Value stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
             }
         } else if (is_str(initial)) {
             data = str_view(runtime, initial);
+        } else if (is_bytes(initial)) {
+            // Immutable, at a fixed address: the stream reads the object's own bytes until its
+            // first write. (An interned str's text may move as the intern table grows.)
+            std::string_view bytes = bytes_view(initial);
+            if (bytes.size() > UINT32_MAX / 2) {
+                return runtime.raise_memory_error();
+            }
+            stream->shared = initial;
+            stream->shared_data = bytes.data();
+            stream->length = static_cast<std::uint32_t>(bytes.size());
         } else {
             auto buffer = require_buffer(runtime, initial);
             if (!buffer) {
@@ -379,6 +393,9 @@ void trace_stream(gc::Cell* cell, gc::Tracer& tracer) {
     auto* stream = static_cast<MemoryStreamObject*>(cell);
     if (stream->storage != nullptr) {
         tracer.mark(stream->storage);
+    }
+    if (stream->shared.is_object()) {
+        tracer.mark(stream->shared.as_object());
     }
 }
 

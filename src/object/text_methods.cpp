@@ -342,6 +342,12 @@ Value text_replace(Runtime& runtime, Arguments arguments, TextKind kind) {
         limit = *parsed;
     }
     std::string_view text = self_text(runtime, arguments, kind);
+    // Nothing to replace: the original comes back, as MicroPython returns it (no allocation).
+    const Type* self_type = type_of(arguments[0]);
+    if ((self_type == &str_type || self_type == &bytes_type) &&
+        (limit == 0 || (!old_text->empty() && text.find(*old_text) == std::string_view::npos))) {
+        return arguments[0];
+    }
     if (kind == TextKind::str && old_text->empty() && !is_ascii(text)) {
         return make_str(runtime, insert_between_characters(text, *new_text, limit));
     }

@@ -10,6 +10,7 @@
 #include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
+#include "object/cursor.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -807,6 +808,18 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(GET_ITER) : OPCODE(GET_ITER_STACK) : {
+                object::Cursor cursor;
+                if (opcode == byte_of(Opcode::GET_ITER_STACK) &&
+                    object::start_cursor(TOP(), cursor)) {
+                    // A built-in container loops by position in the slots, allocating
+                    // nothing: the position, the container, a dict's size at the start.
+                    top[0] = Value::from_small_int(cursor.position);
+                    top[1] = cursor.container;
+                    top[2] = Value::from_small_int(cursor.count_at_start);
+                    top[3] = Value::none();
+                    top += iterator_slots - 1;
+                    NEXT();
+                }
                 Value iterator = object::get_iterator(*this, TOP());
                 CHECK(iterator);
                 if (opcode == byte_of(Opcode::GET_ITER)) {
@@ -824,7 +837,17 @@ ExecutionResult Interpreter::run() {
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value next = object::iterate_next(*this, top[2 - iterator_slots]);
+                Value* slots = top + 1 - iterator_slots;
+                Value next;
+                if (!slots[0].is_empty()) {
+                    object::Cursor cursor{slots[1],
+                                          static_cast<std::uint32_t>(slots[0].as_small_int()),
+                                          static_cast<std::uint32_t>(slots[2].as_small_int())};
+                    next = object::cursor_next(*this, cursor);
+                    slots[0] = Value::from_small_int(cursor.position);
+                } else {
+                    next = object::iterate_next(*this, slots[1]);
+                }
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
@@ -873,6 +896,34 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(BUILD_SLICE) : {
                 std::uint32_t count = read_var_uint(instruction);
+                // A slice subscripting a built-in sequence at once (`b[3:5]`, `b[3:5] = x`)
+                // lives on the C++ stack, as MicroPython's does, so it allocates nothing; its
+                // parts stay on the value stack, rooted, until the subscript is done.
+                Value* parts = top - (count - 1);
+                const std::uint8_t next_opcode = *instruction;
+                if ((next_opcode == byte_of(Opcode::LOAD_SUBSCR) ||
+                     next_opcode == byte_of(Opcode::STORE_SUBSCR)) &&
+                    object::subscript_allows_stack_slice(parts[-1])) {
+                    object::SliceObject slice(parts[0], parts[1],
+                                              count == 3 ? parts[2] : Value::none(),
+                                              gc::Cell::flag_static);
+                    ++instruction;
+                    SAVE_FRAME();
+                    if (next_opcode == byte_of(Opcode::LOAD_SUBSCR)) {
+                        Value result =
+                            object::load_subscript(*this, parts[-1], Value::from_object(&slice));
+                        CHECK(result);
+                        top = parts - 1;
+                        TOP() = result;
+                        NEXT();
+                    }
+                    if (!object::store_subscript(*this, parts[-1], Value::from_object(&slice),
+                                                 parts[-2])) {
+                        goto handle_exception;
+                    }
+                    top = parts - 3;
+                    NEXT();
+                }
                 Value step = count == 3 ? POP() : Value::none();
                 Value stop = POP();
                 Value slice = object::make_slice(*this, TOP(), stop, step);

@@ -77,6 +77,8 @@ Value load_constant(Interpreter& interpreter, ModuleContext& context, std::uint3
     }
     Value& slot = context.constants[index];
     if (slot.is_empty()) {
+        // Loading the constant is load work, so the program's heap_lock() does not refuse it.
+        gc::Heap::LockExemption exemption(interpreter.heap());
         slot = materialise(interpreter, context, context.image.constants()[index]);
     }
     return slot;

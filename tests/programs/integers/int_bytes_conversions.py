@@ -1,3 +1,4 @@
+# expect: micropython 1.29
 # int.to_bytes and int.from_bytes: byte orders, lengths, negative values and overflow.
 def attempt(label, action):
     try:
@@ -16,6 +17,13 @@ attempt('neg3', lambda: (-128).to_bytes(1, 'big'))
 attempt('negover', lambda: (-129).to_bytes(1, 'big'))
 attempt('negbig', lambda: (-2 ** 63).to_bytes(8, 'big'))
 attempt('negbigover', lambda: (-2 ** 63 - 1).to_bytes(8, 'big'))
+attempt('signed', lambda: (-1).to_bytes(2, 'big', signed=True))
+attempt('signed2', lambda: (-256).to_bytes(2, 'little', signed=True))
+attempt('signed3', lambda: (-128).to_bytes(1, 'big', signed=True))
+attempt('signedover', lambda: (-129).to_bytes(1, 'big', signed=True))
+attempt('signedbig', lambda: (-2 ** 63).to_bytes(8, 'big', signed=True))
+attempt('signedbigover', lambda: (-2 ** 63 - 1).to_bytes(8, 'big', signed=True))
+attempt('signedpositive', lambda: (128).to_bytes(1, 'big', signed=True))
 attempt('empty', lambda: (0).to_bytes(0, 'big'))
 attempt('from', lambda: (int.from_bytes(b'\x01\x02', 'big'), int.from_bytes(b'\x01\x02', 'little')))
 attempt('fromhuge', lambda: int.from_bytes(b'\xff' * 10, 'big'))

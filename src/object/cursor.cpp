@@ -1,0 +1,84 @@
+// Cursor: a loop over a built-in container by position, without an iterator object.
+#include "object/cursor.hpp"
+
+#include "object/array_object.hpp"
+#include "object/bytes_object.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/list_object.hpp"
+#include "object/memoryview_object.hpp"
+#include "object/operations.hpp"
+#include "object/set_object.hpp"
+#include "object/tuple_object.hpp"
+
+namespace xipy::object {
+
+namespace {
+
+// bytearray, array and memoryview items are read through subscription, bounded by the length
+// so the end needs no IndexError.
+bool is_indexed(const Type* type) {
+    return type == &bytearray_type || type == &array_type || type == &memoryview_type;
+}
+
+}  // namespace
+
+bool start_cursor(Value iterable, Cursor& cursor) {
+    if (!iterable.is_object()) {
+        return false;
+    }
+    const Type* type = iterable.as_object()->type();
+    if (type != &tuple_type && type != &list_type && type != &bytes_type && type != &dict_type &&
+        type != &set_type && type != &frozenset_type && !is_indexed(type)) {
+        return false;
+    }
+    cursor.container = iterable;
+    cursor.position = 0;
+    cursor.count_at_start = type == &dict_type ? as_dict(iterable)->count : 0;
+    return true;
+}
+
+Value cursor_next(Runtime& runtime, Cursor& cursor) {
+    Value container = cursor.container;
+    const Type* type = container.as_object()->type();
+    if (type == &tuple_type || type == &list_type) {
+        std::span<const Value> items =
+            type == &tuple_type ? as_tuple(container)->span() : as_list(container)->span();
+        if (cursor.position >= items.size()) {
+            return Value::stop_iteration();
+        }
+        return items[cursor.position++];
+    }
+    if (type == &bytes_type) {
+        std::string_view data = bytes_view(container);
+        if (cursor.position >= data.size()) {
+            return Value::stop_iteration();
+        }
+        return Value::from_small_int(static_cast<std::uint8_t>(data[cursor.position++]));
+    }
+    if (is_indexed(type)) {
+        std::optional<std::int64_t> length = length_of(runtime, container);
+        if (!length) {
+            return Value::empty();
+        }
+        if (cursor.position >= *length) {
+            return Value::stop_iteration();
+        }
+        Value item = load_subscript(runtime, container, Value::from_small_int(cursor.position));
+        if (!item.is_empty()) {
+            ++cursor.position;
+        }
+        return item;
+    }
+    DictObject* dict = as_dict(container);
+    if (type == &dict_type && dict->count != cursor.count_at_start) {
+        return runtime.raise_new(&runtime_error_type, "dictionary changed size during iteration");
+    }
+    DictEntry* entry = nullptr;
+    if (!dict_next(dict, cursor.position, entry)) {
+        return Value::stop_iteration();
+    }
+    return entry->key;
+}
+
+}  // namespace xipy::object
