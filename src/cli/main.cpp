@@ -11,10 +11,12 @@ namespace xipy::cli {
 
 namespace {
 
-constexpr std::array<Command, 3> commands = {{
+constexpr std::array<Command, 4> commands = {{
     {"run", "run a .mpy file", run_run_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
+    {"romfs", "build, list or extract a ROMFS image (build SRC_DIR, ls IMAGE, extract)",
+     run_romfs_command},
 }};
 
 void print_usage(std::FILE* stream) {

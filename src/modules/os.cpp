@@ -11,6 +11,7 @@
 #include <system_error>
 #include <vector>
 
+#include "modules/host_files.hpp"
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
@@ -63,14 +64,12 @@ Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& er
 
 const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
 
-// Whether a path names its last component itself (os.remove() unlinks a symlink, not what it
-// points to) or whatever that component leads to (open(), stat(), listdir()).
-enum class LastComponent { follow, keep };
+}  // namespace
 
 constexpr std::int64_t errno_access = 13;  // EACCES: the path leaves the granted directory
 
 // True when `resolved` (absolute, no symlinks) is `root` or lies below it.
-bool is_inside(const std::string& root, const std::string& resolved) {
+static bool is_inside(const std::string& root, const std::string& resolved) {
     if (root == "/" || resolved == root) {
         return true;
     }
@@ -149,6 +148,8 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
     }
     return name.empty() ? resolved : resolved / name;
 }
+
+namespace {
 
 // The path argument as a host path inside the granted directory, or nothing with an
 // exception pending. Without the filesystem grant every path is refused with EPERM.

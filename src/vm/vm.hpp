@@ -11,6 +11,7 @@
 
 #include "vm/host_services.hpp"
 #include "vm/module_definition.hpp"
+#include "vm/module_source.hpp"
 
 namespace xipy::vm {
 
@@ -36,6 +37,9 @@ struct VmConfig {
     // outlive the Vm. Empty by default: the api layer passes the standard modules
     // (modules::standard_modules()).
     ModuleRegistry modules;
+    // Module sources mounted from the start, each at its point (vm/module_source.hpp): the api
+    // layer mounts the granted filesystem at "" so sys.path entries resolve inside it.
+    std::vector<std::pair<std::string, std::shared_ptr<ModuleSource>>> mounts;
 };
 
 // bad_image: the file failed to load or to verify, and nothing of it ran.
@@ -55,6 +59,9 @@ class Vm {
     // alive and unchanged until the Vm is destroyed (functions defined by
     // the module keep pointing into them).
     RunStatus run_image(std::span<const std::uint8_t> mpy);
+    // Finds the module `name` on sys.path and runs it as __main__, as `micropython -m` does;
+    // a module that is not found is an ImportError (RunStatus::exception).
+    RunStatus run_module(std::string_view name);
 
     // After RunStatus::exception (the traceback has NOT been written
     // anywhere; the caller prints it):
@@ -78,6 +85,12 @@ class Vm {
     // next run's first). Async-signal-safe, and callable from any thread while the VM runs.
     void interrupt();
 
+    // ---- where imports look (vm/module_source.hpp)
+    // Mounts `source` at `point`; false when the point is taken.
+    bool mount(std::string_view point, std::shared_ptr<ModuleSource> source);
+    // Appends `entry` to sys.path (at the front with `first`); false when out of memory.
+    bool add_module_path(std::string_view entry, bool first = false);
+
 #ifdef XIPY_OPCODE_COUNTS
     // How many times each opcode byte was executed by this VM. Only in builds with the CMake
     // option XIPY_OPCODE_COUNTS, since counting costs every instruction an increment.
@@ -96,6 +109,9 @@ class Vm {
     HeapStatistics heap_statistics() const;
 
   private:
+    // Reports a run's outcome: `globals` empty when the program raised.
+    RunStatus finish_run(object::Value globals);
+
     std::unique_ptr<Interpreter> interpreter_;
     std::string load_error_;
     std::uint64_t max_steps_ = 0;
