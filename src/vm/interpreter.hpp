@@ -90,6 +90,8 @@ class Interpreter : public object::Runtime {
     // The mount holding `path` and the path inside it, or null.
     const Mount* find_mount(std::string_view path, std::string& inside) const;
     const std::vector<Mount>& mounts() const { return mounts_; }
+    // Every image loaded so far, in load order.
+    const std::vector<std::unique_ptr<ModuleContext>>& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
     bool charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;

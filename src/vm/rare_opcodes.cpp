@@ -141,7 +141,7 @@ Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
             return Value::empty();
         }
         interpreter.raise_new(&object::import_error_type,
-                              "cannot import name " + std::string(interpreter.name_text(name)));
+                              "can't import name " + std::string(interpreter.name_text(name)));
     }
     return value;
 }

@@ -54,6 +54,14 @@ bool Vm::mount(std::string_view point, std::shared_ptr<ModuleSource> source) {
     return interpreter_->mount(point, std::move(source), Value::empty());
 }
 
+std::vector<std::span<const std::uint8_t>> Vm::loaded_images() const {
+    std::vector<std::span<const std::uint8_t>> images;
+    for (const auto& context : interpreter_->contexts()) {
+        images.push_back(context->image.bytes());
+    }
+    return images;
+}
+
 bool Vm::add_module_path(std::string_view entry, bool first) {
     Interpreter& interpreter = *interpreter_;
     const bool added = vm::add_module_path(interpreter, entry, first);

@@ -88,6 +88,9 @@ class Vm {
     // ---- where imports look (vm/module_source.hpp)
     // Mounts `source` at `point`; false when the point is taken.
     bool mount(std::string_view point, std::shared_ptr<ModuleSource> source);
+    // The bytes of every image this VM has loaded, in load order. Imported code runs where
+    // these lie; tests check with it that nothing was copied.
+    std::vector<std::span<const std::uint8_t>> loaded_images() const;
     // Appends `entry` to sys.path (at the front with `first`); false when out of memory.
     bool add_module_path(std::string_view entry, bool first = false);
 
