@@ -14,7 +14,8 @@ MicroPython 1.29 (stdout and exit status; expected output never comes from xipy)
 - from an image written by MicroPython's own writer (tools/romfs.py): the same on xipy, which
   proves MicroPython's images mount in xipy. Both writers must produce identical bytes.
 
-Then corrupt images: truncated and bit-flipped copies must be refused by `xipy run --romfs`
+tests/imports/vfs_open.py (vfs.VfsRom, mount, umount, open() of files in an image) runs on
+xipy and on micropython-coverage. Then corrupt images: truncated and bit-flipped copies must be refused by `xipy run --romfs`
 with a "corrupt ROMFS image" message (exit status 2, no crash), and vfs.VfsRom() must raise
 the OSError the reference raises.
 
@@ -43,8 +44,12 @@ def run(command, cwd, env=None):
 def compile_scenario(scenario):
     target = WORK / scenario.name
     shutil.rmtree(target, ignore_errors=True)
-    for source in sorted(scenario.rglob("*.py")):
+    for source in sorted(path for path in scenario.rglob("*") if path.is_file()):
         relative = source.relative_to(scenario)
+        if source.suffix != ".py":
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target / relative)
+            continue
         output = (target / relative).with_suffix(".mpy")
         output.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([str(MPY_CROSS), "-o", str(output), "-s", str(relative), str(source)],
@@ -110,12 +115,21 @@ def main():
             checks += 1
             if expected != actual:
                 failures.append((scenario.name + " (" + image.name + ")", expected, actual))
+    # The vfs module and open() of image files, against micropython-coverage (which has VfsRom).
+    program = WORK / "vfs_open.mpy"
+    subprocess.run([str(MPY_CROSS), "-o", str(program), "-s", "vfs_open.py",
+                    str(SCENARIOS / "vfs_open.py")], check=True)
+    expected = run([str(MICROPYTHON_COVERAGE), "-m", "vfs_open"], cwd=WORK, env=env)[:2]
+    actual = run([str(xipy), "run", str(program)], cwd=WORK)[:2]
+    checks += 1
+    if expected != actual:
+        failures.append(("vfs_open.py", expected, actual))
     # Corrupt images: every truncation and a flipped bit in every byte of one image.
     image = (WORK / "packages.romfs").read_bytes()
     corrupt = WORK / "corrupt.romfs"
-    variants = [image[:length] for length in range(0, len(image), 7)]
+    variants = [image[:length] for length in range(0, len(image), 11)]
     variants += [image[:index] + bytes([image[index] ^ 0x40]) + image[index + 1:]
-                 for index in range(0, len(image), 3)]
+                 for index in range(0, len(image), 5)]
     crashed = 0
     for variant in variants:
         corrupt.write_bytes(variant)

@@ -14,6 +14,7 @@
 #include "modules/host_files.hpp"
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
+#include "modules/vfs.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -195,6 +196,15 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
         return mode.find_first_not_of("rbtwax+") == std::string::npos
                    ? raise_errno(runtime, errno_permission)
                    : raise_errno(runtime, errno_invalid);
+    }
+    if (object::is_str(arguments[0])) {
+        // A file in a mounted ROMFS image is read where it lies.
+        bool handled = false;
+        Value file =
+            open_image_file(runtime, object::str_view(runtime, arguments[0]), binary, handled);
+        if (handled) {
+            return file;
+        }
     }
     auto path = path_argument(runtime, arguments[0]);
     if (!path) {

@@ -17,6 +17,7 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "text/utf8_text.hpp"
 
 namespace xipy::modules {
 
@@ -31,6 +32,7 @@ namespace {
 constexpr std::int64_t errno_permission = 1;
 constexpr std::int64_t errno_no_entry = 2;
 constexpr std::int64_t errno_no_device = 19;
+constexpr std::int64_t errno_is_directory = 21;
 constexpr std::int64_t errno_invalid = 22;
 constexpr std::int64_t mode_directory = 0x4000;
 constexpr std::int64_t mode_file = 0x8000;
@@ -77,6 +79,8 @@ class RomfsSource final : public vm::ModuleSource {
             tracer.mark(owner_.as_object());
         }
     }
+
+    bool serves_open() const override { return true; }
 
   private:
     image::RomfsImage image_;
@@ -276,7 +280,207 @@ constexpr NativeFunction vfs_functions[] = {
 
 constexpr object::Attribute vfs_types[] = {{names::VfsRom, &vfs_rom_type}};
 
+// ---- files opened in an image: read-only streams over the image's bytes
+
+// Invariants: position <= size; `data` stays valid while `owner` (the VfsRom, or empty when
+// the host keeps the image alive) lives. Text files count positions in bytes, as MicroPython.
+struct ImageFileObject : object::Object {
+    Value owner;
+    const std::uint8_t* data;
+    std::size_t size;
+    std::size_t position = 0;
+    bool closed = false;
+
+    ImageFileObject(const object::Type* type, Value keeper, std::span<const std::uint8_t> bytes)
+        : Object(type), owner(keeper), data(bytes.data()), size(bytes.size()) {}
+};
+
+extern const object::Type image_binary_file_type;
+extern const object::Type image_text_file_type;
+
+void trace_image_file(gc::Cell* cell, gc::Tracer& tracer) {
+    Value owner = static_cast<ImageFileObject*>(cell)->owner;
+    if (owner.is_object()) {
+        tracer.mark(owner.as_object());
+    }
+}
+
+ImageFileObject* open_file(object::Runtime& runtime, Value self) {
+    auto* file = static_cast<ImageFileObject*>(self.as_object());
+    if (file->closed) {
+        raise_errno(runtime, errno_invalid);
+        return nullptr;
+    }
+    return file;
+}
+
+bool is_binary(Value self) { return self.as_object()->type() == &image_binary_file_type; }
+
+// The bytes [start, end) as the file's kind of value; a text file's must be UTF-8.
+Value make_chunk(object::Runtime& runtime, Value self, std::size_t start, std::size_t end) {
+    auto* file = static_cast<ImageFileObject*>(self.as_object());
+    const std::string_view text(reinterpret_cast<const char*>(file->data) + start, end - start);
+    if (is_binary(self)) {
+        return object::make_bytes(runtime, text);
+    }
+    std::string checked;
+    if (!text::decode_text(text, text::Encoding::utf8, text::DecodeErrors::strict, checked)) {
+        return runtime.raise_type(&object::unicode_error_type);
+    }
+    return object::make_str(runtime, text);
+}
+
+// read(size=-1): at most `size` bytes (binary) or characters (text); all that is left if
+// size is negative or absent.
+Value image_file_read(object::Runtime& runtime, Arguments arguments) {
+    ImageFileObject* file = open_file(runtime, arguments[0]);
+    if (file == nullptr) {
+        return Value::empty();
+    }
+    std::size_t end = file->size;
+    if (arguments.positional_count > 1 && !arguments[1].is_none()) {
+        auto count = object::to_integer(runtime, arguments[1]);
+        if (!count) {
+            return Value::empty();
+        }
+        if (*count >= 0) {
+            end = file->position;
+            for (std::int64_t taken = 0; taken < *count && end < file->size; ++taken) {
+                ++end;
+                // A character is its lead byte and the continuation bytes after it.
+                while (!is_binary(arguments[0]) && end < file->size &&
+                       (file->data[end] & 0xC0) == 0x80) {
+                    ++end;
+                }
+            }
+        }
+    }
+    Value chunk = make_chunk(runtime, arguments[0], file->position, end);
+    if (!chunk.is_empty()) {
+        file->position = end;
+    }
+    return chunk;
+}
+
+Value image_file_readline(object::Runtime& runtime, Arguments arguments) {
+    ImageFileObject* file = open_file(runtime, arguments[0]);
+    if (file == nullptr) {
+        return Value::empty();
+    }
+    std::size_t end = file->position;
+    while (end < file->size && file->data[end++] != '\n') {
+    }
+    Value line = make_chunk(runtime, arguments[0], file->position, end);
+    if (!line.is_empty()) {
+        file->position = end;
+    }
+    return line;
+}
+
+Value image_file_next(object::Runtime& runtime, Value self) {
+    auto* file = static_cast<ImageFileObject*>(self.as_object());
+    if (!file->closed && file->position == file->size) {
+        return Value::stop_iteration();
+    }
+    return image_file_readline(runtime, Arguments{&self, 1});
+}
+
+// seek(offset, whence=0): from the start, the current position or the end; clamped to the
+// file, as a read-only stream allows.
+Value image_file_seek(object::Runtime& runtime, Arguments arguments) {
+    ImageFileObject* file = open_file(runtime, arguments[0]);
+    if (file == nullptr) {
+        return Value::empty();
+    }
+    auto offset = object::to_integer(runtime, arguments[1]);
+    std::optional<std::int64_t> whence = std::int64_t{0};
+    if (arguments.positional_count > 2) {
+        whence = object::to_integer(runtime, arguments[2]);
+    }
+    if (!offset || !whence) {
+        return Value::empty();
+    }
+    std::int64_t base = *whence == 0   ? 0
+                        : *whence == 1 ? static_cast<std::int64_t>(file->position)
+                        : *whence == 2 ? static_cast<std::int64_t>(file->size)
+                                       : -1;
+    if (base < 0) {
+        return raise_errno(runtime, errno_invalid);
+    }
+    const std::int64_t target = base + *offset;
+    file->position =
+        target < 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(target), file->size);
+    return object::make_int(runtime, static_cast<std::int64_t>(file->position));
+}
+
+Value image_file_tell(object::Runtime& runtime, Arguments arguments) {
+    ImageFileObject* file = open_file(runtime, arguments[0]);
+    return file == nullptr ? Value::empty()
+                           : object::make_int(runtime, static_cast<std::int64_t>(file->position));
+}
+
+Value image_file_close(object::Runtime&, Arguments arguments) {
+    static_cast<ImageFileObject*>(arguments[0].as_object())->closed = true;
+    return Value::none();
+}
+
+Value image_file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+
+constexpr NativeFunction image_file_methods[] = {
+    {names::read, NativeKind::method, 1, 2, image_file_read},
+    {names::readline, NativeKind::method, 1, 2, image_file_readline},
+    {names::seek, NativeKind::method, 2, 3, image_file_seek},
+    {names::tell, NativeKind::method, 1, 1, image_file_tell},
+    {names::close, NativeKind::method, 1, 1, image_file_close},
+    {names::dunder_enter, NativeKind::method, 1, 1, image_file_enter},
+    {names::dunder_exit, NativeKind::method, 1, 4, image_file_close},
+};
+
+constexpr object::Attribute image_file_attributes[] = {
+    {names::dunder_enter, &image_file_methods[5]}, {names::dunder_exit, &image_file_methods[6]},
+    {names::close, &image_file_methods[4]},        {names::read, &image_file_methods[0]},
+    {names::readline, &image_file_methods[1]},     {names::seek, &image_file_methods[2]},
+    {names::tell, &image_file_methods[3]},
+};
+
+// MicroPython names these FileIO and TextIOWrapper, the types of its files.
+constinit const object::Type image_binary_file_type{
+    names::FileIO,
+    &object::object_type,
+    object::TypeSlots{.get_iterator = object::iterator_self, .iterate_next = image_file_next},
+    image_file_attributes,
+    0,
+    trace_image_file};
+constinit const object::Type image_text_file_type{
+    names::TextIOWrapper,
+    &object::object_type,
+    object::TypeSlots{.get_iterator = object::iterator_self, .iterate_next = image_file_next},
+    image_file_attributes,
+    0,
+    trace_image_file};
+
 }  // namespace
+
+Value open_image_file(object::Runtime& runtime, std::string_view path, bool binary, bool& handled) {
+    handled = false;
+    std::string inside;
+    Value mounted;
+    const vm::ModuleSource* source = vm::find_source(runtime, path, inside, &mounted);
+    if (source == nullptr || !source->serves_open()) {
+        return Value::empty();
+    }
+    handled = true;
+    vm::SourceFile file;
+    if (!source->read(runtime, inside, file)) {
+        return raise_errno(runtime, source->stat(runtime, inside) == vm::PathKind::directory
+                                        ? errno_is_directory
+                                        : errno_no_entry);
+    }
+    auto* object =
+        runtime.make<ImageFileObject>(0, binary ? &image_binary_file_type : &image_text_file_type,
+                                      file.owner.is_empty() ? mounted : file.owner, file.bytes);
+    return object == nullptr ? Value::empty() : Value::from_object(object);
+}
 
 std::shared_ptr<vm::ModuleSource> make_romfs_source(std::span<const std::uint8_t> bytes,
                                                     std::string& error, Value owner) {

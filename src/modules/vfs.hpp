@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "object/value.hpp"
 #include "vm/module_source.hpp"
@@ -16,5 +17,10 @@ namespace xipy::modules {
 std::shared_ptr<vm::ModuleSource> make_romfs_source(std::span<const std::uint8_t> bytes,
                                                     std::string& error,
                                                     object::Value owner = object::Value::empty());
+
+// open() of a path inside a mounted image: a read-only file object over the image's bytes (no
+// copy). Sets `handled` false, returning empty, when no image holds the path.
+object::Value open_image_file(object::Runtime& runtime, std::string_view path, bool binary,
+                              bool& handled);
 
 }  // namespace xipy::modules

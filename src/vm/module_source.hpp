@@ -37,6 +37,9 @@ class ModuleSource {
     virtual bool read(object::Runtime& runtime, std::string_view path, SourceFile& file) const = 0;
     // Marks the heap objects the source's bytes depend on while it is mounted.
     virtual void trace(gc::Tracer&) const {}
+    // Whether open() reads files from this source (ROMFS images). Host folders are reached
+    // through the filesystem grant instead, and frozen modules only by import.
+    virtual bool serves_open() const { return false; }
 };
 
 // One `.mpy` a host linked in: its path inside the frozen tree ("helper.mpy",
