@@ -300,8 +300,10 @@ std::vector<std::string> Interpreter::module_search_path() {
     return folders;
 }
 
-Value Interpreter::import(std::string_view name, Value globals, bool has_fromlist,
+Value Interpreter::import(std::string_view requested, Value globals, bool has_fromlist,
                           std::int64_t level) {
+    // A copy: `requested` may be interned text, which interning more names can move.
+    const std::string name(requested);
     std::string full(name);
     if (level > 0) {
         // Relative to the importing module's package: the module itself when it is one (it
@@ -331,7 +333,7 @@ Value Interpreter::import(std::string_view name, Value globals, bool has_fromlis
         if (base.empty()) {
             return raise_new(&object::import_error_type, "can't perform relative import");
         }
-        full = name.empty() ? base : base + "." + std::string(name);
+        full = name.empty() ? base : base + "." + name;
     }
     Value top;
     Value parent;
