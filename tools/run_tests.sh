@@ -89,6 +89,10 @@ step "GC stress: the corpus collecting before every allocation (build-asan/xipy)
 # sanitizer build against native MicroPython, with tests/micropython_suite/known_failures.txt.
 step "MicroPython's test suite: build-asan/xipy against native MicroPython (make micropython-suite)" \
     "${make_quietly[@]}" micropython-suite
+# Multi-module programs (tests/imports/) from host folders and ROMFS images, both ways
+# compatible with MicroPython's images, and corrupt images.
+step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
+    "$PYTHON" tools/import_tests.py build/xipy
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "xipy/xipy.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -29,6 +31,12 @@ enum {
  * SystemExit, its exit code instead (nonzero codes only; no traceback is printed);
  * XIPY_PYEXEC_BAD_IMAGE (2) when the image is rejected. */
 int load_from_mem_run(const uint8_t* data, size_t len);
+
+/* load_from_mem_run() with the `count` frozen modules of `modules` importable (sys.path is
+ * [".frozen"]): a firmware that links its libraries in as .mpy arrays runs its main image
+ * with them, every module in place. Statuses as load_from_mem_run(). */
+int load_from_mem_run_frozen(const uint8_t* data, size_t len, const xipy_frozen_module* modules,
+                             size_t count);
 
 #ifdef __cplusplus
 }

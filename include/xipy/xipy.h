@@ -302,7 +302,7 @@ xipy_status xipy_import(xipy_vm* vm, const char* name, xipy_value* out);
 /* Runs an .mpy image as the module `name` (its own globals, __name__ == name) and stores the
  * module in sys.modules, so a later `import name` finds it. The bytes must stay valid until
  * the VM is destroyed, as for xipy_vm_run_mpy(). `out` (may be NULL) receives the module. */
-xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
+xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
                                xipy_value* out);
 
 /* ---- Calls from the host into Python. */
@@ -453,6 +453,43 @@ typedef struct xipy_parameter {
 xipy_status xipy_parse_arguments(xipy_vm* vm, const xipy_arguments* arguments,
                                  const char* function_name, const xipy_parameter* parameters,
                                  size_t parameter_count, xipy_value* out);
+
+/* ---- Modules a program imports: host folders, ROMFS images and frozen modules.
+ * `import` searches the entries of sys.path in order (empty until a host adds some); each
+ * entry is a path into the folders, images and frozen tables added below. Imported .mpy
+ * files run in place, from wherever their bytes lie. See docs/deploying-code.md. */
+
+/* One .mpy a host linked into its binary: `path` is its file name inside the frozen tree
+ * ("helper.mpy", "pkg/__init__.mpy"), `data`/`length` its bytes. */
+typedef struct xipy_frozen_module {
+    const char* path;
+    const uint8_t* data;
+    size_t length;
+} xipy_frozen_module;
+
+/* Makes the `count` modules of `modules` importable, and ".frozen" (their sys.path entry, as
+ * in MicroPython) the next entry of sys.path. The table (names and bytes) must outlive the
+ * VM; it is never written. Call at most once per VM. */
+xipy_status xipy_vm_add_frozen_modules(xipy_vm* vm, const xipy_frozen_module* modules,
+                                       size_t count);
+
+/* Mounts the ROMFS image `data[0..length)` (MicroPython's format) at `mount_point`, as
+ * vfs.mount(vfs.VfsRom(data), mount_point) would; at "/rom", "/rom" and "/rom/lib" are then
+ * added to sys.path, as MicroPython does. The bytes must outlive the VM and are never
+ * written. XIPY_BAD_IMAGE (with xipy_vm_load_error() saying why) when they are no ROMFS
+ * image; XIPY_INVALID_ARGUMENT when the mount point is taken. */
+xipy_status xipy_vm_mount_romfs(xipy_vm* vm, const uint8_t* data, size_t length,
+                                const char* mount_point);
+
+/* Adds the host folder `directory` as the next entry of sys.path, spelled as given. Modules
+ * are read from it (memory-mapped) under the same confinement as open(). XIPY_INVALID_ARGUMENT
+ * when it names no directory. */
+xipy_status xipy_vm_add_module_folder(xipy_vm* vm, const char* directory);
+
+/* Finds the module `name` ("app" or "pkg.app") on sys.path and runs it as __main__, as
+ * `micropython -m` does; statuses as xipy_vm_run_mpy(). A missing module is an ImportError
+ * (XIPY_EXCEPTION); a file that is no valid .mpy raises ValueError in the program. */
+xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name);
 
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */

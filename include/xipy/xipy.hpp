@@ -743,10 +743,10 @@ class Vm {
         return xipy_import(handle_, name, &out) == XIPY_OK ? std::optional(Value(handle_, out))
                                                            : std::nullopt;
     }
-    // Runs an image as the module `name` and puts it in sys.modules (xipy_vm_run_module()).
+    // Runs an image as the module `name` and puts it in sys.modules (xipy_vm_run_module_image()).
     std::optional<Value> run_module(const char* name, std::span<const std::uint8_t> mpy) const {
         xipy_value out{0, 0};
-        return xipy_vm_run_module(handle_, name, mpy.data(), mpy.size(), &out) == XIPY_OK
+        return xipy_vm_run_module_image(handle_, name, mpy.data(), mpy.size(), &out) == XIPY_OK
                    ? std::optional(Value(handle_, out))
                    : std::nullopt;
     }

@@ -5,8 +5,17 @@
 #include "xipy/xipy.h"
 
 extern "C" int load_from_mem_run(const uint8_t* data, size_t len) {
+    return load_from_mem_run_frozen(data, len, nullptr, 0);
+}
+
+extern "C" int load_from_mem_run_frozen(const uint8_t* data, size_t len,
+                                        const xipy_frozen_module* modules, size_t count) {
     xipy_vm* vm = nullptr;
     if (data == nullptr || xipy_vm_create(nullptr, &vm) != XIPY_OK) {
+        return XIPY_PYEXEC_BAD_IMAGE;
+    }
+    if (count != 0 && xipy_vm_add_frozen_modules(vm, modules, count) != XIPY_OK) {
+        xipy_vm_destroy(vm);
         return XIPY_PYEXEC_BAD_IMAGE;
     }
     const xipy_status status = xipy_vm_run_mpy(vm, data, len);

@@ -4,9 +4,12 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "api/vm_state.hpp"
+#include "modules/host_files.hpp"
 #include "modules/standard_modules.hpp"
+#include "modules/vfs.hpp"
 #include "vm/vm.hpp"
 #include "xipy/xipy.h"
 
@@ -61,6 +64,9 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
             return std::nullopt;
         }
         result.host.filesystem_root = std::move(*root);
+        // Paths on sys.path resolve inside the granted folder, as open()'s do.
+        result.mounts.emplace_back("",
+                                   modules::make_host_folder_source(result.host.filesystem_root));
     }
     result.heap_limit_bytes = config.heap_limit_bytes;
     result.max_depth = config.max_depth;
@@ -136,6 +142,27 @@ vm::VmConfig with_embedder(vm::VmConfig config, xipy_vm* handle) {
 }
 
 }  // namespace
+
+// Records a run's outcome on the handle and returns its status.
+xipy_status report_run(xipy_vm& handle, vm::RunStatus outcome) {
+    xipy_status status = XIPY_OK;
+    switch (outcome) {
+        case xipy::vm::RunStatus::ok:
+            status = XIPY_OK;
+            break;
+        case xipy::vm::RunStatus::exception:
+            status = XIPY_EXCEPTION;
+            break;
+        case xipy::vm::RunStatus::bad_image:
+            status = XIPY_BAD_IMAGE;
+            break;
+        case xipy::vm::RunStatus::step_limit:
+            status = XIPY_STEP_LIMIT;
+            break;
+    }
+    record_outcome(handle, status);
+    return status;
+}
 
 }  // namespace xipy::api
 
@@ -213,32 +240,24 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
     // An empty span still needs a valid pointer for the loader's bounds arithmetic.
     static constexpr std::uint8_t no_bytes[1] = {0};
     const std::uint8_t* start = data != nullptr ? data : no_bytes;
-    xipy_status status = XIPY_OK;
-    switch (vm->machine.run_image(std::span<const std::uint8_t>(start, length))) {
-        case xipy::vm::RunStatus::ok:
-            status = XIPY_OK;
-            break;
-        case xipy::vm::RunStatus::exception:
-            status = XIPY_EXCEPTION;
-            break;
-        case xipy::vm::RunStatus::bad_image:
-            status = XIPY_BAD_IMAGE;
-            break;
-        case xipy::vm::RunStatus::step_limit:
-            status = XIPY_STEP_LIMIT;
-            break;
-    }
-    xipy::api::record_outcome(*vm, status);
-    return status;
+    return xipy::api::report_run(
+        *vm, vm->machine.run_image(std::span<const std::uint8_t>(start, length)));
 }
 
-xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
+xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name) {
+    if (vm == nullptr || name == nullptr) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    return xipy::api::report_run(*vm, vm->machine.run_module(name));
+}
+
+xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
                                xipy_value* out) {
     if (vm == nullptr || name == nullptr || (data == nullptr && length != 0)) {
         return XIPY_INVALID_ARGUMENT;
     }
     if (out != nullptr && !vm->handles.has_open_scope()) {
-        xipy::api::report_misuse(*vm, "xipy_vm_run_module", "no open scope for the result");
+        xipy::api::report_misuse(*vm, "xipy_vm_run_module_image", "no open scope for the result");
         return XIPY_INVALID_ARGUMENT;
     }
     static constexpr std::uint8_t no_bytes[1] = {0};
@@ -289,6 +308,61 @@ const char* xipy_vm_exit_report(xipy_vm* vm) {
 
 int xipy_vm_exit_code(const xipy_vm* vm) {
     return vm != nullptr ? vm->exit_code : xipy::api::exit_code_bad_image;
+}
+
+xipy_status xipy_vm_add_frozen_modules(xipy_vm* vm, const xipy_frozen_module* modules,
+                                       size_t count) {
+    if (vm == nullptr || (modules == nullptr && count != 0)) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    std::vector<xipy::vm::FrozenModule> table;
+    for (size_t index = 0; index < count; ++index) {
+        if (modules[index].path == nullptr || modules[index].data == nullptr) {
+            return XIPY_INVALID_ARGUMENT;
+        }
+        table.push_back({modules[index].path, {modules[index].data, modules[index].length}});
+    }
+    if (!vm->machine.mount(xipy::vm::frozen_path_entry, xipy::vm::make_frozen_source(table))) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    return vm->machine.add_module_path(xipy::vm::frozen_path_entry) ? XIPY_OK : XIPY_OUT_OF_MEMORY;
+}
+
+xipy_status xipy_vm_mount_romfs(xipy_vm* vm, const uint8_t* data, size_t length,
+                                const char* mount_point) {
+    if (vm == nullptr || data == nullptr || mount_point == nullptr) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    std::string error;
+    auto source = xipy::modules::make_romfs_source({data, length}, error);
+    if (source == nullptr) {
+        xipy::api::record_outcome(*vm, XIPY_OK);
+        vm->load_error = error;
+        vm->last_status = XIPY_BAD_IMAGE;
+        return XIPY_BAD_IMAGE;
+    }
+    if (!vm->machine.mount(mount_point, std::move(source))) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    if (xipy::vm::normalize_path(mount_point) == "rom" &&
+        (!vm->machine.add_module_path("/rom") || !vm->machine.add_module_path("/rom/lib"))) {
+        return XIPY_OUT_OF_MEMORY;
+    }
+    return XIPY_OK;
+}
+
+xipy_status xipy_vm_add_module_folder(xipy_vm* vm, const char* directory) {
+    if (vm == nullptr || directory == nullptr) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    auto folder = xipy::vm::canonical_filesystem_root(*directory == '\0' ? "." : directory);
+    if (!folder) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    // A folder spelled "" or "." is the current one, which the granted filesystem (mounted at
+    // "") may already answer for; a mount there then changes nothing.
+    vm->machine.mount(directory, xipy::modules::make_host_folder_source(std::move(*folder)));
+    return vm->machine.add_module_path(directory) ? XIPY_OK : XIPY_OUT_OF_MEMORY;
 }
 
 void xipy_vm_interrupt(xipy_vm* vm) {

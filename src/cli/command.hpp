@@ -21,6 +21,7 @@ struct Command {
 };
 
 int run_dis_command(std::span<const std::string_view> arguments);
+int run_romfs_command(std::span<const std::string_view> arguments);
 int run_run_command(std::span<const std::string_view> arguments);
 int run_verify_command(std::span<const std::string_view> arguments);
 int run_parse_command(std::span<const std::string_view> arguments);

@@ -11,10 +11,12 @@ namespace xipy::cli {
 
 namespace {
 
-constexpr std::array<Command, 3> commands = {{
-    {"run", "run a .mpy file", run_run_command},
+constexpr std::array<Command, 4> commands = {{
+    {"run", "run a .mpy file, or a module from folders, ROMFS images (-m)", run_run_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
+    {"romfs", "ROMFS images: build SRC_DIR [-o IMAGE], ls IMAGE, extract IMAGE DIR",
+     run_romfs_command},
 }};
 
 void print_usage(std::FILE* stream) {

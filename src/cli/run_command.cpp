@@ -19,7 +19,10 @@ namespace {
 
 constexpr std::string_view run_usage =
     "usage: xipy run [OPTIONS] FILE.mpy [ARGS...]\n"
-    "Runs a .mpy v6 file; sys.argv is [FILE.mpy, ARGS...]. The exit status is 0 on success,\n"
+    "       xipy run [OPTIONS] -m MODULE [ARGS...]\n"
+    "Runs a .mpy v6 file, or with -m the module MODULE found on sys.path, as __main__;\n"
+    "sys.argv is [FILE.mpy, ARGS...]. sys.path is the file's folder, then each --path DIR,\n"
+    "then /rom and /rom/lib when --romfs is given. The exit status is 0 on success,\n"
     "1 after an uncaught exception (its traceback goes to stderr), the code of an uncaught\n"
     "SystemExit, 2 for a bad file (one the verifier rejects included) or command line, and 3\n"
     "when --max-steps ran out. Ctrl-C raises KeyboardInterrupt in the program.\n"
@@ -30,6 +33,9 @@ constexpr std::string_view run_usage =
     "  --fs-root DIR        the directory open() and os may reach, seen by the program as /\n"
     "                       (default: the current directory)\n"
     "  --no-fs              no filesystem: open() and os file functions raise OSError\n"
+    "  --path DIR           also import modules from DIR (repeatable)\n"
+    "  --romfs IMAGE        mount the ROMFS image IMAGE (memory-mapped) at /rom\n"
+    "  -m MODULE            run the module MODULE (found on sys.path) instead of a file\n"
     "  --help               print this help\n";
 
 int usage_error(const std::string& reason) {
@@ -112,6 +118,9 @@ int run_run_command(std::span<const std::string_view> arguments) {
     // A command-line program is the user's own, so it gets what micropython's unix port has,
     // its files limited to the current directory (or --fs-root) unless --no-fs.
     std::string filesystem_root = ".";
+    std::vector<std::string> module_folders;
+    std::vector<std::string> romfs_images;
+    std::optional<std::string> main_module;
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -135,6 +144,21 @@ int run_run_command(std::span<const std::string_view> arguments) {
             }
             filesystem_root = std::string(arguments[++index]);
             continue;
+        }
+        if (argument == "--path" || argument == "--romfs") {
+            if (index + 1 == arguments.size() || arguments[index + 1].empty()) {
+                return usage_error(std::string(argument) + " needs a value");
+            }
+            (argument == "--path" ? module_folders : romfs_images).emplace_back(arguments[++index]);
+            continue;
+        }
+        if (argument == "-m") {
+            if (index + 1 == arguments.size() || arguments[index + 1].empty()) {
+                return usage_error("-m needs a module name");
+            }
+            main_module = std::string(arguments[++index]);
+            ++index;
+            break;
         }
         if (argument == "--no-fs") {
             filesystem_root.clear();
@@ -177,7 +201,10 @@ int run_run_command(std::span<const std::string_view> arguments) {
         }
         break;
     }
-    if (index == arguments.size()) {
+    if (main_module) {
+        // As micropython -m: sys.argv[0] is the module's name until it is found.
+        program_arguments.push_back(*main_module);
+    } else if (index == arguments.size()) {
         return usage_error("no file given");
     }
     for (; index < arguments.size(); ++index) {
@@ -185,10 +212,24 @@ int run_run_command(std::span<const std::string_view> arguments) {
     }
     const std::string& path = program_arguments.front();
 
-    auto mapping = FileMapping::open(path);
-    if (!mapping) {
-        std::fprintf(stderr, "xipy: %s: %s\n", path.c_str(), mapping.error().describe().c_str());
-        return exit_usage;
+    std::optional<FileMapping> mapping;
+    if (!main_module) {
+        auto opened = FileMapping::open(path);
+        if (!opened) {
+            std::fprintf(stderr, "xipy: %s: %s\n", path.c_str(), opened.error().describe().c_str());
+            return exit_usage;
+        }
+        mapping.emplace(std::move(*opened));
+    }
+    std::vector<FileMapping> images;
+    for (const std::string& image : romfs_images) {
+        auto opened = FileMapping::open(image);
+        if (!opened) {
+            std::fprintf(stderr, "xipy: %s: %s\n", image.c_str(),
+                         opened.error().describe().c_str());
+            return exit_usage;
+        }
+        images.push_back(std::move(*opened));
     }
     std::vector<const char*> argument_values;
     for (const std::string& argument : program_arguments) {
@@ -213,10 +254,47 @@ int run_run_command(std::span<const std::string_view> arguments) {
         std::fprintf(stderr, "xipy: cannot create a VM: %s\n", xipy_status_name(created));
         return exit_usage;
     }
-    const auto bytes = mapping->bytes();
+    // sys.path as micropython builds it: the main file's folder first (spelled as given,
+    // "" for the current one), then the extra folders, then a mounted image's /rom, /rom/lib.
+    std::vector<std::string> folders;
+    if (!main_module) {
+        const std::size_t slash = path.rfind('/');
+        folders.push_back(slash == std::string::npos ? std::string() : path.substr(0, slash + 1));
+        if (folders.back().size() > 1) {
+            folders.back().pop_back();
+        }
+    } else {
+        folders.emplace_back();
+    }
+    folders.insert(folders.end(), module_folders.begin(), module_folders.end());
+    for (const std::string& folder : folders) {
+        if (xipy_vm_add_module_folder(vm, folder.c_str()) != XIPY_OK) {
+            std::fprintf(stderr, "xipy: %s: not a directory\n", folder.c_str());
+            xipy_vm_destroy(vm);
+            return exit_usage;
+        }
+    }
+    for (std::size_t image = 0; image < images.size(); ++image) {
+        const auto bytes = images[image].bytes();
+        const char* point = image == 0 ? "/rom" : nullptr;
+        std::string numbered = "/rom" + std::to_string(image);
+        if (xipy_vm_mount_romfs(vm, bytes.data(), bytes.size(),
+                                point != nullptr ? point : numbered.c_str()) != XIPY_OK) {
+            std::fprintf(stderr, "xipy: %s: %s\n", romfs_images[image].c_str(),
+                         xipy_vm_load_error(vm));
+            xipy_vm_destroy(vm);
+            return exit_usage;
+        }
+    }
     interrupted_vm.store(vm);
     void (*previous_handler)(int) = std::signal(SIGINT, interrupt_running_vm);
-    const xipy_status status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    xipy_status status;
+    if (main_module) {
+        status = xipy_vm_run_module(vm, main_module->c_str());
+    } else {
+        const auto bytes = mapping->bytes();
+        status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    }
     std::signal(SIGINT, previous_handler == SIG_ERR ? SIG_DFL : previous_handler);
     interrupted_vm.store(nullptr);
     std::fflush(stdout);

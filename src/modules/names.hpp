@@ -218,6 +218,13 @@
     X(randint, "randint") \
     X(choice, "choice") \
     X(uniform, "uniform")
+// vfs
+#define XIPY_VFS_NAMES(X) \
+    X(vfs, "vfs") \
+    X(VfsRom, "VfsRom") \
+    X(mount, "mount") \
+    X(umount, "umount") \
+    X(ilistdir, "ilistdir")
 
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
@@ -236,7 +243,8 @@
     XIPY_RE_NAMES(X) \
     XIPY_BINASCII_NAMES(X) \
     XIPY_HASHLIB_NAMES(X) \
-    XIPY_RANDOM_NAMES(X)
+    XIPY_RANDOM_NAMES(X) \
+    XIPY_VFS_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

@@ -11,8 +11,10 @@
 #include <system_error>
 #include <vector>
 
+#include "modules/host_files.hpp"
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
+#include "modules/vfs.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -63,14 +65,12 @@ Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& er
 
 const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
 
-// Whether a path names its last component itself (os.remove() unlinks a symlink, not what it
-// points to) or whatever that component leads to (open(), stat(), listdir()).
-enum class LastComponent { follow, keep };
+}  // namespace
 
 constexpr std::int64_t errno_access = 13;  // EACCES: the path leaves the granted directory
 
 // True when `resolved` (absolute, no symlinks) is `root` or lies below it.
-bool is_inside(const std::string& root, const std::string& resolved) {
+static bool is_inside(const std::string& root, const std::string& resolved) {
     if (root == "/" || resolved == root) {
         return true;
     }
@@ -150,6 +150,8 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
     return name.empty() ? resolved : resolved / name;
 }
 
+namespace {
+
 // The path argument as a host path inside the granted directory, or nothing with an
 // exception pending. Without the filesystem grant every path is refused with EPERM.
 std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Value value,
@@ -194,6 +196,15 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
         return mode.find_first_not_of("rbtwax+") == std::string::npos
                    ? raise_errno(runtime, errno_permission)
                    : raise_errno(runtime, errno_invalid);
+    }
+    if (object::is_str(arguments[0])) {
+        // A file in a mounted ROMFS image is read where it lies.
+        bool handled = false;
+        Value file =
+            open_image_file(runtime, object::str_view(runtime, arguments[0]), binary, handled);
+        if (handled) {
+            return file;
+        }
     }
     auto path = path_argument(runtime, arguments[0]);
     if (!path) {

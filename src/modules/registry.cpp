@@ -34,17 +34,15 @@ constexpr std::string_view object_name_texts[] = {
 #undef XIPY_OBJECT_NAME_TEXT
 };
 
+// Sorting every text once and looking for neighbours that are equal stays within the
+// compilers' constexpr step limits (a pairwise search does not, with a few hundred names).
 constexpr bool module_names_are_new() {
-    for (std::size_t index = 0; index < module_name_count; ++index) {
-        std::string_view text = module_name_texts[index];
-        if (std::find(std::begin(object_name_texts), std::end(object_name_texts), text) !=
-                std::end(object_name_texts) ||
-            std::find(module_name_texts + index + 1, std::end(module_name_texts), text) !=
-                std::end(module_name_texts)) {
-            return false;
-        }
-    }
-    return true;
+    std::array<std::string_view, std::size(object_name_texts) + module_name_count> texts{};
+    std::copy(std::begin(object_name_texts), std::end(object_name_texts), texts.begin());
+    std::copy(std::begin(module_name_texts), std::end(module_name_texts),
+              texts.begin() + std::size(object_name_texts));
+    std::sort(texts.begin(), texts.end());
+    return std::adjacent_find(texts.begin(), texts.end()) == texts.end();
 }
 static_assert(module_names_are_new(), "a module name repeats an object-layer or module name");
 
@@ -69,7 +67,7 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
     &random_module, &time_module,        &micropython_module, &sys_module,   &math_module,
     &cmath_module,  &gc_module,          &errno_module,       &heapq_module, &json_module,
     &io_module,     &collections_module, &os_module,          &array_module, &struct_module,
-    &re_module,     &binascii_module,    &hashlib_module,
+    &re_module,     &binascii_module,    &hashlib_module,     &vfs_module,
 };
 
 }  // namespace

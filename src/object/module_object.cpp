@@ -7,6 +7,7 @@
 #include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
+#include "object/str_object.hpp"
 
 namespace xipy::object {
 namespace {
@@ -64,7 +65,14 @@ bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Va
 
 bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<module '");
-    printer.write(runtime.name_text(static_cast<ModuleObject*>(self.as_object())->name));
+    auto* module = static_cast<ModuleObject*>(self.as_object());
+    printer.write(runtime.name_text(module->name));
+    // A module loaded from a file names it, as MicroPython's repr does.
+    Value file = dict_find_name(as_dict(module->globals), names::dunder_file);
+    if (!file.is_empty() && is_str(file)) {
+        printer.write("' from '");
+        printer.write(str_view(runtime, file));
+    }
     printer.write("'>");
     return true;
 }

@@ -96,32 +96,52 @@ Value builtin_dir(object::Runtime& runtime, Arguments arguments) {
     return list;
 }
 
-// __import__(name, globals=None, locals=None, fromlist=(), level=0): only absolute imports
-// of built-in modules exist, so fromlist and level are checked and otherwise unused.
+// Whether a fromlist asks for the named module itself rather than its top package: any
+// non-empty sequence does (None and () do not).
+bool wants_leaf(object::Runtime& runtime, Value fromlist, bool& failed) {
+    failed = false;
+    if (fromlist.is_empty() || fromlist.is_none()) {
+        return false;
+    }
+    const int truth = object::truth(runtime, fromlist);
+    failed = truth < 0;
+    return truth > 0;
+}
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0), as the import statement
+// calls it (vm/importer.cpp does the work).
 Value builtin_import(object::Runtime& runtime, Arguments arguments) {
     Value name = arguments[0];
     if (!object::is_str(name)) {
         return runtime.raise_new(&object::type_error_type, "__import__() argument 1 must be str");
     }
-    if (object::str_view(runtime, name).empty()) {
-        return runtime.raise_type(&object::value_error_type);
-    }
+    std::int64_t level = 0;
     if (arguments.positional_count > 4) {
-        auto level = object::to_integer(runtime, arguments[4]);
-        if (!level) {
+        auto parsed = object::to_integer(runtime, arguments[4]);
+        if (!parsed) {
             return Value::empty();
         }
-        if (*level < 0) {
+        level = *parsed;
+        if (level < 0) {
             return runtime.raise_type(&object::value_error_type);
         }
-        if (*level > 0 && !arguments[1].is_none() && !object::is_dict(arguments[1])) {
+        if (level > 0 && !arguments[1].is_none() && !object::is_dict(arguments[1])) {
             return runtime.raise_type(&object::type_error_type);
         }
     }
-    if (!name.is_interned_string()) {
-        name = runtime.intern(object::str_view(runtime, name));
+    if (object::str_view(runtime, name).empty() && level == 0) {
+        return runtime.raise_type(&object::value_error_type);
     }
-    return runtime.import_module(name);
+    bool failed = false;
+    const bool leaf =
+        wants_leaf(runtime, arguments.positional_count > 3 ? arguments[3] : Value::none(), failed);
+    if (failed) {
+        return Value::empty();
+    }
+    Value globals = arguments.positional_count > 1 ? arguments[1] : Value::none();
+    auto& interpreter = static_cast<Interpreter&>(runtime);
+    return interpreter.import(std::string(object::str_view(runtime, name)),
+                              object::is_dict(globals) ? globals : Value::empty(), leaf, level);
 }
 
 using object::NativeFunction;
@@ -154,10 +174,21 @@ Value import_name(Interpreter& interpreter, std::uint32_t name, Value fromlist, 
     // A program may replace builtins.__import__; every import statement then goes through it.
     Value importer = object::dict_find_name(interpreter, object::as_dict(interpreter.builtins()),
                                             object::names::dunder_import);
-    if (importer.is_empty() || importer == Value::from_object(&import_function)) {
-        return interpreter.import_module(Value::from_interned_string(name));
-    }
     Frame* frame = interpreter.current_frame();
+    if (importer.is_empty() || importer == Value::from_object(&import_function)) {
+        auto parsed = object::to_integer(interpreter, level);
+        if (!parsed) {
+            return Value::empty();
+        }
+        bool failed = false;
+        const bool leaf = wants_leaf(interpreter, fromlist, failed);
+        if (failed) {
+            return Value::empty();
+        }
+        return interpreter.import(interpreter.name_text(name),
+                                  frame == nullptr ? Value::empty() : frame->globals, leaf,
+                                  *parsed);
+    }
     return object::call_positional(
         interpreter, importer,
         {Value::from_interned_string(name), frame == nullptr ? Value::none() : frame->globals,

@@ -281,6 +281,7 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
     for (const auto& context : contexts_) {
         trace_value(tracer, context->globals);
+        trace_value(tracer, context->owner);
         for (Value constant : context->constants) {
             trace_value(tracer, constant);
         }
@@ -292,6 +293,10 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         trace_value(tracer, scheduled_[index].second);
     }
     trace_value(tracer, main_module_);
+    for (const Mount& mount : mounts_) {
+        trace_value(tracer, mount.object);
+        mount.source->trace(tracer);
+    }
     trace_value(tracer, exit_function_);
     for (const ModuleInstance& instance : module_instances_) {
         trace_value(tracer, instance.module);

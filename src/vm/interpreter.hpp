@@ -17,6 +17,7 @@
 #include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
 #include "vm/module_definition.hpp"
+#include "vm/module_source.hpp"
 
 namespace xipy::vm {
 
@@ -49,9 +50,17 @@ class Interpreter : public object::Runtime {
 
     // Loads an image as the module `module_name`, runs its outer code and
     // returns the module's globals (empty when it raised).
-    object::Value run_module(image::Image image, std::uint32_t module_name);
     // __main__'s globals, made when no run made them yet (vm::main_globals()).
     object::Value main_globals();
+    object::Value run_module(image::Image image, std::uint32_t module_name,
+                             SourceFile source = SourceFile{});
+    // Finds the module `name` on sys.path (as `micropython -m` does) and runs it as __main__;
+    // its globals, or empty when it raised or was not found (vm/importer.cpp).
+    object::Value run_main_module(std::string_view name);
+    // Runs an image's outer code in `globals` (setting __file__ from the image when
+    // `set_file`); the context keeps `source`'s owners alive. Returns globals, or empty.
+    object::Value execute_image(image::Image image, object::Value globals, SourceFile source,
+                                bool set_file);
 
     // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Value call_function(object::Value function, object::Arguments arguments,
@@ -60,7 +69,32 @@ class Interpreter : public object::Runtime {
     ExecutionResult resume(GeneratorObject* generator, object::Value send_value,
                            object::Value throw_value);
 
+    // ---- the import system (vm/importer.cpp)
+    // `import name` as __import__(name, globals, None, fromlist, level) does: the top package,
+    // or with a fromlist the named module itself. `globals` (of the importing module, or
+    // empty) anchors a relative import (level > 0).
+    object::Value import(std::string_view name, object::Value globals, bool has_fromlist,
+                         std::int64_t level);
+    // The module named `name` (a str), dotted names included.
     object::Value import_module(object::Value name) override;
+    // A built-in module of the registry (module_loading.cpp), or empty with no exception.
+    object::Value find_builtin_module(std::uint32_t id);
+    // Where files live: each source is mounted at a path (normalize_path form); the longest
+    // mount point that holds a path answers for it, "" answering for every path.
+    struct Mount {
+        std::string point;
+        std::shared_ptr<ModuleSource> source;
+        object::Value object;  // the Python object mounted (vfs.VfsRom), kept alive; or empty
+    };
+    // False (nothing changed) when `point` is taken.
+    bool mount(std::string_view point, std::shared_ptr<ModuleSource> source, object::Value object);
+    bool unmount(std::string_view point);
+    // The mount holding `path` and the path inside it, or null.
+    const Mount* find_mount(std::string_view path, std::string& inside) const;
+    const std::vector<Mount>& mounts() const { return mounts_; }
+    // Every image loaded so far, in load order.
+    const std::vector<std::unique_ptr<ModuleContext>>& contexts() const { return contexts_; }
+    PathKind stat_path(std::string_view path);
     bool charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
 
@@ -131,6 +165,13 @@ class Interpreter : public object::Runtime {
     bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
 
   private:
+    object::Value load_module_file(std::uint32_t name, const std::string& file_path,
+                                   const std::string* package_path);
+    object::Value find_in_directory(std::uint32_t full_name, std::string_view component,
+                                    std::string_view directory);
+    std::vector<std::string> module_search_path();
+    object::Value make_str_value(std::string_view text);
+
     // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();
     // The fast path of push_frame for a call with only positional arguments that
@@ -182,6 +223,7 @@ class Interpreter : public object::Runtime {
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
     std::vector<const ModuleDefinition*> added_modules_;
+    std::vector<Mount> mounts_;
     // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).
     object::Value main_module_;
     // What sys.atexit registered: called once the program has ended (vm.cpp).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "image/image.hpp"
@@ -26,6 +27,10 @@ struct ModuleContext {
     std::vector<object::Value> constants;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks
+    // What keeps the image's bytes alive when it came from a mapped file or a heap object
+    // (vm/module_source.hpp); both empty for bytes the host keeps alive itself.
+    std::shared_ptr<const void> keep_alive;
+    object::Value owner;
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
 };

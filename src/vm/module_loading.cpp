@@ -17,7 +17,24 @@ namespace xipy::vm {
 
 using object::Value;
 
-Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
+Value Interpreter::run_module(image::Image image, std::uint32_t module_name, SourceFile source) {
+    // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
+    bool main = module_name == object::names::dunder_main;
+    Value globals = main ? main_globals() : object::make_dict(*this);
+    if (globals.is_empty()) {
+        return Value::empty();
+    }
+    keep(globals);
+    if (!main && !object::dict_store_name(*this, object::as_dict(globals),
+                                          object::names::dunder_name,
+                                          Value::from_interned_string(module_name))) {
+        return Value::empty();
+    }
+    return execute_image(std::move(image), globals, std::move(source), true);
+}
+
+Value Interpreter::execute_image(image::Image image, Value globals, SourceFile source,
+                                 bool set_file) {
     auto owned = std::make_unique<ModuleContext>(std::move(image));
     ModuleContext* context = owned.get();
     const image::Image& loaded = context->image;
@@ -31,29 +48,14 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
     context->constants.resize(loaded.constants().size());
     context->source_file =
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
-    contexts_.push_back(std::move(owned));
-
-    // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
-    Value globals = module_name == object::names::dunder_main && !main_module_.is_empty()
-                        ? static_cast<object::ModuleObject*>(main_module_.as_object())->globals
-                        : object::make_dict(*this);
-    if (globals.is_empty()) {
-        return Value::empty();
-    }
+    context->keep_alive = std::move(source.keep_alive);
+    context->owner = source.owner;
     context->globals = globals;
-    object::DictObject* dict = object::as_dict(globals);
-    if (!object::dict_store_name(*this, dict, object::names::dunder_name,
-                                 Value::from_interned_string(module_name)) ||
-        !object::dict_store_name(*this, dict, object::names::dunder_file,
+    contexts_.push_back(std::move(owned));
+    if (set_file &&
+        !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_file,
                                  Value::from_interned_string(context->source_file))) {
         return Value::empty();
-    }
-    if (module_name == object::names::dunder_main && main_module_.is_empty()) {
-        main_module_ =
-            object::make_module(*this, module_name, globals, object::ModuleAccess::writable);
-        if (main_module_.is_empty()) {
-            return Value::empty();
-        }
     }
     const image::RawCode* root = &loaded.root();
     auto* function = make<FunctionObject>(0, root, context, context->qstr_ids[root->name_qstr]);
@@ -185,11 +187,9 @@ void initialize_builtins(Interpreter& interpreter) {
 }
 
 // Finds a built-in module by its definition's name: a VM has a few dozen at most, so a scan
-// costs less than any index would to build.
-Value Interpreter::import_module(Value name) {
-    std::uint32_t id = name.is_interned_string()
-                           ? name.as_interned_string()
-                           : interned().intern_copy(object::str_view(*this, name));
+// costs less than any index would to build. Empty, with no exception pending, when there is
+// none of that name.
+Value Interpreter::find_builtin_module(std::uint32_t id) {
     Value found = object::dict_find_name(*this, object::as_dict(modules()), id);
     if (!found.is_empty()) {
         return found;
@@ -231,8 +231,7 @@ Value Interpreter::import_module(Value name) {
         }
         return module;
     }
-    return raise_new(&object::import_error_type,
-                     "no module named '" + std::string(name_text(id)) + "'");
+    return Value::empty();
 }
 
 Value main_globals(object::Runtime& runtime) { return interpreter_of(runtime).main_globals(); }

@@ -12,6 +12,7 @@
 #include "object/list_object.hpp"
 #include "object/operations.hpp"
 #include "object/set_object.hpp"
+#include "object/str_object.hpp"
 #include "vm/slow_paths.hpp"
 
 namespace xipy::vm {
@@ -123,8 +124,24 @@ Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std
 Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
     Value value = object::find_attribute(interpreter, module, name);
     if (value.is_empty() && !interpreter.has_exception()) {
+        // A package's submodule that is not loaded yet: `from pkg import mod` imports pkg.mod,
+        // as MicroPython does (its error then names pkg.mod).
+        Value path = object::find_attribute(interpreter, module,
+                                            interpreter.intern("__path__").as_interned_string());
+        Value package = path.is_empty() ? Value::empty()
+                                        : object::find_attribute(interpreter, module,
+                                                                 object::names::dunder_name);
+        if (!package.is_empty() && object::is_str(package)) {
+            std::string full(object::str_view(interpreter, package));
+            full += '.';
+            full += interpreter.name_text(name);
+            return interpreter.import(full, Value::empty(), true, 0);
+        }
+        if (interpreter.has_exception()) {
+            return Value::empty();
+        }
         interpreter.raise_new(&object::import_error_type,
-                              "cannot import name " + std::string(interpreter.name_text(name)));
+                              "can't import name " + std::string(interpreter.name_text(name)));
     }
     return value;
 }

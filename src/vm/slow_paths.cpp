@@ -340,7 +340,12 @@ bool import_all(Interpreter& interpreter, Value module, Value target) {
     }
     Value listed = object::find_attribute(interpreter, module, all_name.as_interned_string());
     if (interpreter.has_exception()) {
-        return false;
+        // A module-level __getattr__ that raises AttributeError for __all__ means "no __all__".
+        if (!object::is_instance(interpreter.exception(), &object::attribute_error_type)) {
+            return false;
+        }
+        interpreter.clear_exception();
+        listed = Value::empty();
     }
     if (!listed.is_empty()) {
         Value iterator = object::get_iterator(interpreter, listed);

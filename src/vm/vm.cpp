@@ -47,6 +47,29 @@ Vm::Vm(VmConfig config) {
         std::make_unique<Interpreter>(runtime_config, std::move(config.argv), config.modules);
     interpreter_->set_host_services(config.host);
     max_steps_ = config.max_steps;
+    for (auto& [point, source] : config.mounts) {
+        interpreter_->mount(point, std::move(source), Value::empty());
+    }
+}
+
+bool Vm::mount(std::string_view point, std::shared_ptr<ModuleSource> source) {
+    return interpreter_->mount(point, std::move(source), Value::empty());
+}
+
+std::vector<std::span<const std::uint8_t>> Vm::loaded_images() const {
+    std::vector<std::span<const std::uint8_t>> images;
+    for (const auto& context : interpreter_->contexts()) {
+        images.push_back(context->image.bytes());
+    }
+    return images;
+}
+
+bool Vm::add_module_path(std::string_view entry, bool first) {
+    Interpreter& interpreter = *interpreter_;
+    const bool added = vm::add_module_path(interpreter, entry, first);
+    interpreter.clear_exception();
+    interpreter.release_temporaries(0);
+    return added;
 }
 
 Vm::~Vm() = default;
@@ -70,7 +93,22 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     }
     Interpreter& interpreter = *interpreter_;
     interpreter.set_step_limit(max_steps_);
-    Value globals = interpreter.run_module(std::move(*loaded), object::names::dunder_main);
+    return finish_run(interpreter.run_module(std::move(*loaded), object::names::dunder_main));
+}
+
+RunStatus Vm::run_module(std::string_view name) {
+    load_error_.clear();
+    exception_type_name_.clear();
+    exception_message_.clear();
+    traceback_text_.clear();
+    exit_code_ = 0;
+    Interpreter& interpreter = *interpreter_;
+    interpreter.set_step_limit(max_steps_);
+    return finish_run(interpreter.run_main_module(name));
+}
+
+RunStatus Vm::finish_run(object::Value globals) {
+    Interpreter& interpreter = *interpreter_;
     if (!globals.is_empty()) {
         run_exit_function(interpreter);
         interpreter.release_temporaries(0);

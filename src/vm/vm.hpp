@@ -12,6 +12,7 @@
 
 #include "vm/host_services.hpp"
 #include "vm/module_definition.hpp"
+#include "vm/module_source.hpp"
 
 namespace xipy::vm {
 
@@ -37,6 +38,9 @@ struct VmConfig {
     // outlive the Vm. Empty by default: the api layer passes the standard modules
     // (modules::standard_modules()).
     ModuleRegistry modules;
+    // Module sources mounted from the start, each at its point (vm/module_source.hpp): the api
+    // layer mounts the granted filesystem at "" so sys.path entries resolve inside it.
+    std::vector<std::pair<std::string, std::shared_ptr<ModuleSource>>> mounts;
 };
 
 // bad_image: the file failed to load or to verify, and nothing of it ran.
@@ -56,6 +60,9 @@ class Vm {
     // alive and unchanged until the Vm is destroyed (functions defined by
     // the module keep pointing into them).
     RunStatus run_image(std::span<const std::uint8_t> mpy);
+    // Finds the module `name` on sys.path and runs it as __main__, as `micropython -m` does;
+    // a module that is not found is an ImportError (RunStatus::exception).
+    RunStatus run_module(std::string_view name);
 
     // Loads and runs an .mpy as the module `name` (its own globals) and stores the module in
     // sys.modules, so `import name` finds it; `module` receives it. After
@@ -92,6 +99,15 @@ class Vm {
     // calls it before each call from the host into Python.
     void restart_step_budget();
 
+    // ---- where imports look (vm/module_source.hpp)
+    // Mounts `source` at `point`; false when the point is taken.
+    bool mount(std::string_view point, std::shared_ptr<ModuleSource> source);
+    // The bytes of every image this VM has loaded, in load order. Imported code runs where
+    // these lie; tests check with it that nothing was copied.
+    std::vector<std::span<const std::uint8_t>> loaded_images() const;
+    // Appends `entry` to sys.path (at the front with `first`); false when out of memory.
+    bool add_module_path(std::string_view entry, bool first = false);
+
 #ifdef XIPY_OPCODE_COUNTS
     // How many times each opcode byte was executed by this VM. Only in builds with the CMake
     // option XIPY_OPCODE_COUNTS, since counting costs every instruction an increment.
@@ -110,6 +126,9 @@ class Vm {
     HeapStatistics heap_statistics() const;
 
   private:
+    // Reports a run's outcome: `globals` empty when the program raised.
+    RunStatus finish_run(object::Value globals);
+
     std::unique_ptr<Interpreter> interpreter_;
     std::string load_error_;
     std::uint64_t max_steps_ = 0;

@@ -278,7 +278,7 @@ TEST(Embedding, ImageRunAsAModuleIsImportableAndWritable) {
     xipy_vm* vm = make_vm(output);
     xipy_scope scope = xipy_scope_begin(vm);
     xipy_value module{};
-    ASSERT_EQ(xipy_vm_run_module(vm, "helpers", first.data(), first.size(), &module), XIPY_OK);
+    ASSERT_EQ(xipy_vm_run_module_image(vm, "helpers", first.data(), first.size(), &module), XIPY_OK);
     xipy_value imported{};
     ASSERT_EQ(xipy_import(vm, "helpers", &imported), XIPY_OK);
     EXPECT_EQ(xipy_set_attribute(vm, imported, "counter", xipy_int(vm, 7)), XIPY_OK);

@@ -1,0 +1,501 @@
+// The import system: sys.modules, sys.path, packages and relative imports over mounted sources.
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "image/verifier.hpp"
+#include "object/dict_object.hpp"
+#include "object/exception_object.hpp"
+#include "object/list_object.hpp"
+#include "object/module_object.hpp"
+#include "object/names.hpp"
+#include "object/operations.hpp"
+#include "object/str_object.hpp"
+#include "vm/interpreter.hpp"
+#include "vm/module_source.hpp"
+
+namespace xipy::vm {
+
+using object::Value;
+
+namespace {
+
+// How MicroPython's import reads a sys.path entry and a name: "" + "a" is "a", "lib" + "a"
+// is "lib/a". The text becomes __file__ and __path__, as there.
+std::string join_path(std::string_view directory, std::string_view name) {
+    if (directory.empty()) {
+        return std::string(name);
+    }
+    std::string joined(directory);
+    if (joined.back() != '/') {
+        joined += '/';
+    }
+    joined += name;
+    return joined;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_module(Value value) {
+    return value.is_object() && value.as_object()->type() == &object::module_type;
+}
+
+object::ModuleObject* as_module(Value value) {
+    return static_cast<object::ModuleObject*>(value.as_object());
+}
+
+Value raise_no_module(Interpreter& interpreter, std::string_view name) {
+    return interpreter.raise_new(&object::import_error_type,
+                                 "no module named '" + std::string(name) + "'");
+}
+
+// The frozen table's source: a directory exists where some entry's path continues below it.
+class FrozenSource final : public ModuleSource {
+  public:
+    explicit FrozenSource(std::span<const FrozenModule> modules)
+        : modules_(modules.begin(), modules.end()) {}
+
+    PathKind stat(object::Runtime&, std::string_view path) const override {
+        for (const FrozenModule& module : modules_) {
+            if (module.path == path) {
+                return PathKind::file;
+            }
+            if (path.empty() || (module.path.size() > path.size() &&
+                                 module.path.compare(0, path.size(), path) == 0 &&
+                                 module.path[path.size()] == '/')) {
+                return PathKind::directory;
+            }
+        }
+        return PathKind::missing;
+    }
+
+    bool read(object::Runtime&, std::string_view path, SourceFile& file) const override {
+        for (const FrozenModule& module : modules_) {
+            if (module.path == path) {
+                file.bytes = module.bytes;
+                return true;
+            }
+        }
+        return false;
+    }
+
+  private:
+    std::vector<FrozenModule> modules_;
+};
+
+}  // namespace
+
+std::shared_ptr<ModuleSource> make_frozen_source(std::span<const FrozenModule> modules) {
+    return std::make_shared<FrozenSource>(modules);
+}
+
+std::string normalize_path(std::string_view path) {
+    std::string normal;
+    for (std::size_t start = 0; start <= path.size();) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view component = path.substr(start, end - start);
+        start = end + 1;
+        if (component.empty() || component == ".") {
+            continue;
+        }
+        if (!normal.empty()) {
+            normal += '/';
+        }
+        normal += component;
+    }
+    return normal;
+}
+
+bool Interpreter::mount(std::string_view point, std::shared_ptr<ModuleSource> source,
+                        Value object) {
+    std::string normal = normalize_path(point);
+    for (const Mount& mount : mounts_) {
+        if (mount.point == normal) {
+            return false;
+        }
+    }
+    mounts_.push_back(Mount{std::move(normal), std::move(source), object});
+    return true;
+}
+
+bool Interpreter::unmount(std::string_view point) {
+    const std::string normal = normalize_path(point);
+    for (auto mount = mounts_.begin(); mount != mounts_.end(); ++mount) {
+        if (mount->point == normal) {
+            mounts_.erase(mount);
+            return true;
+        }
+    }
+    return false;
+}
+
+const Interpreter::Mount* Interpreter::find_mount(std::string_view path,
+                                                  std::string& inside) const {
+    const std::string normal = normalize_path(path);
+    const Mount* best = nullptr;
+    for (const Mount& mount : mounts_) {
+        const std::string& point = mount.point;
+        const bool holds =
+            point.empty() || normal == point ||
+            (normal.size() > point.size() && normal.compare(0, point.size(), point) == 0 &&
+             normal[point.size()] == '/');
+        if (holds && (best == nullptr || point.size() > best->point.size())) {
+            best = &mount;
+        }
+    }
+    if (best != nullptr) {
+        inside = best->point.empty()                   ? normal
+                 : normal.size() == best->point.size() ? std::string()
+                                                       : normal.substr(best->point.size() + 1);
+    }
+    return best;
+}
+
+PathKind Interpreter::stat_path(std::string_view path) {
+    std::string inside;
+    const Mount* mount = find_mount(path, inside);
+    return mount == nullptr ? PathKind::missing : mount->source->stat(*this, inside);
+}
+
+// Loads `file_path` (an .mpy, or a .py for the compiler hook) as the module `name`: registered in
+// sys.modules before its body runs (so circular imports see it) and removed again if the body
+// raises, as in MicroPython. `package_path` is the package's folder when it is a package.
+Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_path,
+                                    const std::string* package_path) {
+    std::string inside;
+    const Mount* mount = find_mount(file_path, inside);
+    SourceFile file;
+    if (mount == nullptr || !mount->source->read(*this, inside, file)) {
+        return raise_new(&object::import_error_type, "can't read module file '" + file_path + "'");
+    }
+    if (file.owner.is_empty()) {
+        file.owner = mount->object;
+    }
+    if (ends_with(file_path, ".py")) {
+        // The compiler plugs in here: it turns the source into an image that is then run as
+        // any .mpy is. Until it exists, the source cannot run.
+        return raise_new(&object::import_error_type,
+                         "module '" + std::string(name_text(name)) + "' is Python source ('" +
+                             file_path + "'): compile it to .mpy with mpy-cross first");
+    }
+    auto loaded = image::Image::load(file.bytes);
+    if (!loaded) {
+        return raise_new(&object::value_error_type, loaded.error().describe());
+    }
+    auto verified = image::verify(*loaded);
+    if (!verified) {
+        return raise_new(&object::value_error_type, verified.error().message);
+    }
+    Value globals = object::make_dict(*this);
+    if (globals.is_empty()) {
+        return Value::empty();
+    }
+    keep(globals);
+    object::DictObject* dict = object::as_dict(globals);
+    Value file_name = make_str_value(file_path);
+    if (file_name.is_empty() ||
+        !object::dict_store_name(*this, dict, object::names::dunder_name,
+                                 Value::from_interned_string(name)) ||
+        !object::dict_store_name(*this, dict, object::names::dunder_file, file_name)) {
+        return Value::empty();
+    }
+    if (package_path != nullptr) {
+        Value path = make_str_value(*package_path);
+        if (path.is_empty() ||
+            !object::dict_store_name(*this, dict, interned().intern_copy("__path__"), path)) {
+            return Value::empty();
+        }
+    }
+    Value module = object::make_module(*this, name, globals, object::ModuleAccess::writable);
+    if (module.is_empty()) {
+        return Value::empty();
+    }
+    keep(module);
+    object::DictObject* loaded_modules = object::as_dict(modules());
+    if (!object::dict_store_name(*this, loaded_modules, name, module)) {
+        return Value::empty();
+    }
+    if (execute_image(std::move(*loaded), globals, std::move(file), false).is_empty()) {
+        Value pending = take_exception();
+        keep(pending);
+        Value removed;
+        object::dict_remove(*this, loaded_modules, Value::from_interned_string(name), &removed);
+        clear_exception();
+        set_exception(pending);
+        return Value::empty();
+    }
+    return module;
+}
+
+Value Interpreter::make_str_value(std::string_view text) {
+    Value made = object::make_str(*this, text);
+    keep(made);
+    return made;
+}
+
+// Finds `component` (the last part of `full_name`) in `directory`: a package folder (with or
+// without __init__), then name.mpy, then name.py. Empty without an exception when absent.
+Value Interpreter::find_in_directory(std::uint32_t full_name, std::string_view component,
+                                     std::string_view directory) {
+    const std::string base = join_path(directory, component);
+    if (stat_path(base) == PathKind::directory) {
+        for (std::string_view init : {"/__init__.mpy", "/__init__.py"}) {
+            const std::string init_path = base + std::string(init);
+            if (stat_path(init_path) == PathKind::file) {
+                return load_module_file(full_name, init_path, &base);
+            }
+        }
+        // A package without __init__: an empty module whose __path__ lets its submodules load.
+        Value globals = object::make_dict(*this);
+        if (globals.is_empty()) {
+            return Value::empty();
+        }
+        keep(globals);
+        Value path = make_str_value(base);
+        if (path.is_empty() ||
+            !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_name,
+                                     Value::from_interned_string(full_name)) ||
+            !object::dict_store_name(*this, object::as_dict(globals),
+                                     interned().intern_copy("__path__"), path)) {
+            return Value::empty();
+        }
+        Value module =
+            object::make_module(*this, full_name, globals, object::ModuleAccess::writable);
+        if (module.is_empty() ||
+            !object::dict_store_name(*this, object::as_dict(modules()), full_name, module)) {
+            return Value::empty();
+        }
+        return module;
+    }
+    for (std::string_view extension : {".mpy", ".py"}) {
+        const std::string file_path = base + std::string(extension);
+        if (stat_path(file_path) == PathKind::file) {
+            return load_module_file(full_name, file_path, nullptr);
+        }
+    }
+    return Value::empty();
+}
+
+// The folders sys.path lists now (entries that are not str are skipped, as in MicroPython).
+std::vector<std::string> Interpreter::module_search_path() {
+    std::vector<std::string> folders;
+    Value sys = find_builtin_module(interned().intern_copy("sys"));
+    if (sys.is_empty()) {
+        clear_exception();
+        return folders;
+    }
+    Value path = object::find_attribute(*this, sys, interned().intern_copy("path"));
+    if (path.is_empty() || !object::is_list(path)) {
+        clear_exception();
+        return folders;
+    }
+    for (Value entry : object::as_list(path)->span()) {
+        if (object::is_str(entry)) {
+            folders.emplace_back(object::str_view(*this, entry));
+        }
+    }
+    return folders;
+}
+
+Value Interpreter::import(std::string_view requested, Value globals, bool has_fromlist,
+                          std::int64_t level) {
+    // A copy: `requested` may be interned text, which interning more names can move.
+    const std::string name(requested);
+    std::string full(name);
+    if (level > 0) {
+        // Relative to the importing module's package: the module itself when it is one (it
+        // has __path__), else the package holding it, then one level up per extra dot.
+        std::string base;
+        if (!globals.is_empty() && object::is_dict(globals)) {
+            object::DictObject* dict = object::as_dict(globals);
+            Value module_name = object::dict_find_name(*this, dict, object::names::dunder_name);
+            if (!module_name.is_empty() && object::is_str(module_name)) {
+                base = std::string(object::str_view(*this, module_name));
+                const bool is_package =
+                    !object::dict_find_name(*this, dict, interned().intern_copy("__path__"))
+                         .is_empty();
+                std::int64_t strip = is_package ? level - 1 : level;
+                if (base == "__main__") {
+                    base.clear();
+                }
+                for (; strip > 0 && !base.empty(); --strip) {
+                    const std::size_t dot = base.rfind('.');
+                    base = dot == std::string::npos ? std::string() : base.substr(0, dot);
+                }
+                if (strip > 0) {
+                    base.clear();
+                }
+            }
+        }
+        if (base.empty()) {
+            return raise_new(&object::import_error_type, "can't perform relative import");
+        }
+        full = name.empty() ? base : base + "." + name;
+    }
+    Value top;
+    Value parent;
+    std::string parent_path;
+    for (std::size_t end = 0; end != std::string::npos;) {
+        const std::size_t start = end == 0 ? 0 : end + 1;
+        end = full.find('.', start);
+        const std::string_view component = std::string_view(full).substr(
+            start, end == std::string::npos ? full.npos : end - start);
+        const std::string_view prefix =
+            std::string_view(full).substr(0, end == std::string::npos ? full.size() : end);
+        if (component.empty()) {
+            return raise_no_module(*this, prefix);
+        }
+        const std::uint32_t id = interned().intern_copy(prefix);
+        Value module = object::dict_find_name(*this, object::as_dict(modules()), id);
+        if (module.is_empty() && start == 0) {
+            module = find_builtin_module(id);
+            if (module.is_empty() && has_exception()) {
+                return Value::empty();
+            }
+        }
+        if (module.is_empty()) {
+            if (start == 0) {
+                for (const std::string& folder : module_search_path()) {
+                    module = find_in_directory(id, component, folder);
+                    if (!module.is_empty() || has_exception()) {
+                        break;
+                    }
+                }
+            } else if (!parent_path.empty()) {
+                module = find_in_directory(id, component, parent_path);
+            }
+            if (module.is_empty()) {
+                return has_exception() ? Value::empty() : raise_no_module(*this, prefix);
+            }
+            if (!parent.is_empty() && is_module(parent)) {
+                // `import a.b` makes b an attribute of a, as a module's body could do itself.
+                object::ModuleObject* outer = as_module(parent);
+                if (outer->writable &&
+                    !object::dict_store_name(*this, object::as_dict(outer->globals),
+                                             interned().intern_copy(component), module)) {
+                    return Value::empty();
+                }
+            }
+        }
+        keep(module);
+        if (top.is_empty()) {
+            top = module;
+        }
+        parent = module;
+        parent_path.clear();
+        if (is_module(module)) {
+            Value path = object::dict_find_name(*this, object::as_dict(as_module(module)->globals),
+                                                interned().intern_copy("__path__"));
+            if (!path.is_empty() && object::is_str(path)) {
+                parent_path = std::string(object::str_view(*this, path));
+            }
+        }
+        if (end != std::string::npos && parent_path.empty()) {
+            // A module that is not a package has no submodules.
+            const std::string_view whole =
+                std::string_view(full).substr(0, std::min(full.find('.', end + 1), full.size()));
+            return raise_no_module(*this, whole);
+        }
+    }
+    return has_fromlist ? parent : top;
+}
+
+bool mount_source(object::Runtime& runtime, std::string_view point,
+                  std::shared_ptr<ModuleSource> source, Value object) {
+    return static_cast<Interpreter&>(runtime).mount(point, std::move(source), object);
+}
+
+bool unmount_source(object::Runtime& runtime, std::string_view point) {
+    return static_cast<Interpreter&>(runtime).unmount(point);
+}
+
+const ModuleSource* find_source(object::Runtime& runtime, std::string_view path,
+                                std::string& inside, Value* object) {
+    const Interpreter::Mount* mount = static_cast<Interpreter&>(runtime).find_mount(path, inside);
+    if (mount == nullptr) {
+        return nullptr;
+    }
+    if (object != nullptr) {
+        *object = mount->object;
+    }
+    return mount->source.get();
+}
+
+bool add_module_path(object::Runtime& runtime, std::string_view entry, bool first) {
+    auto& interpreter = static_cast<Interpreter&>(runtime);
+    Value sys = interpreter.find_builtin_module(interpreter.interned().intern_copy("sys"));
+    if (sys.is_empty()) {
+        return false;
+    }
+    Value path =
+        object::find_attribute(interpreter, sys, interpreter.interned().intern_copy("path"));
+    if (path.is_empty() || !object::is_list(path)) {
+        return false;
+    }
+    Value text = object::make_str(interpreter, entry);
+    if (text.is_empty() || !object::list_append(interpreter, path, text)) {
+        return false;
+    }
+    if (first) {
+        std::span<Value> items = object::as_list(path)->span();
+        std::rotate(items.begin(), items.end() - 1, items.end());
+    }
+    return true;
+}
+
+Value Interpreter::run_main_module(std::string_view name) {
+    std::vector<std::string> folders;
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) {
+        folders = module_search_path();
+    } else {
+        Value package = import(name.substr(0, dot), Value::empty(), true, 0);
+        if (package.is_empty()) {
+            return Value::empty();
+        }
+        Value path = object::find_attribute(*this, package, interned().intern_copy("__path__"));
+        if (path.is_empty() || !object::is_str(path)) {
+            clear_exception();
+            return raise_no_module(*this, name);
+        }
+        folders.emplace_back(object::str_view(*this, path));
+    }
+    const std::string_view component = dot == std::string_view::npos ? name : name.substr(dot + 1);
+    for (const std::string& folder : folders) {
+        const std::string base = join_path(folder, component);
+        for (const std::string& file_path : {base + ".mpy", base + "/__init__.mpy"}) {
+            if (stat_path(file_path) != PathKind::file) {
+                continue;
+            }
+            std::string inside;
+            const Mount* mount = find_mount(file_path, inside);
+            SourceFile file;
+            if (mount == nullptr || !mount->source->read(*this, inside, file)) {
+                continue;
+            }
+            if (file.owner.is_empty()) {
+                file.owner = mount->object;
+            }
+            auto loaded = image::Image::load(file.bytes);
+            if (!loaded) {
+                return raise_new(&object::value_error_type, loaded.error().describe());
+            }
+            auto verified = image::verify(*loaded);
+            if (!verified) {
+                return raise_new(&object::value_error_type, verified.error().message);
+            }
+            return run_module(std::move(*loaded), object::names::dunder_main, std::move(file));
+        }
+    }
+    return raise_no_module(*this, name);
+}
+
+Value Interpreter::import_module(Value name) {
+    std::string text(object::str_view(*this, name));
+    return import(text, Value::empty(), true, 0);
+}
+
+}  // namespace xipy::vm

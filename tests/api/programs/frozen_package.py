@@ -1,0 +1,1 @@
+answer = "from a package"

@@ -1,0 +1,3 @@
+import second
+
+NAME = "first"

@@ -1,0 +1,2 @@
+print("broken body runs")
+1 / 0

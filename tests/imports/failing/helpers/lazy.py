@@ -1,0 +1,5 @@
+present = "here"
+
+
+def __getattr__(name):
+    return "made " + name
