@@ -302,8 +302,8 @@ xipy_status xipy_import(xipy_vm* vm, const char* name, xipy_value* out);
 /* Runs an .mpy image as the module `name` (its own globals, __name__ == name) and stores the
  * module in sys.modules, so a later `import name` finds it. The bytes must stay valid until
  * the VM is destroyed, as for xipy_vm_run_mpy(). `out` (may be NULL) receives the module. */
-xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
-                               xipy_value* out);
+xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data,
+                                     size_t length, xipy_value* out);
 
 /* ---- Calls from the host into Python. */
 /* callable(*positional, **keywords): `keyword_names[i]` names `keyword_values[i]`. Any array

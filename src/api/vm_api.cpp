@@ -251,8 +251,8 @@ xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name) {
     return xipy::api::report_run(*vm, vm->machine.run_module(name));
 }
 
-xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data, size_t length,
-                               xipy_value* out) {
+xipy_status xipy_vm_run_module_image(xipy_vm* vm, const char* name, const uint8_t* data,
+                                     size_t length, xipy_value* out) {
     if (vm == nullptr || name == nullptr || (data == nullptr && length != 0)) {
         return XIPY_INVALID_ARGUMENT;
     }

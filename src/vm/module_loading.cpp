@@ -25,9 +25,9 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name, Sou
         return Value::empty();
     }
     keep(globals);
-    if (!main && !object::dict_store_name(*this, object::as_dict(globals),
-                                          object::names::dunder_name,
-                                          Value::from_interned_string(module_name))) {
+    if (!main &&
+        !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_name,
+                                 Value::from_interned_string(module_name))) {
         return Value::empty();
     }
     return execute_image(std::move(image), globals, std::move(source), true);
