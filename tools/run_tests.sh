@@ -65,6 +65,8 @@ step "compile the corpus (reference mpy-cross -> build/corpus)" "${make_quietly[
 step "release build (g++, -Werror) and unit tests" build_and_unit_test unit-release
 step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \
     build_and_unit_test unit-sanitize
+step "embed: \`xipy embed\` writes a C array header a C compiler reads back" \
+    tools/check_embed.sh build/xipy
 step "disassembly check: every corpus instruction decodes (build-asan/xipy)" check_disassembly
 # Every corpus program on the sanitizer build, against the reference's outputs; no skips.
 step "conformance: build-asan/xipy over the corpus (tools/run_conformance.py)" \

@@ -11,10 +11,11 @@ namespace xipy::cli {
 
 namespace {
 
-constexpr std::array<Command, 3> commands = {{
+constexpr std::array<Command, 4> commands = {{
     {"run", "run a .mpy file", run_run_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
+    {"embed", "write a file's bytes as a C array header", run_embed_command},
 }};
 
 void print_usage(std::FILE* stream) {
