@@ -117,6 +117,8 @@ std::string Vm::load_error() const { return load_error_; }
 std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->opcode_counts(); }
 #endif
 
+void Vm::collect_garbage() { interpreter_->heap().collect(); }
+
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();
     return {heap.allocations(), heap.collections(), heap.bytes_in_use(),
