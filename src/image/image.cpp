@@ -81,7 +81,10 @@ std::optional<std::int64_t> small_int_value(std::string_view text) {
 // cannot make it allocate much, and children's slots never move while they are being filled.
 class Loader {
   public:
-    explicit Loader(std::span<const std::uint8_t> bytes) : reader_(bytes) { image_.bytes_ = bytes; }
+    Loader(std::span<const std::uint8_t> bytes, support::MemorySource& source)
+        : reader_(bytes), source_(source) {
+        image_.bytes_ = bytes;
+    }
 
     Result<Image> run() {
         if (image_.bytes_.size() > std::numeric_limits<std::uint32_t>::max()) {
@@ -104,7 +107,9 @@ class Loader {
         // Sizing the table exactly up front means children's slots never move and no memory
         // is wasted on growth; the walk also rejects broken structure before any big resize.
         XIPY_TRY(const std::uint64_t raw_code_count, count_raw_codes(reader_));
-        image_.raw_codes_.reserve(static_cast<std::size_t>(raw_code_count));
+        if (!image_.raw_codes_.reserve(source_, static_cast<std::size_t>(raw_code_count))) {
+            return out_of_memory();
+        }
         image_.raw_codes_.resize(1);
         if (Status status = read_raw_code(0, 1); !status.ok()) {
             return status.error();
@@ -114,6 +119,12 @@ class Loader {
     }
 
   private:
+    Error out_of_memory() const {
+        Error error = make_error(Error::no_offset, "not enough memory to load the module");
+        error.kind = support::ErrorKind::memory_error;
+        return error;
+    }
+
     Status read_header() {
         Header& header = image_.header_;
         XIPY_TRY(const std::uint8_t magic, reader_.read_byte("header"));
@@ -154,7 +165,9 @@ class Loader {
             return make_error(reader_.offset(),
                               "qstr count " + std::to_string(count) + " exceeds file");
         }
-        image_.qstrs_.reserve(count);
+        if (!image_.qstrs_.reserve(source_, count)) {
+            return out_of_memory();
+        }
         for (std::uint32_t index = 0; index < count; ++index) {
             const std::size_t start = reader_.offset();
             XIPY_TRY(const std::uint32_t head, reader_.read_vuint("qstr"));
@@ -200,8 +213,10 @@ class Loader {
         }
         // The walk checks every tuple length, so the reads below stay within these reserves.
         XIPY_TRY(const std::uint64_t item_count, count_tuple_items(reader_, count));
-        image_.constants_.reserve(count);
-        image_.tuple_items_.reserve(static_cast<std::size_t>(item_count));
+        if (!image_.constants_.reserve(source_, count) ||
+            !image_.tuple_items_.reserve(source_, static_cast<std::size_t>(item_count))) {
+            return out_of_memory();
+        }
         for (std::uint32_t index = 0; index < count; ++index) {
             XIPY_TRY(Constant constant, read_constant(1));
             image_.constants_.push_back(constant);
@@ -550,10 +565,13 @@ class Loader {
     }
 
     ByteReader reader_;
+    support::MemorySource& source_;
     Image image_;
 };
 
-Result<Image> Image::load(std::span<const std::uint8_t> bytes) { return Loader(bytes).run(); }
+Result<Image> Image::load(std::span<const std::uint8_t> bytes, support::MemorySource& source) {
+    return Loader(bytes, source).run();
+}
 
 std::string_view Image::qstr(std::size_t index) const {
     const QstrSlot& slot = qstrs_[index];

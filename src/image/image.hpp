@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/memory_source.hpp"
 #include "support/result.hpp"
 
 namespace xipy::image {
@@ -121,10 +122,17 @@ class Image {
   public:
     // Parses and checks `bytes`. Errors name the byte offset and the reason, e.g.
     // "incompatible .mpy file: version 5" or "qstr index 300 out of range (table has 12)".
-    static support::Result<Image> load(std::span<const std::uint8_t> bytes);
+    // The tables come from `source` (a VM passes its heap, so they count against its limit);
+    // when it refuses, the error's kind is memory_error.
+    static support::Result<Image> load(std::span<const std::uint8_t> bytes,
+                                       support::MemorySource& source = support::system_memory());
 
     const Header& header() const { return header_; }
     std::span<const std::uint8_t> bytes() const { return bytes_; }
+    // The bytes of the tables above, all taken from the load's MemorySource.
+    std::size_t table_bytes() const {
+        return qstrs_.bytes() + constants_.bytes() + tuple_items_.bytes() + raw_codes_.bytes();
+    }
     std::size_t end_offset() const { return end_offset_; }
 
     std::size_t qstr_count() const { return qstrs_.size(); }
@@ -172,10 +180,10 @@ class Image {
     std::span<const std::uint8_t> bytes_;
     Header header_;
     std::size_t end_offset_ = 0;
-    std::vector<QstrSlot> qstrs_;
-    std::vector<Constant> constants_;
-    std::vector<Constant> tuple_items_;
-    std::vector<RawCode> raw_codes_;
+    support::FixedTable<QstrSlot> qstrs_;
+    support::FixedTable<Constant> constants_;
+    support::FixedTable<Constant> tuple_items_;
+    support::FixedTable<RawCode> raw_codes_;
 };
 
 std::string_view code_kind_name(CodeKind kind);

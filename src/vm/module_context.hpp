@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+#include <memory>
+#include <new>
 
 #include "image/image.hpp"
 #include "object/value.hpp"
+#include "support/memory_source.hpp"
 #include "vm/inline_cache.hpp"
 
 namespace xipy::vm {
@@ -18,16 +20,42 @@ namespace xipy::vm {
 // first needs it; `globals` is the module's dict. The context outlives
 // every function made from the image (the Interpreter owns it until the VM
 // is destroyed). `name_caches` has one inline cache per qstr index (see
-// vm/inline_cache.hpp).
+// vm/inline_cache.hpp). The context and its tables live in memory from the VM's heap
+// (HeapMemory), so they count against its limit; make_module_context() builds one.
 struct ModuleContext {
     image::Image image;
-    std::vector<std::uint32_t> qstr_ids;
-    std::vector<NameCache> name_caches;
-    std::vector<object::Value> constants;
+    support::FixedTable<std::uint32_t> qstr_ids;
+    support::FixedTable<NameCache> name_caches;
+    support::FixedTable<object::Value> constants;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
 };
+
+// Gives a context's own memory back to the source it came from.
+class ModuleContextDeleter {
+  public:
+    explicit ModuleContextDeleter(support::MemorySource* source = nullptr) : source_(source) {}
+    void operator()(ModuleContext* context) const {
+        context->~ModuleContext();
+        source_->release(context, sizeof(ModuleContext));
+    }
+
+  private:
+    support::MemorySource* source_;
+};
+
+using OwnedModuleContext = std::unique_ptr<ModuleContext, ModuleContextDeleter>;
+
+// A context for `image` with empty tables, in `source`'s memory; null when it refuses.
+inline OwnedModuleContext make_module_context(support::MemorySource& source, image::Image image) {
+    void* memory = source.allocate(sizeof(ModuleContext));
+    if (memory == nullptr) {
+        return OwnedModuleContext(nullptr, ModuleContextDeleter(&source));
+    }
+    return OwnedModuleContext(new (memory) ModuleContext(std::move(image)),
+                              ModuleContextDeleter(&source));
+}
 
 }  // namespace xipy::vm

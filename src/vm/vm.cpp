@@ -55,18 +55,16 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     exception_message_.clear();
     traceback_text_.clear();
     exit_code_ = 0;
-    auto loaded = image::Image::load(mpy);
-    if (!loaded) {
-        load_error_ = loaded.error().describe();
-        return RunStatus::bad_image;
-    }
-    // The loop trusts operands, stack depths and jump targets only because this passed.
-    auto verified = image::verify(*loaded);
-    if (!verified) {
-        load_error_ = verified.error().message;
-        return RunStatus::bad_image;
-    }
     Interpreter& interpreter = *interpreter_;
+    auto loaded = interpreter.load_image(mpy);
+    if (!loaded) {
+        // The loader's errors name a file offset; the verifier's carry the code and offset in
+        // their message already.
+        const support::Error& error = loaded.error();
+        load_error_ =
+            error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+        return RunStatus::bad_image;
+    }
     interpreter.set_step_limit(max_steps_);
     Value globals = interpreter.run_module(std::move(*loaded), object::names::dunder_main);
     if (!globals.is_empty()) {
