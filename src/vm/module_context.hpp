@@ -17,15 +17,15 @@ namespace xipy::vm {
 //
 // Invariants: `qstr_ids[i]` is this VM's interned id of image.qstr(i);
 // `constants` has one slot per image constant, empty until LOAD_CONST_OBJ
-// first needs it; `globals` is the module's dict. The context outlives
-// every function made from the image (the Interpreter owns it until the VM
-// is destroyed). `name_caches` has one inline cache per qstr index (see
-// vm/inline_cache.hpp). The context and its tables live in memory from the VM's heap
-// (HeapMemory), so they count against its limit; make_module_context() builds one.
+// first needs it (load_constant(), vm/slow_paths.cpp); `globals` is the module's dict. The context
+// outlives every function made from the image (the Interpreter owns it until the VM is destroyed).
+// `name_caches` gives one inline cache per qstr index (see vm/inline_cache.hpp), made on first use.
+// The context and its tables live in memory from the VM's heap (HeapMemory), so they count against
+// its limit; make_module_context() builds one.
 struct ModuleContext {
     image::Image image;
     support::FixedTable<std::uint32_t> qstr_ids;
-    support::FixedTable<NameCache> name_caches;
+    NameCacheTable name_caches;
     support::FixedTable<object::Value> constants;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks

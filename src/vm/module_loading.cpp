@@ -43,7 +43,6 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name) {
                                         ? loaded.static_qstr_id(index)
                                         : interned().intern_in_place(loaded.qstr(index)));
     }
-    context->name_caches.resize(context->qstr_ids.size());
     context->constants.resize(loaded.constants().size());
     context->source_file =
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
