@@ -97,7 +97,49 @@ class BlockStacks {
 
 // Which value-stack slots may hold MicroPython's MP_OBJ_NULL (xipy's Value::empty()), the
 // non-object LOAD_NULL pushes and LOAD_METHOD leaves in the self slot: element i for slot i.
-using NullSlots = std::vector<bool, ArenaAllocator<bool>>;
+//
+// The first 64 bits sit inline, so the states of most functions copy without allocating; the
+// rest spill into the scratch arena. Invariant: bits at or past size() are zero.
+class NullSlots {
+  public:
+    explicit NullSlots(ArenaAllocator<std::uint64_t> allocator) : spilled_(allocator) {}
+
+    std::size_t size() const { return size_; }
+    bool operator[](std::size_t slot) const {
+        return ((slot < word_bits ? inline_ : spilled_[slot / word_bits - 1]) >>
+                (slot % word_bits)) &
+               1u;
+    }
+    void set(std::size_t slot, bool maybe_null) {
+        std::uint64_t& word = slot < word_bits ? inline_ : spilled_[slot / word_bits - 1];
+        const std::uint64_t bit = std::uint64_t{1} << (slot % word_bits);
+        word = maybe_null ? word | bit : word & ~bit;
+    }
+    // Slots past `count` are dropped; new slots are not null.
+    void resize(std::size_t count) {
+        if (count < size_ && count % word_bits != 0) {
+            // Clear the dropped bits of the word that keeps some; later words go entirely.
+            const std::uint64_t kept = ~std::uint64_t{0} >> (word_bits - count % word_bits);
+            (count < word_bits ? inline_ : spilled_[count / word_bits - 1]) &= kept;
+        } else if (count < size_ && count == 0) {
+            inline_ = 0;
+        }
+        const std::size_t words = count <= word_bits ? 0 : (count - 1) / word_bits;
+        spilled_.resize(words, 0);
+        size_ = count;
+    }
+    void push_back(bool maybe_null) {
+        resize(size_ + 1);
+        set(size_ - 1, maybe_null);
+    }
+    ArenaAllocator<std::uint64_t> get_allocator() const { return spilled_.get_allocator(); }
+
+  private:
+    static constexpr std::size_t word_bits = 64;
+    std::size_t size_ = 0;
+    std::uint64_t inline_ = 0;
+    std::vector<std::uint64_t, ArenaAllocator<std::uint64_t>> spilled_;
+};
 
 // What is known before an instruction runs: the value-stack depth, the open blocks and which
 // slots may be null. Invariant: nulls.size() == depth (a negative depth is an error anyway).
@@ -121,8 +163,8 @@ struct KnownState {
 // unwind state, a result).
 State moved(const State& from, std::int32_t depth, std::uint32_t blocks, std::int32_t kept) {
     State state{depth, blocks, from.nulls};
-    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)), false);
-    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)), false);
+    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)));
+    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)));
     return state;
 }
 
@@ -270,6 +312,17 @@ class CodeVerifier {
     // jumps onto instruction starts.
     support::Status decode_all() {
         index_at_offset_.assign(bytecode_.size(), -1);
+        // Counted first, so the table is sized once (a scratch arena cannot reuse what a
+        // growing vector leaves behind).
+        std::size_t count = 0;
+        for (std::uint32_t offset = 0; offset < bytecode_.size(); ++count) {
+            auto decoded = decode_instruction(bytecode_, offset);
+            if (!decoded.ok()) {
+                break;
+            }
+            offset = decoded.value().end();
+        }
+        instructions_.reserve(count);
         std::uint32_t offset = 0;
         while (offset < bytecode_.size()) {
             auto decoded = decode_instruction(bytecode_, offset);
@@ -480,7 +533,7 @@ class CodeVerifier {
                 bool grew = false;
                 for (std::size_t slot = 0; slot < state.nulls.size(); ++slot) {
                     if (state.nulls[slot] && !existing.nulls[slot]) {
-                        existing.nulls[slot] = true;
+                        existing.nulls.set(slot, true);
                         grew = true;
                     }
                 }
@@ -601,10 +654,13 @@ class CodeVerifier {
 
     support::Status follow_flow() {
         first_known_.assign(instructions_.size(), no_state);
+        // Most instructions are reached under one set of blocks: one state each.
+        known_states_.reserve(instructions_.size());
         state_budget_ = 64 * static_cast<std::uint64_t>(instructions_.size()) + 1024;
         XIPY_TRY(
             support::Success start_ok,
-            arrive(0, 0, State{0, BlockStacks::empty, NullSlots(ArenaAllocator<bool>(arena_))}));
+            arrive(0, 0,
+                   State{0, BlockStacks::empty, NullSlots(ArenaAllocator<std::uint64_t>(arena_))}));
         (void)start_ok;
         while (!worklist_.empty()) {
             if (arena_.exhausted()) {
@@ -784,7 +840,7 @@ class CodeVerifier {
         auto set = [&](std::int32_t position, bool maybe_null) {
             const std::int32_t slot = base + position;
             if (slot >= 0 && slot < after) {
-                result.nulls[static_cast<std::size_t>(slot)] = maybe_null;
+                result.nulls.set(static_cast<std::size_t>(slot), maybe_null);
             }
         };
         for (std::int32_t position = 0; base + position < after; ++position) {
