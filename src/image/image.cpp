@@ -119,6 +119,10 @@ class Loader {
     }
 
   private:
+    std::uint32_t offset_of(const std::uint8_t* pointer) const {
+        return static_cast<std::uint32_t>(pointer - image_.bytes_.data());
+    }
+
     Error out_of_memory() const {
         Error error = make_error(Error::no_offset, "not enough memory to load the module");
         error.kind = support::ErrorKind::memory_error;
@@ -481,7 +485,8 @@ class Loader {
         RawCode code;
         code.kind = CodeKind::bytecode;
         code.file_offset = static_cast<std::uint32_t>(reader.offset());
-        code.function_data = {reader.current(), reader.remaining()};
+        code.file = image_.bytes_.data();
+        code.end_offset = offset_of(reader.current() + reader.remaining());
         Prelude& prelude = code.prelude;
 
         // Signature: xSSSSEAA, then xFSSKAED per extension byte.
@@ -536,9 +541,9 @@ class Loader {
                 return status.error();
             }
         }
-        code.argument_names = {arguments_start, info.current()};
+        code.argument_names_offset = offset_of(arguments_start);
 
-        code.line_table = {info.current(), info.remaining()};
+        code.line_table_offset = offset_of(info.current());
         while (!info.at_end()) {
             XIPY_TRY(const std::uint8_t entry, info.read_byte("line table"));
             if ((entry & format::line_entry_long) != 0) {
@@ -549,18 +554,19 @@ class Loader {
         }
 
         const std::size_t cells_offset = reader.offset();
-        XIPY_TRY(code.cells, reader.read_bytes(prelude.n_cell, "closure cells"));
-        for (std::size_t index = 0; index < code.cells.size(); ++index) {
-            if (code.cells[index] >= prelude.n_state) {
+        code.cells_offset = offset_of(reader.current());
+        XIPY_TRY(const std::span<const std::uint8_t> cells,
+                 reader.read_bytes(prelude.n_cell, "closure cells"));
+        for (std::size_t index = 0; index < cells.size(); ++index) {
+            if (cells[index] >= prelude.n_state) {
                 return make_error(cells_offset + index, "cell local " +
-                                                            std::to_string(code.cells[index]) +
+                                                            std::to_string(cells[index]) +
                                                             " out of range (n_state " +
                                                             std::to_string(prelude.n_state) + ")");
             }
         }
 
         code.bytecode_file_offset = static_cast<std::uint32_t>(reader.offset());
-        code.bytecode = {reader.current(), reader.remaining()};
         return code;
     }
 
@@ -607,7 +613,7 @@ std::span<const RawCode> Image::children(const RawCode& code) const {
 std::vector<std::uint32_t> Image::argument_name_qstrs(const RawCode& code) const {
     std::vector<std::uint32_t> names;
     names.reserve(std::size_t{code.prelude.n_pos_args} + code.prelude.n_kwonly_args);
-    ByteReader reader(code.argument_names);
+    ByteReader reader(code.argument_names());
     while (!reader.at_end()) {
         // Validated at load, so this cannot fail.
         auto name = reader.read_vuint("argument name");
@@ -621,7 +627,7 @@ std::vector<LineEntry> Image::line_entries(const RawCode& code) const {
     entries.push_back({0, format::first_line});
     std::uint64_t offset = 0;
     std::uint64_t line = format::first_line;
-    const auto& table = code.line_table;
+    const auto table = code.line_table();
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         if ((first & format::line_entry_long) == 0) {
@@ -645,7 +651,7 @@ std::uint32_t Image::line_for_offset(const RawCode& code, std::uint32_t bytecode
     // Same walk as MicroPython's traceback lookup: consume entries while the offset reaches them.
     std::uint32_t remaining = bytecode_offset;
     std::uint64_t line = format::first_line;
-    const auto& table = code.line_table;
+    const auto table = code.line_table();
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         std::uint32_t step = 0;

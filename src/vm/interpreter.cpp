@@ -339,7 +339,7 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     for (std::uint32_t index = 0; index < count; ++index) {
         *parameter-- = values[index];
     }
-    for (std::uint8_t local_number : code.cells) {
+    for (std::uint8_t local_number : code.cells()) {
         Value& local = state[state_count - 1 - local_number];
         Value cell = object::make_cell(*this, local);
         if (cell.is_empty()) {
@@ -356,7 +356,7 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     frame.context = function->context;
     frame.function = function_value;
     frame.globals = function->context->globals;
-    frame.instruction = code.bytecode.data();
+    frame.instruction = code.bytecode().data();
     frame.current_instruction = frame.instruction;
     frame.state = state;
     frame.stack_top = state - 1;
@@ -782,8 +782,9 @@ ExecutionResult Interpreter::run() {
                 // The slot MicroPython keeps the target in; see ExceptionHandler.
                 PUSH(Value::none());
                 instruction = continue_unwind(
-                    *frame, top, static_cast<std::uint32_t>(target - frame->code->bytecode.data()),
-                    count, instruction);
+                    *frame, top,
+                    static_cast<std::uint32_t>(target - frame->code->bytecode().data()), count,
+                    instruction);
                 CHARGE_BACKWARD_JUMP(offset < 0);
                 NEXT();
             }
