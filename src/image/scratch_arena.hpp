@@ -77,7 +77,7 @@ class ScratchArena {
     std::size_t bytes() const { return held_bytes_; }
 
   private:
-    struct alignas(std::max_align_t) Block {
+    struct Block {
         Block* next;
         std::size_t size;  // payload bytes
         bool from_source;
