@@ -69,6 +69,8 @@ step "parse trees: build/xipy against MicroPython's (tools/check_parse_trees.py)
     "$PYTHON" tools/check_parse_trees.py --xipy build/xipy --jobs 2
 step "sanitizer build (clang++, ASan+UBSan, -Werror) and unit tests" \
     build_and_unit_test unit-sanitize
+step "embed: \`xipy embed\` writes a C array header a C compiler reads back" \
+    tools/check_embed.sh build/xipy
 step "disassembly check: every corpus instruction decodes (build-asan/xipy)" check_disassembly
 # The compiler's back end rebuilds mpy-cross 1.29's files through its emitter and writer; the
 # share of byte-identical files may only rise (tests/compiler_round_trip/identical_floor.txt).

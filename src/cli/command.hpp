@@ -20,6 +20,7 @@ struct Command {
     int (*run)(std::span<const std::string_view> arguments);
 };
 
+int run_embed_command(std::span<const std::string_view> arguments);
 int run_dis_command(std::span<const std::string_view> arguments);
 int run_romfs_command(std::span<const std::string_view> arguments);
 int run_run_command(std::span<const std::string_view> arguments);

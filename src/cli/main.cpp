@@ -11,12 +11,13 @@ namespace xipy::cli {
 
 namespace {
 
-constexpr std::array<Command, 4> commands = {{
+constexpr std::array<Command, 5> commands = {{
     {"run", "run a .mpy file, or a module from folders, ROMFS images (-m)", run_run_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
     {"romfs", "ROMFS images: build SRC_DIR [-o IMAGE], ls IMAGE, extract IMAGE DIR",
      run_romfs_command},
+    {"embed", "write a file's bytes as a C array header", run_embed_command},
 }};
 
 void print_usage(std::FILE* stream) {

@@ -183,7 +183,7 @@ class JsonWriter {
         }
         out_ += "]},\"cells\":[";
         first = true;
-        for (std::uint8_t cell : code.cells) {
+        for (std::uint8_t cell : code.cells()) {
             out_ += first ? "" : ",";
             out_ += std::to_string(cell);
             first = false;
@@ -198,7 +198,7 @@ class JsonWriter {
             first = false;
         }
         out_ += "]";
-        field("bytecode_length", code.bytecode.size());
+        field("bytecode_length", code.bytecode().size());
         XIPY_TRY(auto instructions, decode_bytecode(image_, code));
         out_ += ",\"instructions\":[";
         first = true;

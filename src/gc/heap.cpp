@@ -33,10 +33,7 @@ Heap::~Heap() {
     }
 }
 
-Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
-    if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
-        return nullptr;
-    }
+bool Heap::make_room(std::size_t bytes) {
     bool collected = false;
     if (config_.collect_on_every_allocation) {
         collect();
@@ -56,12 +53,30 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     };
     if (!fits()) {
         if (collected || !automatic_collection_) {
-            return nullptr;
+            return false;
         }
         collect();
         if (!fits()) {
-            return nullptr;
+            return false;
         }
+    }
+    return true;
+}
+
+void Heap::count_allocation(std::size_t bytes) {
+    bytes_in_use_ += bytes;
+    peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
+    bytes_allocated_since_collection_ += bytes;
+    bytes_allocated_ += bytes;
+    ++allocations_;
+}
+
+Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
+    if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
+        return nullptr;
+    }
+    if (!make_room(bytes)) {
+        return nullptr;
     }
     void* memory = std::calloc(1, bytes);
     if (memory == nullptr) {
@@ -71,12 +86,28 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     cell->size_ = static_cast<std::uint32_t>(bytes);
     cell->next_ = all_cells_;
     all_cells_ = cell;
-    bytes_in_use_ += bytes;
-    peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
-    bytes_allocated_since_collection_ += bytes;
-    bytes_allocated_ += bytes;
-    ++allocations_;
+    count_allocation(bytes);
     return cell;
+}
+
+void* Heap::allocate_untyped(std::size_t bytes) {
+    if (is_locked() || collecting_ || bytes == 0 || !make_room(bytes)) {
+        return nullptr;
+    }
+    void* memory = std::malloc(bytes);
+    if (memory == nullptr) {
+        return nullptr;
+    }
+    count_allocation(bytes);
+    return memory;
+}
+
+void Heap::release_untyped(void* memory, std::size_t bytes) {
+    if (memory == nullptr) {
+        return;
+    }
+    std::free(memory);
+    bytes_in_use_ -= std::min(bytes, bytes_in_use_);
 }
 
 void Heap::collect() {

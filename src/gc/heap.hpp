@@ -85,6 +85,14 @@ class Heap {
 
     void collect();
 
+    // Untyped memory outside the cell list, for tables the VM keeps beside the heap (the
+    // loader's, the verifier's scratch area): counted in bytes_in_use() and against the limit
+    // exactly as a cell of `bytes` would be, collecting first when it would not fit. nullptr
+    // when it does not fit, or while the heap is locked. release_untyped() takes one back
+    // with the same size.
+    void* allocate_untyped(std::size_t bytes);
+    void release_untyped(void* memory, std::size_t bytes);
+
     // gc.enable()/gc.disable(): while disabled the heap never collects on its own, so an
     // allocation that does not fit fails (MemoryError) even if garbage would make room, as
     // MicroPython's gc_alloc does. collect() and the stress mode still collect.
@@ -142,6 +150,9 @@ class Heap {
   private:
     friend class ScopedRoot;
 
+    // Makes room for `bytes` under the limit (collecting as the policy says); false if none.
+    bool make_room(std::size_t bytes);
+    void count_allocation(std::size_t bytes);
     void mark_roots(Tracer& tracer);
     void sweep();
     void release(Cell* cell);

@@ -81,7 +81,10 @@ std::optional<std::int64_t> small_int_value(std::string_view text) {
 // cannot make it allocate much, and children's slots never move while they are being filled.
 class Loader {
   public:
-    explicit Loader(std::span<const std::uint8_t> bytes) : reader_(bytes) { image_.bytes_ = bytes; }
+    Loader(std::span<const std::uint8_t> bytes, support::MemorySource& source)
+        : reader_(bytes), source_(source) {
+        image_.bytes_ = bytes;
+    }
 
     Result<Image> run() {
         if (image_.bytes_.size() > std::numeric_limits<std::uint32_t>::max()) {
@@ -104,7 +107,9 @@ class Loader {
         // Sizing the table exactly up front means children's slots never move and no memory
         // is wasted on growth; the walk also rejects broken structure before any big resize.
         XIPY_TRY(const std::uint64_t raw_code_count, count_raw_codes(reader_));
-        image_.raw_codes_.reserve(static_cast<std::size_t>(raw_code_count));
+        if (!image_.raw_codes_.reserve(source_, static_cast<std::size_t>(raw_code_count))) {
+            return out_of_memory();
+        }
         image_.raw_codes_.resize(1);
         if (Status status = read_raw_code(0, 1); !status.ok()) {
             return status.error();
@@ -114,6 +119,16 @@ class Loader {
     }
 
   private:
+    std::uint32_t offset_of(const std::uint8_t* pointer) const {
+        return static_cast<std::uint32_t>(pointer - image_.bytes_.data());
+    }
+
+    Error out_of_memory() const {
+        Error error = make_error(Error::no_offset, "not enough memory to load the module");
+        error.kind = support::ErrorKind::memory_error;
+        return error;
+    }
+
     Status read_header() {
         Header& header = image_.header_;
         XIPY_TRY(const std::uint8_t magic, reader_.read_byte("header"));
@@ -154,7 +169,9 @@ class Loader {
             return make_error(reader_.offset(),
                               "qstr count " + std::to_string(count) + " exceeds file");
         }
-        image_.qstrs_.reserve(count);
+        if (!image_.qstrs_.reserve(source_, count)) {
+            return out_of_memory();
+        }
         for (std::uint32_t index = 0; index < count; ++index) {
             const std::size_t start = reader_.offset();
             XIPY_TRY(const std::uint32_t head, reader_.read_vuint("qstr"));
@@ -200,8 +217,10 @@ class Loader {
         }
         // The walk checks every tuple length, so the reads below stay within these reserves.
         XIPY_TRY(const std::uint64_t item_count, count_tuple_items(reader_, count));
-        image_.constants_.reserve(count);
-        image_.tuple_items_.reserve(static_cast<std::size_t>(item_count));
+        if (!image_.constants_.reserve(source_, count) ||
+            !image_.tuple_items_.reserve(source_, static_cast<std::size_t>(item_count))) {
+            return out_of_memory();
+        }
         for (std::uint32_t index = 0; index < count; ++index) {
             XIPY_TRY(Constant constant, read_constant(1));
             image_.constants_.push_back(constant);
@@ -468,7 +487,8 @@ class Loader {
         RawCode code;
         code.kind = CodeKind::bytecode;
         code.file_offset = static_cast<std::uint32_t>(reader.offset());
-        code.function_data = {reader.current(), reader.remaining()};
+        code.file = image_.bytes_.data();
+        code.end_offset = offset_of(reader.current() + reader.remaining());
         Prelude& prelude = code.prelude;
 
         // Signature: xSSSSEAA, then xFSSKAED per extension byte.
@@ -523,9 +543,9 @@ class Loader {
                 return status.error();
             }
         }
-        code.argument_names = {arguments_start, info.current()};
+        code.argument_names_offset = offset_of(arguments_start);
 
-        code.line_table = {info.current(), info.remaining()};
+        code.line_table_offset = offset_of(info.current());
         while (!info.at_end()) {
             XIPY_TRY(const std::uint8_t entry, info.read_byte("line table"));
             if ((entry & format::line_entry_long) != 0) {
@@ -536,26 +556,30 @@ class Loader {
         }
 
         const std::size_t cells_offset = reader.offset();
-        XIPY_TRY(code.cells, reader.read_bytes(prelude.n_cell, "closure cells"));
-        for (std::size_t index = 0; index < code.cells.size(); ++index) {
-            if (code.cells[index] >= prelude.n_state) {
+        code.cells_offset = offset_of(reader.current());
+        XIPY_TRY(const std::span<const std::uint8_t> cells,
+                 reader.read_bytes(prelude.n_cell, "closure cells"));
+        for (std::size_t index = 0; index < cells.size(); ++index) {
+            if (cells[index] >= prelude.n_state) {
                 return make_error(cells_offset + index, "cell local " +
-                                                            std::to_string(code.cells[index]) +
+                                                            std::to_string(cells[index]) +
                                                             " out of range (n_state " +
                                                             std::to_string(prelude.n_state) + ")");
             }
         }
 
         code.bytecode_file_offset = static_cast<std::uint32_t>(reader.offset());
-        code.bytecode = {reader.current(), reader.remaining()};
         return code;
     }
 
     ByteReader reader_;
+    support::MemorySource& source_;
     Image image_;
 };
 
-Result<Image> Image::load(std::span<const std::uint8_t> bytes) { return Loader(bytes).run(); }
+Result<Image> Image::load(std::span<const std::uint8_t> bytes, support::MemorySource& source) {
+    return Loader(bytes, source).run();
+}
 
 std::string_view Image::qstr(std::size_t index) const {
     const QstrSlot& slot = qstrs_[index];
@@ -591,7 +615,7 @@ std::span<const RawCode> Image::children(const RawCode& code) const {
 std::vector<std::uint32_t> Image::argument_name_qstrs(const RawCode& code) const {
     std::vector<std::uint32_t> names;
     names.reserve(std::size_t{code.prelude.n_pos_args} + code.prelude.n_kwonly_args);
-    ByteReader reader(code.argument_names);
+    ByteReader reader(code.argument_names());
     while (!reader.at_end()) {
         // Validated at load, so this cannot fail.
         auto name = reader.read_vuint("argument name");
@@ -605,7 +629,7 @@ std::vector<LineEntry> Image::line_entries(const RawCode& code) const {
     entries.push_back({0, format::first_line});
     std::uint64_t offset = 0;
     std::uint64_t line = format::first_line;
-    const auto& table = code.line_table;
+    const auto table = code.line_table();
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         if ((first & format::line_entry_long) == 0) {
@@ -629,7 +653,7 @@ std::uint32_t Image::line_for_offset(const RawCode& code, std::uint32_t bytecode
     // Same walk as MicroPython's traceback lookup: consume entries while the offset reaches them.
     std::uint32_t remaining = bytecode_offset;
     std::uint64_t line = format::first_line;
-    const auto& table = code.line_table;
+    const auto table = code.line_table();
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         std::uint32_t step = 0;

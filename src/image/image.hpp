@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/memory_source.hpp"
 #include "support/result.hpp"
 
 namespace xipy::image {
@@ -83,25 +84,48 @@ struct LineEntry {
 
 // One compiled function, class body, comprehension or the module's outer code.
 //
-// Invariants after a successful load: every span lies inside Image::bytes(), in this order
-// within function_data: [signature, sizes][code info = name, argument_names, line_table]
-// [cells][bytecode]. name_qstr and every argument name index are < Image::qstr_count(); the
-// line table decodes without running past its end; every cell byte is < prelude.n_state.
-// Children are Image::raw_codes()[first_child, +child_count), in file order.
-// The bytecode itself is NOT verified yet (a later verifier does that).
+// Invariants after a successful load: every part lies inside Image::bytes(), in this order
+// within function_data(): [signature, sizes][code info = name, argument_names, line_table]
+// [cells][bytecode], so each part ends where the next starts and the table keeps one 32-bit
+// file offset per boundary instead of a span per part. name_qstr and every argument name index
+// are < Image::qstr_count(); the line table decodes without running past its end; every cell
+// byte is < prelude.n_state. Children are Image::raw_codes()[first_child, +child_count), in
+// file order. `file` is the start of the image's bytes. The bytecode itself is NOT verified
+// yet (a later verifier does that).
 struct RawCode {
     CodeKind kind = CodeKind::bytecode;
     std::uint32_t file_offset = 0;  // offset of function_data in the file
-    std::span<const std::uint8_t> function_data;
     Prelude prelude;
-    std::uint32_t name_qstr = 0;                   // index into the module's qstr table
-    std::span<const std::uint8_t> argument_names;  // n_pos_args + n_kwonly_args qstr vuints
-    std::span<const std::uint8_t> line_table;      // encoded as in py/bc.h, see line_entries()
-    std::span<const std::uint8_t> cells;           // one byte per cell: the local's number
-    std::span<const std::uint8_t> bytecode;        // first opcode .. end of function_data
+    std::uint32_t name_qstr = 0;  // index into the module's qstr table
+    std::uint32_t argument_names_offset = 0;
+    std::uint32_t line_table_offset = 0;
+    std::uint32_t cells_offset = 0;
     std::uint32_t bytecode_file_offset = 0;
+    std::uint32_t end_offset = 0;  // where function_data ends
     std::uint32_t first_child = 0;
     std::uint32_t child_count = 0;
+    const std::uint8_t* file = nullptr;
+
+    std::span<const std::uint8_t> function_data() const { return part(file_offset, end_offset); }
+    // n_pos_args + n_kwonly_args qstr vuints.
+    std::span<const std::uint8_t> argument_names() const {
+        return part(argument_names_offset, line_table_offset);
+    }
+    // Encoded as in py/bc.h, see Image::line_entries().
+    std::span<const std::uint8_t> line_table() const {
+        return part(line_table_offset, cells_offset);
+    }
+    // One byte per cell: the local's number.
+    std::span<const std::uint8_t> cells() const { return part(cells_offset, bytecode_file_offset); }
+    // First opcode .. end of function_data.
+    std::span<const std::uint8_t> bytecode() const {
+        return part(bytecode_file_offset, end_offset);
+    }
+
+  private:
+    std::span<const std::uint8_t> part(std::uint32_t start, std::uint32_t end) const {
+        return {file + start, end - start};
+    }
 };
 
 // A loaded .mpy file. It does not own the bytes: the caller keeps them alive and unchanged for
@@ -122,10 +146,17 @@ class Image {
   public:
     // Parses and checks `bytes`. Errors name the byte offset and the reason, e.g.
     // "incompatible .mpy file: version 5" or "qstr index 300 out of range (table has 12)".
-    static support::Result<Image> load(std::span<const std::uint8_t> bytes);
+    // The tables come from `source` (a VM passes its heap, so they count against its limit);
+    // when it refuses, the error's kind is memory_error.
+    static support::Result<Image> load(std::span<const std::uint8_t> bytes,
+                                       support::MemorySource& source = support::system_memory());
 
     const Header& header() const { return header_; }
     std::span<const std::uint8_t> bytes() const { return bytes_; }
+    // The bytes of the tables above, all taken from the load's MemorySource.
+    std::size_t table_bytes() const {
+        return qstrs_.bytes() + constants_.bytes() + tuple_items_.bytes() + raw_codes_.bytes();
+    }
     std::size_t end_offset() const { return end_offset_; }
 
     std::size_t qstr_count() const { return qstrs_.size(); }
@@ -173,10 +204,10 @@ class Image {
     std::span<const std::uint8_t> bytes_;
     Header header_;
     std::size_t end_offset_ = 0;
-    std::vector<QstrSlot> qstrs_;
-    std::vector<Constant> constants_;
-    std::vector<Constant> tuple_items_;
-    std::vector<RawCode> raw_codes_;
+    support::FixedTable<QstrSlot> qstrs_;
+    support::FixedTable<Constant> constants_;
+    support::FixedTable<Constant> tuple_items_;
+    support::FixedTable<RawCode> raw_codes_;
 };
 
 std::string_view code_kind_name(CodeKind kind);

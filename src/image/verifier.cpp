@@ -10,6 +10,7 @@
 
 #include "image/instruction.hpp"
 #include "image/opcodes.hpp"
+#include "image/scratch_arena.hpp"
 
 namespace xipy::image {
 
@@ -58,7 +59,11 @@ class BlockStacks {
   public:
     static constexpr std::uint32_t empty = 0;
 
-    BlockStacks() { nodes_.push_back(Node{}); }
+    explicit BlockStacks(ScratchArena& arena)
+        : nodes_(ArenaAllocator<Node>(arena)),
+          index_(ArenaAllocator<std::pair<const Key, std::uint32_t>>(arena)) {
+        nodes_.push_back(Node{});
+    }
 
     std::uint32_t push(std::uint32_t stack, const Block& block) {
         const Key key{stack, static_cast<std::uint8_t>(block.kind), block.handler,
@@ -84,20 +89,73 @@ class BlockStacks {
     };
     using Key = std::tuple<std::uint32_t, std::uint8_t, std::uint32_t, std::int32_t, bool>;
 
-    std::vector<Node> nodes_;
-    std::map<Key, std::uint32_t> index_;
+    std::vector<Node, ArenaAllocator<Node>> nodes_;
+    std::map<Key, std::uint32_t, std::less<Key>,
+             ArenaAllocator<std::pair<const Key, std::uint32_t>>>
+        index_;
 };
 
 // Which value-stack slots may hold MicroPython's MP_OBJ_NULL (xipy's Value::empty()), the
 // non-object LOAD_NULL pushes and LOAD_METHOD leaves in the self slot: element i for slot i.
-using NullSlots = std::vector<bool>;
+//
+// The first 64 bits sit inline, so the states of most functions copy without allocating; the
+// rest spill into the scratch arena. Invariant: bits at or past size() are zero.
+class NullSlots {
+  public:
+    explicit NullSlots(ArenaAllocator<std::uint64_t> allocator) : spilled_(allocator) {}
+
+    std::size_t size() const { return size_; }
+    bool operator[](std::size_t slot) const {
+        return ((slot < word_bits ? inline_ : spilled_[slot / word_bits - 1]) >>
+                (slot % word_bits)) &
+               1u;
+    }
+    void set(std::size_t slot, bool maybe_null) {
+        std::uint64_t& word = slot < word_bits ? inline_ : spilled_[slot / word_bits - 1];
+        const std::uint64_t bit = std::uint64_t{1} << (slot % word_bits);
+        word = maybe_null ? word | bit : word & ~bit;
+    }
+    // Slots past `count` are dropped; new slots are not null.
+    void resize(std::size_t count) {
+        if (count < size_ && count % word_bits != 0) {
+            // Clear the dropped bits of the word that keeps some; later words go entirely.
+            const std::uint64_t kept = ~std::uint64_t{0} >> (word_bits - count % word_bits);
+            (count < word_bits ? inline_ : spilled_[count / word_bits - 1]) &= kept;
+        } else if (count < size_ && count == 0) {
+            inline_ = 0;
+        }
+        const std::size_t words = count <= word_bits ? 0 : (count - 1) / word_bits;
+        spilled_.resize(words, 0);
+        size_ = count;
+    }
+    void push_back(bool maybe_null) {
+        resize(size_ + 1);
+        set(size_ - 1, maybe_null);
+    }
+    ArenaAllocator<std::uint64_t> get_allocator() const { return spilled_.get_allocator(); }
+
+  private:
+    static constexpr std::size_t word_bits = 64;
+    std::size_t size_ = 0;
+    std::uint64_t inline_ = 0;
+    std::vector<std::uint64_t, ArenaAllocator<std::uint64_t>> spilled_;
+};
 
 // What is known before an instruction runs: the value-stack depth, the open blocks and which
 // slots may be null. Invariant: nulls.size() == depth (a negative depth is an error anyway).
+// Every State lives in the verifier's scratch arena (its null bits are allocated there).
 struct State {
     std::int32_t depth = 0;
     std::uint32_t blocks = BlockStacks::empty;
     NullSlots nulls;
+};
+
+constexpr std::uint32_t no_state = UINT32_MAX;
+
+// A state recorded at an instruction, in a list through `next` (an index into the pool).
+struct KnownState {
+    State state;
+    std::uint32_t next = no_state;
 };
 
 // A state of `depth` slots under `blocks` that keeps `from`'s null bits for the slots below
@@ -105,8 +163,8 @@ struct State {
 // unwind state, a result).
 State moved(const State& from, std::int32_t depth, std::uint32_t blocks, std::int32_t kept) {
     State state{depth, blocks, from.nulls};
-    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)), false);
-    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)), false);
+    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)));
+    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)));
     return state;
 }
 
@@ -161,8 +219,18 @@ bool ends_flow(Opcode opcode) {
 // handlers, unwinding through finally blocks) until no state changes.
 class CodeVerifier {
   public:
-    CodeVerifier(const Image& image, const RawCode& code)
-        : image_(image), code_(code), bytecode_(code.bytecode) {}
+    CodeVerifier(const Image& image, const RawCode& code, ScratchArena& arena)
+        : image_(image),
+          code_(code),
+          bytecode_(code.bytecode()),
+          arena_(arena),
+          instructions_(ArenaAllocator<Instruction>(arena)),
+          index_at_offset_(ArenaAllocator<std::int32_t>(arena)),
+          stacks_(arena),
+          known_states_(ArenaAllocator<KnownState>(arena)),
+          first_known_(ArenaAllocator<std::uint32_t>(arena)),
+          worklist_(ArenaAllocator<WorkItem>(arena)),
+          continuations_(ArenaAllocator<HandlerContinuation>(arena)) {}
 
     support::Result<VerifiedCode> run() {
         XIPY_TRY(support::Success prelude_ok, check_prelude());
@@ -171,6 +239,9 @@ class CodeVerifier {
         (void)decode_ok;
         XIPY_TRY(support::Success flow_ok, follow_flow());
         (void)flow_ok;
+        if (arena_.exhausted()) {
+            return out_of_memory();
+        }
         VerifiedCode result;
         result.local_count = local_count_;
         result.stack_size = static_cast<std::uint32_t>(stack_peak_);
@@ -180,6 +251,13 @@ class CodeVerifier {
     }
 
   private:
+    support::Error out_of_memory() const {
+        support::Error error = support::make_error(support::Error::no_offset,
+                                                   "not enough memory to verify " + code_name());
+        error.kind = support::ErrorKind::memory_error;
+        return error;
+    }
+
     std::string code_name() const { return std::string(image_.qstr(code_.name_qstr)); }
 
     support::Error prelude_error(const std::string& reason) const {
@@ -212,7 +290,7 @@ class CodeVerifier {
                                  " argument slots");
         }
         local_count_ = static_cast<std::uint32_t>(argument_slots);
-        for (std::uint8_t cell : code_.cells) {
+        for (std::uint8_t cell : code_.cells()) {
             local_count_ = std::max<std::uint32_t>(local_count_, std::uint32_t{cell} + 1);
         }
         for (const RawCode& child : image_.children(code_)) {
@@ -234,6 +312,17 @@ class CodeVerifier {
     // jumps onto instruction starts.
     support::Status decode_all() {
         index_at_offset_.assign(bytecode_.size(), -1);
+        // Counted first, so the table is sized once (a scratch arena cannot reuse what a
+        // growing vector leaves behind).
+        std::size_t count = 0;
+        for (std::uint32_t offset = 0; offset < bytecode_.size(); ++count) {
+            auto decoded = decode_instruction(bytecode_, offset);
+            if (!decoded.ok()) {
+                break;
+            }
+            offset = decoded.value().end();
+        }
+        instructions_.reserve(count);
         std::uint32_t offset = 0;
         while (offset < bytecode_.size()) {
             auto decoded = decode_instruction(bytecode_, offset);
@@ -242,6 +331,9 @@ class CodeVerifier {
             }
             index_at_offset_[offset] = static_cast<std::int32_t>(instructions_.size());
             instructions_.push_back(decoded.value());
+            if (arena_.exhausted()) {
+                return out_of_memory();
+            }
             XIPY_TRY(support::Success operand_ok, check_operand(decoded.value()));
             (void)operand_ok;
             offset = decoded.value().end();
@@ -282,7 +374,7 @@ class CodeVerifier {
     support::Status check_operand(const Instruction& instruction) {
         const OpcodeInfo& info = instruction.info();
         const std::uint32_t operand = instruction.operand;
-        const std::string name(info.name);
+        const std::string_view name = info.name;
         switch (info.format) {
             case OperandFormat::qstr:
                 if (operand >= image_.qstr_count()) {
@@ -312,8 +404,8 @@ class CodeVerifier {
                 if (info.has_extra_byte && instruction.extra_byte > child.prelude.n_pos_args) {
                     return error_at(
                         instruction.offset,
-                        name + " closes over " + std::to_string(instruction.extra_byte) +
-                            " cells but the child takes " +
+                        std::string(name) + " closes over " +
+                            std::to_string(instruction.extra_byte) + " cells but the child takes " +
                             std::to_string(child.prelude.n_pos_args) + " positional arguments");
                 }
                 break;
@@ -337,7 +429,8 @@ class CodeVerifier {
             case StackRule::unpack_ex:
                 if (operand > 0xffff) {
                     return error_at(instruction.offset, "operand " + std::to_string(operand) +
-                                                            " of " + name + " too large");
+                                                            " of " + std::string(name) +
+                                                            " too large");
                 }
                 break;
             case StackRule::store_comp:
@@ -427,8 +520,9 @@ class CodeVerifier {
             }
         }
         const auto index = static_cast<std::size_t>(index_at_offset_[target]);
-        std::vector<State>& known = states_[index];
-        for (State& existing : known) {
+        for (std::uint32_t known = first_known_[index]; known != no_state;
+             known = known_states_[known].next) {
+            State& existing = known_states_[known].state;
             if (existing.blocks == state.blocks) {
                 if (existing.depth != state.depth) {
                     return error_at(target, "stack depth " + std::to_string(state.depth) +
@@ -439,7 +533,7 @@ class CodeVerifier {
                 bool grew = false;
                 for (std::size_t slot = 0; slot < state.nulls.size(); ++slot) {
                     if (state.nulls[slot] && !existing.nulls[slot]) {
-                        existing.nulls[slot] = true;
+                        existing.nulls.set(slot, true);
                         grew = true;
                     }
                 }
@@ -458,8 +552,9 @@ class CodeVerifier {
         if (++state_count_ > state_budget_) {
             return error_at(target, "too many exception handler contexts to verify");
         }
-        known.push_back(state);
-        worklist_.push_back({static_cast<std::uint32_t>(index), state});
+        known_states_.push_back({state, first_known_[index]});
+        first_known_[index] = static_cast<std::uint32_t>(known_states_.size() - 1);
+        worklist_.push_back({static_cast<std::uint32_t>(index), std::move(state)});
         return support::Success{};
     }
 
@@ -535,17 +630,20 @@ class CodeVerifier {
     }
 
     void add_continuation(std::uint32_t handler, const Continuation& continuation) {
-        std::vector<Continuation>& known = continuations_[handler];
-        if (std::find(known.begin(), known.end(), continuation) != known.end()) {
-            return;
+        for (const HandlerContinuation& known : continuations_) {
+            if (known.handler == handler && known.continuation == continuation) {
+                return;
+            }
         }
-        known.push_back(continuation);
+        continuations_.push_back({handler, continuation});
         // Every END_FINALLY already reached in this handler must now also resume this unwind.
         for (std::size_t index = 0; index < instructions_.size(); ++index) {
             if (instructions_[index].opcode != static_cast<std::uint8_t>(Opcode::END_FINALLY)) {
                 continue;
             }
-            for (const State& state : states_[index]) {
+            for (std::uint32_t known = first_known_[index]; known != no_state;
+                 known = known_states_[known].next) {
+                const State& state = known_states_[known].state;
                 if (state.blocks != BlockStacks::empty &&
                     stacks_.top(state.blocks).handler == handler) {
                     worklist_.push_back({static_cast<std::uint32_t>(index), state});
@@ -555,12 +653,20 @@ class CodeVerifier {
     }
 
     support::Status follow_flow() {
-        states_.assign(instructions_.size(), {});
+        first_known_.assign(instructions_.size(), no_state);
+        // Most instructions are reached under one set of blocks: one state each.
+        known_states_.reserve(instructions_.size());
         state_budget_ = 64 * static_cast<std::uint64_t>(instructions_.size()) + 1024;
-        XIPY_TRY(support::Success start_ok, arrive(0, 0, State{}));
+        XIPY_TRY(
+            support::Success start_ok,
+            arrive(0, 0,
+                   State{0, BlockStacks::empty, NullSlots(ArenaAllocator<std::uint64_t>(arena_))}));
         (void)start_ok;
         while (!worklist_.empty()) {
-            const WorkItem item = worklist_.back();
+            if (arena_.exhausted()) {
+                return out_of_memory();
+            }
+            const WorkItem item = std::move(worklist_.back());
             worklist_.pop_back();
             XIPY_TRY(support::Success step_ok, step(instructions_[item.index], item.state));
             (void)step_ok;
@@ -726,7 +832,7 @@ class CodeVerifier {
         const std::int32_t after = state.depth + instruction.stack_effect();
         const std::int32_t base = state.depth - inputs;
         // The input slots' bits (guard slots below the stack hold None).
-        NullSlots in;
+        NullSlots in(state.nulls.get_allocator());
         for (std::int32_t slot = base; slot < state.depth; ++slot) {
             in.push_back(slot >= 0 && state.nulls[static_cast<std::size_t>(slot)]);
         }
@@ -734,7 +840,7 @@ class CodeVerifier {
         auto set = [&](std::int32_t position, bool maybe_null) {
             const std::int32_t slot = base + position;
             if (slot >= 0 && slot < after) {
-                result.nulls[static_cast<std::size_t>(slot)] = maybe_null;
+                result.nulls.set(static_cast<std::size_t>(slot), maybe_null);
             }
         };
         for (std::int32_t position = 0; base + position < after; ++position) {
@@ -865,9 +971,14 @@ class CodeVerifier {
         if (state.depth < 2) {
             return error_at(offset, "stack underflow: END_FINALLY resuming an unwind needs 2");
         }
-        // Copied: resuming may register more continuations for this same handler.
-        const std::vector<Continuation> pending = continuations_[block.handler];
-        for (const Continuation& continuation : pending) {
+        // Only those known now: resuming may register more for this same handler, and the
+        // one that does also revisits this END_FINALLY (add_continuation).
+        const std::size_t known = continuations_.size();
+        for (std::size_t index = 0; index < known; ++index) {
+            if (continuations_[index].handler != block.handler) {
+                continue;
+            }
+            const Continuation continuation = continuations_[index].continuation;
             XIPY_TRY(support::Success resume_ok,
                      unwind(offset, state, state.depth - 2, rest, continuation));
             (void)resume_ok;
@@ -878,9 +989,11 @@ class CodeVerifier {
     const Image& image_;
     const RawCode& code_;
     std::span<const std::uint8_t> bytecode_;
+    ScratchArena& arena_;
 
-    std::vector<Instruction> instructions_;
-    std::vector<std::int32_t> index_at_offset_;  // instruction index, or -1 mid-instruction
+    std::vector<Instruction, ArenaAllocator<Instruction>> instructions_;
+    // Instruction index, or -1 mid-instruction.
+    std::vector<std::int32_t, ArenaAllocator<std::int32_t>> index_at_offset_;
     std::uint32_t local_count_ = 0;
     std::int64_t stack_limit_ = 0;
 
@@ -890,13 +1003,22 @@ class CodeVerifier {
         State state;
     };
 
+    // A pending unwind and the offset of the finally or with handler it waits for.
+    struct HandlerContinuation {
+        std::uint32_t handler = 0;
+        Continuation continuation;
+    };
+
     BlockStacks stacks_;
-    // Per instruction, the states that reach it: one per distinct set of open blocks.
-    std::vector<std::vector<State>> states_;
-    std::vector<WorkItem> worklist_;
+    // Per instruction, the states that reach it, one per distinct set of open blocks: a list
+    // through known_states_ that starts at first_known_[instruction index].
+    std::vector<KnownState, ArenaAllocator<KnownState>> known_states_;
+    std::vector<std::uint32_t, ArenaAllocator<std::uint32_t>> first_known_;
+    std::vector<WorkItem, ArenaAllocator<WorkItem>> worklist_;
     std::uint64_t state_count_ = 0;
     std::uint64_t state_budget_ = 0;
-    std::map<std::uint32_t, std::vector<Continuation>> continuations_;  // by handler offset
+    // Few per code (one per way out of each finally block), so a list is searched.
+    std::vector<HandlerContinuation, ArenaAllocator<HandlerContinuation>> continuations_;
     std::int64_t stack_peak_ = 0;
     std::uint32_t exception_depth_ = 0;
     std::uint32_t stack_guard_ = 0;
@@ -905,17 +1027,31 @@ class CodeVerifier {
 }  // namespace
 
 support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& code) {
-    return CodeVerifier(image, code).run();
+    ScratchArena arena(support::system_memory());
+    return CodeVerifier(image, code, arena).run();
 }
 
 support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
     std::vector<VerifiedCode> verified;
     verified.reserve(image.raw_codes().size());
+    ScratchArena arena(support::system_memory());
     for (const RawCode& code : image.raw_codes()) {
-        XIPY_TRY(VerifiedCode facts, verify_code(image, code));
+        arena.reset();
+        XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
         verified.push_back(facts);
     }
     return verified;
+}
+
+support::Status verify_all(const Image& image, support::MemorySource& scratch_source) {
+    ScratchArena arena(scratch_source);
+    for (const RawCode& code : image.raw_codes()) {
+        // The previous code's verifier is gone, so all of the arena is free again.
+        arena.reset();
+        XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
+        (void)facts;
+    }
+    return support::Success{};
 }
 
 }  // namespace xipy::image

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "image/image.hpp"
+#include "support/memory_source.hpp"
 #include "support/result.hpp"
 
 namespace xipy::image {
@@ -45,6 +46,11 @@ struct VerifiedCode {
 // "invalid .mpy: <reason> at <code name>+<bytecode offset>" (or "... at <code name>" for a
 // prelude problem), the text a VM raises as ValueError, and its offset is the file offset.
 support::Result<std::vector<VerifiedCode>> verify(const Image& image);
+
+// Verifies every raw code of `image` as verify() does, without keeping the facts, taking its
+// working memory from `scratch_source`: one area, reused from code to code, so it follows the
+// largest function, not the file. When the source refuses, the error's kind is memory_error.
+support::Status verify_all(const Image& image, support::MemorySource& scratch_source);
 
 // Verifies one raw code of `image` (which must come from image.raw_codes()).
 support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& code);

@@ -186,7 +186,7 @@ bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Argumen
             state[extra_slot] = dict;
         }
     }
-    for (std::uint8_t local_number : code.cells) {
+    for (std::uint8_t local_number : code.cells()) {
         Value cell = object::make_cell(*this, local(local_number));
         if (cell.is_empty()) {
             return false;
@@ -241,7 +241,7 @@ Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHand
     frame.context = function->context;
     frame.function = function_value;
     frame.globals = function->context->globals;
-    frame.instruction = function->code->bytecode.data();
+    frame.instruction = function->code->bytecode().data();
     frame.current_instruction = frame.instruction;
     frame.state = state;
     frame.stack_top = state - 1;

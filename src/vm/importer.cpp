@@ -181,13 +181,13 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
                          "module '" + std::string(name_text(name)) + "' is Python source ('" +
                              file_path + "'): compile it to .mpy with mpy-cross first");
     }
-    auto loaded = image::Image::load(file.bytes);
+    // Loaded and verified with memory from this VM's heap, so the tables count in its limit.
+    auto loaded = load_image(file.bytes);
     if (!loaded) {
-        return raise_new(&object::value_error_type, loaded.error().describe());
-    }
-    auto verified = image::verify(*loaded);
-    if (!verified) {
-        return raise_new(&object::value_error_type, verified.error().message);
+        const support::Error& error = loaded.error();
+        return raise_new(&object::value_error_type, error.message.starts_with("invalid .mpy: ")
+                                                        ? error.message
+                                                        : error.describe());
     }
     Value globals = object::make_dict(*this);
     if (globals.is_empty()) {
@@ -479,13 +479,14 @@ Value Interpreter::run_main_module(std::string_view name) {
             if (file.owner.is_empty()) {
                 file.owner = mount->object;
             }
-            auto loaded = image::Image::load(file.bytes);
+            // Loaded and verified with memory from this VM's heap, so the tables count in its
+            // limit.
+            auto loaded = load_image(file.bytes);
             if (!loaded) {
-                return raise_new(&object::value_error_type, loaded.error().describe());
-            }
-            auto verified = image::verify(*loaded);
-            if (!verified) {
-                return raise_new(&object::value_error_type, verified.error().message);
+                const support::Error& error = loaded.error();
+                return raise_new(
+                    &object::value_error_type,
+                    error.message.starts_with("invalid .mpy: ") ? error.message : error.describe());
             }
             return run_module(std::move(*loaded), object::names::dunder_main, std::move(file));
         }

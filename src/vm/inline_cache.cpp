@@ -1,6 +1,9 @@
 // Inline caches for global and attribute lookups: fill on a miss, validate by dict versions.
 #include "vm/inline_cache.hpp"
 
+#include <cstring>
+#include <new>
+
 #include "object/class_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -181,6 +184,70 @@ void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer) {
                 tracer.mark(const_cast<Type*>(attribute->type));
             }
         }
+    }
+}
+
+NameCacheTable::~NameCacheTable() {
+    if (source_ == nullptr) {
+        return;
+    }
+    for (std::size_t index = 0; index < block_count_; ++index) {
+        source_->release(blocks_[index], sizeof(Block));
+    }
+    if (blocks_ != nullptr) {
+        source_->release(blocks_, block_capacity_ * sizeof(Block*));
+    }
+    if (slots_ != nullptr) {
+        source_->release(slots_, slot_count_ * sizeof(std::uint32_t));
+    }
+}
+
+bool NameCacheTable::reserve(support::MemorySource& source, std::size_t qstr_count) {
+    source_ = &source;
+    if (qstr_count == 0) {
+        return true;
+    }
+    slots_ = static_cast<std::uint32_t*>(source.allocate(qstr_count * sizeof(std::uint32_t)));
+    if (slots_ == nullptr) {
+        return false;
+    }
+    std::memset(slots_, 0, qstr_count * sizeof(std::uint32_t));
+    slot_count_ = qstr_count;
+    return true;
+}
+
+NameCache* NameCacheTable::make(std::uint32_t index) {
+    if (cache_count_ % block_size == 0) {
+        if (block_count_ == block_capacity_) {
+            // The table of block pointers may move; the blocks it points to do not.
+            const std::size_t capacity = block_capacity_ == 0 ? 2 : block_capacity_ * 2;
+            auto* grown = static_cast<Block**>(source_->allocate(capacity * sizeof(Block*)));
+            if (grown == nullptr) {
+                return nullptr;
+            }
+            if (blocks_ != nullptr) {
+                std::memcpy(grown, blocks_, block_count_ * sizeof(Block*));
+                source_->release(blocks_, block_capacity_ * sizeof(Block*));
+            }
+            blocks_ = grown;
+            block_capacity_ = capacity;
+        }
+        void* memory = source_->allocate(sizeof(Block));
+        if (memory == nullptr) {
+            return nullptr;
+        }
+        blocks_[block_count_++] = new (memory) Block{};
+    }
+    NameCache* cache = &blocks_[cache_count_ / block_size]->caches[cache_count_ % block_size];
+    slots_[index] = ++cache_count_;
+    return cache;
+}
+
+void NameCacheTable::trace(gc::Tracer& tracer) const {
+    for (std::size_t index = 0; index < block_count_; ++index) {
+        const std::uint32_t used =
+            index + 1 < block_count_ ? block_size : cache_count_ - index * block_size;
+        trace_name_caches(std::span<const NameCache>(blocks_[index]->caches, used), tracer);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "object/object.hpp"
 #include "object/operations.hpp"
 #include "object/runtime.hpp"
+#include "support/memory_source.hpp"
 
 namespace xipy::vm {
 
@@ -87,5 +88,60 @@ bool cached_store_attribute(object::Runtime& runtime, NameCache& cache, object::
 
 // Marks the classes the caches refer to.
 void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer);
+
+// A module's NameCaches, one per qstr index, each made when an instruction naming that qstr
+// first runs: most of a module's names are never looked up through a cache (argument names,
+// names only stored), so a slot number per qstr and small blocks of caches cost far less
+// than a cache per qstr up front.
+//
+// Invariants: `slots_` holds `slot_count_` numbers, 0 for "no cache yet" or n for cache n-1;
+// cache n-1 is entry (n-1) % block_size of block (n-1) / block_size; blocks never move once
+// made (an instruction may hold a cache while Python code it calls makes others); the block
+// table holds `block_capacity_` pointers, the first `block_count_` set. All memory comes from
+// `source_`.
+class NameCacheTable {
+  public:
+    NameCacheTable() = default;
+    NameCacheTable(const NameCacheTable&) = delete;
+    NameCacheTable& operator=(const NameCacheTable&) = delete;
+    ~NameCacheTable();
+
+    // Room for the slot numbers of `qstr_count` names; false when the source refuses.
+    [[nodiscard]] bool reserve(support::MemorySource& source, std::size_t qstr_count);
+
+    // The cache of qstr index `index` (< the reserved count), made on first use; when the heap
+    // refuses the memory (full, or locked by micropython.heap_lock()), `spare` emptied, so
+    // the lookup still works, uncached.
+    NameCache& find(std::uint32_t index, NameCache& spare) {
+        const std::uint32_t slot = slots_[index];
+        if (slot != 0) {
+            return blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
+        }
+        NameCache* made = make(index);
+        if (made == nullptr) {
+            spare = NameCache{};
+            return spare;
+        }
+        return *made;
+    }
+
+    void trace(gc::Tracer& tracer) const;
+
+  private:
+    static constexpr std::uint32_t block_size = 4;
+    struct Block {
+        NameCache caches[block_size];
+    };
+
+    NameCache* make(std::uint32_t index);
+
+    support::MemorySource* source_ = nullptr;
+    std::uint32_t* slots_ = nullptr;
+    std::size_t slot_count_ = 0;
+    std::uint32_t cache_count_ = 0;
+    Block** blocks_ = nullptr;
+    std::size_t block_count_ = 0;
+    std::size_t block_capacity_ = 0;
+};
 
 }  // namespace xipy::vm

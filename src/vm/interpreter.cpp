@@ -285,7 +285,7 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
         for (Value constant : context->constants) {
             trace_value(tracer, constant);
         }
-        trace_name_caches(context->name_caches, tracer);
+        context->name_caches.trace(tracer);
     }
     trace_value(tracer, inject_);
     for (std::uint32_t index = 0; index < scheduled_count_; ++index) {
@@ -345,7 +345,7 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     for (std::uint32_t index = 0; index < count; ++index) {
         *parameter-- = values[index];
     }
-    for (std::uint8_t local_number : code.cells) {
+    for (std::uint8_t local_number : code.cells()) {
         Value& local = state[state_count - 1 - local_number];
         Value cell = object::make_cell(*this, local);
         if (cell.is_empty()) {
@@ -362,7 +362,7 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     frame.context = function->context;
     frame.function = function_value;
     frame.globals = function->context->globals;
-    frame.instruction = code.bytecode.data();
+    frame.instruction = code.bytecode().data();
     frame.current_instruction = frame.instruction;
     frame.state = state;
     frame.stack_top = state - 1;
@@ -489,6 +489,9 @@ ExecutionResult Interpreter::run() {
     std::uint8_t opcode = 0;
     // The local slot of a LOAD_FAST / STORE_FAST, decoded by its _N or _MULTI form.
     std::uint32_t local_index = 0;
+    // Stands in for a name's inline cache while the heap cannot make it (full or locked), so
+    // the lookup runs uncached instead of failing.
+    NameCache spare_cache;
 
 #if XIPY_DISPATCH_BY_LABEL
     // Each body ends with its own indirect jump, so the branch predictor learns which
@@ -623,9 +626,9 @@ ExecutionResult Interpreter::run() {
                 }
                 // inline caches
                 if (value.is_empty()) {
-                    value = cached_load_global(*this, frame->context->name_caches[qstr_index],
-                                               object::as_dict(frame->globals),
-                                               object::as_dict(builtins()), name);
+                    value = cached_load_global(
+                        *this, frame->context->name_caches.find(qstr_index, spare_cache),
+                        object::as_dict(frame->globals), object::as_dict(builtins()), name);
                 }
                 if (value.is_empty()) {
                     raise_name_not_defined(*this, name);
@@ -653,8 +656,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_ATTR) : {
                 const std::uint32_t qstr_index = read_var_uint(instruction);
-                Value result = cached_load_attribute(*this, frame->context->name_caches[qstr_index],
-                                                     TOP(), frame->context->qstr_ids[qstr_index]);
+                Value result = cached_load_attribute(
+                    *this, frame->context->name_caches.find(qstr_index, spare_cache), TOP(),
+                    frame->context->qstr_ids[qstr_index]);
                 CHECK(result);
                 TOP() = result;
                 NEXT();
@@ -662,8 +666,9 @@ ExecutionResult Interpreter::run() {
             OPCODE(LOAD_METHOD) : {
                 const std::uint32_t qstr_index = read_var_uint(instruction);
                 object::Method method;
-                if (!cached_load_method(*this, frame->context->name_caches[qstr_index], TOP(),
-                                        frame->context->qstr_ids[qstr_index], method)) {
+                if (!cached_load_method(*this,
+                                        frame->context->name_caches.find(qstr_index, spare_cache),
+                                        TOP(), frame->context->qstr_ids[qstr_index], method)) {
                     goto handle_exception;
                 }
                 top[0] = method.function;
@@ -680,8 +685,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(STORE_ATTR) : {
                 const std::uint32_t qstr_index = read_var_uint(instruction);
-                if (!cached_store_attribute(*this, frame->context->name_caches[qstr_index], top[0],
-                                            frame->context->qstr_ids[qstr_index], top[-1])) {
+                if (!cached_store_attribute(
+                        *this, frame->context->name_caches.find(qstr_index, spare_cache), top[0],
+                        frame->context->qstr_ids[qstr_index], top[-1])) {
                     goto handle_exception;
                 }
                 top -= 2;
@@ -782,8 +788,9 @@ ExecutionResult Interpreter::run() {
                 // The slot MicroPython keeps the target in; see ExceptionHandler.
                 PUSH(Value::none());
                 instruction = continue_unwind(
-                    *frame, top, static_cast<std::uint32_t>(target - frame->code->bytecode.data()),
-                    count, instruction);
+                    *frame, top,
+                    static_cast<std::uint32_t>(target - frame->code->bytecode().data()), count,
+                    instruction);
                 CHARGE_BACKWARD_JUMP(offset < 0);
                 NEXT();
             }

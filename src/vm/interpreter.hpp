@@ -14,6 +14,7 @@
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
+#include "vm/heap_memory.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
 #include "vm/module_definition.hpp"
@@ -47,6 +48,11 @@ class Interpreter : public object::Runtime {
     Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
                 const ModuleRegistry& modules);
     ~Interpreter() override;
+
+    // Loads and verifies `bytes` (which must outlive the VM) with every table and all
+    // working memory taken from this VM's heap, so it counts against its limit; a refusal is
+    // an error of kind memory_error. What run_module() takes.
+    support::Result<image::Image> load_image(std::span<const std::uint8_t> bytes);
 
     // Loads an image as the module `module_name`, runs its outer code and
     // returns the module's globals (empty when it raised).
@@ -93,7 +99,7 @@ class Interpreter : public object::Runtime {
     const Mount* find_mount(std::string_view path, std::string& inside) const;
     const std::vector<Mount>& mounts() const { return mounts_; }
     // Every image loaded so far, in load order.
-    const std::vector<std::unique_ptr<ModuleContext>>& contexts() const { return contexts_; }
+    const std::vector<OwnedModuleContext>& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
     bool charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
@@ -213,7 +219,9 @@ class Interpreter : public object::Runtime {
     std::vector<ExceptionHandler> handler_stack_;
     std::uint32_t stack_used_ = 0;
     std::uint32_t handlers_used_ = 0;
-    std::vector<std::unique_ptr<ModuleContext>> contexts_;
+    // The heap as the loader's MemorySource (vm/heap_memory.hpp).
+    HeapMemory heap_memory_{heap()};
+    std::vector<OwnedModuleContext> contexts_;
     std::vector<std::string> argv_;
 #ifdef XIPY_OPCODE_COUNTS
     std::array<std::uint64_t, 256> opcode_counts_{};  // executions of each opcode byte

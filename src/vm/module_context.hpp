@@ -3,10 +3,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "image/image.hpp"
 #include "object/value.hpp"
+#include "support/memory_source.hpp"
 #include "vm/inline_cache.hpp"
 
 namespace xipy::vm {
@@ -16,15 +18,16 @@ namespace xipy::vm {
 //
 // Invariants: `qstr_ids[i]` is this VM's interned id of image.qstr(i);
 // `constants` has one slot per image constant, empty until LOAD_CONST_OBJ
-// first needs it; `globals` is the module's dict. The context outlives
-// every function made from the image (the Interpreter owns it until the VM
-// is destroyed). `name_caches` has one inline cache per qstr index (see
-// vm/inline_cache.hpp).
+// first needs it (load_constant(), vm/slow_paths.cpp); `globals` is the module's dict. The context
+// outlives every function made from the image (the Interpreter owns it until the VM is destroyed).
+// `name_caches` gives one inline cache per qstr index (see vm/inline_cache.hpp), made on first use.
+// The context and its tables live in memory from the VM's heap (HeapMemory), so they count against
+// its limit; make_module_context() builds one.
 struct ModuleContext {
     image::Image image;
-    std::vector<std::uint32_t> qstr_ids;
-    std::vector<NameCache> name_caches;
-    std::vector<object::Value> constants;
+    support::FixedTable<std::uint32_t> qstr_ids;
+    NameCacheTable name_caches;
+    support::FixedTable<object::Value> constants;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks
     // What keeps the image's bytes alive when it came from a mapped file or a heap object
@@ -34,5 +37,30 @@ struct ModuleContext {
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
 };
+
+// Gives a context's own memory back to the source it came from.
+class ModuleContextDeleter {
+  public:
+    explicit ModuleContextDeleter(support::MemorySource* source = nullptr) : source_(source) {}
+    void operator()(ModuleContext* context) const {
+        context->~ModuleContext();
+        source_->release(context, sizeof(ModuleContext));
+    }
+
+  private:
+    support::MemorySource* source_;
+};
+
+using OwnedModuleContext = std::unique_ptr<ModuleContext, ModuleContextDeleter>;
+
+// A context for `image` with empty tables, in `source`'s memory; null when it refuses.
+inline OwnedModuleContext make_module_context(support::MemorySource& source, image::Image image) {
+    void* memory = source.allocate(sizeof(ModuleContext));
+    if (memory == nullptr) {
+        return OwnedModuleContext(nullptr, ModuleContextDeleter(&source));
+    }
+    return OwnedModuleContext(new (memory) ModuleContext(std::move(image)),
+                              ModuleContextDeleter(&source));
+}
 
 }  // namespace xipy::vm

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "image/verifier.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/module_object.hpp"
@@ -16,6 +17,14 @@
 namespace xipy::vm {
 
 using object::Value;
+
+support::Result<image::Image> Interpreter::load_image(std::span<const std::uint8_t> bytes) {
+    XIPY_TRY(image::Image loaded, image::Image::load(bytes, heap_memory_));
+    // The loop trusts operands, stack depths and jump targets only because this passed.
+    XIPY_TRY(support::Success verified, image::verify_all(loaded, heap_memory_));
+    (void)verified;
+    return loaded;
+}
 
 Value Interpreter::run_module(image::Image image, std::uint32_t module_name, SourceFile source) {
     // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
@@ -35,16 +44,22 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name, Sou
 
 Value Interpreter::execute_image(image::Image image, Value globals, SourceFile source,
                                  bool set_file) {
-    auto owned = std::make_unique<ModuleContext>(std::move(image));
+    OwnedModuleContext owned = make_module_context(heap_memory_, std::move(image));
     ModuleContext* context = owned.get();
+    if (context == nullptr) {
+        return raise_memory_error();
+    }
     const image::Image& loaded = context->image;
-    context->qstr_ids.reserve(loaded.qstr_count());
+    if (!context->qstr_ids.reserve(heap_memory_, loaded.qstr_count()) ||
+        !context->name_caches.reserve(heap_memory_, loaded.qstr_count()) ||
+        !context->constants.reserve(heap_memory_, loaded.constants().size())) {
+        return raise_memory_error();
+    }
     for (std::size_t index = 0; index < loaded.qstr_count(); ++index) {
         context->qstr_ids.push_back(loaded.qstr_is_static(index)
                                         ? loaded.static_qstr_id(index)
                                         : interned().intern_in_place(loaded.qstr(index)));
     }
-    context->name_caches.resize(context->qstr_ids.size());
     context->constants.resize(loaded.constants().size());
     context->source_file =
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];

@@ -45,7 +45,7 @@ bool Interpreter::unwind_exception(std::size_t base_depth) {
         const std::uint8_t opcode = *where;
         if (opcode != static_cast<std::uint8_t>(Opcode::END_FINALLY) &&
             opcode != static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
-            auto offset = static_cast<std::uint32_t>(where - frame.code->bytecode.data());
+            auto offset = static_cast<std::uint32_t>(where - frame.code->bytecode().data());
             std::uint32_t line = frame.context->image.line_for_offset(*frame.code, offset);
             object::add_traceback(*this, exception_value, frame.context->source_file, line,
                                   frame.context->qstr_ids[frame.code->name_qstr]);
@@ -111,7 +111,7 @@ const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t tar
     if (count != 0) {
         top -= iterator_slots;
     }
-    return frame.code->bytecode.data() + target;
+    return frame.code->bytecode().data() + target;
 }
 
 const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,

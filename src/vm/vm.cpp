@@ -80,18 +80,16 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     exception_message_.clear();
     traceback_text_.clear();
     exit_code_ = 0;
-    auto loaded = image::Image::load(mpy);
-    if (!loaded) {
-        load_error_ = loaded.error().describe();
-        return RunStatus::bad_image;
-    }
-    // The loop trusts operands, stack depths and jump targets only because this passed.
-    auto verified = image::verify(*loaded);
-    if (!verified) {
-        load_error_ = verified.error().message;
-        return RunStatus::bad_image;
-    }
     Interpreter& interpreter = *interpreter_;
+    auto loaded = interpreter.load_image(mpy);
+    if (!loaded) {
+        // The loader's errors name a file offset; the verifier's carry the code and offset in
+        // their message already.
+        const support::Error& error = loaded.error();
+        load_error_ =
+            error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+        return RunStatus::bad_image;
+    }
     interpreter.set_step_limit(max_steps_);
     return finish_run(interpreter.run_module(std::move(*loaded), object::names::dunder_main));
 }
@@ -149,17 +147,14 @@ RunStatus Vm::run_module_image(std::span<const std::uint8_t> mpy, std::string_vi
                                Value& module) {
     load_error_.clear();
     module = Value::empty();
-    auto loaded = image::Image::load(mpy);
-    if (!loaded) {
-        load_error_ = loaded.error().describe();
-        return RunStatus::bad_image;
-    }
-    auto verified = image::verify(*loaded);
-    if (!verified) {
-        load_error_ = verified.error().message;
-        return RunStatus::bad_image;
-    }
     Interpreter& interpreter = *interpreter_;
+    auto loaded = interpreter.load_image(mpy);
+    if (!loaded) {
+        const support::Error& error = loaded.error();
+        load_error_ =
+            error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+        return RunStatus::bad_image;
+    }
     std::uint32_t id = interpreter.interned().intern_copy(name);
     Value globals = interpreter.run_module(std::move(*loaded), id);
     if (!globals.is_empty()) {
@@ -189,6 +184,8 @@ std::string Vm::load_error() const { return load_error_; }
 #ifdef XIPY_OPCODE_COUNTS
 std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->opcode_counts(); }
 #endif
+
+void Vm::collect_garbage() { interpreter_->heap().collect(); }
 
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();

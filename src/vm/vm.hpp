@@ -124,6 +124,8 @@ class Vm {
         std::size_t root_stack_capacity = 0;
     };
     HeapStatistics heap_statistics() const;
+    // Runs a full collection now (gc.collect()), so heap_statistics() shows only live bytes.
+    void collect_garbage();
 
   private:
     // Reports a run's outcome: `globals` empty when the program raised.

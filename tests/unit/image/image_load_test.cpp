@@ -97,23 +97,23 @@ TEST(ImageLoad, MinimalModule) {
     const RawCode& root = image.root();
     EXPECT_EQ(root.kind, CodeKind::bytecode);
     EXPECT_EQ(root.file_offset, 13u);
-    EXPECT_EQ(root.function_data.size(), 5u);
+    EXPECT_EQ(root.function_data().size(), 5u);
     EXPECT_EQ(root.prelude.n_state, 1u);
     EXPECT_EQ(root.prelude.n_info, 1u);
     EXPECT_EQ(root.prelude.n_cell, 0u);
     EXPECT_EQ(root.name_qstr, 0u);
-    EXPECT_TRUE(root.argument_names.empty());
-    EXPECT_TRUE(root.line_table.empty());
-    ASSERT_EQ(root.bytecode.size(), 2u);
-    EXPECT_EQ(root.bytecode[0], 0x51);
+    EXPECT_TRUE(root.argument_names().empty());
+    EXPECT_TRUE(root.line_table().empty());
+    ASSERT_EQ(root.bytecode().size(), 2u);
+    EXPECT_EQ(root.bytecode()[0], 0x51);
     EXPECT_EQ(root.bytecode_file_offset, 16u);
-    EXPECT_EQ(image.file_offset_of(root.bytecode.data()), 16u);
+    EXPECT_EQ(image.file_offset_of(root.bytecode().data()), 16u);
     EXPECT_TRUE(image.children(root).empty());
     EXPECT_EQ(image.end_offset(), bytes.size());
     EXPECT_EQ(image.line_for_offset(root, 0), 1u);
     // Everything points into the caller's bytes.
     EXPECT_EQ(image.qstr(0).data(), reinterpret_cast<const char*>(bytes.data()) + 7);
-    EXPECT_EQ(root.function_data.data(), bytes.data() + 13);
+    EXPECT_EQ(root.function_data().data(), bytes.data() + 13);
 }
 
 TEST(ImageLoad, TrailingBytesAreIgnoredLikeMicroPython) {

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "image/image.hpp"
+
 #include "modules/reference_programs.hpp"
 
 namespace xipy::vm {
@@ -120,6 +122,30 @@ TEST(VmTest, BadImageReportsTheLoaderError) {
     const std::uint8_t version_five[] = {'M', 5, 0, 31};
     EXPECT_EQ(vm.run_image(version_five), RunStatus::bad_image);
     EXPECT_NE(vm.load_error().find("incompatible .mpy file"), std::string::npos) << vm.load_error();
+}
+
+// The loader's and verifier's memory is the VM's: it shows in the heap and obeys its limit.
+TEST(VmTest, LoadingCountsAgainstTheHeap) {
+    Output output;
+    Vm vm(config_for(output));
+    vm.collect_garbage();
+    const std::size_t before = vm.heap_statistics().bytes_in_use;
+    EXPECT_EQ(vm.run_image(bytes(test_programs::classes_mpy)), RunStatus::ok);
+    vm.collect_garbage();
+    // The module's tables (at least one raw code per class and method) stay with the VM.
+    EXPECT_GT(vm.heap_statistics().bytes_in_use, before + 4 * sizeof(image::RawCode));
+}
+
+TEST(VmTest, LoadingBeyondTheHeapLimitFailsCleanly) {
+    Output output;
+    VmConfig config = config_for(output);
+    Vm probe(config);
+    probe.collect_garbage();
+    // Just enough for the VM itself: the image's tables or the verifier's area do not fit.
+    config.heap_limit_bytes = probe.heap_statistics().bytes_in_use + 64;
+    Vm vm(config);
+    EXPECT_EQ(vm.run_image(bytes(test_programs::classes_mpy)), RunStatus::bad_image);
+    EXPECT_NE(vm.load_error().find("not enough memory"), std::string::npos) << vm.load_error();
 }
 
 TEST(VmTest, OneVmRunsSeveralImages) {
