@@ -308,6 +308,9 @@ bool fill_dict(object::Runtime& runtime, Value dict, Arguments arguments, std::u
 
 Value ordered_dict_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
     auto* dict = runtime.make<object::DictObject>(0, &ordered_dict_type);
+    if (dict != nullptr) {
+        dict->unhashed = true;
+    }
     if (dict == nullptr || !fill_dict(runtime, Value::from_object(dict), arguments, 0)) {
         return Value::empty();
     }

@@ -131,12 +131,14 @@ struct Probe {
 
 Probe probe(Runtime& runtime, DictObject* dict, Value key) {
     Probe result;
-    auto hash = hash_value(runtime, key);
-    if (!hash) {
-        result.ok = false;
-        return result;
+    if (!dict->unhashed) {
+        auto hash = hash_value(runtime, key);
+        if (!hash) {
+            result.ok = false;
+            return result;
+        }
+        result.hash = static_cast<std::uint64_t>(*hash);
     }
-    result.hash = static_cast<std::uint64_t>(*hash);
     for (;;) {
         DictStorage* storage = dict->storage;
         if (storage == nullptr) {
@@ -743,11 +745,9 @@ Value make_dict(Runtime& runtime) {
 }
 
 DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
-    if (dict->count == 0) {
-        // Still hash the key: an unhashable key raises even on an empty dict.
-        if (!hash_value(runtime, key)) {
-            return DictLookup{false, Value::empty()};
-        }
+    if (dict->storage == nullptr) {
+        // A dict that never held a key (or was cleared) has no table, and MicroPython answers
+        // "absent" before hashing: an unhashable key is not an error there.
         return DictLookup{};
     }
     Probe found = probe(runtime, dict, key);
@@ -796,8 +796,8 @@ bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
 
 bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
     *removed = Value::empty();
-    if (dict->count == 0) {
-        return hash_value(runtime, key).has_value();
+    if (dict->storage == nullptr) {
+        return true;  // Absent without hashing, as in dict_find.
     }
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
@@ -845,6 +845,9 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
     DictStorage* storage = dict->storage;
     if (storage == nullptr) {
         return Value::empty();
+    }
+    if (dict->unhashed) {
+        return dict_find_name(dict, name);
     }
     // The same hash hash_value() gives a str, without running any Python code.
     auto hash =

@@ -40,11 +40,15 @@ struct alignas(8) DictStorage : gc::Cell {
 // is null only while entry_count == 0. `version` changes on every insertion
 // or deletion, so iterators can detect a dict that changed size. A `fixed` dict (a module's
 // constant table such as errno.errorcode) refuses every change from Python with TypeError.
+// An `unhashed` dict (OrderedDict, which MicroPython keeps as an array searched in order)
+// finds keys by equality alone, so its keys need not be hashable: every entry carries hash 0
+// and all share one probe chain.
 struct DictObject : Object {
     std::uint32_t count = 0;
     std::uint32_t entry_count = 0;
     std::uint32_t version = 0;
     bool fixed = false;
+    bool unhashed = false;
     DictStorage* storage = nullptr;
 
     explicit DictObject(const Type* type) : Object(type) {}
