@@ -91,6 +91,11 @@ typedef struct xipy_config {
      * file; it receives `stdin_context`. Default NULL: input() raises EOFError. */
     int (*read_stdin)(void* context);
     void* stdin_context;
+    /* Nonzero lets the program change what lies inside filesystem_root: open() in the modes
+     * "w", "a" and "+", os.remove(), os.rename(), os.mkdir(), os.rmdir(). Default 0: the root
+     * is read-only and those raise OSError "[Errno 1] EPERM". FIFOs, devices and sockets are
+     * never opened either way (they could block the VM beyond the reach of the interrupt). */
+    int allow_filesystem_write;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */

@@ -27,9 +27,17 @@ constexpr std::string_view run_usage =
     "  --max-depth N        deepest nesting of Python calls (default 1000)\n"
     "  --max-steps N        most loop iterations plus calls before the program is stopped\n"
     "                       (default: no limit)\n"
+    "Host access (docs/host-access.md): by default the program may read files under the\n"
+    "current directory, read the clock and the environment, and read standard input.\n"
     "  --fs-root DIR        the directory open() and os may reach, seen by the program as /\n"
-    "                       (default: the current directory)\n"
+    "                       (default: the current directory); read-only unless --fs-write\n"
+    "  --fs-write           the program may also create, write, rename and delete files\n"
+    "                       and directories inside the root\n"
     "  --no-fs              no filesystem: open() and os file functions raise OSError\n"
+    "  --no-env             no environment: os.getenv() raises OSError\n"
+    "  --no-clock           no clock: time.time(), time.sleep(), ticks... raise OSError\n"
+    "  --no-stdin           no standard input: input() and sys.stdin see end of file\n"
+    "  --sandbox            all of the --no-... options: only output and sys.argv remain\n"
     "  --help               print this help\n";
 
 int usage_error(const std::string& reason) {
@@ -112,6 +120,10 @@ int run_run_command(std::span<const std::string_view> arguments) {
     // A command-line program is the user's own, so it gets what micropython's unix port has,
     // its files limited to the current directory (or --fs-root) unless --no-fs.
     std::string filesystem_root = ".";
+    bool filesystem_write = false;
+    bool environment = true;
+    bool clock = true;
+    bool standard_input = true;
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -136,8 +148,23 @@ int run_run_command(std::span<const std::string_view> arguments) {
             filesystem_root = std::string(arguments[++index]);
             continue;
         }
-        if (argument == "--no-fs") {
+        if (argument == "--no-fs" || argument == "--sandbox") {
             filesystem_root.clear();
+        }
+        if (argument == "--no-env" || argument == "--sandbox") {
+            environment = false;
+        }
+        if (argument == "--no-clock" || argument == "--sandbox") {
+            clock = false;
+        }
+        if (argument == "--no-stdin" || argument == "--sandbox") {
+            standard_input = false;
+        }
+        if (argument == "--fs-write") {
+            filesystem_write = true;
+        }
+        if (argument == "--no-fs" || argument == "--no-env" || argument == "--no-clock" ||
+            argument == "--no-stdin" || argument == "--sandbox" || argument == "--fs-write") {
             continue;
         }
         if (argument == "--max-steps") {
@@ -199,9 +226,10 @@ int run_run_command(std::span<const std::string_view> arguments) {
     config.write_stdout = write_stdout;
     config.write_stderr = write_stderr;
     config.filesystem_root = filesystem_root.c_str();
-    config.allow_clock = 1;
-    config.allow_environment = 1;
-    config.read_stdin = read_stdin;
+    config.allow_filesystem_write = filesystem_write ? 1 : 0;
+    config.allow_clock = clock ? 1 : 0;
+    config.allow_environment = environment ? 1 : 0;
+    config.read_stdin = standard_input ? read_stdin : nullptr;
 
     xipy_vm* vm = nullptr;
     const xipy_status created = xipy_vm_create(&config, &vm);
