@@ -57,8 +57,18 @@ int open_host_file(const HostServices& host, const std::string& path, const File
 
 int change_host_path(const HostServices& host, PathChange change, const std::string& path,
                      const std::string& target) {
-    if (host.filesystem_root.empty() || !host.filesystem_writable) {
+    if (host.filesystem_root.empty()) {
         return -EPERM;
+    }
+    if (!host.filesystem_writable) {
+        // As a read-only mount answers: what is missing stays ENOENT (mkdir: what exists is
+        // EEXIST), so only a change that could happen is refused with EPERM.
+        struct stat status {};
+        const bool exists = ::lstat(path.c_str(), &status) == 0;
+        if (change == PathChange::make_directory) {
+            return exists ? -EEXIST : -EPERM;
+        }
+        return exists ? -EPERM : -ENOENT;
     }
     int result = 0;
     switch (change) {

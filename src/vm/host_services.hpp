@@ -61,7 +61,8 @@ int open_host_file(const HostServices& host, const std::string& path, const File
 enum class PathChange { remove, rename, make_directory, remove_directory };
 
 // Applies `change` to `path` (and `target` for rename), both confined to the root; 0 or minus
-// the host's errno (EPERM when the root is read-only).
+// the host's errno. A read-only root answers as a read-only mount does: ENOENT for a missing
+// path, EEXIST for mkdir of an existing one, EPERM for any change that could happen.
 int change_host_path(const HostServices& host, PathChange change, const std::string& path,
                      const std::string& target = {});
 
