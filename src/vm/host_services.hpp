@@ -10,8 +10,8 @@ namespace xipy::vm {
 // A VM runs untrusted code, so it starts with no access to the host beyond the output
 // callbacks: modules that would read files, clocks or the environment must check the matching
 // grant first and raise OSError (errno EPERM, MicroPython's text "[Errno 1] EPERM") when it is
-// not given. The C API leaves every grant off; `xipy run` turns them all on, the filesystem
-// as the current directory.
+// not given. The C API leaves every grant off; `xipy run` turns them all on but writing,
+// the filesystem as the current directory (docs/host-access.md has the table).
 //
 // The filesystem grant is one directory, filesystem_root, which Python code sees as its "/"
 // and its current directory: open(), os.listdir(), os.stat() and os.remove() resolve every
