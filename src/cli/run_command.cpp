@@ -1,4 +1,7 @@
 // `xipy run [OPTIONS] FILE.mpy [ARGS...]`: runs a .mpy file on a fresh VM, as micropython does.
+#include <signal.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdint>
@@ -92,11 +95,14 @@ void write_stdout(void*, const char* data, std::size_t length) {
     std::fwrite(data, 1, length, stdout);
 }
 
+// One byte of standard input, unbuffered so nothing past the line input() returns is consumed
+// by the process. SIGINT is installed without SA_RESTART, so Ctrl-C ends a blocked read: it
+// answers "end" and the VM then raises the pending KeyboardInterrupt.
 int read_stdin(void*) {
     // input() prompts without a newline; show the prompt before waiting for the user.
     std::fflush(stdout);
-    const int byte = std::getchar();
-    return byte == EOF ? -1 : byte;
+    unsigned char byte = 0;
+    return ::read(STDIN_FILENO, &byte, 1) == 1 ? byte : -1;
 }
 
 void write_stderr(void*, const char* data, std::size_t length) {
@@ -243,9 +249,14 @@ int run_run_command(std::span<const std::string_view> arguments) {
     }
     const auto bytes = mapping->bytes();
     interrupted_vm.store(vm);
-    void (*previous_handler)(int) = std::signal(SIGINT, interrupt_running_vm);
+    struct sigaction interrupt_action {};
+    interrupt_action.sa_handler = interrupt_running_vm;
+    sigemptyset(&interrupt_action.sa_mask);
+    interrupt_action.sa_flags = 0;  // no SA_RESTART: a blocked read returns on Ctrl-C
+    struct sigaction previous_action {};
+    ::sigaction(SIGINT, &interrupt_action, &previous_action);
     const xipy_status status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
-    std::signal(SIGINT, previous_handler == SIG_ERR ? SIG_DFL : previous_handler);
+    ::sigaction(SIGINT, &previous_action, nullptr);
     interrupted_vm.store(nullptr);
     std::fflush(stdout);
     if (status == XIPY_BAD_IMAGE) {
