@@ -222,6 +222,30 @@ TEST(Limits, EachGrantOpensOnlyItsService) {
     }
 }
 
+// A host whose stdin read is cut short by an interrupt (xipy run's Ctrl-C) answers "end": the
+// program then sees the KeyboardInterrupt, not an EOFError it might catch.
+int interrupted_read(void* context) {
+    xipy_vm_interrupt(*static_cast<xipy_vm**>(context));
+    return -1;
+}
+
+TEST(Limits, InterruptedStdinReadRaisesKeyboardInterrupt) {
+    const auto image = program("grants");
+    std::string output;
+    xipy_vm* vm = nullptr;
+    xipy_config config;
+    xipy_config_init(&config);
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    config.read_stdin = interrupted_read;
+    config.stdin_context = &vm;
+    ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+    EXPECT_EQ(xipy_vm_run_mpy(vm, image.data(), image.size()), XIPY_EXCEPTION) << output;
+    EXPECT_STREQ(xipy_vm_exception_type(vm), "KeyboardInterrupt");
+    xipy_vm_destroy(vm);
+}
+
 TEST(Limits, RegressionInputsEndInAStatus) {
     // Every file once crashed xipy; now each must end in a status under small limits.
     std::size_t count = 0;
