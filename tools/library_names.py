@@ -69,6 +69,6 @@ MODULES = {
     "errno": "EACCES EADDRINUSE EAGAIN EALREADY EBADF ECONNABORTED ECONNREFUSED ECONNRESET "
     "EEXIST EHOSTUNREACH EINPROGRESS EINVAL EIO EISDIR ENOBUFS ENODEV ENOENT ENOMEM ENOTCONN "
     "EOPNOTSUPP EPERM ETIMEDOUT errorcode",
-    "os": "getenv listdir remove stat urandom",
+    "os": "getenv listdir mkdir remove rename rmdir stat urandom",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

@@ -66,8 +66,10 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -232,6 +234,27 @@ def run_process(command, cwd, timeout, environment=None):
     return Run(run.stdout, run.stderr, run.returncode)
 
 
+# A test that may change files (a writing open() mode, or os.remove, rename, mkdir, rmdir) runs,
+# on both sides, in a fresh temporary copy of its folder, where xipy gets --fs-write as the
+# reference can write there too; every other test runs in the mirror with a read-only root.
+# Either way no run changes the mirror.
+WRITING = re.compile(rb"""open\([^)]*["'][rbt]*[wax+]|os\.(remove|rename|mkdir|rmdir|unlink)\(""")
+
+
+def writes_files(test):
+    return WRITING.search((SUITE_TESTS / test).read_bytes()) is not None
+
+
+def run_in_folder(command, folder, writes, timeout, environment=None):
+    """Runs `command` in `folder`, or in a temporary copy of it when the test `writes`."""
+    if not writes:
+        return run_process(command, folder, timeout, environment)
+    with tempfile.TemporaryDirectory(prefix="xipy-suite-") as scratch:
+        copy = pathlib.Path(scratch) / folder.name
+        shutil.copytree(folder, copy, symlinks=True)
+        return run_process(command, copy, timeout, environment)
+
+
 # The reference's module path: the test's folder, then its frozen modules (asyncio).
 REFERENCE_PATH = ".:.frozen"
 
@@ -246,7 +269,8 @@ def reference_run(reference, test, compiled, timeout):
         return Run(bytes.fromhex(record["stdout"]), bytes.fromhex(record["stderr"]),
                    record["status"], record["timed_out"])
     environment = dict(os.environ, MICROPYPATH=REFERENCE_PATH)
-    run = run_process([str(binary), "-m", compiled.stem], compiled.parent, timeout, environment)
+    run = run_in_folder([str(binary), "-m", compiled.stem], compiled.parent, writes_files(test),
+                        timeout, environment)
     if run.timed_out or (run.status is not None and run.status < 0):
         # A busy machine, or a crash of the reference's unsafe (GIL-free) threads: not
         # worth remembering, the next run may go through.
@@ -332,8 +356,9 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
             other = reference_run(reference, test, newer, timeout)
             differs = other.stdout != expected.stdout or other.status != expected.status
     started = time.monotonic()
-    run = run_process([str(xipy), "run", "--max-steps", str(MAX_STEPS), compiled.name],
-                      compiled.parent, timeout)
+    writes = writes_files(test)
+    command = [str(xipy), "run", "--max-steps", str(MAX_STEPS)] + (["--fs-write"] if writes else [])
+    run = run_in_folder(command + [compiled.name], compiled.parent, writes, timeout)
     seconds = time.monotonic() - started
     stderr = run.stderr.decode("utf-8", "replace")
     if any(marker in stderr for marker in SANITIZER_MARKERS):

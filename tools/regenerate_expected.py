@@ -20,6 +20,9 @@ themselves or bytes.decode's 'ignore' and 'replace' handlers: it is compiled by 
 reference's mpy-cross and run on the native reference MicroPython 1.29
 (tools/reference_micropython.py says where it is).
 
+A program with the line `# host: writable directory` runs in a fresh empty temporary directory
+it may change, as tools/run_conformance.py runs it on xipy.
+
 Expected outputs are never produced by xipy itself.
 """
 
@@ -31,6 +34,7 @@ import sys
 import tempfile
 
 import reference_micropython
+from run_conformance import writes_files
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "programs"
@@ -85,8 +89,11 @@ def reference_run(source_path, work_dir):
             ["node", str(REFERENCE / "mpy-cross.js"), str(relative), "-o", str(compiled)],
             cwd=PROGRAMS, check=True)
         command = ["node", str(REFERENCE / "micropython.mjs"), str(compiled)]
-    run = subprocess.run(command, input=stdin_bytes(source_path), capture_output=True,
-                         timeout=TIMEOUT_SECONDS, cwd=PROGRAMS, env=environment)
+    with tempfile.TemporaryDirectory(prefix="reference-program-") as scratch:
+        run = subprocess.run(command, input=stdin_bytes(source_path), capture_output=True,
+                             timeout=TIMEOUT_SECONDS,
+                             cwd=scratch if writes_files(source_path) else PROGRAMS,
+                             env=environment)
     return run.returncode, run.stdout, run.stderr
 
 

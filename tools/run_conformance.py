@@ -9,6 +9,9 @@ empty) and checks:
   sys.exit), stderr equals it byte for byte and the exit status is nonzero: exactly 1 when
   the expected stderr is a traceback;
 - otherwise the exit status is 0 and stderr is empty.
+A program with the line `# host: writable directory` among its first three runs instead in a
+fresh empty temporary directory that it may change (`--fs-root DIR --fs-write`), as its
+reference run does (tools/regenerate_expected.py), so no run changes the tree.
 Every program must pass, except those listed in tests/programs/known_failures.txt: the
 programs xipy does not pass yet, each with the reason. They are run too and reported as
 known failures, never as passes; a listed program that passes is an error, so the list
@@ -28,10 +31,20 @@ import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TIMEOUT_SECONDS = 10
 DIFF_LINES = 20
+
+
+WRITABLE_MARKER = "# host: writable directory"
+
+
+def writes_files(program):
+    """Whether the program runs in a scratch directory granted for writing."""
+    with open(program, encoding="utf-8") as source:
+        return any(source.readline().strip() == WRITABLE_MARKER for _ in range(3))
 
 
 class Outcome:
@@ -65,8 +78,14 @@ def run_one(binary, programs_dir, corpus_dir, program):
     try:
         input_path = program.with_suffix(".in")
         stdin = input_path.read_bytes() if input_path.exists() else b""
-        run = subprocess.run([str(binary), "run", str(compiled)], cwd=programs_dir,
-                             input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
+        if writes_files(program):
+            with tempfile.TemporaryDirectory(prefix="xipy-program-") as scratch:
+                run = subprocess.run([str(binary), "run", "--fs-root", scratch, "--fs-write",
+                                      str(compiled.resolve())], cwd=scratch, input=stdin,
+                                     capture_output=True, timeout=TIMEOUT_SECONDS)
+        else:
+            run = subprocess.run([str(binary), "run", str(compiled)], cwd=programs_dir,
+                                 input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return Outcome(relative, [f"timed out after {TIMEOUT_SECONDS} s"])
     expected_stdout = program.with_suffix(".exp").read_bytes()

@@ -111,6 +111,11 @@ typedef struct xipy_config {
      * the C stderr and abort(). When 0 (the default) the same misuse is still caught, and the
      * call returns XIPY_INVALID_ARGUMENT or a null handle. */
     int abort_on_handle_misuse;
+    /* Nonzero lets the program change what lies inside filesystem_root: open() in the modes
+     * "w", "a" and "+", os.remove(), os.rename(), os.mkdir(), os.rmdir(). Default 0: the root
+     * is read-only and those raise OSError "[Errno 1] EPERM". FIFOs, devices and sockets are
+     * never opened either way (they could block the VM beyond the reach of the interrupt). */
+    int allow_filesystem_write;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */

@@ -50,6 +50,9 @@ struct VmOptions {
     // Testing aids (see xipy_config).
     bool collect_on_every_allocation = false;
     bool abort_on_handle_misuse = false;
+    // Whether the program may change files inside filesystem_root (see
+    // xipy_config.allow_filesystem_write); false: the root is read-only.
+    bool allow_filesystem_write = false;
 
     static xipy_config default_config() {
         xipy_config config;
@@ -651,6 +654,7 @@ class Vm {
         config.max_steps = options.max_steps;
         config.output_context = callbacks_.get();
         config.filesystem_root = options.filesystem_root.c_str();
+        config.allow_filesystem_write = options.allow_filesystem_write ? 1 : 0;
         if (callbacks_->on_stdout) {
             config.write_stdout = &Vm::forward_stdout;
         }

@@ -75,6 +75,7 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     result.output_context = config.output_context;
     result.collect_on_every_allocation = config.collect_on_every_allocation != 0;
     result.max_steps = config.max_steps;
+    result.host.filesystem_writable = config.allow_filesystem_write != 0;
     result.host.clock = config.allow_clock != 0;
     result.host.environment = config.allow_environment != 0;
     result.host.read_stdin = config.read_stdin;  // builtins: input()

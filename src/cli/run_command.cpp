@@ -1,4 +1,7 @@
 // `xipy run [OPTIONS] FILE.mpy [ARGS...]`: runs a .mpy file on a fresh VM, as micropython does.
+#include <signal.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdint>
@@ -30,12 +33,20 @@ constexpr std::string_view run_usage =
     "  --max-depth N        deepest nesting of Python calls (default 1000)\n"
     "  --max-steps N        most loop iterations plus calls before the program is stopped\n"
     "                       (default: no limit)\n"
+    "Host access (docs/host-access.md): by default the program may read files under the\n"
+    "current directory, read the clock and the environment, and read standard input.\n"
     "  --fs-root DIR        the directory open() and os may reach, seen by the program as /\n"
-    "                       (default: the current directory)\n"
+    "                       (default: the current directory); read-only unless --fs-write\n"
+    "  --fs-write           the program may also create, write, rename and delete files\n"
+    "                       and directories inside the root\n"
     "  --no-fs              no filesystem: open() and os file functions raise OSError\n"
     "  --path DIR           also import modules from DIR (repeatable)\n"
     "  --romfs IMAGE        mount the ROMFS image IMAGE (memory-mapped) at /rom\n"
     "  -m MODULE            run the module MODULE (found on sys.path) instead of a file\n"
+    "  --no-env             no environment: os.getenv() raises OSError\n"
+    "  --no-clock           no clock: time.time(), time.sleep(), ticks... raise OSError\n"
+    "  --no-stdin           no standard input: input() and sys.stdin see end of file\n"
+    "  --sandbox            all of the --no-... options: only output and sys.argv remain\n"
     "  --help               print this help\n";
 
 int usage_error(const std::string& reason) {
@@ -90,11 +101,14 @@ void write_stdout(void*, const char* data, std::size_t length) {
     std::fwrite(data, 1, length, stdout);
 }
 
+// One byte of standard input, unbuffered so nothing past the line input() returns is consumed
+// by the process. SIGINT is installed without SA_RESTART, so Ctrl-C ends a blocked read: it
+// answers "end" and the VM then raises the pending KeyboardInterrupt.
 int read_stdin(void*) {
     // input() prompts without a newline; show the prompt before waiting for the user.
     std::fflush(stdout);
-    const int byte = std::getchar();
-    return byte == EOF ? -1 : byte;
+    unsigned char byte = 0;
+    return ::read(STDIN_FILENO, &byte, 1) == 1 ? byte : -1;
 }
 
 void write_stderr(void*, const char* data, std::size_t length) {
@@ -121,6 +135,10 @@ int run_run_command(std::span<const std::string_view> arguments) {
     std::vector<std::string> module_folders;
     std::vector<std::string> romfs_images;
     std::optional<std::string> main_module;
+    bool filesystem_write = false;
+    bool environment = true;
+    bool clock = true;
+    bool standard_input = true;
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -160,8 +178,23 @@ int run_run_command(std::span<const std::string_view> arguments) {
             ++index;
             break;
         }
-        if (argument == "--no-fs") {
+        if (argument == "--no-fs" || argument == "--sandbox") {
             filesystem_root.clear();
+        }
+        if (argument == "--no-env" || argument == "--sandbox") {
+            environment = false;
+        }
+        if (argument == "--no-clock" || argument == "--sandbox") {
+            clock = false;
+        }
+        if (argument == "--no-stdin" || argument == "--sandbox") {
+            standard_input = false;
+        }
+        if (argument == "--fs-write") {
+            filesystem_write = true;
+        }
+        if (argument == "--no-fs" || argument == "--no-env" || argument == "--no-clock" ||
+            argument == "--no-stdin" || argument == "--sandbox" || argument == "--fs-write") {
             continue;
         }
         if (argument == "--max-steps") {
@@ -240,9 +273,10 @@ int run_run_command(std::span<const std::string_view> arguments) {
     config.write_stdout = write_stdout;
     config.write_stderr = write_stderr;
     config.filesystem_root = filesystem_root.c_str();
-    config.allow_clock = 1;
-    config.allow_environment = 1;
-    config.read_stdin = read_stdin;
+    config.allow_filesystem_write = filesystem_write ? 1 : 0;
+    config.allow_clock = clock ? 1 : 0;
+    config.allow_environment = environment ? 1 : 0;
+    config.read_stdin = standard_input ? read_stdin : nullptr;
 
     xipy_vm* vm = nullptr;
     const xipy_status created = xipy_vm_create(&config, &vm);
@@ -287,7 +321,12 @@ int run_run_command(std::span<const std::string_view> arguments) {
         }
     }
     interrupted_vm.store(vm);
-    void (*previous_handler)(int) = std::signal(SIGINT, interrupt_running_vm);
+    struct sigaction interrupt_action {};
+    interrupt_action.sa_handler = interrupt_running_vm;
+    sigemptyset(&interrupt_action.sa_mask);
+    interrupt_action.sa_flags = 0;  // no SA_RESTART: a blocked read returns on Ctrl-C
+    struct sigaction previous_action {};
+    ::sigaction(SIGINT, &interrupt_action, &previous_action);
     xipy_status status;
     if (main_module) {
         status = xipy_vm_run_module(vm, main_module->c_str());
@@ -295,7 +334,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
         const auto bytes = mapping->bytes();
         status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
     }
-    std::signal(SIGINT, previous_handler == SIG_ERR ? SIG_DFL : previous_handler);
+    ::sigaction(SIGINT, &previous_action, nullptr);
     interrupted_vm.store(nullptr);
     std::fflush(stdout);
     if (status == XIPY_BAD_IMAGE) {

@@ -47,6 +47,11 @@ Value builtin_input(object::Runtime& runtime, Arguments arguments) {
             line.push_back(static_cast<char>(byte));
         }
     }
+    // A host's read ends early when the user interrupts (xipy run's Ctrl-C): the interrupt,
+    // not end of file, is what the program sees then.
+    if (!runtime.charge_native_work(line.size() + 1)) {
+        return Value::empty();
+    }
     if (at_end) {
         return runtime.raise_type(&object::eof_error_type);
     }

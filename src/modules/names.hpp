@@ -144,7 +144,10 @@
     X(mode, "mode") \
     X(buffering, "buffering") \
     X(encoding, "encoding") \
-    X(getcwd, "getcwd")
+    X(getcwd, "getcwd") \
+    X(rename, "rename") \
+    X(mkdir, "mkdir") \
+    X(rmdir, "rmdir")
 // io
 #define XIPY_IO_NAMES(X) \
     X(io, "io") \

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <random>
 #include <string>
@@ -11,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "modules/host_file.hpp"
 #include "modules/host_files.hpp"
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
@@ -172,10 +171,12 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
 
 // ---- open
 
-// open(path, mode="r", buffering=-1, encoding=None): reads the whole file into a StringIO
-// ("r"; the text must be UTF-8) or BytesIO ("rb"). Writing modes are refused: the host grants
-// reading only. buffering and encoding are taken and ignored, as on the reference (which
-// reads UTF-8 whatever the encoding says).
+// open(path, mode="r", buffering=-1, encoding=None): a stream on the host file, as
+// MicroPython's unix port reads the mode: "r" reads, "w" writes an emptied or new file, "a"
+// appends to an existing or new one, "+" adds the other direction, "b" gives bytes (io.FileIO)
+// rather than str (io.TextIOWrapper); other letters ("x", "t") change nothing. Writing needs a
+// writable root (vm::HostServices). buffering and encoding are taken and ignored, as on the
+// reference (which reads UTF-8 whatever the encoding says).
 Value builtin_open(object::Runtime& runtime, Arguments arguments) {
     std::string mode = "r";
     Value mode_value = arguments.positional_count > 1
@@ -191,11 +192,32 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
         }
         mode = object::str_view(runtime, mode_value);
     }
-    bool binary = mode.find('b') != std::string::npos;
-    if (mode.find_first_not_of("rbt") != std::string::npos) {
-        return mode.find_first_not_of("rbtwax+") == std::string::npos
-                   ? raise_errno(runtime, errno_permission)
-                   : raise_errno(runtime, errno_invalid);
+    vm::FileAccess access;
+    access.read = true;
+    bool binary = false;
+    for (char letter : mode) {
+        switch (letter) {
+            case 'r':
+                access = vm::FileAccess{.read = true};
+                break;
+            case 'w':
+                access = vm::FileAccess{.write = true, .create = true, .truncate = true};
+                break;
+            case 'a':
+                access = vm::FileAccess{.write = true, .create = true, .append = true};
+                break;
+            case '+':
+                access.read = access.write = true;
+                break;
+            case 'b':
+                binary = true;
+                break;
+            case 't':
+                binary = false;
+                break;
+            default:
+                break;
+        }
     }
     if (object::is_str(arguments[0])) {
         // A file in a mounted ROMFS image is read where it lies.
@@ -206,37 +228,28 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
             return file;
         }
     }
-    auto path = path_argument(runtime, arguments[0]);
+    // A file that may be created is resolved up to its directory: its own name need not exist.
+    auto path = path_argument(runtime, arguments[0],
+                              access.create ? LastComponent::keep : LastComponent::follow);
     if (!path) {
         return Value::empty();
     }
+    bool no_follow = access.create;
     std::error_code error;
-    if (std::filesystem::is_directory(*path, error)) {
-        return raise_errno(runtime, errno_is_directory);
-    }
-    std::ifstream file(*path, std::ios::binary);
-    if (!file) {
-        return raise_errno(
-            runtime, std::filesystem::exists(*path, error) ? errno_permission : errno_no_entry);
-    }
-    std::string contents((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (file.bad()) {
-        return raise_errno(runtime, errno_io);
-    }
-    if (!binary) {
-        std::string checked;
-        if (!text::decode_text(contents, text::Encoding::utf8, text::DecodeErrors::strict,
-                               checked)) {
-            return runtime.raise_type(&object::unicode_error_type);
+    if (access.create &&
+        std::filesystem::is_symlink(std::filesystem::symlink_status(*path, error))) {
+        // An existing symlink: where it leads must stay inside the root, as for reading.
+        path = path_argument(runtime, arguments[0]);
+        if (!path) {
+            return Value::empty();
         }
+        no_follow = false;
     }
-    Value data =
-        binary ? object::make_bytes(runtime, contents) : object::make_str(runtime, contents);
-    if (data.is_empty()) {
-        return Value::empty();
+    int descriptor = vm::open_host_file(services(runtime), path->string(), access, no_follow);
+    if (descriptor < 0) {
+        return raise_errno(runtime, -descriptor);
     }
-    const object::Type* type = binary ? &object::bytes_io_type : &object::string_io_type;
-    return object::call_positional(runtime, Value::from_object(type), {data});
+    return make_host_file(runtime, descriptor, !binary);
 }
 
 constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 4, builtin_open, true};
@@ -319,21 +332,39 @@ Value os_stat(object::Runtime& runtime, Arguments arguments) {
     return object::new_tuple(runtime, fields);
 }
 
-// remove(path): unlinks the file; a symlink goes itself, whatever it points to.
-Value os_remove(object::Runtime& runtime, Arguments arguments) {
+// remove(path), rename(old, new), mkdir(path), rmdir(path): changes inside a writable root.
+// A symlink is removed or renamed itself, whatever it points to.
+Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange change) {
     auto path = path_argument(runtime, arguments[0], LastComponent::keep);
     if (!path) {
         return Value::empty();
     }
-    std::error_code error;
-    if (std::filesystem::is_directory(std::filesystem::symlink_status(*path, error))) {
-        return raise_errno(runtime, errno_is_directory);
+    std::optional<std::filesystem::path> target;
+    if (change == vm::PathChange::rename) {
+        target = path_argument(runtime, arguments[1], LastComponent::keep);
+        if (!target) {
+            return Value::empty();
+        }
     }
-    if (!std::filesystem::remove(*path, error)) {
-        return raise_filesystem_error(
-            runtime, error ? error : std::make_error_code(std::errc::no_such_file_or_directory));
-    }
-    return Value::none();
+    int result = vm::change_host_path(services(runtime), change, path->string(),
+                                      target ? target->string() : std::string());
+    return result < 0 ? raise_errno(runtime, -result) : Value::none();
+}
+
+Value os_remove(object::Runtime& runtime, Arguments arguments) {
+    return change_path(runtime, arguments, vm::PathChange::remove);
+}
+
+Value os_rename(object::Runtime& runtime, Arguments arguments) {
+    return change_path(runtime, arguments, vm::PathChange::rename);
+}
+
+Value os_mkdir(object::Runtime& runtime, Arguments arguments) {
+    return change_path(runtime, arguments, vm::PathChange::make_directory);
+}
+
+Value os_rmdir(object::Runtime& runtime, Arguments arguments) {
+    return change_path(runtime, arguments, vm::PathChange::remove_directory);
 }
 
 Value os_urandom(object::Runtime& runtime, Arguments arguments) {
@@ -366,6 +397,9 @@ constexpr NativeFunction os_functions[] = {
     {names::listdir, NativeKind::function, 0, 1, os_listdir},
     {names::stat, NativeKind::function, 1, 1, os_stat},
     {names::remove, NativeKind::function, 1, 1, os_remove},
+    {names::rename, NativeKind::function, 2, 2, os_rename},
+    {names::mkdir, NativeKind::function, 1, 1, os_mkdir},
+    {names::rmdir, NativeKind::function, 1, 1, os_rmdir},
     {names::urandom, NativeKind::function, 1, 1, os_urandom},
 };
 

@@ -1,5 +1,6 @@
 // The filesystem grant: a VM reaches files inside its granted directory and nothing outside.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -34,6 +35,8 @@ void write_file(const fs::path& path, std::string_view text) {
 //         inner_link -> inside.txt (stays inside)
 //         escape -> <top>/outside.txt (absolute, leads out)
 //         escape_dir -> .. (relative, leads out)
+//         escape_write -> <top>/new.txt (missing, leads out)
+//         fifo                     a named pipe (never opened)
 class FilesystemTest : public testing::Test {
   protected:
     void SetUp() override {
@@ -51,18 +54,23 @@ class FilesystemTest : public testing::Test {
         fs::create_symlink("inside.txt", root_ / "inner_link");
         fs::create_symlink(top_ / "outside.txt", root_ / "escape");
         fs::create_directory_symlink("..", root_ / "escape_dir");
+        fs::create_symlink(top_ / "new.txt", root_ / "escape_write");
+        // A FIFO with no writer: opening it would block the VM for good.
+        ::mkfifo((root_ / "fifo").c_str(), 0600);
     }
 
     void TearDown() override { fs::remove_all(top_); }
 
-    // Runs the filesystem program with `root` granted and returns its output.
-    std::string run(const std::string& root) {
+    // Runs the filesystem program with `root` granted (read-write when `writable`) and returns
+    // its output.
+    std::string run(const std::string& root, bool writable = true) {
         std::string output;
         xipy::VmOptions options;
         options.on_stdout = [&output](std::string_view text) { output.append(text); };
         options.on_stderr = [&output](std::string_view text) { output.append(text); };
         options.argv = {"filesystem.py", (top_ / "outside.txt").string()};
         options.filesystem_root = root;
+        options.allow_filesystem_write = writable;
         xipy::Vm vm(std::move(options));
         EXPECT_TRUE(vm.valid());
         const auto image = program("filesystem");
@@ -88,10 +96,10 @@ TEST_F(FilesystemTest, ReadsInsideAndRefusesEveryEscape) {
               "read missing via dir link OSError 13\n"
               "read missing OSError 2\n"
               "read nul OSError 22\n"
-              "listdir root ok ['escape', 'escape_dir', 'inner_link', 'inside.txt', 'sub', "
-              "'victim.txt']\n"
-              "listdir slash ok ['escape', 'escape_dir', 'inner_link', 'inside.txt', 'sub', "
-              "'victim.txt']\n"
+              "listdir root ok ['escape', 'escape_dir', 'escape_write', 'fifo', 'inner_link', 'inside.txt', "
+              "'sub', 'victim.txt']\n"
+              "listdir slash ok ['escape', 'escape_dir', 'escape_write', 'fifo', 'inner_link', 'inside.txt', "
+              "'sub', 'victim.txt']\n"
               "listdir parent OSError 13\n"
               "listdir dir link OSError 13\n"
               "stat inside ok 6\n"
@@ -102,12 +110,28 @@ TEST_F(FilesystemTest, ReadsInsideAndRefusesEveryEscape) {
               "remove link ok None\n"
               "remove inside ok None\n"
               "remove root OSError 21\n"
-              "getcwd ok /\n");
+              "getcwd ok /\n"
+              "write new ok 3\n"
+              "write parent OSError 13\n"
+              "write symlink OSError 2\n"
+              "write via dir link OSError 13\n"
+              "append inside ok 1\n"
+              "update inside ok 1\n"
+              "rename inside ok None\n"
+              "rename out OSError 13\n"
+              "mkdir new ok None\n"
+              "rmdir sub OSError 39\n"
+              "read fifo OSError 1\n"
+              "write fifo OSError 1\n"
+              "after Hello\n!x\n\n");
     // The refused removals left the outside file alone; removing the symlink removed only it.
     EXPECT_TRUE(fs::exists(top_ / "outside.txt"));
     EXPECT_FALSE(fs::exists(fs::symlink_status(root_ / "escape")));
     EXPECT_FALSE(fs::exists(root_ / "victim.txt"));
-    EXPECT_TRUE(fs::exists(root_ / "inside.txt"));
+    EXPECT_FALSE(fs::exists(root_ / "inside.txt"));
+    EXPECT_TRUE(fs::exists(root_ / "renamed.txt"));
+    EXPECT_TRUE(fs::is_directory(root_ / "made"));
+    EXPECT_FALSE(fs::exists(top_ / "new.txt"));
 }
 
 // The grant may be given by any path to the directory, itself through a symlink.
@@ -117,6 +141,24 @@ TEST_F(FilesystemTest, RootGivenThroughSymlinkIsResolved) {
     EXPECT_NE(output.find("read inside ok hello\n"), std::string::npos) << output;
     EXPECT_NE(output.find("read symlink OSError 13\n"), std::string::npos) << output;
     EXPECT_NE(output.find("listdir parent OSError 13\n"), std::string::npos) << output;
+}
+
+// A read-only root is read as a writable one is, but every change is refused with EPERM before
+// the host is asked, and the tree stays as it was.
+TEST_F(FilesystemTest, ReadOnlyRootRefusesEveryChange) {
+    const std::string output = run(root_.string(), false);
+    for (const char* line :
+         {"read inside ok hello\n", "listdir parent OSError 13\n", "remove link OSError 1\n",
+          "remove inside OSError 1\n", "write new OSError 1\n", "append inside OSError 1\n",
+          "update inside OSError 1\n", "rename inside OSError 1\n", "mkdir new OSError 1\n",
+          "rmdir sub OSError 1\n", "read fifo OSError 1\n"}) {
+        EXPECT_NE(output.find(line), std::string::npos) << line << output;
+    }
+    EXPECT_TRUE(fs::exists(fs::symlink_status(root_ / "escape")));
+    EXPECT_TRUE(fs::exists(root_ / "victim.txt"));
+    EXPECT_TRUE(fs::exists(root_ / "sub"));
+    EXPECT_FALSE(fs::exists(root_ / "new.txt"));
+    EXPECT_FALSE(fs::exists(root_ / "made"));
 }
 
 TEST_F(FilesystemTest, NoRootMeansNoFilesystem) {

@@ -166,7 +166,84 @@ TEST(Limits, HostAccessIsDeniedByDefault) {
     EXPECT_EQ(config.filesystem_root, nullptr);
     EXPECT_EQ(config.allow_clock, 0);
     EXPECT_EQ(config.allow_environment, 0);
+    EXPECT_EQ(config.allow_filesystem_write, 0);
+    EXPECT_EQ(config.read_stdin, nullptr);
     EXPECT_EQ(config.max_steps, 0u);
+}
+
+int read_letter(void* context) {
+    auto* remaining = static_cast<std::string*>(context);
+    if (remaining->empty()) {
+        return -1;
+    }
+    const auto byte = static_cast<unsigned char>(remaining->front());
+    remaining->erase(0, 1);
+    return byte;
+}
+
+// Each grant opens its own service and nothing else: the grants program tries them all.
+TEST(Limits, EachGrantOpensOnlyItsService) {
+    const auto image = program("grants");
+    const std::string denied[] = {"environment OSError 1\n", "clock OSError 1\n",
+                                  "ticks OSError 1\n", "stdin EOFError\n",
+                                  "filesystem OSError 1\n"};
+    const std::string granted[] = {"environment ok\n", "clock ok\n", "ticks ok\n",
+                                   "stdin ok\n", "filesystem ok\n"};
+    const std::string root = std::filesystem::temp_directory_path().string();
+    // -1: nothing granted; otherwise the index of the one grant given (ticks go with clock).
+    for (int given = -1; given < 5; ++given) {
+        std::string output;
+        std::string input = "line\n";
+        xipy_config config;
+        xipy_config_init(&config);
+        config.write_stdout = append;
+        config.write_stderr = append;
+        config.output_context = &output;
+        config.allow_environment = given == 0;
+        config.allow_clock = given == 1 || given == 2;
+        if (given == 3) {
+            config.read_stdin = read_letter;
+            config.stdin_context = &input;
+        }
+        if (given == 4) {
+            config.filesystem_root = root.c_str();
+        }
+        xipy_vm* vm = nullptr;
+        ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+        EXPECT_EQ(xipy_vm_run_mpy(vm, image.data(), image.size()), XIPY_OK) << output;
+        std::string expected;
+        for (int service = 0; service < 5; ++service) {
+            const bool clock = (given == 1 || given == 2) && (service == 1 || service == 2);
+            const bool open = service == given || clock;
+            expected += open ? granted[service] : denied[service];
+        }
+        EXPECT_EQ(output, expected) << "grant " << given;
+        xipy_vm_destroy(vm);
+    }
+}
+
+// A host whose stdin read is cut short by an interrupt (xipy run's Ctrl-C) answers "end": the
+// program then sees the KeyboardInterrupt, not an EOFError it might catch.
+int interrupted_read(void* context) {
+    xipy_vm_interrupt(*static_cast<xipy_vm**>(context));
+    return -1;
+}
+
+TEST(Limits, InterruptedStdinReadRaisesKeyboardInterrupt) {
+    const auto image = program("grants");
+    std::string output;
+    xipy_vm* vm = nullptr;
+    xipy_config config;
+    xipy_config_init(&config);
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    config.read_stdin = interrupted_read;
+    config.stdin_context = &vm;
+    ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+    EXPECT_EQ(xipy_vm_run_mpy(vm, image.data(), image.size()), XIPY_EXCEPTION) << output;
+    EXPECT_STREQ(xipy_vm_exception_type(vm), "KeyboardInterrupt");
+    xipy_vm_destroy(vm);
 }
 
 TEST(Limits, RegressionInputsEndInAStatus) {

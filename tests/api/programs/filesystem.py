@@ -44,3 +44,29 @@ attempt("remove link", os.remove, "escape")
 attempt("remove inside", os.remove, "victim.txt")
 attempt("remove root", os.remove, "sub/..")
 attempt("getcwd", os.getcwd)
+
+
+def write(path, mode="w", text="new"):
+    with open(path, mode) as file:
+        return file.write(text)
+
+
+attempt("write new", write, "new.txt")
+attempt("write parent", write, "../new.txt")
+attempt("write symlink", write, "escape_write")
+attempt("write via dir link", write, "escape_dir/new.txt")
+attempt("append inside", write, "inside.txt", "a", "!")
+attempt("update inside", write, "inside.txt", "r+", "H")
+attempt("rename inside", os.rename, "inside.txt", "renamed.txt")
+attempt("rename out", os.rename, "renamed.txt", "../renamed.txt")
+attempt("mkdir new", os.mkdir, "made")
+attempt("rmdir sub", os.rmdir, "sub")
+attempt("read fifo", read, "fifo")
+attempt("write fifo", write, "fifo")
+try:
+    with open("renamed.txt", "a+") as file:
+        file.write("x\n")
+        file.seek(0)
+        print("after", file.read())
+except OSError as error:
+    print("after OSError", error.args[0])
