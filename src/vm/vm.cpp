@@ -35,6 +35,8 @@ using object::Value;
 Vm::Vm(VmConfig config) {
     object::RuntimeConfig runtime_config;
     runtime_config.heap_limit_bytes = config.heap_limit_bytes;
+    runtime_config.reallocate = config.reallocate;
+    runtime_config.allocator_context = config.allocator_context;
     runtime_config.max_depth = config.max_depth;
     runtime_config.write_stdout = config.write_stdout;
     runtime_config.write_stderr = config.write_stderr;
@@ -119,8 +121,16 @@ std::array<std::uint64_t, 256> Vm::opcode_counts() const { return interpreter_->
 
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();
-    return {heap.allocations(), heap.collections(), heap.bytes_in_use(),
-            interpreter_->root_stack_capacity()};
+    HeapStatistics statistics;
+    statistics.allocations = heap.allocations();
+    statistics.collections = heap.collections();
+    statistics.bytes_in_use = heap.bytes_in_use();
+    statistics.root_stack_capacity = interpreter_->root_stack_capacity();
+    statistics.peak_bytes_in_use = heap.peak_bytes_in_use();
+    statistics.bytes_allocated = heap.bytes_allocated();
+    statistics.limit_bytes = heap.limit_bytes();
+    statistics.stack_bytes = interpreter_->stack_bytes();
+    return statistics;
 }
 
 }  // namespace xipy::vm
