@@ -105,6 +105,11 @@ void* Heap::allocate_memory(std::size_t bytes) {
         return std::calloc(1, bytes);
     }
     void* memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
+    if (memory == nullptr && automatic_collection_) {
+        // A host allocator (a fixed buffer) can run out below the limit: garbage may make room.
+        collect();
+        memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
+    }
     if (memory != nullptr) {
         std::memset(memory, 0, bytes);
     }

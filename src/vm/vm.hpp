@@ -26,6 +26,11 @@ struct VmConfig {
     // free. See gc::ReallocateFunction.
     gc::ReallocateFunction reallocate = nullptr;
     void* allocator_context = nullptr;
+    // Fixed-buffer mode, for firmware: when not null, every object and stack chunk comes from
+    // these heap_buffer_bytes (gc::FixedBufferAllocator, which keeps its own state at the
+    // buffer's start) and `reallocate` is ignored. The buffer must outlive the Vm.
+    void* heap_buffer = nullptr;
+    std::size_t heap_buffer_bytes = 0;
     std::uint32_t max_depth = 1000;        // Python call depth -> RuntimeError
     WriteFunction write_stdout = nullptr;  // null: output discarded
     WriteFunction write_stderr = nullptr;
