@@ -64,7 +64,8 @@ void* FixedBufferAllocator::take_large(std::size_t size) {
             *link = block->next;
         } else {
             // The rest stays in place on the list, so the order by address holds.
-            auto* rest = reinterpret_cast<FreeBlock*>(reinterpret_cast<std::uintptr_t>(block) + size);
+            auto* rest =
+                reinterpret_cast<FreeBlock*>(reinterpret_cast<std::uintptr_t>(block) + size);
             rest->next = block->next;
             rest->bytes = block->bytes - size;
             *link = rest;

@@ -22,9 +22,9 @@ namespace xipy::gc {
 // the free blocks' sizes plus end_ - cursor_.
 class FixedBufferAllocator {
   public:
-    static constexpr std::size_t granule =
-        alignof(std::max_align_t) > 2 * sizeof(void*) ? alignof(std::max_align_t)
-                                                      : 2 * sizeof(void*);
+    static constexpr std::size_t granule = alignof(std::max_align_t) > 2 * sizeof(void*)
+                                               ? alignof(std::max_align_t)
+                                               : 2 * sizeof(void*);
 
     // The buffer must outlive the allocator; its start is aligned up to `granule`.
     FixedBufferAllocator(void* buffer, std::size_t bytes);
