@@ -108,13 +108,16 @@ class SegmentedStack {
 
     bool allocate_through(std::uint32_t last) {
         while (chunk_count_ <= last) {
-            const std::size_t slots = chunk_capacity(chunk_count_);
-            void* block = heap_.allocate_block(slots * sizeof(T));
+            const std::uint64_t slots = chunk_capacity(chunk_count_);
+            if (slots > SIZE_MAX / sizeof(T)) {
+                return false;  // a 32-bit host: the chunk's byte count would wrap
+            }
+            void* block = heap_.allocate_block(static_cast<std::size_t>(slots) * sizeof(T));
             if (block == nullptr) {
                 return false;
             }
             T* chunk = static_cast<T*>(block);
-            for (std::size_t index = 0; index < slots; ++index) {
+            for (std::uint64_t index = 0; index < slots; ++index) {
                 new (chunk + index) T{};
             }
             chunks_[chunk_count_++] = chunk;
