@@ -37,6 +37,11 @@ M32_DIR := build-m32
 M32_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/m32.cmake \
 	-DXIPY_CORE_ONLY=ON -DXIPY_BUNDLED_GTEST=ON -DXIPY_WERROR=ON -DXIPY_COMPUTED_GOTO=OFF
 
+# ThreadSanitizer: only the many-VM test's threads part is built and run there (`make tsan`).
+TSAN_DIR := build-tsan
+TSAN_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	-DCMAKE_C_COMPILER=clang -DXIPY_THREAD_SANITIZE=ON -DXIPY_WERROR=ON
+
 CORPUS_DIR := $(RELEASE_DIR)/corpus
 
 # The demo: what `make run` builds and runs. To change the demo, change these
@@ -48,7 +53,7 @@ DEMO_RUN := $(RELEASE_DIR)/examples/embed_c
 
 CTEST := ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-.PHONY: all release run sanitize noexcept m32 corpus setup reference test check-format \
+.PHONY: all release run sanitize noexcept m32 tsan package corpus setup reference test check-format \
 	check-layers format unit-release unit-sanitize unit-m32 conformance bench micropython-suite \
 	clean help
 
@@ -61,6 +66,8 @@ help:
 	@echo "make sanitize   AddressSanitizer + UBSan build with clang++ into $(ASAN_DIR)/"
 	@echo "make noexcept   core only, -fno-exceptions -fno-rtti, into $(NOEXCEPT_DIR)/"
 	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
+	@echo "make tsan       the many-VM threads test under ThreadSanitizer ($(TSAN_DIR)/)"
+	@echo "make package    install into build-package/ and build out-of-tree hosts against it"
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
 	@echo "make conformance  run the corpus on $(ASAN_DIR)/xipy against the reference outputs"
 	@echo "make bench      bench/ and perf_bench on $(RELEASE_DIR)/xipy against native MicroPython and CPython"
@@ -83,6 +90,7 @@ endef
 $(eval $(call configure_rule,$(RELEASE_DIR),,$(RELEASE_CONFIG)))
 $(eval $(call configure_rule,$(ASAN_DIR),,$(ASAN_CONFIG)))
 $(eval $(call configure_rule,$(NOEXCEPT_DIR),,$(NOEXCEPT_CONFIG)))
+$(eval $(call configure_rule,$(TSAN_DIR),,$(TSAN_CONFIG)))
 # CMake's compiler check fails without g++-multilib, so install it first.
 $(eval $(call configure_rule,$(M32_DIR),@tools/setup.sh multilib,$(M32_CONFIG)))
 
@@ -99,6 +107,17 @@ noexcept: $(NOEXCEPT_DIR)/Makefile
 
 m32: $(M32_DIR)/Makefile
 	$(CMAKE) --build $(M32_DIR) --parallel $(JOBS)
+
+# 8 threads with a VM each and an interrupt from another thread, under ThreadSanitizer; any
+# report fails the run (halt_on_error).
+tsan: reference $(TSAN_DIR)/Makefile
+	$(CMAKE) --build $(TSAN_DIR) --parallel $(JOBS) --target api_many_vms
+	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_many_vms --threads-only
+
+# Installs the library into build-package/ and builds out-of-tree C and C++ hosts against it
+# (find_package, pkg-config, FetchContent); PACKAGE_FLAGS=--shared for the shared library.
+package: reference
+	@tools/check_package.sh $(PACKAGE_FLAGS)
 
 unit-release: release
 	$(CTEST) --test-dir $(RELEASE_DIR)
@@ -163,7 +182,7 @@ format:
 	@tools/check_format.sh --fix
 
 clean:
-	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR)
+	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR) $(TSAN_DIR) build-package
 
 # --- fuzzing (libFuzzer, clang++) -------------------------------------------------
 #

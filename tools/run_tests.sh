@@ -95,6 +95,13 @@ step "MicroPython's test suite: build-asan/xipy against native MicroPython (make
 # compatible with MicroPython's images, and corrupt images.
 step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
     "$PYTHON" tools/import_tests.py build/xipy
+
+# The installed package: out-of-tree C and C++ hosts through find_package, pkg-config and
+# FetchContent, with a library configured as consumers build it (no tests, no Node).
+step "package: install and build out-of-tree hosts against it (make package)" \
+    "${make_quietly[@]}" package
+# 8 threads with a VM each and a cross-thread interrupt, under ThreadSanitizer.
+step "ThreadSanitizer: threads with a VM each (make tsan)" "${make_quietly[@]}" tsan
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).

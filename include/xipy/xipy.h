@@ -59,6 +59,16 @@ typedef enum xipy_status {
  * `context` is xipy_config.output_context, passed through unchanged. */
 typedef void (*xipy_write_function)(void* context, const char* data, size_t length);
 
+/* A host allocator, shaped like C's realloc plus a context pointer (as Lua's lua_Alloc):
+ * - (context, NULL, 0, n) allocates n bytes and returns them, or NULL when it cannot;
+ * - (context, block, old_size, 0) frees a block of old_size bytes and returns NULL.
+ * The VM never asks to resize (block and n both nonzero). Blocks must be aligned for any C
+ * type (alignof(max_align_t)); the VM zero-fills them itself. `context` is
+ * xipy_config.allocator_context, passed through unchanged. The VM calls it only from the
+ * thread that is using the VM. */
+typedef void* (*xipy_reallocate_function)(void* context, void* block, size_t old_size,
+                                          size_t new_size);
+
 /* How a VM is set up. Always start from xipy_config_init() so fields added in later versions
  * get their defaults, then change what you need. The VM copies everything it keeps, so the
  * config and the strings it points to may be freed once xipy_vm_create() returns. */
@@ -116,6 +126,23 @@ typedef struct xipy_config {
      * is read-only and those raise OSError "[Errno 1] EPERM". FIFOs, devices and sockets are
      * never opened either way (they could block the VM beyond the reach of the interrupt). */
     int allow_filesystem_write;
+
+    /* Memory. The heap holds every Python object and the interpreter's frame, value and
+     * exception-handler stacks; they start empty and grow with the call depth, all within
+     * heap_limit_bytes (so a deep recursion ends in MemoryError when the heap is full, or
+     * in RuntimeError at max_depth).
+     * reallocate: where heap memory comes from; NULL (the default) uses the C library's
+     * calloc and free. allocator_context is passed to it. */
+    xipy_reallocate_function reallocate;
+    void* allocator_context;
+    /* Fixed-buffer mode, for firmware: when heap_buffer is not NULL, the heap takes all of its
+     * memory from these heap_buffer_bytes (at least 4096) and neither from `reallocate` nor
+     * from malloc; heap_limit_bytes is lowered to what fits. The buffer must stay valid until
+     * xipy_vm_destroy(). The VM's own bookkeeping outside the heap (the handle, loader tables,
+     * interned names) still comes from the C++ runtime, once at creation and at each load.
+     * Default NULL and 0. */
+    void* heap_buffer;
+    size_t heap_buffer_bytes;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */
@@ -495,6 +522,21 @@ xipy_status xipy_vm_add_module_folder(xipy_vm* vm, const char* directory);
  * `micropython -m` does; statuses as xipy_vm_run_mpy(). A missing module is an ImportError
  * (XIPY_EXCEPTION); a file that is no valid .mpy raises ValueError in the program. */
 xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name);
+
+/* A snapshot of a VM's heap, for hosts that watch or tune memory use. */
+typedef struct xipy_heap_statistics {
+    size_t bytes_in_use;      /* live (or not yet collected) objects plus the stacks */
+    size_t peak_bytes_in_use; /* the most bytes_in_use has been since creation */
+    size_t limit_bytes;       /* the heap limit in force (see xipy_config.heap_limit_bytes) */
+    size_t stack_bytes;       /* the part of bytes_in_use held by the interpreter's stacks */
+    uint64_t bytes_allocated; /* bytes ever allocated, freed or not */
+    uint64_t allocations;     /* objects ever allocated */
+    uint64_t collections;     /* garbage collections run */
+} xipy_heap_statistics;
+
+/* Fills `*out` with the heap statistics of `vm`. Returns XIPY_OK, or XIPY_INVALID_ARGUMENT
+ * when `vm` or `out` is NULL. */
+xipy_status xipy_vm_heap_statistics(const xipy_vm* vm, xipy_heap_statistics* out);
 
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */

@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t default_heap_limit_bytes = std::size_t{8} * 1024 * 1024;
 constexpr std::uint32_t default_max_depth = 1000;
 constexpr int exit_code_bad_image = 2;
+// Below this a fixed heap buffer cannot hold a VM's first objects.
+constexpr std::size_t minimum_heap_buffer_bytes = 4096;
 constexpr int exit_code_step_limit = 3;
 
 void write_to_stream(void* context, const char* data, std::size_t length) {
@@ -40,6 +42,9 @@ bool config_is_valid(const xipy_config& config) {
         return false;
     }
     if (config.module_count != 0 && config.modules == nullptr) {
+        return false;
+    }
+    if (config.heap_buffer != nullptr && config.heap_buffer_bytes < minimum_heap_buffer_bytes) {
         return false;
     }
     if (config.argument_count > 0 && config.argument_values == nullptr) {
@@ -69,6 +74,10 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
                                    modules::make_host_folder_source(result.host.filesystem_root));
     }
     result.heap_limit_bytes = config.heap_limit_bytes;
+    result.reallocate = config.reallocate;
+    result.allocator_context = config.allocator_context;
+    result.heap_buffer = config.heap_buffer;
+    result.heap_buffer_bytes = config.heap_buffer_bytes;
     result.max_depth = config.max_depth;
     result.write_stdout = config.write_stdout != nullptr ? config.write_stdout : write_to_stdout;
     result.write_stderr = config.write_stderr != nullptr ? config.write_stderr : write_to_stderr;
@@ -370,6 +379,22 @@ void xipy_vm_interrupt(xipy_vm* vm) {
     if (vm != nullptr) {
         vm->machine.interrupt();
     }
+}
+
+xipy_status xipy_vm_heap_statistics(const xipy_vm* vm, xipy_heap_statistics* out) {
+    if (vm == nullptr || out == nullptr) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    const xipy::vm::Vm::HeapStatistics statistics = vm->machine.heap_statistics();
+    *out = xipy_heap_statistics{};
+    out->bytes_in_use = statistics.bytes_in_use;
+    out->peak_bytes_in_use = statistics.peak_bytes_in_use;
+    out->limit_bytes = statistics.limit_bytes;
+    out->stack_bytes = statistics.stack_bytes;
+    out->bytes_allocated = statistics.bytes_allocated;
+    out->allocations = statistics.allocations;
+    out->collections = statistics.collections;
+    return XIPY_OK;
 }
 
 const char* xipy_status_name(xipy_status status) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 namespace xipy::gc {
@@ -33,7 +34,45 @@ Heap::~Heap() {
     }
 }
 
+Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
+    if (is_locked() || bytes < sizeof(Cell) || bytes > UINT32_MAX || !make_room(bytes)) {
+        return nullptr;
+    }
+    void* memory = allocate_memory(bytes);
+    if (memory == nullptr) {
+        return nullptr;
+    }
+    Cell* cell = new (memory) Cell(descriptor);
+    cell->size_ = static_cast<std::uint32_t>(bytes);
+    cell->next_ = all_cells_;
+    all_cells_ = cell;
+    count_allocated(bytes);
+    ++allocations_;
+    return cell;
+}
+
+void* Heap::allocate_block(std::size_t bytes) {
+    if (bytes == 0 || !make_room(bytes)) {
+        return nullptr;
+    }
+    void* memory = allocate_memory(bytes);
+    if (memory != nullptr) {
+        count_allocated(bytes);
+    }
+    return memory;
+}
+
+void Heap::free_block(void* block, std::size_t bytes) {
+    if (block != nullptr) {
+        bytes_in_use_ -= bytes;
+        free_memory(block, bytes);
+    }
+}
+
 bool Heap::make_room(std::size_t bytes) {
+    if (collecting_) {
+        return false;
+    }
     bool collected = false;
     if (config_.collect_on_every_allocation) {
         collect();
@@ -56,49 +95,52 @@ bool Heap::make_room(std::size_t bytes) {
             return false;
         }
         collect();
-        if (!fits()) {
-            return false;
-        }
+        return fits();
     }
     return true;
 }
 
-void Heap::count_allocation(std::size_t bytes) {
+void* Heap::allocate_memory(std::size_t bytes) {
+    if (config_.reallocate == nullptr) {
+        return std::calloc(1, bytes);
+    }
+    void* memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
+    if (memory == nullptr && automatic_collection_) {
+        // A host allocator (a fixed buffer) can run out below the limit: garbage may make room.
+        collect();
+        memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
+    }
+    if (memory != nullptr) {
+        std::memset(memory, 0, bytes);
+    }
+    return memory;
+}
+
+void Heap::free_memory(void* memory, std::size_t bytes) {
+    if (config_.reallocate == nullptr) {
+        std::free(memory);
+    } else {
+        config_.reallocate(config_.allocator_context, memory, bytes, 0);
+    }
+}
+
+void Heap::count_allocated(std::size_t bytes) {
     bytes_in_use_ += bytes;
     peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
     bytes_allocated_since_collection_ += bytes;
     bytes_allocated_ += bytes;
-    ++allocations_;
-}
-
-Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
-    if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
-        return nullptr;
-    }
-    if (!make_room(bytes)) {
-        return nullptr;
-    }
-    void* memory = std::calloc(1, bytes);
-    if (memory == nullptr) {
-        return nullptr;
-    }
-    Cell* cell = new (memory) Cell(descriptor);
-    cell->size_ = static_cast<std::uint32_t>(bytes);
-    cell->next_ = all_cells_;
-    all_cells_ = cell;
-    count_allocation(bytes);
-    return cell;
 }
 
 void* Heap::allocate_untyped(std::size_t bytes) {
     if (is_locked() || collecting_ || bytes == 0 || !make_room(bytes)) {
         return nullptr;
     }
-    void* memory = std::malloc(bytes);
+    void* memory = allocate_memory(bytes);
     if (memory == nullptr) {
         return nullptr;
     }
-    count_allocation(bytes);
+    count_allocated(bytes);
+    ++allocations_;
     return memory;
 }
 
@@ -106,7 +148,7 @@ void Heap::release_untyped(void* memory, std::size_t bytes) {
     if (memory == nullptr) {
         return;
     }
-    std::free(memory);
+    free_memory(memory, bytes);
     bytes_in_use_ -= std::min(bytes, bytes_in_use_);
 }
 
@@ -165,7 +207,7 @@ void Heap::release(Cell* cell) {
     if (cell->descriptor_ != nullptr && cell->descriptor_->finalize != nullptr) {
         cell->descriptor_->finalize(cell);
     }
-    std::free(cell);
+    free_memory(cell, cell->size_);
 }
 
 }  // namespace xipy::gc

@@ -57,15 +57,26 @@ class ScopedRoot {
     ScopedRoot* previous_;
 };
 
+// The host's allocator, shaped like C's realloc with a context: (context, nullptr, 0, n)
+// allocates n bytes, (context, block, old, 0) frees a block of `old` bytes and returns null,
+// and (context, block, old, n) resizes. Returns null when it cannot. The heap asks it only to
+// allocate and to free. Blocks must be aligned for any object (alignof(std::max_align_t)).
+using ReallocateFunction = void* (*)(void* context, void* block, std::size_t old_bytes,
+                                     std::size_t new_bytes);
+
 struct HeapConfig {
     std::size_t limit_bytes = 8 * 1024 * 1024;
     // Collect before every allocation: slow, for tests that flush out
     // references that are not rooted.
     bool collect_on_every_allocation = false;
+    // Where the heap's memory comes from; null: the C library's calloc and free.
+    ReallocateFunction reallocate = nullptr;
+    void* allocator_context = nullptr;
 };
 
 // Invariants: `bytes_in_use_` is the sum of `size_` over the cells on
-// `all_cells_` and never exceeds `config_.limit_bytes`;
+// `all_cells_` plus the bytes of the blocks allocate_block() handed out, and never exceeds
+// `config_.limit_bytes`;
 // `bytes_allocated_since_collection_` is the sum of the sizes allocated since the last
 // collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
 // gc.threshold().
@@ -92,6 +103,12 @@ class Heap {
     // with the same size.
     void* allocate_untyped(std::size_t bytes);
     void release_untyped(void* memory, std::size_t bytes);
+    // Memory outside the object graph that still belongs to the VM (the interpreter's stacks):
+    // it comes from the same allocator and counts against the same limit, collecting first
+    // when it would not fit. Zero-filled; null when the limit or the allocator refuses.
+    void* allocate_block(std::size_t bytes);
+    // Frees what allocate_block(bytes) returned.
+    void free_block(void* block, std::size_t bytes);
 
     // gc.enable()/gc.disable(): while disabled the heap never collects on its own, so an
     // allocation that does not fit fails (MemoryError) even if garbage would make room, as
@@ -150,9 +167,12 @@ class Heap {
   private:
     friend class ScopedRoot;
 
-    // Makes room for `bytes` under the limit (collecting as the policy says); false if none.
+    // Makes room for `bytes` more under the limit, collecting when the policy says so; false
+    // when they do not fit.
     bool make_room(std::size_t bytes);
-    void count_allocation(std::size_t bytes);
+    void* allocate_memory(std::size_t bytes);
+    void free_memory(void* memory, std::size_t bytes);
+    void count_allocated(std::size_t bytes);
     void mark_roots(Tracer& tracer);
     void sweep();
     void release(Cell* cell);

@@ -59,6 +59,9 @@ constexpr auto module_ids_in_qstr_order = [] {
     return ids;
 }();
 
+// Every VM looks the module names up in this one constant index (object::NameIndex).
+constexpr object::ConstantNameIndex<module_name_count> module_name_index{module_name_texts};
+
 // ---- the registry
 
 // Lookup is by name, so the order here is only the order of each VM's instance table. The
@@ -77,7 +80,8 @@ constinit const vm::ModuleDefinition array_module{names::array, {}, array_types}
 const vm::ModuleRegistry& standard_modules() {
     static constexpr vm::ModuleRegistry registry{
         &builtins_module, standard_definitions,
-        object::AppendedNames{module_name_texts, module_ids_in_qstr_order}};
+        object::AppendedNames{module_name_texts, module_ids_in_qstr_order,
+                              module_name_index.view(module_name_texts)}};
     return registry;
 }
 

@@ -13,10 +13,6 @@
 
 namespace xipy::object {
 
-// Hash of a str's UTF-8 bytes: the same for interned and heap strings, so
-// dict lookups never care which form a key has.
-std::uint64_t hash_string(std::string_view text);
-
 // Invariants: ids 1..names::fixed_name_count-1 are the fixed names
 // (object/names.hpp) and mean the same text in every VM; the appended names
 // (AppendedNames, given by the layers above) follow, also the same in every
@@ -25,6 +21,11 @@ std::uint64_t hash_string(std::string_view text);
 // interned strings are equal exactly when their ids are. Texts either live
 // in memory that outlives the VM (constant tables, the images the VM runs)
 // or are copies owned by the table.
+//
+// The fixed names, and the appended ones when they come with a NameIndex, are found through
+// constant indexes shared by every VM, so a new VM's table holds nothing: entries_ and index_
+// cover only the ids from dynamic_base_ on (appended names without an index, then the run-time
+// names).
 class InternTable {
   public:
     explicit InternTable(AppendedNames appended = {});
@@ -54,8 +55,9 @@ class InternTable {
 
     std::uint32_t add(std::string_view text);
 
-    std::vector<Entry> entries_;  // index = id; entry 0 is the null name
+    std::vector<Entry> entries_;  // index = id - dynamic_base_
     std::unordered_map<std::string_view, std::uint32_t> index_;
+    std::uint32_t dynamic_base_ = 0;
     std::deque<std::string> owned_texts_;  // deque: growing never moves a text
     AppendedNames appended_;
     std::uint32_t first_run_time_id_ = 0;

@@ -5,6 +5,7 @@
 #include <span>
 #include <string_view>
 
+#include "object/name_index.hpp"
 #include "object/value.hpp"
 
 namespace xipy::object {
@@ -444,6 +445,8 @@ static_assert(names::zip == last_static_qstr_id, "static qstr ids must match Mic
 
 // The text of a fixed name; precondition: 0 < id < names::fixed_name_count.
 std::string_view fixed_name_text(std::uint32_t id);
+// The constant index of the fixed names: position p is id p + 1 (the null name is not in it).
+const NameIndex& fixed_name_index();
 
 // Fixed names that a layer above this one adds to every VM: a VM created with them interns
 // texts[i] as id names::fixed_name_count + i, right after the names above and before any
@@ -452,9 +455,12 @@ std::string_view fixed_name_text(std::uint32_t id);
 // makeqstrdata.py orders its built-in names; dir() probes them in that order merged with
 // this layer's extra names, so where a name is declared never changes what dir() prints.
 // The texts must all differ from each other and from this layer's fixed names.
+// `index`, when not empty, is a constant index over `texts` (ConstantNameIndex) that every VM
+// shares; without one each VM indexes the texts itself.
 struct AppendedNames {
     std::span<const std::string_view> texts;
     std::span<const std::uint32_t> ids_in_qstr_order;
+    NameIndex index{};
 };
 
 // A fixed name as a Python str value.

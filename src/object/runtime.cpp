@@ -9,7 +9,10 @@ namespace xipy::object {
 
 Runtime::Runtime(const RuntimeConfig& config)
     : config_(config),
-      heap_(gc::HeapConfig{config.heap_limit_bytes, config.collect_on_every_allocation}),
+      heap_(gc::HeapConfig{.limit_bytes = config.heap_limit_bytes,
+                           .collect_on_every_allocation = config.collect_on_every_allocation,
+                           .reallocate = config.reallocate,
+                           .allocator_context = config.allocator_context}),
       interned_(config.appended_names) {
     heap_.add_root_provider(this);
     temporaries_.reserve(256);

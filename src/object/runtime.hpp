@@ -22,6 +22,9 @@ enum class OutputStream : std::uint8_t { standard_output, standard_error };
 
 struct RuntimeConfig {
     std::size_t heap_limit_bytes = 8 * 1024 * 1024;
+    // Where heap memory comes from (gc::HeapConfig); null: calloc and free.
+    gc::ReallocateFunction reallocate = nullptr;
+    void* allocator_context = nullptr;
     std::uint32_t max_depth = 1000;
     // Bounds recursion on the C++ stack (native code calling back into
     // Python), which Python recursion alone never uses.

@@ -206,30 +206,28 @@ bool Interpreter::push_frame(Value function_value, Arguments arguments, Value lo
     }
     FunctionObject* function = as_function(function_value);
     const image::Prelude& prelude = function->code->prelude;
-    if (std::size_t{stack_used_} + stack_guard_slots + prelude.n_state > stack_.size() ||
-        std::size_t{handlers_used_} + prelude.n_exc_stack > handler_stack_.size()) {
+    const std::uint32_t stack_base = values_.top();
+    const std::uint32_t handler_base = handlers_.top();
+    Value* state = nullptr;
+    ExceptionHandler* handlers = nullptr;
+    if (!push_frame_memory(prelude, state, handlers)) {
         leave_call();
-        raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
         return false;
     }
-    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
-        stack_[stack_used_ + index] = Value::none();
-    }
-    Value* state = &stack_[stack_used_ + stack_guard_slots];
     if (!bind_arguments(function, state, arguments)) {
         for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
             state[index] = Value::empty();
         }
+        values_.pop_to(stack_base);
+        handlers_.pop_to(handler_base);
         leave_call();
         return false;
     }
-    Frame frame = start_frame(function_value, state, &handler_stack_[handlers_used_]);
+    Frame frame = start_frame(function_value, state, handlers);
     frame.locals = locals;
-    frame.stack_base = stack_used_;
-    frame.handler_base = handlers_used_;
+    frame.stack_base = stack_base;
+    frame.handler_base = handler_base;
     frame.returns_to_native = returns_to_native;
-    stack_used_ += stack_guard_slots + prelude.n_state;
-    handlers_used_ += prelude.n_exc_stack;
     frames_.push_back(frame);
     return true;
 }
@@ -398,9 +396,14 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
         leave_native_call();
         return {ExitKind::raised, Value::empty()};
     }
+    if (!frames_.reserve_one()) {
+        leave_call();
+        leave_native_call();
+        return {ExitKind::raised, raise_memory_error()};
+    }
     Frame frame = generator->frame;
-    frame.stack_base = stack_used_;
-    frame.handler_base = handlers_used_;
+    frame.stack_base = values_.top();
+    frame.handler_base = handlers_.top();
     frame.returns_to_native = true;
     frames_.push_back(frame);
     generator->run_state = GeneratorState::running;

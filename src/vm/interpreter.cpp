@@ -55,8 +55,6 @@ namespace {
 
 // Sizes of the per-VM stacks. A frame that does not fit raises
 // RuntimeError like too deep a recursion.
-constexpr std::size_t value_stack_capacity = 64 * 1024;
-constexpr std::size_t handler_stack_capacity = 8 * 1024;
 
 // The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
 // the index but cannot know the slot's type, and bytecode may store anything there.
@@ -178,12 +176,12 @@ int truth_of(object::Runtime& runtime, Value value) {
 Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
                          const ModuleRegistry& modules)
     : object::Runtime(config),
+      frames_(heap()),
+      values_(heap()),
+      handlers_(heap()),
       argv_(std::move(argv)),
       module_registry_(modules),
       module_instances_(modules.modules.size()) {
-    frames_.reserve(config.max_depth + 8);
-    stack_.resize(value_stack_capacity);
-    handler_stack_.resize(handler_stack_capacity);
     initialize_builtins(*this);
 }
 
@@ -264,7 +262,8 @@ bool Interpreter::charge_native_work(std::uint64_t cost) {
 
 void Interpreter::trace_roots(gc::Tracer& tracer) {
     object::Runtime::trace_roots(tracer);
-    for (Frame& frame : frames_) {
+    for (std::uint32_t frame_index = 0; frame_index < frames_.size(); ++frame_index) {
+        const Frame& frame = frames_[frame_index];
         const Value* slots = frame.state - stack_guard_slots;
         for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
             trace_value(tracer, slots[index]);
@@ -316,17 +315,14 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     const image::RawCode& code = *function->code;
     const image::Prelude& prelude = code.prelude;
     const std::uint32_t state_count = prelude.n_state;
-    if (std::size_t{stack_used_} + stack_guard_slots + state_count > stack_.size() ||
-        std::size_t{handlers_used_} + prelude.n_exc_stack > handler_stack_.size()) {
+    const std::uint32_t stack_base = values_.top();
+    const std::uint32_t handler_base = handlers_.top();
+    Value* state = nullptr;
+    ExceptionHandler* handlers = nullptr;
+    if (!push_frame_memory(prelude, state, handlers)) {
         leave_call();
-        raise_new(&object::runtime_error_type, "maximum recursion depth exceeded");
         return false;
     }
-    Value* guard = &stack_[stack_used_];
-    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
-        guard[index] = Value::none();
-    }
-    Value* state = guard + stack_guard_slots;
     // Locals run downwards from state[state_count - 1]: the parameters fill the top
     // n_pos_args slots, the rest (other locals and the value stack) start empty.
     const std::uint32_t parameters = prelude.n_pos_args;
@@ -352,12 +348,14 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
             for (std::uint32_t index = 0; index < state_count; ++index) {
                 state[index] = Value::empty();
             }
+            values_.pop_to(stack_base);
+            handlers_.pop_to(handler_base);
             leave_call();
             return false;
         }
         local = cell;
     }
-    Frame& frame = frames_.emplace_back();
+    Frame& frame = frames_.push_back(Frame{});
     frame.code = &code;
     frame.context = function->context;
     frame.function = function_value;
@@ -366,12 +364,30 @@ bool Interpreter::push_direct_frame(Value function_value, Value first, const Val
     frame.current_instruction = frame.instruction;
     frame.state = state;
     frame.stack_top = state - 1;
-    frame.handlers = &handler_stack_[handlers_used_];
+    frame.handlers = handlers;
     frame.state_count = state_count;
-    frame.stack_base = stack_used_;
-    frame.handler_base = handlers_used_;
-    stack_used_ += stack_guard_slots + state_count;
-    handlers_used_ += prelude.n_exc_stack;
+    frame.stack_base = stack_base;
+    frame.handler_base = handler_base;
+    return true;
+}
+
+bool Interpreter::push_frame_memory(const image::Prelude& prelude, Value*& state,
+                                    ExceptionHandler*& handlers) {
+    const std::uint32_t stack_base = values_.top();
+    Value* guard = nullptr;
+    if (!values_.push(stack_guard_slots + prelude.n_state, guard)) {
+        raise_memory_error();
+        return false;
+    }
+    if (!handlers_.push(prelude.n_exc_stack, handlers) || !frames_.reserve_one()) {
+        values_.pop_to(stack_base);
+        raise_memory_error();
+        return false;
+    }
+    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
+        guard[index] = Value::none();
+    }
+    state = guard + stack_guard_slots;
     return true;
 }
 
@@ -396,12 +412,14 @@ ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
 void Interpreter::pop_frame() {
     Frame& frame = frames_.back();
     if (frame.generator == nullptr) {
-        for (std::uint32_t index = frame.stack_base; index < stack_used_; ++index) {
-            stack_[index] = Value::empty();
+        // Stale values would stay alive if a later frame's unused slots were traced with them.
+        Value* slots = frame.state - stack_guard_slots;
+        for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
+            slots[index] = Value::empty();
         }
     }
-    stack_used_ = frame.stack_base;
-    handlers_used_ = frame.handler_base;
+    values_.pop_to(frame.stack_base);
+    handlers_.pop_to(frame.handler_base);
     frames_.pop_back();
     leave_call();
 }

@@ -19,6 +19,7 @@
 #include "vm/module_context.hpp"
 #include "vm/module_definition.hpp"
 #include "vm/module_source.hpp"
+#include "vm/segmented_stack.hpp"
 
 namespace xipy::vm {
 
@@ -38,11 +39,11 @@ enum class CallOutcome : std::uint8_t {
 };
 
 // Invariants: frames_ is the chain of active Python frames, innermost last;
-// each frame's state lives either in stack_ (stack_base.. + state_count,
-// frames in stack order) or in its generator object; handlers likewise in
-// handler_stack_ or the generator. stack_used_ / handlers_used_ are the
-// first free indices. Every ModuleContext in contexts_ stays alive until
-// the interpreter is destroyed.
+// each frame's state lives either in values_ (its guard slots and state_count slots, pushed
+// after stack_base) or in its generator object; handlers likewise in handlers_ (after
+// handler_base) or the generator. The three stacks start empty and grow in chunks that never
+// move (vm/segmented_stack.hpp), so pointers into them stay valid while they grow. Every
+// ModuleContext in contexts_ stays alive until the interpreter is destroyed.
 class Interpreter : public object::Runtime {
   public:
     Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
@@ -106,6 +107,10 @@ class Interpreter : public object::Runtime {
 
     // The innermost Python frame, or null.
     Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+    // Bytes the frame, value and handler stacks hold (they count against the heap limit).
+    std::size_t stack_bytes() const {
+        return frames_.bytes() + values_.bytes() + handlers_.bytes();
+    }
     // The exception the innermost except or finally body that is running handles (in this
     // frame or a caller's), or empty: sys.exc_info().
     object::Value handled_exception() const;
@@ -214,11 +219,15 @@ class Interpreter : public object::Runtime {
     // began at `base_depth` frames is done), pending again.
     bool unwind_exception(std::size_t base_depth);
 
-    std::vector<Frame> frames_;
-    std::vector<object::Value> stack_;
-    std::vector<ExceptionHandler> handler_stack_;
-    std::uint32_t stack_used_ = 0;
-    std::uint32_t handlers_used_ = 0;
+    // Pushes the frame memory of a call of `prelude`'s code: the guard and state slots (the
+    // guard slots set to None) and the handler slots, and makes room for its Frame; false with
+    // MemoryError pending when the heap cannot hold them.
+    bool push_frame_memory(const image::Prelude& prelude, object::Value*& state,
+                           ExceptionHandler*& handlers);
+
+    ItemStack<Frame, 8> frames_;
+    SegmentedStack<object::Value, 64> values_;
+    SegmentedStack<ExceptionHandler, 4> handlers_;
     // The heap as the loader's MemorySource (vm/heap_memory.hpp).
     HeapMemory heap_memory_{heap()};
     std::vector<OwnedModuleContext> contexts_;

@@ -238,10 +238,11 @@ bool exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
 }
 
 Value Interpreter::handled_exception() const {
-    for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
-        for (std::uint32_t index = frame->handler_count; index > 0; --index) {
-            if (!frame->handlers[index - 1].previous_exception.is_empty()) {
-                return frame->handlers[index - 1].previous_exception;
+    for (std::uint32_t depth = frames_.size(); depth > 0; --depth) {
+        const Frame& frame = frames_[depth - 1];
+        for (std::uint32_t index = frame.handler_count; index > 0; --index) {
+            if (!frame.handlers[index - 1].previous_exception.is_empty()) {
+                return frame.handlers[index - 1].previous_exception;
             }
         }
     }

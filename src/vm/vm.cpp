@@ -1,6 +1,11 @@
 // Vm: the public face of an Interpreter, as the API layer and the CLI use it.
 #include "vm/vm.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <new>
+
+#include "gc/fixed_buffer.hpp"
 #include "image/image.hpp"
 #include "image/verifier.hpp"
 #include "object/dict_object.hpp"
@@ -37,6 +42,24 @@ using object::Value;
 Vm::Vm(VmConfig config) {
     object::RuntimeConfig runtime_config;
     runtime_config.heap_limit_bytes = config.heap_limit_bytes;
+    runtime_config.reallocate = config.reallocate;
+    runtime_config.allocator_context = config.allocator_context;
+    if (config.heap_buffer != nullptr) {
+        // The allocator's own state takes the buffer's first bytes; the heap gets the rest.
+        void* start = config.heap_buffer;
+        std::size_t space = config.heap_buffer_bytes;
+        void* place = std::align(alignof(gc::FixedBufferAllocator),
+                                 sizeof(gc::FixedBufferAllocator), start, space);
+        std::size_t heap_bytes = 0;
+        if (place != nullptr) {
+            heap_bytes = space - sizeof(gc::FixedBufferAllocator);
+            auto* allocator = new (place) gc::FixedBufferAllocator(
+                static_cast<char*>(place) + sizeof(gc::FixedBufferAllocator), heap_bytes);
+            runtime_config.reallocate = gc::FixedBufferAllocator::reallocate;
+            runtime_config.allocator_context = allocator;
+        }
+        runtime_config.heap_limit_bytes = std::min(runtime_config.heap_limit_bytes, heap_bytes);
+    }
     runtime_config.max_depth = config.max_depth;
     runtime_config.write_stdout = config.write_stdout;
     runtime_config.write_stderr = config.write_stderr;
@@ -189,8 +212,16 @@ void Vm::collect_garbage() { interpreter_->heap().collect(); }
 
 Vm::HeapStatistics Vm::heap_statistics() const {
     const gc::Heap& heap = interpreter_->heap();
-    return {heap.allocations(), heap.collections(), heap.bytes_in_use(),
-            interpreter_->root_stack_capacity()};
+    HeapStatistics statistics;
+    statistics.allocations = heap.allocations();
+    statistics.collections = heap.collections();
+    statistics.bytes_in_use = heap.bytes_in_use();
+    statistics.root_stack_capacity = interpreter_->root_stack_capacity();
+    statistics.peak_bytes_in_use = heap.peak_bytes_in_use();
+    statistics.bytes_allocated = heap.bytes_allocated();
+    statistics.limit_bytes = heap.limit_bytes();
+    statistics.stack_bytes = interpreter_->stack_bytes();
+    return statistics;
 }
 
 }  // namespace xipy::vm

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gc/heap.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_definition.hpp"
 #include "vm/module_source.hpp"
@@ -23,6 +24,15 @@ using WriteFunction = void (*)(void* context, const char* data, std::size_t leng
 
 struct VmConfig {
     std::size_t heap_limit_bytes = 8 * 1024 * 1024;
+    // Where the heap (objects and the interpreter's stacks) takes memory from; null: calloc and
+    // free. See gc::ReallocateFunction.
+    gc::ReallocateFunction reallocate = nullptr;
+    void* allocator_context = nullptr;
+    // Fixed-buffer mode, for firmware: when not null, every object and stack chunk comes from
+    // these heap_buffer_bytes (gc::FixedBufferAllocator, which keeps its own state at the
+    // buffer's start) and `reallocate` is ignored. The buffer must outlive the Vm.
+    void* heap_buffer = nullptr;
+    std::size_t heap_buffer_bytes = 0;
     std::uint32_t max_depth = 1000;        // Python call depth -> RuntimeError
     WriteFunction write_stdout = nullptr;  // null: output discarded
     WriteFunction write_stderr = nullptr;
@@ -122,6 +132,11 @@ class Vm {
         // The most values the root stack has held at once (object/roots.hpp): native loops
         // keep it small however many items they visit.
         std::size_t root_stack_capacity = 0;
+        std::size_t peak_bytes_in_use = 0;  // the most bytes_in_use has been
+        std::uint64_t bytes_allocated = 0;  // bytes ever allocated
+        std::size_t limit_bytes = 0;        // VmConfig::heap_limit_bytes
+        // Bytes of bytes_in_use held by the frame, value and handler stacks.
+        std::size_t stack_bytes = 0;
     };
     HeapStatistics heap_statistics() const;
     // Runs a full collection now (gc.collect()), so heap_statistics() shows only live bytes.

@@ -159,7 +159,9 @@ TEST(CppHost, StepBudgetEndsTheRunWithStepLimit) {
     options.max_steps = 100000;
     std::string output;
     xipy::Vm vm = capturing_vm(output, {"endless_loop.py"}, options);
-    const auto result = vm.run(program("endless_loop"));
+    // The images stay alive as long as the VM: its interned names keep pointing into them.
+    const auto endless_loop = program("endless_loop");
+    const auto result = vm.run(endless_loop);
     EXPECT_TRUE(result.step_limit());
     EXPECT_FALSE(result.ok());
     EXPECT_EQ(result.status, XIPY_STEP_LIMIT);
@@ -204,7 +206,9 @@ TEST(CppHost, PendingInterruptStopsTheNextRunAndInvalidVmIgnoresIt) {
     std::string output;
     xipy::Vm vm = capturing_vm(output, {"exhaust_heap_uncaught.py"});
     vm.interrupt();
-    const auto result = vm.run(program("exhaust_heap_uncaught"));
+    // The images stay alive as long as the VM: its interned names keep pointing into them.
+    const auto exhaust_heap = program("exhaust_heap_uncaught");
+    const auto result = vm.run(exhaust_heap);
     EXPECT_EQ(result.status, XIPY_EXCEPTION);
     EXPECT_EQ(result.exception_type, "KeyboardInterrupt");
     xipy::Vm moved = std::move(vm);

@@ -1,0 +1,284 @@
+// Memory through the C API: the allocator hook, fixed-buffer mode, heap statistics, growing stacks.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "xipy/xipy.h"
+
+// A malloc-counting interposer: the executable's malloc family wraps glibc's, counting calls
+// while `counting` is set. Sanitizers bring their own malloc, so they build without it.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define XIPY_COUNT_MALLOC 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define XIPY_COUNT_MALLOC 0
+#endif
+#endif
+#if !defined(XIPY_COUNT_MALLOC) && defined(__GLIBC__)
+#define XIPY_COUNT_MALLOC 1
+#endif
+#ifndef XIPY_COUNT_MALLOC
+#define XIPY_COUNT_MALLOC 0
+#endif
+
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<std::uint64_t> malloc_calls{0};
+}  // namespace
+
+#if XIPY_COUNT_MALLOC
+extern "C" {
+void* __libc_malloc(std::size_t size);
+void* __libc_calloc(std::size_t count, std::size_t size);
+void* __libc_realloc(void* block, std::size_t size);
+
+void* malloc(std::size_t size) {
+    if (counting.load(std::memory_order_relaxed)) {
+        malloc_calls.fetch_add(1, std::memory_order_relaxed);
+    }
+    return __libc_malloc(size);
+}
+
+void* calloc(std::size_t count, std::size_t size) {
+    if (counting.load(std::memory_order_relaxed)) {
+        malloc_calls.fetch_add(1, std::memory_order_relaxed);
+    }
+    return __libc_calloc(count, size);
+}
+
+void* realloc(void* block, std::size_t size) {
+    if (counting.load(std::memory_order_relaxed)) {
+        malloc_calls.fetch_add(1, std::memory_order_relaxed);
+    }
+    return __libc_realloc(block, size);
+}
+}
+#endif
+
+namespace {
+
+// XIPY_API_MPY_DIR and XIPY_CORPUS_DIR come from tests/api/CMakeLists.txt.
+std::vector<std::uint8_t> read_bytes(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    EXPECT_TRUE(file.good()) << "cannot open " << path;
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::uint8_t> program(const std::string& name) {
+    return read_bytes(std::string(XIPY_API_MPY_DIR) + "/" + name + ".mpy");
+}
+
+void append(void* context, const char* data, std::size_t length) {
+    static_cast<std::string*>(context)->append(data, length);
+}
+
+struct VmDeleter {
+    void operator()(xipy_vm* vm) const { xipy_vm_destroy(vm); }
+};
+using VmPointer = std::unique_ptr<xipy_vm, VmDeleter>;
+
+VmPointer make_vm(xipy_config& config, std::string& output) {
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    xipy_vm* vm = nullptr;
+    EXPECT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+    return VmPointer(vm);
+}
+
+// A host allocator that counts what it hands out, over the C library.
+struct CountingAllocator {
+    std::size_t live_bytes = 0;
+    std::uint64_t allocations = 0;
+    std::uint64_t frees = 0;
+};
+
+void* counting_reallocate(void* context, void* block, std::size_t old_size, std::size_t new_size) {
+    auto* allocator = static_cast<CountingAllocator*>(context);
+    if (new_size == 0) {
+        allocator->live_bytes -= old_size;
+        ++allocator->frees;
+        std::free(block);
+        return nullptr;
+    }
+    EXPECT_EQ(block, nullptr) << "the VM never resizes";
+    allocator->live_bytes += new_size;
+    ++allocator->allocations;
+    return std::malloc(new_size);
+}
+
+TEST(AllocatorHook, EveryHeapByteComesFromTheHostAndGoesBack) {
+    CountingAllocator allocator;
+    {
+        xipy_config config;
+        xipy_config_init(&config);
+        config.reallocate = counting_reallocate;
+        config.allocator_context = &allocator;
+        std::string output;
+        VmPointer vm = make_vm(config, output);
+        const auto image = program("nested_containers");
+        ASSERT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK) << output;
+        xipy_heap_statistics statistics;
+        ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
+        EXPECT_EQ(allocator.live_bytes, statistics.bytes_in_use);
+        EXPECT_GE(allocator.allocations, statistics.allocations);
+        EXPECT_GT(statistics.allocations, 0u);
+        EXPECT_GT(statistics.stack_bytes, 0u);
+        EXPECT_GE(statistics.peak_bytes_in_use, statistics.bytes_in_use);
+        EXPECT_GE(statistics.bytes_allocated, statistics.bytes_in_use);
+        EXPECT_EQ(statistics.limit_bytes, config.heap_limit_bytes);
+    }
+    EXPECT_EQ(allocator.live_bytes, 0u);
+    EXPECT_EQ(allocator.allocations, allocator.frees);
+}
+
+TEST(HeapStatistics, RejectsNullArguments) {
+    xipy_heap_statistics statistics;
+    EXPECT_EQ(xipy_vm_heap_statistics(nullptr, &statistics), XIPY_INVALID_ARGUMENT);
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    EXPECT_EQ(xipy_vm_heap_statistics(vm.get(), nullptr), XIPY_INVALID_ARGUMENT);
+}
+
+TEST(FixedBuffer, RefusesATinyBuffer) {
+    static std::uint8_t tiny[64];
+    xipy_config config;
+    xipy_config_init(&config);
+    config.heap_buffer = tiny;
+    config.heap_buffer_bytes = sizeof tiny;
+    xipy_vm* vm = nullptr;
+    EXPECT_EQ(xipy_vm_create(&config, &vm), XIPY_INVALID_ARGUMENT);
+    EXPECT_EQ(vm, nullptr);
+}
+
+TEST(FixedBuffer, ASmallBufferEndsInMemoryErrorNotACrash) {
+    std::vector<std::uint8_t> buffer(64 * 1024);
+    xipy_config config;
+    xipy_config_init(&config);
+    config.heap_buffer = buffer.data();
+    config.heap_buffer_bytes = buffer.size();
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const auto image = program("exhaust_heap");
+    EXPECT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK) << output;
+    EXPECT_NE(output.find("MemoryError"), std::string::npos) << output;
+}
+
+// Every corpus program runs in fixed-buffer mode with the output it has in the default mode;
+// its objects and stacks come from the buffer. The malloc calls that remain during the runs
+// come from the VM's C++ containers outside the heap (loader tables, interned names, the root
+// stack, strings of error texts and output): they are counted and reported, not yet required
+// to be zero.
+TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
+    const std::filesystem::path corpus = XIPY_CORPUS_DIR;
+    if (!std::filesystem::exists(corpus)) {
+        GTEST_SKIP() << "no corpus at " << corpus << " (make corpus)";
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
+        if (entry.path().extension() == ".mpy") {
+            files.push_back(entry.path());
+        }
+    }
+    ASSERT_FALSE(files.empty());
+    std::vector<std::uint8_t> buffer(16 * 1024 * 1024);
+    std::uint64_t heap_allocations = 0;
+    std::uint64_t run_malloc_calls = 0;
+    std::size_t programs = 0;
+    for (const auto& file : files) {
+        const auto image = read_bytes(file.string());
+        std::string expected;
+        xipy_status expected_status;
+        {
+            xipy_config config;
+            xipy_config_init(&config);
+            config.heap_limit_bytes = buffer.size() / 2;
+            config.max_steps = 50'000'000;
+            VmPointer vm = make_vm(config, expected);
+            expected_status = xipy_vm_run_mpy(vm.get(), image.data(), image.size());
+        }
+        std::string output;
+        xipy_config config;
+        xipy_config_init(&config);
+        config.heap_limit_bytes = buffer.size() / 2;
+        config.max_steps = 50'000'000;
+        config.heap_buffer = buffer.data();
+        config.heap_buffer_bytes = buffer.size();
+        VmPointer vm = make_vm(config, output);
+        output.reserve(expected.size() + 4096);
+        malloc_calls = 0;
+        counting = true;
+        const xipy_status status = xipy_vm_run_mpy(vm.get(), image.data(), image.size());
+        counting = false;
+        run_malloc_calls += malloc_calls;
+        xipy_heap_statistics statistics;
+        ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
+        heap_allocations += statistics.allocations;
+        EXPECT_EQ(status, expected_status) << file;
+        EXPECT_EQ(output, expected) << file;
+        ++programs;
+    }
+    std::printf("fixed-buffer corpus: %zu programs, %llu heap allocations from the buffer, "
+                "%llu malloc calls during the runs%s\n",
+                programs, static_cast<unsigned long long>(heap_allocations),
+                static_cast<unsigned long long>(run_malloc_calls),
+                XIPY_COUNT_MALLOC ? "" : " (not counted in this build)");
+}
+
+// The stacks grow with the recursion: far past the old fixed stack's cap (about 10,900 calls
+// of a small function) when the heap allows, and a MemoryError, not a crash, when it does not.
+TEST(GrowingStacks, DeepRecursionReachesTheDepthLimit) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.max_depth = 100000;
+    config.heap_limit_bytes = 64 * 1024 * 1024;
+    const char* arguments[] = {"deep_recursion", "50000"};
+    config.argument_count = 2;
+    config.argument_values = arguments;
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const auto image = program("deep_recursion");
+    ASSERT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK) << output;
+    EXPECT_EQ(output, "reached 50000\n");
+}
+
+TEST(GrowingStacks, StacksCountAgainstTheHeapLimit) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.max_depth = 1000000;
+    config.heap_limit_bytes = 1024 * 1024;
+    const char* arguments[] = {"deep_recursion", "900000"};
+    config.argument_count = 2;
+    config.argument_values = arguments;
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const auto image = program("deep_recursion");
+    ASSERT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK) << output;
+    EXPECT_EQ(output, "MemoryError\n");
+    xipy_heap_statistics statistics;
+    ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
+    EXPECT_LE(statistics.peak_bytes_in_use, config.heap_limit_bytes);
+}
+
+TEST(GrowingStacks, AnIdleVmHoldsNoStack) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    xipy_heap_statistics statistics;
+    ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
+    EXPECT_EQ(statistics.stack_bytes, 0u);
+}
+
+}  // namespace
