@@ -23,6 +23,10 @@ bool is_indexed(const Type* type) {
 
 }  // namespace
 
+Value raise_corrupt_cursor(Runtime& runtime) {
+    return runtime.raise_new(&type_error_type, "for loop state overwritten (corrupt bytecode)");
+}
+
 bool start_cursor(Value iterable, Cursor& cursor) {
     if (!iterable.is_object()) {
         return false;
@@ -40,6 +44,10 @@ bool start_cursor(Value iterable, Cursor& cursor) {
 
 Value cursor_next(Runtime& runtime, Cursor& cursor) {
     Value container = cursor.container;
+    // A loop's slots are the program's to overwrite: a corrupt image can leave any value there.
+    if (!container.is_object()) {
+        return raise_corrupt_cursor(runtime);
+    }
     const Type* type = container.as_object()->type();
     if (type == &tuple_type || type == &list_type) {
         std::span<const Value> items =
@@ -69,6 +77,9 @@ Value cursor_next(Runtime& runtime, Cursor& cursor) {
             ++cursor.position;
         }
         return item;
+    }
+    if (type != &dict_type && type != &set_type && type != &frozenset_type) {
+        return raise_corrupt_cursor(runtime);
     }
     DictObject* dict = as_dict(container);
     if (type == &dict_type && dict->count != cursor.count_at_start) {

@@ -1,6 +1,7 @@
 // Built-in functions and bound methods: argument checks and calls.
 #include "object/native_function.hpp"
 
+#include <string>
 #include <vector>
 
 #include "object/class_object.hpp"
@@ -10,6 +11,25 @@
 
 namespace xipy::object {
 namespace {
+
+// A method's self must be of a type that has the method: well-formed bytecode only calls a
+// method fetched by LOAD_METHOD with the self it was fetched through, but a corrupt image can
+// pair it with any value, and the method's code would read that value with the owner's layout.
+bool check_method_self(Runtime& runtime, const NativeFunction* method, Value self) {
+    const Type* self_type = type_of(self);
+    Runtime::NativeSelfCheck& memo = runtime.native_self_check(method, self_type);
+    if (memo.method == method && memo.self_type == self_type) {
+        return true;
+    }
+    if (!type_has_method(self_type, method)) {
+        runtime.raise_new(&type_error_type,
+                          "method " + std::string(runtime.name_text(method->name)) +
+                              "() can't take a '" + std::string(type_name_of(runtime, self)) + "'");
+        return false;
+    }
+    memo = Runtime::NativeSelfCheck{method, self_type};
+    return true;
+}
 
 Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
     auto* function = static_cast<const NativeFunction*>(callable.as_object());
@@ -35,6 +55,10 @@ Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
                                  "function expected at most " +
                                      std::to_string(function->maximum_positional) +
                                      " arguments, got " + std::to_string(count));
+    }
+    if (function->kind == NativeKind::method && count > 0 &&
+        !check_method_self(runtime, function, arguments[0])) {
+        return Value::empty();
     }
     return function->code(runtime, arguments);
 }

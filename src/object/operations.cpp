@@ -245,6 +245,36 @@ constexpr NativeFunction builtin_iterator_next_function{names::dunder_next, Nati
 
 }  // namespace
 
+bool type_has_method(const Type* type, const NativeFunction* method) {
+    const Value wanted = Value::from_object(method);
+    if (method == &builtin_iterator_next_function) {
+        return type->slots.iterate_next != nullptr;
+    }
+    if (type->is_user_class()) {
+        // Any class of the MRO will do, not only the one a lookup finds first: super() calls
+        // a base's method on an instance whose class overrides it.
+        for (Value entry : as_tuple(type->mro)->span()) {
+            const Type* candidate = as_type(entry);
+            if (candidate->is_user_class()) {
+                if (dict_find_name(as_dict(candidate->dict), method->name) == wanted) {
+                    return true;
+                }
+            } else if (type_has_method(candidate, method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (const Type* candidate = type; candidate != nullptr; candidate = candidate->base) {
+        for (const Attribute& attribute : candidate->attributes) {
+            if (attribute.object == method) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
                  bool must_exist) {
     method = Method{};

@@ -63,6 +63,10 @@ struct ClassLookup {
     const Type* owner = nullptr;
 };
 ClassLookup lookup_in_type(const Type* type, std::uint32_t name);
+// True when loading `method`'s name from an instance of `type` could yield `method`: some class
+// of the MRO holds it, or it is the __next__ that load_method makes for iterator slots.
+struct NativeFunction;
+bool type_has_method(const Type* type, const NativeFunction* method);
 // True for what binds as a method when found on a class (LOAD_METHOD may
 // then skip making a bound method).
 bool is_method_descriptor(Value value);

@@ -1,6 +1,7 @@
 // Runtime: the state of one VM that the object layer sees (heap, names, pending exception).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <new>
@@ -167,6 +168,21 @@ class Runtime : public gc::RootProvider {
 
     void trace_roots(gc::Tracer& tracer) override;
 
+    // ---- checked native methods
+    // A (method, self type) pair native_call has already checked: a native method's code
+    // assumes its self has the owner's layout, and a corrupt image can hand it anything,
+    // so every call checks, and this small direct-mapped memo keeps the check cheap.
+    struct NativeSelfCheck {
+        const void* method = nullptr;
+        const Type* self_type = nullptr;
+    };
+    static constexpr std::size_t native_self_check_count = 16;
+    NativeSelfCheck& native_self_check(const void* method, const Type* self_type) {
+        std::uintptr_t mixed = reinterpret_cast<std::uintptr_t>(method) ^
+                               (reinterpret_cast<std::uintptr_t>(self_type) >> 4);
+        return native_self_checks_[(mixed >> 4) % native_self_check_count];
+    }
+
   protected:
     static void trace_value(gc::Tracer& tracer, Value value) {
         if (value.is_object()) {
@@ -185,6 +201,7 @@ class Runtime : public gc::RootProvider {
     Value modules_;
     std::uint32_t depth_ = 0;
     std::uint32_t native_depth_ = 0;
+    std::array<NativeSelfCheck, native_self_check_count> native_self_checks_{};
 };
 
 }  // namespace xipy::object

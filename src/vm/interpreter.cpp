@@ -870,6 +870,10 @@ ExecutionResult Interpreter::run() {
                 Value* slots = top + 1 - iterator_slots;
                 Value next;
                 if (!slots[0].is_empty()) {
+                    if (!slots[0].is_small_int() || !slots[2].is_small_int()) [[unlikely]] {
+                        object::raise_corrupt_cursor(*this);
+                        goto handle_exception;
+                    }
                     object::Cursor cursor{slots[1],
                                           static_cast<std::uint32_t>(slots[0].as_small_int()),
                                           static_cast<std::uint32_t>(slots[2].as_small_int())};
