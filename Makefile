@@ -28,8 +28,10 @@ ASAN_DIR := build-asan
 # every opcode; the other trees leave the counter out of the loop.
 ASAN_CONFIG := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
 	-DXIPY_SANITIZE=ON -DXIPY_WERROR=ON -DXIPY_OPCODE_COUNTS=ON
+# It is a compile check (the core builds without exceptions and RTTI), so it skips the
+# optimizer, which would double its time and add nothing to that check.
 NOEXCEPT_DIR := build-noexcept
-NOEXCEPT_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
+NOEXCEPT_CONFIG := -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
 	-DXIPY_CORE_ONLY=ON -DXIPY_NO_EXCEPTIONS=ON -DXIPY_TESTS=OFF -DXIPY_WERROR=ON
 # The 32-bit tree also runs the interpreter's plain-switch dispatch (computed goto off), so
 # both dispatch modes run the unit tests and the corpus in every `make test`.
@@ -186,15 +188,24 @@ clean:
 
 # --- fuzzing (libFuzzer, clang++) -------------------------------------------------
 #
-#   make fuzz [FUZZ_SECONDS=60]   build build-fuzz/ and run every tests/fuzz target for
-#                                 FUZZ_SECONDS each, seeded from $(CORPUS_DIR); inputs that
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_RUNS=N] [FUZZ_SEED=S]
+#                                 build build-fuzz/ and run every tests/fuzz target for
+#                                 FUZZ_SECONDS (or N inputs) each, seeded from $(CORPUS_DIR); inputs that
 #                                 find new coverage are kept in build-fuzz/inputs/<target>/
 #   make fuzz-build               only build the targets
 
 FUZZ_DIR := build-fuzz
-FUZZ_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+# -O1 and line tables only: libFuzzer's usual trade between executions per second, build
+# time and stack traces that name files and lines.
+FUZZ_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	"-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+	"-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DCMAKE_CXX_COMPILER=clang++ \
 	-DCMAKE_C_COMPILER=clang -DXIPY_SANITIZE=ON -DXIPY_FUZZ=ON -DXIPY_TESTS=OFF -DXIPY_WERROR=ON
 FUZZ_SECONDS ?= 60
+# FUZZ_RUNS=N stops each target after N inputs, and FUZZ_SEED fixes libFuzzer's choices, so a
+# run is repeatable: `make test` uses both, so that CI fails only where a run here fails too.
+FUZZ_RUNS ?=
+FUZZ_SEED ?=
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.cpp,%,$(wildcard tests/fuzz/*_fuzzer.cpp))
 
 $(eval $(call configure_rule,$(FUZZ_DIR),,$(FUZZ_CONFIG)))
@@ -211,6 +222,7 @@ fuzz: fuzz-build corpus
 		mkdir -p $(FUZZ_DIR)/inputs/$$target; \
 		echo "== $$target for $(FUZZ_SECONDS) s"; \
 		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -timeout=10 \
+			$(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS)) $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) \
 			-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/inputs/$$target $(CORPUS_DIR) \
 			> $(FUZZ_DIR)/$$target.log 2>&1; then \
 			grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \

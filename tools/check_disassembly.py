@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks `xipy dis` against a corpus of reference-compiled .mpy files.
 
-usage: tools/check_disassembly.py XIPY_BINARY CORPUS_DIR
+usage: tools/check_disassembly.py XIPY_BINARY CORPUS_DIR [--jobs N]
 
 For every .mpy file under CORPUS_DIR (damaged copies: every fourth file):
   * `XIPY_BINARY dis --json FILE` must exit 0 and print valid JSON in which,
@@ -15,12 +15,15 @@ Prints `disassembly checks: N ok, M failed` and exits 1 if anything failed (the 
 "N passed, M failed" line is left to tools/run_tests.sh, the last line CI reads).
 """
 
+import argparse
+import concurrent.futures
 import json
 import os
 import random
 import subprocess
 import sys
 import tempfile
+import threading
 
 # Every opcode name xipy's table defines (src/image/opcodes.hpp); used only to
 # report which ones the corpus never exercises.
@@ -45,15 +48,15 @@ DAMAGED_FILE_STRIDE = 4
 
 
 class Checker:
-    def __init__(self, binary):
-        self.binary = binary
-        self.passed = 0
-        self.failed = 0
-        self.seen_opcodes = set()
+    """Runs the checks; each check returns a failure line or None, so checks can run on
+    several threads and be counted afterwards in a fixed order."""
 
-    def fail(self, what, reason):
-        self.failed += 1
-        print(f"FAIL {what}: {reason}")
+    def __init__(self, binary, directory):
+        self.binary = binary
+        self.directory = directory
+        self.seen_opcodes = set()
+        self.lock = threading.Lock()
+        self.damaged_count = 0
 
     def run(self, arguments):
         """Runs the binary; returns (status, stdout, stderr) or None on timeout."""
@@ -65,11 +68,11 @@ class Checker:
             return None
         return completed.returncode, completed.stdout, completed.stderr
 
-    def check_code(self, path, code):
+    def check_code(self, path, code, seen):
         """Returns a failure reason for one raw code and its children, or None."""
         expected_offset = 0
         for instruction in code["instructions"]:
-            self.seen_opcodes.add(instruction["name"])
+            seen.add(instruction["name"])
             if instruction["offset"] != expected_offset:
                 return (
                     f"{code['name']}: instruction at {instruction['offset']}, "
@@ -84,7 +87,7 @@ class Checker:
                 f"bytecode_length is {code['bytecode_length']}"
             )
         for child in code["children"]:
-            reason = self.check_code(path, child)
+            reason = self.check_code(path, child, seen)
             if reason:
                 return reason
         return None
@@ -92,81 +95,105 @@ class Checker:
     def check_file(self, path):
         result = self.run(["dis", "--json", path])
         if result is None:
-            return self.fail(path, "timed out")
+            return f"FAIL {path}: timed out"
         status, output, errors = result
         if status != 0:
-            return self.fail(path, f"exit status {status}: {errors.decode(errors='replace')}")
+            return f"FAIL {path}: exit status {status}: {errors.decode(errors='replace')}"
         try:
             document = json.loads(output)
         except ValueError as error:
-            return self.fail(path, f"invalid JSON: {error}")
+            return f"FAIL {path}: invalid JSON: {error}"
         if document.get("raw_code") is None:
-            return self.fail(path, "no raw code")
-        reason = self.check_code(path, document["raw_code"])
+            return f"FAIL {path}: no raw code"
+        seen = set()
+        reason = self.check_code(path, document["raw_code"], seen)
+        with self.lock:
+            self.seen_opcodes |= seen
         if reason:
-            return self.fail(path, reason)
+            return f"FAIL {path}: {reason}"
         text = self.run(["dis", path])
         if text is None or text[0] != 0:
-            return self.fail(path, "text listing failed")
-        self.passed += 1
+            return f"FAIL {path}: text listing failed"
+        return None
 
-    def check_damaged(self, path, data, label, directory):
-        damaged_path = os.path.join(directory, "damaged.mpy")
+    def check_damaged(self, path, data, label):
+        with self.lock:
+            self.damaged_count += 1
+            number = self.damaged_count
+        damaged_path = os.path.join(self.directory, f"damaged-{number}.mpy")
         with open(damaged_path, "wb") as stream:
             stream.write(data)
-        for arguments in (["dis", "--json", damaged_path], ["dis", damaged_path]):
-            result = self.run(arguments)
-            what = f"{path} ({label})"
-            if result is None:
-                return self.fail(what, "timed out")
-            if result[0] not in (0, 1):
-                return self.fail(what, f"exit status {result[0]} (negative means a signal)")
-        self.passed += 1
+        try:
+            for arguments in (["dis", "--json", damaged_path], ["dis", damaged_path]):
+                result = self.run(arguments)
+                what = f"{path} ({label})"
+                if result is None:
+                    return f"FAIL {what}: timed out"
+                if result[0] not in (0, 1):
+                    return f"FAIL {what}: exit status {result[0]} (negative means a signal)"
+        finally:
+            os.remove(damaged_path)
+        return None
 
-    def check_damaged_copies(self, path, directory, generator):
-        with open(path, "rb") as stream:
-            data = stream.read()
-        for length in sorted({0, 1, 3, 4, 5, len(data) // 3, len(data) // 2, len(data) - 1}):
-            if 0 <= length < len(data):
-                self.check_damaged(path, data[:length], f"truncated to {length}", directory)
-        for mutation in range(MUTATIONS_PER_FILE):
-            if not data:
-                break
-            mutated = bytearray(data)
-            for _ in range(1 + mutation % 3):
-                mutated[generator.randrange(len(mutated))] = generator.randrange(256)
-            self.check_damaged(path, bytes(mutated), f"mutation {mutation}", directory)
+
+def damaged_copies(path, generator):
+    """Yields (label, data) for truncated and mutated copies of the file at `path`."""
+    with open(path, "rb") as stream:
+        data = stream.read()
+    for length in sorted({0, 1, 3, 4, 5, len(data) // 3, len(data) // 2, len(data) - 1}):
+        if 0 <= length < len(data):
+            yield f"truncated to {length}", data[:length]
+    for mutation in range(MUTATIONS_PER_FILE):
+        if not data:
+            break
+        mutated = bytearray(data)
+        for _ in range(1 + mutation % 3):
+            mutated[generator.randrange(len(mutated))] = generator.randrange(256)
+        yield f"mutation {mutation}", bytes(mutated)
 
 
 def main(arguments):
-    if len(arguments) != 2:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    binary, corpus = arguments
+    parser = argparse.ArgumentParser(
+        description="Checks `xipy dis` against a corpus of reference-compiled .mpy files."
+    )
+    parser.add_argument("binary", help="the xipy binary")
+    parser.add_argument("corpus", help="folder of .mpy files")
+    parser.add_argument("--jobs", type=int, default=2, help="checks run at once (default 2)")
+    options = parser.parse_args(arguments)
     files = sorted(
         os.path.join(root, name)
-        for root, _, names in os.walk(corpus)
+        for root, _, names in os.walk(options.corpus)
         for name in names
         if name.endswith(".mpy")
     )
-    checker = Checker(binary)
+    failures = []
     if not files:
-        checker.fail(corpus, "no .mpy files found")
-    # A fixed seed makes a failure reproducible.
+        failures.append(f"FAIL {options.corpus}: no .mpy files found")
+    # A fixed seed makes a failure reproducible: the damaged copies are made here, in order,
+    # whatever the number of jobs.
     generator = random.Random(20240601)
     with tempfile.TemporaryDirectory() as directory:
+        checker = Checker(options.binary, directory)
+        checks = []
         for index, path in enumerate(files):
-            checker.check_file(path)
+            checks.append((checker.check_file, (path,)))
             # Damaged copies of every fourth file: each costs two runs of the sanitizer
             # build, and exhaustive damage is covered in-process by the loader's unit tests,
             # tools/mutation_test.py and the fuzzers.
             if index % DAMAGED_FILE_STRIDE == 0:
-                checker.check_damaged_copies(path, directory, generator)
+                for label, data in damaged_copies(path, generator):
+                    checks.append((checker.check_damaged, (path, data, label)))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+            results = list(pool.map(lambda check: check[0](*check[1]), checks))
+    failed_checks = [result for result in results if result]
+    failures += failed_checks
+    for failure in failures:
+        print(failure)
     never_seen = sorted(set(ALL_OPCODE_NAMES) - checker.seen_opcodes)
     if never_seen:
         print("opcodes never seen in the corpus (information): " + " ".join(never_seen))
-    print(f"disassembly checks: {checker.passed} ok, {checker.failed} failed")
-    return 1 if checker.failed else 0
+    print(f"disassembly checks: {len(checks) - len(failed_checks)} ok, {len(failures)} failed")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ build_and_unit_test() {
 }
 
 check_disassembly() {
-    "$PYTHON" tools/check_disassembly.py build-asan/xipy build/corpus
+    "$PYTHON" tools/check_disassembly.py build-asan/xipy build/corpus --jobs 2
 }
 
 PYTHON=${PYTHON:-python3}
@@ -107,7 +107,9 @@ step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).
 step "mutation smoke: 1,000 corrupted corpus files on build-asan/xipy" \
     "$PYTHON" tools/mutation_test.py --xipy build-asan/xipy --corpus build/corpus --count 1000
-step "fuzz smoke (libFuzzer, 15 s per target)" "${make_quietly[@]}" fuzz FUZZ_SECONDS=15
+# A fixed seed and input count make the smoke repeatable; long runs are `make fuzz`'s job.
+step "fuzz smoke (libFuzzer, 20,000 inputs per target, fixed seed)" \
+    "${make_quietly[@]}" fuzz FUZZ_SECONDS=60 FUZZ_RUNS=20000 FUZZ_SEED=1
 
 echo
 echo "make test finished in $((SECONDS - run_started)) s"
