@@ -666,9 +666,10 @@ Value collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
                                      "' object to str implicitly");
     }
     Value fields = field_names(runtime, arguments[1]);
-    Value dict = fields.is_empty() ? Value::empty() : object::make_dict(runtime);
+    Value dict = fields.is_empty() ? Value::empty() : Value(object::make_dict(runtime));
     Value tuple_class = Value::from_object(&object::tuple_type);
-    Value bases = dict.is_empty() ? Value::empty() : object::new_tuple(runtime, {&tuple_class, 1});
+    Value bases =
+        dict.is_empty() ? Value::empty() : Value(object::new_tuple(runtime, {&tuple_class, 1}));
     if (bases.is_empty()) {
         return Value::empty();
     }

@@ -84,7 +84,7 @@ std::optional<std::string> finish(object::Runtime& runtime, Value self) {
 
 Value hash_digest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
-    return digest ? object::make_bytes(runtime, *digest) : Value::empty();
+    return digest ? object::make_bytes(runtime, *digest) : object::Raised{};
 }
 
 Value hash_hexdigest(object::Runtime& runtime, Arguments arguments) {

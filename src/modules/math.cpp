@@ -338,7 +338,7 @@ using object::ComplexParts;
 template <ComplexParts (*Function)(ComplexParts)>
 Value cmath_unary(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
-    return value ? object::make_complex(runtime, Function(*value)) : Value::empty();
+    return value ? object::make_complex(runtime, Function(*value)) : object::Raised{};
 }
 
 double squared_magnitude(ComplexParts value) {

@@ -270,7 +270,7 @@ Value os_getenv(object::Runtime& runtime, Arguments arguments) {
     }
     std::string name(object::str_view(runtime, arguments[0]));
     const char* value = std::getenv(name.c_str());
-    return value == nullptr ? fallback : object::make_str(runtime, value);
+    return value == nullptr ? fallback : Value(object::make_str(runtime, value));
 }
 
 Value os_listdir(object::Runtime& runtime, Arguments arguments) {

@@ -405,7 +405,7 @@ Value match_group(object::Runtime& runtime, Arguments arguments) {
         }
         values.push_back(value);
     }
-    return values.size() == 1 ? values[0] : object::new_tuple(runtime, values);
+    return values.size() == 1 ? values[0] : Value(object::new_tuple(runtime, values));
 }
 
 Value match_groups(object::Runtime& runtime, Arguments arguments) {
@@ -460,12 +460,12 @@ Value match_span(object::Runtime& runtime, Arguments arguments) {
 
 Value match_start(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
-    return span ? object::make_int(runtime, span->first) : Value::empty();
+    return span ? object::make_int(runtime, span->first) : object::Raised{};
 }
 
 Value match_end(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
-    return span ? object::make_int(runtime, span->second) : Value::empty();
+    return span ? object::make_int(runtime, span->second) : object::Raised{};
 }
 
 bool match_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {

@@ -361,8 +361,9 @@ Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     }
     // One pass over the items, as MicroPython makes it: the best item and its key are the
     // only values carried from one round to the next.
-    Value source =
-        arguments.positional_count == 1 ? arguments[0] : new_tuple(runtime, arguments.positional());
+    Value source = arguments.positional_count == 1
+                       ? arguments[0]
+                       : Value(new_tuple(runtime, arguments.positional()));
     if (source.is_empty()) {
         return Value::empty();
     }
@@ -370,7 +371,7 @@ Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     Root best_key(runtime, Value::empty());
     Finish finish = for_each_item(runtime, source, [&](Value candidate) {
         Value candidate_key =
-            key.is_empty() ? candidate : call_positional(runtime, key, {candidate});
+            key.is_empty() ? candidate : Value(call_positional(runtime, key, {candidate}));
         if (candidate_key.is_empty()) {
             return Step::raised;
         }

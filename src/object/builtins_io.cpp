@@ -131,7 +131,7 @@ bool write_piece(Runtime& runtime, Value file, std::string_view piece) {
         return true;
     }
     Value text = make_str(runtime, piece);
-    return !text.is_empty() && !call_method(runtime, file, names::write, {text}).is_empty();
+    return !text.is_empty() && call_method(runtime, file, names::write, {text}).ok();
 }
 
 // print(..., file=stream) for any other stream: one write() per argument, separator and end,

@@ -217,7 +217,7 @@ Value filter_next(Runtime& runtime, Value self) {
         runtime.keep(item);
         Value verdict = iterator->function.is_none()
                             ? item
-                            : call_positional(runtime, iterator->function, {item});
+                            : Value(call_positional(runtime, iterator->function, {item}));
         if (verdict.is_empty()) {
             return Value::empty();
         }
@@ -304,7 +304,7 @@ XIPY_LAZY_TYPE(reversed_type, names::reversed, reversed_make_new, reversed_next)
 XIPY_LAZY_TYPE(index_iterator_type, names::iterator, nullptr, index_iterator_next)
 #undef XIPY_LAZY_TYPE
 
-Value make_index_iterator(Runtime& runtime, Value sequence) {
+Result<Value> make_index_iterator(Runtime& runtime, Value sequence) {
     return make_lazy(runtime, &index_iterator_type, Value::none(), sequence, 0);
 }
 

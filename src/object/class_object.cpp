@@ -596,8 +596,8 @@ bool call_set_names(Runtime& runtime, Value owner) {
     LoopRoots rounds(runtime);
     std::span<const Value> items = as_tuple(snapshot_root.get())->span();
     for (std::size_t index = 0; index < items.size(); index += 2) {
-        if (call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
-                .is_empty()) {
+        if (!call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
+                 .ok()) {
             return false;
         }
         rounds.next_round();
@@ -607,7 +607,7 @@ bool call_set_names(Runtime& runtime, Value owner) {
 
 }  // namespace
 
-Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
+Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) {
     if (!is_dict(dict) && is_instance(dict, &dict_type) && !type_of(dict)->is_user_class()) {
         // A dict of another kind (OrderedDict) gives its items to a plain dict.
         Value copy = make_dict(runtime);
@@ -758,8 +758,8 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
     return instance;
 }
 
-bool super_load_method(Runtime& runtime, Value type_value, Value object, std::uint32_t name,
-                       Value destination[2]) {
+Status super_load_method(Runtime& runtime, Value type_value, Value object, std::uint32_t name,
+                         Value destination[2]) {
     destination[0] = Value::empty();
     destination[1] = Value::empty();
     const Type* start = as_type(type_value);
@@ -840,8 +840,8 @@ bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Me
                                       method);
 }
 
-bool instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
-                                ClassLookup found, Method& method) {
+Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
+                                  ClassLookup found, Method& method) {
     const Type* type = type_of(object);
     InstanceObject* instance = as_instance(object);
     if (!found.value.is_empty() && type_of(found.value) == &property_type) {
@@ -914,8 +914,8 @@ bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name
         lookup_in_type(type, name));
 }
 
-bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name, Value value,
-                                    ClassLookup hook, ClassLookup found) {
+Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name,
+                                      Value value, ClassLookup hook, ClassLookup found) {
     if (!hook.value.is_empty() && hook.owner->is_user_class()) {
         Value arguments[2] = {Value::from_interned_string(name), value};
         Value result =

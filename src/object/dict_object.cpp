@@ -671,10 +671,10 @@ constexpr auto dict_attributes = make_table(std::make_index_sequence<std::size(d
 
 }  // namespace
 
-Value raise_key_error(Runtime& runtime, Value key) {
+Raised raise_key_error(Runtime& runtime, Value key) {
     Value exception = make_exception(runtime, &key_error_type, {&key, 1});
     if (exception.is_empty()) {
-        return Value::empty();
+        return Raised{};
     }
     return runtime.set_exception(exception);
 }
@@ -739,7 +739,7 @@ bool is_dict(Value value) { return value.is_object() && value.as_object()->type(
 
 DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
 
-Value make_dict(Runtime& runtime) {
+Result<Value> make_dict(Runtime& runtime) {
     auto* dict = runtime.make<DictObject>(0, &dict_type);
     return dict == nullptr ? Value::empty() : Value::from_object(dict);
 }
@@ -761,7 +761,7 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
     return DictLookup{true, dict->storage->entries()[index].value};
 }
 
-bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
+Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
         return false;
@@ -794,7 +794,7 @@ bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     return true;
 }
 
-bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
+Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
     *removed = Value::empty();
     if (dict->storage == nullptr) {
         return true;  // Absent without hashing, as in dict_find.
@@ -872,7 +872,7 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
     }
 }
 
-bool dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
+Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
     return dict_store(runtime, dict, Value::from_interned_string(name), value);
 }
 
@@ -887,7 +887,7 @@ bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry) {
     return false;
 }
 
-bool dict_update(Runtime& runtime, Value dict_value, Value source) {
+Status dict_update(Runtime& runtime, Value dict_value, Value source) {
     DictObject* dict = as_dict(dict_value);
     Value native = native_self(source);
     if (is_dict(native)) {

@@ -553,14 +553,14 @@ bool is_big_int(Value value) { return value.is_object() && value.as_object()->ty
 
 bool is_int(Value value) { return is_small(value) || is_big_int(value); }
 
-Value make_int(Runtime& runtime, std::int64_t value) {
+Result<Value> make_int(Runtime& runtime, std::int64_t value) {
     if (Value::fits_small_int(value)) {
         return Value::from_small_int(value);
     }
     return make_int(runtime, BigInteger::from_int64(value));
 }
 
-Value make_int(Runtime& runtime, const BigInteger& value) {
+Result<Value> make_int(Runtime& runtime, const BigInteger& value) {
     if (value.fits_in_int64() && Value::fits_small_int(value.to_int64())) {
         return Value::from_small_int(value.to_int64());
     }
@@ -638,7 +638,7 @@ Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value lef
     return big_binary(runtime, operation, to_big_integer(left), to_big_integer(right));
 }
 
-Value parse_int(Runtime& runtime, std::string_view text, int base) {
+Result<Value> parse_int(Runtime& runtime, std::string_view text, int base) {
     auto result = BigInteger::parse(text, base);
     if (!result) {
         return runtime.raise_new(&value_error_type, result.error().message);

@@ -162,7 +162,7 @@ Value checked_method_load_attribute(Runtime& runtime, Value self, std::uint32_t 
 
 }  // namespace
 
-Value check_unbound_method(Runtime& runtime, Value found, const Type* owner) {
+Result<Value> check_unbound_method(Runtime& runtime, Value found, const Type* owner) {
     if (type_of(found) != &native_function_type || owner == &object_type ||
         static_cast<const NativeFunction*>(found.as_object())->kind != NativeKind::method) {
         return found;
@@ -206,12 +206,12 @@ constinit const Type bound_method_type{names::bound_method,
                                        0,
                                        trace_bound_method};
 
-Value make_bound_method(Runtime& runtime, Value function, Value self) {
+Result<Value> make_bound_method(Runtime& runtime, Value function, Value self) {
     auto* method = runtime.make<BoundMethodObject>(0, function, self);
     return method == nullptr ? Value::empty() : Value::from_object(method);
 }
 
-Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
+Result<Value> call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
     std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
     constexpr std::uint32_t inline_capacity = 16;
     Value inline_values[inline_capacity + 1];
@@ -239,8 +239,8 @@ Value keyword_argument(Arguments arguments, std::uint32_t name) {
     return Value::empty();
 }
 
-bool check_keywords(Runtime& runtime, Arguments arguments,
-                    std::initializer_list<std::uint32_t> allowed) {
+Status check_keywords(Runtime& runtime, Arguments arguments,
+                      std::initializer_list<std::uint32_t> allowed) {
     for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
         Value key = arguments.keyword_name(index);
         bool known = false;

@@ -501,16 +501,16 @@ bool is_set_or_frozenset(Value value) {
            (value.as_object()->type() == &set_type || value.as_object()->type() == &frozenset_type);
 }
 
-Value make_set(Runtime& runtime, const Type* type) {
+Result<Value> make_set(Runtime& runtime, const Type* type) {
     auto* set = runtime.make<DictObject>(0, type);
     return set == nullptr ? Value::empty() : Value::from_object(set);
 }
 
-bool set_add(Runtime& runtime, Value set, Value item) {
+Status set_add(Runtime& runtime, Value set, Value item) {
     return dict_store(runtime, as_dict(set), item, Value::none());
 }
 
-Value set_from_iterable(Runtime& runtime, const Type* type, Value iterable) {
+Result<Value> set_from_iterable(Runtime& runtime, const Type* type, Value iterable) {
     Value set = make_set(runtime, type);
     if (set.is_empty()) {
         return Value::empty();

@@ -183,7 +183,7 @@ TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count) {
     return tuple;
 }
 
-Value new_tuple(Runtime& runtime, std::span<const Value> items) {
+Result<Value> new_tuple(Runtime& runtime, std::span<const Value> items) {
     if (items.empty()) {
         return empty_tuple();
     }
@@ -264,7 +264,8 @@ Value compare_items(Runtime& runtime, BinaryOperator operation, Value left, Valu
 
 }  // namespace
 
-Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Value left,
+                                Value right) {
     // Nested lists and tuples compare recursively on the C++ stack: bound it (untrusted input).
     if (!runtime.enter_native_call()) {
         return Value::empty();
@@ -311,8 +312,8 @@ Value sequence_contains(Runtime& runtime, Value sequence, Value item) {
 
 }  // namespace
 
-Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                      bool (*is_kind)(Value), SequenceMaker make) {
+Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                              bool (*is_kind)(Value), SequenceMaker make) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         if (is_kind(left) && is_int(right)) {
@@ -340,8 +341,8 @@ Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Va
     return compare_sequences(runtime, operation, left, right);
 }
 
-bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
-                    bool single_comma) {
+Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
+                      bool single_comma) {
     printer.write_char(open);
     // Indexes the current items each time: an item's __repr__ may change a list.
     for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {

@@ -222,7 +222,9 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
         Value pending = take_exception();
         keep(pending);
         Value removed;
-        object::dict_remove(*this, loaded_modules, Value::from_interned_string(name), &removed);
+        // Best effort: the import fails with `pending` whether or not the entry goes.
+        (void)object::dict_remove(*this, loaded_modules, Value::from_interned_string(name),
+                                  &removed);
         clear_exception();
         set_exception(pending);
         return Value::empty();
@@ -494,7 +496,7 @@ Value Interpreter::run_main_module(std::string_view name) {
     return raise_no_module(*this, name);
 }
 
-Value Interpreter::import_module(Value name) {
+object::Result<Value> Interpreter::import_module(Value name) {
     std::string text(object::str_view(*this, name));
     return import(text, Value::empty(), true, 0);
 }

@@ -226,7 +226,7 @@ bool Interpreter::run_scheduled() {
         object::RootScope scope(*this);
         object::Root held_function(*this, function);
         object::Root held_argument(*this, argument);
-        if (!object::call_positional(*this, function, {argument}).is_empty()) {
+        if (object::call_positional(*this, function, {argument}).ok()) {
             continue;
         }
         Value exception = exception_of_callback();
@@ -252,7 +252,7 @@ Value Interpreter::exception_of_callback() {
     return take_exception();
 }
 
-bool Interpreter::charge_native_work(std::uint64_t cost) {
+object::Status Interpreter::charge_native_work(std::uint64_t cost) {
     steps_ = cost > UINT64_MAX - steps_ ? UINT64_MAX : steps_ + cost;
     if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
         return stop_or_interrupt();

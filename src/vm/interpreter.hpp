@@ -83,7 +83,7 @@ class Interpreter : public object::Runtime {
     object::Value import(std::string_view name, object::Value globals, bool has_fromlist,
                          std::int64_t level);
     // The module named `name` (a str), dotted names included.
-    object::Value import_module(object::Value name) override;
+    object::Result<object::Value> import_module(object::Value name) override;
     // A built-in module of the registry (module_loading.cpp), or empty with no exception.
     object::Value find_builtin_module(std::uint32_t id);
     // Where files live: each source is mounted at a path (normalize_path form); the longest
@@ -102,7 +102,7 @@ class Interpreter : public object::Runtime {
     // Every image loaded so far, in load order.
     const std::vector<OwnedModuleContext>& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
-    bool charge_native_work(std::uint64_t cost) override;
+    object::Status charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
 
     // The innermost Python frame, or null.

@@ -29,7 +29,7 @@ support::Result<image::Image> Interpreter::load_image(std::span<const std::uint8
 Value Interpreter::run_module(image::Image image, std::uint32_t module_name, SourceFile source) {
     // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
     bool main = module_name == object::names::dunder_main;
-    Value globals = main ? main_globals() : object::make_dict(*this);
+    Value globals = main ? main_globals() : Value(object::make_dict(*this));
     if (globals.is_empty()) {
         return Value::empty();
     }
@@ -239,7 +239,7 @@ Value Interpreter::find_builtin_module(std::uint32_t id) {
             object::dict_store_name(*this, dict, object::names::dunder_name,
                                     Value::from_interned_string(id))
                 ? object::make_module(*this, id, builtins(), object::ModuleAccess::writable)
-                : Value::empty();
+                : object::Raised{};
         if (module.is_empty() ||
             !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
             return Value::empty();
