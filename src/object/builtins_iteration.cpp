@@ -42,14 +42,14 @@ LazyIteratorObject* as_lazy(Value value) {
 
 Value self_iterator(Runtime&, Value self) { return self; }
 
-Value make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
-                std::int64_t counter) {
+Result<Value> make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
+                        std::int64_t counter) {
     auto* iterator = runtime.make<LazyIteratorObject>(0, type, function, source, counter);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
 // A tuple of iterators over each argument from `first` on.
-Value iterators_of(Runtime& runtime, std::span<const Value> iterables) {
+Result<Value> iterators_of(Runtime& runtime, std::span<const Value> iterables) {
     TupleObject* tuple =
         new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(iterables.size()));
     if (tuple == nullptr) {

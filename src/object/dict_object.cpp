@@ -218,12 +218,12 @@ void trace_dict_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     tracer.mark(dict.as_object());
 }
 
-Value make_dict_iterator(Runtime& runtime, Value dict, ViewKind kind) {
+Result<Value> make_dict_iterator(Runtime& runtime, Value dict, ViewKind kind) {
     auto* iterator = runtime.make<DictIteratorObject>(0, dict, kind, as_dict(dict)->count);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-Value entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
+Result<Value> entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
     switch (kind) {
         case ViewKind::keys:
             return entry->key;
@@ -357,7 +357,7 @@ Value dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value dict_copy_value(Runtime& runtime, Value source) {
+Result<Value> dict_copy_value(Runtime& runtime, Value source) {
     Value copy = make_dict(runtime);
     if (copy.is_empty() || !dict_update(runtime, copy, source)) {
         return Value::empty();
@@ -406,7 +406,8 @@ Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
         return Value::true_value();
     }
     if (operation == BinaryOperator::or_ || operation == BinaryOperator::inplace_or) {
-        Value result = operation == BinaryOperator::or_ ? dict_copy_value(runtime, left) : left;
+        Value result =
+            operation == BinaryOperator::or_ ? Value(dict_copy_value(runtime, left)) : left;
         if (result.is_empty() || !dict_update(runtime, result, right)) {
             return Value::empty();
         }
@@ -489,7 +490,7 @@ Value dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
 
 Value self_dict(Arguments arguments) { return native_self(arguments[0]); }
 
-Value make_view(Runtime& runtime, Value dict, ViewKind kind) {
+Result<Value> make_view(Runtime& runtime, Value dict, ViewKind kind) {
     static const Type* const types[] = {&dict_keys_type, &dict_values_type, &dict_items_type};
     auto* view = runtime.make<DictViewObject>(0, types[static_cast<int>(kind)], dict, kind);
     return view == nullptr ? Value::empty() : Value::from_object(view);

@@ -23,9 +23,9 @@
 namespace xipy::object {
 
 // Defined in class_object.cpp: the special-method dispatch of user classes.
-Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                                bool reflected);
-Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                        Value right, bool reflected);
+Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
 bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
 bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
 bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
@@ -456,7 +456,7 @@ int truth(Runtime& runtime, Value value) {
 
 namespace {
 
-Value exception_match(Runtime& runtime, Value exception, Value pattern) {
+Result<Value> exception_match(Runtime& runtime, Value exception, Value pattern) {
     const Type* exception_type_value = is_type(exception) ? as_type(exception) : type_of(exception);
     if (is_tuple(pattern)) {
         for (Value entry : as_tuple(pattern)->span()) {
@@ -475,7 +475,7 @@ Value exception_match(Runtime& runtime, Value exception, Value pattern) {
     return Value::boolean(is_subtype(exception_type_value, as_type(pattern)));
 }
 
-Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
+Result<Value> contains_by_iteration(Runtime& runtime, Value container, Value item) {
     Finish finish = for_each_item(runtime, container, [&](Value next) {
         int equal = equals(runtime, next, item);
         return equal < 0 ? Step::raised : equal > 0 ? Step::stop : Step::next;
@@ -483,8 +483,8 @@ Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
     return finish == Finish::raised ? Value::empty() : Value::boolean(finish == Finish::stopped);
 }
 
-Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation, Value left,
-                      Value right, bool reflected) {
+Result<Value> try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation,
+                              Value left, Value right, bool reflected) {
     if (type->is_user_class()) {
         return instance_binary_operation(runtime, operation, left, right, reflected);
     }
@@ -497,7 +497,7 @@ Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operati
 // == and != with a user class on either side: the special method's result is
 // returned as it is (not made a bool), and != prefers __ne__ on each side before
 // negating __eq__, as MicroPython does.
-Value user_equality(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> user_equality(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     const Type* left_type = type_of(left);
     const Type* right_type = type_of(right);
     Value result = try_binary_slot(runtime, left_type, operation, left, right, false);

@@ -97,7 +97,7 @@ Value str_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value repeat_text(Runtime& runtime, std::string_view text, Value count_value, bool bytes) {
+Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_value, bool bytes) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();

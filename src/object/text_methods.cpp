@@ -36,7 +36,7 @@ bool is_bytearray(Value value) {
 }
 
 // A new result of self's type: str, bytes, or bytearray for bytearray methods.
-Value make_result(Runtime& runtime, Value self, TextKind kind, std::string_view data) {
+Result<Value> make_result(Runtime& runtime, Value self, TextKind kind, std::string_view data) {
     if (kind == TextKind::str) {
         return make_str(runtime, data);
     }
@@ -45,8 +45,8 @@ Value make_result(Runtime& runtime, Value self, TextKind kind, std::string_view 
 
 // A part of self, which is self itself when it is all of it (as MicroPython, even for a
 // bytearray).
-Value make_part(Runtime& runtime, Value self, TextKind kind, std::string_view whole,
-                std::string_view part) {
+Result<Value> make_part(Runtime& runtime, Value self, TextKind kind, std::string_view whole,
+                        std::string_view part) {
     if (part.size() == whole.size()) {
         return self;
     }
@@ -54,8 +54,8 @@ Value make_part(Runtime& runtime, Value self, TextKind kind, std::string_view wh
 }
 
 // The result of a text algorithm that wrote into `output`.
-Value finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
-             const std::string& output) {
+Result<Value> finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
+                     const std::string& output) {
     if (!status.ok()) {
         return raise_text_error(runtime, status.error());
     }
@@ -90,8 +90,8 @@ class PieceCollector final : public text::PieceSink {
     std::vector<std::string_view> pieces;
 };
 
-Value list_of_pieces(Runtime& runtime, Value self, TextKind kind,
-                     std::span<const std::string_view> pieces, bool right_to_left) {
+Result<Value> list_of_pieces(Runtime& runtime, Value self, TextKind kind,
+                             std::span<const std::string_view> pieces, bool right_to_left) {
     Value list = make_list(runtime, {});
     if (list.is_empty()) {
         return Value::empty();
@@ -385,7 +385,7 @@ Result<Value> text_partition(Runtime& runtime, Arguments arguments, TextKind kin
         items[0] = make_part(runtime, self, kind, text, parts.value().before);
         items[1] = type_of(arguments[1]) == type_of(self)
                        ? arguments[1]
-                       : make_result(runtime, self, kind, middle);
+                       : Value(make_result(runtime, self, kind, middle));
         items[2] = make_part(runtime, self, kind, text, parts.value().after);
     }
     for (Value item : items) {

@@ -224,7 +224,7 @@ bool both_have(Value left, Value right, std::size_t index) {
 // Lexicographic comparison. A list is re-read at every step (never copied): __eq__ may
 // mutate it, and a copy would hold items the collector cannot see. As CPython, the lengths
 // that decide a tie are the current ones.
-Value compare_items(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> compare_items(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
         bool same = sequence_items(left).size() == sequence_items(right).size();
         for (std::size_t index = 0; same && both_have(left, right, index); ++index) {
@@ -277,7 +277,8 @@ Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Valu
 
 namespace {
 
-Value repeat_sequence(Runtime& runtime, Value sequence, Value count_value, SequenceMaker make) {
+Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_value,
+                              SequenceMaker make) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();
@@ -297,7 +298,7 @@ Value repeat_sequence(Runtime& runtime, Value sequence, Value count_value, Seque
 }
 
 // `item in sequence`: re-reads the items at each step, since __eq__ may change a list.
-Value sequence_contains(Runtime& runtime, Value sequence, Value item) {
+Result<Value> sequence_contains(Runtime& runtime, Value sequence, Value item) {
     for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {
         RootScope scope(runtime);
         Value candidate = sequence_items(sequence)[index];
