@@ -448,7 +448,7 @@ bool add_module_path(object::Runtime& runtime, std::string_view entry, bool firs
     return true;
 }
 
-Value Interpreter::run_main_module(std::string_view name) {
+object::Result<Value> Interpreter::run_main_module(std::string_view name) {
     std::vector<std::string> folders;
     const std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) {

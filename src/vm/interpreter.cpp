@@ -193,7 +193,7 @@ void Interpreter::set_step_limit(std::uint64_t limit) {
     step_budget_exhausted_ = false;
 }
 
-bool Interpreter::stop_or_interrupt() {
+object::Status Interpreter::stop_or_interrupt() {
     if (steps_ > step_limit_) {
         // Stays exhausted: code that swallows the error stops again at its next step.
         steps_ = step_limit_;
@@ -216,7 +216,7 @@ bool Interpreter::schedule(Value function, Value argument) {
     return true;
 }
 
-bool Interpreter::run_scheduled() {
+object::Status Interpreter::run_scheduled() {
     running_scheduled_ = true;
     while (scheduled_count_ > 0) {
         auto [function, argument] = scheduled_[0];
@@ -303,8 +303,8 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
 }
 
-bool Interpreter::push_direct_frame(Value function_value, Value first, const Value* values,
-                                    std::uint32_t count) {
+object::Status Interpreter::push_direct_frame(Value function_value, Value first,
+                                              const Value* values, std::uint32_t count) {
     if (!charge_step()) {
         return false;
     }

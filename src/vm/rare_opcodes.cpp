@@ -25,7 +25,7 @@ void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
                       "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
 }
 
-bool delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
+object::Status delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
     Value removed;
     if (!object::dict_remove(interpreter, object::as_dict(scope), Value::from_interned_string(name),
                              &removed)) {
@@ -38,7 +38,7 @@ bool delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
     return true;
 }
 
-bool load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
+object::Status load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
     --top;
     // mpy-cross passes the __class__ cell's value; a hostile file may not.
     if (!object::is_type(top[0])) {
@@ -54,7 +54,7 @@ bool load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name
     return true;
 }
 
-Value build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
+object::Result<Value> build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
     Value set = object::make_set(interpreter, &object::set_type);
     if (set.is_empty()) {
         return Value::empty();
@@ -67,7 +67,7 @@ Value build_set(Interpreter& interpreter, const Value* first, std::uint32_t coun
     return set;
 }
 
-bool store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t operand) {
+object::Status store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t operand) {
     Value container = top[-static_cast<std::int64_t>(operand >> 2)];
     const object::Type* expected = (operand & 3) == 0   ? &object::list_type
                                    : (operand & 3) == 1 ? &object::dict_type
@@ -99,8 +99,9 @@ bool store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t op
     }
 }
 
-Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
-                               const std::uint8_t*& instruction, Value*& top) {
+object::Result<Value> make_function_from_stack(Interpreter& interpreter, const Frame& frame,
+                                               std::uint8_t opcode,
+                                               const std::uint8_t*& instruction, Value*& top) {
     const std::uint32_t child = image::read_var_uint(instruction);
     const bool with_defaults = opcode == static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS) ||
                                opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS);
@@ -121,7 +122,7 @@ Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std
                          std::span<const Value>(cells, closed));
 }
 
-Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
+object::Result<Value> import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
     Value value = object::find_attribute(interpreter, module, name);
     if (value.is_empty() && !interpreter.has_exception()) {
         // A package's submodule that is not loaded yet: `from pkg import mod` imports pkg.mod,

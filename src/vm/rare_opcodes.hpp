@@ -22,26 +22,30 @@ inline bool is_exactly(object::Value value, const object::Type* type) {
 void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name);
 
 // DELETE_NAME / DELETE_GLOBAL: removes `name` from the dict `scope`.
-bool delete_name(Interpreter& interpreter, object::Value scope, std::uint32_t name);
+object::Status delete_name(Interpreter& interpreter, object::Value scope, std::uint32_t name);
 
 // LOAD_SUPER_METHOD: with (a free slot, __class__, self) at top[-2..0], leaves the method of
 // super(__class__, self) called `name` and its self at top[-2..-1]; `top` drops by one.
-bool load_super_method(Interpreter& interpreter, object::Value*& top, std::uint32_t name);
+object::Status load_super_method(Interpreter& interpreter, object::Value*& top, std::uint32_t name);
 
 // BUILD_SET of the `count` items at the top of the stack.
-object::Value build_set(Interpreter& interpreter, const object::Value* first, std::uint32_t count);
+object::Result<object::Value> build_set(Interpreter& interpreter, const object::Value* first,
+                                        std::uint32_t count);
 
 // STORE_COMP: adds the item (or key and value) at the top to the comprehension's container,
 // `operand >> 2` slots down, and pops it.
-bool store_comprehension(Interpreter& interpreter, object::Value*& top, std::uint32_t operand);
+object::Status store_comprehension(Interpreter& interpreter, object::Value*& top,
+                                   std::uint32_t operand);
 
 // MAKE_FUNCTION / MAKE_CLOSURE and their DEFARGS forms: reads the operands after `opcode`,
 // pops the closed-over cells and defaults, and returns the new function (empty if it raised).
-object::Value make_function_from_stack(Interpreter& interpreter, const Frame& frame,
-                                       std::uint8_t opcode, const std::uint8_t*& instruction,
-                                       object::Value*& top);
+object::Result<object::Value> make_function_from_stack(Interpreter& interpreter, const Frame& frame,
+                                                       std::uint8_t opcode,
+                                                       const std::uint8_t*& instruction,
+                                                       object::Value*& top);
 
 // IMPORT_FROM: the attribute `name` of `module` (ImportError when it has none).
-object::Value import_from(Interpreter& interpreter, object::Value module, std::uint32_t name);
+object::Result<object::Value> import_from(Interpreter& interpreter, object::Value module,
+                                          std::uint32_t name);
 
 }  // namespace xipy::vm

@@ -158,7 +158,8 @@ FinallyExit end_finally(Interpreter& interpreter, Frame& frame, Value*& top,
     return FinallyExit::raised;
 }
 
-bool enter_with(Interpreter& interpreter, Frame& frame, Value*& top, const std::uint8_t* handler) {
+object::Status enter_with(Interpreter& interpreter, Frame& frame, Value*& top,
+                          const std::uint8_t* handler) {
     Value manager = top[0];
     object::Method exit_method;
     if (!object::load_method(interpreter, manager, object::names::dunder_exit, exit_method)) {
@@ -182,7 +183,7 @@ bool enter_with(Interpreter& interpreter, Frame& frame, Value*& top, const std::
     return true;
 }
 
-bool exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
+object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
     if (frame.handler_count == 0) {
         interpreter.raise_new(&object::runtime_error_type,
                               "invalid .mpy: WITH_CLEANUP outside a with block");

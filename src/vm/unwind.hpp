@@ -58,12 +58,12 @@ const std::uint8_t* return_through_handlers(Frame& frame, object::Value*& top,
 // SETUP_WITH on the context manager at `top`: leaves __exit__ (as method and self) in its
 // place, calls __enter__, opens the block's handler at `handler` and pushes __enter__'s result.
 // False if it raised.
-bool enter_with(Interpreter& interpreter, Frame& frame, object::Value*& top,
-                const std::uint8_t* handler);
+object::Status enter_with(Interpreter& interpreter, Frame& frame, object::Value*& top,
+                          const std::uint8_t* handler);
 
 // WITH_CLEANUP: calls __exit__ for a with block left normally, by an exception (which it may
 // suppress) or by return/break/continue. False if it raised.
-bool exit_with(Interpreter& interpreter, Frame& frame, object::Value*& top);
+object::Status exit_with(Interpreter& interpreter, Frame& frame, object::Value*& top);
 
 // RAISE_LAST (a bare `raise`): makes the exception being handled pending again, or a
 // RuntimeError when there is none.
