@@ -107,8 +107,8 @@ ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::ui
 
 }  // namespace
 
-Value fill_global_cache(const object::Runtime& runtime, NameCache& cache, DictObject* globals,
-                        DictObject* builtins, std::uint32_t name) {
+object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
+                                DictObject* globals, DictObject* builtins, std::uint32_t name) {
     GlobalCache& slot = cache.global;
     slot = GlobalCache{};
     Value value = object::dict_find_name(runtime, globals, name);

@@ -26,8 +26,8 @@ using object::Value;
 
 namespace {
 
-Value materialise(Interpreter& interpreter, ModuleContext& context,
-                  const image::Constant& constant) {
+object::Result<Value> materialise(Interpreter& interpreter, ModuleContext& context,
+                                  const image::Constant& constant) {
     switch (constant.kind) {
         case image::ConstantKind::none:
             return Value::none();
@@ -117,7 +117,7 @@ object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame
 namespace {
 
 // All items of an iterable, in a list (so they stay rooted).
-Value items_of(Interpreter& interpreter, Value iterable) {
+object::Result<Value> items_of(Interpreter& interpreter, Value iterable) {
     return object::list_from_iterable(interpreter, iterable);
 }
 

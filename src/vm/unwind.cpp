@@ -16,7 +16,8 @@ namespace {
 
 // Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
 // SETUP_WITH leave on the stack.
-Value call_stacked_method(object::Runtime& runtime, Value* base, std::uint32_t count) {
+object::Result<Value> call_stacked_method(object::Runtime& runtime, Value* base,
+                                          std::uint32_t count) {
     if (base[1].is_empty()) {
         return object::call(runtime, base[0], Arguments{base + 2, count, 0});
     }
