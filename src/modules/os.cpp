@@ -43,13 +43,16 @@ constexpr std::int64_t errno_io = 5;
 constexpr std::int64_t errno_is_directory = 21;
 constexpr std::int64_t errno_invalid = 22;
 
-Value raise_errno(object::Runtime& runtime, std::int64_t number) {
+object::Raised raise_errno(object::Runtime& runtime, std::int64_t number) {
     Value argument = Value::from_small_int(number);
     Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+    if (exception.is_empty()) {
+        return object::Raised{};
+    }
+    return runtime.set_exception(exception);
 }
 
-Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
+object::Raised raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
     if (error == std::errc::no_such_file_or_directory) {
         return raise_errno(runtime, errno_no_entry);
     }
