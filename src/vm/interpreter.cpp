@@ -906,12 +906,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_MAP) : {
-                if (!is_exactly(top[-2], &object::dict_type)) {
-                    raise_new(&object::type_error_type, "invalid .mpy: STORE_MAP needs a dict");
-                    goto handle_exception;
-                }
-                top -= 2;
-                if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
+                if (!store_map(*this, top)) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1052,52 +1047,24 @@ ExecutionResult Interpreter::run() {
                 TOP() = result;
                 NEXT();
             }
-            OPCODE(RAISE_LAST) : {
-                reraise_handled(*this, *frame);
-                goto handle_exception;
-            }
-            OPCODE(RAISE_OBJ) : {
-                raise(TOP());
-                goto handle_exception;
-            }
-            OPCODE(RAISE_FROM) : {
-                --top;
-                raise(TOP());
+            OPCODE(RAISE_LAST) : OPCODE(RAISE_OBJ) : OPCODE(RAISE_FROM) : {
+                raise_from_stack(*this, *frame, opcode, top);
                 goto handle_exception;
             }
             OPCODE(YIELD_VALUE) : OPCODE(YIELD_FROM) : {
-                if (frame->generator == nullptr) {
-                    raise_new(&object::runtime_error_type,
-                              "invalid .mpy: yield outside a generator");
+                // Works on the saved frame: YIELD_FROM may step back to run again on resume.
+                SAVE_FRAME();
+                Value yielded;
+                const YieldStep step =
+                    yield_from_stack(*this, *frame, opcode, pending_inject, yielded);
+                if (step == YieldStep::suspends) {
+                    return suspend(yielded, temporaries);
+                }
+                LOAD_FRAME();
+                if (step == YieldStep::raised) {
                     goto handle_exception;
                 }
-                if (opcode == byte_of(Opcode::YIELD_VALUE)) {
-                    SAVE_FRAME();
-                    return suspend(TOP().is_empty() ? Value::none() : TOP(), temporaries);
-                }
-                Value send_value = POP();
-                Value thrown = pending_inject;
-                pending_inject = Value::empty();
-                SAVE_FRAME();
-                DelegationResult delegated = delegate(*this, TOP(), send_value, thrown);
-                if (delegated.kind == ExitKind::yielded) {
-                    // Run YIELD_FROM again when resumed, with the sent value.
-                    --instruction;
-                    PUSH(delegated.value);
-                    SAVE_FRAME();
-                    return suspend(delegated.value, temporaries);
-                }
-                if (delegated.kind == ExitKind::returned) {
-                    TOP() = delegated.value;
-                    if (!thrown.is_empty() &&
-                        thrown_matches(thrown, &object::generator_exit_type)) {
-                        raise(thrown);
-                        goto handle_exception;
-                    }
-                    NEXT();
-                }
-                --top;
-                goto handle_exception;
+                NEXT();
             }
             OPCODE(LOAD_BUILD_CLASS) : {
                 Value build_class = object::dict_find_name(*this, object::as_dict(builtins()),
@@ -1105,20 +1072,12 @@ ExecutionResult Interpreter::run() {
                 PUSH(build_class);
                 NEXT();
             }
-            OPCODE(IMPORT_NAME) : {
+            OPCODE(IMPORT_NAME) : OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
                 SAVE_FRAME();
-                Value module = import_name(*this, name, top[0], top[-1]);
-                --top;
-                CHECK(module);
-                TOP() = module;
-                NEXT();
-            }
-            OPCODE(IMPORT_FROM) : {
-                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value value = import_from(*this, TOP(), name);
-                CHECK(value);
-                PUSH(value);
+                if (!import_from_stack(*this, opcode, name, top)) {
+                    goto handle_exception;
+                }
                 NEXT();
             }
             OPCODE(IMPORT_STAR) : {

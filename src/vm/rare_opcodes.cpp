@@ -14,6 +14,7 @@
 #include "object/set_object.hpp"
 #include "object/str_object.hpp"
 #include "vm/slow_paths.hpp"
+#include "vm/unwind.hpp"
 
 namespace xipy::vm {
 
@@ -145,6 +146,79 @@ object::Result<Value> import_from(Interpreter& interpreter, Value module, std::u
                               "can't import name " + std::string(interpreter.name_text(name)));
     }
     return value;
+}
+
+object::Status store_map(Interpreter& interpreter, Value*& top) {
+    if (!is_exactly(top[-2], &object::dict_type)) {
+        return interpreter.raise_new(&object::type_error_type,
+                                     "invalid .mpy: STORE_MAP needs a dict");
+    }
+    top -= 2;
+    return object::dict_store(interpreter, object::as_dict(top[0]), top[2], top[1]);
+}
+
+object::Status import_from_stack(Interpreter& interpreter, std::uint8_t opcode, std::uint32_t name,
+                                 Value*& top) {
+    if (opcode == static_cast<std::uint8_t>(Opcode::IMPORT_FROM)) {
+        Value value = import_from(interpreter, top[0], name);
+        if (value.is_empty()) {
+            return object::Raised{};
+        }
+        *++top = value;
+        return object::succeeded();
+    }
+    Value module = import_name(interpreter, name, top[0], top[-1]);
+    --top;
+    if (module.is_empty()) {
+        return object::Raised{};
+    }
+    top[0] = module;
+    return object::succeeded();
+}
+
+object::Raised raise_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
+                                const Value* top) {
+    if (opcode == static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
+        reraise_handled(interpreter, frame);
+        return {};
+    }
+    // RAISE_FROM has the cause on top, which MicroPython drops (no exception chaining).
+    return interpreter.raise(opcode == static_cast<std::uint8_t>(Opcode::RAISE_FROM) ? top[-1]
+                                                                                     : top[0]);
+}
+
+YieldStep yield_from_stack(Interpreter& interpreter, Frame& frame, std::uint8_t opcode,
+                           Value& pending_inject, Value& yielded) {
+    Value*& top = frame.stack_top;
+    if (frame.generator == nullptr) {
+        interpreter.raise_new(&object::runtime_error_type,
+                              "invalid .mpy: yield outside a generator");
+        return YieldStep::raised;
+    }
+    if (opcode == static_cast<std::uint8_t>(Opcode::YIELD_VALUE)) {
+        yielded = top[0].is_empty() ? Value::none() : top[0];
+        return YieldStep::suspends;
+    }
+    Value send_value = *top--;
+    Value thrown = pending_inject;
+    pending_inject = Value::empty();
+    DelegationResult delegated = delegate(interpreter, top[0], send_value, thrown);
+    if (delegated.kind == ExitKind::yielded) {
+        // Run YIELD_FROM again when resumed, with the sent value.
+        --frame.instruction;
+        *++top = delegated.value;
+        yielded = delegated.value;
+        return YieldStep::suspends;
+    }
+    if (delegated.kind == ExitKind::returned) {
+        top[0] = delegated.value;
+        if (!thrown.is_empty() && thrown_matches(thrown, &object::generator_exit_type)) {
+            interpreter.raise(thrown);
+            return YieldStep::raised;
+        }
+        return YieldStep::continues;
+    }
+    return YieldStep::raised;
 }
 
 }  // namespace xipy::vm

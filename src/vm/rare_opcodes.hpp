@@ -48,4 +48,24 @@ object::Result<object::Value> make_function_from_stack(Interpreter& interpreter,
 object::Result<object::Value> import_from(Interpreter& interpreter, object::Value module,
                                           std::uint32_t name);
 
+// STORE_MAP: stores top[0] under the key top[-1] in the dict at top[-2] and pops both.
+object::Status store_map(Interpreter& interpreter, object::Value*& top);
+
+// IMPORT_NAME (the module, from the level and fromlist at the top) or IMPORT_FROM (pushes the
+// attribute `name` of the module at the top).
+object::Status import_from_stack(Interpreter& interpreter, std::uint8_t opcode, std::uint32_t name,
+                                 object::Value*& top);
+
+// RAISE_LAST (re-raises the exception being handled), RAISE_OBJ or RAISE_FROM.
+object::Raised raise_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
+                                const object::Value* top);
+
+// What YIELD_VALUE or YIELD_FROM asks the loop to do next.
+enum class YieldStep : std::uint8_t { suspends, continues, raised };
+// YIELD_VALUE / YIELD_FROM on the saved state of `frame` (a generator's): `suspends` with the
+// value to hand out in `yielded`, `continues` when a delegated generator returned, or `raised`.
+// Consumes `pending_inject`, an exception thrown in, which YIELD_FROM passes on.
+YieldStep yield_from_stack(Interpreter& interpreter, Frame& frame, std::uint8_t opcode,
+                           object::Value& pending_inject, object::Value& yielded);
+
 }  // namespace xipy::vm
