@@ -799,17 +799,10 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(UNWIND_JUMP) : {
-                std::int32_t offset = read_jump_offset(instruction, true);
-                std::uint8_t count = *instruction++;
-                // The target is relative to the end of the jump operand.
-                const std::uint8_t* target = instruction - 1 + offset;
-                // The slot MicroPython keeps the target in; see ExceptionHandler.
-                PUSH(Value::none());
-                instruction = continue_unwind(
-                    *frame, top,
-                    static_cast<std::uint32_t>(target - frame->code->bytecode().data()), count,
-                    instruction);
-                CHARGE_BACKWARD_JUMP(offset < 0);
+                // break or continue out of try, with or for blocks (vm/unwind.cpp).
+                bool is_backward = false;
+                instruction = unwind_jump(*frame, top, instruction, is_backward);
+                CHARGE_BACKWARD_JUMP(is_backward);
                 NEXT();
             }
             OPCODE(SETUP_EXCEPT) : OPCODE(SETUP_FINALLY) : {

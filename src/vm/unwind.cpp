@@ -2,6 +2,7 @@
 #include "vm/unwind.hpp"
 
 #include "image/opcodes.hpp"
+#include "image/operand_reader.hpp"
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
@@ -259,6 +260,20 @@ void reraise_handled(Interpreter& interpreter, const Frame& frame) {
         }
     }
     interpreter.raise_new(&object::runtime_error_type, "no active exception to reraise");
+}
+
+const std::uint8_t* unwind_jump(Frame& frame, Value*& top, const std::uint8_t* instruction,
+                                bool& is_backward) {
+    const std::int32_t offset = image::read_jump_offset(instruction, true);
+    const std::uint8_t count = *instruction++;
+    // The target is relative to the end of the jump operand.
+    const std::uint8_t* target = instruction - 1 + offset;
+    is_backward = offset < 0;
+    // The slot MicroPython keeps the target in; see ExceptionHandler.
+    *++top = Value::none();
+    return continue_unwind(frame, top,
+                           static_cast<std::uint32_t>(target - frame.code->bytecode().data()),
+                           count, instruction);
 }
 
 }  // namespace xipy::vm

@@ -35,6 +35,12 @@ void cancel_active_finally(const ExceptionHandler& handler, object::Value*& top)
 const std::uint8_t* continue_unwind(Frame& frame, object::Value*& top, std::uint32_t target,
                                     std::uint32_t count, const std::uint8_t* instruction);
 
+// UNWIND_JUMP: reads its jump offset and count after `instruction`, pushes the slot that
+// carries the target and continues the jump (continue_unwind). Returns where execution
+// continues; `is_backward` says whether the jump goes backward (the loop charges a step).
+const std::uint8_t* unwind_jump(Frame& frame, object::Value*& top, const std::uint8_t* instruction,
+                                bool& is_backward);
+
 // How END_FINALLY leaves a finally or with body.
 enum class FinallyExit : std::uint8_t {
     continues,  // at `instruction`: the next one, or where a break/continue goes on
