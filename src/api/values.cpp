@@ -227,8 +227,9 @@ xipy_value xipy_str(xipy_vm* vm, const char* data, size_t length) {
     object::Runtime& runtime = vm->runtime();
     // The str type's invariant is valid UTF-8; decoding bytes is how Python checks it.
     Value bytes = object::make_bytes(runtime, text);
-    Value made = bytes.is_empty() ? Value::empty()
-                                  : object::call_method(runtime, bytes, object::names::decode, {});
+    Value made = bytes.is_empty()
+                     ? Value::empty()
+                     : Value(object::call_method(runtime, bytes, object::names::decode, {}));
     return api::hand_out(*vm, made, "xipy_str");
 }
 

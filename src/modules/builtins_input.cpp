@@ -61,7 +61,7 @@ Value builtin_input(object::Runtime& runtime, Arguments arguments) {
     return object::make_str(runtime, line);
 }
 
-Value needs_compiler(object::Runtime& runtime, std::string_view function) {
+object::Result<Value> needs_compiler(object::Runtime& runtime, std::string_view function) {
     return runtime.raise_new(
         &object::not_implemented_error_type,
         std::string(function) + "() needs a Python compiler, which xipy does not have yet");

@@ -360,8 +360,8 @@ Value mapping_unary(object::Runtime& runtime, object::UnaryOperator operation, V
 }
 
 // Two OrderedDicts of the same size are equal only with equal items in the same order.
-Value ordered_equality(object::Runtime& runtime, object::BinaryOperator operation,
-                       object::DictObject* first, object::DictObject* second) {
+object::Result<Value> ordered_equality(object::Runtime& runtime, object::BinaryOperator operation,
+                                       object::DictObject* first, object::DictObject* second) {
     std::uint32_t first_position = 0;
     std::uint32_t second_position = 0;
     object::DictEntry* first_entry = nullptr;
@@ -507,7 +507,7 @@ Value collections_namedtuple(object::Runtime& runtime, Arguments arguments);
 // ---- namedtuple: a class deriving from tuple whose dict holds `_fields` (the names, a
 // tuple of str), a read-only property per field and native __new__ and __repr__.
 
-Value fields_of(object::Runtime& runtime, Value instance) {
+object::Result<Value> fields_of(object::Runtime& runtime, Value instance) {
     return object::load_attribute(runtime, Value::from_object(object::type_of(instance)),
                                   names::fields_attribute);
 }
@@ -613,7 +613,7 @@ constexpr NativeFunction named_tuple_repr_function{names::dunder_repr, NativeKin
                                                    named_tuple_repr};
 
 // The field names: a str split at spaces and commas, or an iterable of str.
-Value field_names(object::Runtime& runtime, Value spec) {
+object::Result<Value> field_names(object::Runtime& runtime, Value spec) {
     Value names_list = object::make_list(runtime, {});
     if (names_list.is_empty()) {
         return Value::empty();
@@ -651,7 +651,8 @@ Value field_names(object::Runtime& runtime, Value spec) {
 
 }  // namespace
 
-Value make_named_tuple_type(object::Runtime& runtime, Value name, Value field_spec) {
+object::Result<Value> make_named_tuple_type(object::Runtime& runtime, Value name,
+                                            Value field_spec) {
     Value arguments[2] = {name, field_spec};
     return collections_namedtuple(runtime, Arguments{arguments, 2, 0});
 }
@@ -666,9 +667,10 @@ Value collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
                                      "' object to str implicitly");
     }
     Value fields = field_names(runtime, arguments[1]);
-    Value dict = fields.is_empty() ? Value::empty() : object::make_dict(runtime);
+    Value dict = fields.is_empty() ? Value::empty() : Value(object::make_dict(runtime));
     Value tuple_class = Value::from_object(&object::tuple_type);
-    Value bases = dict.is_empty() ? Value::empty() : object::new_tuple(runtime, {&tuple_class, 1});
+    Value bases =
+        dict.is_empty() ? Value::empty() : Value(object::new_tuple(runtime, {&tuple_class, 1}));
     if (bases.is_empty()) {
         return Value::empty();
     }

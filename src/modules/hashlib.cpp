@@ -45,7 +45,7 @@ std::span<const std::uint8_t> as_bytes(std::string_view data) {
     return {reinterpret_cast<const std::uint8_t*>(data.data()), data.size()};
 }
 
-Value hash_is_final(object::Runtime& runtime) {
+object::Raised hash_is_final(object::Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "hash is final");
 }
 
@@ -84,7 +84,7 @@ std::optional<std::string> finish(object::Runtime& runtime, Value self) {
 
 Value hash_digest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
-    return digest ? object::make_bytes(runtime, *digest) : Value::empty();
+    return digest ? object::make_bytes(runtime, *digest) : object::Raised{};
 }
 
 Value hash_hexdigest(object::Runtime& runtime, Arguments arguments) {

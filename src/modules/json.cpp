@@ -262,7 +262,7 @@ char unescape(char escaped) {
     }
 }
 
-Value syntax_error(object::Runtime& runtime) {
+object::Raised syntax_error(object::Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "syntax error in JSON");
 }
 
@@ -300,7 +300,7 @@ bool read_string(JsonReader& reader, std::string& out) {
 
 bool is_digit(char character) { return character >= '0' && character <= '9'; }
 
-Value read_number(object::Runtime& runtime, JsonReader& reader, char first) {
+object::Result<Value> read_number(object::Runtime& runtime, JsonReader& reader, char first) {
     std::string text(1, first);
     bool is_float = false;
     for (;;) {
@@ -344,7 +344,7 @@ bool matches_rest(JsonReader& reader, std::string_view rest) {
 // The parse, shaped as MicroPython's: containers nest through an explicit stack (a list we
 // own, so the containers stay rooted), brackets need not pair, and a dict takes its items
 // as alternating keys and values.
-Value parse_json(object::Runtime& runtime, std::string_view text) {
+object::Result<Value> parse_json(object::Runtime& runtime, std::string_view text) {
     JsonReader reader(text);
     Value stack = object::make_list(runtime, {});
     if (stack.is_empty()) {

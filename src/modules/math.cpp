@@ -32,14 +32,15 @@ namespace {
 
 constexpr double pi = std::numbers::pi;
 
-Value math_domain_error(Runtime& runtime) {
+object::Raised math_domain_error(Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "math domain error");
 }
 
 // The reference's rule for every plain function: a nan out of non-nan inputs, or an
 // infinity out of finite inputs, is a domain error (so exp(1000) is one too, but
 // pow(0.5, -inf) is inf).
-Value checked_result(Runtime& runtime, double result, double first, double second = 0.0) {
+object::Result<Value> checked_result(Runtime& runtime, double result, double first,
+                                     double second = 0.0) {
     if ((std::isnan(result) && !std::isnan(first) && !std::isnan(second)) ||
         (std::isinf(result) && !std::isinf(first) && !std::isinf(second))) {
         return math_domain_error(runtime);
@@ -338,7 +339,7 @@ using object::ComplexParts;
 template <ComplexParts (*Function)(ComplexParts)>
 Value cmath_unary(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
-    return value ? object::make_complex(runtime, Function(*value)) : Value::empty();
+    return value ? object::make_complex(runtime, Function(*value)) : object::Raised{};
 }
 
 double squared_magnitude(ComplexParts value) {

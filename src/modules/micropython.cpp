@@ -234,7 +234,7 @@ Value ring_read(object::Runtime& runtime, Arguments arguments) {
         return Value::empty();
     }
     auto taken = ring_take(runtime, self_ring(arguments), *limit, Line);
-    return taken ? object::make_bytes(runtime, *taken) : Value::empty();
+    return taken ? object::make_bytes(runtime, *taken) : object::Raised{};
 }
 
 Value ring_readinto(object::Runtime& runtime, Arguments arguments) {

@@ -43,13 +43,16 @@ constexpr std::int64_t errno_io = 5;
 constexpr std::int64_t errno_is_directory = 21;
 constexpr std::int64_t errno_invalid = 22;
 
-Value raise_errno(object::Runtime& runtime, std::int64_t number) {
+object::Raised raise_errno(object::Runtime& runtime, std::int64_t number) {
     Value argument = Value::from_small_int(number);
     Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+    if (exception.is_empty()) {
+        return object::Raised{};
+    }
+    return runtime.set_exception(exception);
 }
 
-Value raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
+object::Raised raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
     if (error == std::errc::no_such_file_or_directory) {
         return raise_errno(runtime, errno_no_entry);
     }
@@ -270,7 +273,7 @@ Value os_getenv(object::Runtime& runtime, Arguments arguments) {
     }
     std::string name(object::str_view(runtime, arguments[0]));
     const char* value = std::getenv(name.c_str());
-    return value == nullptr ? fallback : object::make_str(runtime, value);
+    return value == nullptr ? fallback : Value(object::make_str(runtime, value));
 }
 
 Value os_listdir(object::Runtime& runtime, Arguments arguments) {

@@ -49,7 +49,7 @@ std::optional<std::int64_t> word_argument(object::Runtime& runtime, Value value)
 }
 
 // MicroPython raises a bare ValueError (no message) for every empty range.
-Value empty_range(object::Runtime& runtime) {
+object::Raised empty_range(object::Runtime& runtime) {
     return runtime.raise_type(&object::value_error_type);
 }
 

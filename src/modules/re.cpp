@@ -88,13 +88,14 @@ std::optional<std::string_view> text_argument(object::Runtime& runtime, Value va
 }
 
 // A str for a str subject, bytes otherwise, as the reference's mp_obj_new_str_of_type.
-Value make_like(object::Runtime& runtime, Value subject, std::string_view text) {
+object::Result<Value> make_like(object::Runtime& runtime, Value subject, std::string_view text) {
     return object::is_str(subject) ? object::make_str(runtime, text)
                                    : object::make_bytes(runtime, text);
 }
 
-Value compile_pattern(object::Runtime& runtime, Value source, std::string_view wrap_before = {},
-                      std::string_view wrap_after = {}) {
+object::Result<Value> compile_pattern(object::Runtime& runtime, Value source,
+                                      std::string_view wrap_before = {},
+                                      std::string_view wrap_after = {}) {
     auto text = text_argument(runtime, source);
     if (!text) {
         return Value::empty();
@@ -109,8 +110,11 @@ Value compile_pattern(object::Runtime& runtime, Value source, std::string_view w
 }
 
 // A compiled pattern as it is, anything else compiled (module functions take either).
-Value pattern_of(object::Runtime& runtime, Value value) {
-    return object::type_of(value) == &pattern_type ? value : compile_pattern(runtime, value);
+object::Result<Value> pattern_of(object::Runtime& runtime, Value value) {
+    if (object::type_of(value) == &pattern_type) {
+        return value;
+    }
+    return compile_pattern(runtime, value);
 }
 
 // Runs `program`; nothing with the exception pending when the matcher gave up.
@@ -126,8 +130,8 @@ std::optional<bool> run(object::Runtime& runtime, const RegexProgram& program,
     return *found;
 }
 
-Value make_match(object::Runtime& runtime, Value subject,
-                 const std::vector<std::size_t>& captures) {
+object::Result<Value> make_match(object::Runtime& runtime, Value subject,
+                                 const std::vector<std::size_t>& captures) {
     auto groups = static_cast<std::uint32_t>(captures.size() / 2);
     auto* match = runtime.make<MatchObject>(captures.size() * sizeof(std::size_t), subject, groups);
     if (match == nullptr) {
@@ -141,8 +145,8 @@ enum class MatchMode : std::uint8_t { anchored, search, full };
 
 // match / search / fullmatch with a pattern and a subject; a compiled pattern's methods
 // also take pos and endpos (clamped as the reference clamps them).
-Value execute(object::Runtime& runtime, Value pattern, Arguments arguments, MatchMode mode,
-              bool with_positions) {
+object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments arguments,
+                              MatchMode mode, bool with_positions) {
     Value subject = arguments[1];
     auto text = text_argument(runtime, subject);
     if (!text) {
@@ -179,13 +183,17 @@ Value execute(object::Runtime& runtime, Value pattern, Arguments arguments, Matc
     if (!found) {
         return Value::empty();
     }
-    return *found ? make_match(runtime, subject, captures) : Value::none();
+    if (!*found) {
+        return Value::none();
+    }
+    return make_match(runtime, subject, captures);
 }
 
 template <MatchMode Mode>
 Value module_execute(object::Runtime& runtime, Arguments arguments) {
     Value pattern = pattern_of(runtime, arguments[0]);
-    return pattern.is_empty() ? Value::empty() : execute(runtime, pattern, arguments, Mode, false);
+    return pattern.is_empty() ? object::Raised{}
+                              : execute(runtime, pattern, arguments, Mode, false);
 }
 
 template <MatchMode Mode>
@@ -195,7 +203,8 @@ Value pattern_execute(object::Runtime& runtime, Arguments arguments) {
 
 // pattern.split(string, maxsplit=0), the reference's way: stops at an empty match and does
 // not support capturing groups.
-Value split(object::Runtime& runtime, Value pattern, Value subject, Value maxsplit_value) {
+object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subject,
+                            Value maxsplit_value) {
     auto text = text_argument(runtime, subject);
     if (!text) {
         return Value::empty();
@@ -261,7 +270,7 @@ Value pattern_split(object::Runtime& runtime, Arguments arguments) {
 // `arguments` are (replacement, string[, count[, flags]]); count and flags may also come as
 // keywords (as CPython, which the suite's tests use when the implementation's name is not
 // "micropython").
-Value substitute(object::Runtime& runtime, Value pattern, Arguments arguments) {
+object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Arguments arguments) {
     if (!object::check_keywords(runtime, arguments, {names::count, names::flags})) {
         return Value::empty();
     }
@@ -377,7 +386,8 @@ std::optional<std::uint32_t> group_index(object::Runtime& runtime, MatchObject* 
     return static_cast<std::uint32_t>(*index);
 }
 
-Value group_value(object::Runtime& runtime, MatchObject* match, std::uint32_t index) {
+object::Result<Value> group_value(object::Runtime& runtime, MatchObject* match,
+                                  std::uint32_t index) {
     std::size_t start = match->captures()[2 * index];
     std::size_t end = match->captures()[2 * index + 1];
     if (start == RegexProgram::unset || end == RegexProgram::unset) {
@@ -405,7 +415,7 @@ Value match_group(object::Runtime& runtime, Arguments arguments) {
         }
         values.push_back(value);
     }
-    return values.size() == 1 ? values[0] : object::new_tuple(runtime, values);
+    return values.size() == 1 ? values[0] : Value(object::new_tuple(runtime, values));
 }
 
 Value match_groups(object::Runtime& runtime, Arguments arguments) {
@@ -460,12 +470,12 @@ Value match_span(object::Runtime& runtime, Arguments arguments) {
 
 Value match_start(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
-    return span ? object::make_int(runtime, span->first) : Value::empty();
+    return span ? object::make_int(runtime, span->first) : object::Raised{};
 }
 
 Value match_end(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
-    return span ? object::make_int(runtime, span->second) : Value::empty();
+    return span ? object::make_int(runtime, span->second) : object::Raised{};
 }
 
 bool match_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {

@@ -41,7 +41,7 @@ std::span<const object::Attribute> file_builtins();
 std::span<const object::Attribute> input_builtins();
 
 // namedtuple(name, field_spec) as Python calls it; sys.implementation is one (collections.cpp).
-object::Value make_named_tuple_type(object::Runtime& runtime, object::Value name,
-                                    object::Value field_spec);
+object::Result<object::Value> make_named_tuple_type(object::Runtime& runtime, object::Value name,
+                                                    object::Value field_spec);
 
 }  // namespace xipy::modules

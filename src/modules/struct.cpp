@@ -61,7 +61,7 @@ std::uint64_t low_bits(Value value) {
     return (static_cast<std::uint64_t>(high) << 32) | static_cast<std::uint64_t>(low);
 }
 
-Value unsupported_pointer_field(object::Runtime& runtime) {
+object::Raised unsupported_pointer_field(object::Runtime& runtime) {
     // 'O' and 'S' store host pointers to objects; a zero-copy VM has nothing to offer there.
     return runtime.raise_new(&object::not_implemented_error_type,
                              "struct 'O' and 'S' fields are not supported");
@@ -121,8 +121,8 @@ bool pack_values(object::Runtime& runtime, const library::StructFormat& format,
     return true;
 }
 
-Value unpack_values(object::Runtime& runtime, const library::StructFormat& format,
-                    std::string_view data) {
+object::Result<Value> unpack_values(object::Runtime& runtime, const library::StructFormat& format,
+                                    std::string_view data) {
     object::TupleObject* tuple =
         object::new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(format.item_count()));
     if (tuple == nullptr) {

@@ -132,8 +132,8 @@ int next_byte(object::Runtime& runtime) {
 // Reads up to `limit` units (negative: no limit), stopping after a newline when `line` is
 // set. As MicroPython's text streams do, read(n) counts characters (bytes for the FileIO)
 // and readline(n) bytes.
-Value read_stdin_chunk(object::Runtime& runtime, StdinObject* stream, std::int64_t limit,
-                       bool line) {
+object::Result<Value> read_stdin_chunk(object::Runtime& runtime, StdinObject* stream,
+                                       std::int64_t limit, bool line) {
     if (stream->closed) {
         return runtime.raise_new(&object::value_error_type, "I/O operation on closed file");
     }
@@ -180,12 +180,12 @@ std::optional<std::int64_t> size_argument(object::Runtime& runtime, Arguments ar
 
 Value stdin_read(object::Runtime& runtime, Arguments arguments) {
     std::optional<std::int64_t> size = size_argument(runtime, arguments);
-    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, false) : Value::empty();
+    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, false) : object::Raised{};
 }
 
 Value stdin_readline(object::Runtime& runtime, Arguments arguments) {
     std::optional<std::int64_t> size = size_argument(runtime, arguments);
-    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, true) : Value::empty();
+    return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, true) : object::Raised{};
 }
 
 Value stdin_next(object::Runtime& runtime, Value self) {
@@ -272,7 +272,7 @@ constinit const object::Type text_io_wrapper_type{
 constinit const object::Type file_io_type{
     names::FileIO, &object::object_type, stdin_slots, stdin_attributes, 0, trace_stdin};
 
-Value make_implementation(object::Runtime& runtime) {
+object::Result<Value> make_implementation(object::Runtime& runtime) {
     Value type = make_named_tuple_type(runtime, runtime.intern(""),
                                        runtime.intern("name version _machine _mpy"));
     if (type.is_empty()) {

@@ -81,7 +81,7 @@ Value time_ticks(object::Runtime& runtime, Arguments) {
 }
 
 // Sleeps `seconds` (already checked to be a number); negative means no sleep.
-Value sleep_for(object::Runtime& runtime, double seconds) {
+object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
@@ -93,7 +93,7 @@ Value sleep_for(object::Runtime& runtime, double seconds) {
 
 Value time_sleep(object::Runtime& runtime, Arguments arguments) {
     auto seconds = object::to_double(runtime, arguments[0]);
-    return seconds ? sleep_for(runtime, *seconds) : Value::empty();
+    return seconds ? sleep_for(runtime, *seconds) : object::Raised{};
 }
 
 template <std::int64_t UnitsPerSecond>
@@ -146,7 +146,7 @@ std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t
 }
 
 // (year, month, mday, hour, minute, second, weekday (Monday 0), yearday (from 1)).
-Value broken_down_time(object::Runtime& runtime, std::int64_t seconds) {
+object::Result<Value> broken_down_time(object::Runtime& runtime, std::int64_t seconds) {
     std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
     std::int64_t second_of_day = seconds - days * 86400;
     std::int64_t shifted = days + 719468;

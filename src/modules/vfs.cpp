@@ -415,8 +415,9 @@ Value image_file_seek(object::Runtime& runtime, Arguments arguments) {
 
 Value image_file_tell(object::Runtime& runtime, Arguments arguments) {
     ImageFileObject* file = open_file(runtime, arguments[0]);
-    return file == nullptr ? Value::empty()
-                           : object::make_int(runtime, static_cast<std::int64_t>(file->position));
+    return file == nullptr
+               ? Value::empty()
+               : Value(object::make_int(runtime, static_cast<std::int64_t>(file->position)));
 }
 
 Value image_file_close(object::Runtime&, Arguments arguments) {

@@ -397,7 +397,7 @@ ArrayObject* as_array_like(Value value) {
     return native != value ? as_array_like(native) : nullptr;
 }
 
-bool array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view data) {
+Status array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view data) {
     std::size_t old_length = array->byte_length();
     if (!reserve_bytes(runtime, array, old_length + data.size())) {
         return false;
@@ -409,7 +409,7 @@ bool array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view d
     return true;
 }
 
-Value make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data) {
+Result<Value> make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data) {
     ArrayObject* array = new_array(runtime, type, typecode);
     if (array == nullptr || !array_append_bytes(runtime, array, data)) {
         return Value::empty();
@@ -417,7 +417,7 @@ Value make_array(Runtime& runtime, const Type* type, char typecode, std::string_
     return Value::from_object(array);
 }
 
-Value make_bytearray(Runtime& runtime, std::string_view data) {
+Result<Value> make_bytearray(Runtime& runtime, std::string_view data) {
     return make_array(runtime, &bytearray_type, 'B', data);
 }
 

@@ -38,10 +38,10 @@ struct ArrayObject : Object {
 
 // bytearray or array exactly, or a user subclass instance's native object.
 ArrayObject* as_array_like(Value value);
-Value make_bytearray(Runtime& runtime, std::string_view data);
+Result<Value> make_bytearray(Runtime& runtime, std::string_view data);
 // A new array of `typecode` holding a copy of `data` (whole items).
-Value make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data);
+Result<Value> make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data);
 // Appends raw bytes (whole items); false on MemoryError.
-bool array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view data);
+Status array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view data);
 
 }  // namespace xipy::object

@@ -95,7 +95,7 @@ std::uint8_t typecode_size(char typecode) {
     }
 }
 
-Value buffer_load_item(Runtime& runtime, const BufferView& buffer, std::size_t index) {
+Result<Value> buffer_load_item(Runtime& runtime, const BufferView& buffer, std::size_t index) {
     const std::uint8_t* source = buffer.data + index * buffer.item_size;
     switch (buffer.typecode) {
         case 'b':
@@ -128,7 +128,7 @@ Value buffer_load_item(Runtime& runtime, const BufferView& buffer, std::size_t i
     }
 }
 
-bool encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* target) {
+Status encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* target) {
     if (typecode == 'f' || typecode == 'd') {
         std::optional<double> number = to_double(runtime, item);
         if (!number) {
@@ -173,7 +173,8 @@ bool encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* targ
     return true;
 }
 
-bool buffer_store_item(Runtime& runtime, const BufferView& buffer, std::size_t index, Value item) {
+Status buffer_store_item(Runtime& runtime, const BufferView& buffer, std::size_t index,
+                         Value item) {
     std::uint8_t encoded[8];
     if (!encode_item(runtime, buffer.typecode, item, encoded)) {
         return false;

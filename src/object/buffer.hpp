@@ -35,10 +35,10 @@ std::optional<BufferView> require_buffer(Runtime& runtime, Value value);
 // Bytes per item of an array typecode (the reference's 32-bit sizes), or 0 if invalid.
 std::uint8_t typecode_size(char typecode);
 // The item at `index` (unchecked) as a Python int or float.
-Value buffer_load_item(Runtime& runtime, const BufferView& buffer, std::size_t index);
+Result<Value> buffer_load_item(Runtime& runtime, const BufferView& buffer, std::size_t index);
 // Converts `item` and stores it at `index` (unchecked); false when it raised.
-bool buffer_store_item(Runtime& runtime, const BufferView& buffer, std::size_t index, Value item);
+Status buffer_store_item(Runtime& runtime, const BufferView& buffer, std::size_t index, Value item);
 // Converts `item` to the raw bytes of one item of `typecode` (at most 8 bytes).
-bool encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* target);
+Status encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* target);
 
 }  // namespace xipy::object

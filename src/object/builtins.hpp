@@ -16,7 +16,7 @@ std::span<const Attribute> io_builtins();         // builtins_io.cpp
 
 // dir(x) as MicroPython's: the names whose lookup on x succeeds, in qstr order
 // (builtins_dir.cpp). dir() without argument needs frames: vm/builtins_vm.cpp.
-Value directory_of(Runtime& runtime, Value object);
+Result<Value> directory_of(Runtime& runtime, Value object);
 
 // sys.stdout and sys.stderr: constant stream objects with a write() method.
 extern const Type text_stream_type;

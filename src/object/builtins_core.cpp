@@ -214,7 +214,7 @@ Value builtin_ord(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(point);
 }
 
-Value integer_in_base(Runtime& runtime, Value value, int base) {
+Result<Value> integer_in_base(Runtime& runtime, Value value, int base) {
     if (!is_int(value)) {
         Value native = native_self(value);
         if (!is_int(native)) {
@@ -315,7 +315,7 @@ Value builtin_round(Runtime& runtime, Arguments arguments) {
 }
 
 // all() and any(): the first item whose truth is `wanted` decides.
-Value first_with_truth(Runtime& runtime, Value iterable, bool wanted) {
+Result<Value> first_with_truth(Runtime& runtime, Value iterable, bool wanted) {
     Finish finish = for_each_item(runtime, iterable, [&](Value item) {
         int truth_value = truth(runtime, item);
         if (truth_value < 0) {
@@ -350,7 +350,7 @@ Value builtin_sum(Runtime& runtime, Arguments arguments) {
     return finish == Finish::raised ? Value::empty() : total.get();
 }
 
-Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
+Result<Value> min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     if (!check_keywords(runtime, arguments, {names::key, names::default_})) {
         return Value::empty();
     }
@@ -361,8 +361,9 @@ Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     }
     // One pass over the items, as MicroPython makes it: the best item and its key are the
     // only values carried from one round to the next.
-    Value source =
-        arguments.positional_count == 1 ? arguments[0] : new_tuple(runtime, arguments.positional());
+    Value source = arguments.positional_count == 1
+                       ? arguments[0]
+                       : Value(new_tuple(runtime, arguments.positional()));
     if (source.is_empty()) {
         return Value::empty();
     }
@@ -370,7 +371,7 @@ Value min_max(Runtime& runtime, Arguments arguments, BinaryOperator better) {
     Root best_key(runtime, Value::empty());
     Finish finish = for_each_item(runtime, source, [&](Value candidate) {
         Value candidate_key =
-            key.is_empty() ? candidate : call_positional(runtime, key, {candidate});
+            key.is_empty() ? candidate : Value(call_positional(runtime, key, {candidate}));
         if (candidate_key.is_empty()) {
             return Step::raised;
         }

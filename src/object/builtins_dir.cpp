@@ -128,7 +128,7 @@ std::optional<bool> probe_name(Runtime& runtime, const Probe& probe, std::uint32
 
 }  // namespace
 
-Value directory_of(Runtime& runtime, Value object) {
+Result<Value> directory_of(Runtime& runtime, Value object) {
     Probe probe{object, is_type(object) ? as_type(object) : type_of(object), Value::empty(),
                 make_list(runtime, {})};
     if (probe.list.is_empty()) {

@@ -131,13 +131,13 @@ bool write_piece(Runtime& runtime, Value file, std::string_view piece) {
         return true;
     }
     Value text = make_str(runtime, piece);
-    return !text.is_empty() && !call_method(runtime, file, names::write, {text}).is_empty();
+    return !text.is_empty() && call_method(runtime, file, names::write, {text}).ok();
 }
 
 // print(..., file=stream) for any other stream: one write() per argument, separator and end,
 // as both CPython and MicroPython do.
-Value print_to_object(Runtime& runtime, Value file, Arguments arguments, std::string_view separator,
-                      std::string_view end) {
+Result<Value> print_to_object(Runtime& runtime, Value file, Arguments arguments,
+                              std::string_view separator, std::string_view end) {
     LoopRoots loop(runtime);
     for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
         if (index > 0 && !write_piece(runtime, file, separator)) {

@@ -42,14 +42,14 @@ LazyIteratorObject* as_lazy(Value value) {
 
 Value self_iterator(Runtime&, Value self) { return self; }
 
-Value make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
-                std::int64_t counter) {
+Result<Value> make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
+                        std::int64_t counter) {
     auto* iterator = runtime.make<LazyIteratorObject>(0, type, function, source, counter);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
 // A tuple of iterators over each argument from `first` on.
-Value iterators_of(Runtime& runtime, std::span<const Value> iterables) {
+Result<Value> iterators_of(Runtime& runtime, std::span<const Value> iterables) {
     TupleObject* tuple =
         new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(iterables.size()));
     if (tuple == nullptr) {
@@ -217,7 +217,7 @@ Value filter_next(Runtime& runtime, Value self) {
         runtime.keep(item);
         Value verdict = iterator->function.is_none()
                             ? item
-                            : call_positional(runtime, iterator->function, {item});
+                            : Value(call_positional(runtime, iterator->function, {item}));
         if (verdict.is_empty()) {
             return Value::empty();
         }
@@ -304,7 +304,7 @@ XIPY_LAZY_TYPE(reversed_type, names::reversed, reversed_make_new, reversed_next)
 XIPY_LAZY_TYPE(index_iterator_type, names::iterator, nullptr, index_iterator_next)
 #undef XIPY_LAZY_TYPE
 
-Value make_index_iterator(Runtime& runtime, Value sequence) {
+Result<Value> make_index_iterator(Runtime& runtime, Value sequence) {
     return make_lazy(runtime, &index_iterator_type, Value::none(), sequence, 0);
 }
 

@@ -40,8 +40,8 @@ std::optional<text::Encoding> encoding_argument(Runtime& runtime, Value value) {
     return std::nullopt;
 }
 
-Value decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments,
-                    std::uint32_t first) {
+Result<Value> decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments,
+                            std::uint32_t first) {
     text::Encoding encoding = text::Encoding::utf8;
     text::DecodeErrors errors = text::DecodeErrors::strict;
     if (arguments.positional_count > first) {
@@ -71,8 +71,8 @@ Value decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments
     return make_str(runtime, decoded);
 }
 
-bool check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
-                     std::uint32_t first) {
+Status check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
+                       std::uint32_t first) {
     if (arguments.positional_count <= first) {
         return true;
     }

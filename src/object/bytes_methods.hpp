@@ -18,12 +18,12 @@ namespace xipy::object {
 std::optional<text::Encoding> encoding_argument(Runtime& runtime, Value value);
 // A str from a buffer's bytes, as str(buffer, encoding[, errors]) and
 // bytes.decode([encoding[, errors]]) make it; the encoding is arguments[first] if given.
-Value decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments,
-                    std::uint32_t first);
+Result<Value> decode_to_str(Runtime& runtime, std::string_view data, Arguments arguments,
+                            std::uint32_t first);
 // Whether str `text` encodes in the encoding arguments[first] names (UTF-8 when not given);
 // raises LookupError or UnicodeError and returns false when not.
-bool check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
-                     std::uint32_t first);
+Status check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
+                       std::uint32_t first);
 
 // bytes' own methods (the ones it shares with str are TextMethods, text_methods.hpp).
 Value bytes_method_decode(Runtime& runtime, Arguments arguments);

@@ -238,7 +238,7 @@ std::string_view bytes_view(Value value) {
     return static_cast<const StrObject*>(value.as_object())->text();
 }
 
-Value make_bytes(Runtime& runtime, std::string_view data) {
+Result<Value> make_bytes(Runtime& runtime, std::string_view data) {
     auto* object =
         runtime.make<StrObject>(data.size(), &bytes_type, static_cast<std::uint32_t>(data.size()),
                                 static_cast<std::uint32_t>(data.size()));

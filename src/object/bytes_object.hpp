@@ -15,7 +15,7 @@ extern const Type bytes_iterator_type;
 bool is_bytes(Value value);
 // Precondition: is_bytes(value).
 std::string_view bytes_view(Value value);
-Value make_bytes(Runtime& runtime, std::string_view data);
+Result<Value> make_bytes(Runtime& runtime, std::string_view data);
 void write_bytes_repr(Printer& printer, std::string_view data);
 
 }  // namespace xipy::object

@@ -18,7 +18,7 @@ void trace_cell(gc::Cell* cell, gc::Tracer& tracer) {
 
 constinit const Type cell_type{names::cell, &object_type, TypeSlots{}, {}, 0, trace_cell};
 
-Value make_cell(Runtime& runtime, Value initial) {
+Result<Value> make_cell(Runtime& runtime, Value initial) {
     auto* cell = runtime.make<CellObject>(0, initial);
     return cell == nullptr ? Value::empty() : Value::from_object(cell);
 }

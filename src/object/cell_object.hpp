@@ -15,6 +15,6 @@ struct CellObject : Object {
     explicit CellObject(Value initial) : Object(&cell_type), value(initial) {}
 };
 
-Value make_cell(Runtime& runtime, Value initial);
+Result<Value> make_cell(Runtime& runtime, Value initial);
 
 }  // namespace xipy::object

@@ -16,10 +16,10 @@
 
 namespace xipy::object {
 
-Value user_descriptor_get(Runtime& runtime, Value found, Value instance, const Type* owner);
-Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                                bool reflected);
-Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance, const Type* owner);
+Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                        Value right, bool reflected);
+Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
 bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
 bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
 bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
@@ -31,7 +31,8 @@ InstanceObject* as_instance(Value value) { return static_cast<InstanceObject*>(v
 bool is_exception_layout(const Type* type) { return type != nullptr && is_exception_type(type); }
 
 // Calls a function found on a class with `self` first.
-Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest) {
+Result<Value> call_found(Runtime& runtime, Value function, Value self,
+                         std::span<const Value> rest) {
     Arguments arguments{rest.data(), static_cast<std::uint32_t>(rest.size()), 0};
     // A special method may be wrapped: a staticmethod takes no self, a classmethod the class.
     const Type* function_type = type_of(function);
@@ -83,7 +84,7 @@ Value type_call(Runtime& runtime, Value callable, Arguments arguments) {
     return type->slots.make_new(runtime, type, arguments);
 }
 
-Value type_bases(Runtime& runtime, const Type* type) {
+Result<Value> type_bases(Runtime& runtime, const Type* type) {
     if (type->is_user_class()) {
         return type->bases;
     }
@@ -94,7 +95,7 @@ Value type_bases(Runtime& runtime, const Type* type) {
     return new_tuple(runtime, std::span<const Value>(&base, 1));
 }
 
-Value type_mro(Runtime& runtime, const Type* type) {
+Result<Value> type_mro(Runtime& runtime, const Type* type) {
     if (type->is_user_class()) {
         return type->mro;
     }
@@ -107,7 +108,7 @@ Value type_mro(Runtime& runtime, const Type* type) {
 
 // A built-in type's __dict__: a fresh dict of its own attribute table (the table is
 // constant data, so changing the dict changes nothing).
-Value builtin_type_dict(Runtime& runtime, const Type* type) {
+Result<Value> builtin_type_dict(Runtime& runtime, const Type* type) {
     Value dict = make_dict(runtime);
     if (dict.is_empty()) {
         return dict;
@@ -190,8 +191,9 @@ Value object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
 
 Value object_init(Runtime&, Arguments) { return Value::none(); }
 
-Value allocate_instance(Runtime& runtime, const Type* type, Arguments arguments, bool user_init);
-Value call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
+Result<Value> allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
+                                bool user_init);
+Result<Value> call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
 
 Value object_new(Runtime& runtime, Arguments arguments) {
     // Only user classes can be allocated empty: a built-in type has its own layout.
@@ -202,7 +204,7 @@ Value object_new(Runtime& runtime, Arguments arguments) {
     return allocate_instance(runtime, type, arguments.without_first(), true);
 }
 
-Value store_in_dict(Runtime& runtime, Value object, std::uint32_t name, Value value) {
+Result<Value> store_in_dict(Runtime& runtime, Value object, std::uint32_t name, Value value) {
     if (!is_instance(object, &object_type) || !object.is_object() ||
         !(type_of(object)->is_user_class() || is_exception(object))) {
         raise_no_attribute(runtime, object, name);
@@ -478,7 +480,8 @@ Value instance_call(Runtime& runtime, Value callable, Arguments arguments) {
     return call_with_self(runtime, found.value, callable, arguments);
 }
 
-Value allocate_instance(Runtime& runtime, const Type* type, Arguments arguments, bool user_init) {
+Result<Value> allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
+                                bool user_init) {
     const Type* native = type->native_base;
     if (is_exception_layout(native)) {
         auto* exception = runtime.make<ExceptionObject>(0, type);
@@ -596,8 +599,8 @@ bool call_set_names(Runtime& runtime, Value owner) {
     LoopRoots rounds(runtime);
     std::span<const Value> items = as_tuple(snapshot_root.get())->span();
     for (std::size_t index = 0; index < items.size(); index += 2) {
-        if (call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
-                .is_empty()) {
+        if (!call_method(runtime, items[index + 1], names::dunder_set_name, {owner, items[index]})
+                 .ok()) {
             return false;
         }
         rounds.next_round();
@@ -607,7 +610,7 @@ bool call_set_names(Runtime& runtime, Value owner) {
 
 }  // namespace
 
-Value make_class(Runtime& runtime, Value name, Value bases, Value dict) {
+Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) {
     if (!is_dict(dict) && is_instance(dict, &dict_type) && !type_of(dict)->is_user_class()) {
         // A dict of another kind (OrderedDict) gives its items to a plain dict.
         Value copy = make_dict(runtime);
@@ -758,8 +761,8 @@ Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments)
     return instance;
 }
 
-bool super_load_method(Runtime& runtime, Value type_value, Value object, std::uint32_t name,
-                       Value destination[2]) {
+Status super_load_method(Runtime& runtime, Value type_value, Value object, std::uint32_t name,
+                         Value destination[2]) {
     destination[0] = Value::empty();
     destination[1] = Value::empty();
     const Type* start = as_type(type_value);
@@ -818,8 +821,8 @@ Value descriptor_method(Value found, std::uint32_t name) {
     return lookup.owner != nullptr && lookup.owner->is_user_class() ? lookup.value : Value::empty();
 }
 
-Value call_descriptor_get(Runtime& runtime, Value getter, Value found, Value instance,
-                          const Type* owner) {
+Result<Value> call_descriptor_get(Runtime& runtime, Value getter, Value found, Value instance,
+                                  const Type* owner) {
     Value arguments[2] = {instance.is_empty() ? Value::none() : instance,
                           Value::from_object(owner)};
     return call_found(runtime, getter, found, {arguments, 2});
@@ -827,7 +830,8 @@ Value call_descriptor_get(Runtime& runtime, Value getter, Value found, Value ins
 
 }  // namespace
 
-Value user_descriptor_get(Runtime& runtime, Value found, Value instance, const Type* owner) {
+Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
+                                  const Type* owner) {
     Value getter = descriptor_method(found, names::dunder_get);
     if (getter.is_empty()) {
         return found;
@@ -840,8 +844,8 @@ bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Me
                                       method);
 }
 
-bool instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
-                                ClassLookup found, Method& method) {
+Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
+                                  ClassLookup found, Method& method) {
     const Type* type = type_of(object);
     InstanceObject* instance = as_instance(object);
     if (!found.value.is_empty() && type_of(found.value) == &property_type) {
@@ -914,8 +918,8 @@ bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name
         lookup_in_type(type, name));
 }
 
-bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name, Value value,
-                                    ClassLookup hook, ClassLookup found) {
+Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name,
+                                      Value value, ClassLookup hook, ClassLookup found) {
     if (!hook.value.is_empty() && hook.owner->is_user_class()) {
         Value arguments[2] = {Value::from_interned_string(name), value};
         Value result =
@@ -946,7 +950,7 @@ bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_
     return !store_in_dict(runtime, object, name, value).is_empty();
 }
 
-Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
     std::uint32_t name = unary_operator_name(operation);
     const Type* type = type_of(operand);
     ClassLookup found = lookup_in_type(type, name);
@@ -1034,8 +1038,8 @@ std::uint32_t reflected_name(BinaryOperator operation) {
 
 }  // namespace
 
-Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                                bool reflected) {
+Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                        Value right, bool reflected) {
     Value self = reflected ? right : left;
     Value other = reflected ? left : right;
     std::uint32_t name = reflected ? reflected_name(operation) : binary_operator_name(operation);

@@ -25,7 +25,7 @@ struct InstanceObject : Object {
 };
 
 // class name(bases...): body already ran and filled `dict`.
-Value make_class(Runtime& runtime, Value name, Value bases, Value dict);
+Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict);
 bool is_type(Value value);
 const Type* as_type(Value value);
 // The built-in object behind a value: `native` of an instance of a user
@@ -34,18 +34,18 @@ Value native_self(Value value);
 // Instances created by type.__call__ for a user class.
 Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments);
 // super(type, object).name
-bool super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
-                       Value destination[2]);
+Status super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
+                         Value destination[2]);
 void trace_instance(gc::Cell* cell, gc::Tracer& tracer);
 // LOAD_METHOD on an instance of a user class when the class lookup of `name`
 // (lookup_in_type) is already known, e.g. from an inline cache. An empty
 // `method.function` with nothing raised means "no such attribute".
-bool instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
-                                ClassLookup found, Method& method);
+Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
+                                  ClassLookup found, Method& method);
 // Stores (or, with an empty `value`, deletes) an attribute of an instance of a
 // user class, given the class lookups of the __setattr__/__delattr__ hook and
 // of `name`.
-bool instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name, Value value,
-                                    ClassLookup hook, ClassLookup found);
+Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name,
+                                      Value value, ClassLookup hook, ClassLookup found);
 
 }  // namespace xipy::object

@@ -91,7 +91,10 @@ Value complex_make_new(Runtime& runtime, const Type*, Arguments arguments) {
             return first;
         }
         auto parts = to_complex(runtime, first);
-        return parts ? make_complex(runtime, *parts) : Value::empty();
+        if (!parts) {
+            return Raised{};
+        }
+        return make_complex(runtime, *parts);
     }
     // complex(a, b) is a + b*1j, where either may itself be complex.
     ComplexParts result;
@@ -212,7 +215,7 @@ bool is_complex(Value value) {
     return value.is_object() && value.as_object()->type() == &complex_type;
 }
 
-Value make_complex(Runtime& runtime, double real, double imaginary) {
+Result<Value> make_complex(Runtime& runtime, double real, double imaginary) {
     auto* complex = runtime.make<ComplexObject>(0, real, imaginary);
     return complex == nullptr ? Value::empty() : Value::from_object(complex);
 }

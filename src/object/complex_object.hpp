@@ -28,8 +28,8 @@ struct ComplexParts {
 };
 
 bool is_complex(Value value);
-Value make_complex(Runtime& runtime, double real, double imaginary);
-inline Value make_complex(Runtime& runtime, ComplexParts parts) {
+Result<Value> make_complex(Runtime& runtime, double real, double imaginary);
+inline Result<Value> make_complex(Runtime& runtime, ComplexParts parts) {
     return make_complex(runtime, parts.real, parts.imaginary);
 }
 // A complex, int, bool or float as a complex number; empty optional (nothing pending)

@@ -23,7 +23,7 @@ bool is_indexed(const Type* type) {
 
 }  // namespace
 
-Value raise_corrupt_cursor(Runtime& runtime) {
+Raised raise_corrupt_cursor(Runtime& runtime) {
     return runtime.raise_new(&type_error_type, "for loop state overwritten (corrupt bytecode)");
 }
 

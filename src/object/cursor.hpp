@@ -31,6 +31,6 @@ Value cursor_next(Runtime& runtime, Cursor& cursor);
 
 // Raises the TypeError for a loop whose slots do not hold a cursor any more; only a corrupt
 // image can do that, since its stack slots are the program's own.
-Value raise_corrupt_cursor(Runtime& runtime);
+Raised raise_corrupt_cursor(Runtime& runtime);
 
 }  // namespace xipy::object

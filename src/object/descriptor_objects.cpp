@@ -63,7 +63,7 @@ Value property_bind(Runtime& runtime, Value descriptor, Value instance, const Ty
     return call_positional(runtime, property->getter, {instance});
 }
 
-Value property_with(Runtime& runtime, Arguments arguments, int part) {
+Result<Value> property_with(Runtime& runtime, Arguments arguments, int part) {
     auto* property = static_cast<PropertyObject*>(arguments[0].as_object());
     Value parts[3] = {property->getter, property->setter, property->deleter};
     parts[part] = arguments[1];

@@ -218,12 +218,12 @@ void trace_dict_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     tracer.mark(dict.as_object());
 }
 
-Value make_dict_iterator(Runtime& runtime, Value dict, ViewKind kind) {
+Result<Value> make_dict_iterator(Runtime& runtime, Value dict, ViewKind kind) {
     auto* iterator = runtime.make<DictIteratorObject>(0, dict, kind, as_dict(dict)->count);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-Value entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
+Result<Value> entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
     switch (kind) {
         case ViewKind::keys:
             return entry->key;
@@ -357,7 +357,7 @@ Value dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value dict_copy_value(Runtime& runtime, Value source) {
+Result<Value> dict_copy_value(Runtime& runtime, Value source) {
     Value copy = make_dict(runtime);
     if (copy.is_empty() || !dict_update(runtime, copy, source)) {
         return Value::empty();
@@ -406,7 +406,8 @@ Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
         return Value::true_value();
     }
     if (operation == BinaryOperator::or_ || operation == BinaryOperator::inplace_or) {
-        Value result = operation == BinaryOperator::or_ ? dict_copy_value(runtime, left) : left;
+        Value result =
+            operation == BinaryOperator::or_ ? Value(dict_copy_value(runtime, left)) : left;
         if (result.is_empty() || !dict_update(runtime, result, right)) {
             return Value::empty();
         }
@@ -489,7 +490,7 @@ Value dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
 
 Value self_dict(Arguments arguments) { return native_self(arguments[0]); }
 
-Value make_view(Runtime& runtime, Value dict, ViewKind kind) {
+Result<Value> make_view(Runtime& runtime, Value dict, ViewKind kind) {
     static const Type* const types[] = {&dict_keys_type, &dict_values_type, &dict_items_type};
     auto* view = runtime.make<DictViewObject>(0, types[static_cast<int>(kind)], dict, kind);
     return view == nullptr ? Value::empty() : Value::from_object(view);
@@ -671,10 +672,10 @@ constexpr auto dict_attributes = make_table(std::make_index_sequence<std::size(d
 
 }  // namespace
 
-Value raise_key_error(Runtime& runtime, Value key) {
+Raised raise_key_error(Runtime& runtime, Value key) {
     Value exception = make_exception(runtime, &key_error_type, {&key, 1});
     if (exception.is_empty()) {
-        return Value::empty();
+        return Raised{};
     }
     return runtime.set_exception(exception);
 }
@@ -739,7 +740,7 @@ bool is_dict(Value value) { return value.is_object() && value.as_object()->type(
 
 DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
 
-Value make_dict(Runtime& runtime) {
+Result<Value> make_dict(Runtime& runtime) {
     auto* dict = runtime.make<DictObject>(0, &dict_type);
     return dict == nullptr ? Value::empty() : Value::from_object(dict);
 }
@@ -761,7 +762,7 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
     return DictLookup{true, dict->storage->entries()[index].value};
 }
 
-bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
+Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
         return false;
@@ -794,7 +795,7 @@ bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     return true;
 }
 
-bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
+Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
     *removed = Value::empty();
     if (dict->storage == nullptr) {
         return true;  // Absent without hashing, as in dict_find.
@@ -872,7 +873,7 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
     }
 }
 
-bool dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
+Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
     return dict_store(runtime, dict, Value::from_interned_string(name), value);
 }
 
@@ -887,7 +888,7 @@ bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry) {
     return false;
 }
 
-bool dict_update(Runtime& runtime, Value dict_value, Value source) {
+Status dict_update(Runtime& runtime, Value dict_value, Value source) {
     DictObject* dict = as_dict(dict_value);
     Value native = native_self(source);
     if (is_dict(native)) {

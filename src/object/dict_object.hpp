@@ -56,7 +56,7 @@ struct DictObject : Object {
 
 bool is_dict(Value value);  // dict exactly
 DictObject* as_dict(Value value);
-Value make_dict(Runtime& runtime);
+Result<Value> make_dict(Runtime& runtime);
 
 // Lookups compare keys with Python equality, which may run Python code and
 // raise: `found` is empty when the key is absent, and `ok` false when it raised.
@@ -65,11 +65,11 @@ struct DictLookup {
     Value value;
 };
 DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key);
-bool dict_store(Runtime& runtime, DictObject* dict, Value key, Value value);
+Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value);
 // Removes the key; the removed value (empty if absent) in `removed`.
-bool dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed);
+Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed);
 // Raises KeyError(key); returns empty.
-Value raise_key_error(Runtime& runtime, Value key);
+Raised raise_key_error(Runtime& runtime, Value key);
 void dict_clear(DictObject* dict);
 // Fast paths for dicts keyed by interned names (globals, attributes, class
 // dicts): no Python code can run, so these cannot fail except for MemoryError.
@@ -77,11 +77,11 @@ void dict_clear(DictObject* dict);
 Value dict_find_name(DictObject* dict, std::uint32_t name);
 // Hashed, for globals and other large dicts.
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name);
-bool dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
+Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
 // Iterates live entries: start with position 0; returns false at the end.
 bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry);
 // dict.update semantics from a mapping or an iterable of pairs.
-bool dict_update(Runtime& runtime, Value dict, Value source);
+Status dict_update(Runtime& runtime, Value dict, Value source);
 
 // The trace function shared by dicts, sets and instance dicts.
 void trace_dict_storage(DictObject* dict, gc::Tracer& tracer);

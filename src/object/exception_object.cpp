@@ -275,7 +275,7 @@ class EmergencyAllocation {
 
 }  // namespace
 
-Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments) {
+Result<Value> make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments) {
     EmergencyAllocation emergency(runtime);
     if (emergency.active() && arguments.size() > emergency_argument_limit) {
         arguments = {};
@@ -294,7 +294,8 @@ Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> 
     return result;
 }
 
-Value make_exception_with_message(Runtime& runtime, const Type* type, std::string_view message) {
+Result<Value> make_exception_with_message(Runtime& runtime, const Type* type,
+                                          std::string_view message) {
     EmergencyAllocation emergency(runtime);
     if (emergency.active() && message.size() > emergency_message_limit) {
         std::size_t end = emergency_message_limit;
@@ -346,10 +347,13 @@ void clear_traceback(Value exception) {
     }
 }
 
-Value raise_os_error(Runtime& runtime, std::int64_t number) {
+Raised raise_os_error(Runtime& runtime, std::int64_t number) {
     Value argument = Value::from_small_int(number);
     Value exception = make_exception(runtime, &os_error_type, {&argument, 1});
-    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+    if (exception.is_empty()) {
+        return Raised{};
+    }
+    return runtime.set_exception(exception);
 }
 
 Value stop_iteration_value(Value exception) {

@@ -59,8 +59,9 @@ bool is_exception_type(const Type* type);
 bool is_exception(Value value);
 // Precondition: is_exception(value).
 ExceptionObject* as_exception(Value value);
-Value make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments);
-Value make_exception_with_message(Runtime& runtime, const Type* type, std::string_view message);
+Result<Value> make_exception(Runtime& runtime, const Type* type, std::span<const Value> arguments);
+Result<Value> make_exception_with_message(Runtime& runtime, const Type* type,
+                                          std::string_view message);
 // Appends one traceback entry (MemoryError while doing so is ignored).
 void add_traceback(Runtime& runtime, Value exception, std::uint32_t file, std::uint32_t line,
                    std::uint32_t block);
@@ -76,7 +77,7 @@ std::span<const ErrorName> error_names();
 std::string_view error_name(std::int64_t number);
 
 // Raises OSError(number), as MicroPython's mp_raise_OSError does; returns empty.
-Value raise_os_error(Runtime& runtime, std::int64_t number);
+Raised raise_os_error(Runtime& runtime, std::int64_t number);
 
 // StopIteration's value: args[0], or None.
 Value stop_iteration_value(Value exception);

@@ -29,7 +29,7 @@ std::int64_t small_value(Value value) {
 
 bool is_small(Value value) { return value.is_small_int() || value.is_bool(); }
 
-Value raise_division_by_zero(Runtime& runtime) {
+Raised raise_division_by_zero(Runtime& runtime) {
     return runtime.raise_new(&zero_division_error_type, "divide by zero");
 }
 
@@ -74,8 +74,8 @@ Value comparison_result(BinaryOperator operation, int order) {
     }
 }
 
-Value big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& left,
-                 const BigInteger& right) {
+Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigInteger& left,
+                         const BigInteger& right) {
     switch (operation) {
         case BinaryOperator::add:
             return make_int(runtime, left + right);
@@ -203,8 +203,8 @@ std::int64_t modulo_small(std::int64_t left, std::int64_t right) {
     return remainder;
 }
 
-Value small_binary(Runtime& runtime, BinaryOperator operation, std::int64_t left,
-                   std::int64_t right) {
+Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int64_t left,
+                           std::int64_t right) {
     switch (operation) {
         case BinaryOperator::add:
             return make_int(runtime, left + right);
@@ -345,7 +345,7 @@ Value int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value int_from_double(Runtime& runtime, double value) {
+Result<Value> int_from_double(Runtime& runtime, double value) {
     auto result = BigInteger::from_double(value);
     if (!result) {
         const Type* type = std::isnan(value) ? &value_error_type : &overflow_error_type;
@@ -553,14 +553,14 @@ bool is_big_int(Value value) { return value.is_object() && value.as_object()->ty
 
 bool is_int(Value value) { return is_small(value) || is_big_int(value); }
 
-Value make_int(Runtime& runtime, std::int64_t value) {
+Result<Value> make_int(Runtime& runtime, std::int64_t value) {
     if (Value::fits_small_int(value)) {
         return Value::from_small_int(value);
     }
     return make_int(runtime, BigInteger::from_int64(value));
 }
 
-Value make_int(Runtime& runtime, const BigInteger& value) {
+Result<Value> make_int(Runtime& runtime, const BigInteger& value) {
     if (value.fits_in_int64() && Value::fits_small_int(value.to_int64())) {
         return Value::from_small_int(value.to_int64());
     }
@@ -638,7 +638,7 @@ Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value lef
     return big_binary(runtime, operation, to_big_integer(left), to_big_integer(right));
 }
 
-Value parse_int(Runtime& runtime, std::string_view text, int base) {
+Result<Value> parse_int(Runtime& runtime, std::string_view text, int base) {
     auto result = BigInteger::parse(text, base);
     if (!result) {
         return runtime.raise_new(&value_error_type, result.error().message);

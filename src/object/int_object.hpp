@@ -33,8 +33,8 @@ bool is_big_int(Value value);
 // int (small or big) or bool, exactly: not instances of int subclasses.
 bool is_int(Value value);
 
-Value make_int(Runtime& runtime, std::int64_t value);
-Value make_int(Runtime& runtime, const number::BigInteger& value);
+Result<Value> make_int(Runtime& runtime, std::int64_t value);
+Result<Value> make_int(Runtime& runtime, const number::BigInteger& value);
 // Precondition: is_int(value).
 number::BigInteger to_big_integer(Value value);
 // The value when it fits 64 bits. Precondition: is_int(value).
@@ -43,7 +43,7 @@ std::optional<std::int64_t> int_to_int64(Value value);
 // int's binary operators (with bool and float operands); not_implemented otherwise.
 Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
 // int(text, base), with MicroPython's errors.
-Value parse_int(Runtime& runtime, std::string_view text, int base);
+Result<Value> parse_int(Runtime& runtime, std::string_view text, int base);
 // hash() of an int that does not fit a small int.
 std::int64_t big_int_hash(Value value);
 // The same hash for any integer value (CPython's reduction modulo 2^61 - 1).

@@ -48,8 +48,8 @@ template <typename Body>
     }
     LoopRoots rounds(runtime);
     for (;;) {
-        Value item =
-            iterator.is_empty() ? cursor_next(runtime, cursor) : iterate_next(runtime, iterator);
+        Value item = iterator.is_empty() ? cursor_next(runtime, cursor)
+                                         : Value(iterate_next(runtime, iterator));
         if (item.is_empty()) {
             return Finish::raised;
         }

@@ -328,7 +328,7 @@ Value list_copy(Runtime& runtime, Arguments arguments) {
 
 }  // namespace
 
-bool only_sort_keywords(Runtime& runtime, Arguments arguments) {
+Status only_sort_keywords(Runtime& runtime, Arguments arguments) {
     for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
         Value name = arguments.keyword_name(index);
         if (name != name_value(names::key) && name != name_value(names::reverse)) {
@@ -494,7 +494,7 @@ bool is_list(Value value) { return value.is_object() && value.as_object()->type(
 
 ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
 
-Value make_list(Runtime& runtime, std::span<const Value> items) {
+Result<Value> make_list(Runtime& runtime, std::span<const Value> items) {
     auto* list = runtime.make<ListObject>(0, &list_type);
     if (list == nullptr) {
         return Value::empty();
@@ -511,7 +511,7 @@ Value make_list(Runtime& runtime, std::span<const Value> items) {
     return Value::from_object(list);
 }
 
-bool list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
+Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
     std::uint64_t needed = std::uint64_t{list->length} + count;
     std::uint32_t capacity = list->storage == nullptr ? 0 : list->storage->capacity;
     if (needed <= capacity) {
@@ -534,7 +534,7 @@ bool list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
     return true;
 }
 
-bool list_append(Runtime& runtime, Value list_value, Value item) {
+Status list_append(Runtime& runtime, Value list_value, Value item) {
     ListObject* list = as_list(list_value);
     if (!list_reserve(runtime, list, 1)) {
         return false;
@@ -543,7 +543,7 @@ bool list_append(Runtime& runtime, Value list_value, Value item) {
     return true;
 }
 
-bool list_extend(Runtime& runtime, Value list_value, Value iterable) {
+Status list_extend(Runtime& runtime, Value list_value, Value iterable) {
     if (is_list(iterable) || is_tuple(iterable)) {
         std::vector<Value> items;
         if (is_list(iterable)) {
@@ -564,7 +564,7 @@ bool list_extend(Runtime& runtime, Value list_value, Value iterable) {
            }) != Finish::raised;
 }
 
-Value list_from_iterable(Runtime& runtime, Value iterable) {
+Result<Value> list_from_iterable(Runtime& runtime, Value iterable) {
     Value list = make_list(runtime, {});
     if (list.is_empty() || !list_extend(runtime, list, iterable)) {
         return Value::empty();
@@ -572,7 +572,7 @@ Value list_from_iterable(Runtime& runtime, Value iterable) {
     return list;
 }
 
-bool list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
+Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
     // The key function and __lt__ may change the list: sort a copy kept in a list of its own,
     // so the collector sees the items even when the list no longer holds them.
     Value items_list = make_list(runtime, as_list(list_value)->span());

@@ -37,18 +37,18 @@ struct ListObject : Object {
 
 bool is_list(Value value);
 ListObject* as_list(Value value);
-Value make_list(Runtime& runtime, std::span<const Value> items);
+Result<Value> make_list(Runtime& runtime, std::span<const Value> items);
 // Makes room for `count` more items; false on MemoryError.
-bool list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count);
-bool list_append(Runtime& runtime, Value list, Value item);
+Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count);
+Status list_append(Runtime& runtime, Value list, Value item);
 // Appends every item of an iterable.
-bool list_extend(Runtime& runtime, Value list, Value iterable);
+Status list_extend(Runtime& runtime, Value list, Value iterable);
 // list(iterable).
-Value list_from_iterable(Runtime& runtime, Value iterable);
+Result<Value> list_from_iterable(Runtime& runtime, Value iterable);
 // Stable sort with an optional key function, as list.sort.
-bool list_sort(Runtime& runtime, Value list, Value key, bool reverse);
+Status list_sort(Runtime& runtime, Value list, Value key, bool reverse);
 // False with MicroPython's TypeError "extra keyword arguments given" when a keyword other than
 // key= and reverse= was passed to sorted() or list.sort().
-bool only_sort_keywords(Runtime& runtime, Arguments arguments);
+Status only_sort_keywords(Runtime& runtime, Arguments arguments);
 
 }  // namespace xipy::object

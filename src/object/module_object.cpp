@@ -90,7 +90,8 @@ constinit const Type module_type{names::module,
                                  0,
                                  trace_module};
 
-Value make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access) {
+Result<Value> make_module(Runtime& runtime, std::uint32_t name, Value globals,
+                          ModuleAccess access) {
     auto* module = runtime.make<ModuleObject>(0, name, globals, access == ModuleAccess::writable);
     return module == nullptr ? Value::empty() : Value::from_object(module);
 }

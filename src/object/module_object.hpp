@@ -24,6 +24,6 @@ struct ModuleObject : Object {
 
 enum class ModuleAccess : std::uint8_t { read_only, writable };
 
-Value make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access);
+Result<Value> make_module(Runtime& runtime, std::uint32_t name, Value globals, ModuleAccess access);
 
 }  // namespace xipy::object

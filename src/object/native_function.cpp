@@ -15,20 +15,20 @@ namespace {
 // A method's self must be of a type that has the method: well-formed bytecode only calls a
 // method fetched by LOAD_METHOD with the self it was fetched through, but a corrupt image can
 // pair it with any value, and the method's code would read that value with the owner's layout.
-bool check_method_self(Runtime& runtime, const NativeFunction* method, Value self) {
+Status check_method_self(Runtime& runtime, const NativeFunction* method, Value self) {
     const Type* self_type = type_of(self);
     Runtime::NativeSelfCheck& memo = runtime.native_self_check(method, self_type);
     if (memo.method == method && memo.self_type == self_type) {
         return true;
     }
     if (!type_has_method(self_type, method)) {
-        runtime.raise_new(&type_error_type,
-                          "method " + std::string(runtime.name_text(method->name)) +
-                              "() can't take a '" + std::string(type_name_of(runtime, self)) + "'");
-        return false;
+        return runtime.raise_new(
+            &type_error_type, "method " + std::string(runtime.name_text(method->name)) +
+                                  "() can't take a '" + std::string(type_name_of(runtime, self)) +
+                                  "'");
     }
     memo = Runtime::NativeSelfCheck{method, self_type};
-    return true;
+    return succeeded();
 }
 
 Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
@@ -57,8 +57,8 @@ Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
                                      " arguments, got " + std::to_string(count));
     }
     if (function->kind == NativeKind::method && count > 0 &&
-        !check_method_self(runtime, function, arguments[0])) {
-        return Value::empty();
+        !check_method_self(runtime, function, arguments[0]).ok()) {
+        return Raised{};
     }
     return function->code(runtime, arguments);
 }
@@ -186,7 +186,7 @@ Value checked_method_load_attribute(Runtime& runtime, Value self, std::uint32_t 
 
 }  // namespace
 
-Value check_unbound_method(Runtime& runtime, Value found, const Type* owner) {
+Result<Value> check_unbound_method(Runtime& runtime, Value found, const Type* owner) {
     if (type_of(found) != &native_function_type || owner == &object_type ||
         static_cast<const NativeFunction*>(found.as_object())->kind != NativeKind::method) {
         return found;
@@ -230,12 +230,12 @@ constinit const Type bound_method_type{names::bound_method,
                                        0,
                                        trace_bound_method};
 
-Value make_bound_method(Runtime& runtime, Value function, Value self) {
+Result<Value> make_bound_method(Runtime& runtime, Value function, Value self) {
     auto* method = runtime.make<BoundMethodObject>(0, function, self);
     return method == nullptr ? Value::empty() : Value::from_object(method);
 }
 
-Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
+Result<Value> call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
     std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
     constexpr std::uint32_t inline_capacity = 16;
     Value inline_values[inline_capacity + 1];
@@ -263,8 +263,8 @@ Value keyword_argument(Arguments arguments, std::uint32_t name) {
     return Value::empty();
 }
 
-bool check_keywords(Runtime& runtime, Arguments arguments,
-                    std::initializer_list<std::uint32_t> allowed) {
+Status check_keywords(Runtime& runtime, Arguments arguments,
+                      std::initializer_list<std::uint32_t> allowed) {
     for (std::uint32_t index = 0; index < arguments.keyword_count; ++index) {
         Value key = arguments.keyword_name(index);
         bool known = false;

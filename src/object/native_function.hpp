@@ -66,17 +66,17 @@ struct CheckedMethodObject : Object {
         : Object(&checked_method_type), function(method), owner(owner_type) {}
 };
 
-Value make_bound_method(Runtime& runtime, Value function, Value self);
+Result<Value> make_bound_method(Runtime& runtime, Value function, Value self);
 // `found`, looked up on the class `owner` without an instance, ready to be handed to Python
 // code: a built-in method of a type other than object comes back wrapped in a
 // CheckedMethodObject; anything else comes back unchanged.
-Value check_unbound_method(Runtime& runtime, Value found, const Type* owner);
+Result<Value> check_unbound_method(Runtime& runtime, Value found, const Type* owner);
 // Calls `function` with `self` inserted before the arguments.
-Value call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments);
+Result<Value> call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments);
 // The keyword argument `name`, or empty if not given.
 Value keyword_argument(Arguments arguments, std::uint32_t name);
 // Raises "TypeError: unexpected keyword argument 'x'" for any keyword not in `allowed`.
-bool check_keywords(Runtime& runtime, Arguments arguments,
-                    std::initializer_list<std::uint32_t> allowed);
+Status check_keywords(Runtime& runtime, Arguments arguments,
+                      std::initializer_list<std::uint32_t> allowed);
 
 }  // namespace xipy::object

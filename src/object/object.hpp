@@ -5,6 +5,7 @@
 #include <span>
 
 #include "gc/cell.hpp"
+#include "object/result.hpp"
 #include "object/value.hpp"
 
 namespace xipy::object {

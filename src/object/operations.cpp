@@ -23,9 +23,9 @@
 namespace xipy::object {
 
 // Defined in class_object.cpp: the special-method dispatch of user classes.
-Value instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                                bool reflected);
-Value instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                        Value right, bool reflected);
+Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
 bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
 bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
 bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
@@ -119,7 +119,7 @@ std::string_view type_name_of(const Runtime& runtime, Value value) {
 
 // ---- calls
 
-Value call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> call(Runtime& runtime, Value callable, Arguments arguments) {
     const Type* type = type_of(callable);
     if (type->slots.call == nullptr) {
         return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
@@ -130,12 +130,13 @@ Value call(Runtime& runtime, Value callable, Arguments arguments) {
     return result;
 }
 
-Value call_positional(Runtime& runtime, Value callable, std::span<const Value> positional) {
+Result<Value> call_positional(Runtime& runtime, Value callable, std::span<const Value> positional) {
     return call(runtime, callable,
                 Arguments{positional.data(), static_cast<std::uint32_t>(positional.size()), 0});
 }
 
-Value call_positional(Runtime& runtime, Value callable, std::initializer_list<Value> positional) {
+Result<Value> call_positional(Runtime& runtime, Value callable,
+                              std::initializer_list<Value> positional) {
     return call_positional(runtime, callable,
                            std::span<const Value>(positional.begin(), positional.size()));
 }
@@ -148,8 +149,8 @@ bool is_callable(Value value) {
     return type->slots.call != nullptr;
 }
 
-Value call_method(Runtime& runtime, Value object, std::uint32_t name,
-                  std::initializer_list<Value> positional) {
+Result<Value> call_method(Runtime& runtime, Value object, std::uint32_t name,
+                          std::initializer_list<Value> positional) {
     Method method;
     if (!load_method(runtime, object, name, method)) {
         return Value::empty();
@@ -192,7 +193,8 @@ ClassLookup lookup_in_type(const Type* type, std::uint32_t name) {
     return ClassLookup{};
 }
 
-Value bind_attribute(Runtime& runtime, Value found, Value instance, const Type* lookup_type) {
+Result<Value> bind_attribute(Runtime& runtime, Value found, Value instance,
+                             const Type* lookup_type) {
     const Type* type = type_of(found);
     if (type->slots.bind == nullptr) {
         return found;
@@ -275,8 +277,8 @@ bool type_has_method(const Type* type, const NativeFunction* method) {
     return false;
 }
 
-bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
-                 bool must_exist) {
+Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
+                   bool must_exist) {
     method = Method{};
     const Type* type = type_of(object);
     if (type->is_user_class()) {
@@ -339,7 +341,7 @@ Value find_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     return make_bound_method(runtime, method.function, method.self);
 }
 
-Value load_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+Result<Value> load_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     Value found = find_attribute(runtime, object, name);
     if (found.is_empty() && !runtime.has_exception()) {
         return raise_no_attribute(runtime, object, name);
@@ -347,7 +349,7 @@ Value load_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     return found;
 }
 
-bool store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
+Status store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         return instance_store_attribute(runtime, object, name, value);
@@ -359,7 +361,7 @@ bool store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value v
     return false;
 }
 
-bool delete_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     return store_attribute(runtime, object, name, Value::empty());
 }
 
@@ -385,8 +387,8 @@ Value compare_byte_strings(BinaryOperator operation, std::string_view first,
     }
 }
 
-Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left,
-                               Value right) {
+Raised raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left,
+                                Value right) {
     std::uint32_t name = binary_operator_name(plain_operator(operation));
     if (operation == BinaryOperator::contains || operation == BinaryOperator::in) {
         name = names::dunder_contains;
@@ -397,14 +399,14 @@ Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value
                               std::string(type_name_of(runtime, right)) + "'");
 }
 
-Value raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Raised raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     return runtime.raise_new(&type_error_type,
                              "unsupported type for " +
                                  std::string(runtime.name_text(unary_operator_name(operation))) +
                                  ": '" + std::string(type_name_of(runtime, operand)) + "'");
 }
 
-Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (operation == UnaryOperator::logical_not) {
         int result = truth(runtime, operand);
         if (result < 0) {
@@ -484,7 +486,7 @@ int truth(Runtime& runtime, Value value) {
 
 namespace {
 
-Value exception_match(Runtime& runtime, Value exception, Value pattern) {
+Result<Value> exception_match(Runtime& runtime, Value exception, Value pattern) {
     const Type* exception_type_value = is_type(exception) ? as_type(exception) : type_of(exception);
     if (is_tuple(pattern)) {
         for (Value entry : as_tuple(pattern)->span()) {
@@ -503,7 +505,7 @@ Value exception_match(Runtime& runtime, Value exception, Value pattern) {
     return Value::boolean(is_subtype(exception_type_value, as_type(pattern)));
 }
 
-Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
+Result<Value> contains_by_iteration(Runtime& runtime, Value container, Value item) {
     Finish finish = for_each_item(runtime, container, [&](Value next) {
         int equal = equals(runtime, next, item);
         return equal < 0 ? Step::raised : equal > 0 ? Step::stop : Step::next;
@@ -511,8 +513,8 @@ Value contains_by_iteration(Runtime& runtime, Value container, Value item) {
     return finish == Finish::raised ? Value::empty() : Value::boolean(finish == Finish::stopped);
 }
 
-Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation, Value left,
-                      Value right, bool reflected) {
+Result<Value> try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operation,
+                              Value left, Value right, bool reflected) {
     if (type->is_user_class()) {
         return instance_binary_operation(runtime, operation, left, right, reflected);
     }
@@ -525,7 +527,7 @@ Value try_binary_slot(Runtime& runtime, const Type* type, BinaryOperator operati
 // == and != with a user class on either side: the special method's result is
 // returned as it is (not made a bool), and != prefers __ne__ on each side before
 // negating __eq__, as MicroPython does.
-Value user_equality(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> user_equality(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     const Type* left_type = type_of(left);
     const Type* right_type = type_of(right);
     Value result = try_binary_slot(runtime, left_type, operation, left, right, false);
@@ -541,7 +543,8 @@ Value user_equality(Runtime& runtime, BinaryOperator operation, Value left, Valu
 
 }  // namespace
 
-Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                               Value right) {
     switch (operation) {
         case BinaryOperator::is:
             if (left.is_double() && right.is_double()) {
@@ -698,7 +701,7 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
 
 // ---- subscripts
 
-Value load_subscript(Runtime& runtime, Value object, Value index) {
+Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         Method method;
@@ -723,7 +726,7 @@ Value load_subscript(Runtime& runtime, Value object, Value index) {
                                                    "' object isn't subscriptable");
 }
 
-bool store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;
@@ -753,13 +756,13 @@ bool store_subscript(Runtime& runtime, Value object, Value index, Value value) {
     return false;
 }
 
-bool delete_subscript(Runtime& runtime, Value object, Value index) {
+Status delete_subscript(Runtime& runtime, Value object, Value index) {
     return store_subscript(runtime, object, index, Value::empty());
 }
 
 // ---- iteration
 
-Value get_iterator(Runtime& runtime, Value iterable) {
+Result<Value> get_iterator(Runtime& runtime, Value iterable) {
     const Type* type = type_of(iterable);
     if (type->is_user_class()) {
         Method method;
@@ -791,7 +794,7 @@ Value get_iterator(Runtime& runtime, Value iterable) {
 
 Value iterator_self(Runtime&, Value self) { return self; }
 
-Value iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
+Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
     // Builtins like sum() or list() may iterate a huge range without running any bytecode.
     if (!runtime.charge_native_work(1)) {
         return Value::empty();
@@ -823,7 +826,7 @@ Value iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
                                                    "' object isn't an iterator");
 }
 
-Value iterate_next(Runtime& runtime, Value iterator) {
+Result<Value> iterate_next(Runtime& runtime, Value iterator) {
     Value result = iterate_next_keeping_stop(runtime, iterator);
     if (result.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
         runtime.clear_exception();
@@ -834,7 +837,7 @@ Value iterate_next(Runtime& runtime, Value iterator) {
 
 // ---- printing
 
-bool print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind) {
+Status print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind) {
     if (value.is_small_int()) {
         printer.write_integer(value.as_small_int());
         return true;
@@ -877,7 +880,7 @@ std::optional<std::string> repr_text(Runtime& runtime, Value value) {
     return printer.take();
 }
 
-Value to_str(Runtime& runtime, Value value) {
+Result<Value> to_str(Runtime& runtime, Value value) {
     if (is_str(value)) {
         return value;
     }
@@ -888,7 +891,7 @@ Value to_str(Runtime& runtime, Value value) {
     return make_str(runtime, *text);
 }
 
-Value to_repr(Runtime& runtime, Value value) {
+Result<Value> to_repr(Runtime& runtime, Value value) {
     std::optional<std::string> text = repr_text(runtime, value);
     if (!text) {
         return Value::empty();
@@ -936,7 +939,7 @@ std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_
     return std::nullopt;
 }
 
-Value call_conversion_method(Runtime& runtime, Value value, std::uint32_t name) {
+Result<Value> call_conversion_method(Runtime& runtime, Value value, std::uint32_t name) {
     const Type* type = type_of(value);
     if (!type->is_user_class()) {
         return Value::not_implemented();

@@ -27,14 +27,15 @@ std::string_view type_name(const Runtime& runtime, const Type* type);
 std::string_view type_name_of(const Runtime& runtime, Value value);
 
 // ---- calls
-Value call(Runtime& runtime, Value callable, Arguments arguments);
-Value call_positional(Runtime& runtime, Value callable, std::span<const Value> positional);
-Value call_positional(Runtime& runtime, Value callable, std::initializer_list<Value> positional);
+Result<Value> call(Runtime& runtime, Value callable, Arguments arguments);
+Result<Value> call_positional(Runtime& runtime, Value callable, std::span<const Value> positional);
+Result<Value> call_positional(Runtime& runtime, Value callable,
+                              std::initializer_list<Value> positional);
 bool is_callable(Value value);
 // Calls `object.name(positional...)`; empty when it raised (AttributeError
 // when there is no such attribute).
-Value call_method(Runtime& runtime, Value object, std::uint32_t name,
-                  std::initializer_list<Value> positional);
+Result<Value> call_method(Runtime& runtime, Value object, std::uint32_t name,
+                          std::initializer_list<Value> positional);
 
 // ---- attributes
 // A method lookup result as MicroPython's LOAD_METHOD pushes it: `function`
@@ -45,15 +46,15 @@ struct Method {
     Value self;
 };
 // Raises AttributeError when missing.
-Value load_attribute(Runtime& runtime, Value object, std::uint32_t name);
+Result<Value> load_attribute(Runtime& runtime, Value object, std::uint32_t name);
 // Empty with nothing pending when missing.
 Value find_attribute(Runtime& runtime, Value object, std::uint32_t name);
 // False when it raised; `found` tells whether the attribute exists (when
 // `must_exist`, a missing attribute raises AttributeError instead).
-bool load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
-                 bool must_exist = true);
-bool store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
-bool delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
+Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method,
+                   bool must_exist = true);
+Status store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
 // The attribute error texts MicroPython uses.
 Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
 
@@ -71,49 +72,50 @@ bool type_has_method(const Type* type, const NativeFunction* method);
 // then skip making a bound method).
 bool is_method_descriptor(Value value);
 // What the lookup means when loaded through `instance` (empty: through the class).
-Value bind_attribute(Runtime& runtime, Value found, Value instance, const Type* owner);
+Result<Value> bind_attribute(Runtime& runtime, Value found, Value instance, const Type* owner);
 
 // ---- operators
 // The special-method names of operators ("__add__"), or names::null_name.
 std::uint32_t binary_operator_name(BinaryOperator operation);
 std::uint32_t unary_operator_name(UnaryOperator operation);
-Value unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
-Value binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Result<Value> unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
+Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
 // -1 when it raised, else 0 or 1.
 int truth(Runtime& runtime, Value value);
 int equals(Runtime& runtime, Value left, Value right);
 std::optional<std::int64_t> hash_value(Runtime& runtime, Value value);
 std::optional<std::int64_t> length_of(Runtime& runtime, Value value);
 // "unsupported types for __add__: 'str', 'int'".
-Value raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Raised raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Value left,
+                                Value right);
 // The six comparisons of two byte strings (str, bytes and array compare this way; UTF-8 bytes
 // order as code points do); any other operation is not_implemented.
 Value compare_byte_strings(BinaryOperator operation, std::string_view first,
                            std::string_view second);
-Value raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand);
+Raised raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand);
 
 // ---- subscripts
-Value load_subscript(Runtime& runtime, Value object, Value index);
-bool store_subscript(Runtime& runtime, Value object, Value index, Value value);
-bool delete_subscript(Runtime& runtime, Value object, Value index);
+Result<Value> load_subscript(Runtime& runtime, Value object, Value index);
+Status store_subscript(Runtime& runtime, Value object, Value index, Value value);
+Status delete_subscript(Runtime& runtime, Value object, Value index);
 
 // ---- iteration
-Value get_iterator(Runtime& runtime, Value iterable);
+Result<Value> get_iterator(Runtime& runtime, Value iterable);
 // Value::stop_iteration() at the end.
-Value iterate_next(Runtime& runtime, Value iterator);
+Result<Value> iterate_next(Runtime& runtime, Value iterator);
 // Like iterate_next, but a StopIteration the iterator raises stays pending: its value is
 // the result of `yield from` and what next() raises. The end may still be Value::stop_iteration().
-Value iterate_next_keeping_stop(Runtime& runtime, Value iterator);
+Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator);
 // The get_iterator slot of iterators: an iterator is its own iterator.
 Value iterator_self(Runtime& runtime, Value self);
 // An iterator calling __getitem__ with 0, 1, 2... until IndexError.
-Value make_index_iterator(Runtime& runtime, Value sequence);
+Result<Value> make_index_iterator(Runtime& runtime, Value sequence);
 
 // ---- printing
-bool print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind);
+Status print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind);
 // str(value) / repr(value) as a str object.
-Value to_str(Runtime& runtime, Value value);
-Value to_repr(Runtime& runtime, Value value);
+Result<Value> to_str(Runtime& runtime, Value value);
+Result<Value> to_repr(Runtime& runtime, Value value);
 // The text of str(value) / repr(value); empty optional when it raised.
 std::optional<std::string> str_text(Runtime& runtime, Value value);
 std::optional<std::string> repr_text(Runtime& runtime, Value value);
@@ -125,7 +127,7 @@ std::optional<std::int64_t> to_integer(Runtime& runtime, Value value);
 std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_view what);
 // The result of a user class's conversion method (__float__, __complex__, ...) called on
 // `value`; not_implemented when its class defines none, empty when it raised.
-Value call_conversion_method(Runtime& runtime, Value value, std::uint32_t name);
+Result<Value> call_conversion_method(Runtime& runtime, Value value, std::uint32_t name);
 // float(value) for int, bool, float and a user class's __float__ (which must give a float);
 // TypeError "can't convert X to float" otherwise.
 std::optional<double> to_double(Runtime& runtime, Value value);

@@ -30,35 +30,35 @@ gc::Cell* Runtime::allocate_cell(std::size_t bytes) {
     return cell;
 }
 
-Value Runtime::set_exception(Value exception) {
+Raised Runtime::set_exception(Value exception) {
     exception_ = exception;
-    return Value::empty();
+    return Raised{};
 }
 
-Value Runtime::raise_new(const Type* type, std::string_view message) {
+Raised Runtime::raise_new(const Type* type, std::string_view message) {
     Value exception = make_exception_with_message(*this, type, message);
     if (exception.is_empty()) {
-        return Value::empty();
+        return Raised{};
     }
     return set_exception(exception);
 }
 
-Value Runtime::raise_type(const Type* type) {
+Raised Runtime::raise_type(const Type* type) {
     Value exception = make_exception(*this, type, {});
     if (exception.is_empty()) {
-        return Value::empty();
+        return Raised{};
     }
     return set_exception(exception);
 }
 
-Value Runtime::raise(Value value) {
+Raised Runtime::raise(Value value) {
     if (is_exception(value)) {
         return set_exception(value);
     }
     if (is_type(value) && is_exception_type(as_type(value))) {
         Value instance = call_positional(*this, value, std::span<const Value>{});
         if (instance.is_empty()) {
-            return Value::empty();
+            return Raised{};
         }
         if (!is_exception(instance)) {
             return raise_new(&type_error_type, "exceptions must derive from BaseException");
@@ -68,16 +68,16 @@ Value Runtime::raise(Value value) {
     return raise_new(&type_error_type, "exceptions must derive from BaseException");
 }
 
-Value Runtime::raise_memory_error() {
+Raised Runtime::raise_memory_error() {
     if (memory_error_.is_empty()) {
         // Only while constructing the Runtime itself.
-        return Value::empty();
+        return Raised{};
     }
     clear_traceback(memory_error_);
     return set_exception(memory_error_);
 }
 
-bool Runtime::enter_call() {
+Status Runtime::enter_call() {
     if (depth_ >= config_.max_depth) {
         raise_new(&runtime_error_type, "maximum recursion depth exceeded");
         return false;
@@ -86,7 +86,7 @@ bool Runtime::enter_call() {
     return true;
 }
 
-bool Runtime::enter_native_call() {
+Status Runtime::enter_native_call() {
     if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) {
         raise_new(&runtime_error_type, "maximum recursion depth exceeded");
         return false;

@@ -42,9 +42,9 @@ struct RuntimeConfig {
 // its interpreter from this class.
 //
 // Errors: nothing here throws. A function that raises stores the exception
-// with set_exception() (or one of the raise_* helpers, which return
-// Value::empty() so a slot can `return runtime.raise_new(...)`), and its
-// caller sees the failure as Value::empty() / false and propagates it.
+// with set_exception() (or one of the raise_* helpers, which return Raised so
+// any fallible function can `return runtime.raise_new(...)`), and its caller
+// sees the failure in the Result<Value> or Status (object/result.hpp) it got.
 //
 // Roots: every object made through make() and every result of a call into Python is pushed
 // on the root stack. The innermost running interpreter loop releases what an instruction
@@ -114,15 +114,15 @@ class Runtime : public gc::RootProvider {
 
     // ---- the pending exception
     // Stores `exception` (an exception instance) as pending; returns empty.
-    Value set_exception(Value exception);
+    Raised set_exception(Value exception);
     // Makes `type(message)` and sets it pending; returns empty.
-    Value raise_new(const Type* type, std::string_view message);
+    Raised raise_new(const Type* type, std::string_view message);
     // Makes `type()` (no arguments) and sets it pending; returns empty.
-    Value raise_type(const Type* type);
+    Raised raise_type(const Type* type);
     // `raise value`: value is an exception instance or class; anything else
     // becomes "TypeError: exceptions must derive from BaseException".
-    Value raise(Value value);
-    Value raise_memory_error();
+    Raised raise(Value value);
+    Raised raise_memory_error();
     bool has_exception() const { return !exception_.is_empty(); }
     Value exception() const { return exception_; }
     Value take_exception() {
@@ -134,9 +134,9 @@ class Runtime : public gc::RootProvider {
 
     // ---- depth of calls (Python frames and native re-entry)
     // False, with RuntimeError pending, when the configured depth is reached.
-    bool enter_call();
+    Status enter_call();
     void leave_call() { --depth_; }
-    bool enter_native_call();
+    Status enter_native_call();
     void leave_native_call() {
         --native_depth_;
         --depth_;
@@ -153,7 +153,7 @@ class Runtime : public gc::RootProvider {
     void set_modules(Value dict) { modules_ = dict; }
 
     // Imports a module by name (an interned str); the vm layer knows how.
-    virtual Value import_module(Value name) = 0;
+    virtual Result<Value> import_module(Value name) = 0;
 
     // ---- host limits (untrusted input)
     // Charges `cost` steps of native work (about one per bytecode back-edge's worth of time)
@@ -161,7 +161,7 @@ class Runtime : public gc::RootProvider {
     // pending, when the program must stop. Native code that can run long without calling
     // Python calls it: iteration inside builtins, big-int arithmetic. The vm layer keeps the
     // budget; a Runtime without one never stops.
-    virtual bool charge_native_work(std::uint64_t cost) {
+    virtual Status charge_native_work(std::uint64_t cost) {
         (void)cost;
         return true;
     }

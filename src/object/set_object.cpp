@@ -121,10 +121,12 @@ Value set_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value new_set_like(Runtime& runtime, Value model) { return make_set(runtime, type_of(model)); }
+Result<Value> new_set_like(Runtime& runtime, Value model) {
+    return make_set(runtime, type_of(model));
+}
 
 // Items of `other` as a temporary set (or `other` itself when it is one).
-Value as_set(Runtime& runtime, Value other) {
+Result<Value> as_set(Runtime& runtime, Value other) {
     if (is_set_or_frozenset(other)) {
         return other;
     }
@@ -133,7 +135,8 @@ Value as_set(Runtime& runtime, Value other) {
 
 enum class Algebra { union_, intersection, difference, symmetric_difference };
 
-Value set_algebra(Runtime& runtime, Value left, Value right, Algebra algebra, const Type* type) {
+Result<Value> set_algebra(Runtime& runtime, Value left, Value right, Algebra algebra,
+                          const Type* type) {
     Value result = make_set(runtime, type);
     if (result.is_empty()) {
         return Value::empty();
@@ -284,7 +287,7 @@ Value set_add_method(Runtime& runtime, Arguments arguments) {
     return set_add(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
-Value set_remove_common(Runtime& runtime, Arguments arguments, bool must_exist) {
+Result<Value> set_remove_common(Runtime& runtime, Arguments arguments, bool must_exist) {
     Value removed;
     if (!dict_remove(runtime, as_dict(arguments[0]), arguments[1], &removed)) {
         return Value::empty();
@@ -334,7 +337,7 @@ Value set_copy(Runtime& runtime, Arguments arguments) {
     return result;
 }
 
-Value algebra_method(Runtime& runtime, Arguments arguments, Algebra algebra, bool update) {
+Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra algebra, bool update) {
     Value result = arguments[0];
     for (std::uint32_t index = 1; index < arguments.positional_count; ++index) {
         Value other = as_set(runtime, arguments[index]);
@@ -501,16 +504,16 @@ bool is_set_or_frozenset(Value value) {
            (value.as_object()->type() == &set_type || value.as_object()->type() == &frozenset_type);
 }
 
-Value make_set(Runtime& runtime, const Type* type) {
+Result<Value> make_set(Runtime& runtime, const Type* type) {
     auto* set = runtime.make<DictObject>(0, type);
     return set == nullptr ? Value::empty() : Value::from_object(set);
 }
 
-bool set_add(Runtime& runtime, Value set, Value item) {
+Status set_add(Runtime& runtime, Value set, Value item) {
     return dict_store(runtime, as_dict(set), item, Value::none());
 }
 
-Value set_from_iterable(Runtime& runtime, const Type* type, Value iterable) {
+Result<Value> set_from_iterable(Runtime& runtime, const Type* type, Value iterable) {
     Value set = make_set(runtime, type);
     if (set.is_empty()) {
         return Value::empty();

@@ -13,8 +13,8 @@ extern const Type set_iterator_type;
 
 // A set is a DictObject whose values are all None.
 bool is_set_or_frozenset(Value value);
-Value make_set(Runtime& runtime, const Type* type);
-bool set_add(Runtime& runtime, Value set, Value item);
-Value set_from_iterable(Runtime& runtime, const Type* type, Value iterable);
+Result<Value> make_set(Runtime& runtime, const Type* type);
+Status set_add(Runtime& runtime, Value set, Value item);
+Result<Value> set_from_iterable(Runtime& runtime, const Type* type, Value iterable);
 
 }  // namespace xipy::object

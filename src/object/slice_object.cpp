@@ -125,7 +125,7 @@ bool subscript_allows_stack_slice(Value target) {
            type == &bytearray_type || type == &array_type || type == &memoryview_type;
 }
 
-Value make_slice(Runtime& runtime, Value start, Value stop, Value step) {
+Result<Value> make_slice(Runtime& runtime, Value start, Value stop, Value step) {
     auto* slice = runtime.make<SliceObject>(0, start, stop, step);
     return slice == nullptr ? Value::empty() : Value::from_object(slice);
 }

@@ -27,7 +27,7 @@ bool is_slice(Value value);
 // sequences), so the caller may pass a SliceObject on the C++ stack, made with
 // gc::Cell::flag_static, whose start, stop and step it keeps rooted itself.
 bool subscript_allows_stack_slice(Value target);
-Value make_slice(Runtime& runtime, Value start, Value stop, Value step);
+Result<Value> make_slice(Runtime& runtime, Value start, Value stop, Value step);
 
 // A slice resolved against a sequence length, as slice.indices() does.
 struct SliceIndices {

@@ -25,7 +25,7 @@
 
 namespace xipy::object {
 
-Value raise_text_error(Runtime& runtime, const text::Error& failure) {
+Raised raise_text_error(Runtime& runtime, const text::Error& failure) {
     const Type* type = &value_error_type;
     switch (failure.kind) {
         case text::ErrorKind::value_error:
@@ -195,8 +195,8 @@ class PercentValues final : public text::PercentArguments {
             return pending_failure();
         }
         Value key_value = make_str(runtime_, key);
-        Value found =
-            key_value.is_empty() ? key_value : load_subscript(runtime_, arguments_, key_value);
+        Value found = key_value.is_empty() ? key_value
+                                           : Value(load_subscript(runtime_, arguments_, key_value));
         if (found.is_empty()) {
             python_error_pending = true;
             return pending_failure();
@@ -310,8 +310,8 @@ class PercentValues final : public text::PercentArguments {
 
 }  // namespace
 
-bool percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                         std::string& output, text::TextKind kind) {
+Status percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
+                           std::string& output, text::TextKind kind) {
     PercentValues values(runtime, arguments, kind);
     text::StringSink sink(output);
     text::Status status = text::format_percent(pattern, values, sink);
@@ -321,7 +321,7 @@ bool percent_format_into(Runtime& runtime, std::string_view pattern, Value argum
     return status.ok();
 }
 
-Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments) {
+Result<Value> str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments) {
     std::string output;
     if (!percent_format_into(runtime, pattern, arguments, output)) {
         return Value::empty();
@@ -329,8 +329,8 @@ Value str_modulo_format(Runtime& runtime, std::string_view pattern, Value argume
     return make_str(runtime, output);
 }
 
-bool format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
-                          text::TextKind kind, std::string& output) {
+Status format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
+                            text::TextKind kind, std::string& output) {
     TemplateArguments values(runtime, arguments, kind);
     text::StringSink sink(output);
     text::Status status = text::format_template(pattern, values, sink);
@@ -340,7 +340,7 @@ bool format_template_into(Runtime& runtime, std::string_view pattern, Arguments 
     return status.ok();
 }
 
-bool format_with_spec(Runtime& runtime, Printer& printer, Value value, std::string_view spec) {
+Status format_with_spec(Runtime& runtime, Printer& printer, Value value, std::string_view spec) {
     const Type* type = type_of(value);
     if (type->is_user_class()) {
         ClassLookup found = lookup_in_type(type, names::dunder_format);

@@ -31,7 +31,7 @@ char ascii_lower(char character) {
 bool ascii_letter(char character) { return ascii_upper(character) != ascii_lower(character); }
 
 template <typename Map>
-Value map_characters(Runtime& runtime, Arguments arguments, Map map) {
+Result<Value> map_characters(Runtime& runtime, Arguments arguments, Map map) {
     std::string text(self_text(runtime, arguments));
     bool previous_letter = false;
     for (std::size_t index = 0; index < text.size(); ++index) {

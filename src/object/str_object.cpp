@@ -97,13 +97,13 @@ Value str_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value repeat_text(Runtime& runtime, std::string_view text, Value count_value, bool bytes) {
+Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_value, bool bytes) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();
     }
     if (*count <= 0 || text.empty()) {
-        return bytes ? make_bytes(runtime, {}) : make_str(runtime, {});
+        return bytes ? make_bytes(runtime, std::string_view{}) : make_str(runtime, {});
     }
     if (static_cast<std::uint64_t>(*count) * text.size() > runtime.heap().limit_bytes()) {
         return runtime.raise_memory_error();
@@ -312,7 +312,7 @@ std::string_view str_view(const Runtime& runtime, Value value) {
     return static_cast<const StrObject*>(value.as_object())->text();
 }
 
-Value make_str(Runtime& runtime, std::string_view text) {
+Result<Value> make_str(Runtime& runtime, std::string_view text) {
     if (text.empty()) {
         return Value::from_interned_string(names::empty_string);
     }

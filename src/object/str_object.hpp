@@ -34,7 +34,7 @@ bool is_str(Value value);
 // Precondition: is_str(value).
 std::string_view str_view(const Runtime& runtime, Value value);
 // A new str holding a copy of `text` (valid UTF-8). Empty on MemoryError.
-Value make_str(Runtime& runtime, std::string_view text);
+Result<Value> make_str(Runtime& runtime, std::string_view text);
 std::uint64_t str_hash(const Runtime& runtime, Value value);
 std::size_t utf8_character_count(std::string_view text);
 // Appends repr(text) with MicroPython's quoting and escapes.

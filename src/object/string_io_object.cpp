@@ -34,7 +34,7 @@ MemoryStreamObject* self_stream(Arguments arguments) {
     return static_cast<MemoryStreamObject*>(native_self(arguments[0]).as_object());
 }
 
-Value raise_closed(Runtime& runtime) {
+Raised raise_closed(Runtime& runtime) {
     return runtime.raise_new(&value_error_type, "I/O operation on closed file");
 }
 
@@ -96,7 +96,8 @@ std::size_t text_span(std::string_view text, std::size_t start, std::int64_t cha
 }
 
 // What a stream hands out: str for StringIO, bytes for BytesIO.
-Value make_chunk(Runtime& runtime, const MemoryStreamObject* stream, std::string_view data) {
+Result<Value> make_chunk(Runtime& runtime, const MemoryStreamObject* stream,
+                         std::string_view data) {
     return is_text(stream) ? make_str(runtime, data) : make_bytes(runtime, data);
 }
 
@@ -116,7 +117,8 @@ bool size_argument(Runtime& runtime, Arguments arguments, std::int64_t& size) {
 
 // Reads up to `limit` units (characters for text, bytes otherwise), stopping after a
 // newline when `line` is set.
-Value read_chunk(Runtime& runtime, MemoryStreamObject* stream, std::int64_t limit, bool line) {
+Result<Value> read_chunk(Runtime& runtime, MemoryStreamObject* stream, std::int64_t limit,
+                         bool line) {
     if (stream->closed) {
         return raise_closed(runtime);
     }
@@ -300,7 +302,10 @@ Value stream_close(Runtime&, Arguments arguments) {
 }
 
 Value stream_flush(Runtime& runtime, Arguments arguments) {
-    return self_stream(arguments)->closed ? raise_closed(runtime) : Value::none();
+    if (self_stream(arguments)->closed) {
+        return raise_closed(runtime);
+    }
+    return Value::none();
 }
 
 Value stream_enter(Runtime&, Arguments arguments) { return arguments[0]; }

@@ -36,7 +36,7 @@ bool is_bytearray(Value value) {
 }
 
 // A new result of self's type: str, bytes, or bytearray for bytearray methods.
-Value make_result(Runtime& runtime, Value self, TextKind kind, std::string_view data) {
+Result<Value> make_result(Runtime& runtime, Value self, TextKind kind, std::string_view data) {
     if (kind == TextKind::str) {
         return make_str(runtime, data);
     }
@@ -45,8 +45,8 @@ Value make_result(Runtime& runtime, Value self, TextKind kind, std::string_view 
 
 // A part of self, which is self itself when it is all of it (as MicroPython, even for a
 // bytearray).
-Value make_part(Runtime& runtime, Value self, TextKind kind, std::string_view whole,
-                std::string_view part) {
+Result<Value> make_part(Runtime& runtime, Value self, TextKind kind, std::string_view whole,
+                        std::string_view part) {
     if (part.size() == whole.size()) {
         return self;
     }
@@ -54,8 +54,8 @@ Value make_part(Runtime& runtime, Value self, TextKind kind, std::string_view wh
 }
 
 // The result of a text algorithm that wrote into `output`.
-Value finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
-             const std::string& output) {
+Result<Value> finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
+                     const std::string& output) {
     if (!status.ok()) {
         return raise_text_error(runtime, status.error());
     }
@@ -90,8 +90,8 @@ class PieceCollector final : public text::PieceSink {
     std::vector<std::string_view> pieces;
 };
 
-Value list_of_pieces(Runtime& runtime, Value self, TextKind kind,
-                     std::span<const std::string_view> pieces, bool right_to_left) {
+Result<Value> list_of_pieces(Runtime& runtime, Value self, TextKind kind,
+                             std::span<const std::string_view> pieces, bool right_to_left) {
     Value list = make_list(runtime, {});
     if (list.is_empty()) {
         return Value::empty();
@@ -166,7 +166,7 @@ std::optional<std::string_view> text_argument(Runtime& runtime, Value value, Tex
     return std::nullopt;
 }
 
-Value text_count(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_count(Runtime& runtime, Arguments arguments, TextKind kind) {
     std::optional<std::string_view> needle = text_argument(runtime, arguments[1], kind);
     std::optional<std::int64_t> start;
     std::optional<std::int64_t> end;
@@ -177,8 +177,8 @@ Value text_count(Runtime& runtime, Arguments arguments, TextKind kind) {
         text::count(self_text(runtime, arguments, kind), *needle, kind, start, end));
 }
 
-Value text_find(Runtime& runtime, Arguments arguments, TextKind kind, text::Direction direction,
-                bool raise_when_missing) {
+Result<Value> text_find(Runtime& runtime, Arguments arguments, TextKind kind,
+                        text::Direction direction, bool raise_when_missing) {
     // bytes' find and index (not count or the others) also take one byte as an int.
     char byte = 0;
     std::optional<std::string_view> needle;
@@ -205,7 +205,7 @@ Value text_find(Runtime& runtime, Arguments arguments, TextKind kind, text::Dire
     return Value::from_small_int(found);
 }
 
-Value text_affix(Runtime& runtime, Arguments arguments, TextKind kind, bool prefix) {
+Result<Value> text_affix(Runtime& runtime, Arguments arguments, TextKind kind, bool prefix) {
     std::optional<std::int64_t> start;
     std::optional<std::int64_t> end;
     if (!range_arguments(runtime, arguments, 2, start, end)) {
@@ -230,7 +230,7 @@ Value text_affix(Runtime& runtime, Arguments arguments, TextKind kind, bool pref
     return Value::false_value();
 }
 
-Value text_split(Runtime& runtime, Arguments arguments, TextKind kind, bool from_right) {
+Result<Value> text_split(Runtime& runtime, Arguments arguments, TextKind kind, bool from_right) {
     if (!check_keywords(runtime, arguments, {names::sep, names::maxsplit})) {
         return Value::empty();
     }
@@ -266,7 +266,7 @@ Value text_split(Runtime& runtime, Arguments arguments, TextKind kind, bool from
     return list_of_pieces(runtime, arguments[0], kind, collector.pieces, from_right && limit >= 0);
 }
 
-Value text_splitlines(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_splitlines(Runtime& runtime, Arguments arguments, TextKind kind) {
     if (!check_keywords(runtime, arguments, {names::keepends})) {
         return Value::empty();
     }
@@ -290,7 +290,8 @@ Value text_splitlines(Runtime& runtime, Arguments arguments, TextKind kind) {
     return list_of_pieces(runtime, arguments[0], kind, collector.pieces, false);
 }
 
-Value text_strip(Runtime& runtime, Arguments arguments, TextKind kind, text::StripSide side) {
+Result<Value> text_strip(Runtime& runtime, Arguments arguments, TextKind kind,
+                         text::StripSide side) {
     std::optional<std::string_view> characters;
     if (arguments.positional_count > 1 && !arguments[1].is_none()) {
         characters = text_argument(runtime, arguments[1], kind);
@@ -302,7 +303,7 @@ Value text_strip(Runtime& runtime, Arguments arguments, TextKind kind, text::Str
     return make_part(runtime, arguments[0], kind, text, text::strip(text, characters, side));
 }
 
-Value text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
     // The items stay reachable through the list, so the views into them stay valid.
     Value list = list_from_iterable(runtime, arguments[1]);
     if (list.is_empty()) {
@@ -324,7 +325,7 @@ Value text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
     return finish(runtime, arguments[0], kind, status, output);
 }
 
-Value text_replace(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_replace(Runtime& runtime, Arguments arguments, TextKind kind) {
     std::optional<std::string_view> old_text = text_argument(runtime, arguments[1], kind);
     if (!old_text) {
         return Value::empty();
@@ -357,8 +358,8 @@ Value text_replace(Runtime& runtime, Arguments arguments, TextKind kind) {
     return finish(runtime, arguments[0], kind, status, output);
 }
 
-Value text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
-                     text::Direction direction) {
+Result<Value> text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
+                             text::Direction direction) {
     std::optional<std::string_view> separator = text_argument(runtime, arguments[1], kind);
     if (!separator) {
         return Value::empty();
@@ -384,7 +385,7 @@ Value text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
         items[0] = make_part(runtime, self, kind, text, parts.value().before);
         items[1] = type_of(arguments[1]) == type_of(self)
                        ? arguments[1]
-                       : make_result(runtime, self, kind, middle);
+                       : Value(make_result(runtime, self, kind, middle));
         items[2] = make_part(runtime, self, kind, text, parts.value().after);
     }
     for (Value item : items) {
@@ -395,7 +396,7 @@ Value text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
     return new_tuple(runtime, items);
 }
 
-Value text_format(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_format(Runtime& runtime, Arguments arguments, TextKind kind) {
     std::string output;
     if (!format_template_into(runtime, self_text(runtime, arguments, kind), arguments, kind,
                               output)) {
@@ -404,7 +405,7 @@ Value text_format(Runtime& runtime, Arguments arguments, TextKind kind) {
     return make_result(runtime, arguments[0], kind, output);
 }
 
-Value text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
+Result<Value> text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
     if (arguments.positional_count > 2) {
         return text_justify(runtime, arguments, kind, 0);
     }
@@ -421,7 +422,7 @@ Value text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
     return finish(runtime, arguments[0], kind, status, output);
 }
 
-Value text_justify(Runtime& runtime, Arguments arguments, TextKind kind, int alignment) {
+Result<Value> text_justify(Runtime& runtime, Arguments arguments, TextKind kind, int alignment) {
     std::optional<std::int64_t> width = to_integer(runtime, arguments[1]);
     if (!width) {
         return Value::empty();
@@ -456,7 +457,7 @@ Value text_justify(Runtime& runtime, Arguments arguments, TextKind kind, int ali
     return make_result(runtime, arguments[0], kind, result);
 }
 
-Value text_remove_affix(Runtime& runtime, Arguments arguments, TextKind kind, bool prefix) {
+Result<Value> text_remove_affix(Runtime& runtime, Arguments arguments, TextKind kind, bool prefix) {
     std::optional<std::string_view> affix = text_argument(runtime, arguments[1], kind);
     if (!affix) {
         return Value::empty();
@@ -471,16 +472,16 @@ Value text_remove_affix(Runtime& runtime, Arguments arguments, TextKind kind, bo
     return make_part(runtime, arguments[0], kind, text, rest);
 }
 
-Value text_transform(Runtime& runtime, Arguments arguments, TextKind kind,
-                     TextTransform transform) {
+Result<Value> text_transform(Runtime& runtime, Arguments arguments, TextKind kind,
+                             TextTransform transform) {
     std::string output;
     text::StringSink sink(output);
     text::Status status = transform(self_text(runtime, arguments, kind), sink);
     return finish(runtime, arguments[0], kind, status, output);
 }
 
-Value text_predicate(Runtime& runtime, Arguments arguments, TextKind kind,
-                     TextPredicate predicate) {
+Result<Value> text_predicate(Runtime& runtime, Arguments arguments, TextKind kind,
+                             TextPredicate predicate) {
     return Value::boolean(predicate(self_text(runtime, arguments, kind)));
 }
 

@@ -16,31 +16,35 @@ std::optional<std::string_view> text_argument(Runtime& runtime, Value value, tex
 
 // Every function takes self as arguments[0], as the method tables guarantee: a str for
 // TextKind::str; a bytes or bytearray for TextKind::bytes, whose results keep self's type.
-Value text_count(Runtime& runtime, Arguments arguments, text::TextKind kind);
-Value text_find(Runtime& runtime, Arguments arguments, text::TextKind kind,
-                text::Direction direction, bool raise_when_missing);
-Value text_affix(Runtime& runtime, Arguments arguments, text::TextKind kind, bool prefix);
-Value text_split(Runtime& runtime, Arguments arguments, text::TextKind kind, bool from_right);
-Value text_splitlines(Runtime& runtime, Arguments arguments, text::TextKind kind);
-Value text_strip(Runtime& runtime, Arguments arguments, text::TextKind kind, text::StripSide side);
-Value text_join(Runtime& runtime, Arguments arguments, text::TextKind kind);
-Value text_replace(Runtime& runtime, Arguments arguments, text::TextKind kind);
-Value text_partition(Runtime& runtime, Arguments arguments, text::TextKind kind,
-                     text::Direction direction);
-Value text_format(Runtime& runtime, Arguments arguments, text::TextKind kind);
-Value text_center(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_count(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_find(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                        text::Direction direction, bool raise_when_missing);
+Result<Value> text_affix(Runtime& runtime, Arguments arguments, text::TextKind kind, bool prefix);
+Result<Value> text_split(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                         bool from_right);
+Result<Value> text_splitlines(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_strip(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                         text::StripSide side);
+Result<Value> text_join(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_replace(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_partition(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                             text::Direction direction);
+Result<Value> text_format(Runtime& runtime, Arguments arguments, text::TextKind kind);
+Result<Value> text_center(Runtime& runtime, Arguments arguments, text::TextKind kind);
 // Pads to arguments[1] characters with the fill arguments[2] (default space); `alignment`
 // < 0 puts the text left (ljust), > 0 right (rjust), 0 in the middle (center).
-Value text_justify(Runtime& runtime, Arguments arguments, text::TextKind kind, int alignment);
+Result<Value> text_justify(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                           int alignment);
 // removeprefix (`prefix`) / removesuffix: self without arguments[1] at that end, or self.
-Value text_remove_affix(Runtime& runtime, Arguments arguments, text::TextKind kind, bool prefix);
+Result<Value> text_remove_affix(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                                bool prefix);
 
 using TextTransform = text::Status (*)(std::string_view, text::TextSink&);
-Value text_transform(Runtime& runtime, Arguments arguments, text::TextKind kind,
-                     TextTransform transform);
+Result<Value> text_transform(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                             TextTransform transform);
 using TextPredicate = bool (*)(std::string_view);
-Value text_predicate(Runtime& runtime, Arguments arguments, text::TextKind kind,
-                     TextPredicate predicate);
+Result<Value> text_predicate(Runtime& runtime, Arguments arguments, text::TextKind kind,
+                             TextPredicate predicate);
 
 // The method-table entries for one text kind.
 template <text::TextKind kind>

@@ -183,7 +183,7 @@ TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count) {
     return tuple;
 }
 
-Value new_tuple(Runtime& runtime, std::span<const Value> items) {
+Result<Value> new_tuple(Runtime& runtime, std::span<const Value> items) {
     if (items.empty()) {
         return empty_tuple();
     }
@@ -224,7 +224,7 @@ bool both_have(Value left, Value right, std::size_t index) {
 // Lexicographic comparison. A list is re-read at every step (never copied): __eq__ may
 // mutate it, and a copy would hold items the collector cannot see. As CPython, the lengths
 // that decide a tie are the current ones.
-Value compare_items(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> compare_items(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::equal || operation == BinaryOperator::not_equal) {
         bool same = sequence_items(left).size() == sequence_items(right).size();
         for (std::size_t index = 0; same && both_have(left, right, index); ++index) {
@@ -264,7 +264,8 @@ Value compare_items(Runtime& runtime, BinaryOperator operation, Value left, Valu
 
 }  // namespace
 
-Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Value left,
+                                Value right) {
     // Nested lists and tuples compare recursively on the C++ stack: bound it (untrusted input).
     if (!runtime.enter_native_call()) {
         return Value::empty();
@@ -276,7 +277,8 @@ Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, 
 
 namespace {
 
-Value repeat_sequence(Runtime& runtime, Value sequence, Value count_value, SequenceMaker make) {
+Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_value,
+                              SequenceMaker make) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();
@@ -296,7 +298,7 @@ Value repeat_sequence(Runtime& runtime, Value sequence, Value count_value, Seque
 }
 
 // `item in sequence`: re-reads the items at each step, since __eq__ may change a list.
-Value sequence_contains(Runtime& runtime, Value sequence, Value item) {
+Result<Value> sequence_contains(Runtime& runtime, Value sequence, Value item) {
     for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {
         RootScope scope(runtime);
         Value candidate = sequence_items(sequence)[index];
@@ -311,8 +313,8 @@ Value sequence_contains(Runtime& runtime, Value sequence, Value item) {
 
 }  // namespace
 
-Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                      bool (*is_kind)(Value), SequenceMaker make) {
+Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                              bool (*is_kind)(Value), SequenceMaker make) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         if (is_kind(left) && is_int(right)) {
@@ -340,8 +342,8 @@ Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Va
     return compare_sequences(runtime, operation, left, right);
 }
 
-bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
-                    bool single_comma) {
+Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
+                      bool single_comma) {
     printer.write_char(open);
     // Indexes the current items each time: an item's __repr__ may change a list.
     for (std::size_t index = 0; index < sequence_items(sequence).size(); ++index) {

@@ -30,7 +30,7 @@ bool is_tuple(Value value);
 // Precondition: is_tuple(value).
 TupleObject* as_tuple(Value value);
 // A new tuple of copies of `items`. Empty on MemoryError.
-Value new_tuple(Runtime& runtime, std::span<const Value> items);
+Result<Value> new_tuple(Runtime& runtime, std::span<const Value> items);
 // A tuple of `count` None items to fill in before anyone sees it.
 TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count);
 Value empty_tuple();
@@ -38,14 +38,15 @@ Value empty_tuple();
 // lexicographic comparison and repr. The latter two may run Python code, which may change a
 // list, so they re-read its items at every step.
 std::span<const Value> sequence_items(Value sequence);
-Value compare_sequences(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Value left,
+                                Value right);
 // The binary operators both kinds have: `*` with an int, `in`, `+` of two of the same kind and
 // the comparisons. `is_kind` tells the operand's kind (is_list or is_tuple) and `make` builds
 // a new sequence of it. NotImplemented for anything else.
-using SequenceMaker = Value (*)(Runtime& runtime, std::span<const Value> items);
-Value sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                      bool (*is_kind)(Value), SequenceMaker make);
-bool print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
-                    bool single_comma);
+using SequenceMaker = Result<Value> (*)(Runtime& runtime, std::span<const Value> items);
+Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
+                              bool (*is_kind)(Value), SequenceMaker make);
+Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
+                      bool single_comma);
 
 }  // namespace xipy::object

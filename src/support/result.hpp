@@ -11,6 +11,9 @@ namespace xipy::support {
 
 // Core code builds with -fno-exceptions, so fallible functions return
 // Result<T>. It is [[nodiscard]] so a failure cannot be ignored silently.
+// From the object layer up, the failure is a Python exception kept in the
+// runtime instead, and object/result.hpp gives the same family's
+// Result<Value> and Status for it; both work with XIPY_TRY and XIPY_CHECK.
 // Accessing the wrong alternative is a programming error and asserts.
 template <typename T>
 class [[nodiscard]] Result {

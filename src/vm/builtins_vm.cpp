@@ -170,7 +170,8 @@ constexpr object::Attribute vm_table[] = {
 
 std::span<const object::Attribute> vm_builtins() { return vm_table; }
 
-Value import_name(Interpreter& interpreter, std::uint32_t name, Value fromlist, Value level) {
+object::Result<Value> import_name(Interpreter& interpreter, std::uint32_t name, Value fromlist,
+                                  Value level) {
     // A program may replace builtins.__import__; every import statement then goes through it.
     Value importer = object::dict_find_name(interpreter, object::as_dict(interpreter.builtins()),
                                             object::names::dunder_import);

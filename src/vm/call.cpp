@@ -17,7 +17,8 @@ namespace xipy::vm {
 using object::Arguments;
 using object::Value;
 
-bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Arguments arguments) {
+object::Status Interpreter::bind_arguments(FunctionObject* function, Value* state,
+                                           Arguments arguments) {
     const image::RawCode& code = *function->code;
     const image::Prelude& prelude = code.prelude;
     const std::uint32_t state_count = prelude.n_state;
@@ -196,8 +197,8 @@ bool Interpreter::bind_arguments(FunctionObject* function, Value* state, Argumen
     return true;
 }
 
-bool Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
-                             bool returns_to_native) {
+object::Status Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
+                                       bool returns_to_native) {
     if (!charge_step()) {
         return false;
     }
@@ -305,7 +306,8 @@ CallOutcome Interpreter::call_from_stack(Value* slot, std::uint32_t positional,
     return CallOutcome::returned;
 }
 
-Value Interpreter::call_function(Value function, Arguments arguments, Value locals) {
+object::Result<Value> Interpreter::call_function(Value function, Arguments arguments,
+                                                 Value locals) {
     FunctionObject* callee = as_function(function);
     if (callee->is_generator()) {
         return make_generator(function, arguments);
@@ -331,7 +333,7 @@ Value Interpreter::call_function(Value function, Arguments arguments, Value loca
     return result.value;
 }
 
-Value Interpreter::make_generator(Value function_value, Arguments arguments) {
+object::Result<Value> Interpreter::make_generator(Value function_value, Arguments arguments) {
     FunctionObject* function = as_function(function_value);
     const image::Prelude& prelude = function->code->prelude;
     std::size_t extra = (std::size_t{stack_guard_slots} + prelude.n_state) * sizeof(Value) +

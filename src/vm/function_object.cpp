@@ -24,7 +24,7 @@ void trace_function(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value function_call(object::Runtime& runtime, Value callable, object::Arguments arguments) {
+object::Value function_call(object::Runtime& runtime, Value callable, object::Arguments arguments) {
     return static_cast<Interpreter&>(runtime).call_function(callable, arguments);
 }
 
@@ -39,15 +39,15 @@ bool function_print(object::Runtime& runtime, Value self, object::Printer& print
     return true;
 }
 
-Value function_bind(object::Runtime& runtime, Value descriptor, Value instance,
-                    const object::Type*) {
+object::Value function_bind(object::Runtime& runtime, Value descriptor, Value instance,
+                            const object::Type*) {
     if (instance.is_empty()) {
         return descriptor;
     }
     return object::make_bound_method(runtime, descriptor, instance);
 }
 
-Value function_load_attribute(object::Runtime&, Value self, std::uint32_t name) {
+object::Value function_load_attribute(object::Runtime&, Value self, std::uint32_t name) {
     FunctionObject* function = as_function(self);
     switch (name) {
         case object::names::dunder_name:

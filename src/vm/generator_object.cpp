@@ -47,7 +47,7 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
 
 Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
 
-Value generator_next(object::Runtime& runtime, Value self) {
+object::Value generator_next(object::Runtime& runtime, Value self) {
     ExecutionResult result =
         interpreter_of(runtime).resume(as_generator(self), Value::none(), Value::empty());
     switch (result.kind) {
@@ -69,10 +69,10 @@ Value generator_next(object::Runtime& runtime, Value self) {
     }
 }
 
-Value self_iterator(object::Runtime&, Value self) { return self; }
+object::Value self_iterator(object::Runtime&, Value self) { return self; }
 
 // The value a finished send/throw reports: StopIteration(value).
-Value finish(object::Runtime& runtime, ExecutionResult result) {
+object::Result<Value> finish(object::Runtime& runtime, ExecutionResult result) {
     switch (result.kind) {
         case ExitKind::yielded:
             return result.value;

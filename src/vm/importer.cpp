@@ -222,7 +222,9 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
         Value pending = take_exception();
         keep(pending);
         Value removed;
-        object::dict_remove(*this, loaded_modules, Value::from_interned_string(name), &removed);
+        // Best effort: the import fails with `pending` whether or not the entry goes.
+        (void)object::dict_remove(*this, loaded_modules, Value::from_interned_string(name),
+                                  &removed);
         clear_exception();
         set_exception(pending);
         return Value::empty();
@@ -446,7 +448,7 @@ bool add_module_path(object::Runtime& runtime, std::string_view entry, bool firs
     return true;
 }
 
-Value Interpreter::run_main_module(std::string_view name) {
+object::Result<Value> Interpreter::run_main_module(std::string_view name) {
     std::vector<std::string> folders;
     const std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) {
@@ -494,7 +496,7 @@ Value Interpreter::run_main_module(std::string_view name) {
     return raise_no_module(*this, name);
 }
 
-Value Interpreter::import_module(Value name) {
+object::Result<Value> Interpreter::import_module(Value name) {
     std::string text(object::str_view(*this, name));
     return import(text, Value::empty(), true, 0);
 }

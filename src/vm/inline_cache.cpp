@@ -107,8 +107,8 @@ ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::ui
 
 }  // namespace
 
-Value fill_global_cache(const object::Runtime& runtime, NameCache& cache, DictObject* globals,
-                        DictObject* builtins, std::uint32_t name) {
+object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
+                                DictObject* globals, DictObject* builtins, std::uint32_t name) {
     GlobalCache& slot = cache.global;
     slot = GlobalCache{};
     Value value = object::dict_find_name(runtime, globals, name);
@@ -126,8 +126,8 @@ Value fill_global_cache(const object::Runtime& runtime, NameCache& cache, DictOb
     return value;
 }
 
-bool cached_load_method(object::Runtime& runtime, NameCache& cache, Value object,
-                        std::uint32_t name, object::Method& method) {
+object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Value object,
+                                  std::uint32_t name, object::Method& method) {
     const Type* type = object::type_of(object);
     if (!type->is_user_class()) {
         return object::load_method(runtime, object, name, method);
@@ -144,8 +144,8 @@ bool cached_load_method(object::Runtime& runtime, NameCache& cache, Value object
     return true;
 }
 
-Value cached_load_attribute(object::Runtime& runtime, NameCache& cache, Value object,
-                            std::uint32_t name) {
+object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache& cache,
+                                            Value object, std::uint32_t name) {
     const Type* type = object::type_of(object);
     if (!type->is_user_class()) {
         return object::load_attribute(runtime, object, name);
@@ -164,8 +164,8 @@ Value cached_load_attribute(object::Runtime& runtime, NameCache& cache, Value ob
     return object::make_bound_method(runtime, method.function, method.self);
 }
 
-bool cached_store_attribute(object::Runtime& runtime, NameCache& cache, Value object,
-                            std::uint32_t name, Value value) {
+object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache, Value object,
+                                      std::uint32_t name, Value value) {
     const Type* type = object::type_of(object);
     if (!type->is_user_class() || value.is_empty()) {
         return object::store_attribute(runtime, object, name, value);

@@ -77,14 +77,15 @@ inline object::Value cached_load_global(const object::Runtime& runtime, NameCach
 
 // LOAD_METHOD and LOAD_ATTR with object::load_method / object::load_attribute
 // semantics; only instances of user classes use the cache.
-bool cached_load_method(object::Runtime& runtime, NameCache& cache, object::Value object,
-                        std::uint32_t name, object::Method& method);
-object::Value cached_load_attribute(object::Runtime& runtime, NameCache& cache,
-                                    object::Value object, std::uint32_t name);
+object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, object::Value object,
+                                  std::uint32_t name, object::Method& method);
+object::Result<object::Value> cached_load_attribute(object::Runtime& runtime, NameCache& cache,
+                                                    object::Value object, std::uint32_t name);
 
 // STORE_ATTR with object::store_attribute semantics (an empty `value` deletes).
-bool cached_store_attribute(object::Runtime& runtime, NameCache& cache, object::Value object,
-                            std::uint32_t name, object::Value value);
+object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache,
+                                      object::Value object, std::uint32_t name,
+                                      object::Value value);
 
 // Marks the classes the caches refer to.
 void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer);

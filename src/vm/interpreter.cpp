@@ -193,7 +193,7 @@ void Interpreter::set_step_limit(std::uint64_t limit) {
     step_budget_exhausted_ = false;
 }
 
-bool Interpreter::stop_or_interrupt() {
+object::Status Interpreter::stop_or_interrupt() {
     if (steps_ > step_limit_) {
         // Stays exhausted: code that swallows the error stops again at its next step.
         steps_ = step_limit_;
@@ -216,7 +216,7 @@ bool Interpreter::schedule(Value function, Value argument) {
     return true;
 }
 
-bool Interpreter::run_scheduled() {
+object::Status Interpreter::run_scheduled() {
     running_scheduled_ = true;
     while (scheduled_count_ > 0) {
         auto [function, argument] = scheduled_[0];
@@ -226,7 +226,7 @@ bool Interpreter::run_scheduled() {
         object::RootScope scope(*this);
         object::Root held_function(*this, function);
         object::Root held_argument(*this, argument);
-        if (!object::call_positional(*this, function, {argument}).is_empty()) {
+        if (object::call_positional(*this, function, {argument}).ok()) {
             continue;
         }
         Value exception = exception_of_callback();
@@ -252,7 +252,7 @@ Value Interpreter::exception_of_callback() {
     return take_exception();
 }
 
-bool Interpreter::charge_native_work(std::uint64_t cost) {
+object::Status Interpreter::charge_native_work(std::uint64_t cost) {
     steps_ = cost > UINT64_MAX - steps_ ? UINT64_MAX : steps_ + cost;
     if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
         return stop_or_interrupt();
@@ -303,8 +303,8 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
 }
 
-bool Interpreter::push_direct_frame(Value function_value, Value first, const Value* values,
-                                    std::uint32_t count) {
+object::Status Interpreter::push_direct_frame(Value function_value, Value first,
+                                              const Value* values, std::uint32_t count) {
     if (!charge_step()) {
         return false;
     }
@@ -799,17 +799,10 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(UNWIND_JUMP) : {
-                std::int32_t offset = read_jump_offset(instruction, true);
-                std::uint8_t count = *instruction++;
-                // The target is relative to the end of the jump operand.
-                const std::uint8_t* target = instruction - 1 + offset;
-                // The slot MicroPython keeps the target in; see ExceptionHandler.
-                PUSH(Value::none());
-                instruction = continue_unwind(
-                    *frame, top,
-                    static_cast<std::uint32_t>(target - frame->code->bytecode().data()), count,
-                    instruction);
-                CHARGE_BACKWARD_JUMP(offset < 0);
+                // break or continue out of try, with or for blocks (vm/unwind.cpp).
+                bool is_backward = false;
+                instruction = unwind_jump(*frame, top, instruction, is_backward);
+                CHARGE_BACKWARD_JUMP(is_backward);
                 NEXT();
             }
             OPCODE(SETUP_EXCEPT) : OPCODE(SETUP_FINALLY) : {
@@ -910,12 +903,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_MAP) : {
-                if (!is_exactly(top[-2], &object::dict_type)) {
-                    raise_new(&object::type_error_type, "invalid .mpy: STORE_MAP needs a dict");
-                    goto handle_exception;
-                }
-                top -= 2;
-                if (!object::dict_store(*this, object::as_dict(top[0]), top[2], top[1])) {
+                if (!store_map(*this, top)) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1056,52 +1044,24 @@ ExecutionResult Interpreter::run() {
                 TOP() = result;
                 NEXT();
             }
-            OPCODE(RAISE_LAST) : {
-                reraise_handled(*this, *frame);
-                goto handle_exception;
-            }
-            OPCODE(RAISE_OBJ) : {
-                raise(TOP());
-                goto handle_exception;
-            }
-            OPCODE(RAISE_FROM) : {
-                --top;
-                raise(TOP());
+            OPCODE(RAISE_LAST) : OPCODE(RAISE_OBJ) : OPCODE(RAISE_FROM) : {
+                raise_from_stack(*this, *frame, opcode, top);
                 goto handle_exception;
             }
             OPCODE(YIELD_VALUE) : OPCODE(YIELD_FROM) : {
-                if (frame->generator == nullptr) {
-                    raise_new(&object::runtime_error_type,
-                              "invalid .mpy: yield outside a generator");
+                // Works on the saved frame: YIELD_FROM may step back to run again on resume.
+                SAVE_FRAME();
+                Value yielded;
+                const YieldStep step =
+                    yield_from_stack(*this, *frame, opcode, pending_inject, yielded);
+                if (step == YieldStep::suspends) {
+                    return suspend(yielded, temporaries);
+                }
+                LOAD_FRAME();
+                if (step == YieldStep::raised) {
                     goto handle_exception;
                 }
-                if (opcode == byte_of(Opcode::YIELD_VALUE)) {
-                    SAVE_FRAME();
-                    return suspend(TOP().is_empty() ? Value::none() : TOP(), temporaries);
-                }
-                Value send_value = POP();
-                Value thrown = pending_inject;
-                pending_inject = Value::empty();
-                SAVE_FRAME();
-                DelegationResult delegated = delegate(*this, TOP(), send_value, thrown);
-                if (delegated.kind == ExitKind::yielded) {
-                    // Run YIELD_FROM again when resumed, with the sent value.
-                    --instruction;
-                    PUSH(delegated.value);
-                    SAVE_FRAME();
-                    return suspend(delegated.value, temporaries);
-                }
-                if (delegated.kind == ExitKind::returned) {
-                    TOP() = delegated.value;
-                    if (!thrown.is_empty() &&
-                        thrown_matches(thrown, &object::generator_exit_type)) {
-                        raise(thrown);
-                        goto handle_exception;
-                    }
-                    NEXT();
-                }
-                --top;
-                goto handle_exception;
+                NEXT();
             }
             OPCODE(LOAD_BUILD_CLASS) : {
                 Value build_class = object::dict_find_name(*this, object::as_dict(builtins()),
@@ -1109,20 +1069,12 @@ ExecutionResult Interpreter::run() {
                 PUSH(build_class);
                 NEXT();
             }
-            OPCODE(IMPORT_NAME) : {
+            OPCODE(IMPORT_NAME) : OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
                 SAVE_FRAME();
-                Value module = import_name(*this, name, top[0], top[-1]);
-                --top;
-                CHECK(module);
-                TOP() = module;
-                NEXT();
-            }
-            OPCODE(IMPORT_FROM) : {
-                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                Value value = import_from(*this, TOP(), name);
-                CHECK(value);
-                PUSH(value);
+                if (!import_from_stack(*this, opcode, name, top)) {
+                    goto handle_exception;
+                }
                 NEXT();
             }
             OPCODE(IMPORT_STAR) : {

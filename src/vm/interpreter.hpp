@@ -59,19 +59,19 @@ class Interpreter : public object::Runtime {
     // returns the module's globals (empty when it raised).
     // __main__'s globals, made when no run made them yet (vm::main_globals()).
     object::Value main_globals();
-    object::Value run_module(image::Image image, std::uint32_t module_name,
-                             SourceFile source = SourceFile{});
+    object::Result<object::Value> run_module(image::Image image, std::uint32_t module_name,
+                                             SourceFile source = SourceFile{});
     // Finds the module `name` on sys.path (as `micropython -m` does) and runs it as __main__;
     // its globals, or empty when it raised or was not found (vm/importer.cpp).
-    object::Value run_main_module(std::string_view name);
+    object::Result<object::Value> run_main_module(std::string_view name);
     // Runs an image's outer code in `globals` (setting __file__ from the image when
     // `set_file`); the context keeps `source`'s owners alive. Returns globals, or empty.
-    object::Value execute_image(image::Image image, object::Value globals, SourceFile source,
-                                bool set_file);
+    object::Result<object::Value> execute_image(image::Image image, object::Value globals,
+                                                SourceFile source, bool set_file);
 
     // Calls a Python function from native code (this and resume(): vm/call.cpp).
-    object::Value call_function(object::Value function, object::Arguments arguments,
-                                object::Value locals = object::Value::empty());
+    object::Result<object::Value> call_function(object::Value function, object::Arguments arguments,
+                                                object::Value locals = object::Value::empty());
     // Resumes a generator with a value sent in or an exception thrown in.
     ExecutionResult resume(GeneratorObject* generator, object::Value send_value,
                            object::Value throw_value);
@@ -83,7 +83,7 @@ class Interpreter : public object::Runtime {
     object::Value import(std::string_view name, object::Value globals, bool has_fromlist,
                          std::int64_t level);
     // The module named `name` (a str), dotted names included.
-    object::Value import_module(object::Value name) override;
+    object::Result<object::Value> import_module(object::Value name) override;
     // A built-in module of the registry (module_loading.cpp), or empty with no exception.
     object::Value find_builtin_module(std::uint32_t id);
     // Where files live: each source is mounted at a path (normalize_path form); the longest
@@ -102,7 +102,7 @@ class Interpreter : public object::Runtime {
     // Every image loaded so far, in load order.
     const std::vector<OwnedModuleContext>& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
-    bool charge_native_work(std::uint64_t cost) override;
+    object::Status charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
 
     // The innermost Python frame, or null.
@@ -122,8 +122,8 @@ class Interpreter : public object::Runtime {
 
     // Fills a frame's locals from call arguments, as MicroPython's
     // mp_setup_code_state does (the closure's cells come first). In vm/call.cpp.
-    bool bind_arguments(FunctionObject* function, object::Value* state,
-                        object::Arguments arguments);
+    object::Status bind_arguments(FunctionObject* function, object::Value* state,
+                                  object::Arguments arguments);
 
     // sys.argv as the host gave it.
     const std::vector<std::string>& argv() const { return argv_; }
@@ -157,7 +157,7 @@ class Interpreter : public object::Runtime {
     void request_interrupt() { interrupt_requested_.store(true, std::memory_order_relaxed); }
     // Counts one step and polls the interrupt flag; false with an exception pending when the
     // budget is spent (an uncatchable RuntimeError) or an interrupt arrived.
-    bool charge_step() {
+    object::Status charge_step() {
         ++steps_;
         if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
             return stop_or_interrupt();
@@ -172,7 +172,7 @@ class Interpreter : public object::Runtime {
     // Runs the queued callbacks unless one is running already. A callback's exception is
     // printed as an uncaught one and the program goes on, as in the reference; false only
     // for SystemExit and KeyboardInterrupt, which stay pending.
-    bool run_scheduled();
+    object::Status run_scheduled();
     bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
 
   private:
@@ -188,23 +188,24 @@ class Interpreter : public object::Runtime {
     // The fast path of push_frame for a call with only positional arguments that
     // binds_directly() accepts: `first` (when not empty) then values[0, count) become the
     // locals after the closure's cells. Same step, depth and stack checks; false if it raised.
-    bool push_direct_frame(object::Value function, object::Value first, const object::Value* values,
-                           std::uint32_t count);
+    object::Status push_direct_frame(object::Value function, object::Value first,
+                                     const object::Value* values, std::uint32_t count);
     void pop_frame();
     // Pops the innermost frame as it returns or raises; true if run() returns to native code.
     bool finish_frame();
     // Saves the innermost frame, which is a generator's, into it and pops it (a yield).
     ExecutionResult suspend(object::Value yielded, std::size_t temporaries);
-    bool stop_or_interrupt();
+    object::Status stop_or_interrupt();
     object::Value exception_of_callback();
 
     // ---- the general call path (vm/call.cpp)
     // Pushes a frame for `function` with its arguments bound; false if it raised.
-    bool push_frame(object::Value function, object::Arguments arguments, object::Value locals,
-                    bool returns_to_native);
+    object::Status push_frame(object::Value function, object::Arguments arguments,
+                              object::Value locals, bool returns_to_native);
     // A frame at the start of `function`'s code, its state and handlers at the given places.
     Frame start_frame(object::Value function, object::Value* state, ExceptionHandler* handlers);
-    object::Value make_generator(object::Value function, object::Arguments arguments);
+    object::Result<object::Value> make_generator(object::Value function,
+                                                 object::Arguments arguments);
     // A CALL_* instruction that the loop's fast path (find_direct_call) does not take: the
     // callable at `slot`, then (for a method call) the self slot, the arguments and (with
     // `has_star`) the star bitmap above it.

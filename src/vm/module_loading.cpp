@@ -26,10 +26,11 @@ support::Result<image::Image> Interpreter::load_image(std::span<const std::uint8
     return loaded;
 }
 
-Value Interpreter::run_module(image::Image image, std::uint32_t module_name, SourceFile source) {
+object::Result<Value> Interpreter::run_module(image::Image image, std::uint32_t module_name,
+                                              SourceFile source) {
     // Every run of __main__ shares one namespace, so a VM's globals persist across runs.
     bool main = module_name == object::names::dunder_main;
-    Value globals = main ? main_globals() : object::make_dict(*this);
+    Value globals = main ? main_globals() : Value(object::make_dict(*this));
     if (globals.is_empty()) {
         return Value::empty();
     }
@@ -42,8 +43,8 @@ Value Interpreter::run_module(image::Image image, std::uint32_t module_name, Sou
     return execute_image(std::move(image), globals, std::move(source), true);
 }
 
-Value Interpreter::execute_image(image::Image image, Value globals, SourceFile source,
-                                 bool set_file) {
+object::Result<Value> Interpreter::execute_image(image::Image image, Value globals,
+                                                 SourceFile source, bool set_file) {
     OwnedModuleContext owned = make_module_context(heap_memory_, std::move(image));
     ModuleContext* context = owned.get();
     if (context == nullptr) {
@@ -239,7 +240,7 @@ Value Interpreter::find_builtin_module(std::uint32_t id) {
             object::dict_store_name(*this, dict, object::names::dunder_name,
                                     Value::from_interned_string(id))
                 ? object::make_module(*this, id, builtins(), object::ModuleAccess::writable)
-                : Value::empty();
+                : object::Raised{};
         if (module.is_empty() ||
             !object::dict_store_name(*this, object::as_dict(modules()), id, module)) {
             return Value::empty();

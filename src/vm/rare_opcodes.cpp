@@ -14,6 +14,7 @@
 #include "object/set_object.hpp"
 #include "object/str_object.hpp"
 #include "vm/slow_paths.hpp"
+#include "vm/unwind.hpp"
 
 namespace xipy::vm {
 
@@ -25,7 +26,7 @@ void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
                       "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
 }
 
-bool delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
+object::Status delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
     Value removed;
     if (!object::dict_remove(interpreter, object::as_dict(scope), Value::from_interned_string(name),
                              &removed)) {
@@ -38,7 +39,7 @@ bool delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {
     return true;
 }
 
-bool load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
+object::Status load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
     --top;
     // mpy-cross passes the __class__ cell's value; a hostile file may not.
     if (!object::is_type(top[0])) {
@@ -54,7 +55,7 @@ bool load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name
     return true;
 }
 
-Value build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
+object::Result<Value> build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
     Value set = object::make_set(interpreter, &object::set_type);
     if (set.is_empty()) {
         return Value::empty();
@@ -67,7 +68,7 @@ Value build_set(Interpreter& interpreter, const Value* first, std::uint32_t coun
     return set;
 }
 
-bool store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t operand) {
+object::Status store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t operand) {
     Value container = top[-static_cast<std::int64_t>(operand >> 2)];
     const object::Type* expected = (operand & 3) == 0   ? &object::list_type
                                    : (operand & 3) == 1 ? &object::dict_type
@@ -99,8 +100,9 @@ bool store_comprehension(Interpreter& interpreter, Value*& top, std::uint32_t op
     }
 }
 
-Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
-                               const std::uint8_t*& instruction, Value*& top) {
+object::Result<Value> make_function_from_stack(Interpreter& interpreter, const Frame& frame,
+                                               std::uint8_t opcode,
+                                               const std::uint8_t*& instruction, Value*& top) {
     const std::uint32_t child = image::read_var_uint(instruction);
     const bool with_defaults = opcode == static_cast<std::uint8_t>(Opcode::MAKE_FUNCTION_DEFARGS) ||
                                opcode == static_cast<std::uint8_t>(Opcode::MAKE_CLOSURE_DEFARGS);
@@ -121,7 +123,7 @@ Value make_function_from_stack(Interpreter& interpreter, const Frame& frame, std
                          std::span<const Value>(cells, closed));
 }
 
-Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
+object::Result<Value> import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
     Value value = object::find_attribute(interpreter, module, name);
     if (value.is_empty() && !interpreter.has_exception()) {
         // A package's submodule that is not loaded yet: `from pkg import mod` imports pkg.mod,
@@ -144,6 +146,79 @@ Value import_from(Interpreter& interpreter, Value module, std::uint32_t name) {
                               "can't import name " + std::string(interpreter.name_text(name)));
     }
     return value;
+}
+
+object::Status store_map(Interpreter& interpreter, Value*& top) {
+    if (!is_exactly(top[-2], &object::dict_type)) {
+        return interpreter.raise_new(&object::type_error_type,
+                                     "invalid .mpy: STORE_MAP needs a dict");
+    }
+    top -= 2;
+    return object::dict_store(interpreter, object::as_dict(top[0]), top[2], top[1]);
+}
+
+object::Status import_from_stack(Interpreter& interpreter, std::uint8_t opcode, std::uint32_t name,
+                                 Value*& top) {
+    if (opcode == static_cast<std::uint8_t>(Opcode::IMPORT_FROM)) {
+        Value value = import_from(interpreter, top[0], name);
+        if (value.is_empty()) {
+            return object::Raised{};
+        }
+        *++top = value;
+        return object::succeeded();
+    }
+    Value module = import_name(interpreter, name, top[0], top[-1]);
+    --top;
+    if (module.is_empty()) {
+        return object::Raised{};
+    }
+    top[0] = module;
+    return object::succeeded();
+}
+
+object::Raised raise_from_stack(Interpreter& interpreter, const Frame& frame, std::uint8_t opcode,
+                                const Value* top) {
+    if (opcode == static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
+        reraise_handled(interpreter, frame);
+        return {};
+    }
+    // RAISE_FROM has the cause on top, which MicroPython drops (no exception chaining).
+    return interpreter.raise(opcode == static_cast<std::uint8_t>(Opcode::RAISE_FROM) ? top[-1]
+                                                                                     : top[0]);
+}
+
+YieldStep yield_from_stack(Interpreter& interpreter, Frame& frame, std::uint8_t opcode,
+                           Value& pending_inject, Value& yielded) {
+    Value*& top = frame.stack_top;
+    if (frame.generator == nullptr) {
+        interpreter.raise_new(&object::runtime_error_type,
+                              "invalid .mpy: yield outside a generator");
+        return YieldStep::raised;
+    }
+    if (opcode == static_cast<std::uint8_t>(Opcode::YIELD_VALUE)) {
+        yielded = top[0].is_empty() ? Value::none() : top[0];
+        return YieldStep::suspends;
+    }
+    Value send_value = *top--;
+    Value thrown = pending_inject;
+    pending_inject = Value::empty();
+    DelegationResult delegated = delegate(interpreter, top[0], send_value, thrown);
+    if (delegated.kind == ExitKind::yielded) {
+        // Run YIELD_FROM again when resumed, with the sent value.
+        --frame.instruction;
+        *++top = delegated.value;
+        yielded = delegated.value;
+        return YieldStep::suspends;
+    }
+    if (delegated.kind == ExitKind::returned) {
+        top[0] = delegated.value;
+        if (!thrown.is_empty() && thrown_matches(thrown, &object::generator_exit_type)) {
+            interpreter.raise(thrown);
+            return YieldStep::raised;
+        }
+        return YieldStep::continues;
+    }
+    return YieldStep::raised;
 }
 
 }  // namespace xipy::vm

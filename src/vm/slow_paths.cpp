@@ -26,8 +26,8 @@ using object::Value;
 
 namespace {
 
-Value materialise(Interpreter& interpreter, ModuleContext& context,
-                  const image::Constant& constant) {
+object::Result<Value> materialise(Interpreter& interpreter, ModuleContext& context,
+                                  const image::Constant& constant) {
     switch (constant.kind) {
         case image::ConstantKind::none:
             return Value::none();
@@ -71,7 +71,8 @@ Value materialise(Interpreter& interpreter, ModuleContext& context,
 
 }  // namespace
 
-Value load_constant(Interpreter& interpreter, ModuleContext& context, std::uint32_t index) {
+object::Result<Value> load_constant(Interpreter& interpreter, ModuleContext& context,
+                                    std::uint32_t index) {
     if (index >= context.constants.size()) {
         return interpreter.raise_new(&object::runtime_error_type, "bad constant index");
     }
@@ -84,8 +85,9 @@ Value load_constant(Interpreter& interpreter, ModuleContext& context, std::uint3
     return slot;
 }
 
-Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t child,
-                    Value defaults, Value keyword_defaults, std::span<const Value> cells) {
+object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame,
+                                    std::uint32_t child, Value defaults, Value keyword_defaults,
+                                    std::span<const Value> cells) {
     std::span<const image::RawCode> children = frame.context->image.children(*frame.code);
     if (child >= children.size()) {
         return interpreter.raise_new(&object::runtime_error_type, "bad child index");
@@ -115,13 +117,13 @@ Value make_function(Interpreter& interpreter, const Frame& frame, std::uint32_t 
 namespace {
 
 // All items of an iterable, in a list (so they stay rooted).
-Value items_of(Interpreter& interpreter, Value iterable) {
+object::Result<Value> items_of(Interpreter& interpreter, Value iterable) {
     return object::list_from_iterable(interpreter, iterable);
 }
 
 }  // namespace
 
-bool unpack_sequence(Interpreter& interpreter, Value* top, std::uint32_t count) {
+object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32_t count) {
     Value sequence = top[0];
     std::vector<Value> items;
     if (object::is_tuple(sequence)) {
@@ -171,7 +173,7 @@ bool unpack_sequence(Interpreter& interpreter, Value* top, std::uint32_t count) 
     return true;
 }
 
-bool unpack_extended(Interpreter& interpreter, Value* top, std::uint32_t operand) {
+object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32_t operand) {
     std::uint32_t before = operand & 0xff;
     std::uint32_t after = (operand >> 8) & 0xff;
     Value list = items_of(interpreter, top[0]);
@@ -201,9 +203,10 @@ bool unpack_extended(Interpreter& interpreter, Value* top, std::uint32_t operand
     return true;
 }
 
-bool expand_star_arguments(Interpreter& interpreter, Value self, const Value* first,
-                           std::uint32_t positional, std::uint32_t keywords, Value star_bitmap,
-                           std::vector<Value>& storage, object::Arguments& arguments) {
+object::Status expand_star_arguments(Interpreter& interpreter, Value self, const Value* first,
+                                     std::uint32_t positional, std::uint32_t keywords,
+                                     Value star_bitmap, std::vector<Value>& storage,
+                                     object::Arguments& arguments) {
     std::uint64_t bitmap =
         star_bitmap.is_small_int() ? static_cast<std::uint64_t>(star_bitmap.as_small_int()) : 0;
     std::vector<Value> positional_values;
@@ -332,7 +335,7 @@ DelegationResult delegate(Interpreter& interpreter, Value iterator, Value send_v
     return {ExitKind::yielded, result};
 }
 
-bool import_all(Interpreter& interpreter, Value module, Value target) {
+object::Status import_all(Interpreter& interpreter, Value module, Value target) {
     // With __all__ (on any object standing in for a module), exactly the names it lists.
     Value all_name = interpreter.intern("__all__");
     if (all_name.is_empty()) {

@@ -2,6 +2,7 @@
 #include "vm/unwind.hpp"
 
 #include "image/opcodes.hpp"
+#include "image/operand_reader.hpp"
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
@@ -16,7 +17,8 @@ namespace {
 
 // Calls the (function, self-or-empty, arguments...) layout LOAD_METHOD and
 // SETUP_WITH leave on the stack.
-Value call_stacked_method(object::Runtime& runtime, Value* base, std::uint32_t count) {
+object::Result<Value> call_stacked_method(object::Runtime& runtime, Value* base,
+                                          std::uint32_t count) {
     if (base[1].is_empty()) {
         return object::call(runtime, base[0], Arguments{base + 2, count, 0});
     }
@@ -158,7 +160,8 @@ FinallyExit end_finally(Interpreter& interpreter, Frame& frame, Value*& top,
     return FinallyExit::raised;
 }
 
-bool enter_with(Interpreter& interpreter, Frame& frame, Value*& top, const std::uint8_t* handler) {
+object::Status enter_with(Interpreter& interpreter, Frame& frame, Value*& top,
+                          const std::uint8_t* handler) {
     Value manager = top[0];
     object::Method exit_method;
     if (!object::load_method(interpreter, manager, object::names::dunder_exit, exit_method)) {
@@ -182,7 +185,7 @@ bool enter_with(Interpreter& interpreter, Frame& frame, Value*& top, const std::
     return true;
 }
 
-bool exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
+object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
     if (frame.handler_count == 0) {
         interpreter.raise_new(&object::runtime_error_type,
                               "invalid .mpy: WITH_CLEANUP outside a with block");
@@ -257,6 +260,20 @@ void reraise_handled(Interpreter& interpreter, const Frame& frame) {
         }
     }
     interpreter.raise_new(&object::runtime_error_type, "no active exception to reraise");
+}
+
+const std::uint8_t* unwind_jump(Frame& frame, Value*& top, const std::uint8_t* instruction,
+                                bool& is_backward) {
+    const std::int32_t offset = image::read_jump_offset(instruction, true);
+    const std::uint8_t count = *instruction++;
+    // The target is relative to the end of the jump operand.
+    const std::uint8_t* target = instruction - 1 + offset;
+    is_backward = offset < 0;
+    // The slot MicroPython keeps the target in; see ExceptionHandler.
+    *++top = Value::none();
+    return continue_unwind(frame, top,
+                           static_cast<std::uint32_t>(target - frame.code->bytecode().data()),
+                           count, instruction);
 }
 
 }  // namespace xipy::vm

@@ -35,6 +35,12 @@ void cancel_active_finally(const ExceptionHandler& handler, object::Value*& top)
 const std::uint8_t* continue_unwind(Frame& frame, object::Value*& top, std::uint32_t target,
                                     std::uint32_t count, const std::uint8_t* instruction);
 
+// UNWIND_JUMP: reads its jump offset and count after `instruction`, pushes the slot that
+// carries the target and continues the jump (continue_unwind). Returns where execution
+// continues; `is_backward` says whether the jump goes backward (the loop charges a step).
+const std::uint8_t* unwind_jump(Frame& frame, object::Value*& top, const std::uint8_t* instruction,
+                                bool& is_backward);
+
 // How END_FINALLY leaves a finally or with body.
 enum class FinallyExit : std::uint8_t {
     continues,  // at `instruction`: the next one, or where a break/continue goes on
@@ -58,12 +64,12 @@ const std::uint8_t* return_through_handlers(Frame& frame, object::Value*& top,
 // SETUP_WITH on the context manager at `top`: leaves __exit__ (as method and self) in its
 // place, calls __enter__, opens the block's handler at `handler` and pushes __enter__'s result.
 // False if it raised.
-bool enter_with(Interpreter& interpreter, Frame& frame, object::Value*& top,
-                const std::uint8_t* handler);
+object::Status enter_with(Interpreter& interpreter, Frame& frame, object::Value*& top,
+                          const std::uint8_t* handler);
 
 // WITH_CLEANUP: calls __exit__ for a with block left normally, by an exception (which it may
 // suppress) or by return/break/continue. False if it raised.
-bool exit_with(Interpreter& interpreter, Frame& frame, object::Value*& top);
+object::Status exit_with(Interpreter& interpreter, Frame& frame, object::Value*& top);
 
 // RAISE_LAST (a bare `raise`): makes the exception being handled pending again, or a
 // RuntimeError when there is none.

@@ -29,8 +29,7 @@ void run_exit_function(Interpreter& interpreter) {
     if (function.is_empty() || function.is_none()) {
         return;
     }
-    if (object::call_positional(interpreter, function, std::span<const object::Value>{})
-            .is_empty()) {
+    if (!object::call_positional(interpreter, function, std::span<const object::Value>{}).ok()) {
         interpreter.clear_exception();
     }
 }
