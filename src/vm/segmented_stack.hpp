@@ -81,6 +81,10 @@ class SegmentedStack {
         }
     }
 
+    // Whether top() is the first position of the current chunk, so that the slot below it (if
+    // any) is in an earlier chunk.
+    bool top_starts_chunk() const { return top_ == current_start_; }
+
     // The slot at a position below top() that push() handed out.
     T& at(std::uint32_t position) { return *slot_at(position); }
     const T& at(std::uint32_t position) const { return *slot_at(position); }
@@ -200,7 +204,12 @@ class ItemStack {
     }
     void pop_back() {
         slots_.pop_to(slots_.top() - 1);
-        back_ = slots_.top() == 0 ? nullptr : &slots_.at(slots_.top() - 1);
+        // The new last item is the one below the popped one, unless that began its chunk.
+        if (!slots_.top_starts_chunk()) {
+            --back_;
+        } else {
+            back_ = slots_.top() == 0 ? nullptr : &slots_.at(slots_.top() - 1);
+        }
     }
 
   private:
