@@ -104,6 +104,10 @@ void* Heap::allocate_memory(std::size_t bytes) {
     if (config_.reallocate == nullptr) {
         return std::calloc(1, bytes);
     }
+    return allocate_from_host(bytes);
+}
+
+void* Heap::allocate_from_host(std::size_t bytes) {
     void* memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
     if (memory == nullptr && automatic_collection_) {
         // A host allocator (a fixed buffer) can run out below the limit: garbage may make room.

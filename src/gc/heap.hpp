@@ -170,7 +170,10 @@ class Heap {
     // Makes room for `bytes` more under the limit, collecting when the policy says so; false
     // when they do not fit.
     bool make_room(std::size_t bytes);
+    // Zeroed memory from calloc, or from the host's reallocate hook through
+    // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);
+    void* allocate_from_host(std::size_t bytes);
     void free_memory(void* memory, std::size_t bytes);
     void count_allocated(std::size_t bytes);
     void mark_roots(Tracer& tracer);

@@ -2,6 +2,7 @@
 #include "object/cursor.hpp"
 
 #include "object/array_object.hpp"
+#include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -15,8 +16,8 @@ namespace xipy::object {
 
 namespace {
 
-// bytearray, array and memoryview items are read through subscription, bounded by the length
-// so the end needs no IndexError.
+// bytearray, array and memoryview items are read by index (a memoryview's through
+// subscription), bounded by the length so the end needs no IndexError.
 bool is_indexed(const Type* type) {
     return type == &bytearray_type || type == &array_type || type == &memoryview_type;
 }
@@ -64,7 +65,21 @@ Value cursor_next(Runtime& runtime, Cursor& cursor) {
         }
         return Value::from_small_int(static_cast<std::uint8_t>(data[cursor.position++]));
     }
-    if (is_indexed(type)) {
+    if (type == &bytearray_type || type == &array_type) {
+        // Read in place, as subscription would read them, without its dispatch and checks.
+        auto* array = static_cast<ArrayObject*>(container.as_object());
+        if (cursor.position >= array->length) {
+            return Value::stop_iteration();
+        }
+        const BufferView buffer{array->data(), array->byte_length(), array->typecode,
+                                array->item_size, true};
+        Value item = buffer_load_item(runtime, buffer, cursor.position);
+        if (!item.is_empty()) {
+            ++cursor.position;
+        }
+        return item;
+    }
+    if (type == &memoryview_type) {
         std::optional<std::int64_t> length = length_of(runtime, container);
         if (!length) {
             return Value::empty();

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <new>
 #include <span>
+#include <type_traits>
 
 #include "gc/heap.hpp"
 #include "object/dict_object.hpp"
@@ -90,6 +92,23 @@ object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache
 // Marks the classes the caches refer to.
 void trace_name_caches(std::span<const NameCache> caches, gc::Tracer& tracer);
 
+// Room for one NameCache, made only when asked for: the loop keeps one per run() call for
+// NameCacheTable::find(), and a generator enters run() on every resume, so declaring it must
+// cost nothing (a NameCache or a std::optional of one would be zeroed each time).
+class SpareNameCache {
+  public:
+    SpareNameCache() {}  // the room stays uninitialized until make()
+    SpareNameCache(const SpareNameCache&) = delete;
+    SpareNameCache& operator=(const SpareNameCache&) = delete;
+
+    // An empty cache in the room, replacing what make() made before.
+    NameCache& make() { return *new (room_) NameCache{}; }
+
+  private:
+    static_assert(std::is_trivially_destructible_v<NameCache>, "replaced without destruction");
+    alignas(NameCache) unsigned char room_[sizeof(NameCache)];
+};
+
 // A module's NameCaches, one per qstr index, each made when an instruction naming that qstr
 // first runs: most of a module's names are never looked up through a cache (argument names,
 // names only stored), so a slot number per qstr and small blocks of caches cost far less
@@ -111,17 +130,16 @@ class NameCacheTable {
     [[nodiscard]] bool reserve(support::MemorySource& source, std::size_t qstr_count);
 
     // The cache of qstr index `index` (< the reserved count), made on first use; when the heap
-    // refuses the memory (full, or locked by micropython.heap_lock()), `spare` emptied, so
-    // the lookup still works, uncached.
-    NameCache& find(std::uint32_t index, NameCache& spare) {
+    // refuses the memory (full, or locked by micropython.heap_lock()), an empty cache made in
+    // `spare`, so the lookup still works, uncached.
+    NameCache& find(std::uint32_t index, SpareNameCache& spare) {
         const std::uint32_t slot = slots_[index];
         if (slot != 0) {
             return blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
         }
         NameCache* made = make(index);
         if (made == nullptr) {
-            spare = NameCache{};
-            return spare;
+            return spare.make();
         }
         return *made;
     }

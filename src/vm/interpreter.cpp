@@ -509,7 +509,7 @@ ExecutionResult Interpreter::run() {
     std::uint32_t local_index = 0;
     // Stands in for a name's inline cache while the heap cannot make it (full or locked), so
     // the lookup runs uncached instead of failing.
-    NameCache spare_cache;
+    SpareNameCache spare_cache;
 
 #if XIPY_DISPATCH_BY_LABEL
     // Each body ends with its own indirect jump, so the branch predictor learns which

@@ -25,7 +25,8 @@ namespace xipy::vm {
 // is big enough. pop_to() returns to an earlier top().
 //
 // Invariants: top_ <= chunk_start(chunk_count_); chunks_[0, chunk_count_) are allocated, each
-// with its slots default-constructed; the rest are null.
+// with its slots default-constructed; the rest are null. Once a chunk is allocated, the current
+// chunk (current_*) is an allocated chunk with current_start_ <= top_ <= current_end_.
 template <typename T, std::uint32_t first_chunk>
 class SegmentedStack {
     static_assert(std::is_trivially_destructible_v<T>, "chunks are freed without destructors");
@@ -51,6 +52,69 @@ class SegmentedStack {
     // whatever the last user left there. Pushing no slots never allocates (`slots` may then be
     // null).
     bool push(std::uint32_t count, T*& slots) {
+        // The common case, inline: the slots fit in the rest of the current chunk.
+        if (std::uint64_t{top_} + count <= current_end_) {
+            slots = current_slots_ + (top_ - current_start_);
+            top_ += count;
+            return true;
+        }
+        return push_to_later_chunk(count, slots);
+    }
+
+    // Allocates what a push(1) needs now, so that the push itself cannot allocate (or fail).
+    bool reserve_one() {
+        if (top_ < current_end_) {
+            return true;
+        }
+        const std::uint32_t chunk = chunk_of(top_);
+        return chunk < max_chunks && allocate_through(chunk);
+    }
+
+    // Pops back to an earlier top(); the chunks stay for the next pushes.
+    void pop_to(std::uint32_t position) {
+        top_ = position;
+        if (position < current_start_) {
+            // Back below the current chunk: the chunk holding `position` (at most the current
+            // one, so allocated) becomes current; a position at a chunk's end counts as the
+            // next chunk's start.
+            make_current(chunk_of(position));
+        }
+    }
+
+    // Whether top() is the first position of the current chunk, so that the slot below it (if
+    // any) is in an earlier chunk.
+    bool top_starts_chunk() const { return top_ == current_start_; }
+
+    // The slot at a position below top() that push() handed out.
+    T& at(std::uint32_t position) { return *slot_at(position); }
+    const T& at(std::uint32_t position) const { return *slot_at(position); }
+
+  private:
+    // Enough chunks for every position a uint32_t can hold.
+    static constexpr std::uint32_t max_chunks = 32 - std::countr_zero(first_chunk);
+
+    static constexpr std::uint64_t chunk_capacity(std::uint32_t chunk) {
+        return std::uint64_t{first_chunk} << chunk;
+    }
+    static constexpr std::uint32_t chunk_start(std::uint32_t chunk) {
+        return static_cast<std::uint32_t>(first_chunk * ((std::uint64_t{1} << chunk) - 1));
+    }
+    // The chunk holding `position`; a position at a chunk's end is the next chunk's start.
+    static std::uint32_t chunk_of(std::uint32_t position) {
+        return static_cast<std::uint32_t>(std::bit_width(position / first_chunk + 1) - 1);
+    }
+
+    T* slot_at(std::uint32_t position) const {
+        if (position >= current_start_) {
+            return current_slots_ + (position - current_start_);
+        }
+        const std::uint32_t chunk = chunk_of(position);
+        return chunks_[chunk] + (position - chunk_start(chunk));
+    }
+
+    // push() when the slots do not fit in the current chunk's rest: the rest is skipped and
+    // the push starts the next chunk that is big enough, allocating the chunks up to it.
+    bool push_to_later_chunk(std::uint32_t count, T*& slots) {
         std::uint32_t chunk = chunk_of(top_);
         std::uint32_t offset = top_ - chunk_start(chunk);
         if (count == 0) {
@@ -67,43 +131,16 @@ class SegmentedStack {
         if (!allocate_through(chunk)) {
             return false;
         }
+        make_current(chunk);
         top_ = chunk_start(chunk) + offset + count;
         slots = chunks_[chunk] + offset;
         return true;
     }
 
-    // Allocates what a push(1) needs now, so that the push itself cannot allocate (or fail).
-    bool reserve_one() {
-        const std::uint32_t chunk = chunk_of(top_);
-        return chunk < max_chunks && allocate_through(chunk);
-    }
-
-    // Pops back to an earlier top(); the chunks stay for the next pushes.
-    void pop_to(std::uint32_t position) { top_ = position; }
-
-    // The slot at a position below top() that push() handed out.
-    T& at(std::uint32_t position) {
-        const std::uint32_t chunk = chunk_of(position);
-        return chunks_[chunk][position - chunk_start(chunk)];
-    }
-    const T& at(std::uint32_t position) const {
-        const std::uint32_t chunk = chunk_of(position);
-        return chunks_[chunk][position - chunk_start(chunk)];
-    }
-
-  private:
-    // Enough chunks for every position a uint32_t can hold.
-    static constexpr std::uint32_t max_chunks = 32 - std::countr_zero(first_chunk);
-
-    static constexpr std::uint64_t chunk_capacity(std::uint32_t chunk) {
-        return std::uint64_t{first_chunk} << chunk;
-    }
-    static constexpr std::uint32_t chunk_start(std::uint32_t chunk) {
-        return static_cast<std::uint32_t>(first_chunk * ((std::uint64_t{1} << chunk) - 1));
-    }
-    // The chunk holding `position`; a position at a chunk's end is the next chunk's start.
-    static std::uint32_t chunk_of(std::uint32_t position) {
-        return static_cast<std::uint32_t>(std::bit_width(position / first_chunk + 1) - 1);
+    void make_current(std::uint32_t chunk) {
+        current_slots_ = chunks_[chunk];
+        current_start_ = chunk_start(chunk);
+        current_end_ = current_start_ + chunk_capacity(chunk);
     }
 
     bool allocate_through(std::uint32_t last) {
@@ -129,10 +166,20 @@ class SegmentedStack {
     std::array<T*, max_chunks> chunks_{};
     std::uint32_t chunk_count_ = 0;
     std::uint32_t top_ = 0;
+    // The current chunk, which holds top() (top() may be at its end), cached so that a push
+    // or a read near the top needs no chunk arithmetic: its slots, first position and end
+    // position. Before the first chunk it is empty, so every push but of no slots takes the
+    // slow path.
+    T* current_slots_ = nullptr;
+    std::uint32_t current_start_ = 0;
+    std::uint64_t current_end_ = 0;
 };
 
 // A stack of single items (the interpreter's frames) over a SegmentedStack: indexes are
-// positions, since pushes of one slot never skip a chunk's rest.
+// positions, since pushes of one slot never skip a chunk's rest. The last item's address is
+// kept, since the loop reads the innermost frame after every call and return.
+//
+// Invariant: back_ is the address of the item at size() - 1, or null when empty.
 template <typename T, std::uint32_t first_chunk>
 class ItemStack {
   public:
@@ -143,7 +190,7 @@ class ItemStack {
     std::size_t bytes() const { return slots_.bytes(); }
     T& operator[](std::uint32_t index) { return slots_.at(index); }
     const T& operator[](std::uint32_t index) const { return slots_.at(index); }
-    T& back() { return slots_.at(slots_.top() - 1); }
+    T& back() { return *back_; }
 
     // Allocates room for the next push_back(); false when the heap cannot hold it.
     bool reserve_one() { return slots_.reserve_one(); }
@@ -152,12 +199,22 @@ class ItemStack {
         T* slot = nullptr;
         slots_.push(1, slot);
         *slot = item;
+        back_ = slot;
         return *slot;
     }
-    void pop_back() { slots_.pop_to(slots_.top() - 1); }
+    void pop_back() {
+        slots_.pop_to(slots_.top() - 1);
+        // The new last item is the one below the popped one, unless that began its chunk.
+        if (!slots_.top_starts_chunk()) {
+            --back_;
+        } else {
+            back_ = slots_.top() == 0 ? nullptr : &slots_.at(slots_.top() - 1);
+        }
+    }
 
   private:
     SegmentedStack<T, first_chunk> slots_;
+    T* back_ = nullptr;
 };
 
 }  // namespace xipy::vm
