@@ -131,6 +131,12 @@ firmware: release $(FIRMWARE_DIR)/Makefile
 firmware-run: firmware
 	$(FIRMWARE_QEMU) $(FIRMWARE_DIR)/firmware.elf
 
+# Every corpus program the board can run (tests/programs/firmware_skipped.txt lists the rest
+# with reasons), linked into one firmware in build-firmware-test/ and run in one QEMU boot
+# (tools/firmware_test.py); fails when any output differs from the reference's.
+firmware-test: release corpus
+	@$(PYTHON) tools/firmware_test.py --jobs $(JOBS)
+
 # 8 threads with a VM each and an interrupt from another thread, under ThreadSanitizer; any
 # report fails the run (halt_on_error).
 tsan: reference $(TSAN_DIR)/Makefile
