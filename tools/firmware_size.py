@@ -17,9 +17,6 @@ import re
 import subprocess
 import sys
 
-BOARD_FILES = ("main.c", "board.c", "startup.c", "programs.c")
-
-
 def group_of(name):
     match = re.match(r"(?:\{lambda\(\)#\d+\}::)?xipy::(\w+)::", name)
     if match:
@@ -30,6 +27,8 @@ def group_of(name):
         return "src/" + name.split("::")[1] if "xipy::" in name else "runtime"
     if "xipy::" in name:
         return "C++ templates"
+    if re.match(r"program_\d+$", name):
+        return "embedded .mpy programs"
     return "runtime"
 
 

@@ -23,6 +23,7 @@ Exit status 0 when every selected program passes, 1 otherwise, 2 on bad usage.
 
 import argparse
 import pathlib
+import shutil
 import subprocess
 import sys
 import time
@@ -118,6 +119,12 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="show a short diff per failure")
     arguments = parser.parse_args()
 
+    for tool, package in (("arm-none-eabi-gcc", "gcc-arm-none-eabi libnewlib-arm-none-eabi"),
+                          ("qemu-system-arm", "qemu-system-arm")):
+        if shutil.which(tool) is None:
+            print(f"firmware_test: no {tool} (Debian: apt-get install {package})",
+                  file=sys.stderr)
+            return 2
     programs_dir = arguments.programs.resolve()
     corpus_dir = arguments.corpus.resolve()
     programs, left_out = select(programs_dir, corpus_dir, arguments.selectors)
@@ -154,9 +161,11 @@ def main():
         if arguments.verbose and outcome.details:
             print(outcome.details, end="")
     if not finished:
+        started_last = console.rfind(MARK + b"begin ")
+        running = console[started_last + 7:].partition(b"\n")[0].decode("utf-8", "replace")
         tail = console[-400:].decode("utf-8", "replace")
         state = "timed out" if status is None else f"exited with status {status}"
-        print(f"firmware_test: the firmware {state} before its last program; console ends:\n"
+        print(f"firmware_test: the firmware {state} while running {running}; console ends:\n"
               f"{tail}")
     passed = len(programs) - len(failures)
     print(f"firmware: {passed} passed, {len(failures)} failed, {left_out} left out; "
