@@ -24,12 +24,12 @@ def group_of(name):
     if name.startswith("xipy_"):
         return "src/api"
     if name.startswith("vtable for xipy::") or name.startswith("typeinfo"):
-        return "src/" + name.split("::")[1] if "xipy::" in name else "runtime"
+        return "src/" + name.split("::")[1] if "xipy::" in name else "C and C++ runtime, board port"
     if "xipy::" in name:
         return "C++ templates"
     if re.match(r"program_\d+$", name):
         return "embedded .mpy programs"
-    return "runtime"
+    return "C and C++ runtime, board port"
 
 
 def main():

@@ -164,7 +164,8 @@ int _gettimeofday(struct timeval* now, void* zone) {
     return 0;
 }
 
-/* What the C and C++ libraries reach for but a board without files or entropy cannot give.
+/* What the C and C++ libraries reach for but a board without files cannot give (the core's os
+ * module still links std::filesystem).
  * The VM is never granted a filesystem here, so nothing calls them while Python runs;
  * they only satisfy the link. */
 
@@ -172,13 +173,6 @@ int _stat(const char* path, struct stat* status) {
     (void)path;
     (void)status;
     errno = ENOENT;
-    return -1;
-}
-
-int getentropy(void* buffer, size_t length) {
-    (void)buffer;
-    (void)length;
-    errno = ENOSYS;
     return -1;
 }
 
@@ -202,17 +196,4 @@ ssize_t readlink(const char* path, char* buffer, size_t size) {
     (void)size;
     errno = ENOSYS;
     return -1;
-}
-
-/* time.sleep(): waits on the timer, which under -icount runs at the pace of the guest. */
-int usleep(useconds_t microseconds) {
-    unsigned long started = board_ticks_us();
-    while (board_ticks_us() - started < microseconds) {
-    }
-    return 0;
-}
-
-unsigned sleep(unsigned seconds) {
-    usleep((useconds_t)seconds * 1000000u);
-    return 0;
 }
