@@ -92,10 +92,9 @@ object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
 #else
         // No threads to yield to on bare metal: wait on the clock.
-        const auto deadline =
-            std::chrono::steady_clock::now() +
-            std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                std::chrono::duration<double>(seconds));
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(seconds));
         while (std::chrono::steady_clock::now() < deadline) {
         }
 #endif
