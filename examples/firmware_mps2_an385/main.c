@@ -66,10 +66,17 @@ static int run_program(const firmware_program* program) {
         return -1;
     }
     unsigned long started = board_ticks_us();
-    xipy_vm_run_mpy(vm, program->data, program->length);
+    xipy_status outcome = xipy_vm_run_mpy(vm, program->data, program->length);
     unsigned long elapsed = board_ticks_us() - started;
-    const char* report = xipy_vm_exit_report(vm);
+    const char* report =
+        outcome == XIPY_BAD_IMAGE ? xipy_vm_load_error(vm) : xipy_vm_exit_report(vm);
+    if (outcome == XIPY_BAD_IMAGE) {
+        write_stderr(NULL, "bad .mpy image: ", 16);
+    }
     write_stderr(NULL, report, strlen(report));
+    if (outcome == XIPY_BAD_IMAGE) {
+        write_stderr(NULL, "\n", 1);
+    }
     int status = xipy_vm_exit_code(vm);
     xipy_vm_destroy(vm);
 
