@@ -211,7 +211,8 @@ format:
 	@tools/check_format.sh --fix
 
 clean:
-	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR) $(TSAN_DIR) build-package
+	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR) $(TSAN_DIR) $(FIRMWARE_DIR) \
+		build-firmware-test build-package
 
 # --- fuzzing (libFuzzer, clang++) -------------------------------------------------
 #
