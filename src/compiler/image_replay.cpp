@@ -25,20 +25,7 @@ Opcode opcode_of(const image::Instruction& instruction) {
     return static_cast<Opcode>(instruction.info().first_byte);
 }
 
-bool falls_through(Opcode opcode) {
-    switch (opcode) {
-        case Opcode::JUMP:
-        case Opcode::UNWIND_JUMP:
-        case Opcode::POP_EXCEPT_JUMP:
-        case Opcode::RETURN_VALUE:
-        case Opcode::RAISE_LAST:
-        case Opcode::RAISE_OBJ:
-        case Opcode::RAISE_FROM:
-            return false;
-        default:
-            return true;
-    }
-}
+bool falls_through(Opcode opcode) { return !image::ends_flow(opcode); }
 
 bool is_setup(Opcode opcode) {
     return opcode == Opcode::SETUP_WITH || opcode == Opcode::SETUP_EXCEPT ||

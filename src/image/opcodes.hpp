@@ -419,4 +419,22 @@ constexpr std::int32_t branch_stack_effect(std::uint8_t byte, std::uint8_t extra
     return opcode_table[byte].branch_delta;
 }
 
+// True for the opcodes after which control never reaches the next instruction: jumps that
+// always jump, returns and raises. The verifier and the compiler's replay both follow flow
+// by it.
+constexpr bool ends_flow(Opcode opcode) {
+    switch (opcode) {
+        case Opcode::JUMP:
+        case Opcode::UNWIND_JUMP:
+        case Opcode::POP_EXCEPT_JUMP:
+        case Opcode::RETURN_VALUE:
+        case Opcode::RAISE_LAST:
+        case Opcode::RAISE_OBJ:
+        case Opcode::RAISE_FROM:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace xipy::image

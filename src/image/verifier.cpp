@@ -8,6 +8,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "image/format.hpp"
 #include "image/instruction.hpp"
 #include "image/opcodes.hpp"
 #include "image/scratch_arena.hpp"
@@ -16,16 +17,9 @@ namespace xipy::image {
 
 namespace {
 
-// MP_SCOPE_FLAG_* bits of the prelude (py/runtime0.h) that add an argument slot.
-constexpr std::uint32_t scope_flag_varkeywords = 0x02;
-constexpr std::uint32_t scope_flag_varargs = 0x04;
-
 // The most slots below the stack base ROT_TWO or ROT_THREE may touch; see
 // VerifiedCode::stack_guard.
 constexpr std::int32_t maximum_stack_guard = 2;
-
-// MP_OBJ_ITER_BUF_NSLOTS: the stack slots a for loop's iterator occupies.
-constexpr std::int32_t iterator_slots = 4;
 
 // UNWIND_JUMP's extra byte: the number of blocks to leave, and whether a for loop is left.
 constexpr std::uint8_t unwind_count_mask = 0x7f;
@@ -199,21 +193,6 @@ bool names_local(std::uint8_t opcode) {
     }
 }
 
-bool ends_flow(Opcode opcode) {
-    switch (opcode) {
-        case Opcode::JUMP:
-        case Opcode::UNWIND_JUMP:
-        case Opcode::POP_EXCEPT_JUMP:
-        case Opcode::RETURN_VALUE:
-        case Opcode::RAISE_LAST:
-        case Opcode::RAISE_OBJ:
-        case Opcode::RAISE_FROM:
-            return true;
-        default:
-            return false;
-    }
-}
-
 // Verifies one raw code. Static checks run over every instruction, reachable or not; the
 // stack is then followed from offset 0 along every edge (fall-through, jumps, exception
 // handlers, unwinding through finally blocks) until no state changes.
@@ -282,8 +261,8 @@ class CodeVerifier {
                                  " positional arguments");
         }
         std::uint64_t argument_slots = std::uint64_t{prelude.n_pos_args} + prelude.n_kwonly_args;
-        argument_slots += (prelude.scope_flags & scope_flag_varargs) != 0 ? 1 : 0;
-        argument_slots += (prelude.scope_flags & scope_flag_varkeywords) != 0 ? 1 : 0;
+        argument_slots += (prelude.scope_flags & format::scope_flag_varargs) != 0 ? 1 : 0;
+        argument_slots += (prelude.scope_flags & format::scope_flag_varkeywords) != 0 ? 1 : 0;
         if (argument_slots > prelude.n_state) {
             return prelude_error("n_state " + std::to_string(prelude.n_state) +
                                  " has no room for " + std::to_string(argument_slots) +
@@ -624,7 +603,7 @@ class CodeVerifier {
                           moved(from, block.saved_depth + 2, entered_blocks, block.saved_depth));
         }
         if (continuation.drops_iterator) {
-            depth -= iterator_slots;
+            depth -= iterator_buffer_slots;
         }
         return arrive(offset, continuation.target, moved(from, depth, blocks));
     }

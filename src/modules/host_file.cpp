@@ -48,13 +48,6 @@ HostFileObject* self_file(Arguments arguments) {
     return static_cast<HostFileObject*>(object::native_self(arguments[0]).as_object());
 }
 
-// The host's errno as OSError: Linux numbers them as MicroPython does.
-Value raise_host_errno(object::Runtime& runtime, int number) {
-    Value argument = Value::from_small_int(number);
-    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
-}
-
 Value raise_closed(object::Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "I/O operation on closed file");
 }
@@ -139,7 +132,8 @@ Value read_value(object::Runtime& runtime, HostFileObject* file, std::int64_t li
     }
     std::string data;
     if (!read_units(file, limit, line, data)) {
-        return raise_host_errno(runtime, errno);
+        // The host errno goes to OSError unchanged: Linux numbers errors as MicroPython does.
+        return object::raise_os_error(runtime, errno);
     }
     return make_chunk(runtime, file, data);
 }
@@ -187,7 +181,7 @@ Value file_readlines(object::Runtime& runtime, Arguments arguments) {
         }
         std::string data;
         if (!read_units(file, -1, true, data)) {
-            return raise_host_errno(runtime, errno);
+            return object::raise_os_error(runtime, errno);
         }
         if (data.empty()) {
             return lines;
@@ -224,7 +218,7 @@ Value file_readinto(object::Runtime& runtime, Arguments arguments) {
         long got = read_some(file->descriptor, reinterpret_cast<char*>(buffer->data) + filled,
                              room - filled);
         if (got < 0) {
-            return raise_host_errno(runtime, errno);
+            return object::raise_os_error(runtime, errno);
         }
         if (got == 0) {
             break;
@@ -272,7 +266,7 @@ Value file_write(object::Runtime& runtime, Arguments arguments) {
             if (errno == EINTR) {
                 continue;
             }
-            return raise_host_errno(runtime, errno);
+            return object::raise_os_error(runtime, errno);
         }
         written += static_cast<std::size_t>(done);
     }
@@ -299,7 +293,7 @@ Value file_seek(object::Runtime& runtime, Arguments arguments) {
     int host_whence = whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET;
     off_t position = ::lseek(file->descriptor, static_cast<off_t>(*offset), host_whence);
     if (position < 0) {
-        return raise_host_errno(runtime, errno);
+        return object::raise_os_error(runtime, errno);
     }
     return object::make_int(runtime, static_cast<std::int64_t>(position));
 }
@@ -311,7 +305,7 @@ Value file_tell(object::Runtime& runtime, Arguments arguments) {
     }
     off_t position = ::lseek(file->descriptor, 0, SEEK_CUR);
     if (position < 0) {
-        return raise_host_errno(runtime, errno);
+        return object::raise_os_error(runtime, errno);
     }
     return object::make_int(runtime, static_cast<std::int64_t>(position));
 }
@@ -348,7 +342,7 @@ Value file_next(object::Runtime& runtime, Value self) {
     }
     std::string data;
     if (!read_units(file, -1, true, data)) {
-        return raise_host_errno(runtime, errno);
+        return object::raise_os_error(runtime, errno);
     }
     return data.empty() ? Value::stop_iteration() : make_chunk(runtime, file, data);
 }

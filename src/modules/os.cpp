@@ -38,40 +38,22 @@ using object::Value;
 
 namespace {
 
-// MicroPython's errno numbers (py/mperrno.h) for the failures reported here.
-constexpr std::int64_t errno_permission = 1;
-constexpr std::int64_t errno_no_entry = 2;
-constexpr std::int64_t errno_io = 5;
-constexpr std::int64_t errno_is_directory = 21;
-constexpr std::int64_t errno_invalid = 22;
-
-object::Raised raise_errno(object::Runtime& runtime, std::int64_t number) {
-    Value argument = Value::from_small_int(number);
-    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    if (exception.is_empty()) {
-        return object::Raised{};
-    }
-    return runtime.set_exception(exception);
-}
-
 object::Raised raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
     if (error == std::errc::no_such_file_or_directory) {
-        return raise_errno(runtime, errno_no_entry);
+        return object::raise_os_error(runtime, object::error_no_entry);
     }
     if (error == std::errc::permission_denied) {
-        return raise_errno(runtime, errno_permission);
+        return object::raise_os_error(runtime, object::error_permission);
     }
     if (error == std::errc::is_a_directory) {
-        return raise_errno(runtime, errno_is_directory);
+        return object::raise_os_error(runtime, object::error_is_directory);
     }
-    return raise_errno(runtime, errno_io);
+    return object::raise_os_error(runtime, object::error_io);
 }
 
 const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
 
 }  // namespace
-
-constexpr std::int64_t errno_access = 13;  // EACCES: the path leaves the granted directory
 
 // True when `resolved` (absolute, no symlinks) is `root` or lies below it.
 static bool is_inside(const std::string& root, const std::string& resolved) {
@@ -92,11 +74,11 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
                                                      const std::string& root, std::string_view text,
                                                      LastComponent last) {
     if (text.empty()) {
-        raise_errno(runtime, errno_no_entry);
+        object::raise_os_error(runtime, object::error_no_entry);
         return std::nullopt;
     }
     if (text.find('\0') != std::string_view::npos) {
-        raise_errno(runtime, errno_invalid);
+        object::raise_os_error(runtime, object::error_invalid);
         return std::nullopt;
     }
     std::vector<std::string_view> components;
@@ -110,7 +92,7 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
         }
         if (component == "..") {
             if (depth == 0) {
-                raise_errno(runtime, errno_access);
+                object::raise_os_error(runtime, object::error_access);
                 return std::nullopt;
             }
             --depth;
@@ -138,7 +120,7 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
             std::filesystem::path existing = std::filesystem::canonical(prefix, prefix_error);
             if (!prefix_error) {
                 if (!is_inside(root, existing.string())) {
-                    raise_errno(runtime, errno_access);
+                    object::raise_os_error(runtime, object::error_access);
                     return std::nullopt;
                 }
                 break;
@@ -148,7 +130,7 @@ std::optional<std::filesystem::path> resolve_in_root(object::Runtime& runtime,
         return std::nullopt;
     }
     if (!is_inside(root, resolved.string())) {
-        raise_errno(runtime, errno_access);
+        object::raise_os_error(runtime, object::error_access);
         return std::nullopt;
     }
     return name.empty() ? resolved : resolved / name;
@@ -162,7 +144,7 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
                                                    LastComponent last = LastComponent::follow) {
     const std::string& root = services(runtime).filesystem_root;
     if (root.empty()) {
-        raise_errno(runtime, errno_permission);
+        object::raise_os_error(runtime, object::error_permission);
         return std::nullopt;
     }
     if (!object::is_str(value)) {
@@ -252,7 +234,7 @@ Value builtin_open(object::Runtime& runtime, Arguments arguments) {
     }
     int descriptor = vm::open_host_file(services(runtime), path->string(), access, no_follow);
     if (descriptor < 0) {
-        return raise_errno(runtime, -descriptor);
+        return object::raise_os_error(runtime, -descriptor);
     }
     return make_host_file(runtime, descriptor, !binary);
 }
@@ -265,7 +247,7 @@ constexpr object::Attribute file_table[] = {{names::open, &open_function}};
 Value os_getenv(object::Runtime& runtime, Arguments arguments) {
     Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
     if (!services(runtime).environment) {
-        return raise_errno(runtime, errno_permission);
+        return object::raise_os_error(runtime, object::error_permission);
     }
     if (!object::is_str(arguments[0])) {
         return runtime.raise_new(&object::type_error_type,
@@ -324,9 +306,9 @@ Value os_stat(object::Runtime& runtime, Arguments arguments) {
         std::uintmax_t bytes = std::filesystem::file_size(*path, error);
         size = error ? 0 : static_cast<std::int64_t>(bytes);
     }
-    // S_IFDIR / S_IFREG with the permission bits.
-    std::int64_t mode =
-        (directory ? 0040000 : 0100000) | (static_cast<std::int64_t>(status.permissions()) & 07777);
+    // The type bits with the permission bits.
+    std::int64_t mode = (directory ? stat_mode_directory : stat_mode_file) |
+                        (static_cast<std::int64_t>(status.permissions()) & 07777);
     Value size_value = object::make_int(runtime, size);
     if (size_value.is_empty()) {
         return Value::empty();
@@ -353,7 +335,7 @@ Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange 
     }
     int result = vm::change_host_path(services(runtime), change, path->string(),
                                       target ? target->string() : std::string());
-    return result < 0 ? raise_errno(runtime, -result) : Value::none();
+    return result < 0 ? object::raise_os_error(runtime, -result) : Value::none();
 }
 
 Value os_remove(object::Runtime& runtime, Arguments arguments) {
@@ -389,14 +371,14 @@ Value os_urandom(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, bytes);
 #else
     // A bare-metal target has no entropy source the core knows of.
-    return raise_errno(runtime, errno_permission);
+    return object::raise_os_error(runtime, object::error_permission);
 #endif
 }
 
 // getcwd(): the granted directory is Python's "/" and never changes (xipy has no chdir).
 Value os_getcwd(object::Runtime& runtime, Arguments) {
     if (services(runtime).filesystem_root.empty()) {
-        return raise_errno(runtime, errno_permission);
+        return object::raise_os_error(runtime, object::error_permission);
     }
     return runtime.intern("/");
 }

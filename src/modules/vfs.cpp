@@ -28,21 +28,6 @@ using object::Value;
 
 namespace {
 
-// MicroPython's errno numbers and stat mode bits for what vfs reports.
-constexpr std::int64_t errno_permission = 1;
-constexpr std::int64_t errno_no_entry = 2;
-constexpr std::int64_t errno_no_device = 19;
-constexpr std::int64_t errno_is_directory = 21;
-constexpr std::int64_t errno_invalid = 22;
-constexpr std::int64_t mode_directory = 0x4000;
-constexpr std::int64_t mode_file = 0x8000;
-
-Value raise_errno(object::Runtime& runtime, std::int64_t number) {
-    Value argument = Value::from_small_int(number);
-    Value exception = object::make_exception(runtime, &object::os_error_type, {&argument, 1});
-    return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
-}
-
 // Files of a ROMFS image. The bytes lie in `owner` (a heap object the mount keeps alive) or
 // in host memory that outlives the VM.
 class RomfsSource final : public vm::ModuleSource {
@@ -131,7 +116,7 @@ Value vfs_rom_make_new(object::Runtime& runtime, const object::Type* type, Argum
                                  "VfsRom needs a read-only buffer (bytes or memoryview)");
     }
     if (!image::RomfsImage::open({view->data, view->size})) {
-        return raise_errno(runtime, errno_no_device);
+        return object::raise_os_error(runtime, object::error_no_device);
     }
     auto* rom = runtime.make<VfsRomObject>(0, type, arguments[0], view->data, view->size);
     return rom == nullptr ? Value::empty() : Value::from_object(rom);
@@ -153,7 +138,7 @@ Value vfs_rom_stat(object::Runtime& runtime, Arguments arguments) {
     }
     auto found = rom->image().find(*path);
     if (!found || found->kind == image::RomfsEntryKind::missing) {
-        return raise_errno(runtime, errno_no_entry);
+        return object::raise_os_error(runtime, object::error_no_entry);
     }
     const bool file = found->kind == image::RomfsEntryKind::file;
     Value size =
@@ -161,7 +146,7 @@ Value vfs_rom_stat(object::Runtime& runtime, Arguments arguments) {
     if (size.is_empty()) {
         return Value::empty();
     }
-    Value fields[10] = {Value::from_small_int(file ? mode_file : mode_directory)};
+    Value fields[10] = {Value::from_small_int(file ? stat_mode_file : stat_mode_directory)};
     for (std::size_t index = 1; index < 10; ++index) {
         fields[index] = Value::from_small_int(0);
     }
@@ -179,11 +164,11 @@ Value vfs_rom_ilistdir(object::Runtime& runtime, Arguments arguments) {
     const image::RomfsImage image = rom->image();
     auto found = image.find(*path);
     if (!found || found->kind != image::RomfsEntryKind::directory) {
-        return raise_errno(runtime, errno_no_entry);
+        return object::raise_os_error(runtime, object::error_no_entry);
     }
     auto entries = image.list(found->bytes);
     if (!entries) {
-        return raise_errno(runtime, errno_no_entry);
+        return object::raise_os_error(runtime, object::error_no_entry);
     }
     Value list = object::make_list(runtime, {});
     if (list.is_empty()) {
@@ -201,7 +186,7 @@ Value vfs_rom_ilistdir(object::Runtime& runtime, Arguments arguments) {
         if (size.is_empty()) {
             return Value::empty();
         }
-        Value fields[4] = {name, Value::from_small_int(file ? mode_file : mode_directory),
+        Value fields[4] = {name, Value::from_small_int(file ? stat_mode_file : stat_mode_directory),
                            Value::from_small_int(0), size};
         Value tuple = object::new_tuple(runtime, fields);
         if (tuple.is_empty() || !object::list_append(runtime, list, tuple)) {
@@ -217,7 +202,7 @@ Value vfs_rom_mount(object::Runtime& runtime, Arguments arguments) {
     if (mkfs < 0) {
         return Value::empty();
     }
-    return mkfs > 0 ? raise_errno(runtime, errno_permission) : Value::none();
+    return mkfs > 0 ? object::raise_os_error(runtime, object::error_permission) : Value::none();
 }
 
 Value vfs_rom_umount(object::Runtime&, Arguments) { return Value::none(); }
@@ -256,7 +241,7 @@ Value vfs_mount(object::Runtime& runtime, Arguments arguments) {
     }
     auto source = std::make_shared<RomfsSource>(rom->image(), arguments[0]);
     if (!vm::mount_source(runtime, *point, std::move(source), arguments[0])) {
-        return raise_errno(runtime, errno_permission);
+        return object::raise_os_error(runtime, object::error_permission);
     }
     return Value::none();
 }
@@ -268,7 +253,7 @@ Value vfs_umount(object::Runtime& runtime, Arguments arguments) {
         return Value::empty();
     }
     if (vm::normalize_path(*point).empty() || !vm::unmount_source(runtime, *point)) {
-        return raise_errno(runtime, errno_invalid);
+        return object::raise_os_error(runtime, object::error_invalid);
     }
     return Value::none();
 }
@@ -308,7 +293,7 @@ void trace_image_file(gc::Cell* cell, gc::Tracer& tracer) {
 ImageFileObject* open_file(object::Runtime& runtime, Value self) {
     auto* file = static_cast<ImageFileObject*>(self.as_object());
     if (file->closed) {
-        raise_errno(runtime, errno_invalid);
+        object::raise_os_error(runtime, object::error_invalid);
         return nullptr;
     }
     return file;
@@ -405,7 +390,7 @@ Value image_file_seek(object::Runtime& runtime, Arguments arguments) {
                         : *whence == 2 ? static_cast<std::int64_t>(file->size)
                                        : -1;
     if (base < 0) {
-        return raise_errno(runtime, errno_invalid);
+        return object::raise_os_error(runtime, object::error_invalid);
     }
     const std::int64_t target = base + *offset;
     file->position =
@@ -473,9 +458,10 @@ Value open_image_file(object::Runtime& runtime, std::string_view path, bool bina
     handled = true;
     vm::SourceFile file;
     if (!source->read(runtime, inside, file)) {
-        return raise_errno(runtime, source->stat(runtime, inside) == vm::PathKind::directory
-                                        ? errno_is_directory
-                                        : errno_no_entry);
+        return object::raise_os_error(runtime,
+                                      source->stat(runtime, inside) == vm::PathKind::directory
+                                          ? object::error_is_directory
+                                          : object::error_no_entry);
     }
     auto* object =
         runtime.make<ImageFileObject>(0, binary ? &image_binary_file_type : &image_text_file_type,

@@ -12,6 +12,10 @@
 
 namespace xipy::modules {
 
+// The type bits of a stat result's mode (S_IFDIR, S_IFREG), as os.stat and ilistdir give them.
+inline constexpr std::int64_t stat_mode_directory = 0x4000;
+inline constexpr std::int64_t stat_mode_file = 0x8000;
+
 // A source over the ROMFS image in `bytes`, which `owner` (a heap object, or empty when the
 // host keeps the bytes alive) holds. Null, with the reason in `error`, for a corrupt image.
 std::shared_ptr<vm::ModuleSource> make_romfs_source(std::span<const std::uint8_t> bytes,

@@ -31,12 +31,28 @@ Value exception_make_new(Runtime& runtime, const Type* type, Arguments arguments
 }
 
 constexpr ErrorName all_error_names[] = {
-    {13, "EACCES"}, {98, "EADDRINUSE"},    {11, "EAGAIN"},        {114, "EALREADY"},
-    {9, "EBADF"},   {103, "ECONNABORTED"}, {111, "ECONNREFUSED"}, {104, "ECONNRESET"},
-    {17, "EEXIST"}, {113, "EHOSTUNREACH"}, {115, "EINPROGRESS"},  {22, "EINVAL"},
-    {5, "EIO"},     {21, "EISDIR"},        {105, "ENOBUFS"},      {19, "ENODEV"},
-    {2, "ENOENT"},  {12, "ENOMEM"},        {107, "ENOTCONN"},     {95, "EOPNOTSUPP"},
-    {1, "EPERM"},   {110, "ETIMEDOUT"},
+    {error_access, "EACCES"},
+    {98, "EADDRINUSE"},
+    {11, "EAGAIN"},
+    {114, "EALREADY"},
+    {9, "EBADF"},
+    {103, "ECONNABORTED"},
+    {111, "ECONNREFUSED"},
+    {104, "ECONNRESET"},
+    {error_exists, "EEXIST"},
+    {113, "EHOSTUNREACH"},
+    {115, "EINPROGRESS"},
+    {error_invalid, "EINVAL"},
+    {error_io, "EIO"},
+    {error_is_directory, "EISDIR"},
+    {105, "ENOBUFS"},
+    {error_no_device, "ENODEV"},
+    {error_no_entry, "ENOENT"},
+    {12, "ENOMEM"},
+    {107, "ENOTCONN"},
+    {95, "EOPNOTSUPP"},
+    {error_permission, "EPERM"},
+    {110, "ETIMEDOUT"},
 };
 
 // The text after "Type: " and what str() gives without a user __str__.

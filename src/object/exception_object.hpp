@@ -71,6 +71,17 @@ struct ErrorName {
     std::int32_t number;
     const char* name;
 };
+// The numbers the runtime itself raises OSError with (py/mperrno.h); error_names() names them.
+enum ErrorNumber : std::int32_t {
+    error_permission = 1,     // EPERM
+    error_no_entry = 2,       // ENOENT
+    error_io = 5,             // EIO
+    error_access = 13,        // EACCES
+    error_exists = 17,        // EEXIST
+    error_no_device = 19,     // ENODEV
+    error_is_directory = 21,  // EISDIR
+    error_invalid = 22,       // EINVAL
+};
 // The errno numbers MicroPython names, sorted by name (as dir(errno) lists them).
 std::span<const ErrorName> error_names();
 // "EINVAL" for 22; empty for numbers MicroPython has no name for.

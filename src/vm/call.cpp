@@ -54,7 +54,7 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
     std::int64_t extra_slot =
         static_cast<std::int64_t>(state_count) - 1 - positional_parameters - keyword_only;
     if (given > positional_parameters) {
-        if ((flags & scope_var_arguments) == 0) {
+        if ((flags & image::format::scope_flag_varargs) == 0) {
             return mismatch(positional_parameters, given);
         }
         std::vector<Value> rest;
@@ -68,10 +68,11 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         state[extra_slot--] = tuple;
         given = positional_parameters;
     } else {
-        if ((flags & scope_var_arguments) != 0) {
+        if ((flags & image::format::scope_flag_varargs) != 0) {
             state[extra_slot--] = object::empty_tuple();
         }
-        if (arguments.keyword_count == 0 && (flags & scope_default_keywords) == 0) {
+        if (arguments.keyword_count == 0 &&
+            (flags & image::format::scope_flag_default_keyword_arguments) == 0) {
             if (given + default_count >= positional_parameters) {
                 for (std::uint32_t index = given; index < positional_parameters; ++index) {
                     std::uint32_t default_index = index - (positional_parameters - default_count);
@@ -86,9 +87,10 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
     for (std::uint32_t index = 0; index < given; ++index) {
         local(index) = positional(index);
     }
-    if (arguments.keyword_count != 0 || (flags & scope_default_keywords) != 0) {
+    if (arguments.keyword_count != 0 ||
+        (flags & image::format::scope_flag_default_keyword_arguments) != 0) {
         Value keywords_dict;
-        if ((flags & scope_var_keywords) != 0) {
+        if ((flags & image::format::scope_flag_varkeywords) != 0) {
             keywords_dict = object::make_dict(*this);
             if (keywords_dict.is_empty()) {
                 return false;
@@ -162,7 +164,8 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
                 continue;
             }
             Value found;
-            if ((flags & scope_default_keywords) != 0 && !function->keyword_defaults.is_empty()) {
+            if ((flags & image::format::scope_flag_default_keyword_arguments) != 0 &&
+                !function->keyword_defaults.is_empty()) {
                 found = object::dict_find_name(*this, object::as_dict(function->keyword_defaults),
                                                parameter_names[index]);
             }
@@ -179,7 +182,7 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
             raise_new(&object::type_error_type, "function missing keyword-only argument");
             return false;
         }
-        if ((flags & scope_var_keywords) != 0) {
+        if ((flags & image::format::scope_flag_varkeywords) != 0) {
             Value dict = object::make_dict(*this);
             if (dict.is_empty()) {
                 return false;

@@ -17,7 +17,8 @@ namespace xipy::vm {
 inline bool binds_directly(const FunctionObject* function, std::uint32_t given) {
     const image::Prelude& prelude = function->code->prelude;
     constexpr std::uint32_t general_flags =
-        scope_generator | scope_var_arguments | scope_var_keywords | scope_default_keywords;
+        image::format::scope_flag_generator | image::format::scope_flag_varargs |
+        image::format::scope_flag_varkeywords | image::format::scope_flag_default_keyword_arguments;
     if ((prelude.scope_flags & general_flags) != 0 || prelude.n_kwonly_args != 0) {
         return false;
     }

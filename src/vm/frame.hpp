@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "image/image.hpp"
+#include "image/opcodes.hpp"
 #include "object/value.hpp"
 #include "vm/module_context.hpp"
 
@@ -17,10 +18,9 @@ struct GeneratorObject;
 // maximum instead of looking its code's own figure up.
 constexpr std::uint32_t stack_guard_slots = 2;
 
-// A for-loop iterator takes this many stack slots (MicroPython's MP_OBJ_ITER_BUF_NSLOTS):
-// GET_ITER_STACK pushes them, FOR_ITER drops them at the end, and UNWIND_JUMP's 0x80 flag
-// drops them when a break leaves the loop.
-constexpr int iterator_slots = 4;
+// A for-loop iterator's stack slots (image/opcodes.hpp): GET_ITER_STACK pushes them, FOR_ITER
+// drops them at the end, and UNWIND_JUMP's 0x80 flag drops them when a break leaves the loop.
+constexpr int iterator_slots = image::iterator_buffer_slots;
 
 // How a finally or with body was entered: falling in or by an exception (`none`), or by a
 // `return` or a `break`/`continue` that resumes at its END_FINALLY.

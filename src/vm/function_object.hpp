@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "image/format.hpp"
 #include "image/image.hpp"
 #include "object/object.hpp"
 #include "object/runtime.hpp"
@@ -11,12 +12,6 @@
 namespace xipy::vm {
 
 extern const object::Type function_type;
-
-// Scope flags of a raw code's prelude (py/runtime0.h).
-inline constexpr std::uint32_t scope_generator = 0x01;
-inline constexpr std::uint32_t scope_var_keywords = 0x02;
-inline constexpr std::uint32_t scope_var_arguments = 0x04;
-inline constexpr std::uint32_t scope_default_keywords = 0x08;
 
 // A function made by MAKE_FUNCTION / MAKE_CLOSURE.
 // Invariants: `code` points into context->image and `context` outlives the
@@ -34,7 +29,9 @@ struct FunctionObject : object::Object {
     FunctionObject(const image::RawCode* raw_code, ModuleContext* module, std::uint32_t name_id)
         : object::Object(&function_type), code(raw_code), context(module), name(name_id) {}
 
-    bool is_generator() const { return (code->prelude.scope_flags & scope_generator) != 0; }
+    bool is_generator() const {
+        return (code->prelude.scope_flags & image::format::scope_flag_generator) != 0;
+    }
 };
 
 // Inline: every Python call asks both.
