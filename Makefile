@@ -39,6 +39,15 @@ M32_DIR := build-m32
 M32_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/m32.cmake \
 	-DXIPY_CORE_ONLY=ON -DXIPY_BUNDLED_GTEST=ON -DXIPY_WERROR=ON -DXIPY_COMPUTED_GOTO=OFF
 
+# The example firmware for QEMU's mps2-an385 board (Cortex-M3, arm-none-eabi, newlib-nano):
+# examples/firmware_mps2_an385 built with cmake/arm-none-eabi.cmake. Optimised for size, as
+# firmware is. It embeds its programs with the host CLI (`xipy embed`), so it needs `release`.
+FIRMWARE_DIR := build-firmware
+FIRMWARE_CONFIG := -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/arm-none-eabi.cmake \
+	-DCMAKE_BUILD_TYPE=MinSizeRel -DXIPY_WERROR=ON
+FIRMWARE_QEMU := qemu-system-arm -machine mps2-an385 -nographic -monitor null -semihosting \
+	-icount shift=0 -kernel
+
 # ThreadSanitizer: only the many-VM test's threads part is built and run there (`make tsan`).
 TSAN_DIR := build-tsan
 TSAN_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
@@ -55,7 +64,7 @@ DEMO_RUN := $(RELEASE_DIR)/examples/embed_c
 
 CTEST := ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-.PHONY: all release run sanitize noexcept m32 tsan package corpus setup reference test check-format \
+.PHONY: all release run sanitize noexcept m32 tsan firmware firmware-run firmware-test package corpus setup reference test check-format \
 	check-layers format unit-release unit-sanitize unit-m32 conformance bench micropython-suite \
 	clean help
 
@@ -68,6 +77,8 @@ help:
 	@echo "make sanitize   AddressSanitizer + UBSan build with clang++ into $(ASAN_DIR)/"
 	@echo "make noexcept   core only, -fno-exceptions -fno-rtti, into $(NOEXCEPT_DIR)/"
 	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
+	@echo "make firmware   the mps2-an385 example firmware (Cortex-M3) into $(FIRMWARE_DIR)/; firmware-run runs it in QEMU"
+	@echo "make firmware-test  corpus programs on the firmware under qemu-system-arm against the reference outputs"
 	@echo "make tsan       the many-VM threads test under ThreadSanitizer ($(TSAN_DIR)/)"
 	@echo "make package    install into build-package/ and build out-of-tree hosts against it"
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
@@ -96,6 +107,9 @@ $(eval $(call configure_rule,$(TSAN_DIR),,$(TSAN_CONFIG)))
 # CMake's compiler check fails without g++-multilib, so install it first.
 $(eval $(call configure_rule,$(M32_DIR),@tools/setup.sh multilib,$(M32_CONFIG)))
 
+$(FIRMWARE_DIR)/Makefile: Makefile cmake/arm-none-eabi.cmake
+	$(CMAKE) -S examples/firmware_mps2_an385 -B $(FIRMWARE_DIR) -G "Unix Makefiles" $(FIRMWARE_CONFIG)
+
 # The full builds compile Python programs (examples, API tests) with the reference
 # mpy-cross, so they install the reference toolchain first; core-only builds do not.
 release: reference $(RELEASE_DIR)/Makefile
@@ -109,6 +123,19 @@ noexcept: $(NOEXCEPT_DIR)/Makefile
 
 m32: $(M32_DIR)/Makefile
 	$(CMAKE) --build $(M32_DIR) --parallel $(JOBS)
+
+firmware: release $(FIRMWARE_DIR)/Makefile
+	$(CMAKE) --build $(FIRMWARE_DIR) --parallel $(JOBS)
+	arm-none-eabi-size $(FIRMWARE_DIR)/firmware.elf
+
+firmware-run: firmware
+	$(FIRMWARE_QEMU) $(FIRMWARE_DIR)/firmware.elf
+
+# Every corpus program the board can run (tests/programs/firmware_skipped.txt lists the rest
+# with reasons), linked into one firmware in build-firmware-test/ and run in one QEMU boot
+# (tools/firmware_test.py); fails when any output differs from the reference's.
+firmware-test: release corpus
+	@$(PYTHON) tools/firmware_test.py --jobs $(JOBS)
 
 # 8 threads with a VM each and an interrupt from another thread, under ThreadSanitizer; any
 # report fails the run (halt_on_error).
@@ -184,7 +211,8 @@ format:
 	@tools/check_format.sh --fix
 
 clean:
-	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR) $(TSAN_DIR) build-package
+	rm -rf $(RELEASE_DIR) $(ASAN_DIR) $(NOEXCEPT_DIR) $(M32_DIR) $(TSAN_DIR) $(FIRMWARE_DIR) \
+		build-firmware-test build-package
 
 # --- fuzzing (libFuzzer, clang++) -------------------------------------------------
 #

@@ -1,6 +1,8 @@
 # Build-time steps that link Python programs into a host: .py -> .mpy (reference mpy-cross), any file -> C header (`xipy embed`).
 find_program(XIPY_NODE node REQUIRED)
-set(XIPY_MPY_CROSS ${PROJECT_SOURCE_DIR}/tests/reference/mpy-cross.js)
+# Found from this file, so a project that includes it (a board port) finds it too.
+get_filename_component(xipy_embed_root ${CMAKE_CURRENT_LIST_DIR} DIRECTORY)
+set(XIPY_MPY_CROSS ${xipy_embed_root}/tests/reference/mpy-cross.js)
 
 # The `xipy` program that writes the headers: this build's own CLI when it builds one, so a
 # host needs no Python at build time. A host that includes this file from an installed xipy

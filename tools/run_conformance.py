@@ -70,6 +70,36 @@ def short_diff(expected, actual, label):
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+def check_output(program, relative, returncode, stdout, stderr):
+    """Judges one run of `program` (its exit status and output bytes) against its .exp and
+    .err files; tools/firmware_test.py judges the firmware's runs with it too."""
+    expected_stdout = program.with_suffix(".exp").read_bytes()
+    error_path = program.with_suffix(".err")
+    problems = []
+    details = ""
+    if returncode < 0:
+        problems.append(f"killed by signal {-returncode}")
+    if stdout != expected_stdout:
+        problems.append("stdout differs")
+        details += short_diff(expected_stdout, stdout, "stdout")
+    if error_path.exists():
+        expected_stderr = error_path.read_bytes()
+        wanted_status = 1 if expected_stderr.startswith(b"Traceback") else None
+        if returncode == 0 or (wanted_status is not None and returncode != wanted_status):
+            problems.append(f"exit status {returncode}, expected "
+                            f"{wanted_status if wanted_status is not None else 'nonzero'}")
+        if stderr != expected_stderr:
+            problems.append("stderr differs")
+            details += short_diff(expected_stderr, stderr, "stderr")
+    else:
+        if returncode != 0:
+            problems.append(f"exit status {returncode}, expected 0")
+        if stderr:
+            problems.append("unexpected stderr")
+            details += short_diff(b"", stderr, "stderr")
+    return Outcome(relative, problems, details)
+
+
 def run_one(binary, programs_dir, corpus_dir, program):
     relative = program.relative_to(programs_dir)
     compiled = corpus_dir / relative.with_suffix(".mpy")
@@ -88,31 +118,7 @@ def run_one(binary, programs_dir, corpus_dir, program):
                                  input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return Outcome(relative, [f"timed out after {TIMEOUT_SECONDS} s"])
-    expected_stdout = program.with_suffix(".exp").read_bytes()
-    error_path = program.with_suffix(".err")
-    problems = []
-    details = ""
-    if run.returncode < 0:
-        problems.append(f"killed by signal {-run.returncode}")
-    if run.stdout != expected_stdout:
-        problems.append("stdout differs")
-        details += short_diff(expected_stdout, run.stdout, "stdout")
-    if error_path.exists():
-        expected_stderr = error_path.read_bytes()
-        wanted_status = 1 if expected_stderr.startswith(b"Traceback") else None
-        if run.returncode == 0 or (wanted_status is not None and run.returncode != wanted_status):
-            problems.append(f"exit status {run.returncode}, expected "
-                            f"{wanted_status if wanted_status is not None else 'nonzero'}")
-        if run.stderr != expected_stderr:
-            problems.append("stderr differs")
-            details += short_diff(expected_stderr, run.stderr, "stderr")
-    else:
-        if run.returncode != 0:
-            problems.append(f"exit status {run.returncode}, expected 0")
-        if run.stderr:
-            problems.append("unexpected stderr")
-            details += short_diff(b"", run.stderr, "stderr")
-    return Outcome(relative, problems, details)
+    return check_output(program, relative, run.returncode, run.stdout, run.stderr)
 
 
 def select_programs(programs_dir, selectors):

@@ -157,8 +157,8 @@ struct KnownState {
 // unwind state, a result).
 State moved(const State& from, std::int32_t depth, std::uint32_t blocks, std::int32_t kept) {
     State state{depth, blocks, from.nulls};
-    state.nulls.resize(static_cast<std::size_t>(std::max(std::min(kept, depth), 0)));
-    state.nulls.resize(static_cast<std::size_t>(std::max(depth, 0)));
+    state.nulls.resize(static_cast<std::size_t>(std::max<std::int32_t>(std::min(kept, depth), 0)));
+    state.nulls.resize(static_cast<std::size_t>(std::max<std::int32_t>(depth, 0)));
     return state;
 }
 
@@ -790,7 +790,7 @@ class CodeVerifier {
     support::Status check_null_inputs(const Instruction& instruction, const State& state,
                                       std::int32_t inputs) const {
         const std::int32_t base = state.depth - inputs;
-        for (std::int32_t slot = std::max(base, 0); slot < state.depth; ++slot) {
+        for (std::int32_t slot = std::max<std::int32_t>(base, 0); slot < state.depth; ++slot) {
             if (state.nulls[static_cast<std::size_t>(slot)] &&
                 !accepts_null(instruction, slot - base, inputs)) {
                 return error_at(instruction.offset,

@@ -3,11 +3,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
+#if XIPY_HOSTED
+#include <random>
+#endif
 
 #include "modules/host_file.hpp"
 #include "modules/host_files.hpp"
@@ -360,12 +362,17 @@ Value os_urandom(object::Runtime& runtime, Arguments arguments) {
     if (*count < 0) {
         return runtime.raise_new(&object::value_error_type, "negative count");
     }
+#if XIPY_HOSTED
     std::random_device source;
     std::string bytes(static_cast<std::size_t>(*count), '\0');
     for (char& byte : bytes) {
         byte = static_cast<char>(source() & 0xFF);
     }
     return object::make_bytes(runtime, bytes);
+#else
+    // A bare-metal target has no entropy source the core knows of.
+    return object::raise_os_error(runtime, object::error_permission);
+#endif
 }
 
 // getcwd(): the granted directory is Python's "/" and never changes (xipy has no chdir).

@@ -2,8 +2,10 @@
 #include <chrono>
 #include <cmath>
 #include <new>
-#include <thread>
 #include <type_traits>
+#if XIPY_HOSTED
+#include <thread>
+#endif
 
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
@@ -86,7 +88,16 @@ object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
         return Value::empty();
     }
     if (seconds > 0) {
+#if XIPY_HOSTED
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+#else
+        // No threads to yield to on bare metal: wait on the clock.
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(seconds));
+        while (std::chrono::steady_clock::now() < deadline) {
+        }
+#endif
     }
     return Value::none();
 }

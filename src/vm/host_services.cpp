@@ -2,16 +2,21 @@
 // open or change files under it.
 #include "vm/host_services.hpp"
 
+#include <cerrno>
+
+#if XIPY_HOSTED
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
+#endif
 
 namespace xipy::vm {
+
+#if XIPY_HOSTED
 
 std::optional<std::string> canonical_filesystem_root(std::string_view directory) {
     std::error_code error;
@@ -87,5 +92,21 @@ int change_host_path(const HostServices& host, PathChange change, const std::str
     }
     return result == 0 ? 0 : -errno;
 }
+
+#else
+
+// A target without a host filesystem (bare-metal firmware): no directory can be granted, so
+// every file call is refused as it is for a VM given no root.
+std::optional<std::string> canonical_filesystem_root(std::string_view) { return std::nullopt; }
+
+int open_host_file(const HostServices&, const std::string&, const FileAccess&, bool) {
+    return -EPERM;
+}
+
+int change_host_path(const HostServices&, PathChange, const std::string&, const std::string&) {
+    return -EPERM;
+}
+
+#endif
 
 }  // namespace xipy::vm

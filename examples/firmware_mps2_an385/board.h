@@ -1,0 +1,22 @@
+/* The board services the firmware uses: console output on UART0 and the host's semihosting calls.
+ */
+#pragma once
+
+#include <stddef.h>
+
+/* Writes `length` bytes to UART0, which QEMU shows on its standard output (-nographic). */
+void board_console_write(const char* data, size_t length);
+
+/* Writes a NUL-terminated string to the console. */
+void board_console_print(const char* text);
+
+/* Ends the QEMU run with `status` as its exit status (semihosting SYS_EXIT_EXTENDED); on real
+ * hardware without a debugger attached it would stop the core. */
+void board_exit(int status) __attribute__((noreturn));
+
+/* Guest time in microseconds from QEMU's virtual clock (the CMSDK dual timer counting at the
+ * 25 MHz system clock); with -icount shift=0 one tick is one guest instruction. */
+unsigned long board_ticks_us(void);
+
+/* How many bytes malloc has taken from RAM so far (the VM's bookkeeping outside its heap). */
+size_t board_malloc_arena_bytes(void);
