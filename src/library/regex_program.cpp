@@ -307,6 +307,13 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
         if (++steps > limits.max_steps) {
             return support::make_error(support::Error::no_offset, "regex step limit exceeded");
         }
+        // An instruction is a few machine operations.
+        constexpr std::uint64_t metered_steps = 4096;
+        constexpr std::uint64_t units_per_instruction = 4;
+        if (steps % metered_steps == 0 && limits.meter != nullptr &&
+            !limits.meter->charge(metered_steps * units_per_instruction)) {
+            return support::make_error(support::Error::no_offset, "stopped by the work meter");
+        }
         std::uint8_t opcode = code[program_counter];
         bool failed = false;
         if (opcode < op_line_start && position >= end) {

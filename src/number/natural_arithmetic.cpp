@@ -343,7 +343,7 @@ std::size_t division_scratch_size_bound(std::size_t dividend_size, std::size_t d
 }
 
 Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
-                MagnitudeBuffer remainder, MagnitudeBuffer scratch) {
+                MagnitudeBuffer remainder, MagnitudeBuffer scratch, support::WorkMeter* meter) {
     dividend = normalized(dividend);
     divisor = normalized(divisor);
     assert(!divisor.empty());
@@ -373,7 +373,11 @@ Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
 
     WideLimb top = scaled_divisor[divisor_size - 1];
     WideLimb second = scaled_divisor[divisor_size - 2];
+    support::WorkBatch work(meter);
     for (std::size_t step = steps; step-- > 0;) {
+        if (!work.add(divisor_size)) {
+            return {stopped, 0};
+        }
         Limb* window = scaled_dividend.data() + step;
         WideLimb numerator =
             (WideLimb{window[divisor_size]} << limb_bits) | window[divisor_size - 1];
@@ -556,7 +560,8 @@ std::size_t text_size_bound(std::size_t value_size, unsigned base) {
 
 std::size_t text_scratch_size_bound(std::size_t value_size) { return value_size; }
 
-std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch) {
+std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch,
+                    support::WorkMeter* meter) {
     static constexpr char digit_characters[] = "0123456789abcdefghijklmnopqrstuvwxyz";
     assert(base >= 2 && base <= 36);
     std::size_t size = normalized_size(value);
@@ -568,7 +573,11 @@ std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, Magnit
     // Peel off base^k at a time with a single-limb division, writing digits backwards.
     LimbPower chunk = largest_limb_power(base);
     std::size_t length = 0;
+    support::WorkBatch work(meter);
     while (size > 0) {
+        if (!work.add(size)) {
+            return 0;
+        }
         LimbDivision division = divide_by_limb(scratch.first(size), chunk.power, scratch);
         size = division.quotient_size;
         Limb remainder = division.remainder;
@@ -598,13 +607,15 @@ std::size_t text_value_size_bound(std::size_t digit_count, unsigned base) {
         1);
 }
 
-std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result) {
+std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result,
+                      support::WorkMeter* meter) {
     // Gather up to k digits into one limb, then fold it in with one multiply-add pass.
     LimbPower chunk = largest_limb_power(base);
     std::size_t size = 0;
     Limb pending = 0;
     Limb pending_scale = 1;
     unsigned pending_digits = 0;
+    support::WorkBatch work(meter);
     for (char character : digits) {
         if (character == '_') {
             continue;
@@ -614,6 +625,9 @@ std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer re
         pending = pending * base + value;
         pending_scale *= base;
         if (++pending_digits == chunk.exponent) {
+            if (!work.add(size + 1)) {
+                return stopped;
+            }
             size =
                 multiply_add_limb(Magnitude(result.data(), size), pending_scale, pending, result);
             pending = 0;
