@@ -568,28 +568,33 @@ support::Result<double> true_divide(const BigInteger& dividend, const BigInteger
     return negative ? -quotient : quotient;
 }
 
+support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                     support::WorkMeter& meter) {
+    Magnitude left_magnitude = left.magnitude();
+    Magnitude right_magnitude = right.magnitude();
+    std::vector<Limb> product(
+        natural::product_size_bound(left_magnitude.size(), right_magnitude.size()));
+    std::vector<Limb> scratch(
+        natural::multiply_scratch_size_bound(left_magnitude.size(), right_magnitude.size()));
+    std::size_t size = natural::multiply(left_magnitude, right_magnitude, product, scratch, &meter);
+    if (size == natural::stopped) {
+        return arithmetic_error(std::string(stopped_message));
+    }
+    product.resize(size);
+    return BigInteger::from_magnitude(product, left.is_negative() != right.is_negative());
+}
+
 support::Result<BigInteger> power(const BigInteger& base, std::uint64_t exponent,
                                   support::WorkMeter& meter) {
-    // Each multiplication is charged as schoolbook work, an overestimate once Karatsuba takes
-    // over, but one that grows with the operands as the real cost does.
-    auto charge_product = [&meter](const BigInteger& left, const BigInteger& right) {
-        return meter.charge(std::uint64_t{left.magnitude().size()} * right.magnitude().size());
-    };
     BigInteger result = BigInteger::from_int64(1);
     BigInteger square = base;
     while (exponent != 0) {
         if ((exponent & 1) != 0) {
-            if (!charge_product(result, square)) {
-                return arithmetic_error(std::string(stopped_message));
-            }
-            result = result * square;
+            XIPY_TRY(result, multiply(result, square, meter));
         }
         exponent >>= 1;
         if (exponent != 0) {
-            if (!charge_product(square, square)) {
-                return arithmetic_error(std::string(stopped_message));
-            }
-            square = square * square;
+            XIPY_TRY(square, multiply(square, square, meter));
         }
     }
     return result;

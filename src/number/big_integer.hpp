@@ -135,9 +135,12 @@ support::Result<double> true_divide(const BigInteger& dividend, const BigInteger
 
 // base ** exponent for a non-negative exponent.
 BigInteger power(const BigInteger& base, std::uint64_t exponent);
-// The same, charging `meter` before each multiplication; an error when the meter said stop.
+// The same, charging `meter` as it multiplies; an error when the meter said stop.
 support::Result<BigInteger> power(const BigInteger& base, std::uint64_t exponent,
                                   support::WorkMeter& meter);
+// left * right, charging `meter` one unit per limb product; an error when it said stop.
+support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                     support::WorkMeter& meter);
 
 // pow(base, exponent, modulus) with the result's sign following the modulus. A negative
 // exponent uses the modular inverse as CPython does. ValueError "divide by zero" (MicroPython's

@@ -10,6 +10,9 @@
 
 namespace xipy::number::natural {
 
+// What a metered function returns for a size when its meter said stop.
+constexpr std::size_t stopped = static_cast<std::size_t>(-1);
+
 // A magnitude is a little-endian span of 32-bit limbs: value = sum of limb[i] * 2^(32 * i).
 //
 // Invariants and contracts shared by every function here:
@@ -57,12 +60,13 @@ std::size_t multiply_add_limb(Magnitude value, Limb factor, Limb addend, Magnitu
 
 // left * right. Operands with at least `karatsuba_threshold` limbs each use Karatsuba's
 // method, which needs `scratch` of multiply_scratch_size_bound limbs; below it the
-// schoolbook method needs none (an empty span is fine).
+// schoolbook method needs none (an empty span is fine). With a `meter` (one unit per limb
+// product the schoolbook leaves compute), `stopped` when the meter said stop.
 inline constexpr std::size_t karatsuba_threshold = 40;
 std::size_t product_size_bound(std::size_t left_size, std::size_t right_size);
 std::size_t multiply_scratch_size_bound(std::size_t left_size, std::size_t right_size);
 std::size_t multiply(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                     MagnitudeBuffer scratch);
+                     MagnitudeBuffer scratch, support::WorkMeter* meter = nullptr);
 
 // dividend / divisor for a non-zero single-limb divisor. `quotient` may be the same storage
 // as `dividend`; it needs dividend.size() limbs.
@@ -82,7 +86,6 @@ std::size_t quotient_size_bound(std::size_t dividend_size, std::size_t divisor_s
 std::size_t remainder_size_bound(std::size_t dividend_size, std::size_t divisor_size);
 std::size_t division_scratch_size_bound(std::size_t dividend_size, std::size_t divisor_size);
 // With a `meter`, the quotient size is `stopped` when the meter said stop.
-constexpr std::size_t stopped = static_cast<std::size_t>(-1);
 Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
                 MagnitudeBuffer remainder, MagnitudeBuffer scratch,
                 support::WorkMeter* meter = nullptr);

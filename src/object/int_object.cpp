@@ -43,19 +43,6 @@ bool check_result_bits(Runtime& runtime, std::uint64_t bits) {
     return true;
 }
 
-// Charges the host's step budget for schoolbook work on operands of these sizes (about one
-// step per 256 limb products), so a result that fits the heap but takes minutes to compute
-// still stops at the budget.
-bool charge_big_work(Runtime& runtime, std::uint64_t left_bits, std::uint64_t right_bits) {
-    const std::uint64_t left_limbs = left_bits / 64 + 1;
-    const std::uint64_t right_limbs = right_bits / 64 + 1;
-    constexpr std::uint64_t largest = std::numeric_limits<std::uint64_t>::max();
-    const std::uint64_t products =
-        left_limbs > largest / right_limbs ? largest : left_limbs * right_limbs;
-    // Karatsuba does about a quarter of the schoolbook products at the sizes that matter.
-    return runtime.charge_native_units(products / 4);
-}
-
 Value comparison_result(BinaryOperator operation, int order) {
     switch (operation) {
         case BinaryOperator::less:
@@ -82,12 +69,17 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
             return make_int(runtime, left + right);
         case BinaryOperator::subtract:
             return make_int(runtime, left - right);
-        case BinaryOperator::multiply:
-            if (!check_result_bits(runtime, left.bit_length() + right.bit_length()) ||
-                !charge_big_work(runtime, left.bit_length(), right.bit_length())) {
+        case BinaryOperator::multiply: {
+            if (!check_result_bits(runtime, left.bit_length() + right.bit_length())) {
                 return Value::empty();
             }
-            return make_int(runtime, left * right);
+            NativeWorkMeter meter(runtime);
+            auto product = number::multiply(left, right, meter);
+            if (!product) {
+                return Raised{};
+            }
+            return make_int(runtime, *product);
+        }
         case BinaryOperator::floor_divide:
         case BinaryOperator::modulo:
         case BinaryOperator::divmod: {

@@ -100,8 +100,14 @@ Result<Value> list_of_pieces(Runtime& runtime, Value self, TextKind kind,
     if (list.is_empty()) {
         return Value::empty();
     }
+    // Making each piece an object is the long part of a split into many pieces.
+    constexpr std::uint64_t piece_units = 32;
+    NativeWorkMeter work(runtime);
     for (std::size_t index = 0; index < pieces.size(); ++index) {
         std::string_view piece = pieces[right_to_left ? pieces.size() - 1 - index : index];
+        if (!work.add(piece_units + piece.size())) {
+            return Value::empty();
+        }
         Value item = make_result(runtime, self, kind, piece);
         if (item.is_empty() || !list_append(runtime, list, item)) {
             return Value::empty();

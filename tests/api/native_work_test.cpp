@@ -145,17 +145,18 @@ int measure_latency() {
         const bool still_running = stopped_at.load() == 0;
         xipy_vm_interrupt(vm);
         runner.join();
+        const std::string exception_type =
+            status == XIPY_EXCEPTION ? xipy_vm_exception_type(vm) : "";
         xipy_vm_destroy(vm);
         const double milliseconds =
             std::chrono::duration<double, std::milli>(
                 Clock::time_point(Clock::duration(stopped_at.load())) - interrupted)
                 .count();
-        const bool stopped_by_interrupt = output.find("KeyboardInterrupt") != std::string::npos;
         std::printf("%-16s %12llu %10.3f  %s\n", operation.name,
                     static_cast<unsigned long long>(operation.long_running), milliseconds,
                     !still_running          ? "finished before the interrupt"
-                    : stopped_by_interrupt ? "KeyboardInterrupt"
-                                           : xipy_status_name(status));
+                    : exception_type.empty() ? xipy_status_name(status)
+                                             : exception_type.c_str());
     }
     return 0;
 }

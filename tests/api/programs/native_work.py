@@ -71,7 +71,7 @@ def make_bytes(n):
 
 
 def sort(n):
-    items = ("b,a," * (n // 2)).split(",")
+    items = [0] * n
     items.sort()
     return len(sorted(items, reverse=True))
 
