@@ -391,7 +391,8 @@ Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
     WideLimb second = scaled_divisor[divisor_size - 2];
     support::WorkBatch work(meter);
     for (std::size_t step = steps; step-- > 0;) {
-        if (!work.add(divisor_size)) {
+        // A multiply-subtract per divisor limb, about two units each.
+        if (!work.add(2 * std::uint64_t{divisor_size})) {
             return {stopped, 0};
         }
         Limb* window = scaled_dividend.data() + step;
@@ -591,7 +592,8 @@ std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, Magnit
     std::size_t length = 0;
     support::WorkBatch work(meter);
     while (size > 0) {
-        if (!work.add(size)) {
+        // A hardware division per limb, which costs about eight simple operations.
+        if (!work.add(8 * std::uint64_t{size})) {
             return 0;
         }
         LimbDivision division = divide_by_limb(scratch.first(size), chunk.power, scratch);
@@ -641,7 +643,8 @@ std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer re
         pending = pending * base + value;
         pending_scale *= base;
         if (++pending_digits == chunk.exponent) {
-            if (!work.add(size + 1)) {
+            // A multiply-add per limb, about two units each.
+            if (!work.add(2 * (std::uint64_t{size} + 1))) {
                 return stopped;
             }
             size =
