@@ -1,5 +1,7 @@
-// Long native operations (big ints, strings, sort, re, json, struct, bytes) stop at the step
-// budget; with --latency, how soon each stops after an interrupt from another thread.
+// Long native operations stop at the step budget; --latency prints how soon after an interrupt.
+//
+// The operations (big ints, strings, sort, re, json, struct, bytes) are programs/native_work.py's
+// functions; with --latency each runs without a budget and another thread interrupts it.
 #include <gtest/gtest.h>
 
 #include <atomic>

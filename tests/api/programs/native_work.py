@@ -1,8 +1,10 @@
-# Long native operations, one function each, sized by n: the host runs the one named by
-# sys.argv[1] with n = sys.argv[2], small (it must finish) or large (it must stop at the step
-# budget or an interrupt). Inputs are built by cheap means (shifts, one repeat) so that the
-# operation itself, not the building, is what uses up the budget. Linear operations run n
-# times on an input of SIZE items, with only n loop trips for the interpreter to count.
+# Long native operations for native_work_test.cpp, one function each, sized by n.
+#
+# The host runs the one named by sys.argv[1] with n = sys.argv[2], small (it must finish) or
+# large (it must stop at the step budget or an interrupt). Inputs are built by cheap means
+# (shifts, one repeat) so that the operation itself, not the building, is what uses up the
+# budget. Linear operations run n times on an input of SIZE items, with only n loop trips for
+# the interpreter to count.
 import json
 import re
 import struct
