@@ -581,7 +581,7 @@ support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& r
         return arithmetic_error(std::string(stopped_message));
     }
     product.resize(size);
-    return BigInteger::from_magnitude(product, left.is_negative() != right.is_negative());
+    return BigInteger(left.is_negative() != right.is_negative(), std::move(product));
 }
 
 support::Result<BigInteger> power(const BigInteger& base, std::uint64_t exponent,

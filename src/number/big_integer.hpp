@@ -94,6 +94,8 @@ class BigInteger {
     friend BigInteger operator+(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator-(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator*(const BigInteger& left, const BigInteger& right);
+    friend support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                                support::WorkMeter& meter);
     friend BigInteger operator&(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator|(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator^(const BigInteger& left, const BigInteger& right);
