@@ -307,6 +307,14 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
         if (++steps > limits.max_steps) {
             return support::make_error(support::Error::no_offset, "regex step limit exceeded");
         }
+        // An instruction (a dispatch, a compare, perhaps a push) costs about eight simple
+        // operations.
+        constexpr std::uint64_t metered_steps = 4096;
+        constexpr std::uint64_t units_per_instruction = 8;
+        if (steps % metered_steps == 0 && limits.meter != nullptr &&
+            !limits.meter->charge(metered_steps * units_per_instruction)) {
+            return support::make_error(support::Error::no_offset, "stopped by the work meter");
+        }
         std::uint8_t opcode = code[program_counter];
         bool failed = false;
         if (opcode < op_line_start && position >= end) {

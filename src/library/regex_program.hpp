@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/result.hpp"
+#include "support/work_meter.hpp"
 
 namespace xipy::library {
 
@@ -21,6 +22,9 @@ namespace xipy::library {
 struct RegexLimits {
     std::size_t max_depth = 100000;
     std::uint64_t max_steps = 100000000;
+    // Told of the instructions run every few thousand; the match ends with an error when it
+    // says stop (the meter's owner knows why).
+    support::WorkMeter* meter = nullptr;
 };
 
 // A compiled pattern of MicroPython's re (re1.5): literals, `.` (any byte, newline too),

@@ -27,10 +27,16 @@ using object::Value;
 
 namespace {
 
+// How dumps writes: the separators, and the meter its output is charged to (a shared
+// sub-list is written each time it appears, so a small object can make a huge text).
 struct Separators {
     std::string item = ", ";
     std::string key = ": ";
+    object::NativeWorkMeter* work = nullptr;
 };
+
+// The work of one value written, about its share of the output.
+constexpr std::uint64_t value_units = 16;
 
 void write_json_string(object::Printer& printer, std::string_view text) {
     static constexpr char hex_digits[] = "0123456789abcdef";
@@ -117,6 +123,13 @@ bool write_json_dict(object::Runtime& runtime, object::Printer& printer, Value d
 
 bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
                 const Separators& separators) {
+    if (!separators.work->add(value_units)) {
+        return false;
+    }
+    if (printer.text().size() > runtime.heap().limit_bytes()) {
+        runtime.raise_memory_error();
+        return false;
+    }
     if (value.is_none()) {
         printer.write("null");
         return true;
@@ -126,11 +139,19 @@ bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
         return true;
     }
     if (object::is_str(value)) {
-        write_json_string(printer, object::str_view(runtime, value));
+        std::string_view text = object::str_view(runtime, value);
+        if (!separators.work->add(text.size())) {
+            return false;
+        }
+        write_json_string(printer, text);
         return true;
     }
     if (object::is_bytes(value)) {
-        write_json_string(printer, object::bytes_view(value));
+        std::string_view bytes = object::bytes_view(value);
+        if (!separators.work->add(bytes.size())) {
+            return false;
+        }
+        write_json_string(printer, bytes);
         return true;
     }
     Value native = object::native_self(value);
@@ -184,6 +205,8 @@ bool separators_argument(object::Runtime& runtime, Arguments arguments, Separato
 
 Value json_dumps(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
+    object::NativeWorkMeter work(runtime);
+    separators.work = &work;
     if (!separators_argument(runtime, arguments, separators)) {
         return Value::empty();
     }
@@ -196,6 +219,8 @@ Value json_dumps(object::Runtime& runtime, Arguments arguments) {
 
 Value json_dump(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
+    object::NativeWorkMeter work(runtime);
+    separators.work = &work;
     if (!separators_argument(runtime, arguments, separators)) {
         return Value::empty();
     }
@@ -354,7 +379,13 @@ object::Result<Value> parse_json(object::Runtime& runtime, std::string_view text
     Value key = Value::empty();
     std::int64_t nesting = 0;
     bool finished = false;
+    object::NativeWorkMeter work(runtime);
+    // A character read, or a value made from it, is a few machine operations.
+    constexpr std::uint64_t character_units = 4;
     while (!finished && !reader.at_end()) {
+        if (!work.add(character_units)) {
+            return Value::empty();
+        }
         char character = reader.current();
         reader.advance();
         Value next;

@@ -122,8 +122,14 @@ std::optional<bool> run(object::Runtime& runtime, const RegexProgram& program,
                         std::string_view subject, std::size_t begin, std::size_t end, bool anchored,
                         std::vector<std::size_t>& captures) {
     captures.assign(2 * program.group_count(), RegexProgram::unset);
-    auto found = program.execute(subject, begin, end, anchored, captures);
+    object::NativeWorkMeter meter(runtime);
+    library::RegexLimits limits;
+    limits.meter = &meter;
+    auto found = program.execute(subject, begin, end, anchored, captures, limits);
     if (!found) {
+        if (runtime.has_exception()) {
+            return std::nullopt;
+        }
         runtime.raise_new(&object::runtime_error_type, found.error().message);
         return std::nullopt;
     }

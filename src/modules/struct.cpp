@@ -67,10 +67,21 @@ object::Raised unsupported_pointer_field(object::Runtime& runtime) {
                              "struct 'O' and 'S' fields are not supported");
 }
 
+// Charges the work of visiting every field and byte of a format, up front: a short format
+// such as '9999999i' stands for a long loop.
+object::Status charge_format(object::Runtime& runtime, const library::StructFormat& format) {
+    constexpr std::uint64_t field_units = 16;
+    return runtime.charge_if_large(std::uint64_t{format.size()} +
+                                   std::uint64_t{format.item_count()} * field_units);
+}
+
 // Packs `values` into `out` (format.size() bytes, already zeroed) as the reference does:
 // values past the format are ignored and missing ones leave their fields zero.
 bool pack_values(object::Runtime& runtime, const library::StructFormat& format,
                  std::span<const Value> values, std::uint8_t* out) {
+    if (!charge_format(runtime, format)) {
+        return false;
+    }
     std::vector<StructField> fields;
     format.for_each_field([&](const StructField& field) { fields.push_back(field); });
     std::size_t count = std::min(fields.size(), values.size());
@@ -123,6 +134,9 @@ bool pack_values(object::Runtime& runtime, const library::StructFormat& format,
 
 object::Result<Value> unpack_values(object::Runtime& runtime, const library::StructFormat& format,
                                     std::string_view data) {
+    if (!charge_format(runtime, format)) {
+        return Value::empty();
+    }
     object::TupleObject* tuple =
         object::new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(format.item_count()));
     if (tuple == nullptr) {

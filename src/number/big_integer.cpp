@@ -18,6 +18,8 @@ support::Error arithmetic_error(std::string message) {
 }
 
 constexpr std::string_view divide_by_zero_message = "divide by zero";
+// The error of a metered computation its meter stopped; the meter's owner reports the reason.
+constexpr std::string_view stopped_message = "stopped by the work meter";
 
 // MicroPython's unichar_isspace: space and \t \n \v \f \r.
 bool is_space(char character) {
@@ -76,16 +78,23 @@ std::uint64_t low_uint64(Magnitude magnitude) {
 struct MagnitudeDivision {
     std::vector<Limb> quotient;
     std::vector<Limb> remainder;
+    bool stopped = false;
 };
 
-MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor) {
+// With a `meter`, the quotient's size is natural::stopped when the meter said stop.
+MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor,
+                                    support::WorkMeter* meter) {
     MagnitudeDivision result;
     result.quotient.resize(natural::quotient_size_bound(dividend.size(), divisor.size()));
     result.remainder.resize(natural::remainder_size_bound(dividend.size(), divisor.size()));
     std::vector<Limb> scratch(
         natural::division_scratch_size_bound(dividend.size(), divisor.size()));
     natural::Division sizes =
-        natural::divide(dividend, divisor, result.quotient, result.remainder, scratch);
+        natural::divide(dividend, divisor, result.quotient, result.remainder, scratch, meter);
+    if (sizes.quotient_size == natural::stopped) {
+        result.stopped = true;
+        return result;
+    }
     result.quotient.resize(sizes.quotient_size);
     result.remainder.resize(sizes.remainder_size);
     return result;
@@ -165,7 +174,8 @@ support::Result<BigInteger> BigInteger::from_double(double value) {
                                                        static_cast<std::uint64_t>(53 - exponent)));
 }
 
-support::Result<BigInteger> BigInteger::parse(std::string_view text, int base) {
+support::Result<BigInteger> BigInteger::parse(std::string_view text, int base,
+                                              support::WorkMeter* meter) {
     if ((base != 0 && base < 2) || base > 36) {
         return arithmetic_error("int() arg 2 must be >= 2 and <= 36");
     }
@@ -224,7 +234,11 @@ support::Result<BigInteger> BigInteger::parse(std::string_view text, int base) {
     std::string_view digits = text.substr(digits_start, digits_end - digits_start);
     auto unsigned_base = static_cast<unsigned>(base);
     std::vector<Limb> magnitude(natural::text_value_size_bound(digits.size(), unsigned_base));
-    magnitude.resize(natural::from_text(digits, unsigned_base, magnitude));
+    std::size_t size = natural::from_text(digits, unsigned_base, magnitude, meter);
+    if (size == natural::stopped) {
+        return arithmetic_error(std::string(stopped_message));
+    }
+    magnitude.resize(size);
     return BigInteger(negative, std::move(magnitude));
 }
 
@@ -300,12 +314,16 @@ support::Result<double> BigInteger::to_finite_double() const {
     return result;
 }
 
-std::string BigInteger::to_string(int base, bool with_prefix) const {
+std::string BigInteger::to_string(int base, bool with_prefix, support::WorkMeter* meter) const {
     assert(base >= 2 && base <= 36);
     auto unsigned_base = static_cast<unsigned>(base);
     std::string text(natural::text_size_bound(magnitude_.size(), unsigned_base), '\0');
     std::vector<Limb> scratch(natural::text_scratch_size_bound(magnitude_.size()));
-    text.resize(natural::to_text(magnitude_, unsigned_base, text, scratch));
+    std::size_t length = natural::to_text(magnitude_, unsigned_base, text, scratch, meter);
+    if (length == 0) {
+        return {};
+    }
+    text.resize(length);
     std::string prefix = negative_ ? "-" : "";
     if (with_prefix) {
         prefix += base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "";
@@ -462,11 +480,16 @@ BigInteger operator>>(const BigInteger& value, std::uint64_t bit_count) {
 }
 
 support::Result<QuotientAndRemainder> divide_with_remainder(const BigInteger& dividend,
-                                                            const BigInteger& divisor) {
+                                                            const BigInteger& divisor,
+                                                            support::WorkMeter* meter) {
     if (divisor.is_zero()) {
         return arithmetic_error(std::string(divide_by_zero_message));
     }
-    MagnitudeDivision division = divide_magnitudes(dividend.magnitude(), divisor.magnitude());
+    MagnitudeDivision division =
+        divide_magnitudes(dividend.magnitude(), divisor.magnitude(), meter);
+    if (division.stopped) {
+        return arithmetic_error(std::string(stopped_message));
+    }
     bool signs_differ = dividend.is_negative() != divisor.is_negative();
     BigInteger quotient = BigInteger::from_magnitude(division.quotient, signs_differ);
     BigInteger remainder = BigInteger::from_magnitude(division.remainder, dividend.is_negative());
@@ -524,7 +547,8 @@ support::Result<double> true_divide(const BigInteger& dividend, const BigInteger
     } else {
         numerator = numerator << static_cast<std::uint64_t>(-shift);
     }
-    MagnitudeDivision division = divide_magnitudes(numerator.magnitude(), denominator.magnitude());
+    MagnitudeDivision division =
+        divide_magnitudes(numerator.magnitude(), denominator.magnitude(), nullptr);
     bool sticky = !division.remainder.empty();
     std::uint64_t scaled = low_uint64(division.quotient);
     std::int64_t exponent =
@@ -542,6 +566,38 @@ support::Result<double> true_divide(const BigInteger& dividend, const BigInteger
         return arithmetic_error("integer division result too large for a float");
     }
     return negative ? -quotient : quotient;
+}
+
+support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                     support::WorkMeter& meter) {
+    Magnitude left_magnitude = left.magnitude();
+    Magnitude right_magnitude = right.magnitude();
+    std::vector<Limb> product(
+        natural::product_size_bound(left_magnitude.size(), right_magnitude.size()));
+    std::vector<Limb> scratch(
+        natural::multiply_scratch_size_bound(left_magnitude.size(), right_magnitude.size()));
+    std::size_t size = natural::multiply(left_magnitude, right_magnitude, product, scratch, &meter);
+    if (size == natural::stopped) {
+        return arithmetic_error(std::string(stopped_message));
+    }
+    product.resize(size);
+    return BigInteger(left.is_negative() != right.is_negative(), std::move(product));
+}
+
+support::Result<BigInteger> power(const BigInteger& base, std::uint64_t exponent,
+                                  support::WorkMeter& meter) {
+    BigInteger result = BigInteger::from_int64(1);
+    BigInteger square = base;
+    while (exponent != 0) {
+        if ((exponent & 1) != 0) {
+            XIPY_TRY(result, multiply(result, square, meter));
+        }
+        exponent >>= 1;
+        if (exponent != 0) {
+            XIPY_TRY(square, multiply(square, square, meter));
+        }
+    }
+    return result;
 }
 
 BigInteger power(const BigInteger& base, std::uint64_t exponent) {

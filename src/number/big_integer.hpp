@@ -11,6 +11,7 @@
 
 #include "number/natural_arithmetic.hpp"
 #include "support/result.hpp"
+#include "support/work_meter.hpp"
 
 namespace xipy::number {
 
@@ -44,7 +45,10 @@ class BigInteger {
     // prefix when base is 0 or matches, '_' skipped anywhere among the digits, and in base 0
     // a leading '0' allows only zeros. Base 0 means auto-detect. ValueError texts:
     // "int() arg 2 must be >= 2 and <= 36" and "invalid syntax for integer with base B: 'rest'".
-    static support::Result<BigInteger> parse(std::string_view text, int base);
+    // With a `meter` (the conversion is quadratic in the digit count), an error when the meter
+    // said stop; the meter's owner knows why.
+    static support::Result<BigInteger> parse(std::string_view text, int base,
+                                             support::WorkMeter* meter = nullptr);
     // int.from_bytes; `is_signed` reads the bytes as two's complement.
     static BigInteger from_bytes(std::span<const std::uint8_t> bytes, ByteOrder order,
                                  bool is_signed);
@@ -68,7 +72,9 @@ class BigInteger {
     support::Result<double> to_finite_double() const;
     // Digits in `base` (2..36), lowercase, with a '-' sign; `with_prefix` adds 0b/0o/0x for
     // bases 2/8/16 after the sign, as bin(), oct() and hex() do.
-    std::string to_string(int base = 10, bool with_prefix = false) const;
+    // With a `meter` (the conversion is quadratic in the size), empty when the meter said stop.
+    std::string to_string(int base = 10, bool with_prefix = false,
+                          support::WorkMeter* meter = nullptr) const;
     // int.to_bytes with CPython's ranges. OverflowError "buffer too small" when the value
     // does not fit in `length` bytes, "can't convert negative int to unsigned" when negative
     // and not `is_signed`.
@@ -88,6 +94,8 @@ class BigInteger {
     friend BigInteger operator+(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator-(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator*(const BigInteger& left, const BigInteger& right);
+    friend support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                                support::WorkMeter& meter);
     friend BigInteger operator&(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator|(const BigInteger& left, const BigInteger& right);
     friend BigInteger operator^(const BigInteger& left, const BigInteger& right);
@@ -116,8 +124,10 @@ struct QuotientAndRemainder {
 // sign. ZeroDivisionError "divide by zero" for a zero divisor.
 support::Result<BigInteger> floor_divide(const BigInteger& dividend, const BigInteger& divisor);
 support::Result<BigInteger> modulo(const BigInteger& dividend, const BigInteger& divisor);
+// With a `meter`, also an error when the meter said stop.
 support::Result<QuotientAndRemainder> divide_with_remainder(const BigInteger& dividend,
-                                                            const BigInteger& divisor);
+                                                            const BigInteger& divisor,
+                                                            support::WorkMeter* meter = nullptr);
 
 // Python's int / int, correctly rounded as CPython does (MicroPython converts both operands
 // to float first, which loses precision and overflows for big operands).
@@ -127,6 +137,12 @@ support::Result<double> true_divide(const BigInteger& dividend, const BigInteger
 
 // base ** exponent for a non-negative exponent.
 BigInteger power(const BigInteger& base, std::uint64_t exponent);
+// The same, charging `meter` as it multiplies; an error when the meter said stop.
+support::Result<BigInteger> power(const BigInteger& base, std::uint64_t exponent,
+                                  support::WorkMeter& meter);
+// left * right, charging `meter` one unit per limb product; an error when it said stop.
+support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& right,
+                                     support::WorkMeter& meter);
 
 // pow(base, exponent, modulus) with the result's sign following the modulus. A negative
 // exponent uses the modular inverse as CPython does. ValueError "divide by zero" (MicroPython's

@@ -73,13 +73,14 @@ void multiply_schoolbook(Magnitude left, Magnitude right, MagnitudeBuffer produc
     }
 }
 
-void multiply_normalized(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                         MagnitudeBuffer scratch);
+bool multiply_normalized(Magnitude left, Magnitude right, MagnitudeBuffer product,
+                         MagnitudeBuffer scratch, support::WorkBatch& work);
 
 // Karatsuba step for normalised operands with right.size() <= left.size() < 2 * right.size()
 // and right.size() >= karatsuba_threshold. Writes exactly left + right limbs of `product`.
-void multiply_karatsuba(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                        MagnitudeBuffer scratch) {
+// False when `work`'s meter said stop (the product is then unfinished).
+bool multiply_karatsuba(Magnitude left, Magnitude right, MagnitudeBuffer product,
+                        MagnitudeBuffer scratch, support::WorkBatch& work) {
     // The split point h <= right.size() follows from left.size() < 2 * right.size().
     std::size_t half = (left.size() + 1) / 2;
     Magnitude left_low = left.first(half);
@@ -93,10 +94,15 @@ void multiply_karatsuba(Magnitude left, Magnitude right, MagnitudeBuffer product
     MagnitudeBuffer high_part = product.subspan(2 * half, total - 2 * half);
     Magnitude left_low_value = normalized(left_low);
     Magnitude right_low_value = normalized(right_low);
-    multiply_normalized(left_low_value, right_low_value, low_part, scratch);
+    if (!multiply_normalized(left_low_value, right_low_value, low_part, scratch, work)) {
+        return false;
+    }
     std::fill(low_part.begin() + (left_low_value.size() + right_low_value.size()), low_part.end(),
               Limb{0});
-    multiply_normalized(normalized(left_high), normalized(right_high), high_part, scratch);
+    if (!multiply_normalized(normalized(left_high), normalized(right_high), high_part, scratch,
+                             work)) {
+        return false;
+    }
 
     // middle = (left_low + left_high) * (right_low + right_high) - low - high, which is
     // left_low * right_high + left_high * right_low and so is never negative.
@@ -107,36 +113,40 @@ void multiply_karatsuba(Magnitude left, Magnitude right, MagnitudeBuffer product
     std::size_t left_sum_size = add(left_low, left_high, left_sum);
     std::size_t right_sum_size = add(right_low, right_high, right_sum);
     std::fill(middle.begin(), middle.end(), Limb{0});
-    multiply_normalized(left_sum.first(left_sum_size), right_sum.first(right_sum_size), middle,
-                        rest);
+    if (!multiply_normalized(left_sum.first(left_sum_size), right_sum.first(right_sum_size), middle,
+                             rest, work)) {
+        return false;
+    }
     subtract_in_place(middle, normalized(low_part));
     subtract_in_place(middle, normalized(high_part));
     add_in_place(product.subspan(half, total - half), normalized(middle));
+    return true;
 }
 
 // Writes exactly left.size() + right.size() limbs of `product` (zero-filled above the value).
-void multiply_normalized(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                         MagnitudeBuffer scratch) {
+// The schoolbook products at the leaves are charged to `work`, one unit per limb product;
+// false when its meter said stop.
+bool multiply_normalized(Magnitude left, Magnitude right, MagnitudeBuffer product,
+                         MagnitudeBuffer scratch, support::WorkBatch& work) {
     std::size_t total = left.size() + right.size();
     if (left.size() < right.size()) {
         std::swap(left, right);
     }
     if (right.empty()) {
         std::fill(product.begin(), product.begin() + total, Limb{0});
-        return;
+        return true;
     }
     if (right.size() == 1) {
         std::size_t size = multiply_add_limb(left, right[0], 0, product);
         std::fill(product.begin() + size, product.begin() + total, Limb{0});
-        return;
+        return work.add(left.size());
     }
     if (right.size() < karatsuba_threshold) {
         multiply_schoolbook(left, right, product);
-        return;
+        return work.add(std::uint64_t{left.size()} * right.size());
     }
     if (left.size() < 2 * right.size()) {
-        multiply_karatsuba(left, right, product, scratch);
-        return;
+        return multiply_karatsuba(left, right, product, scratch, work);
     }
     // Very unbalanced: multiply right by chunks of left no longer than right, so each chunk
     // product is balanced enough for Karatsuba or falls back to the schoolbook method.
@@ -146,10 +156,13 @@ void multiply_normalized(Magnitude left, Magnitude right, MagnitudeBuffer produc
     for (std::size_t offset = 0; offset < left.size(); offset += right.size()) {
         std::size_t chunk_size = std::min(right.size(), left.size() - offset);
         Magnitude chunk = normalized(left.subspan(offset, chunk_size));
-        multiply_normalized(chunk, right, chunk_product, rest);
+        if (!multiply_normalized(chunk, right, chunk_product, rest, work)) {
+            return false;
+        }
         add_in_place(product.subspan(offset, total - offset),
                      normalized(chunk_product.first(chunk.size() + right.size())));
     }
+    return true;
 }
 
 // A size computed in 64 bits, clamped to what std::size_t holds. On 32-bit hosts a huge
@@ -311,10 +324,13 @@ std::size_t multiply_scratch_size_bound(std::size_t left_size, std::size_t right
 }
 
 std::size_t multiply(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                     MagnitudeBuffer scratch) {
+                     MagnitudeBuffer scratch, support::WorkMeter* meter) {
     left = normalized(left);
     right = normalized(right);
-    multiply_normalized(left, right, product, scratch);
+    support::WorkBatch work(meter);
+    if (!multiply_normalized(left, right, product, scratch, work)) {
+        return stopped;
+    }
     return normalized_size(product.first(left.size() + right.size()));
 }
 
@@ -343,7 +359,7 @@ std::size_t division_scratch_size_bound(std::size_t dividend_size, std::size_t d
 }
 
 Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
-                MagnitudeBuffer remainder, MagnitudeBuffer scratch) {
+                MagnitudeBuffer remainder, MagnitudeBuffer scratch, support::WorkMeter* meter) {
     dividend = normalized(dividend);
     divisor = normalized(divisor);
     assert(!divisor.empty());
@@ -373,7 +389,12 @@ Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
 
     WideLimb top = scaled_divisor[divisor_size - 1];
     WideLimb second = scaled_divisor[divisor_size - 2];
+    support::WorkBatch work(meter);
     for (std::size_t step = steps; step-- > 0;) {
+        // A multiply-subtract per divisor limb, about two units each.
+        if (!work.add(2 * std::uint64_t{divisor_size})) {
+            return {stopped, 0};
+        }
         Limb* window = scaled_dividend.data() + step;
         WideLimb numerator =
             (WideLimb{window[divisor_size]} << limb_bits) | window[divisor_size - 1];
@@ -556,7 +577,8 @@ std::size_t text_size_bound(std::size_t value_size, unsigned base) {
 
 std::size_t text_scratch_size_bound(std::size_t value_size) { return value_size; }
 
-std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch) {
+std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch,
+                    support::WorkMeter* meter) {
     static constexpr char digit_characters[] = "0123456789abcdefghijklmnopqrstuvwxyz";
     assert(base >= 2 && base <= 36);
     std::size_t size = normalized_size(value);
@@ -568,7 +590,12 @@ std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, Magnit
     // Peel off base^k at a time with a single-limb division, writing digits backwards.
     LimbPower chunk = largest_limb_power(base);
     std::size_t length = 0;
+    support::WorkBatch work(meter);
     while (size > 0) {
+        // A hardware division per limb, which costs about eight simple operations.
+        if (!work.add(8 * std::uint64_t{size})) {
+            return 0;
+        }
         LimbDivision division = divide_by_limb(scratch.first(size), chunk.power, scratch);
         size = division.quotient_size;
         Limb remainder = division.remainder;
@@ -598,13 +625,15 @@ std::size_t text_value_size_bound(std::size_t digit_count, unsigned base) {
         1);
 }
 
-std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result) {
+std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result,
+                      support::WorkMeter* meter) {
     // Gather up to k digits into one limb, then fold it in with one multiply-add pass.
     LimbPower chunk = largest_limb_power(base);
     std::size_t size = 0;
     Limb pending = 0;
     Limb pending_scale = 1;
     unsigned pending_digits = 0;
+    support::WorkBatch work(meter);
     for (char character : digits) {
         if (character == '_') {
             continue;
@@ -614,6 +643,10 @@ std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer re
         pending = pending * base + value;
         pending_scale *= base;
         if (++pending_digits == chunk.exponent) {
+            // A multiply-add per limb, about two units each.
+            if (!work.add(2 * (std::uint64_t{size} + 1))) {
+                return stopped;
+            }
             size =
                 multiply_add_limb(Magnitude(result.data(), size), pending_scale, pending, result);
             pending = 0;

@@ -6,7 +6,12 @@
 #include <span>
 #include <string_view>
 
+#include "support/work_meter.hpp"
+
 namespace xipy::number::natural {
+
+// What a metered function returns for a size when its meter said stop.
+constexpr std::size_t stopped = static_cast<std::size_t>(-1);
 
 // A magnitude is a little-endian span of 32-bit limbs: value = sum of limb[i] * 2^(32 * i).
 //
@@ -55,12 +60,13 @@ std::size_t multiply_add_limb(Magnitude value, Limb factor, Limb addend, Magnitu
 
 // left * right. Operands with at least `karatsuba_threshold` limbs each use Karatsuba's
 // method, which needs `scratch` of multiply_scratch_size_bound limbs; below it the
-// schoolbook method needs none (an empty span is fine).
+// schoolbook method needs none (an empty span is fine). With a `meter` (one unit per limb
+// product the schoolbook leaves compute), `stopped` when the meter said stop.
 inline constexpr std::size_t karatsuba_threshold = 40;
 std::size_t product_size_bound(std::size_t left_size, std::size_t right_size);
 std::size_t multiply_scratch_size_bound(std::size_t left_size, std::size_t right_size);
 std::size_t multiply(Magnitude left, Magnitude right, MagnitudeBuffer product,
-                     MagnitudeBuffer scratch);
+                     MagnitudeBuffer scratch, support::WorkMeter* meter = nullptr);
 
 // dividend / divisor for a non-zero single-limb divisor. `quotient` may be the same storage
 // as `dividend`; it needs dividend.size() limbs.
@@ -79,8 +85,10 @@ struct Division {
 std::size_t quotient_size_bound(std::size_t dividend_size, std::size_t divisor_size);
 std::size_t remainder_size_bound(std::size_t dividend_size, std::size_t divisor_size);
 std::size_t division_scratch_size_bound(std::size_t dividend_size, std::size_t divisor_size);
+// With a `meter`, the quotient size is `stopped` when the meter said stop.
 Division divide(Magnitude dividend, Magnitude divisor, MagnitudeBuffer quotient,
-                MagnitudeBuffer remainder, MagnitudeBuffer scratch);
+                MagnitudeBuffer remainder, MagnitudeBuffer scratch,
+                support::WorkMeter* meter = nullptr);
 
 // value << bit_count and value >> bit_count (the right shift truncates).
 std::size_t shift_left_size_bound(std::size_t value_size, std::uint64_t bit_count);
@@ -105,13 +113,18 @@ SignedSize bitwise(BitwiseOperation operation, Magnitude left, bool left_negativ
 // `scratch` (value.size() limbs) receives a working copy, so `value` is left untouched.
 std::size_t text_size_bound(std::size_t value_size, unsigned base);
 std::size_t text_scratch_size_bound(std::size_t value_size);
-std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch);
+// The conversion is quadratic in the value's size: with a `meter` it reports its work and
+// returns 0 (never a real length) when the meter says stop.
+std::size_t to_text(Magnitude value, unsigned base, std::span<char> text, MagnitudeBuffer scratch,
+                    support::WorkMeter* meter = nullptr);
 
 // The value of the digit characters in `digits` (most significant first), read in `base`
 // (2..36). Requires every character to be '_' (skipped) or a digit valid in `base`; letters
 // may be either case. `digit_count` in the bound may count the '_' characters too.
 std::size_t text_value_size_bound(std::size_t digit_count, unsigned base);
-std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result);
+// Quadratic too: with a `meter`, returns `stopped` when the meter says stop.
+std::size_t from_text(std::string_view digits, unsigned base, MagnitudeBuffer result,
+                      support::WorkMeter* meter = nullptr);
 
 // The value of a character as a digit in bases up to 36, or 36 when it is not a digit.
 unsigned digit_value(char character);

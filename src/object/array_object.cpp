@@ -150,7 +150,8 @@ Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         if (*count < 0) {
             return runtime.raise_new(&value_error_type, "negative count");
         }
-        if (!reserve_bytes(runtime, array, static_cast<std::size_t>(*count))) {
+        if (!reserve_bytes(runtime, array, static_cast<std::size_t>(*count)) ||
+            !runtime.charge_if_large(static_cast<std::uint64_t>(*count))) {
             return Value::empty();
         }
         if (*count > 0) {
@@ -399,7 +400,9 @@ ArrayObject* as_array_like(Value value) {
 
 Status array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view data) {
     std::size_t old_length = array->byte_length();
-    if (!reserve_bytes(runtime, array, old_length + data.size())) {
+    // Growth may copy the old contents too.
+    if (!runtime.charge_if_large(old_length + data.size()) ||
+        !reserve_bytes(runtime, array, old_length + data.size())) {
         return false;
     }
     if (!data.empty()) {

@@ -224,7 +224,12 @@ Result<Value> integer_in_base(Runtime& runtime, Value value, int base) {
         }
         value = native;
     }
-    return make_str(runtime, to_big_integer(value).to_string(base, true));
+    NativeWorkMeter meter(runtime);
+    std::string text = to_big_integer(value).to_string(base, true, &meter);
+    if (text.empty()) {
+        return Raised{};
+    }
+    return make_str(runtime, text);
 }
 
 Value builtin_hex(Runtime& runtime, Arguments arguments) {

@@ -78,6 +78,16 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
         if (!count) {
             return Value::empty();
         }
+        const std::size_t size = bytes_view(data).size();
+        if (*count <= 0 || size == 0) {
+            return make_bytes(runtime, std::string_view{});
+        }
+        if (static_cast<std::uint64_t>(*count) * size > runtime.heap().limit_bytes()) {
+            return runtime.raise_memory_error();
+        }
+        if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (size + 1))) {
+            return Value::empty();
+        }
         std::string result;
         for (std::int64_t index = 0; index < *count; ++index) {
             result.append(bytes_view(data));
@@ -190,6 +200,12 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         }
         if (*count < 0) {
             return runtime.raise_new(&value_error_type, "negative count");
+        }
+        if (static_cast<std::uint64_t>(*count) > runtime.heap().limit_bytes()) {
+            return runtime.raise_memory_error();
+        }
+        if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count))) {
+            return Value::empty();
         }
         return make_bytes(runtime, std::string(static_cast<std::size_t>(*count), '\0'));
     }

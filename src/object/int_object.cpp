@@ -43,18 +43,6 @@ bool check_result_bits(Runtime& runtime, std::uint64_t bits) {
     return true;
 }
 
-// Charges the host's step budget for schoolbook work on operands of these sizes (about one
-// step per 256 limb products), so a result that fits the heap but takes minutes to compute
-// still stops at the budget.
-bool charge_big_work(Runtime& runtime, std::uint64_t left_bits, std::uint64_t right_bits) {
-    const std::uint64_t left_limbs = left_bits / 64 + 1;
-    const std::uint64_t right_limbs = right_bits / 64 + 1;
-    constexpr std::uint64_t largest = std::numeric_limits<std::uint64_t>::max();
-    const std::uint64_t products =
-        left_limbs > largest / right_limbs ? largest : left_limbs * right_limbs;
-    return runtime.charge_native_work(products / 256);
-}
-
 Value comparison_result(BinaryOperator operation, int order) {
     switch (operation) {
         case BinaryOperator::less:
@@ -81,24 +69,27 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
             return make_int(runtime, left + right);
         case BinaryOperator::subtract:
             return make_int(runtime, left - right);
-        case BinaryOperator::multiply:
-            if (!check_result_bits(runtime, left.bit_length() + right.bit_length()) ||
-                !charge_big_work(runtime, left.bit_length(), right.bit_length())) {
+        case BinaryOperator::multiply: {
+            if (!check_result_bits(runtime, left.bit_length() + right.bit_length())) {
                 return Value::empty();
             }
-            return make_int(runtime, left * right);
+            NativeWorkMeter meter(runtime);
+            auto product = number::multiply(left, right, meter);
+            if (!product) {
+                return Raised{};
+            }
+            return make_int(runtime, *product);
+        }
         case BinaryOperator::floor_divide:
         case BinaryOperator::modulo:
         case BinaryOperator::divmod: {
             if (right.is_zero()) {
                 return raise_division_by_zero(runtime);
             }
-            if (!charge_big_work(runtime, left.bit_length(), right.bit_length())) {
-                return Value::empty();
-            }
-            auto result = number::divide_with_remainder(left, right);
+            NativeWorkMeter meter(runtime);
+            auto result = number::divide_with_remainder(left, right, &meter);
             if (!result) {
-                return raise_division_by_zero(runtime);
+                return runtime.has_exception() ? Raised{} : raise_division_by_zero(runtime);
             }
             if (operation == BinaryOperator::floor_divide) {
                 return make_int(runtime, result->quotient);
@@ -145,12 +136,12 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
                 }
                 return Value::empty();
             }
-            // The last squaring dominates: about (result size / 2) squared.
-            if (base_bits > 1 &&
-                !charge_big_work(runtime, base_bits * exponent / 2, base_bits * exponent / 2)) {
-                return Value::empty();
+            NativeWorkMeter meter(runtime);
+            auto result = number::power(left, exponent, meter);
+            if (!result) {
+                return Raised{};
             }
-            return make_int(runtime, number::power(left, exponent));
+            return make_int(runtime, *result);
         }
         case BinaryOperator::and_:
             return make_int(runtime, left & right);
@@ -178,6 +169,11 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
                 if (!runtime.has_exception()) {
                     runtime.raise_memory_error();
                 }
+                return Value::empty();
+            }
+            // Linear in the result, charged up front: a shift fills the whole result at once.
+            if (!runtime.charge_if_large(left.bit_length() / 8 +
+                                         static_cast<std::uint64_t>(right.to_int64()) / 8)) {
                 return Value::empty();
             }
             return make_int(runtime, left << static_cast<std::uint64_t>(right.to_int64()));
@@ -293,7 +289,7 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
     }
 }
 
-bool int_print(Runtime&, Value self, Printer& printer, PrintKind) {
+bool int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     if (self.is_bool()) {
         printer.write(self.is_true_value() ? "True" : "False");
         return true;
@@ -302,7 +298,12 @@ bool int_print(Runtime&, Value self, Printer& printer, PrintKind) {
         printer.write_integer(self.as_small_int());
         return true;
     }
-    printer.write(to_big_integer(self).to_string());
+    NativeWorkMeter meter(runtime);
+    std::string text = to_big_integer(self).to_string(10, false, &meter);
+    if (text.empty()) {
+        return false;
+    }
+    printer.write(text);
     return true;
 }
 
@@ -639,8 +640,12 @@ Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value lef
 }
 
 Result<Value> parse_int(Runtime& runtime, std::string_view text, int base) {
-    auto result = BigInteger::parse(text, base);
+    NativeWorkMeter meter(runtime);
+    auto result = BigInteger::parse(text, base, &meter);
     if (!result) {
+        if (runtime.has_exception()) {
+            return Raised{};
+        }
         return runtime.raise_new(&value_error_type, result.error().message);
     }
     return make_int(runtime, *result);

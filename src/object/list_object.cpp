@@ -401,8 +401,16 @@ bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::ve
                 bool reverse) {
     std::vector<std::size_t> buffer(order.size());
     bool failed = false;
+    // A comparison of plain values costs about a few dozen machine operations; one that calls
+    // Python code is counted by the interpreter as well.
+    constexpr std::uint64_t comparison_units = 32;
+    NativeWorkMeter work(runtime);
     auto less = [&](std::size_t first, std::size_t second) -> bool {
         if (failed) {
+            return false;
+        }
+        if (!work.add(comparison_units)) {
+            failed = true;
             return false;
         }
         Value left = reverse ? keys[second] : keys[first];

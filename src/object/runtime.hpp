@@ -13,6 +13,7 @@
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
 #include "object/value.hpp"
+#include "support/work_meter.hpp"
 
 namespace xipy::object {
 
@@ -165,6 +166,25 @@ class Runtime : public gc::RootProvider {
         (void)cost;
         return true;
     }
+    // Native work is measured in units of about one simple machine operation (one byte
+    // copied or compared, one limb product); this many make one step, about the time of one
+    // trip round a short Python loop.
+    static constexpr std::uint64_t work_units_per_step = 64;
+    // Below this many units an operation is charged nothing: everyday small operations keep
+    // their fast path, and a program can only repeat them at a bytecode's pace, which the
+    // interpreter already counts.
+    static constexpr std::uint64_t large_work_units = 4096;
+    Status charge_native_units(std::uint64_t units) {
+        return charge_native_work(units / work_units_per_step);
+    }
+    // For an operation about to do `units` of work in one go (a copy, a scan, a fill): charges
+    // it up front when it is large, so the budget stops it before it starts.
+    Status charge_if_large(std::uint64_t units) {
+        if (units < large_work_units) {
+            return true;
+        }
+        return charge_native_units(units);
+    }
 
     void trace_roots(gc::Tracer& tracer) override;
 
@@ -202,6 +222,29 @@ class Runtime : public gc::RootProvider {
     std::uint32_t depth_ = 0;
     std::uint32_t native_depth_ = 0;
     std::array<NativeSelfCheck, native_self_check_count> native_self_checks_{};
+};
+
+// Charges a runtime's step budget for native work done in many small pieces: add() batches
+// the units so a loop pays one counter update per piece, and the runtime hears about them
+// every large_work_units. It is also the meter the number and text layers take, so their
+// loops stop with the runtime's exception pending.
+class NativeWorkMeter final : public support::WorkMeter {
+  public:
+    explicit NativeWorkMeter(Runtime& runtime) : runtime_(runtime) {}
+    Status add(std::uint64_t units) {
+        pending_ += units;
+        if (pending_ < Runtime::large_work_units) {
+            return true;
+        }
+        std::uint64_t charged = pending_;
+        pending_ = 0;
+        return runtime_.charge_native_units(charged);
+    }
+    bool charge(std::uint64_t units) override { return add(units).ok(); }
+
+  private:
+    Runtime& runtime_;
+    std::uint64_t pending_ = 0;
 };
 
 }  // namespace xipy::object

@@ -318,12 +318,15 @@ Status percent_format_into(Runtime& runtime, std::string_view pattern, Value arg
     if (!status.ok() && !values.python_error_pending) {
         raise_text_error(runtime, status.error());
     }
-    return status.ok();
+    // The output's size measures the work (a width can make it far longer than the input).
+    return status.ok() && runtime.charge_if_large(output.size());
 }
 
 Result<Value> str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments) {
     std::string output;
-    if (!percent_format_into(runtime, pattern, arguments, output)) {
+    // The output's size measures the work (a width can make it far longer than the input).
+    if (!percent_format_into(runtime, pattern, arguments, output) ||
+        !runtime.charge_if_large(output.size())) {
         return Value::empty();
     }
     return make_str(runtime, output);

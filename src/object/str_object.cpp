@@ -108,6 +108,9 @@ Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_v
     if (static_cast<std::uint64_t>(*count) * text.size() > runtime.heap().limit_bytes()) {
         return runtime.raise_memory_error();
     }
+    if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (text.size() + 1))) {
+        return Value::empty();
+    }
     std::string result;
     result.reserve(static_cast<std::size_t>(*count) * text.size());
     for (std::int64_t index = 0; index < *count; ++index) {

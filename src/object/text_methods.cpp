@@ -59,6 +59,10 @@ Result<Value> finish(Runtime& runtime, Value self, TextKind kind, const text::St
     if (!status.ok()) {
         return raise_text_error(runtime, status.error());
     }
+    // The output's size measures the work that built it.
+    if (!runtime.charge_if_large(output.size())) {
+        return Value::empty();
+    }
     return make_result(runtime, self, kind, output);
 }
 
@@ -96,8 +100,14 @@ Result<Value> list_of_pieces(Runtime& runtime, Value self, TextKind kind,
     if (list.is_empty()) {
         return Value::empty();
     }
+    // Making each piece an object is the long part of a split into many pieces.
+    constexpr std::uint64_t piece_units = 32;
+    NativeWorkMeter work(runtime);
     for (std::size_t index = 0; index < pieces.size(); ++index) {
         std::string_view piece = pieces[right_to_left ? pieces.size() - 1 - index : index];
+        if (!work.add(piece_units + piece.size())) {
+            return Value::empty();
+        }
         Value item = make_result(runtime, self, kind, piece);
         if (item.is_empty() || !list_append(runtime, list, item)) {
             return Value::empty();
@@ -170,7 +180,8 @@ Result<Value> text_count(Runtime& runtime, Arguments arguments, TextKind kind) {
     std::optional<std::string_view> needle = text_argument(runtime, arguments[1], kind);
     std::optional<std::int64_t> start;
     std::optional<std::int64_t> end;
-    if (!needle || !range_arguments(runtime, arguments, 2, start, end)) {
+    if (!needle || !range_arguments(runtime, arguments, 2, start, end) ||
+        !runtime.charge_if_large(self_text(runtime, arguments, kind).size())) {
         return Value::empty();
     }
     return Value::from_small_int(
@@ -194,7 +205,8 @@ Result<Value> text_find(Runtime& runtime, Arguments arguments, TextKind kind,
     }
     std::optional<std::int64_t> start;
     std::optional<std::int64_t> end;
-    if (!needle || !range_arguments(runtime, arguments, 2, start, end)) {
+    if (!needle || !range_arguments(runtime, arguments, 2, start, end) ||
+        !runtime.charge_if_large(self_text(runtime, arguments, kind).size())) {
         return Value::empty();
     }
     std::int64_t found =
@@ -258,6 +270,9 @@ Result<Value> text_split(Runtime& runtime, Arguments arguments, TextKind kind, b
     }
     PieceCollector collector;
     std::string_view text = self_text(runtime, arguments, kind);
+    if (!runtime.charge_if_large(text.size())) {
+        return Value::empty();
+    }
     text::Status status = from_right ? text::rsplit(text, separator, limit, collector)
                                      : text::split(text, separator, limit, collector);
     if (!status.ok()) {
@@ -310,6 +325,7 @@ Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
         return Value::empty();
     }
     std::vector<std::string_view> pieces;
+    NativeWorkMeter work(runtime);
     for (Value item : as_list(list)->span()) {
         if (!joinable(item, kind)) {
             return runtime.raise_new(
@@ -318,6 +334,9 @@ Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
         }
         pieces.push_back(kind == TextKind::str ? str_view(runtime, item)
                                                : get_buffer(item)->bytes());
+        if (!work.add(pieces.back().size() + 1)) {
+            return Value::empty();
+        }
     }
     std::string output;
     text::StringSink sink(output);
@@ -343,6 +362,9 @@ Result<Value> text_replace(Runtime& runtime, Arguments arguments, TextKind kind)
         limit = *parsed;
     }
     std::string_view text = self_text(runtime, arguments, kind);
+    if (!runtime.charge_if_large(text.size())) {
+        return Value::empty();
+    }
     // Nothing to replace: the original comes back, as MicroPython returns it (no allocation).
     const Type* self_type = type_of(arguments[0]);
     if ((self_type == &str_type || self_type == &bytes_type) &&

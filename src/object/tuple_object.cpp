@@ -289,6 +289,10 @@ Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_valu
         runtime.heap().limit_bytes()) {
         return runtime.raise_memory_error();
     }
+    if (!runtime.charge_if_large(static_cast<std::uint64_t>(times) *
+                                 (items.size() * sizeof(Value) + 1))) {
+        return Value::empty();
+    }
     std::vector<Value> result;
     result.reserve(static_cast<std::size_t>(times) * items.size());
     for (std::int64_t index = 0; index < times; ++index) {
