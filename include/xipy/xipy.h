@@ -91,9 +91,10 @@ typedef struct xipy_config {
     /* Testing aid: nonzero collects garbage before every allocation, which turns a value the
      * runtime forgot to root into a crash under AddressSanitizer. Very slow. Default 0. */
     int collect_on_every_allocation;
-    /* Most steps one xipy_vm_run_mpy() may take, counting each backward jump (loop iteration)
-     * and each call of a Python function; then the run ends with XIPY_STEP_LIMIT. 0 (the
-     * default) means no limit. */
+    /* Most steps one xipy_vm_run_mpy() may take, counting each backward jump (loop iteration),
+     * each call of a Python function, and long native work (big-int arithmetic, sorting,
+     * regular expressions, json...) at about one step per 64 machine operations; then the run
+     * ends with XIPY_STEP_LIMIT. 0 (the default) means no limit. */
     uint64_t max_steps;
     /* Host access; all denied by default, so a VM can reach nothing but its output callbacks.
      * Modules that need a denied service raise OSError "[Errno 1] EPERM".
