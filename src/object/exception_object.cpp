@@ -391,9 +391,12 @@ std::string exception_message(Runtime& runtime, Value exception) {
 }
 
 std::string format_traceback(Runtime& runtime, Value exception) {
-    std::string text = "Traceback (most recent call last):\n";
+    std::string text;
     ExceptionObject* object = as_exception(exception);
-    if (!object->traceback.is_empty()) {
+    // As MicroPython: an exception that never passed through a frame (a MemoryError while
+    // loading the module) prints without the header.
+    if (!object->traceback.is_empty() && as_list(object->traceback)->length >= 3) {
+        text = "Traceback (most recent call last):\n";
         std::span<Value> entries = as_list(object->traceback)->span();
         for (std::size_t index = entries.size(); index >= 3; index -= 3) {
             text += "  File \"";

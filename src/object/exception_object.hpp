@@ -92,7 +92,8 @@ Raised raise_os_error(Runtime& runtime, std::int64_t number);
 
 // StopIteration's value: args[0], or None.
 Value stop_iteration_value(Value exception);
-// "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n".
+// "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n"; only
+// "Type: message\n" for an exception that never passed through a frame.
 std::string format_traceback(Runtime& runtime, Value exception);
 // str(exception), as the last traceback line shows it after "Type: ".
 std::string exception_message(Runtime& runtime, Value exception);

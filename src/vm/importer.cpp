@@ -184,10 +184,7 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
     // Loaded and verified with memory from this VM's heap, so the tables count in its limit.
     auto loaded = load_image(file.bytes);
     if (!loaded) {
-        const support::Error& error = loaded.error();
-        return raise_new(&object::value_error_type, error.message.starts_with("invalid .mpy: ")
-                                                        ? error.message
-                                                        : error.describe());
+        return raise_load_error(loaded.error());
     }
     Value globals = object::make_dict(*this);
     if (globals.is_empty()) {
@@ -485,10 +482,7 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
             // limit.
             auto loaded = load_image(file.bytes);
             if (!loaded) {
-                const support::Error& error = loaded.error();
-                return raise_new(
-                    &object::value_error_type,
-                    error.message.starts_with("invalid .mpy: ") ? error.message : error.describe());
+                return raise_load_error(loaded.error());
             }
             return run_module(std::move(*loaded), object::names::dunder_main, std::move(file));
         }

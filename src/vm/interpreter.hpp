@@ -38,6 +38,10 @@ enum class CallOutcome : std::uint8_t {
     returned,      // a native callable returned; its result replaced the callable's slot
 };
 
+// Why an image was refused, for a person: the verifier's messages already name the code and
+// offset ("invalid .mpy: ..."); the loader's get the offset appended.
+std::string load_error_text(const support::Error& error);
+
 // Invariants: frames_ is the chain of active Python frames, innermost last;
 // each frame's state lives either in values_ (its guard slots and state_count slots, pushed
 // after stack_base) or in its generator object; handlers likewise in handlers_ (after
@@ -54,6 +58,10 @@ class Interpreter : public object::Runtime {
     // working memory taken from this VM's heap, so it counts against its limit; a refusal is
     // an error of kind memory_error. What run_module() takes.
     support::Result<image::Image> load_image(std::span<const std::uint8_t> bytes);
+    // A load_image() failure as the Python exception an import raises: MemoryError when the
+    // heap could not hold the image's tables (the image may be fine), else ValueError with
+    // load_error_text().
+    object::Raised raise_load_error(const support::Error& error);
 
     // Loads an image as the module `module_name`, runs its outer code and
     // returns the module's globals (empty when it raised).

@@ -26,6 +26,17 @@ support::Result<image::Image> Interpreter::load_image(std::span<const std::uint8
     return loaded;
 }
 
+std::string load_error_text(const support::Error& error) {
+    return error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+}
+
+object::Raised Interpreter::raise_load_error(const support::Error& error) {
+    if (error.kind == support::ErrorKind::memory_error) {
+        return raise_new(&object::memory_error_type, error.message);
+    }
+    return raise_new(&object::value_error_type, load_error_text(error));
+}
+
 object::Result<Value> Interpreter::run_module(image::Image image, std::uint32_t module_name,
                                               SourceFile source) {
     // Every run of __main__ shares one namespace, so a VM's globals persist across runs.

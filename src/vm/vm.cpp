@@ -103,16 +103,18 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
     traceback_text_.clear();
     exit_code_ = 0;
     Interpreter& interpreter = *interpreter_;
+    interpreter.set_step_limit(max_steps_);
     auto loaded = interpreter.load_image(mpy);
     if (!loaded) {
-        // The loader's errors name a file offset; the verifier's carry the code and offset in
-        // their message already.
-        const support::Error& error = loaded.error();
-        load_error_ =
-            error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+        // A heap too small for the image's tables is the program's MemoryError, as on
+        // MicroPython, not a fault of the image.
+        if (loaded.error().kind == support::ErrorKind::memory_error) {
+            (void)interpreter.raise_load_error(loaded.error());
+            return finish_run(Value::empty());
+        }
+        load_error_ = load_error_text(loaded.error());
         return RunStatus::bad_image;
     }
-    interpreter.set_step_limit(max_steps_);
     return finish_run(interpreter.run_module(std::move(*loaded), object::names::dunder_main));
 }
 
@@ -172,9 +174,11 @@ RunStatus Vm::run_module_image(std::span<const std::uint8_t> mpy, std::string_vi
     Interpreter& interpreter = *interpreter_;
     auto loaded = interpreter.load_image(mpy);
     if (!loaded) {
-        const support::Error& error = loaded.error();
-        load_error_ =
-            error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+        if (loaded.error().kind == support::ErrorKind::memory_error) {
+            (void)interpreter.raise_load_error(loaded.error());
+            return RunStatus::exception;
+        }
+        load_error_ = load_error_text(loaded.error());
         return RunStatus::bad_image;
     }
     std::uint32_t id = interpreter.interned().intern_copy(name);

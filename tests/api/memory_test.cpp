@@ -175,6 +175,44 @@ TEST(FixedBuffer, ASmallBufferEndsInMemoryErrorNotACrash) {
     EXPECT_NE(output.find("MemoryError"), std::string::npos) << output;
 }
 
+// Loading takes the image's tables and the verifier's working memory from the VM's heap. When
+// they do not fit, the program ends in MemoryError, as on MicroPython; the image is not
+// called bad, since a larger heap runs it. Swept over heap limits, so the test does not
+// depend on the exact size of the VM or of the tables.
+TEST(HeapLimit, AnImageTooLargeForTheHeapIsAMemoryErrorNotABadImage) {
+    const auto image = program("nested_containers");
+    bool saw_memory_error = false;
+    bool saw_full_run = false;
+    for (std::size_t limit = 4 * 1024; limit <= 16 * 1024 * 1024 && !saw_full_run;
+         limit += limit / 8) {
+        xipy_config config;
+        xipy_config_init(&config);
+        config.heap_limit_bytes = limit;
+        std::string output;
+        config.write_stdout = append;
+        config.write_stderr = append;
+        config.output_context = &output;
+        xipy_vm* raw = nullptr;
+        if (xipy_vm_create(&config, &raw) != XIPY_OK) {
+            continue;  // too small for the VM itself
+        }
+        VmPointer vm(raw);
+        const xipy_status status = xipy_vm_run_mpy(vm.get(), image.data(), image.size());
+        ASSERT_NE(status, XIPY_BAD_IMAGE) << limit << ": " << xipy_vm_load_error(vm.get());
+        if (status == XIPY_EXCEPTION &&
+            std::string(xipy_vm_exception_type(vm.get())) == "MemoryError" &&
+            std::string(xipy_vm_exception_message(vm.get())).starts_with("not enough memory to")) {
+            saw_memory_error = true;
+            // Nothing ran, so there is no traceback, as on MicroPython.
+            EXPECT_EQ(std::string(xipy_vm_exit_report(vm.get())),
+                      std::string("MemoryError: ") + xipy_vm_exception_message(vm.get()) + "\n");
+        }
+        saw_full_run = status == XIPY_OK;
+    }
+    EXPECT_TRUE(saw_memory_error) << "no heap limit was too small to load the image";
+    EXPECT_TRUE(saw_full_run) << "no heap limit up to 16 MiB ran the image";
+}
+
 // Every corpus program runs in fixed-buffer mode with the output it has in the default mode;
 // its objects and stacks come from the buffer. The malloc calls that remain during the runs
 // come from the VM's C++ containers outside the heap (loader tables, interned names, the root
