@@ -10,6 +10,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
+#include "object/iteration.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -209,22 +210,32 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         }
         return make_bytes(runtime, std::string(static_cast<std::size_t>(*count), '\0'));
     }
-    Value list = list_from_iterable(runtime, source);
-    if (list.is_empty()) {
+    // Item by item into a bytearray, not through a list of the items (16 bytes of heap per
+    // byte), so the bytes of a long generator fit where MicroPython's do; the bytearray keeps
+    // the growing buffer in the heap, where it counts against the limit.
+    Value buffer = make_bytearray(runtime, {});
+    if (buffer.is_empty()) {
         return Value::empty();
     }
-    std::string result;
-    for (Value item : as_list(list)->span()) {
+    Root held_buffer(runtime, buffer);
+    ArrayObject* collected = as_array_like(buffer);
+    Finish finish = for_each_item(runtime, source, [&](Value item) {
         auto byte = to_integer(runtime, item);
         if (!byte) {
-            return Value::empty();
+            return Step::raised;
         }
         if (*byte < 0 || *byte > 255) {
-            return runtime.raise_new(&value_error_type, "bytes value out of range");
+            (void)runtime.raise_new(&value_error_type, "bytes value out of range");
+            return Step::raised;
         }
-        result.push_back(static_cast<char>(*byte));
+        const char encoded = static_cast<char>(*byte);
+        return array_append_bytes(runtime, collected, {&encoded, 1}) ? Step::next : Step::raised;
+    });
+    if (finish == Finish::raised) {
+        return Value::empty();
     }
-    return make_bytes(runtime, result);
+    return make_bytes(runtime,
+                      {reinterpret_cast<const char*>(collected->data()), collected->byte_length()});
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ void* realloc(void* block, std::size_t size) {
 
 namespace {
 
-// XIPY_API_MPY_DIR and XIPY_CORPUS_DIR come from tests/api/CMakeLists.txt.
+// XIPY_API_MPY_DIR, XIPY_API_EXPECTED_DIR and XIPY_CORPUS_DIR come from tests/api/CMakeLists.txt.
 std::vector<std::uint8_t> read_bytes(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     EXPECT_TRUE(file.good()) << "cannot open " << path;
@@ -75,6 +75,11 @@ std::vector<std::uint8_t> read_bytes(const std::string& path) {
 
 std::vector<std::uint8_t> program(const std::string& name) {
     return read_bytes(std::string(XIPY_API_MPY_DIR) + "/" + name + ".mpy");
+}
+
+std::string expected(const std::string& name) {
+    const auto bytes = read_bytes(std::string(XIPY_API_EXPECTED_DIR) + "/" + name);
+    return std::string(bytes.begin(), bytes.end());
 }
 
 void append(void* context, const char* data, std::size_t length) {
@@ -211,6 +216,21 @@ TEST(HeapLimit, AnImageTooLargeForTheHeapIsAMemoryErrorNotABadImage) {
     }
     EXPECT_TRUE(saw_memory_error) << "no heap limit was too small to load the image";
     EXPECT_TRUE(saw_full_run) << "no heap limit up to 16 MiB ran the image";
+}
+
+// bytes() and bytearray() of a generator put each item straight into the byte buffer. Built
+// through a list of the items, 200,000 bytes took more than a 2 MiB heap; MicroPython needs
+// less than 1 MiB.
+TEST(HeapLimit, BytesOfALongGeneratorFitWhereMicroPythonsDo) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.heap_limit_bytes = 1024 * 1024;
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const auto image = program("long_byte_generators");
+    EXPECT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK)
+        << xipy_vm_exit_report(vm.get());
+    EXPECT_EQ(output, expected("long_byte_generators.exp"));
 }
 
 // Every corpus program runs in fixed-buffer mode with the output it has in the default mode;

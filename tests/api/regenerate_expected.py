@@ -34,6 +34,7 @@ RUNS = [
     ("recursion", []),
     ("busy", ["left"]),
     ("busy", ["right"]),
+    ("long_byte_generators", []),
 ]
 
 
