@@ -96,6 +96,10 @@ step "MicroPython's test suite: build-asan/xipy against native MicroPython (make
 step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
     "$PYTHON" tools/import_tests.py build/xipy
 
+# The process stays within the heap limit plus the documented allowance (docs/vm-internals.md).
+step "resident memory: memory-hungry programs within the heap limit plus 8 MiB (build/xipy)" \
+    "$PYTHON" tools/resident_memory.py --xipy build/xipy
+
 # The installed package: out-of-tree C and C++ hosts through find_package, pkg-config and
 # FetchContent, with a library configured as consumers build it (no tests, no Node).
 step "package: install and build out-of-tree hosts against it (make package)" \

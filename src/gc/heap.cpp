@@ -35,7 +35,7 @@ Heap::~Heap() {
 }
 
 Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
-    if (is_locked() || bytes < sizeof(Cell) || bytes > UINT32_MAX || !make_room(bytes)) {
+    if (is_locked() || bytes < sizeof(Cell) || bytes > UINT32_MAX || !make_room(footprint(bytes))) {
         return nullptr;
     }
     void* memory = allocate_memory(bytes);
@@ -46,25 +46,25 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
     cell->size_ = static_cast<std::uint32_t>(bytes);
     cell->next_ = all_cells_;
     all_cells_ = cell;
-    count_allocated(bytes);
+    count_allocated(footprint(bytes));
     ++allocations_;
     return cell;
 }
 
 void* Heap::allocate_block(std::size_t bytes) {
-    if (bytes == 0 || !make_room(bytes)) {
+    if (bytes == 0 || !make_room(footprint(bytes))) {
         return nullptr;
     }
     void* memory = allocate_memory(bytes);
     if (memory != nullptr) {
-        count_allocated(bytes);
+        count_allocated(footprint(bytes));
     }
     return memory;
 }
 
 void Heap::free_block(void* block, std::size_t bytes) {
     if (block != nullptr) {
-        bytes_in_use_ -= bytes;
+        bytes_in_use_ -= footprint(bytes);
         free_memory(block, bytes);
     }
 }
@@ -98,6 +98,17 @@ bool Heap::make_room(std::size_t bytes) {
         return fits();
     }
     return true;
+}
+
+std::size_t Heap::footprint(std::size_t bytes) const {
+    if (config_.reallocate != nullptr) {
+        return bytes;
+    }
+    // A malloc chunk: a size word before the payload, rounded up to two-word granules, four
+    // words at least (glibc's layout; other C libraries are alike within a word or two).
+    constexpr std::size_t word = sizeof(std::size_t);
+    constexpr std::size_t granule = 2 * word;
+    return std::max(4 * word, (bytes + word + granule - 1) & ~(granule - 1));
 }
 
 void* Heap::allocate_memory(std::size_t bytes) {
@@ -136,14 +147,14 @@ void Heap::count_allocated(std::size_t bytes) {
 }
 
 void* Heap::allocate_untyped(std::size_t bytes) {
-    if (is_locked() || collecting_ || bytes == 0 || !make_room(bytes)) {
+    if (is_locked() || collecting_ || bytes == 0 || !make_room(footprint(bytes))) {
         return nullptr;
     }
     void* memory = allocate_memory(bytes);
     if (memory == nullptr) {
         return nullptr;
     }
-    count_allocated(bytes);
+    count_allocated(footprint(bytes));
     ++allocations_;
     return memory;
 }
@@ -153,7 +164,7 @@ void Heap::release_untyped(void* memory, std::size_t bytes) {
         return;
     }
     free_memory(memory, bytes);
-    bytes_in_use_ -= std::min(bytes, bytes_in_use_);
+    bytes_in_use_ -= std::min(footprint(bytes), bytes_in_use_);
 }
 
 void Heap::collect() {
@@ -201,7 +212,7 @@ void Heap::sweep() {
             link = &cell->next_;
         } else {
             *link = cell->next_;
-            bytes_in_use_ -= cell->size_;
+            bytes_in_use_ -= footprint(cell->size_);
             release(cell);
         }
     }

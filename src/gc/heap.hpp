@@ -74,8 +74,9 @@ struct HeapConfig {
     void* allocator_context = nullptr;
 };
 
-// Invariants: `bytes_in_use_` is the sum of `size_` over the cells on
-// `all_cells_` plus the bytes of the blocks allocate_block() handed out, and never exceeds
+// Invariants: `bytes_in_use_` is the sum of footprint(size_) over the cells on
+// `all_cells_` plus the footprints of the blocks allocate_block() and allocate_untyped()
+// handed out, and never exceeds
 // `config_.limit_bytes`;
 // `bytes_allocated_since_collection_` is the sum of the sizes allocated since the last
 // collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
@@ -155,6 +156,17 @@ class Heap {
     void add_root_provider(RootProvider* provider);
     void remove_root_provider(RootProvider* provider);
 
+    // Makes room for `bytes` more under the limit, collecting when the policy says so; false
+    // when they do not fit. Native code that builds a large result outside the heap asks
+    // first, so its temporaries stay in proportion to what the heap could take.
+    bool make_room(std::size_t bytes);
+
+    // What an allocation of `bytes` counts for in bytes_in_use(), the limit and gc.threshold:
+    // from the C library, the payload with malloc's header and rounding, so that the limit
+    // bounds resident memory (small cells were 40% over it); from a host allocator, `bytes`,
+    // as the host sees them.
+    std::size_t footprint(std::size_t bytes) const;
+
     std::size_t bytes_in_use() const { return bytes_in_use_; }
     // The most bytes_in_use() has been, and the bytes ever allocated (micropython.mem_peak
     // and mem_total).
@@ -167,9 +179,6 @@ class Heap {
   private:
     friend class ScopedRoot;
 
-    // Makes room for `bytes` more under the limit, collecting when the policy says so; false
-    // when they do not fit.
-    bool make_room(std::size_t bytes);
     // Zeroed memory from calloc, or from the host's reallocate hook through
     // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);

@@ -83,7 +83,8 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
         if (*count <= 0 || size == 0) {
             return make_bytes(runtime, std::string_view{});
         }
-        if (static_cast<std::uint64_t>(*count) * size > runtime.heap().limit_bytes()) {
+        if (*count > INT64_MAX / static_cast<std::int64_t>(size) ||
+            !runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * size)) {
             return runtime.raise_memory_error();
         }
         if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (size + 1))) {
@@ -202,8 +203,8 @@ Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         if (*count < 0) {
             return runtime.raise_new(&value_error_type, "negative count");
         }
-        if (static_cast<std::uint64_t>(*count) > runtime.heap().limit_bytes()) {
-            return runtime.raise_memory_error();
+        if (!runtime.make_room_for_result(static_cast<std::uint64_t>(*count))) {
+            return Value::empty();
         }
         if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count))) {
             return Value::empty();

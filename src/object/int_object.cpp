@@ -33,14 +33,17 @@ Raised raise_division_by_zero(Runtime& runtime) {
     return runtime.raise_new(&zero_division_error_type, "divide by zero");
 }
 
-// Refuses results that could not fit the heap anyway, before computing them
-// with std::vector-backed temporaries outside the heap's accounting.
-bool check_result_bits(Runtime& runtime, std::uint64_t bits) {
-    if (bits / 8 > runtime.heap().limit_bytes()) {
-        runtime.raise_memory_error();
-        return false;
-    }
-    return true;
+// What a big-int result of N bytes costs while it is made, in multiples of N: the heap copy,
+// the std::vector it is computed in and, for multiplication and powers, Karatsuba's scratch
+// (about twice the product).
+constexpr std::uint64_t linear_result_cost = 2;
+constexpr std::uint64_t product_result_cost = 4;
+
+// Refuses results whose making could not fit the heap's free room, before computing them in
+// std::vector-backed temporaries outside the heap's accounting. (Checked against the whole
+// limit, a squaring loop in a 32 MiB heap reached 119 MB resident.)
+bool check_result_bits(Runtime& runtime, std::uint64_t bits, std::uint64_t cost) {
+    return runtime.make_room_for_result(bits / 8, cost).ok();
 }
 
 Value comparison_result(BinaryOperator operation, int order) {
@@ -70,7 +73,8 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
         case BinaryOperator::subtract:
             return make_int(runtime, left - right);
         case BinaryOperator::multiply: {
-            if (!check_result_bits(runtime, left.bit_length() + right.bit_length())) {
+            if (!check_result_bits(runtime, left.bit_length() + right.bit_length(),
+                                   product_result_cost)) {
                 return Value::empty();
             }
             NativeWorkMeter meter(runtime);
@@ -129,8 +133,9 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
             }
             auto exponent = static_cast<std::uint64_t>(right.to_int64());
             std::uint64_t base_bits = left.bit_length();
-            if (base_bits > 1 && (exponent > (std::uint64_t{1} << 40) ||
-                                  !check_result_bits(runtime, base_bits * exponent))) {
+            if (base_bits > 1 &&
+                (exponent > (std::uint64_t{1} << 40) ||
+                 !check_result_bits(runtime, base_bits * exponent, product_result_cost))) {
                 if (!runtime.has_exception()) {
                     runtime.raise_memory_error();
                 }
@@ -164,8 +169,9 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
                 return Value::from_small_int(0);
             }
             if (!right.fits_in_int64() ||
-                !check_result_bits(
-                    runtime, left.bit_length() + static_cast<std::uint64_t>(right.to_int64()))) {
+                !check_result_bits(runtime,
+                                   left.bit_length() + static_cast<std::uint64_t>(right.to_int64()),
+                                   linear_result_cost)) {
                 if (!runtime.has_exception()) {
                     runtime.raise_memory_error();
                 }
@@ -468,7 +474,7 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (signed_flag < 0) {
         return Value::empty();
     }
-    if (!check_result_bits(runtime, static_cast<std::uint64_t>(*length) * 8)) {
+    if (!check_result_bits(runtime, static_cast<std::uint64_t>(*length) * 8, linear_result_cost)) {
         return Value::empty();
     }
     // MicroPython 1.29's texts (1.27 wrote a negative int in two's complement even without

@@ -77,6 +77,15 @@ Raised Runtime::raise_memory_error() {
     return set_exception(memory_error_);
 }
 
+Status Runtime::make_room_for_result(std::uint64_t bytes, std::uint64_t cost) {
+    const std::uint64_t limit = heap_.limit_bytes();
+    if (bytes > limit || bytes * cost > limit ||
+        !heap_.make_room(static_cast<std::size_t>(bytes * cost))) {
+        return raise_memory_error();
+    }
+    return succeeded();
+}
+
 Status Runtime::enter_call() {
     if (depth_ >= config_.max_depth) {
         raise_new(&runtime_error_type, "maximum recursion depth exceeded");

@@ -124,6 +124,13 @@ class Runtime : public gc::RootProvider {
     // becomes "TypeError: exceptions must derive from BaseException".
     Raised raise(Value value);
     Raised raise_memory_error();
+    // Before native code builds a result of `bytes` outside the heap (a std::string, a vector)
+    // to copy in: succeeds when `cost` times that fits the heap's free room (collecting if the
+    // policy allows), else raises MemoryError. So the temporaries, not only the result, stay
+    // within the limit, and the process within the limit plus a fixed allowance
+    // (docs/vm-internals.md). `cost` counts the copies alive at once: 2 for a buffer and its
+    // heap copy.
+    Status make_room_for_result(std::uint64_t bytes, std::uint64_t cost = 2);
     bool has_exception() const { return !exception_.is_empty(); }
     Value exception() const { return exception_; }
     Value take_exception() {

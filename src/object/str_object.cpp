@@ -105,7 +105,8 @@ Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_v
     if (*count <= 0 || text.empty()) {
         return bytes ? make_bytes(runtime, std::string_view{}) : make_str(runtime, {});
     }
-    if (static_cast<std::uint64_t>(*count) * text.size() > runtime.heap().limit_bytes()) {
+    if (*count > INT64_MAX / static_cast<std::int64_t>(text.size()) ||
+        !runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * text.size())) {
         return runtime.raise_memory_error();
     }
     if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (text.size() + 1))) {

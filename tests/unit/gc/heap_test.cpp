@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <vector>
 
 namespace xipy::gc {
@@ -63,12 +64,33 @@ TEST(HeapTest, AllocationIsRefusedPastTheLimit) {
     std::size_t allocated = 0;
     while (Pair* pair = allocate_pair(heap)) {
         roots.cells.push_back(pair);
-        allocated += sizeof(Pair);
+        allocated += heap.footprint(sizeof(Pair));
         ASSERT_LE(heap.bytes_in_use(), heap.limit_bytes());
     }
     EXPECT_EQ(heap.bytes_in_use(), allocated);
-    EXPECT_GT(allocated + sizeof(Pair), heap.limit_bytes());
+    EXPECT_GT(allocated + heap.footprint(sizeof(Pair)), heap.limit_bytes());
     heap.remove_root_provider(&roots);
+}
+
+// From the C library, a cell costs its payload plus malloc's header and rounding, and the
+// limit counts that, so it bounds resident memory; a host allocator's bytes count as asked.
+TEST(HeapTest, TheLimitCountsMallocsOverhead) {
+    Heap heap(HeapConfig{1 << 20, false});
+    EXPECT_GE(heap.footprint(sizeof(Pair)), sizeof(Pair) + sizeof(std::size_t));
+    EXPECT_EQ(heap.footprint(sizeof(Pair)) % (2 * sizeof(std::size_t)), 0u);
+    EXPECT_EQ(heap.footprint(1), 4 * sizeof(std::size_t));
+    HeapConfig hosted{1 << 20, false};
+    hosted.reallocate = [](void*, void* block, std::size_t, std::size_t size) -> void* {
+        if (size == 0) {
+            std::free(block);
+            return nullptr;
+        }
+        return std::malloc(size);
+    };
+    Heap host_heap(hosted);
+    EXPECT_EQ(host_heap.footprint(sizeof(Pair)), sizeof(Pair));
+    ASSERT_NE(allocate_pair(host_heap), nullptr);
+    EXPECT_EQ(host_heap.bytes_in_use(), sizeof(Pair));
 }
 
 TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
@@ -83,7 +105,7 @@ TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
     cycle_a->first = cycle_b;
     kept->first = allocate_pair(heap);
     heap.collect();
-    EXPECT_EQ(heap.bytes_in_use(), 2 * sizeof(Pair));
+    EXPECT_EQ(heap.bytes_in_use(), 2 * heap.footprint(sizeof(Pair)));
     EXPECT_EQ(finalized_count, 2);
     heap.remove_root_provider(&roots);
 }
@@ -94,7 +116,7 @@ TEST(HeapTest, ScopedRootsKeepCellsAliveUntilTheyEnd) {
         Pair* pair = allocate_pair(heap);
         PairRoot root(heap, pair);
         heap.collect();
-        EXPECT_EQ(heap.bytes_in_use(), sizeof(Pair));
+        EXPECT_EQ(heap.bytes_in_use(), heap.footprint(sizeof(Pair)));
     }
     heap.collect();
     EXPECT_EQ(heap.bytes_in_use(), 0u);
@@ -112,7 +134,7 @@ TEST(HeapTest, DeepChainsDoNotRecurseOnTheCStack) {
     }
     roots.cells.push_back(head);
     heap.collect();
-    EXPECT_EQ(heap.bytes_in_use(), 200000 * sizeof(Pair));
+    EXPECT_EQ(heap.bytes_in_use(), 200000 * heap.footprint(sizeof(Pair)));
     heap.remove_root_provider(&roots);
 }
 
@@ -176,8 +198,8 @@ TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
     finalized_count = 0;
     Heap heap(HeapConfig{1 << 20, false});
     EXPECT_EQ(heap.threshold(), Heap::no_threshold);
-    heap.set_threshold(10 * sizeof(Pair));
-    EXPECT_EQ(heap.threshold(), 10 * sizeof(Pair));
+    heap.set_threshold(10 * heap.footprint(sizeof(Pair)));
+    EXPECT_EQ(heap.threshold(), 10 * heap.footprint(sizeof(Pair)));
     for (int index = 0; index < 10; ++index) {
         ASSERT_NE(allocate_pair(heap), nullptr);
     }
