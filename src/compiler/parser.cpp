@@ -23,6 +23,8 @@ std::string_view compile_error_type(CompileErrorKind kind) {
             return "NotImplementedError";
         case CompileErrorKind::memory_error:
             return "MemoryError";
+        case CompileErrorKind::runtime_error:
+            return "RuntimeError";
     }
     return "SyntaxError";
 }

@@ -16,6 +16,8 @@ enum class CompileErrorKind : std::uint8_t {
     indentation_error,
     not_implemented_error,
     memory_error,
+    // "bytecode overflow": a jump too far for the two-byte form.
+    runtime_error,
 };
 
 // Why source did not compile, in MicroPython's words, and the 1-based line it reports
@@ -24,6 +26,9 @@ struct CompileError {
     CompileErrorKind kind = CompileErrorKind::syntax_error;
     std::string message;
     std::size_t line = 0;
+    // The function, class or "<module>" the compile pass was in; empty for errors found while
+    // parsing, which MicroPython reports without one.
+    std::string scope = {};
 };
 
 // "SyntaxError", "IndentationError", ...
