@@ -162,7 +162,7 @@ void CompilePass::compile_scope(Scope& scope, Pass pass) {
     }
     support::Status status = emitter.finish();
     if (!status.ok()) {
-        error_ = CompileError{CompileErrorKind::runtime_error, "bytecode overflow", 0};
+        error_ = CompileError{CompileErrorKind::runtime_error, status.error().message, 0};
     }
 }
 
@@ -237,6 +237,7 @@ void CompilePass::identifier_operation(std::string_view name, AccessKind access)
     };
     switch (identifier->kind) {
         case IdentifierKind::global_implicit:
+        case IdentifierKind::global_implicit_assigned:
             return global(GlobalKind::name);
         case IdentifierKind::global_explicit:
             return global(GlobalKind::global);
@@ -484,6 +485,7 @@ CompileResult compile_source(std::string_view source, std::string_view source_na
     parse_options.input = options.input;
     parse_options.optimisation = options.optimisation;
     parse_options.memory_limit = options.memory_limit;
+    parse_options.source_name = source_name;
     ParseResult parsed = parse(source, parse_options);
     if (!parsed.ok()) {
         return parsed.error();

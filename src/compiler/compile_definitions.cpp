@@ -132,15 +132,21 @@ void CompilePass::compile_decorated(Node node) {
     for (Node decorator : decorators) {
         const std::vector<Node> names = tree_.items(tree_.child(decorator, 0), Rule::dotted_name);
         if (name_of(names[0]) == "micropython") {
-            // @micropython.bytecode changes nothing for bytecode; the native emitters are not
-            // available to mpy-cross without -march, so the others are errors there too.
+            // @micropython.bytecode changes nothing for bytecode. The native emitters and
+            // inline assemblers need a target architecture, which mpy-cross has none of
+            // without -march, so it rejects them as xipy does.
             if (names.size() != 2) {
                 syntax_error(names[0], "invalid micropython decorator");
                 return;
             }
-            if (name_of(names[1]) != "bytecode") {
-                unsupported(decorator,
-                            "native code (@micropython." + std::string(name_of(names[1])) + ")");
+            const std::string_view kind = name_of(names[1]);
+            if (kind == "native" || kind == "viper" || kind == "asm_thumb" ||
+                kind == "asm_xtensa") {
+                syntax_error(names[1], "invalid arch");
+                return;
+            }
+            if (kind != "bytecode") {
+                syntax_error(names[1], "invalid micropython decorator");
                 return;
             }
             ++built_in;

@@ -48,6 +48,8 @@ struct ParseOptions {
     // parsing fails with MemoryError, near where mpy-cross's heap gives out (brackets
     // nested about 6,000 deep), so the tree stays shallow enough for the compile pass.
     std::size_t max_rule_depth = 120000;
+    // The name the compiled file records (mpy-cross's -s); interned before parsing, as there.
+    std::string_view source_name = {};
 };
 
 class [[nodiscard]] ParseResult {

@@ -63,8 +63,9 @@ Identifier* find_global(Scope& scope, std::string_view name) {
 
 Identifier& identifier_for_modification(Scope& scope, std::string_view name) {
     Identifier& identifier = scope.find_or_add(name, IdentifierKind::global_implicit);
-    if (is_function_like(scope.kind) && identifier.kind == IdentifierKind::global_implicit) {
-        identifier.kind = IdentifierKind::local;
+    if (identifier.kind == IdentifierKind::global_implicit) {
+        identifier.kind = is_function_like(scope.kind) ? IdentifierKind::local
+                                                       : IdentifierKind::global_implicit_assigned;
     }
     return identifier;
 }

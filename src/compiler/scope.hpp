@@ -33,11 +33,13 @@ inline bool is_comprehension(ScopeKind kind) {
 
 // How a name is reached: undecided while its declaration is still open; implicit globals load
 // by name (LOAD_NAME) in a module or class and become explicit globals (LOAD_GLOBAL) in
-// function-like scopes; locals live in a slot; cells are locals that inner scopes share; free
-// names are a parent's cells reached through this scope's closure.
+// function-like scopes; a module's or class's name that it assigns is never taken from an
+// enclosing function's closure; locals live in a slot; cells are locals that inner scopes
+// share; free names are a parent's cells reached through this scope's closure.
 enum class IdentifierKind : std::uint8_t {
     undecided,
     global_implicit,
+    global_implicit_assigned,
     global_explicit,
     local,
     cell,
