@@ -145,7 +145,10 @@ int run_compile_command(std::span<const std::string_view> arguments) {
         const std::string_view type = compiler::compile_error_type(error.kind);
         std::fputs("Traceback (most recent call last):\n", stderr);
         if (error.line != 0) {
-            std::fprintf(stderr, "  File \"%s\", line %zu", source_name.c_str(), error.line);
+            // As mpy-cross: the parser names the file it read, the compile pass the name the
+            // file records (-s).
+            const std::string& file = error.scope.empty() ? input : source_name;
+            std::fprintf(stderr, "  File \"%s\", line %zu", file.c_str(), error.line);
             if (!error.scope.empty()) {
                 std::fprintf(stderr, ", in %s", error.scope.c_str());
             }

@@ -12,9 +12,15 @@ namespace xipy::compiler {
 namespace {
 
 // How deeply the walk may nest (expressions in expressions, blocks in blocks) before it stops
-// with the error MicroPython gives when its C stack runs out. Every level costs a few C++
-// frames, so this keeps the pass well inside a thread's stack.
-constexpr std::uint32_t max_nesting_depth = 3000;
+// with the error MicroPython gives when its C stack runs out, whatever stack is left
+// (options.stack_limit bounds the bytes; this bounds the levels).
+constexpr std::uint32_t max_nesting_depth = 5000;
+
+// Where the stack is now, to measure how much the walk has taken since it started.
+std::uintptr_t stack_position() {
+    volatile char marker = 0;
+    return reinterpret_cast<std::uintptr_t>(&marker);
+}
 
 // Approximate bytes the pass holds per scope and per identifier, for the memory limit.
 constexpr std::size_t scope_cost = 512;
@@ -95,6 +101,7 @@ std::vector<Node> CompilePass::children(Node node) const {
 }
 
 std::optional<CompileError> CompilePass::run() {
+    stack_base_ = stack_position();
     Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
 
     // The scope pass: scopes are appended as their definitions are met, so this also visits
@@ -348,7 +355,9 @@ void CompilePass::compile_node(Node node) {
         case NodeKind::rule:
             break;
     }
-    if (depth_ >= max_nesting_depth) {
+    const std::uintptr_t here = stack_position();
+    const std::uintptr_t stack_used = here < stack_base_ ? stack_base_ - here : here - stack_base_;
+    if (depth_ >= max_nesting_depth || stack_used > options_.stack_limit) {
         error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
                               tree_.line_of(node)};
         return;
