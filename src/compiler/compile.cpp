@@ -16,11 +16,10 @@ namespace {
 // (options.stack_limit bounds the bytes; this bounds the levels).
 constexpr std::uint32_t max_nesting_depth = 5000;
 
-// Where the stack is now, to measure how much the walk has taken since it started.
-std::uintptr_t stack_position() {
-    volatile char marker = 0;
-    return reinterpret_cast<std::uintptr_t>(&marker);
-}
+// Where the calling function's frame is, to measure how much stack the walk has taken since
+// it started. The frame address (GCC and Clang) rather than a local's: sanitizers may move
+// locals off the stack.
+#define XIPY_STACK_POSITION() reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0))
 
 // Approximate bytes the pass holds per scope and per identifier, for the memory limit.
 constexpr std::size_t scope_cost = 512;
@@ -101,7 +100,7 @@ std::vector<Node> CompilePass::children(Node node) const {
 }
 
 std::optional<CompileError> CompilePass::run() {
-    stack_base_ = stack_position();
+    stack_base_ = XIPY_STACK_POSITION();
     Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
 
     // The scope pass: scopes are appended as their definitions are met, so this also visits
@@ -355,7 +354,7 @@ void CompilePass::compile_node(Node node) {
         case NodeKind::rule:
             break;
     }
-    const std::uintptr_t here = stack_position();
+    const std::uintptr_t here = XIPY_STACK_POSITION();
     const std::uintptr_t stack_used = here < stack_base_ ? stack_base_ - here : here - stack_base_;
     if (depth_ >= max_nesting_depth || stack_used > options_.stack_limit) {
         error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
