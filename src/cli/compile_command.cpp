@@ -17,7 +17,7 @@ constexpr const char* compile_usage =
     "usage: xipy compile [OPTIONS] FILE.py\n"
     "Compiles Python source to a .mpy v6 file, byte for byte as MicroPython's mpy-cross.\n"
     "options (mpy-cross's):\n"
-    "  -o OUT.mpy              output file (default: FILE.mpy beside the input)\n"
+    "  -o OUT.mpy              output file (default: FILE.mpy beside FILE.py)\n"
     "  -s NAME                 source name recorded in the file (default: FILE as given)\n"
     "  -O[N]                   optimisation level N (default 1 when N is left out): above 0\n"
     "                          drops asserts and makes __debug__ False; 3 drops line numbers\n"
@@ -61,7 +61,9 @@ int run_compile_command(std::span<const std::string_view> arguments) {
             return exit_success;
         }
         if (argument == "--version") {
-            std::printf("xipy compile emitting mpy v%u.0\n",
+            // Bytecode-only files carry no sub-version (the feature byte's bits stay 0), as
+            // mpy-cross writes them.
+            std::printf("xipy compile emitting mpy v%u (bytecode, no native code)\n",
                         static_cast<unsigned>(image::format::major_version));
             return exit_success;
         }
@@ -159,12 +161,9 @@ int run_compile_command(std::span<const std::string_view> arguments) {
         return exit_failure;
     }
     if (output.empty()) {
-        // FILE.py becomes FILE.mpy beside it; another name gets .mpy added.
-        output = input;
-        if (output.size() > 3 && output.compare(output.size() - 3, 3, ".py") == 0) {
-            output.resize(output.size() - 3);
-        }
-        output += ".mpy";
+        // FILE.py becomes FILE.mpy beside it. mpy-cross replaces the last two characters
+        // with "mpy" whatever they are (a.txt becomes a.tmpy), and so does this.
+        output = input.substr(0, input.size() >= 2 ? input.size() - 2 : 0) + "mpy";
     }
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
     const std::vector<std::uint8_t>& image = result.image();

@@ -25,7 +25,7 @@ void print_usage(std::FILE* stream) {
     std::fputs(
         "usage: xipy COMMAND [OPTIONS] [ARGUMENTS]\n"
         "       xipy --help | --version\n"
-        "Runs and inspects MicroPython .mpy v6 files.\n"
+        "Runs, inspects and compiles MicroPython .mpy v6 files.\n"
         "commands:\n",
         stream);
     for (const Command& command : commands) {
