@@ -121,8 +121,15 @@ std::optional<CompileError> CompilePass::run() {
         for (auto& scope : scopes_) {
             number_locals(*scope);
         }
+        std::size_t code_bytes = 0;
         for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
-            compile_scope(*scopes_[position], Pass::emit);
+            Scope& scope = *scopes_[position];
+            compile_scope(scope, Pass::emit);
+            code_bytes += module_.codes[scope.code_index].function_data.size();
+            if (code_bytes + scopes_.size() * scope_cost + tree_.memory_used() >
+                options_.memory_limit) {
+                return CompileError{CompileErrorKind::memory_error, "memory allocation failed", 0};
+            }
         }
     }
     if (failed()) {
