@@ -165,6 +165,16 @@ void CompilePass::compile_scope(Scope& scope, Pass pass) {
         description.line_numbers = line_numbers;
     } else {
         description = scope.description(line_numbers);
+        // The prelude names each cell's local in one byte; mpy-cross stops on an assertion
+        // here, xipy with an error.
+        for (const Identifier& identifier : scope.identifiers) {
+            if (identifier.kind == IdentifierKind::cell && identifier.local > 255) {
+                error_ = CompileError{CompileErrorKind::not_implemented_error,
+                                      "too many local variables to close over",
+                                      tree_.line_of(scope.node)};
+                return;
+            }
+        }
     }
     Emitter emitter(module_, scope.code_index, std::move(description));
     emitter_ = &emitter;

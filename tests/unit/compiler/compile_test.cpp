@@ -133,6 +133,21 @@ TEST(CompileSource, CompilesEvalAndSingleInput) {
     EXPECT_NE(bytes.find("__repl_print__"), std::string::npos);
 }
 
+TEST(CompileSource, TooManyCellsFailCleanly) {
+    // The prelude holds a cell's local number in one byte; mpy-cross aborts on an assertion.
+    std::string source = "def f():\n";
+    std::string sum;
+    for (int index = 0; index < 300; ++index) {
+        source += "    v" + std::to_string(index) + " = 1\n";
+        sum += (index == 0 ? "v" : " + v") + std::to_string(index);
+    }
+    source += "    def g():\n        return " + sum + "\n    return g\n";
+    CompileResult result = compile_source(source, "cells.py");
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().kind, CompileErrorKind::not_implemented_error);
+    EXPECT_EQ(result.error().scope, "f");
+}
+
 TEST(CompileSource, RejectsNativeDecoratorsAsMpyCrossDoes) {
     CompileResult result =
         compile_source("import micropython\n@micropython.viper\ndef f():\n    pass\n", "v.py");
