@@ -101,7 +101,7 @@ std::vector<Node> CompilePass::children(Node node) const {
 
 std::optional<CompileError> CompilePass::run() {
     stack_base_ = XIPY_STACK_POSITION();
-    Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
+    new_scope(ScopeKind::module, tree_.root(), "<module>");
 
     // The scope pass: scopes are appended as their definitions are met, so this also visits
     // every inner scope, parents before children.
@@ -142,7 +142,6 @@ std::optional<CompileError> CompilePass::run() {
         }
         return error_;
     }
-    (void)module_scope;
     return std::nullopt;
 }
 
