@@ -83,9 +83,11 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
         if (*count <= 0 || size == 0) {
             return make_bytes(runtime, std::string_view{});
         }
-        if (*count > INT64_MAX / static_cast<std::int64_t>(size) ||
-            !runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * size)) {
+        if (*count > INT64_MAX / static_cast<std::int64_t>(size)) {
             return runtime.raise_memory_error();
+        }
+        if (!runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * size)) {
+            return Raised{};
         }
         if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (size + 1))) {
             return Value::empty();

@@ -1,6 +1,10 @@
 // Runtime: allocation, the pending exception, call depth and output of one VM.
 #include "object/runtime.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/operations.hpp"
@@ -25,7 +29,7 @@ Runtime::~Runtime() { heap_.remove_root_provider(this); }
 gc::Cell* Runtime::allocate_cell(std::size_t bytes) {
     gc::Cell* cell = heap_.allocate(bytes, nullptr);
     if (cell == nullptr) {
-        raise_memory_error();
+        raise_memory_error(bytes);
     }
     return cell;
 }
@@ -81,9 +85,28 @@ Status Runtime::make_room_for_result(std::uint64_t bytes, std::uint64_t cost) {
     const std::uint64_t limit = heap_.limit_bytes();
     if (bytes > limit || bytes * cost > limit ||
         !heap_.make_room(static_cast<std::size_t>(bytes * cost))) {
-        return raise_memory_error();
+        return raise_memory_error(
+            static_cast<std::size_t>(std::min<std::uint64_t>(bytes, SIZE_MAX)));
     }
     return succeeded();
+}
+
+Raised Runtime::raise_memory_error(std::size_t requested) {
+    // A failed request leaves room for the message when it was large; the flag stops the
+    // message's own failure from recursing.
+    if (!describing_memory_error_) {
+        describing_memory_error_ = true;
+        Value exception = make_exception_with_message(
+            *this, &memory_error_type,
+            heap_.is_locked()
+                ? std::string("memory allocation failed, heap is locked")
+                : "memory allocation failed, allocating " + std::to_string(requested) + " bytes");
+        describing_memory_error_ = false;
+        if (!exception.is_empty()) {
+            return set_exception(exception);
+        }
+    }
+    return raise_memory_error();
 }
 
 Status Runtime::enter_call() {

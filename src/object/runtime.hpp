@@ -123,7 +123,13 @@ class Runtime : public gc::RootProvider {
     // `raise value`: value is an exception instance or class; anything else
     // becomes "TypeError: exceptions must derive from BaseException".
     Raised raise(Value value);
+    // The preallocated MemoryError without arguments: what MicroPython raises when not even
+    // the exception fits.
     Raised raise_memory_error();
+    // MemoryError for a failed request of `requested` bytes, saying so as MicroPython does
+    // ("memory allocation failed, allocating N bytes", or "..., heap is locked") when the heap
+    // has room for the exception; else the preallocated one.
+    Raised raise_memory_error(std::size_t requested);
     // Before native code builds a result of `bytes` outside the heap (a std::string, a vector)
     // to copy in: succeeds when `cost` times that fits the heap's free room (collecting if the
     // policy allows), else raises MemoryError. So the temporaries, not only the result, stay
@@ -224,6 +230,7 @@ class Runtime : public gc::RootProvider {
     std::vector<Value> temporaries_;
     Value exception_;
     Value memory_error_;
+    bool describing_memory_error_ = false;  // making raise_memory_error(requested)'s exception
     Value builtins_;
     Value modules_;
     std::uint32_t depth_ = 0;

@@ -105,9 +105,11 @@ Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_v
     if (*count <= 0 || text.empty()) {
         return bytes ? make_bytes(runtime, std::string_view{}) : make_str(runtime, {});
     }
-    if (*count > INT64_MAX / static_cast<std::int64_t>(text.size()) ||
-        !runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * text.size())) {
+    if (*count > INT64_MAX / static_cast<std::int64_t>(text.size())) {
         return runtime.raise_memory_error();
+    }
+    if (!runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * text.size())) {
+        return Raised{};
     }
     if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (text.size() + 1))) {
         return Value::empty();

@@ -285,11 +285,12 @@ Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_valu
     }
     std::span<const Value> items = sequence_items(sequence);
     std::int64_t times = std::max<std::int64_t>(0, *count);
-    if ((!items.empty() &&
-         static_cast<std::uint64_t>(times) > runtime.heap().limit_bytes() / items.size()) ||
-        !runtime.make_room_for_result(static_cast<std::uint64_t>(times) * items.size() *
-                                      sizeof(Value))) {
-        return runtime.has_exception() ? Raised{} : runtime.raise_memory_error();
+    const std::uint64_t item_bytes = items.size() * sizeof(Value);
+    if (item_bytes != 0 && static_cast<std::uint64_t>(times) > UINT64_MAX / item_bytes) {
+        return runtime.raise_memory_error();
+    }
+    if (!runtime.make_room_for_result(static_cast<std::uint64_t>(times) * item_bytes)) {
+        return Raised{};
     }
     if (!runtime.charge_if_large(static_cast<std::uint64_t>(times) *
                                  (items.size() * sizeof(Value) + 1))) {
