@@ -234,6 +234,8 @@ FUZZ_SECONDS ?= 60
 # run is repeatable: `make test` uses both, so that CI fails only where a run here fails too.
 FUZZ_RUNS ?=
 FUZZ_SEED ?=
+# The targets that read Python source start from the test programs; the others from their .mpy.
+FUZZ_SOURCE_SEEDS := tests/programs
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.cpp,%,$(wildcard tests/fuzz/*_fuzzer.cpp))
 
 $(eval $(call configure_rule,$(FUZZ_DIR),,$(FUZZ_CONFIG)))
@@ -249,9 +251,11 @@ fuzz: fuzz-build corpus
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/inputs/$$target; \
 		echo "== $$target for $(FUZZ_SECONDS) s"; \
+		case $$target in parse_fuzzer|compile_fuzzer) seeds=$(FUZZ_SOURCE_SEEDS);; \
+			*) seeds=$(CORPUS_DIR);; esac; \
 		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -timeout=10 \
 			$(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS)) $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) \
-			-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/inputs/$$target $(CORPUS_DIR) \
+			-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/inputs/$$target $$seeds \
 			> $(FUZZ_DIR)/$$target.log 2>&1; then \
 			grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
 				$(FUZZ_DIR)/$$target.log; \

@@ -1,0 +1,40 @@
+// libFuzzer target: any bytes as Python source through the whole compiler, then its output run.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "compiler/compile.hpp"
+#include "modules/standard_modules.hpp"
+#include "vm/vm.hpp"
+
+// Every input must compile or fail with an error that says why, never crash, hang, overflow
+// the stack or trip a sanitizer. What compiles must pass the verifier (a rejection is a
+// compiler bug) and then run on a fresh VM under small limits, as load_verify_run_fuzzer
+// runs its images.
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string_view source(reinterpret_cast<const char*>(data), size);
+    xipy::compiler::CompileOptions options;
+    options.memory_limit = std::size_t{16} << 20;
+    xipy::compiler::CompileResult result =
+        xipy::compiler::compile_source(source, "fuzz.py", options);
+    if (!result.ok()) {
+        if (result.error().message.empty()) {
+            __builtin_trap();
+        }
+        return 0;
+    }
+    xipy::vm::VmConfig config;
+    config.modules = xipy::modules::standard_modules();
+    config.heap_limit_bytes = 256 * 1024;
+    config.max_depth = 50;
+    config.max_steps = 20000;
+    config.argv = {"fuzz.py"};
+    xipy::vm::Vm vm(config);
+    const auto& image = result.image();
+    if (vm.run_image(std::span<const std::uint8_t>(image.data(), image.size())) ==
+        xipy::vm::RunStatus::bad_image) {
+        __builtin_trap();  // the compiler wrote a file its own verifier refuses
+    }
+    return 0;
+}
