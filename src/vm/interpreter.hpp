@@ -68,6 +68,18 @@ class Interpreter : public object::Runtime {
     // `set_file`); the context keeps `source`'s owners alive. Returns globals, or empty.
     object::Result<object::Value> execute_image(image::Image image, object::Value globals,
                                                 SourceFile source, bool set_file);
+    // The first half of execute_image(): a context for `image` (its names interned), owned by
+    // the VM from now on; null with MemoryError pending.
+    ModuleContext* make_context(image::Image image, SourceFile source);
+    // The second half: runs the context's outer code in `globals` (now the context's) with
+    // `locals` for its module-level names; what the code returns, or empty when it raised.
+    object::Result<object::Value> run_context(ModuleContext* context, object::Value globals,
+                                              object::Value locals);
+    // Compiles `source` with the registry's compiler and runs it in `globals` and `locals`
+    // (vm/module_loading.cpp): what the code returns, or empty when it did not compile or raised.
+    object::Result<object::Value> run_source(std::string_view source, std::string_view name,
+                                             SourceKind kind, object::Value globals,
+                                             object::Value locals);
 
     // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Result<object::Value> call_function(object::Value function, object::Arguments arguments,
@@ -182,6 +194,9 @@ class Interpreter : public object::Runtime {
                                     std::string_view directory);
     std::vector<std::string> module_search_path();
     object::Value make_str_value(std::string_view text);
+    // A .py file's source compiled with the registry's compiler into an image whose bytes lie
+    // in a heap object (the result's owner); an empty owner when it raised.
+    SourceFile compile_file(const std::string& file_path, const SourceFile& file);
 
     // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();
