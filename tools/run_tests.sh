@@ -76,6 +76,11 @@ step "disassembly check: every corpus instruction decodes (build-asan/xipy)" che
 # share of byte-identical files may only rise (tests/compiler_round_trip/identical_floor.txt).
 step "compiler round trip: mpy-cross's .mpy files rebuilt byte for byte (floor only rises)" \
     "$PYTHON" tools/compiler_round_trip.py
+# The whole compiler (`xipy compile`) against mpy-cross over the same sources: the share of
+# byte-identical files may only rise (tests/compiler/compile_identical_floor.txt), files that
+# differ must verify, and sources mpy-cross rejects are rejected alike (type and line).
+step "compiler: \`xipy compile\` against mpy-cross byte for byte (floor only rises)" \
+    "$PYTHON" tools/compiler_comparison.py --xipy build/xipy --jobs 2
 # Every corpus program on the sanitizer build, against the reference's outputs; no skips.
 step "conformance: build-asan/xipy over the corpus (tools/run_conformance.py)" \
     "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus --jobs 2

@@ -26,5 +26,6 @@ int run_romfs_command(std::span<const std::string_view> arguments);
 int run_run_command(std::span<const std::string_view> arguments);
 int run_verify_command(std::span<const std::string_view> arguments);
 int run_parse_command(std::span<const std::string_view> arguments);
+int run_compile_command(std::span<const std::string_view> arguments);
 
 }  // namespace xipy::cli

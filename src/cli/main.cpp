@@ -11,8 +11,9 @@ namespace xipy::cli {
 
 namespace {
 
-constexpr std::array<Command, 5> commands = {{
+constexpr std::array<Command, 6> commands = {{
     {"run", "run a .mpy file, or a module from folders, ROMFS images (-m)", run_run_command},
+    {"compile", "compile a .py file to .mpy, as mpy-cross does", run_compile_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
     {"romfs", "ROMFS images: build SRC_DIR [-o IMAGE], ls IMAGE, extract IMAGE DIR",

@@ -21,6 +21,8 @@ struct CompileOptions {
     unsigned optimisation = 0;
     // -msmall-int-bits: the small-int width the .mpy header records and constants use.
     std::uint8_t small_int_bits = default_small_int_bits;
+    // mpy-cross's -X no-source-lines: no line table, whatever the -O level.
+    bool source_lines = true;
     // The most the parser and the compile pass may hold, in approximate bytes; beyond it
     // compiling fails with MemoryError. A VM passes what its heap has left.
     std::size_t memory_limit = std::size_t{64} << 20;

@@ -23,6 +23,8 @@ std::string_view compile_error_type(CompileErrorKind kind) {
             return "NotImplementedError";
         case CompileErrorKind::memory_error:
             return "MemoryError";
+        case CompileErrorKind::runtime_error:
+            return "RuntimeError";
     }
     return "SyntaxError";
 }
@@ -43,7 +45,13 @@ struct Frame {
 class Parser {
   public:
     Parser(std::string_view source, const ParseOptions& options)
-        : lexer_(source, options.optimisation == 0), options_(options) {}
+        : lexer_(source, options.optimisation == 0), options_(options) {
+        // mpy-cross interns the source name before it parses, so a string literal with the
+        // same text is an interned string leaf.
+        if (!options.source_name.empty()) {
+            tree_.intern(options.source_name);
+        }
+    }
 
     ParseResult run();
 

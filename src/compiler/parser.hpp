@@ -16,6 +16,8 @@ enum class CompileErrorKind : std::uint8_t {
     indentation_error,
     not_implemented_error,
     memory_error,
+    // "bytecode overflow": a jump too far for the two-byte form.
+    runtime_error,
 };
 
 // Why source did not compile, in MicroPython's words, and the 1-based line it reports
@@ -24,6 +26,9 @@ struct CompileError {
     CompileErrorKind kind = CompileErrorKind::syntax_error;
     std::string message;
     std::size_t line = 0;
+    // The function, class or "<module>" the compile pass was in; empty for errors found while
+    // parsing, which MicroPython reports without one.
+    std::string scope = {};
 };
 
 // "SyntaxError", "IndentationError", ...
@@ -43,6 +48,8 @@ struct ParseOptions {
     // parsing fails with MemoryError, near where mpy-cross's heap gives out (brackets
     // nested about 6,000 deep), so the tree stays shallow enough for the compile pass.
     std::size_t max_rule_depth = 120000;
+    // The name the compiled file records (mpy-cross's -s); interned before parsing, as there.
+    std::string_view source_name = {};
 };
 
 class [[nodiscard]] ParseResult {

@@ -1,0 +1,177 @@
+// `xipy compile FILE.py`: compiles Python source to a .mpy file, as mpy-cross does.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "cli/command.hpp"
+#include "compiler/compile.hpp"
+#include "image/format.hpp"
+
+namespace xipy::cli {
+
+namespace {
+
+constexpr const char* compile_usage =
+    "usage: xipy compile [OPTIONS] FILE.py\n"
+    "Compiles Python source to a .mpy v6 file, byte for byte as MicroPython's mpy-cross.\n"
+    "options (mpy-cross's):\n"
+    "  -o OUT.mpy              output file (default: FILE.mpy beside the input)\n"
+    "  -s NAME                 source name recorded in the file (default: FILE as given)\n"
+    "  -O[N]                   optimisation level N (default 1 when N is left out): above 0\n"
+    "                          drops asserts and makes __debug__ False; 3 drops line numbers\n"
+    "  -msmall-int-bits=N      small-int width of the target (default 31)\n"
+    "  -X emit=bytecode        the only emitter xipy has\n"
+    "  -X source-lines | -X no-source-lines\n"
+    "  --version               print the .mpy version written\n";
+
+bool parse_unsigned(std::string_view text, unsigned& value) {
+    if (text.empty() || text.size() > 4) {
+        return false;
+    }
+    value = 0;
+    for (char digit : text) {
+        if (digit < '0' || digit > '9') {
+            return false;
+        }
+        value = value * 10 + static_cast<unsigned>(digit - '0');
+    }
+    return true;
+}
+
+int usage_error(const char* message) {
+    std::fprintf(stderr, "xipy compile: %s\n%s", message, compile_usage);
+    return exit_usage;
+}
+
+}  // namespace
+
+int run_compile_command(std::span<const std::string_view> arguments) {
+    compiler::CompileOptions options;
+    std::string output;
+    std::string source_name;
+    bool have_source_name = false;
+    bool line_numbers = true;
+    std::string input;
+    for (std::size_t position = 0; position < arguments.size(); ++position) {
+        const std::string_view argument = arguments[position];
+        if (argument == "--help" || argument == "-h") {
+            std::fputs(compile_usage, stdout);
+            return exit_success;
+        }
+        if (argument == "--version") {
+            std::printf("xipy compile emitting mpy v%u.0\n",
+                        static_cast<unsigned>(image::format::major_version));
+            return exit_success;
+        }
+        if (argument == "-o" || argument == "-s" || argument == "-X") {
+            if (position + 1 == arguments.size()) {
+                return usage_error("option needs a value");
+            }
+            const std::string_view value = arguments[++position];
+            if (argument == "-o") {
+                output = std::string(value);
+            } else if (argument == "-s") {
+                source_name = std::string(value);
+                have_source_name = true;
+            } else if (value == "emit=bytecode" || value == "source-lines") {
+                line_numbers = true;
+            } else if (value == "no-source-lines") {
+                line_numbers = false;
+            } else if (value.substr(0, 5) == "emit=") {
+                return usage_error("only emit=bytecode is supported");
+            } else if (value.substr(0, 9) != "heapsize=") {
+                return usage_error("unknown -X option");
+            }
+            continue;
+        }
+        if (argument.substr(0, 2) == "-O") {
+            unsigned level = 1;
+            if (argument.size() > 2) {
+                // -O3, or -OOO as Python's repeated -O.
+                if (argument.find_first_not_of('O', 1) == std::string_view::npos) {
+                    level = static_cast<unsigned>(argument.size() - 1);
+                } else if (!parse_unsigned(argument.substr(2), level)) {
+                    return usage_error("bad -O level");
+                }
+            }
+            options.optimisation = level;
+            continue;
+        }
+        constexpr std::string_view bits_option = "-msmall-int-bits=";
+        if (argument.substr(0, bits_option.size()) == bits_option) {
+            unsigned bits = 0;
+            if (!parse_unsigned(argument.substr(bits_option.size()), bits) || bits < 2 ||
+                bits > 64) {
+                return usage_error("bad -msmall-int-bits value");
+            }
+            options.small_int_bits = static_cast<std::uint8_t>(bits);
+            continue;
+        }
+        if (argument.substr(0, 7) == "-march=") {
+            return usage_error("native code (-march) is not supported");
+        }
+        if (argument == "--") {
+            if (position + 1 < arguments.size()) {
+                input = std::string(arguments[position + 1]);
+            }
+            break;
+        }
+        if (!argument.empty() && argument[0] == '-') {
+            return usage_error("unknown option");
+        }
+        if (!input.empty()) {
+            return usage_error("only one input file");
+        }
+        input = std::string(argument);
+    }
+    if (input.empty()) {
+        return usage_error("no input file");
+    }
+    options.source_lines = line_numbers;
+    std::ifstream stream(input, std::ios::binary);
+    if (!stream) {
+        std::fprintf(stderr, "OSError: (2, \"can't open %s\")\n", input.c_str());
+        return exit_failure;
+    }
+    std::string source((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+    if (!have_source_name) {
+        source_name = input;
+    }
+    compiler::CompileResult result = compiler::compile_source(source, source_name, options);
+    if (!result.ok()) {
+        const compiler::CompileError& error = result.error();
+        const std::string_view type = compiler::compile_error_type(error.kind);
+        std::fputs("Traceback (most recent call last):\n", stderr);
+        if (error.line != 0) {
+            std::fprintf(stderr, "  File \"%s\", line %zu", source_name.c_str(), error.line);
+            if (!error.scope.empty()) {
+                std::fprintf(stderr, ", in %s", error.scope.c_str());
+            }
+            std::fputs("\n", stderr);
+        }
+        std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(type.size()), type.data(),
+                     error.message.c_str());
+        return exit_failure;
+    }
+    if (output.empty()) {
+        // FILE.py becomes FILE.mpy beside it; another name gets .mpy added.
+        output = input;
+        if (output.size() > 3 && output.compare(output.size() - 3, 3, ".py") == 0) {
+            output.resize(output.size() - 3);
+        }
+        output += ".mpy";
+    }
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    const std::vector<std::uint8_t>& image = result.image();
+    out.write(reinterpret_cast<const char*>(image.data()),
+              static_cast<std::streamsize>(image.size()));
+    if (!out) {
+        std::fprintf(stderr, "OSError: (2, \"can't write %s\")\n", output.c_str());
+        return exit_failure;
+    }
+    return exit_success;
+}
+
+}  // namespace xipy::cli

@@ -1,0 +1,506 @@
+// compile_source() and the compile pass's driver: passes, scopes, dispatch on rules and names.
+#include "compiler/compile.hpp"
+
+#include <utility>
+
+#include "compiler/compile_pass.hpp"
+#include "compiler/mpy_writer.hpp"
+#include "image/format.hpp"
+
+namespace xipy::compiler {
+
+namespace {
+
+// How deeply the walk may nest (expressions in expressions, blocks in blocks) before it stops
+// with the error MicroPython gives when its C stack runs out. Every level costs a few C++
+// frames, so this keeps the pass well inside a thread's stack.
+constexpr std::uint32_t max_nesting_depth = 3000;
+
+// Approximate bytes the pass holds per scope and per identifier, for the memory limit.
+constexpr std::size_t scope_cost = 512;
+
+ConstantValue constant_value_of(const Constant& constant, bool& supported) {
+    switch (constant.kind) {
+        case Constant::Kind::integer:
+            return ConstantValue::integer(constant.integer.to_string());
+        case Constant::Kind::floating:
+            return ConstantValue::floating(constant.real);
+        case Constant::Kind::complex:
+            // mpy-cross's constants are imaginary literals; nothing folds a real part in.
+            if (constant.real != 0.0) {
+                supported = false;
+            }
+            return ConstantValue::imaginary(constant.imaginary);
+        case Constant::Kind::string:
+            return ConstantValue::string(constant.text);
+        case Constant::Kind::bytes:
+            return ConstantValue::bytes(constant.text);
+        case Constant::Kind::tuple: {
+            std::vector<ConstantValue> items;
+            items.reserve(constant.items.size());
+            for (const Constant& item : constant.items) {
+                items.push_back(constant_value_of(item, supported));
+            }
+            return ConstantValue::tuple(std::move(items));
+        }
+        case Constant::Kind::none:
+            return ConstantValue::singleton(ConstantKind::none);
+        case Constant::Kind::true_value:
+            return ConstantValue::singleton(ConstantKind::true_value);
+        case Constant::Kind::false_value:
+            return ConstantValue::singleton(ConstantKind::false_value);
+        case Constant::Kind::ellipsis:
+            return ConstantValue::singleton(ConstantKind::ellipsis);
+    }
+    supported = false;
+    return ConstantValue::singleton(ConstantKind::none);
+}
+
+}  // namespace
+
+CompilePass::CompilePass(ParseTree& tree, CompiledModule& module, const CompileOptions& options)
+    : tree_(tree), module_(module), options_(options) {}
+
+Scope& CompilePass::new_scope(ScopeKind kind, Node node, std::string name) {
+    auto scope = std::make_unique<Scope>();
+    scope->kind = kind;
+    scope->parent = scope_;
+    scope->node = node;
+    scope->name = std::move(name);
+    scope->code_index = module_.add_code();
+    Scope& result = *scope;
+    if (node.kind == NodeKind::rule) {
+        scope_of_rule_[node.index] = &result;
+    }
+    scopes_.push_back(std::move(scope));
+    return result;
+}
+
+Scope* CompilePass::scope_of(Node node) {
+    auto found = scope_of_rule_.find(node.index);
+    return found == scope_of_rule_.end() ? nullptr : found->second;
+}
+
+std::vector<Node> CompilePass::children(Node node) const {
+    std::vector<Node> result;
+    if (node.kind != NodeKind::rule) {
+        return result;
+    }
+    const std::uint32_t count = tree_.child_count(node);
+    result.reserve(count);
+    for (std::uint32_t position = 0; position < count; ++position) {
+        result.push_back(tree_.child(node, position));
+    }
+    return result;
+}
+
+std::optional<CompileError> CompilePass::run() {
+    Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
+
+    // The scope pass: scopes are appended as their definitions are met, so this also visits
+    // every inner scope, parents before children.
+    for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
+        Scope& scope = *scopes_[position];
+        compile_scope(scope, Pass::scope);
+        for (std::size_t index = 0; index < scope.identifiers.size(); ++index) {
+            if (scope.identifiers[index].kind == IdentifierKind::global_implicit) {
+                close_over_if_enclosed(scope, scope.identifiers[index]);
+            }
+        }
+        if (scopes_.size() * scope_cost + tree_.memory_used() > options_.memory_limit) {
+            return CompileError{CompileErrorKind::memory_error, "memory allocation failed", 0};
+        }
+    }
+    if (!failed()) {
+        for (auto& scope : scopes_) {
+            number_locals(*scope);
+        }
+        for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
+            compile_scope(*scopes_[position], Pass::emit);
+        }
+    }
+    if (failed()) {
+        // An error without a line takes the line of the scope it was found in, as MicroPython.
+        if (error_->line == 0 && scope_ != nullptr && scope_->node.kind == NodeKind::rule) {
+            error_->line = tree_.line_of(scope_->node);
+        }
+        if (scope_ != nullptr) {
+            error_->scope = scope_->name;
+        }
+        return error_;
+    }
+    (void)module_scope;
+    return std::nullopt;
+}
+
+void CompilePass::compile_scope(Scope& scope, Pass pass) {
+    pass_ = pass;
+    scope_ = &scope;
+    except_level_ = 0;
+    break_label_.reset();
+    continue_label_.reset();
+    break_from_for_ = false;
+    depth_ = 0;
+
+    const bool line_numbers = options_.optimisation < 3 && options_.source_lines;
+    // The scope pass writes nothing; its emitter only numbers qstrs and constants in the
+    // order mpy-cross's first pass meets them. The scope's arguments are not known yet then,
+    // so only its name is used at the start, as there.
+    ScopeDescription description;
+    if (pass == Pass::scope) {
+        description.name = scope.name;
+        description.line_numbers = line_numbers;
+    } else {
+        description = scope.description(line_numbers);
+    }
+    Emitter emitter(module_, scope.code_index, std::move(description));
+    emitter_ = &emitter;
+    compile_scope_body(scope);
+    emitter_ = nullptr;
+    if (failed() || pass == Pass::scope) {
+        return;
+    }
+    support::Status status = emitter.finish();
+    if (!status.ok()) {
+        error_ = CompileError{CompileErrorKind::runtime_error, status.error().message, 0};
+    }
+}
+
+void CompilePass::syntax_error(Node node, std::string_view message) {
+    if (failed()) {
+        return;
+    }
+    error_ = CompileError{CompileErrorKind::syntax_error, std::string(message),
+                          node.kind == NodeKind::rule ? tree_.line_of(node) : 0};
+}
+
+void CompilePass::unsupported(Node node, std::string_view what) {
+    if (failed()) {
+        return;
+    }
+    error_ = CompileError{CompileErrorKind::not_implemented_error,
+                          "compile pass does not yet support " + std::string(what),
+                          node.kind == NodeKind::rule ? tree_.line_of(node) : 0};
+}
+
+void CompilePass::load_id(std::string_view name) {
+    if (pass_ == Pass::scope) {
+        scope_->find_or_add(name, IdentifierKind::global_implicit);
+    } else {
+        identifier_operation(name, AccessKind::load);
+    }
+}
+
+void CompilePass::store_id(std::string_view name) {
+    if (pass_ == Pass::scope) {
+        identifier_for_modification(*scope_, name);
+    } else {
+        identifier_operation(name, AccessKind::store);
+    }
+}
+
+void CompilePass::delete_id(std::string_view name) {
+    if (pass_ == Pass::scope) {
+        identifier_for_modification(*scope_, name);
+    } else {
+        identifier_operation(name, AccessKind::deletion);
+    }
+}
+
+void CompilePass::identifier_operation(std::string_view name, AccessKind access) {
+    Identifier* identifier = scope_->find(name);
+    if (identifier == nullptr) {
+        // Every name is declared by the scope pass; a miss is a bug here, not in the source.
+        error_ = CompileError{CompileErrorKind::not_implemented_error,
+                              "compile pass lost track of name '" + std::string(name) + "'", 0};
+        return;
+    }
+    auto global = [&](GlobalKind kind) {
+        switch (access) {
+            case AccessKind::load:
+                return emitter_->load_global(name, kind);
+            case AccessKind::store:
+                return emitter_->store_global(name, kind);
+            case AccessKind::deletion:
+                return emitter_->delete_global(name, kind);
+        }
+    };
+    auto local = [&](LocalKind kind) {
+        switch (access) {
+            case AccessKind::load:
+                return emitter_->load_local(identifier->local, kind);
+            case AccessKind::store:
+                return emitter_->store_local(identifier->local, kind);
+            case AccessKind::deletion:
+                return emitter_->delete_local(identifier->local, kind);
+        }
+    };
+    switch (identifier->kind) {
+        case IdentifierKind::global_implicit:
+        case IdentifierKind::global_implicit_assigned:
+            return global(GlobalKind::name);
+        case IdentifierKind::global_explicit:
+            return global(GlobalKind::global);
+        case IdentifierKind::local:
+            return local(LocalKind::fast);
+        case IdentifierKind::cell:
+        case IdentifierKind::free:
+            return local(LocalKind::dereference);
+        case IdentifierKind::undecided:
+            // Only a nonlocal without binding stays undecided, and that is an error already.
+            return global(GlobalKind::name);
+    }
+}
+
+void CompilePass::load_small_integer(std::int64_t value) {
+    if (emitter_->small_int_fits(value)) {
+        emitter_->load_const_small_int(value);
+    } else {
+        // Beyond the target's small ints (mpy-cross's -msmall-int-bits) it is an int object.
+        emitter_->load_const_object(
+            ConstantValue::integer(number::BigInteger::from_int64(value).to_string()));
+    }
+}
+
+void CompilePass::load_constant(const Constant& constant) {
+    if (constant.kind == Constant::Kind::integer && constant.small &&
+        constant.integer.fits_in_int64()) {
+        return load_small_integer(constant.integer.to_int64());
+    }
+    bool supported = true;
+    ConstantValue value = constant_value_of(constant, supported);
+    if (!supported) {
+        return unsupported(Node{}, "this constant");
+    }
+    emitter_->load_const_object(value);
+}
+
+void CompilePass::yield(YieldKind kind) {
+    scope_->flags |= image::format::scope_flag_generator;
+    emitter_->yield(kind);
+}
+
+void CompilePass::increase_except_level(Label label, BlockKind kind) {
+    emitter_->begin_exception_block(label, kind);
+    ++except_level_;
+}
+
+void CompilePass::decrease_except_level() {
+    --except_level_;
+    emitter_->end_exception_block();
+}
+
+void CompilePass::compile_all_children(Node node) {
+    const std::uint32_t count = tree_.child_count(node);
+    for (std::uint32_t position = 0; position < count; ++position) {
+        Node child = tree_.child(node, position);
+        compile_node(child);
+        if (failed()) {
+            if (error_->line == 0 && child.kind == NodeKind::rule) {
+                error_->line = tree_.line_of(child);
+            }
+            return;
+        }
+    }
+}
+
+void CompilePass::compile_tuple(Node node) {
+    const std::uint32_t count = tree_.child_count(node);
+    for (std::uint32_t position = 0; position < count; ++position) {
+        compile_node(tree_.child(node, position));
+    }
+    emitter_->build(count, BuildKind::tuple);
+}
+
+void CompilePass::compile_node(Node node) {
+    if (failed()) {
+        return;
+    }
+    switch (node.kind) {
+        case NodeKind::null:
+            return;
+        case NodeKind::small_integer:
+            return load_small_integer(node.integer);
+        case NodeKind::name:
+            return load_id(name_of(node));
+        case NodeKind::string:
+            return emitter_->load_const_string(tree_.text(node));
+        case NodeKind::bytes:
+            return emitter_->load_const_object(ConstantValue::bytes(tree_.text(node)));
+        case NodeKind::token:
+            switch (tree_.token(node)) {
+                case TokenKind::keyword_false:
+                    return emitter_->load_const_token(ConstantToken::false_value);
+                case TokenKind::keyword_none:
+                    return emitter_->load_const_token(ConstantToken::none);
+                case TokenKind::keyword_true:
+                    return emitter_->load_const_token(ConstantToken::true_value);
+                case TokenKind::ellipsis:
+                    return emitter_->load_const_token(ConstantToken::ellipsis);
+                default:
+                    // A newline (an empty statement) compiles to nothing.
+                    return;
+            }
+        case NodeKind::constant:
+            // A constant object is a node with a line in MicroPython, so it moves the line on.
+            emitter_->set_source_line(tree_.line_of(node));
+            return load_constant(tree_.constant(node));
+        case NodeKind::rule:
+            break;
+    }
+    if (depth_ >= max_nesting_depth) {
+        error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
+                              tree_.line_of(node)};
+        return;
+    }
+    ++depth_;
+    emitter_->set_source_line(tree_.line_of(node));
+    compile_rule(node);
+    --depth_;
+}
+
+void CompilePass::compile_rule(Node node) {
+    switch (tree_.rule_of(node)) {
+        case Rule::file_input:
+        case Rule::file_input_2:
+        case Rule::simple_stmt_2:
+        case Rule::del_stmt:
+        case Rule::pass_stmt:
+        case Rule::suite_block_stmts:
+            if (tree_.rule_of(node) == Rule::del_stmt) {
+                for (Node target : tree_.items(tree_.child(node, 0), Rule::exprlist)) {
+                    compile_delete(target);
+                }
+                return;
+            }
+            return compile_all_children(node);
+        case Rule::decorated:
+            return compile_decorated(node);
+        case Rule::funcdef:
+            return compile_function(node);
+        case Rule::expr_stmt:
+            return compile_expression_statement(node);
+        case Rule::testlist_star_expr:
+        case Rule::subscriptlist:
+        case Rule::testlist:
+            return compile_tuple(node);
+        case Rule::break_stmt:
+        case Rule::continue_stmt:
+            return compile_break_continue(node);
+        case Rule::return_stmt:
+            return compile_return(node);
+        case Rule::yield_stmt:
+            compile_node(tree_.child(node, 0));
+            return emitter_->pop_top();
+        case Rule::raise_stmt:
+            return compile_raise(node);
+        case Rule::import_name:
+            return compile_import_name(node);
+        case Rule::import_from:
+            return compile_import_from(node);
+        case Rule::global_stmt:
+        case Rule::nonlocal_stmt:
+            return compile_global_nonlocal(node);
+        case Rule::assert_stmt:
+            return compile_assert(node);
+        case Rule::async_stmt:
+            return compile_async(node);
+        case Rule::if_stmt:
+            return compile_if(node);
+        case Rule::while_stmt:
+            return compile_while(node);
+        case Rule::for_stmt:
+            return compile_for(node);
+        case Rule::try_stmt:
+            return compile_try(node);
+        case Rule::with_stmt:
+            return compile_with(node);
+        case Rule::namedexpr_test:
+            return compile_named_expression(tree_.child(node, 0), tree_.child(node, 1));
+        case Rule::test_if_expr:
+            return compile_test_if_expression(node);
+        case Rule::lambdef:
+        case Rule::lambdef_nocond:
+            return compile_lambda(node);
+        case Rule::or_test:
+        case Rule::and_test:
+            return compile_or_and(node);
+        case Rule::not_test_2:
+            compile_node(tree_.child(node, 0));
+            return emitter_->unary_op(UnaryOperator::logical_not);
+        case Rule::comparison:
+            return compile_comparison(node);
+        case Rule::star_expr:
+            return syntax_error(node, "*x must be assignment target");
+        case Rule::expr:
+        case Rule::xor_expr:
+        case Rule::and_expr:
+            return compile_binary_operator(node);
+        case Rule::shift_expr:
+        case Rule::arith_expr:
+        case Rule::term:
+            return compile_term(node);
+        case Rule::factor_2:
+            return compile_factor(node);
+        case Rule::power:
+            compile_all_children(node);
+            return emitter_->binary_op(BinaryOperator::power);
+        case Rule::atom_expr_await:
+            return compile_await(node);
+        case Rule::atom_expr_normal:
+            return compile_atom_expression(node);
+        case Rule::atom_paren:
+            return compile_atom_paren(node);
+        case Rule::atom_bracket:
+            return compile_atom_bracket(node);
+        case Rule::atom_brace:
+            return compile_atom_brace(node, true);
+        case Rule::trailer_paren:
+            return compile_call(tree_.child(node, 0), false, 0);
+        case Rule::trailer_bracket:
+            compile_node(tree_.child(node, 0));
+            return emitter_->subscript(AccessKind::load);
+        case Rule::trailer_period:
+            return emitter_->attribute(name_of(tree_.child(node, 0)), AccessKind::load);
+        case Rule::subscript_2:
+        case Rule::subscript_3:
+            return compile_subscript(node);
+        case Rule::dictorsetmaker_item:
+            // The value first: STORE_MAP takes the key from the top.
+            compile_node(tree_.child(node, 1));
+            return compile_node(tree_.child(node, 0));
+        case Rule::classdef:
+            return compile_class(node);
+        case Rule::yield_expr:
+            return compile_yield_expression(node);
+        default:
+            return unsupported(node, std::string("rule ") +
+                                         std::string(rule_definition(tree_.rule_of(node)).name));
+    }
+}
+
+CompileResult compile_source(std::string_view source, std::string_view source_name,
+                             const CompileOptions& options) {
+    ParseOptions parse_options;
+    parse_options.input = options.input;
+    parse_options.optimisation = options.optimisation;
+    parse_options.memory_limit = options.memory_limit;
+    parse_options.source_name = source_name;
+    ParseResult parsed = parse(source, parse_options);
+    if (!parsed.ok()) {
+        return parsed.error();
+    }
+    CompiledModule module(source_name);
+    module.small_int_bits = options.small_int_bits;
+    CompilePass pass(parsed.tree(), module, options);
+    if (std::optional<CompileError> error = pass.run()) {
+        return std::move(*error);
+    }
+    support::Result<std::vector<std::uint8_t>> image = write_mpy(module);
+    if (!image.ok()) {
+        return CompileError{CompileErrorKind::runtime_error, std::string(image.error().message), 0};
+    }
+    return std::move(image.value());
+}
+
+}  // namespace xipy::compiler
