@@ -1,4 +1,4 @@
-// compile(), eval() and exec(), and the code objects compile() returns.
+// compile(), eval() and exec(), the code objects compile() returns, and the REPL's __repl_print__.
 #include <array>
 #include <optional>
 #include <span>
@@ -14,6 +14,7 @@
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
+#include "object/operations.hpp"
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "vm/module_context.hpp"
@@ -144,10 +145,32 @@ Value builtin_exec(object::Runtime& runtime, Arguments arguments) {
     return evaluate(runtime, arguments, vm::SourceKind::file);
 }
 
+// __repl_print__(value): what code compiled from 'single' input calls with the value of each
+// expression statement; as MicroPython's REPL, it prints the repr of anything but None and
+// keeps the value as builtins._ for the next statement.
+Value builtin_repl_print(object::Runtime& runtime, Arguments arguments) {
+    Value value = arguments[0];
+    if (value.is_none()) {
+        return Value::none();
+    }
+    object::Printer printer;
+    if (!object::print_value(runtime, printer, value, object::PrintKind::repr)) {
+        return Value::empty();
+    }
+    printer.write("\n");
+    runtime.write(object::OutputStream::standard_output, printer.text());
+    if (!object::dict_store_name(runtime, object::as_dict(runtime.builtins()),
+                                 object::names::underscore, value)) {
+        return Value::empty();
+    }
+    return Value::none();
+}
+
 constexpr NativeFunction compile_functions[] = {
     {names::compile, NativeKind::function, 3, 6, builtin_compile},
     {object::names::eval, NativeKind::function, 1, 3, builtin_eval},
     {object::names::exec, NativeKind::function, 1, 3, builtin_exec},
+    {names::dunder_repl_print, NativeKind::function, 1, 1, builtin_repl_print},
 };
 
 template <std::size_t... Indices>

@@ -24,6 +24,8 @@ const object::Type* exception_type_of(compiler::CompileErrorKind kind) {
             return &object::not_implemented_error_type;
         case compiler::CompileErrorKind::memory_error:
             return &object::memory_error_type;
+        case compiler::CompileErrorKind::runtime_error:
+            return &object::runtime_error_type;
     }
     return &object::syntax_error_type;
 }
@@ -56,11 +58,15 @@ object::Value compile_to_image(object::Runtime& runtime, std::string_view source
         const compiler::CompileError& error = result.error();
         runtime.raise_new(exception_type_of(error.kind), error.message);
         if (error.line != 0) {
-            // As MicroPython's parser reports it: the file and line, in no function.
+            // As MicroPython reports it: the file and line, and the function the compile pass
+            // was in (none for an error the parser found).
             object::Value exception = runtime.take_exception();
             runtime.keep(exception);
+            const std::uint32_t scope = error.scope.empty()
+                                            ? object::names::null_name
+                                            : runtime.interned().intern_copy(error.scope);
             object::add_traceback(runtime, exception, runtime.interned().intern_copy(source_name),
-                                  static_cast<std::uint32_t>(error.line), object::names::null_name);
+                                  static_cast<std::uint32_t>(error.line), scope);
             if (!runtime.has_exception()) {
                 runtime.set_exception(exception);
             }

@@ -228,6 +228,11 @@ void initialize_builtins(Interpreter& interpreter) {
     interpreter.set_modules(modules);
     if (const ModuleDefinition* definition = interpreter.module_registry().builtins) {
         object::DictObject* dict = object::as_dict(builtins);
+        // As MicroPython's builtins module: code run in globals without __name__ (exec and
+        // eval with a fresh dict) finds this one. Best effort, as the members below: a VM too
+        // small for its builtins fails on its first allocation anyway.
+        (void)object::dict_store_name(interpreter, dict, object::names::dunder_name,
+                                      Value::from_interned_string(definition->name));
         store_members(interpreter, dict, *definition);
         if (definition->initialise != nullptr) {
             definition->initialise(interpreter, builtins, nullptr);

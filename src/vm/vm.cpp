@@ -127,10 +127,31 @@ RunStatus Vm::run_module(std::string_view name) {
     return finish_run(interpreter.run_main_module(name));
 }
 
-RunStatus Vm::finish_run(object::Value globals) {
+RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceKind kind,
+                         bool program_ends) {
+    load_error_.clear();
+    exception_type_name_.clear();
+    exception_message_.clear();
+    traceback_text_.clear();
+    exit_code_ = 0;
+    Interpreter& interpreter = *interpreter_;
+    interpreter.set_step_limit(max_steps_);
+    Value globals = interpreter.main_globals();
+    if (!globals.is_empty()) {
+        interpreter.keep(globals);
+        if (interpreter.run_source(source, name, kind, globals, globals).is_empty()) {
+            globals = Value::empty();
+        }
+    }
+    return finish_run(globals, program_ends);
+}
+
+RunStatus Vm::finish_run(object::Value globals, bool program_ends) {
     Interpreter& interpreter = *interpreter_;
     if (!globals.is_empty()) {
-        run_exit_function(interpreter);
+        if (program_ends) {
+            run_exit_function(interpreter);
+        }
         interpreter.release_temporaries(0);
         return RunStatus::ok;
     }
@@ -158,7 +179,7 @@ RunStatus Vm::finish_run(object::Value globals) {
         }
     }
     interpreter.clear_exception();
-    if (!interpreter.step_budget_exhausted()) {
+    if (program_ends && !interpreter.step_budget_exhausted()) {
         run_exit_function(interpreter);
     }
     interpreter.release_temporaries(0);
