@@ -139,7 +139,13 @@ RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceK
     Value globals = interpreter.main_globals();
     if (!globals.is_empty()) {
         interpreter.keep(globals);
-        if (interpreter.run_source(source, name, kind, globals, globals).is_empty()) {
+        // As the unix port: a module's source (a file, -c, piped input) sets __file__ to its
+        // name; a REPL statement leaves it alone.
+        if (kind == SourceKind::file &&
+            !object::dict_store_name(interpreter, object::as_dict(globals),
+                                     object::names::dunder_file, interpreter.intern(name))) {
+            globals = Value::empty();
+        } else if (interpreter.run_source(source, name, kind, globals, globals).is_empty()) {
             globals = Value::empty();
         }
     }

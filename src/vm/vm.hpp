@@ -77,8 +77,9 @@ class Vm {
     // Compiles Python source with the VM's compiler (ModuleRegistry::compiler) and runs it in
     // __main__'s globals, as the unix port runs a file, -c CODE or a REPL statement; a source
     // that does not compile ends in RunStatus::exception (SyntaxError, ...) like a raise. The
-    // compiled image lives on the VM's heap. With `program_ends` false (a REPL statement, more
-    // to come) the function sys.atexit registered does not run yet.
+    // compiled image lives on the VM's heap. Source of kind `file` sets __file__ to `name`, as
+    // the unix port does for a file, -c and piped input. With `program_ends` false (a REPL
+    // statement, more to come) the function sys.atexit registered does not run yet.
     RunStatus run_source(std::string_view source, std::string_view name, SourceKind kind,
                          bool program_ends = true);
 
