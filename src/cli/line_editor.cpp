@@ -22,6 +22,7 @@ constexpr int control_k = 11;
 constexpr int control_n = 14;
 constexpr int control_p = 16;
 constexpr int control_u = 21;
+constexpr int control_w = 23;
 constexpr int escape = 27;
 
 enum class EscapeState { none, escape, bracket, bracket_digit, letter_o };
@@ -164,6 +165,28 @@ LineEnding LineEditor::read(std::string& buffer, std::string_view prompt) {
             redraw = true;
             step_forward = buffer.size() - origin;
         };
+        // Columns from the cursor over the next word (and what precedes it), backwards or
+        // forwards: the span Alt-B, Alt-F, Alt-D and Ctrl-W act on.
+        auto word_span = [&](bool forward) {
+            std::size_t position = cursor;
+            bool in_word = false;
+            while (forward ? position < buffer.size() : position > 0) {
+                const auto character =
+                    static_cast<unsigned char>(buffer[forward ? position : position - 1]);
+                if (std::isalnum(character)) {
+                    in_word = true;
+                } else if (in_word) {
+                    break;
+                }
+                position = forward ? position + 1 : position - 1;
+            }
+            return forward ? position - cursor : cursor - position;
+        };
+        auto kill_word_back = [&] {
+            step_back = word_span(false);
+            buffer.erase(cursor - step_back, step_back);
+            redraw = true;
+        };
         auto older = [&] {
             if (history_index + 1 < static_cast<int>(history_.size())) {
                 show_history(history_index + 1);
@@ -203,6 +226,8 @@ LineEnding LineEditor::read(std::string& buffer, std::string_view prompt) {
                 newer();
             } else if (byte == control_p) {
                 older();
+            } else if (byte == control_w) {
+                kill_word_back();
             } else if (byte == control_u) {
                 buffer.erase(origin, cursor - origin);
                 step_back = cursor - origin;
@@ -249,6 +274,16 @@ LineEnding LineEditor::read(std::string& buffer, std::string_view prompt) {
             state = byte == '['   ? EscapeState::bracket
                     : byte == 'O' ? EscapeState::letter_o
                                   : EscapeState::none;
+            if (byte == 'b') {
+                step_back = word_span(false);
+            } else if (byte == 'f') {
+                step_forward = word_span(true);
+            } else if (byte == 'd') {
+                buffer.erase(cursor, word_span(true));
+                redraw = true;
+            } else if (byte == 127) {
+                kill_word_back();
+            }
         } else if (state == EscapeState::bracket) {
             state = EscapeState::none;
             if (byte >= '0' && byte <= '9') {
@@ -269,7 +304,14 @@ LineEnding LineEditor::read(std::string& buffer, std::string_view prompt) {
             }
         } else if (state == EscapeState::bracket_digit) {
             state = EscapeState::none;
-            if (byte == '~') {
+            if (byte == ';' && escape_digit == '1') {
+                // ESC [ 1 ; 5 C and D: Ctrl-Right and Ctrl-Left, read as ESC [ 5 C and D.
+                state = EscapeState::bracket;
+            } else if (escape_digit == '5' && byte == 'C') {
+                step_forward = word_span(true);
+            } else if (escape_digit == '5' && byte == 'D') {
+                step_back = word_span(false);
+            } else if (byte == '~') {
                 if (escape_digit == '1' || escape_digit == '7') {
                     home();
                 } else if (escape_digit == '4' || escape_digit == '8') {

@@ -19,7 +19,8 @@ enum class LineEnding {
 
 // Edits the last line of a statement in place, echoing as MicroPython's readline does: the
 // keys Ctrl-A/E (home, end), Ctrl-B/F and the arrows (moves), Ctrl-D and Delete (delete),
-// Ctrl-K/U (kill to the end, to the start), backspace (four spaces of indent at once), history
+// Ctrl-K/U (kill to the end, to the start), words (Alt-B/F and Ctrl-Left/Right move,
+// Alt-D and Ctrl-W or Alt-Backspace kill), backspace (four spaces of indent at once), history
 // (up/down, Ctrl-P/N), and auto-indent (after a line ending in ':' the next starts four spaces
 // further in; a space typed right after an auto-indent takes three of them back, a tab keeps
 // it). Input is read a byte at a time from a file descriptor and output written to another.

@@ -28,7 +28,7 @@ bool starts_with_word(std::string_view text, std::string_view word) {
 
 // The terminal's settings while a line is read: no echo, no line buffering and no signals
 // (Ctrl-C arrives as a byte), output processing kept, as the unix port's raw mode. Restored
-// while a statement runs, so Ctrl-C is SIGINT there.
+// while a statement runs, so Ctrl-C is SIGINT there. Switching never drops typed-ahead input.
 class RawTerminal {
   public:
     explicit RawTerminal(int descriptor) : descriptor_(descriptor) {
@@ -44,11 +44,11 @@ class RawTerminal {
         raw.c_lflag = 0;
         raw.c_cc[VMIN] = 1;
         raw.c_cc[VTIME] = 0;
-        ::tcsetattr(descriptor_, TCSAFLUSH, &raw);
+        ::tcsetattr(descriptor_, TCSANOW, &raw);
     }
     void leave() {
         if (active_) {
-            ::tcsetattr(descriptor_, TCSAFLUSH, &original_);
+            ::tcsetattr(descriptor_, TCSANOW, &original_);
         }
     }
 
