@@ -100,6 +100,10 @@ step "MicroPython's test suite: build-asan/xipy against native MicroPython (make
 # compatible with MicroPython's images, and corrupt images.
 step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
     "$PYTHON" tools/import_tests.py build/xipy
+# MicroPython's tests/cmdline: the REPL typed on a pseudo-terminal, -c, -m and files, against
+# the reference binary, with tests/micropython_suite/cmdline_known_failures.txt.
+step "command line and REPL: MicroPython's tests/cmdline on build/xipy (tools/cmdline_tests.py)" \
+    "$PYTHON" tools/cmdline_tests.py build/xipy
 
 # The installed package: out-of-tree C and C++ hosts through find_package, pkg-config and
 # FetchContent, with a library configured as consumers build it (no tests, no Node).
