@@ -7,8 +7,9 @@ For every compilation tools/compiler_round_trip.py makes with the reference `bin
 filled when missing), `build/xipy compile` compiles the same source with the same options.
 A file mpy-cross writes must come out byte-identical; when it does not, this reports the first
 differing raw code and line of the disassembly, and the file xipy wrote must still pass
-`xipy verify`. A file mpy-cross rejects must be rejected too, with the same error type and line.
-tests/compiler/syntax_errors/ (sources MicroPython rejects) are checked the same way.
+`xipy verify`. A file mpy-cross rejects must be rejected too, with the same error type, message
+and line. tests/compiler/syntax_errors/ and compile_errors/ (sources MicroPython rejects while
+parsing and while compiling) are checked the same way.
 
 The share of identical files may only rise: it must reach the floor in
 tests/compiler/compile_identical_floor.txt (a percentage), and a run that beats the floor by
@@ -33,15 +34,17 @@ import compiler_round_trip as round_trip  # noqa: E402  (shares the sources and 
 
 ROOT = round_trip.ROOT
 FLOOR_FILE = ROOT / "tests" / "compiler" / "compile_identical_floor.txt"
-SYNTAX_ERRORS = ROOT / "tests" / "compiler" / "syntax_errors"
+# Sources MicroPython rejects: while parsing, and in the compile pass.
+ERROR_FOLDERS = [ROOT / "tests" / "compiler" / "syntax_errors",
+                 ROOT / "tests" / "compiler" / "compile_errors"]
 DEFAULT_XIPY = ROOT / "build" / "xipy"
 
 
 def error_of(stderr):
-    """(type, line) of a compile error as mpy-cross and xipy print it."""
+    """(type and message, line) of a compile error as mpy-cross and xipy print it."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     lines = [line for line in text.splitlines() if line.strip()]
-    kind = lines[-1].split(":", 1)[0] if lines else "?"
+    kind = lines[-1].strip() if lines else "?"
     found = re.findall(r'line (\d+)', text)
     return kind, int(found[-1]) if found else 0
 
@@ -78,12 +81,12 @@ def compare_one(xipy, scratch, source, expected, options):
     if not expected.exists():
         reference_error = error_of(failed.read_bytes()) if failed.exists() else ("?", 0)
         if run.returncode == 0:
-            return "mismatch", f"mpy-cross rejects it ({reference_error[0]} line " \
+            return "mismatch", f"mpy-cross rejects it ({reference_error[0]}, line " \
                                f"{reference_error[1]}), xipy compiles it"
         ours = error_of(run.stderr)
         if ours != reference_error:
-            return "mismatch", f"mpy-cross {reference_error[0]} line {reference_error[1]}, " \
-                               f"xipy {ours[0]} line {ours[1]}"
+            return "mismatch", f"mpy-cross '{reference_error[0]}' line {reference_error[1]}, " \
+                               f"xipy '{ours[0]}' line {ours[1]}"
         return "rejected", ""
     if run.returncode != 0:
         text = run.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -126,8 +129,9 @@ def main():
         for source in sorted(base.rglob("*.py")):
             relative = source.relative_to(base.parent)
             pairs.append((source, cache / folder / relative.with_suffix(".mpy"), options))
-    for source in sorted(SYNTAX_ERRORS.glob("*.py")):
-        pairs.append((source, cache / "syntax_errors" / source.with_suffix(".mpy").name, []))
+    for folder in ERROR_FOLDERS:
+        for source in sorted(folder.glob("*.py")):
+            pairs.append((source, cache / folder.name / source.with_suffix(".mpy").name, []))
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         list(pool.map(lambda item: round_trip.compile_one(*item), pairs))
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <string>
 
@@ -14,10 +15,10 @@ namespace xipy::cli {
 namespace {
 
 constexpr const char* compile_usage =
-    "usage: xipy compile [OPTIONS] FILE.py\n"
+    "usage: xipy compile [OPTIONS] FILE.py   (FILE - reads standard input)\n"
     "Compiles Python source to a .mpy v6 file, byte for byte as MicroPython's mpy-cross.\n"
     "options (mpy-cross's):\n"
-    "  -o OUT.mpy              output file (default: FILE.mpy beside the input)\n"
+    "  -o OUT.mpy              output file (default: FILE.mpy beside FILE.py)\n"
     "  -s NAME                 source name recorded in the file (default: FILE as given)\n"
     "  -O[N]                   optimisation level N (default 1 when N is left out): above 0\n"
     "                          drops asserts and makes __debug__ False; 3 drops line numbers\n"
@@ -61,7 +62,9 @@ int run_compile_command(std::span<const std::string_view> arguments) {
             return exit_success;
         }
         if (argument == "--version") {
-            std::printf("xipy compile emitting mpy v%u.0\n",
+            // Bytecode-only files carry no sub-version (the feature byte's bits stay 0), as
+            // mpy-cross writes them.
+            std::printf("xipy compile emitting mpy v%u (bytecode, no native code)\n",
                         static_cast<unsigned>(image::format::major_version));
             return exit_success;
         }
@@ -118,7 +121,7 @@ int run_compile_command(std::span<const std::string_view> arguments) {
             }
             break;
         }
-        if (!argument.empty() && argument[0] == '-') {
+        if (argument.size() > 1 && argument[0] == '-') {
             return usage_error("unknown option");
         }
         if (!input.empty()) {
@@ -130,14 +133,21 @@ int run_compile_command(std::span<const std::string_view> arguments) {
         return usage_error("no input file");
     }
     options.source_lines = line_numbers;
-    std::ifstream stream(input, std::ios::binary);
-    if (!stream) {
-        std::fprintf(stderr, "OSError: (2, \"can't open %s\")\n", input.c_str());
-        return exit_failure;
+    // "-" reads standard input, named "<stdin>", and writes standard output, as mpy-cross.
+    const bool from_stdin = input == "-";
+    std::string source;
+    if (from_stdin) {
+        source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream stream(input, std::ios::binary);
+        if (!stream) {
+            std::fprintf(stderr, "OSError: (2, \"can't open %s\")\n", input.c_str());
+            return exit_failure;
+        }
+        source.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
     }
-    std::string source((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
     if (!have_source_name) {
-        source_name = input;
+        source_name = from_stdin ? "<stdin>" : input;
     }
     compiler::CompileResult result = compiler::compile_source(source, source_name, options);
     if (!result.ok()) {
@@ -145,7 +155,10 @@ int run_compile_command(std::span<const std::string_view> arguments) {
         const std::string_view type = compiler::compile_error_type(error.kind);
         std::fputs("Traceback (most recent call last):\n", stderr);
         if (error.line != 0) {
-            std::fprintf(stderr, "  File \"%s\", line %zu", source_name.c_str(), error.line);
+            // As mpy-cross: the parser names the file it read, the compile pass the name the
+            // file records (-s).
+            const std::string& file = error.scope.empty() ? input : source_name;
+            std::fprintf(stderr, "  File \"%s\", line %zu", file.c_str(), error.line);
             if (!error.scope.empty()) {
                 std::fprintf(stderr, ", in %s", error.scope.c_str());
             }
@@ -155,16 +168,17 @@ int run_compile_command(std::span<const std::string_view> arguments) {
                      error.message.c_str());
         return exit_failure;
     }
+    const std::vector<std::uint8_t>& image = result.image();
+    if (output.empty() && from_stdin) {
+        std::fwrite(image.data(), 1, image.size(), stdout);
+        return std::ferror(stdout) != 0 ? exit_failure : exit_success;
+    }
     if (output.empty()) {
-        // FILE.py becomes FILE.mpy beside it; another name gets .mpy added.
-        output = input;
-        if (output.size() > 3 && output.compare(output.size() - 3, 3, ".py") == 0) {
-            output.resize(output.size() - 3);
-        }
-        output += ".mpy";
+        // FILE.py becomes FILE.mpy beside it. mpy-cross replaces the last two characters
+        // with "mpy" whatever they are (a.txt becomes a.tmpy), and so does this.
+        output = input.substr(0, input.size() >= 2 ? input.size() - 2 : 0) + "mpy";
     }
     std::ofstream out(output, std::ios::binary | std::ios::trunc);
-    const std::vector<std::uint8_t>& image = result.image();
     out.write(reinterpret_cast<const char*>(image.data()),
               static_cast<std::streamsize>(image.size()));
     if (!out) {

@@ -27,7 +27,7 @@ void print_usage(std::FILE* stream) {
         "       xipy [-i] [-c CODE | -m MODULE | FILE.py | FILE.mpy] [ARGS...]\n"
         "                                  (as `xipy run`; no arguments: the REPL)\n"
         "       xipy --help | --version\n"
-        "Runs and inspects MicroPython .mpy v6 files.\n"
+        "Runs, inspects and compiles MicroPython .mpy v6 files.\n"
         "commands:\n",
         stream);
     for (const Command& command : commands) {

@@ -12,9 +12,14 @@ namespace xipy::compiler {
 namespace {
 
 // How deeply the walk may nest (expressions in expressions, blocks in blocks) before it stops
-// with the error MicroPython gives when its C stack runs out. Every level costs a few C++
-// frames, so this keeps the pass well inside a thread's stack.
-constexpr std::uint32_t max_nesting_depth = 3000;
+// with the error MicroPython gives when its C stack runs out, whatever stack is left
+// (options.stack_limit bounds the bytes; this bounds the levels).
+constexpr std::uint32_t max_nesting_depth = 5000;
+
+// Where the calling function's frame is, to measure how much stack the walk has taken since
+// it started. The frame address (GCC and Clang) rather than a local's: sanitizers may move
+// locals off the stack.
+#define XIPY_STACK_POSITION() reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0))
 
 // Approximate bytes the pass holds per scope and per identifier, for the memory limit.
 constexpr std::size_t scope_cost = 512;
@@ -95,6 +100,7 @@ std::vector<Node> CompilePass::children(Node node) const {
 }
 
 std::optional<CompileError> CompilePass::run() {
+    stack_base_ = XIPY_STACK_POSITION();
     Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
 
     // The scope pass: scopes are appended as their definitions are met, so this also visits
@@ -115,8 +121,15 @@ std::optional<CompileError> CompilePass::run() {
         for (auto& scope : scopes_) {
             number_locals(*scope);
         }
+        std::size_t code_bytes = 0;
         for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
-            compile_scope(*scopes_[position], Pass::emit);
+            Scope& scope = *scopes_[position];
+            compile_scope(scope, Pass::emit);
+            code_bytes += module_.codes[scope.code_index].function_data.size();
+            if (code_bytes + scopes_.size() * scope_cost + tree_.memory_used() >
+                options_.memory_limit) {
+                return CompileError{CompileErrorKind::memory_error, "memory allocation failed", 0};
+            }
         }
     }
     if (failed()) {
@@ -348,7 +361,9 @@ void CompilePass::compile_node(Node node) {
         case NodeKind::rule:
             break;
     }
-    if (depth_ >= max_nesting_depth) {
+    const std::uintptr_t here = XIPY_STACK_POSITION();
+    const std::uintptr_t stack_used = here < stack_base_ ? stack_base_ - here : here - stack_base_;
+    if (depth_ >= max_nesting_depth || stack_used > options_.stack_limit) {
         error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
                               tree_.line_of(node)};
         return;

@@ -26,6 +26,10 @@ struct CompileOptions {
     // The most the parser and the compile pass may hold, in approximate bytes; beyond it
     // compiling fails with MemoryError. A VM passes what its heap has left.
     std::size_t memory_limit = std::size_t{64} << 20;
+    // The most C++ stack the compile pass may take for its walk, which nests with the source
+    // (expressions in expressions, blocks in blocks); deeper source fails with RuntimeError
+    // "maximum recursion depth exceeded". A host calling on a small thread stack lowers it.
+    std::size_t stack_limit = std::size_t{1} << 20;
 };
 
 // The .mpy file's bytes, or why the source did not compile (SyntaxError, IndentationError,

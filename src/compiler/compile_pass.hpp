@@ -48,6 +48,11 @@ class CompilePass {
     void syntax_error(Node node, std::string_view message);
     void unsupported(Node node, std::string_view what);
     bool failed() const { return error_.has_value(); }
+    // A small-int leaf that is a small int on the target too: mpy-cross's parser makes an int
+    // object of any value wider than -msmall-int-bits, so only these count as small ints.
+    bool is_small_integer(Node node) const {
+        return node.kind == NodeKind::small_integer && emitter_->small_int_fits(node.integer);
+    }
     std::string_view name_of(Node leaf) const { return tree_.text(leaf); }
     std::vector<Node> children(Node node) const;
     void yield(YieldKind kind);
@@ -134,6 +139,7 @@ class CompilePass {
     Emitter* emitter_ = nullptr;
     std::optional<CompileError> error_;
     std::uint32_t depth_ = 0;
+    std::uintptr_t stack_base_ = 0;  // the stack position where run() started
 
     // Parameters of the function whose defaults are being compiled.
     bool have_star_ = false;

@@ -602,7 +602,7 @@ bool CompilePass::compile_for_range(Node node) {
         end = arguments[1];
         if (arguments.size() == 3) {
             step = arguments[2];
-            if (step.kind != NodeKind::small_integer || step.integer == 0) {
+            if (!is_small_integer(step) || step.integer == 0) {
                 return false;
             }
         }
@@ -624,7 +624,7 @@ bool CompilePass::compile_for_range(Node node) {
 
     Label top = emitter_->new_label();
     Label entry = emitter_->new_label();
-    const bool end_on_stack = end.kind != NodeKind::small_integer;
+    const bool end_on_stack = !is_small_integer(end);
     if (end_on_stack) {
         compile_node(end);
     }

@@ -1,0 +1,3 @@
+@micropython.fast
+def f():
+    pass
