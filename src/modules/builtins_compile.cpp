@@ -60,13 +60,14 @@ std::optional<std::string_view> source_text(object::Runtime& runtime, Value sour
 
 // Compiles and loads `source`: the context, or null with the exception pending.
 vm::ModuleContext* compile_and_load(object::Runtime& runtime, std::string_view source,
-                                    std::string_view source_name, vm::SourceKind kind) {
+                                    std::string_view source_name, vm::SourceKind kind,
+                                    bool transient) {
     Value image = compile_to_image(runtime, source, source_name, kind);
     if (image.is_empty()) {
         return nullptr;
     }
     runtime.keep(image);
-    return vm::load_code(runtime, image);
+    return vm::load_code(runtime, image, transient);
 }
 
 // compile(source, filename, mode[, flags, dont_inherit, optimize]): flags and the rest are
@@ -89,7 +90,7 @@ Value builtin_compile(object::Runtime& runtime, Arguments arguments) {
         return runtime.raise_new(&object::value_error_type, "bad compile mode");
     }
     vm::ModuleContext* context =
-        compile_and_load(runtime, *source, object::str_view(runtime, arguments[1]), kind);
+        compile_and_load(runtime, *source, object::str_view(runtime, arguments[1]), kind, false);
     if (context == nullptr) {
         return Value::empty();
     }
@@ -121,20 +122,23 @@ Value evaluate(object::Runtime& runtime, Arguments arguments, vm::SourceKind kin
             globals = locals;
         }
     }
-    vm::ModuleContext* context = nullptr;
     if (is_code(arguments[0])) {
-        context = static_cast<CodeObject*>(arguments[0].as_object())->context;
-    } else {
-        std::optional<std::string_view> source = source_text(runtime, arguments[0]);
-        if (!source) {
-            return Value::empty();
-        }
-        context = compile_and_load(runtime, *source, "<string>", kind);
-        if (context == nullptr) {
-            return Value::empty();
-        }
+        return vm::run_code(runtime, static_cast<CodeObject*>(arguments[0].as_object())->context,
+                            globals, locals);
     }
-    return vm::run_code(runtime, context, globals, locals);
+    std::optional<std::string_view> source = source_text(runtime, arguments[0]);
+    if (!source) {
+        return Value::empty();
+    }
+    // Code from a string runs once: the VM takes its memory back after the run when no
+    // function was made from it (as MicroPython's collector would).
+    vm::ModuleContext* context = compile_and_load(runtime, *source, "<string>", kind, true);
+    if (context == nullptr) {
+        return Value::empty();
+    }
+    Value result = vm::run_code(runtime, context, globals, locals);
+    vm::release_code(runtime, context);
+    return result;
 }
 
 Value builtin_eval(object::Runtime& runtime, Arguments arguments) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compiler/compile.hpp"
+#include "modules/standard_modules.hpp"
 #include "object/bytes_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
@@ -48,6 +49,7 @@ object::Value compile_to_image(object::Runtime& runtime, std::string_view source
                                std::string_view source_name, vm::SourceKind kind) {
     compiler::CompileOptions options;
     options.input = input_kind_of(kind);
+    options.optimisation = optimisation_level(runtime);
     // The compiler's working memory is its own, not the heap's, but it may use no more than
     // the heap could still give: a VM cannot grow past its limit by compiling.
     const gc::Heap& heap = runtime.heap();

@@ -41,6 +41,10 @@ std::span<const object::Attribute> file_builtins();
 std::span<const object::Attribute> input_builtins();
 std::span<const object::Attribute> compile_builtins();
 
+// What micropython.opt_level() was last set to (0 to 3), which compiling source uses as
+// mpy-cross's -O (micropython.cpp).
+unsigned optimisation_level(object::Runtime& runtime);
+
 // namedtuple(name, field_spec) as Python calls it; sys.implementation is one (collections.cpp).
 object::Result<object::Value> make_named_tuple_type(object::Runtime& runtime, object::Value name,
                                                     object::Value field_spec);

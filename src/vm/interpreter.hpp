@@ -43,7 +43,8 @@ enum class CallOutcome : std::uint8_t {
 // after stack_base) or in its generator object; handlers likewise in handlers_ (after
 // handler_base) or the generator. The three stacks start empty and grow in chunks that never
 // move (vm/segmented_stack.hpp), so pointers into them stay valid while they grow. Every
-// ModuleContext in contexts_ stays alive until the interpreter is destroyed.
+// ModuleContext in contexts_ stays alive until the interpreter is destroyed, except transient
+// ones (exec/eval code) released once nothing can run them.
 class Interpreter : public object::Runtime {
   public:
     Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
@@ -70,7 +71,9 @@ class Interpreter : public object::Runtime {
                                                 SourceFile source, bool set_file);
     // The first half of execute_image(): a context for `image` (its names interned), owned by
     // the VM from now on; null with MemoryError pending.
-    ModuleContext* make_context(image::Image image, SourceFile source);
+    ModuleContext* make_context(image::Image image, SourceFile source, bool transient = false);
+    // Frees a transient context (vm::release_code()).
+    void release_context(ModuleContext* context);
     // The second half: runs the context's outer code in `globals` (now the context's) with
     // `locals` for its module-level names; what the code returns, or empty when it raised.
     object::Result<object::Value> run_context(ModuleContext* context, object::Value globals,

@@ -105,9 +105,14 @@ object::Value main_globals(object::Runtime& runtime);
 
 // Loads and verifies the .mpy image held by the bytes object `image`, with memory from the
 // VM's heap. The context (and through it the bytes) lives as long as the VM, as every loaded
-// image's does, since functions made from it may run at any later time. Null with the
-// exception pending (ValueError for an image the loader or verifier rejects, MemoryError).
-ModuleContext* load_code(object::Runtime& runtime, object::Value image);
+// image's does, since functions made from it may run at any later time; a `transient` one
+// (exec or eval of a string) may be released after its run with release_code(). Null with
+// the exception pending (ValueError for an image the loader or verifier rejects, MemoryError).
+ModuleContext* load_code(object::Runtime& runtime, object::Value image, bool transient = false);
+// Frees a transient context after its run when no function can have been made from it (its
+// image holds only the outer code), so exec and eval in a loop do not fill the heap; true if
+// it did. The context must not be used afterwards.
+bool release_code(object::Runtime& runtime, ModuleContext* context);
 // Runs a loaded image's outer code with `globals` (which the image's functions then see too,
 // as in MicroPython) and `locals` (the dict its module-level names go to); returns what the
 // code returns (None for a module, the value for eval input), or empty when it raised.

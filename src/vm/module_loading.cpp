@@ -61,7 +61,7 @@ object::Result<Value> Interpreter::execute_image(image::Image image, Value globa
     return globals;
 }
 
-ModuleContext* Interpreter::make_context(image::Image image, SourceFile source) {
+ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, bool transient) {
     OwnedModuleContext owned = make_module_context(heap_memory_, std::move(image));
     ModuleContext* context = owned.get();
     if (context == nullptr) {
@@ -75,10 +75,11 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source) 
         raise_memory_error();
         return nullptr;
     }
+    context->transient = transient;
     for (std::size_t index = 0; index < loaded.qstr_count(); ++index) {
-        context->qstr_ids.push_back(loaded.qstr_is_static(index)
-                                        ? loaded.static_qstr_id(index)
-                                        : interned().intern_in_place(loaded.qstr(index)));
+        context->qstr_ids.push_back(loaded.qstr_is_static(index) ? loaded.static_qstr_id(index)
+                                    : transient ? interned().intern_copy(loaded.qstr(index))
+                                                : interned().intern_in_place(loaded.qstr(index)));
     }
     context->constants.resize(loaded.constants().size());
     context->source_file =
@@ -87,6 +88,15 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source) 
     context->owner = source.owner;
     contexts_.push_back(std::move(owned));
     return context;
+}
+
+void Interpreter::release_context(ModuleContext* context) {
+    for (auto owned = contexts_.begin(); owned != contexts_.end(); ++owned) {
+        if (owned->get() == context) {
+            contexts_.erase(owned);
+            return;
+        }
+    }
 }
 
 object::Result<Value> Interpreter::run_context(ModuleContext* context, Value globals,
@@ -291,7 +301,7 @@ Value Interpreter::find_builtin_module(std::uint32_t id) {
 
 Value main_globals(object::Runtime& runtime) { return interpreter_of(runtime).main_globals(); }
 
-ModuleContext* load_code(object::Runtime& runtime, Value image) {
+ModuleContext* load_code(object::Runtime& runtime, Value image, bool transient) {
     Interpreter& interpreter = interpreter_of(runtime);
     const std::string_view bytes = object::bytes_view(image);
     // Loaded and verified with memory from this VM's heap, so the tables count in its limit.
@@ -306,7 +316,17 @@ ModuleContext* load_code(object::Runtime& runtime, Value image) {
     }
     SourceFile source;
     source.owner = image;
-    return interpreter.make_context(std::move(*loaded), std::move(source));
+    return interpreter.make_context(std::move(*loaded), std::move(source), transient);
+}
+
+bool release_code(object::Runtime& runtime, ModuleContext* context) {
+    // Only the outer code's function was ever made from an image without children, and it
+    // has returned: nothing can run the code again, and nothing else points into it.
+    if (!context->transient || !context->image.children(context->image.root()).empty()) {
+        return false;
+    }
+    interpreter_of(runtime).release_context(context);
+    return true;
 }
 
 object::Result<Value> run_code(object::Runtime& runtime, ModuleContext* context, Value globals,
