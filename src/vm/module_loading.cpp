@@ -122,11 +122,14 @@ object::Result<Value> Interpreter::run_source(std::string_view source, std::stri
         return Value::empty();
     }
     keep(image);
-    ModuleContext* context = load_code(*this, image);
+    // Transient, as exec's: a REPL statement that defines nothing leaves nothing behind.
+    ModuleContext* context = load_code(*this, image, true);
     if (context == nullptr) {
         return Value::empty();
     }
-    return run_context(context, globals, locals);
+    Value result = run_context(context, globals, locals);
+    release_code(*this, context);
+    return result;
 }
 
 Value Interpreter::main_globals() {
