@@ -132,7 +132,7 @@ int run_repl(xipy_vm* vm) {
         }
         if (ending == LineEnding::end_of_input) {
             terminal.leave();
-            editor.write("\n");
+            editor.write("\r\n");
             return exit_success;
         }
         if (ending == LineEnding::other_control) {
