@@ -9,7 +9,10 @@ A file mpy-cross writes must come out byte-identical; when it does not, this rep
 differing raw code and line of the disassembly, and the file xipy wrote must still pass
 `xipy verify`. A file mpy-cross rejects must be rejected too, with the same error type, message
 and line. tests/compiler/syntax_errors/ and compile_errors/ (sources MicroPython rejects while
-parsing and while compiling) are checked the same way.
+parsing and while compiling) are checked the same way. tests/compiler/single_input/ (REPL
+statements) and eval_input/ (eval() expressions) are compiled by `xipy compile --mode` and by
+the reference's own compiler, whose bytecode micropython-coverage -v -v -v prints; every raw
+code must match byte for byte.
 
 The share of identical files may only rise: it must reach the floor in
 tests/compiler/compile_identical_floor.txt (a percentage), and a run that beats the floor by
@@ -22,6 +25,7 @@ Exit status 0 when the floor holds, every differing file verifies and every reje
 import argparse
 import collections
 import concurrent.futures
+import json
 import math
 import re
 import subprocess
@@ -38,6 +42,15 @@ FLOOR_FILE = ROOT / "tests" / "compiler" / "compile_identical_floor.txt"
 ERROR_FOLDERS = [ROOT / "tests" / "compiler" / "syntax_errors",
                  ROOT / "tests" / "compiler" / "compile_errors"]
 DEFAULT_XIPY = ROOT / "build" / "xipy"
+# REPL statements and eval() expressions, each compiled by the reference's own compiler with
+# its bytecode printed (micropython-coverage -v -v -v), against `xipy compile --mode`. That
+# build has sys.settrace, which adds line entries for except clauses that mpy-cross leaves
+# out, so these sources keep to statements where the two compilers agree.
+MICROPYTHON = round_trip.REFERENCE / "bin" / "micropython-coverage"
+INPUT_MODES = [("single", ROOT / "tests" / "compiler" / "single_input"),
+               ("eval", ROOT / "tests" / "compiler" / "eval_input")]
+RAW_BYTECODE = re.compile(r"Raw bytecode \(code_info_size=\d+, bytecode_size=\d+\):\n"
+                          r"((?: [0-9a-f]{2}(?: [0-9a-f]{2})*\n)+)")
 
 
 def error_of(stderr):
@@ -69,6 +82,52 @@ def first_difference(xipy, expected, actual):
     offset = next((i for i in range(min(len(data_a), len(data_b))) if data_a[i] != data_b[i]),
                   min(len(data_a), len(data_b)))
     return f"same disassembly, bytes differ at offset {offset}"
+
+
+def raw_codes_of(xipy, path):
+    """The function data of every raw code in a .mpy file, depth first, as hex."""
+    data = Path(path).read_bytes()
+    run = subprocess.run([str(xipy), "dis", "--json", str(path)], capture_output=True,
+                         text=True, timeout=60)
+    codes = []
+
+    def walk(code):
+        # The data starts at file_offset, after its length (shifted left 3) as a 1-2 byte vuint.
+        start = code["file_offset"]
+        length = data[start - 1]
+        if data[start - 2] & 0x80:
+            length |= (data[start - 2] & 0x7F) << 7
+        codes.append(data[start:start + (length >> 3)].hex(" "))
+        for child in code.get("children", []):
+            walk(child)
+    walk(json.loads(run.stdout)["raw_code"])
+    return codes
+
+
+def compare_input_mode(xipy, scratch, mode, source):
+    """One REPL statement or eval() expression: None when the bytes match, else why not."""
+    text = source.read_text()
+    if mode == "single":
+        reference = subprocess.run([str(MICROPYTHON), "-v", "-v", "-v", "-i"], input=text,
+                                   capture_output=True, text=True, timeout=60)
+        expected = RAW_BYTECODE.findall(reference.stdout)
+        name = "<stdin>"
+    else:
+        reference = subprocess.run([str(MICROPYTHON), "-v", "-v", "-v", "-c",
+                                    f"eval({text!r})"], capture_output=True, text=True,
+                                   timeout=60)
+        expected = RAW_BYTECODE.findall(reference.stdout)[1:]  # after the -c program's own
+        name = "<string>"
+    expected = [" ".join(block.split()) for block in expected]
+    output = Path(scratch) / f"{mode}_{source.stem}.mpy"
+    run = subprocess.run([str(xipy), "compile", "--mode", mode, "-s", name, "-o", str(output),
+                          str(source)], capture_output=True, text=True, timeout=60)
+    if run.returncode != 0:
+        return f"xipy rejects it: {run.stderr.strip().splitlines()[-1:]}"
+    actual = raw_codes_of(xipy, output)
+    if actual != expected:
+        return f"MicroPython {expected}, xipy {actual}"
+    return None
 
 
 def compare_one(xipy, scratch, source, expected, options):
@@ -135,9 +194,13 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         list(pool.map(lambda item: round_trip.compile_one(*item), pairs))
 
+    modes = [(mode, source) for mode, folder in INPUT_MODES
+             for source in sorted(folder.glob("*.py"))] if MICROPYTHON.exists() else []
     with tempfile.TemporaryDirectory() as scratch:
         with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
             results = list(pool.map(lambda item: compare_one(xipy, scratch, *item), pairs))
+            mode_results = list(pool.map(
+                lambda item: compare_input_mode(xipy, scratch, *item), modes))
 
     by_folder = collections.defaultdict(collections.Counter)
     causes = collections.Counter()
@@ -175,7 +238,15 @@ def main():
     floor = float(FLOOR_FILE.read_text().split()[0])
     print(f"{len(pairs)} compilations; byte-identical to mpy-cross: {identical} of {compared} "
           f"({percentage:.2f}%), floor {floor:.2f}%")
+    mode_differences = [f"{mode} input {source.name}: {detail}"
+                        for (mode, source), detail in zip(modes, mode_results) if detail]
+    for line in mode_differences:
+        print(line)
+    print(f"REPL and eval inputs: {len(modes) - len(mode_differences)} of {len(modes)} "
+          f"byte-identical to MicroPython's own compiler")
     status = 0
+    if mode_differences:
+        status = 1
     if unverified:
         print(f"{unverified} files xipy wrote fail xipy's verifier")
         status = 1

@@ -25,7 +25,11 @@ constexpr const char* compile_usage =
     "  -msmall-int-bits=N      small-int width of the target (default 31)\n"
     "  -X emit=bytecode        the only emitter xipy has\n"
     "  -X source-lines | -X no-source-lines\n"
-    "  --version               print the .mpy version written\n";
+    "  --version               print the .mpy version written\n"
+    "xipy's own:\n"
+    "  --mode file|single|eval  what the source is, as Python's compile(): a module\n"
+    "                          (default), one REPL statement (expression values are\n"
+    "                          printed) or one expression (whose value is returned)\n";
 
 bool parse_unsigned(std::string_view text, unsigned& value) {
     if (text.empty() || text.size() > 4) {
@@ -67,6 +71,22 @@ int run_compile_command(std::span<const std::string_view> arguments) {
             std::printf("xipy compile emitting mpy v%u (bytecode, no native code)\n",
                         static_cast<unsigned>(image::format::major_version));
             return exit_success;
+        }
+        if (argument == "--mode") {
+            if (position + 1 == arguments.size()) {
+                return usage_error("option needs a value");
+            }
+            const std::string_view mode = arguments[++position];
+            if (mode == "file") {
+                options.input = compiler::InputKind::file;
+            } else if (mode == "single") {
+                options.input = compiler::InputKind::single;
+            } else if (mode == "eval") {
+                options.input = compiler::InputKind::eval;
+            } else {
+                return usage_error("--mode is file, single or eval");
+            }
+            continue;
         }
         if (argument == "-o" || argument == "-s" || argument == "-X") {
             if (position + 1 == arguments.size()) {

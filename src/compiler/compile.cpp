@@ -101,7 +101,7 @@ std::vector<Node> CompilePass::children(Node node) const {
 
 std::optional<CompileError> CompilePass::run() {
     stack_base_ = XIPY_STACK_POSITION();
-    Scope& module_scope = new_scope(ScopeKind::module, tree_.root(), "<module>");
+    new_scope(ScopeKind::module, tree_.root(), "<module>");
 
     // The scope pass: scopes are appended as their definitions are met, so this also visits
     // every inner scope, parents before children.
@@ -142,7 +142,6 @@ std::optional<CompileError> CompilePass::run() {
         }
         return error_;
     }
-    (void)module_scope;
     return std::nullopt;
 }
 
@@ -165,6 +164,16 @@ void CompilePass::compile_scope(Scope& scope, Pass pass) {
         description.line_numbers = line_numbers;
     } else {
         description = scope.description(line_numbers);
+        // The prelude names each cell's local in one byte; mpy-cross stops on an assertion
+        // here, xipy with an error.
+        for (const Identifier& identifier : scope.identifiers) {
+            if (identifier.kind == IdentifierKind::cell && identifier.local > 255) {
+                error_ = CompileError{CompileErrorKind::not_implemented_error,
+                                      "too many local variables to close over",
+                                      tree_.line_of(scope.node)};
+                return;
+            }
+        }
     }
     Emitter emitter(module_, scope.code_index, std::move(description));
     emitter_ = &emitter;
@@ -325,12 +334,10 @@ void CompilePass::compile_tuple(Node node) {
     emitter_->build(count, BuildKind::tuple);
 }
 
-void CompilePass::compile_node(Node node) {
-    if (failed()) {
-        return;
-    }
+void CompilePass::compile_leaf(Node node) {
     switch (node.kind) {
         case NodeKind::null:
+        case NodeKind::rule:
             return;
         case NodeKind::small_integer:
             return load_small_integer(node.integer);
@@ -358,15 +365,28 @@ void CompilePass::compile_node(Node node) {
             // A constant object is a node with a line in MicroPython, so it moves the line on.
             emitter_->set_source_line(tree_.line_of(node));
             return load_constant(tree_.constant(node));
-        case NodeKind::rule:
-            break;
+    }
+}
+
+void CompilePass::nesting_too_deep(Node node) {
+    error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
+                          tree_.line_of(node)};
+}
+
+// compile_node() and compile_rule() are on the stack once per level of the source's nesting,
+// so they only dispatch: work that needs temporaries is done in the functions they call,
+// which keeps their frames small even in unoptimised sanitizer builds.
+void CompilePass::compile_node(Node node) {
+    if (failed()) {
+        return;
+    }
+    if (node.kind != NodeKind::rule) {
+        return compile_leaf(node);
     }
     const std::uintptr_t here = XIPY_STACK_POSITION();
     const std::uintptr_t stack_used = here < stack_base_ ? stack_base_ - here : here - stack_base_;
     if (depth_ >= max_nesting_depth || stack_used > options_.stack_limit) {
-        error_ = CompileError{CompileErrorKind::runtime_error, "maximum recursion depth exceeded",
-                              tree_.line_of(node)};
-        return;
+        return nesting_too_deep(node);
     }
     ++depth_;
     emitter_->set_source_line(tree_.line_of(node));
@@ -374,124 +394,118 @@ void CompilePass::compile_node(Node node) {
     --depth_;
 }
 
-void CompilePass::compile_rule(Node node) {
-    switch (tree_.rule_of(node)) {
+CompilePass::Handler CompilePass::handler_for(Rule rule) {
+    switch (rule) {
         case Rule::file_input:
         case Rule::file_input_2:
         case Rule::simple_stmt_2:
-        case Rule::del_stmt:
         case Rule::pass_stmt:
         case Rule::suite_block_stmts:
-            if (tree_.rule_of(node) == Rule::del_stmt) {
-                for (Node target : tree_.items(tree_.child(node, 0), Rule::exprlist)) {
-                    compile_delete(target);
-                }
-                return;
-            }
-            return compile_all_children(node);
+            return &CompilePass::compile_all_children;
+        case Rule::del_stmt:
+            return &CompilePass::compile_delete_statement;
         case Rule::decorated:
-            return compile_decorated(node);
+            return &CompilePass::compile_decorated;
         case Rule::funcdef:
-            return compile_function(node);
+            return &CompilePass::compile_function;
         case Rule::expr_stmt:
-            return compile_expression_statement(node);
+            return &CompilePass::compile_expression_statement;
         case Rule::testlist_star_expr:
         case Rule::subscriptlist:
         case Rule::testlist:
-            return compile_tuple(node);
+            return &CompilePass::compile_tuple;
         case Rule::break_stmt:
         case Rule::continue_stmt:
-            return compile_break_continue(node);
+            return &CompilePass::compile_break_continue;
         case Rule::return_stmt:
-            return compile_return(node);
+            return &CompilePass::compile_return;
         case Rule::yield_stmt:
-            compile_node(tree_.child(node, 0));
-            return emitter_->pop_top();
+            return &CompilePass::compile_yield_statement;
         case Rule::raise_stmt:
-            return compile_raise(node);
+            return &CompilePass::compile_raise;
         case Rule::import_name:
-            return compile_import_name(node);
+            return &CompilePass::compile_import_name;
         case Rule::import_from:
-            return compile_import_from(node);
+            return &CompilePass::compile_import_from;
         case Rule::global_stmt:
         case Rule::nonlocal_stmt:
-            return compile_global_nonlocal(node);
+            return &CompilePass::compile_global_nonlocal;
         case Rule::assert_stmt:
-            return compile_assert(node);
+            return &CompilePass::compile_assert;
         case Rule::async_stmt:
-            return compile_async(node);
+            return &CompilePass::compile_async;
         case Rule::if_stmt:
-            return compile_if(node);
+            return &CompilePass::compile_if;
         case Rule::while_stmt:
-            return compile_while(node);
+            return &CompilePass::compile_while;
         case Rule::for_stmt:
-            return compile_for(node);
+            return &CompilePass::compile_for;
         case Rule::try_stmt:
-            return compile_try(node);
+            return &CompilePass::compile_try;
         case Rule::with_stmt:
-            return compile_with(node);
+            return &CompilePass::compile_with;
         case Rule::namedexpr_test:
-            return compile_named_expression(tree_.child(node, 0), tree_.child(node, 1));
+            return &CompilePass::compile_named_expression_rule;
         case Rule::test_if_expr:
-            return compile_test_if_expression(node);
+            return &CompilePass::compile_test_if_expression;
         case Rule::lambdef:
         case Rule::lambdef_nocond:
-            return compile_lambda(node);
+            return &CompilePass::compile_lambda;
         case Rule::or_test:
         case Rule::and_test:
-            return compile_or_and(node);
+            return &CompilePass::compile_or_and;
         case Rule::not_test_2:
-            compile_node(tree_.child(node, 0));
-            return emitter_->unary_op(UnaryOperator::logical_not);
+            return &CompilePass::compile_not;
         case Rule::comparison:
-            return compile_comparison(node);
+            return &CompilePass::compile_comparison;
         case Rule::star_expr:
-            return syntax_error(node, "*x must be assignment target");
+            return &CompilePass::compile_star_expression;
         case Rule::expr:
         case Rule::xor_expr:
         case Rule::and_expr:
-            return compile_binary_operator(node);
+            return &CompilePass::compile_binary_operator;
         case Rule::shift_expr:
         case Rule::arith_expr:
         case Rule::term:
-            return compile_term(node);
+            return &CompilePass::compile_term;
         case Rule::factor_2:
-            return compile_factor(node);
+            return &CompilePass::compile_factor;
         case Rule::power:
-            compile_all_children(node);
-            return emitter_->binary_op(BinaryOperator::power);
+            return &CompilePass::compile_power;
         case Rule::atom_expr_await:
-            return compile_await(node);
+            return &CompilePass::compile_await;
         case Rule::atom_expr_normal:
-            return compile_atom_expression(node);
+            return &CompilePass::compile_atom_expression;
         case Rule::atom_paren:
-            return compile_atom_paren(node);
+            return &CompilePass::compile_atom_paren;
         case Rule::atom_bracket:
-            return compile_atom_bracket(node);
+            return &CompilePass::compile_atom_bracket;
         case Rule::atom_brace:
-            return compile_atom_brace(node, true);
+            return &CompilePass::compile_atom_display;
         case Rule::trailer_paren:
-            return compile_call(tree_.child(node, 0), false, 0);
         case Rule::trailer_bracket:
-            compile_node(tree_.child(node, 0));
-            return emitter_->subscript(AccessKind::load);
         case Rule::trailer_period:
-            return emitter_->attribute(name_of(tree_.child(node, 0)), AccessKind::load);
+            return &CompilePass::compile_trailer;
         case Rule::subscript_2:
         case Rule::subscript_3:
-            return compile_subscript(node);
+            return &CompilePass::compile_subscript;
         case Rule::dictorsetmaker_item:
-            // The value first: STORE_MAP takes the key from the top.
-            compile_node(tree_.child(node, 1));
-            return compile_node(tree_.child(node, 0));
+            return &CompilePass::compile_dictionary_item;
         case Rule::classdef:
-            return compile_class(node);
+            return &CompilePass::compile_class;
         case Rule::yield_expr:
-            return compile_yield_expression(node);
+            return &CompilePass::compile_yield_expression;
         default:
-            return unsupported(node, std::string("rule ") +
-                                         std::string(rule_definition(tree_.rule_of(node)).name));
+            return &CompilePass::unsupported_rule;
     }
+}
+
+void CompilePass::compile_rule(Node node) { (this->*handler_for(tree_.rule_of(node)))(node); }
+
+void CompilePass::unsupported_rule(Node node) {
+    // Apart from compile_rule(), whose frame stays small without this string: it is on the
+    // stack once per level of nesting.
+    unsupported(node, "rule " + std::string(rule_definition(tree_.rule_of(node)).name));
 }
 
 CompileResult compile_source(std::string_view source, std::string_view source_name,

@@ -8,6 +8,47 @@ bool CompilePass::has_comprehension(Node testlist) const {
            tree_.is_rule(tree_.child(testlist, 1), Rule::comp_for);
 }
 
+void CompilePass::compile_yield_statement(Node node) {
+    compile_node(tree_.child(node, 0));
+    emitter_->pop_top();
+}
+
+void CompilePass::compile_named_expression_rule(Node node) {
+    compile_named_expression(tree_.child(node, 0), tree_.child(node, 1));
+}
+
+void CompilePass::compile_not(Node node) {
+    compile_node(tree_.child(node, 0));
+    emitter_->unary_op(UnaryOperator::logical_not);
+}
+
+void CompilePass::compile_power(Node node) {
+    compile_all_children(node);
+    emitter_->binary_op(BinaryOperator::power);
+}
+
+void CompilePass::compile_trailer(Node node) {
+    switch (tree_.rule_of(node)) {
+        case Rule::trailer_paren:
+            return compile_call(tree_.child(node, 0), false, 0);
+        case Rule::trailer_bracket:
+            compile_node(tree_.child(node, 0));
+            return emitter_->subscript(AccessKind::load);
+        default:
+            return emitter_->attribute(name_of(tree_.child(node, 0)), AccessKind::load);
+    }
+}
+
+void CompilePass::compile_dictionary_item(Node node) {
+    // The value first: STORE_MAP takes the key from the top.
+    compile_node(tree_.child(node, 1));
+    compile_node(tree_.child(node, 0));
+}
+
+void CompilePass::compile_star_expression(Node node) {
+    syntax_error(node, "*x must be assignment target");
+}
+
 void CompilePass::compile_test_if_expression(Node node) {
     Node choice = tree_.child(node, 1);
     Label otherwise = emitter_->new_label();

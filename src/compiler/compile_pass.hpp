@@ -36,7 +36,14 @@ class CompilePass {
     Scope* scope_of(Node node);
     void compile_scope(Scope& scope, Pass pass);
     void compile_node(Node node);
+    // The function that compiles a rule's node. A table rather than calls in a switch, so
+    // compile_rule()'s frame, on the stack once per level of nesting, stays small.
+    using Handler = void (CompilePass::*)(Node);
+    static Handler handler_for(Rule rule);
     void compile_rule(Node node);
+    void compile_leaf(Node node);
+    void nesting_too_deep(Node node);
+    void unsupported_rule(Node node);
     void compile_all_children(Node node);
     void compile_tuple(Node node);
     void load_id(std::string_view name);
@@ -64,6 +71,7 @@ class CompilePass {
     void assign(Node target, AssignKind kind);
     void assign_attribute_or_subscript(Node node, AssignKind kind);
     void assign_tuple(const std::vector<Node>& targets);
+    void compile_delete_statement(Node node);
     void compile_delete(Node target);
     void compile_break_continue(Node node);
     void compile_return(Node node);
@@ -82,6 +90,13 @@ class CompilePass {
     void condition(Node node, bool jump_if, Label label);
 
     // compile_expressions.cpp
+    void compile_yield_statement(Node node);
+    void compile_named_expression_rule(Node node);
+    void compile_not(Node node);
+    void compile_power(Node node);
+    void compile_trailer(Node node);
+    void compile_dictionary_item(Node node);
+    void compile_star_expression(Node node);
     void compile_test_if_expression(Node node);
     void compile_named_expression(Node name, Node value);
     void compile_or_and(Node node);
@@ -94,6 +109,7 @@ class CompilePass {
     void compile_atom_paren(Node node);
     void compile_atom_bracket(Node node);
     void compile_atom_brace(Node node, bool create_map);
+    void compile_atom_display(Node node) { compile_atom_brace(node, true); }
     void compile_subscript(Node node);
     void compile_yield_expression(Node node);
     void compile_await(Node node);

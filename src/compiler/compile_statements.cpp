@@ -245,6 +245,12 @@ void CompilePass::compile_expression_statement(Node node) {
     assign(target, AssignKind::store);
 }
 
+void CompilePass::compile_delete_statement(Node node) {
+    for (Node target : tree_.items(tree_.child(node, 0), Rule::exprlist)) {
+        compile_delete(target);
+    }
+}
+
 void CompilePass::compile_delete(Node target) {
     if (failed()) {
         return;

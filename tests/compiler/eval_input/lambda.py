@@ -1,0 +1,1 @@
+lambda q: q * 2

@@ -1,0 +1,1 @@
+[y := a for a in b]

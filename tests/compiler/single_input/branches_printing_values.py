@@ -1,0 +1,5 @@
+if x:
+  x
+else:
+  y
+

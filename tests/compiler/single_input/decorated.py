@@ -1,0 +1,3 @@
+@d
+def f(): pass
+

@@ -1,0 +1,1 @@
+[i * 2 for i in y]

@@ -1,0 +1,5 @@
+def f(a):
+  def g():
+    return a
+  return g
+

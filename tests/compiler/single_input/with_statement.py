@@ -1,0 +1,3 @@
+with open("f") as f:
+  f.read()
+
