@@ -2,6 +2,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -70,15 +71,30 @@ vm::ModuleContext* compile_and_load(object::Runtime& runtime, std::string_view s
     return vm::load_code(runtime, image, transient);
 }
 
-// compile(source, filename, mode[, flags, dont_inherit, optimize]): flags and the rest are
-// accepted and ignored, as in MicroPython.
+// As MicroPython's str arguments: TypeError naming the type of anything else.
+bool require_str(object::Runtime& runtime, Value value) {
+    if (object::is_str(value)) {
+        return true;
+    }
+    runtime.raise_new(&object::type_error_type,
+                      "can't convert '" + std::string(object::type_name_of(runtime, value)) +
+                          "' object to str implicitly");
+    return false;
+}
+
+// compile(source, filename, mode[, flags, dont_inherit, optimize]): the source is a str or
+// bytes; flags and the rest are accepted and ignored, as in MicroPython.
 Value builtin_compile(object::Runtime& runtime, Arguments arguments) {
-    std::optional<std::string_view> source = source_text(runtime, arguments[0]);
-    if (!source) {
+    std::string_view source;
+    if (object::is_bytes(arguments[0])) {
+        source = object::bytes_view(arguments[0]);
+    } else if (require_str(runtime, arguments[0])) {
+        source = object::str_view(runtime, arguments[0]);
+    } else {
         return Value::empty();
     }
-    if (!object::is_str(arguments[1]) || !object::is_str(arguments[2])) {
-        return runtime.raise_new(&object::type_error_type, "can't convert to str implicitly");
+    if (!require_str(runtime, arguments[1]) || !require_str(runtime, arguments[2])) {
+        return Value::empty();
     }
     const std::string_view mode = object::str_view(runtime, arguments[2]);
     vm::SourceKind kind = vm::SourceKind::file;
@@ -90,7 +106,7 @@ Value builtin_compile(object::Runtime& runtime, Arguments arguments) {
         return runtime.raise_new(&object::value_error_type, "bad compile mode");
     }
     vm::ModuleContext* context =
-        compile_and_load(runtime, *source, object::str_view(runtime, arguments[1]), kind, false);
+        compile_and_load(runtime, source, object::str_view(runtime, arguments[1]), kind, false);
     if (context == nullptr) {
         return Value::empty();
     }

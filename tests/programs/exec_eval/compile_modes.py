@@ -34,3 +34,15 @@ try:
 except ValueError as error:
     print("ValueError", error)
 print(compile(b"1", "bytes", "eval") is not None)
+
+# compile() takes str or bytes source and str names; eval and exec take dicts only.
+for arguments in (("1", 5, "exec"), ("1", "f", 5), (5, "f", "exec"), (bytearray(b"1"), "f", "exec")):
+    try:
+        compile(*arguments)
+    except TypeError as error:
+        print("TypeError", error)
+for run in (eval, exec):
+    try:
+        run("1", {}, 5)
+    except TypeError as error:
+        print("TypeError", error.args)
