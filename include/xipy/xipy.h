@@ -184,10 +184,12 @@ typedef enum xipy_source_kind {
  * heap, so it counts against heap_limit_bytes and the source need not outlive the call. A
  * source that does not compile ends as an uncaught SyntaxError, IndentationError, ... would
  * (XIPY_EXCEPTION, with MicroPython's traceback). After XIPY_SOURCE_STATEMENT the function
- * sys.atexit registered does not run, since a REPL goes on. Returns as xipy_vm_run_mpy(), and
- * XIPY_INVALID_ARGUMENT also for a NULL `source_name` or an unknown `kind`. */
+ * sys.atexit registered does not run, since a REPL goes on. `kind` is an xipy_source_kind (an
+ * int, so a C caller's out-of-range value is checked, not undefined). Returns as
+ * xipy_vm_run_mpy(), and XIPY_INVALID_ARGUMENT also for a NULL `source_name` or an unknown
+ * `kind`. */
 xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,
-                               const char* source_name, xipy_source_kind kind);
+                               const char* source_name, int kind);
 
 /* The name of the uncaught exception's type after XIPY_EXCEPTION, e.g. "ValueError";
  * "" otherwise. This and the next two functions describe the exception of the last run, or of

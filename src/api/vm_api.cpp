@@ -255,7 +255,7 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
 }
 
 xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,
-                               const char* source_name, xipy_source_kind kind) {
+                               const char* source_name, int kind) {
     if (vm == nullptr || (source == nullptr && length != 0) || source_name == nullptr ||
         kind < XIPY_SOURCE_FILE || kind > XIPY_SOURCE_EXPRESSION) {
         return XIPY_INVALID_ARGUMENT;

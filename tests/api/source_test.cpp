@@ -27,7 +27,7 @@ class SourceTest : public ::testing::Test {
         ASSERT_EQ(xipy_vm_create(&config, &vm_), XIPY_OK);
     }
 
-    xipy_status run(std::string_view source, xipy_source_kind kind = XIPY_SOURCE_FILE,
+    xipy_status run(std::string_view source, int kind = XIPY_SOURCE_FILE,
                     const char* name = "<stdin>") {
         return xipy_vm_run_source(vm_, source.data(), source.size(), name, kind);
     }
@@ -79,7 +79,7 @@ TEST_F(SourceTest, RejectsBadArguments) {
     EXPECT_EQ(xipy_vm_run_source(vm_, "1", 1, nullptr, XIPY_SOURCE_FILE), XIPY_INVALID_ARGUMENT);
     EXPECT_EQ(xipy_vm_run_source(vm_, nullptr, 1, "<stdin>", XIPY_SOURCE_FILE),
               XIPY_INVALID_ARGUMENT);
-    EXPECT_EQ(xipy_vm_run_source(vm_, "1", 1, "<stdin>", static_cast<xipy_source_kind>(7)),
+    EXPECT_EQ(xipy_vm_run_source(vm_, "1", 1, "<stdin>", 7),
               XIPY_INVALID_ARGUMENT);
 }
 
