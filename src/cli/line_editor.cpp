@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <optional>
 #include <string>
 
 namespace xipy::cli {
@@ -102,6 +103,76 @@ void LineEditor::auto_indent(std::string& buffer) {
         write("    ");
         just_indented_ = true;
     }
+}
+
+std::string LineEditor::complete(std::string_view line, bool& listed) {
+    listed = false;
+    if (!lister_) {
+        return {};
+    }
+    // The dotted chain ending at the cursor: "a.b.pa" is the object a.b and the partial "pa".
+    std::size_t start = line.size();
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(line[start - 1])) ||
+                         line[start - 1] == '_' || line[start - 1] == '.')) {
+        --start;
+    }
+    const std::string_view chain = line.substr(start);
+    const std::size_t dot = chain.rfind('.');
+    const std::string_view path = dot == std::string_view::npos ? "" : chain.substr(0, dot);
+    const std::string_view partial = dot == std::string_view::npos ? chain : chain.substr(dot + 1);
+    std::vector<std::string> matches;
+    if (std::optional<std::vector<std::string>> names = lister_(path)) {
+        for (std::string& name : *names) {
+            // Private names show only when the partial asks for them.
+            if (name.starts_with(partial) && (partial.starts_with('_') || !name.starts_with('_'))) {
+                matches.push_back(std::move(name));
+            }
+        }
+    } else {
+        return {};
+    }
+    if (matches.empty()) {
+        // Nothing else fits the first word of a line: it may be the start of `import`.
+        constexpr std::string_view import_word = "import ";
+        if (start == 0 && dot == std::string_view::npos && import_word.starts_with(partial)) {
+            return std::string(import_word.substr(partial.size()));
+        }
+        return {};
+    }
+    std::size_t common = matches.front().size();
+    for (const std::string& match : matches) {
+        std::size_t length = 0;
+        while (length < common && length < match.size() &&
+               match[length] == matches.front()[length]) {
+            ++length;
+        }
+        common = length;
+    }
+    if (matches.size() == 1 || common > partial.size()) {
+        return matches.front().substr(partial.size(), common - partial.size());
+    }
+    // Several: listed in columns of 16, four to a line, as the reference lays them out.
+    constexpr std::size_t column = 16;
+    constexpr std::size_t line_width = 4 * column;
+    std::string listing;
+    std::size_t width = line_width;
+    for (const std::string& match : matches) {
+        std::size_t gap = (width + column - 1) / column * column - width;
+        if (gap < 2) {
+            gap += column;
+        }
+        if (width + gap + match.size() <= line_width) {
+            listing.append(gap, ' ');
+            listing += match;
+            width += gap + match.size();
+        } else {
+            listing += "\n" + match;
+            width = match.size();
+        }
+    }
+    write(listing + "\n");
+    listed = true;
+    return {};
 }
 
 void LineEditor::push_history(std::string_view line) {
@@ -259,11 +330,24 @@ LineEnding LineEditor::read(std::string& buffer, std::string_view prompt) {
                     buffer.resize(buffer.size() - 3);
                 }
             } else if (byte == '\t') {
-                // After whitespace a tab indents; completion is not offered.
+                // After whitespace a tab indents; elsewhere it completes the name before it.
+                std::string insertion;
+                bool listed = false;
                 if (cursor > 0 && std::isspace(static_cast<unsigned char>(buffer[cursor - 1]))) {
-                    buffer.insert(cursor, "    ");
+                    insertion = "    ";
+                } else {
+                    insertion =
+                        complete(std::string_view(buffer).substr(origin, cursor - origin), listed);
+                }
+                if (listed) {
+                    // The matches were listed below: show the line again.
+                    write(prompt);
+                    write(std::string_view(buffer).substr(origin, cursor - origin));
                     redraw = true;
-                    step_forward = 4;
+                } else if (!insertion.empty()) {
+                    buffer.insert(cursor, insertion);
+                    redraw = true;
+                    step_forward = insertion.size();
                 }
             } else if (byte >= 32 && byte <= 126) {
                 buffer.insert(cursor, 1, static_cast<char>(byte));

@@ -4,8 +4,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/command.hpp"
 #include "cli/line_editor.hpp"
@@ -57,6 +60,52 @@ class RawTerminal {
     termios original_{};
     bool active_ = false;
 };
+
+// The attribute names of the object `path` (dotted, from __main__'s globals; "" for __main__
+// itself), sorted, as dir() gives them; nothing when a part is missing.
+std::optional<std::vector<std::string>> attribute_names(xipy_vm* vm, std::string_view path) {
+    const xipy_scope scope = xipy_scope_begin(vm);
+    std::optional<std::vector<std::string>> names;
+    xipy_value object;
+    xipy_value builtins;
+    xipy_value dir;
+    bool found = xipy_import(vm, "__main__", &object) == XIPY_OK;
+    if (!found && path.empty()) {
+        // Before the first statement ran there is no __main__ yet: no names, so far.
+        xipy_clear_exception(vm);
+        xipy_scope_end(vm, scope);
+        return std::vector<std::string>{};
+    }
+    for (std::size_t start = 0; found && start < path.size();) {
+        std::size_t end = path.find('.', start);
+        end = end == std::string_view::npos ? path.size() : end;
+        const std::string word(path.substr(start, end - start));
+        found = xipy_get_attribute(vm, object, word.c_str(), &object) == XIPY_OK;
+        start = end + 1;
+    }
+    xipy_value listed;
+    size_t count = 0;
+    if (found && xipy_import(vm, "builtins", &builtins) == XIPY_OK &&
+        xipy_get_attribute(vm, builtins, "dir", &dir) == XIPY_OK &&
+        xipy_call(vm, dir, &object, 1, nullptr, nullptr, 0, &listed) == XIPY_OK &&
+        xipy_length(vm, listed, &count) == XIPY_OK) {
+        names.emplace();
+        for (size_t index = 0; index < count; ++index) {
+            xipy_value item;
+            const char* text = nullptr;
+            size_t length = 0;
+            if (xipy_get_item(vm, listed, xipy_int(vm, static_cast<int64_t>(index)), &item) ==
+                    XIPY_OK &&
+                xipy_to_str(vm, item, &text, &length) == XIPY_OK) {
+                names->emplace_back(text, length);
+            }
+        }
+        std::sort(names->begin(), names->end());
+    }
+    xipy_clear_exception(vm);
+    xipy_scope_end(vm, scope);
+    return names;
+}
 
 }  // namespace
 
@@ -114,6 +163,7 @@ bool statement_continues(std::string_view input) {
 
 int run_repl(xipy_vm* vm) {
     LineEditor editor(STDIN_FILENO, STDOUT_FILENO);
+    editor.set_name_lister([vm](std::string_view path) { return attribute_names(vm, path); });
     RawTerminal terminal(STDIN_FILENO);
     std::fflush(stdout);
     editor.write("xipy " + std::string(xipy_version()) +

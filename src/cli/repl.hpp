@@ -15,9 +15,10 @@ bool statement_continues(std::string_view input);
 
 // Runs the REPL on standard input and output until Ctrl-D or an uncaught SystemExit, in
 // `vm`'s __main__: the banner, `>>> ` and `... ` prompts, line editing (cli/line_editor.hpp),
-// expression values printed and kept in `_`, paste mode (Ctrl-E), Ctrl-C cancelling input or
-// (as SIGINT, which the caller routes to the VM) interrupting the running statement. The
-// terminal is in raw mode only while a line is read. Returns the process's exit status.
+// tab completion of names, expression values printed and kept in `_`, paste mode (Ctrl-E), Ctrl-C
+// cancelling input or (as SIGINT, which the caller routes to the VM) interrupting the running
+// statement. The terminal is in raw mode only while a line is read. Returns the process's exit
+// status.
 int run_repl(xipy_vm* vm);
 
 }  // namespace xipy::cli
