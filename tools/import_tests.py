@@ -14,6 +14,11 @@ MicroPython 1.29 (stdout and exit status; expected output never comes from xipy)
 - from an image written by MicroPython's own writer (tools/romfs.py): the same on xipy, which
   proves MicroPython's images mount in xipy. Both writers must produce identical bytes.
 
+Then each scenario runs from its .py files alone (`xipy run -m main`, compiling each module as
+it is imported, against `micropython -m main` on the same files), and `xipy romfs build` of
+that source folder must equal MicroPython's writer given the folder as `mpremote romfs build`
+makes it (each .py compiled by mpy-cross under its SRC_DIR/PATH name).
+
 tests/imports/vfs_open.py (vfs.VfsRom, mount, umount, open() of files in an image) runs on
 xipy and on micropython-coverage. Then corrupt images: truncated and bit-flipped copies must be refused by `xipy run --romfs`
 with a "corrupt ROMFS image" message (exit status 2, no crash), and vfs.VfsRom() must raise
@@ -115,6 +120,39 @@ def main():
             checks += 1
             if expected != actual:
                 failures.append((scenario.name + " (" + image.name + ")", expected, actual))
+    # From source: the .py files alone, compiled by xipy as it imports them, against the
+    # reference importing the same files; and `xipy romfs build` compiling them as
+    # `mpremote romfs build` does (mpy-cross on each SRC_DIR/PATH.py), byte for byte.
+    for scenario in sorted(path for path in SCENARIOS.iterdir() if path.is_dir()):
+        name = scenario.name + ".source"
+        source = WORK / name
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.copytree(scenario, source)
+        expected = run([str(MICROPYTHON), "-m", "main"], cwd=source, env=env)[:2]
+        actual = run([str(xipy), "run", "-m", "main"], cwd=source)[:2]
+        checks += 1
+        if expected != actual:
+            failures.append((scenario.name + " (from .py source)", expected, actual))
+        compiled = WORK / (scenario.name + ".mpy-cross")
+        shutil.rmtree(compiled, ignore_errors=True)
+        for path in sorted(path for path in source.rglob("*") if path.is_file()):
+            relative = path.relative_to(source)
+            target = compiled / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".py" and not path.with_suffix(".mpy").exists():
+                subprocess.run([str(MPY_CROSS), "-o", str(target.with_suffix(".mpy")),
+                                str(path.relative_to(WORK))], cwd=WORK, check=True)
+            else:
+                shutil.copyfile(path, target)
+        ours = WORK / (name + ".romfs")
+        theirs = WORK / (name + ".reference.romfs")
+        subprocess.run([str(xipy), "romfs", "build", name, "-o", str(ours)], cwd=WORK,
+                       check=True, capture_output=True)
+        subprocess.run([sys.executable, __file__, "--reference-writer", str(compiled), str(theirs)],
+                       check=True, capture_output=True)
+        checks += 1
+        if ours.read_bytes() != theirs.read_bytes():
+            failures.append((scenario.name + " (romfs build from .py differs)", "", ""))
     # The vfs module and open() of image files, against micropython-coverage (which has VfsRom).
     program = WORK / "vfs_open.mpy"
     subprocess.run([str(MPY_CROSS), "-o", str(program), "-s", "vfs_open.py",

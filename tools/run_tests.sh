@@ -100,6 +100,10 @@ step "MicroPython's test suite: build-asan/xipy against native MicroPython (make
 # compatible with MicroPython's images, and corrupt images.
 step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
     "$PYTHON" tools/import_tests.py build/xipy
+# MicroPython's tests/cmdline: the REPL typed on a pseudo-terminal, -c, -m and files, against
+# the reference binary, with tests/micropython_suite/cmdline_known_failures.txt.
+step "command line and REPL: MicroPython's tests/cmdline on build/xipy (tools/cmdline_tests.py)" \
+    "$PYTHON" tools/cmdline_tests.py build/xipy
 
 # The process stays within the heap limit plus the documented allowance (docs/vm-internals.md).
 step "resident memory: memory-hungry programs within the heap limit plus 8 MiB (build/xipy)" \

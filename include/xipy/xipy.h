@@ -170,6 +170,27 @@ void xipy_vm_destroy(xipy_vm* vm);
  * not nest inside Python code; use xipy_call() there). */
 xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length);
 
+/* How xipy_vm_run_source() compiles its text, as MicroPython's parser input kinds. */
+typedef enum xipy_source_kind {
+    XIPY_SOURCE_FILE = 0,      /* a module: a file or -c CODE */
+    XIPY_SOURCE_STATEMENT = 1, /* one REPL statement: expression statements print their value's
+                                * repr (unless None) and store it as builtins._ */
+    XIPY_SOURCE_EXPRESSION = 2 /* one expression */
+} xipy_source_kind;
+
+/* Compiles the Python source `source` (`length` bytes of UTF-8) and runs it as the __main__
+ * module, in the globals every run shares (see xipy_vm_run_mpy). `source_name` is the file
+ * name tracebacks show ("<stdin>", "<string>", a path). The compiled image is held on the VM's
+ * heap, so it counts against heap_limit_bytes and the source need not outlive the call. A
+ * source that does not compile ends as an uncaught SyntaxError, IndentationError, ... would
+ * (XIPY_EXCEPTION, with MicroPython's traceback). After XIPY_SOURCE_STATEMENT the function
+ * sys.atexit registered does not run, since a REPL goes on. `kind` is an xipy_source_kind (an
+ * int, so a C caller's out-of-range value is checked, not undefined). Returns as
+ * xipy_vm_run_mpy(), and XIPY_INVALID_ARGUMENT also for a NULL `source_name` or an unknown
+ * `kind`. */
+xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,
+                               const char* source_name, int kind);
+
 /* The name of the uncaught exception's type after XIPY_EXCEPTION, e.g. "ValueError";
  * "" otherwise. This and the next two functions describe the exception of the last run, or of
  * the last value function (xipy_call(), xipy_get_attribute(), ...) that returned

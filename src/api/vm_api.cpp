@@ -254,6 +254,24 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
         *vm, vm->machine.run_image(std::span<const std::uint8_t>(start, length)));
 }
 
+xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,
+                               const char* source_name, int kind) {
+    if (vm == nullptr || (source == nullptr && length != 0) || source_name == nullptr ||
+        kind < XIPY_SOURCE_FILE || kind > XIPY_SOURCE_EXPRESSION) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    if (vm->runtime().depth() != 0) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    const xipy::vm::SourceKind source_kind =
+        kind == XIPY_SOURCE_STATEMENT    ? xipy::vm::SourceKind::single
+        : kind == XIPY_SOURCE_EXPRESSION ? xipy::vm::SourceKind::eval
+                                         : xipy::vm::SourceKind::file;
+    const std::string_view text = source != nullptr ? std::string_view(source, length) : "";
+    return xipy::api::report_run(
+        *vm, vm->machine.run_source(text, source_name, source_kind, kind != XIPY_SOURCE_STATEMENT));
+}
+
 xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name) {
     if (vm == nullptr || name == nullptr) {
         return XIPY_INVALID_ARGUMENT;

@@ -12,7 +12,7 @@ namespace xipy::cli {
 namespace {
 
 constexpr std::array<Command, 6> commands = {{
-    {"run", "run a .mpy file, or a module from folders, ROMFS images (-m)", run_run_command},
+    {"run", "run a .mpy or .py file, a module (-m), source (-c), or the REPL", run_run_command},
     {"compile", "compile a .py file to .mpy, as mpy-cross does", run_compile_command},
     {"dis", "print the disassembly of a .mpy file", run_dis_command},
     {"verify", "check a .mpy file's bytecode before running it", run_verify_command},
@@ -24,6 +24,8 @@ constexpr std::array<Command, 6> commands = {{
 void print_usage(std::FILE* stream) {
     std::fputs(
         "usage: xipy COMMAND [OPTIONS] [ARGUMENTS]\n"
+        "       xipy [-i] [-c CODE | -m MODULE | FILE.py | FILE.mpy] [ARGS...]\n"
+        "                                  (as `xipy run`; no arguments: the REPL)\n"
         "       xipy --help | --version\n"
         "Runs, inspects and compiles MicroPython .mpy v6 files.\n"
         "commands:\n",
@@ -37,9 +39,12 @@ void print_usage(std::FILE* stream) {
 }
 
 int run(std::span<const std::string_view> arguments) {
-    if (arguments.empty()) {
-        print_usage(stderr);
-        return exit_usage;
+    // As `micropython`: no command is the REPL, a file name runs it, and -c, -i, -m are
+    // `xipy run`'s.
+    if (arguments.empty() || arguments.front() == "-c" || arguments.front() == "-i" ||
+        arguments.front() == "-m" || arguments.front().ends_with(".py") ||
+        arguments.front().ends_with(".mpy")) {
+        return run_run_command(arguments);
     }
     const std::string_view first = arguments.front();
     if (first == "--help" || first == "-h") {

@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/file_mapping.hpp"
+#include "compiler/compile.hpp"
 #include "image/romfs.hpp"
 
 namespace xipy::cli {
@@ -16,13 +17,16 @@ namespace xipy::cli {
 namespace {
 
 constexpr std::string_view romfs_usage =
-    "usage: xipy romfs build SRC_DIR [-o IMAGE]\n"
+    "usage: xipy romfs build [--no-mpy] SRC_DIR [-o IMAGE]\n"
     "       xipy romfs ls IMAGE\n"
     "       xipy romfs extract IMAGE DIR\n"
     "build packs the folder SRC_DIR into a ROMFS image (MicroPython's format, as\n"
-    "`mpremote romfs build` writes it; files are stored as they are, .mpy and data alike),\n"
-    "written to IMAGE (default: SRC_DIR.romfs). ls lists an image's tree with file sizes;\n"
-    "extract writes its files under DIR. Mount an image with `xipy run --romfs IMAGE`.\n";
+    "`mpremote romfs build` writes it), written to IMAGE (default: SRC_DIR.romfs). Each\n"
+    "NAME.py without a NAME.mpy beside it is compiled, as mpy-cross would (its source name\n"
+    "is SRC_DIR/PATH), and stored as NAME.mpy; --no-mpy stores .py files as they are. Other\n"
+    "files are stored as they are. ls lists an image's tree with file sizes; extract writes\n"
+    "its files under DIR. Mount an image with `xipy run --romfs IMAGE`.\n"
+    "  --help    print this help\n";
 
 int usage_error(const std::string& reason) {
     std::fprintf(stderr, "xipy romfs: %s\n%s", reason.c_str(), romfs_usage.data());
@@ -30,8 +34,9 @@ int usage_error(const std::string& reason) {
 }
 
 // Adds the folder's entries in name order, as MicroPython's writer does, so both tools make
-// the same image from the same folder.
-bool add_folder(image::RomfsWriter& writer, const std::filesystem::path& folder) {
+// the same image from the same folder. With `compile`, a .py file that has no .mpy beside it
+// is stored compiled, under the .mpy name, where the .py would have been.
+bool add_folder(image::RomfsWriter& writer, const std::filesystem::path& folder, bool compile) {
     std::vector<std::filesystem::path> entries;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
@@ -46,7 +51,7 @@ bool add_folder(image::RomfsWriter& writer, const std::filesystem::path& folder)
         const std::string name = entry.filename().string();
         if (std::filesystem::is_directory(entry)) {
             writer.open_directory(name);
-            if (!add_folder(writer, entry)) {
+            if (!add_folder(writer, entry, compile)) {
                 return false;
             }
             writer.close_directory();
@@ -59,6 +64,21 @@ bool add_folder(image::RomfsWriter& writer, const std::filesystem::path& folder)
             std::fprintf(stderr, "xipy romfs: cannot read %s\n", entry.c_str());
             return false;
         }
+        std::filesystem::path compiled_name = entry;
+        compiled_name.replace_extension(".mpy");
+        if (compile && entry.extension() == ".py" && !std::filesystem::exists(compiled_name)) {
+            const std::string source(contents.begin(), contents.end());
+            compiler::CompileResult compiled = compiler::compile_source(source, entry.string());
+            if (!compiled.ok()) {
+                const compiler::CompileError& error = compiled.error();
+                std::fprintf(stderr, "xipy romfs: %s:%zu: %s: %s\n", entry.c_str(), error.line,
+                             std::string(compiler::compile_error_type(error.kind)).c_str(),
+                             error.message.c_str());
+                return false;
+            }
+            writer.add_file(compiled_name.filename().string(), compiled.image());
+            continue;
+        }
         writer.add_file(name, contents);
     }
     return true;
@@ -67,8 +87,13 @@ bool add_folder(image::RomfsWriter& writer, const std::filesystem::path& folder)
 int build(std::span<const std::string_view> arguments) {
     std::string source;
     std::string output;
+    bool compile = true;
     for (std::size_t index = 0; index < arguments.size(); ++index) {
-        if (arguments[index] == "-o" || arguments[index] == "--output") {
+        if (arguments[index] == "--no-mpy") {
+            compile = false;
+        } else if (arguments[index] == "--mpy") {
+            compile = true;
+        } else if (arguments[index] == "-o" || arguments[index] == "--output") {
             if (index + 1 == arguments.size()) {
                 return usage_error("-o needs a file name");
             }
@@ -93,7 +118,7 @@ int build(std::span<const std::string_view> arguments) {
         output = source + ".romfs";
     }
     image::RomfsWriter writer;
-    if (!add_folder(writer, source)) {
+    if (!add_folder(writer, source, compile)) {
         return exit_failure;
     }
     const std::vector<std::uint8_t> bytes = writer.finish();

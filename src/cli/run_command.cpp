@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "cli/command.hpp"
 #include "cli/file_mapping.hpp"
+#include "cli/repl.hpp"
 #include "xipy/xipy.h"
 
 namespace xipy::cli {
@@ -21,10 +23,16 @@ namespace xipy::cli {
 namespace {
 
 constexpr std::string_view run_usage =
-    "usage: xipy run [OPTIONS] FILE.mpy [ARGS...]\n"
+    "usage: xipy run [OPTIONS] FILE.mpy|FILE.py [ARGS...]\n"
     "       xipy run [OPTIONS] -m MODULE [ARGS...]\n"
-    "Runs a .mpy v6 file, or with -m the module MODULE found on sys.path, as __main__;\n"
-    "sys.argv is [FILE.mpy, ARGS...]. sys.path is the file's folder, then each --path DIR,\n"
+    "       xipy run [OPTIONS] -c CODE [ARGS...]\n"
+    "       xipy run [OPTIONS]          (also just `xipy`: the REPL)\n"
+    "Runs a .mpy v6 file, a Python source file (compiled in memory), with -m the module\n"
+    "MODULE found on sys.path (.mpy or .py), or with -c the source CODE, as __main__;\n"
+    "sys.argv is [FILE, ARGS...] (['-c', ARGS...] for -c). Without any of them it starts\n"
+    "the REPL when standard input is a terminal (>>> and ... prompts, Ctrl-D exits, Ctrl-E\n"
+    "pastes, Ctrl-C cancels a line or interrupts it running), and otherwise runs standard\n"
+    "input as a file. sys.path is the file's folder, then each --path DIR,\n"
     "then /rom and /rom/lib when --romfs is given. The exit status is 0 on success,\n"
     "1 after an uncaught exception (its traceback goes to stderr), the code of an uncaught\n"
     "SystemExit, 2 for a bad file (one the verifier rejects included) or command line, and 3\n"
@@ -43,6 +51,8 @@ constexpr std::string_view run_usage =
     "  --path DIR           also import modules from DIR (repeatable)\n"
     "  --romfs IMAGE        mount the ROMFS image IMAGE (memory-mapped) at /rom\n"
     "  -m MODULE            run the module MODULE (found on sys.path) instead of a file\n"
+    "  -c CODE              run the Python source CODE instead of a file\n"
+    "  -i                   start the REPL after running the file, module or CODE\n"
     "  --no-env             no environment: os.getenv() raises OSError\n"
     "  --no-clock           no clock: time.time(), time.sleep(), ticks... raise OSError\n"
     "  --no-stdin           no standard input: input() and sys.stdin see end of file\n"
@@ -117,6 +127,22 @@ void write_stderr(void*, const char* data, std::size_t length) {
     std::fwrite(data, 1, length, stderr);
 }
 
+// Everything a file descriptor gives until its end.
+std::string read_all(int descriptor) {
+    std::string text;
+    char block[4096];
+    for (;;) {
+        const ssize_t count = ::read(descriptor, block, sizeof block);
+        if (count > 0) {
+            text.append(block, static_cast<std::size_t>(count));
+        } else if (count < 0 && errno == EINTR) {
+            continue;
+        } else {
+            return text;
+        }
+    }
+}
+
 }  // namespace
 
 int run_run_command(std::span<const std::string_view> arguments) {
@@ -135,6 +161,8 @@ int run_run_command(std::span<const std::string_view> arguments) {
     std::vector<std::string> module_folders;
     std::vector<std::string> romfs_images;
     std::optional<std::string> main_module;
+    std::optional<std::string> command;
+    bool inspect = false;
     bool filesystem_write = false;
     bool environment = true;
     bool clock = true;
@@ -177,6 +205,18 @@ int run_run_command(std::span<const std::string_view> arguments) {
             main_module = std::string(arguments[++index]);
             ++index;
             break;
+        }
+        if (argument == "-c") {
+            if (index + 1 == arguments.size()) {
+                return usage_error("-c needs the code to run");
+            }
+            command = std::string(arguments[++index]);
+            ++index;
+            break;
+        }
+        if (argument == "-i") {
+            inspect = true;
+            continue;
         }
         if (argument == "--no-fs" || argument == "--sandbox") {
             filesystem_root.clear();
@@ -234,19 +274,30 @@ int run_run_command(std::span<const std::string_view> arguments) {
         }
         break;
     }
+    // Neither a file, -m nor -c: the REPL, or standard input run as a file when it is no
+    // terminal, as the unix port does.
+    const bool no_program = !main_module && !command && index == arguments.size();
     if (main_module) {
         // As micropython -m: sys.argv[0] is the module's name until it is found.
         program_arguments.push_back(*main_module);
-    } else if (index == arguments.size()) {
-        return usage_error("no file given");
+    } else if (command) {
+        program_arguments.push_back("-c");
+    } else if (no_program) {
+        program_arguments.emplace_back();
     }
     for (; index < arguments.size(); ++index) {
         program_arguments.emplace_back(arguments[index]);
     }
     const std::string& path = program_arguments.front();
+    const bool source_file = !main_module && !command && !no_program && path.ends_with(".py");
+    const bool repl = no_program && (inspect || ::isatty(STDIN_FILENO) == 1);
+    if (no_program && !repl) {
+        // The source is read before the program may read standard input itself.
+        command = read_all(STDIN_FILENO);
+    }
 
     std::optional<FileMapping> mapping;
-    if (!main_module) {
+    if (!main_module && !command && !no_program) {
         auto opened = FileMapping::open(path);
         if (!opened) {
             std::fprintf(stderr, "xipy: %s: %s\n", path.c_str(), opened.error().describe().c_str());
@@ -291,7 +342,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
     // sys.path as micropython builds it: the main file's folder first (spelled as given,
     // "" for the current one), then the extra folders, then a mounted image's /rom, /rom/lib.
     std::vector<std::string> folders;
-    if (!main_module) {
+    if (!main_module && !command && !no_program) {
         const std::size_t slash = path.rfind('/');
         folders.push_back(slash == std::string::npos ? std::string() : path.substr(0, slash + 1));
         if (folders.back().size() > 1) {
@@ -327,12 +378,39 @@ int run_run_command(std::span<const std::string_view> arguments) {
     interrupt_action.sa_flags = 0;  // no SA_RESTART: a blocked read returns on Ctrl-C
     struct sigaction previous_action {};
     ::sigaction(SIGINT, &interrupt_action, &previous_action);
-    xipy_status status;
+    xipy_status status = XIPY_OK;
     if (main_module) {
         status = xipy_vm_run_module(vm, main_module->c_str());
-    } else {
+    } else if (command) {
+        status =
+            xipy_vm_run_source(vm, command->data(), command->size(), "<stdin>", XIPY_SOURCE_FILE);
+    } else if (source_file) {
+        const auto bytes = mapping->bytes();
+        status = xipy_vm_run_source(vm, reinterpret_cast<const char*>(bytes.data()), bytes.size(),
+                                    path.c_str(), XIPY_SOURCE_FILE);
+    } else if (!repl) {
         const auto bytes = mapping->bytes();
         status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    }
+    if (repl || inspect) {
+        // After a program, as `micropython -i`: its exception is reported and the REPL starts
+        // unless it raised SystemExit.
+        std::fflush(stdout);
+        const bool exited = status == XIPY_EXCEPTION &&
+                            std::string_view(xipy_vm_exception_type(vm)) == "SystemExit";
+        if (!repl || !exited) {
+            if (status != XIPY_OK) {
+                std::fputs(xipy_vm_exit_report(vm), stderr);
+            }
+        }
+        if (!exited) {
+            const int exit_code = run_repl(vm);
+            ::sigaction(SIGINT, &previous_action, nullptr);
+            interrupted_vm.store(nullptr);
+            xipy_vm_destroy(vm);
+            std::fflush(stdout);
+            return exit_code;
+        }
     }
     ::sigaction(SIGINT, &previous_action, nullptr);
     interrupted_vm.store(nullptr);

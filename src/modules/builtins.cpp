@@ -16,9 +16,9 @@ namespace {
 // (input, open); a definition has one table, so they are stored in this order instead.
 bool initialise_builtins(object::Runtime& runtime, Value globals, void*) {
     object::DictObject* dict = object::as_dict(globals);
-    for (auto table :
-         {object::core_builtins(), object::iteration_builtins(), object::type_builtins(),
-          object::io_builtins(), vm::vm_builtins(), input_builtins(), file_builtins()}) {
+    for (auto table : {object::core_builtins(), object::iteration_builtins(),
+                       object::type_builtins(), object::io_builtins(), vm::vm_builtins(),
+                       input_builtins(), file_builtins(), compile_builtins()}) {
         for (const object::Attribute& attribute : table) {
             if (!object::dict_store_name(runtime, dict, attribute.name,
                                          Value::from_object(attribute.object))) {

@@ -1,4 +1,4 @@
-// input(), and compile()/eval()/exec(), which need a compiler xipy does not have yet.
+// input(): a line of standard input, through the host's read_stdin service.
 #include <array>
 #include <optional>
 #include <span>
@@ -61,25 +61,8 @@ Value builtin_input(object::Runtime& runtime, Arguments arguments) {
     return object::make_str(runtime, line);
 }
 
-object::Result<Value> needs_compiler(object::Runtime& runtime, std::string_view function) {
-    return runtime.raise_new(
-        &object::not_implemented_error_type,
-        std::string(function) + "() needs a Python compiler, which xipy does not have yet");
-}
-
-Value builtin_compile(object::Runtime& runtime, Arguments) {
-    return needs_compiler(runtime, "compile");
-}
-Value builtin_eval(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "eval"); }
-Value builtin_exec(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "exec"); }
-
-constexpr std::uint16_t many = NativeFunction::unlimited;
-
 constexpr NativeFunction input_functions[] = {
     {names::input, NativeKind::function, 0, 1, builtin_input},
-    {names::compile, NativeKind::function, 0, many, builtin_compile, true},
-    {names::eval, NativeKind::function, 0, many, builtin_eval, true},
-    {names::exec, NativeKind::function, 0, many, builtin_exec, true},
 };
 
 template <std::size_t... Indices>

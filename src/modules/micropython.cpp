@@ -334,4 +334,13 @@ constinit const vm::ModuleDefinition micropython_module{names::micropython, micr
                                                         micropython_types, initialise_micropython,
                                                         sizeof(MicropythonState)};
 
+unsigned optimisation_level(object::Runtime& runtime) {
+    const void* state = vm::module_state(runtime, micropython_module);
+    if (state == nullptr) {
+        return 0;  // micropython never imported: the default level
+    }
+    const std::int64_t level = static_cast<const MicropythonState*>(state)->optimisation_level;
+    return level < 0 ? 0 : level > 3 ? 3 : static_cast<unsigned>(level);
+}
+
 }  // namespace xipy::modules

@@ -14,10 +14,11 @@
 // text, as MicroPython does, so where a name is declared never changes what dir() prints;
 // modules/registry.cpp checks at compile time that no text is declared twice.
 // clang-format off
-// the builtins namespace: input() and compile()
+// the builtins namespace: input(), compile() and the REPL's printer
 #define XIPY_BUILTINS_NAMES(X) \
     X(input, "input") \
-    X(compile, "compile")
+    X(compile, "compile") \
+    X(dunder_repl_print, "__repl_print__")
 // sys
 #define XIPY_SYS_NAMES(X) \
     X(sys, "sys") \

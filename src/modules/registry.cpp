@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "modules/names.hpp"
+#include "modules/source_compiler.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/array_object.hpp"
 
@@ -81,7 +82,8 @@ const vm::ModuleRegistry& standard_modules() {
     static constexpr vm::ModuleRegistry registry{
         &builtins_module, standard_definitions,
         object::AppendedNames{module_name_texts, module_ids_in_qstr_order,
-                              module_name_index.view(module_name_texts)}};
+                              module_name_index.view(module_name_texts)},
+        compile_to_image};
     return registry;
 }
 

@@ -35,10 +35,15 @@ extern const vm::ModuleDefinition sys_module;
 extern const vm::ModuleDefinition time_module;
 extern const vm::ModuleDefinition vfs_module;  // vfs.cpp: VfsRom, mount, umount
 
-// The builtins that live with the modules: open() (os.cpp), input() and the compiler stubs
-// (builtins_input.cpp).
+// The builtins that live with the modules: open() (os.cpp), input() (builtins_input.cpp) and
+// compile(), eval(), exec() (builtins_compile.cpp).
 std::span<const object::Attribute> file_builtins();
 std::span<const object::Attribute> input_builtins();
+std::span<const object::Attribute> compile_builtins();
+
+// What micropython.opt_level() was last set to (0 to 3), which compiling source uses as
+// mpy-cross's -O (micropython.cpp).
+unsigned optimisation_level(object::Runtime& runtime);
 
 // namedtuple(name, field_spec) as Python calls it; sys.implementation is one (collections.cpp).
 object::Result<object::Value> make_named_tuple_type(object::Runtime& runtime, object::Value name,

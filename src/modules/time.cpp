@@ -1,4 +1,5 @@
 // The time module: the host's clocks (where the host grants them), ticks and date arithmetic.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <new>
@@ -89,7 +90,20 @@ object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
     }
     if (seconds > 0) {
 #if XIPY_HOSTED
-        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+        // In slices that poll for an interrupt, so Ctrl-C ends a long sleep as on the
+        // reference (the REPL's "KeyboardInterrupt" during time.sleep()).
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(seconds));
+        constexpr auto slice = std::chrono::milliseconds(20);
+        for (auto now = std::chrono::steady_clock::now(); now < deadline;
+             now = std::chrono::steady_clock::now()) {
+            std::this_thread::sleep_for(
+                std::min<std::chrono::steady_clock::duration>(deadline - now, slice));
+            if (!runtime.charge_native_work(0)) {
+                return Value::empty();
+            }
+        }
 #else
         // No threads to yield to on bare metal: wait on the clock.
         const auto deadline = std::chrono::steady_clock::now() +

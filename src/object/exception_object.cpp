@@ -404,9 +404,12 @@ std::string format_traceback(Runtime& runtime, Value exception) {
                 runtime.name_text(static_cast<std::uint32_t>(entries[index - 3].as_small_int()));
             text += "\", line ";
             text += std::to_string(entries[index - 2].as_small_int());
-            text += ", in ";
-            text +=
-                runtime.name_text(static_cast<std::uint32_t>(entries[index - 1].as_small_int()));
+            // An entry in no function (a compile error's file and line) names none.
+            const auto block = static_cast<std::uint32_t>(entries[index - 1].as_small_int());
+            if (block != names::null_name) {
+                text += ", in ";
+                text += runtime.name_text(block);
+            }
             text += "\n";
         }
     }

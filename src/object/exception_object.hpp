@@ -47,7 +47,8 @@ std::span<const Type* const> builtin_exception_types();
 // An exception instance; user exception classes use the same layout.
 // Invariants: `args` is a tuple; `traceback` is empty or a list of small
 // ints, three per frame the exception passed through, innermost first:
-// the source file name id, the line and the function name id.
+// the source file name id, the line and the function name id (names::null_name for a
+// place in no function, as a compile error's).
 struct ExceptionObject : InstanceObject {
     Value args;
     Value traceback;

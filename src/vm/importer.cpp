@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "image/verifier.hpp"
+#include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/list_object.hpp"
@@ -175,11 +176,12 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
         file.owner = mount->object;
     }
     if (ends_with(file_path, ".py")) {
-        // The compiler plugs in here: it turns the source into an image that is then run as
-        // any .mpy is. Until it exists, the source cannot run.
-        return raise_new(&object::import_error_type,
-                         "module '" + std::string(name_text(name)) + "' is Python source ('" +
-                             file_path + "'): compile it to .mpy with mpy-cross first");
+        // The registry's compiler turns the source into an image in a heap bytes object, which
+        // then runs as any .mpy does; the object keeps the image's bytes alive.
+        file = compile_file(file_path, file);
+        if (file.owner.is_empty()) {
+            return Value::empty();
+        }
     }
     // Loaded and verified with memory from this VM's heap, so the tables count in its limit.
     auto loaded = load_image(file.bytes);
@@ -227,6 +229,28 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
         return Value::empty();
     }
     return module;
+}
+
+SourceFile Interpreter::compile_file(const std::string& file_path, const SourceFile& file) {
+    SourceFile compiled;
+    SourceCompiler compiler = module_registry_.compiler;
+    if (compiler == nullptr) {
+        raise_new(&object::import_error_type,
+                  "'" + file_path + "' is Python source and this VM has no compiler");
+        return compiled;
+    }
+    const std::string_view source(reinterpret_cast<const char*>(file.bytes.data()),
+                                  file.bytes.size());
+    Value image = compiler(*this, source, file_path, SourceKind::file);
+    if (image.is_empty()) {
+        return compiled;
+    }
+    keep(image);
+    const std::string_view bytes = object::bytes_view(image);
+    compiled.bytes = std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    compiled.owner = image;
+    return compiled;
 }
 
 Value Interpreter::make_str_value(std::string_view text) {
@@ -465,7 +489,8 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
     const std::string_view component = dot == std::string_view::npos ? name : name.substr(dot + 1);
     for (const std::string& folder : folders) {
         const std::string base = join_path(folder, component);
-        for (const std::string& file_path : {base + ".mpy", base + "/__init__.mpy"}) {
+        for (const std::string& file_path :
+             {base + ".mpy", base + ".py", base + "/__init__.mpy", base + "/__init__.py"}) {
             if (stat_path(file_path) != PathKind::file) {
                 continue;
             }
@@ -477,6 +502,12 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
             }
             if (file.owner.is_empty()) {
                 file.owner = mount->object;
+            }
+            if (ends_with(file_path, ".py")) {
+                file = compile_file(file_path, file);
+                if (file.owner.is_empty()) {
+                    return Value::empty();
+                }
             }
             // Loaded and verified with memory from this VM's heap, so the tables count in its
             // limit.

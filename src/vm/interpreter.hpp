@@ -47,7 +47,8 @@ std::string load_error_text(const support::Error& error);
 // after stack_base) or in its generator object; handlers likewise in handlers_ (after
 // handler_base) or the generator. The three stacks start empty and grow in chunks that never
 // move (vm/segmented_stack.hpp), so pointers into them stay valid while they grow. Every
-// ModuleContext in contexts_ stays alive until the interpreter is destroyed.
+// ModuleContext in contexts_ stays alive until the interpreter is destroyed, except transient
+// ones (exec/eval code) released once nothing can run them.
 class Interpreter : public object::Runtime {
   public:
     Interpreter(const object::RuntimeConfig& config, std::vector<std::string> argv,
@@ -76,6 +77,20 @@ class Interpreter : public object::Runtime {
     // `set_file`); the context keeps `source`'s owners alive. Returns globals, or empty.
     object::Result<object::Value> execute_image(image::Image image, object::Value globals,
                                                 SourceFile source, bool set_file);
+    // The first half of execute_image(): a context for `image` (its names interned), owned by
+    // the VM from now on; null with MemoryError pending.
+    ModuleContext* make_context(image::Image image, SourceFile source, bool transient = false);
+    // Frees a transient context (vm::release_code()).
+    void release_context(ModuleContext* context);
+    // The second half: runs the context's outer code in `globals` (now the context's) with
+    // `locals` for its module-level names; what the code returns, or empty when it raised.
+    object::Result<object::Value> run_context(ModuleContext* context, object::Value globals,
+                                              object::Value locals);
+    // Compiles `source` with the registry's compiler and runs it in `globals` and `locals`
+    // (vm/module_loading.cpp): what the code returns, or empty when it did not compile or raised.
+    object::Result<object::Value> run_source(std::string_view source, std::string_view name,
+                                             SourceKind kind, object::Value globals,
+                                             object::Value locals);
 
     // Calls a Python function from native code (this and resume(): vm/call.cpp).
     object::Result<object::Value> call_function(object::Value function, object::Arguments arguments,
@@ -190,6 +205,9 @@ class Interpreter : public object::Runtime {
                                     std::string_view directory);
     std::vector<std::string> module_search_path();
     object::Value make_str_value(std::string_view text);
+    // A .py file's source compiled with the registry's compiler into an image whose bytes lie
+    // in a heap object (the result's owner); an empty owner when it raised.
+    SourceFile compile_file(const std::string& file_path, const SourceFile& file);
 
     // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();

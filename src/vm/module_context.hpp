@@ -34,6 +34,9 @@ struct ModuleContext {
     // (vm/module_source.hpp); both empty for bytes the host keeps alive itself.
     std::shared_ptr<const void> keep_alive;
     object::Value owner;
+    // Code from exec/eval that the VM may release once it has run (release_code()): its names
+    // and str constants are interned as copies, so nothing outlives it that points into it.
+    bool transient = false;
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
 };

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gc/cell.hpp"
@@ -44,16 +45,31 @@ struct ModuleDefinition {
     void (*trace_state)(void* state, gc::Tracer& tracer) = nullptr;
 };
 
+// What Python source is compiled as, as MicroPython's parse input kinds: a module (`file`),
+// one REPL statement whose expression statements print their value (`single`) or one
+// expression whose value the code returns (`eval`).
+enum class SourceKind : std::uint8_t { file, single, eval };
+
+// The compiler a VM may be given (the modules layer's, modules::compile_to_image): `source` to
+// a bytes object on the VM's heap holding the .mpy image, whose code records `source_name` as
+// its file; empty with the exception pending (SyntaxError, IndentationError, MemoryError...,
+// with a traceback entry naming the file and line) when it does not compile.
+using SourceCompiler = object::Value (*)(object::Runtime& runtime, std::string_view source,
+                                         std::string_view source_name, SourceKind kind);
+
 // Everything a VM is given about modules, all constant data:
 // - `builtins`: the builtins namespace; its members fill the dict that name lookups fall
 //   back to (it is not itself importable).
 // - `modules`: the modules `import` finds by name, in no particular order.
 // - `names`: the fixed interned names that the definitions' tables use beyond the object
 //   layer's own (see object::AppendedNames).
+// - `compiler`: what turns Python source into images (imports of .py files, exec, the REPL);
+//   null when the VM has none, and .py files then cannot be imported.
 struct ModuleRegistry {
     const ModuleDefinition* builtins = nullptr;
     std::span<const ModuleDefinition* const> modules;
     object::AppendedNames names;
+    SourceCompiler compiler = nullptr;
 };
 
 // ---- What native module code may ask of the VM that calls it. The Runtime a native function
@@ -84,6 +100,30 @@ void add_module(object::Runtime& runtime, const ModuleDefinition& definition);
 // The globals of __main__, which every run of the VM shares; made (holding just __name__) when
 // no run made them yet. Empty on MemoryError.
 object::Value main_globals(object::Runtime& runtime);
+
+// ---- Running compiled code (exec, eval, compile): images held in heap bytes objects.
+
+// Loads and verifies the .mpy image held by the bytes object `image`, with memory from the
+// VM's heap. The context (and through it the bytes) lives as long as the VM, as every loaded
+// image's does, since functions made from it may run at any later time; a `transient` one
+// (exec or eval of a string) may be released after its run with release_code(). Null with
+// the exception pending (ValueError for an image the loader or verifier rejects, MemoryError).
+ModuleContext* load_code(object::Runtime& runtime, object::Value image, bool transient = false);
+// Frees a transient context after its run when no function can have been made from it (its
+// image holds only the outer code), so exec and eval in a loop do not fill the heap; true if
+// it did. The context must not be used afterwards.
+bool release_code(object::Runtime& runtime, ModuleContext* context);
+// Runs a loaded image's outer code with `globals` (which the image's functions then see too,
+// as in MicroPython) and `locals` (the dict its module-level names go to); returns what the
+// code returns (None for a module, the value for eval input), or empty when it raised.
+object::Result<object::Value> run_code(object::Runtime& runtime, ModuleContext* context,
+                                       object::Value globals, object::Value locals);
+// The globals and locals dicts of the running code, which eval and exec default to: the
+// innermost frame's (locals are its globals in a function); empty when nothing runs.
+object::Value current_globals(object::Runtime& runtime);
+object::Value current_locals(object::Runtime& runtime);
+// The compiler the VM was given (ModuleRegistry::compiler), or null.
+SourceCompiler source_compiler(object::Runtime& runtime);
 
 // The builtins that need the interpreter's frames: __build_class__, globals, locals, dir and
 // __import__ (builtins_vm.cpp), for the builtins definition to list.

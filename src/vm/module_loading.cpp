@@ -4,6 +4,7 @@
 #include <string>
 
 #include "image/verifier.hpp"
+#include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/module_object.hpp"
@@ -56,44 +57,90 @@ object::Result<Value> Interpreter::run_module(image::Image image, std::uint32_t 
 
 object::Result<Value> Interpreter::execute_image(image::Image image, Value globals,
                                                  SourceFile source, bool set_file) {
+    ModuleContext* context = make_context(std::move(image), std::move(source));
+    if (context == nullptr) {
+        return Value::empty();
+    }
+    if (set_file &&
+        !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_file,
+                                 Value::from_interned_string(context->source_file))) {
+        return Value::empty();
+    }
+    if (run_context(context, globals, globals).is_empty()) {
+        return Value::empty();
+    }
+    return globals;
+}
+
+ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, bool transient) {
     OwnedModuleContext owned = make_module_context(heap_memory_, std::move(image));
     ModuleContext* context = owned.get();
     if (context == nullptr) {
-        return raise_memory_error();
+        raise_memory_error();
+        return nullptr;
     }
     const image::Image& loaded = context->image;
     if (!context->qstr_ids.reserve(heap_memory_, loaded.qstr_count()) ||
         !context->name_caches.reserve(heap_memory_, loaded.qstr_count()) ||
         !context->constants.reserve(heap_memory_, loaded.constants().size())) {
-        return raise_memory_error();
+        raise_memory_error();
+        return nullptr;
     }
+    context->transient = transient;
     for (std::size_t index = 0; index < loaded.qstr_count(); ++index) {
-        context->qstr_ids.push_back(loaded.qstr_is_static(index)
-                                        ? loaded.static_qstr_id(index)
-                                        : interned().intern_in_place(loaded.qstr(index)));
+        context->qstr_ids.push_back(loaded.qstr_is_static(index) ? loaded.static_qstr_id(index)
+                                    : transient ? interned().intern_copy(loaded.qstr(index))
+                                                : interned().intern_in_place(loaded.qstr(index)));
     }
     context->constants.resize(loaded.constants().size());
     context->source_file =
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
     context->keep_alive = std::move(source.keep_alive);
     context->owner = source.owner;
-    context->globals = globals;
     contexts_.push_back(std::move(owned));
-    if (set_file &&
-        !object::dict_store_name(*this, object::as_dict(globals), object::names::dunder_file,
-                                 Value::from_interned_string(context->source_file))) {
-        return Value::empty();
+    return context;
+}
+
+void Interpreter::release_context(ModuleContext* context) {
+    for (auto owned = contexts_.begin(); owned != contexts_.end(); ++owned) {
+        if (owned->get() == context) {
+            contexts_.erase(owned);
+            return;
+        }
     }
-    const image::RawCode* root = &loaded.root();
+}
+
+object::Result<Value> Interpreter::run_context(ModuleContext* context, Value globals,
+                                               Value locals) {
+    // As MicroPython's code_execute(): the code's functions see the globals of its latest run.
+    context->globals = globals;
+    const image::RawCode* root = &context->image.root();
     auto* function = make<FunctionObject>(0, root, context, context->qstr_ids[root->name_qstr]);
     if (function == nullptr) {
         return Value::empty();
     }
-    Value result = call_function(Value::from_object(function), object::Arguments{}, globals);
-    if (result.is_empty()) {
+    return call_function(Value::from_object(function), object::Arguments{}, locals);
+}
+
+object::Result<Value> Interpreter::run_source(std::string_view source, std::string_view name,
+                                              SourceKind kind, Value globals, Value locals) {
+    SourceCompiler compiler = module_registry_.compiler;
+    if (compiler == nullptr) {
+        return raise_new(&object::not_implemented_error_type, "this VM has no Python compiler");
+    }
+    Value image = compiler(*this, source, name, kind);
+    if (image.is_empty()) {
         return Value::empty();
     }
-    return globals;
+    keep(image);
+    // Transient, as exec's: a REPL statement that defines nothing leaves nothing behind.
+    ModuleContext* context = load_code(*this, image, true);
+    if (context == nullptr) {
+        return Value::empty();
+    }
+    Value result = run_context(context, globals, locals);
+    release_code(*this, context);
+    return result;
 }
 
 Value Interpreter::main_globals() {
@@ -205,6 +252,11 @@ void initialize_builtins(Interpreter& interpreter) {
     interpreter.set_modules(modules);
     if (const ModuleDefinition* definition = interpreter.module_registry().builtins) {
         object::DictObject* dict = object::as_dict(builtins);
+        // As MicroPython's builtins module: code run in globals without __name__ (exec and
+        // eval with a fresh dict) finds this one. Best effort, as the members below: a VM too
+        // small for its builtins fails on its first allocation anyway.
+        (void)object::dict_store_name(interpreter, dict, object::names::dunder_name,
+                                      Value::from_interned_string(definition->name));
         store_members(interpreter, dict, *definition);
         if (definition->initialise != nullptr) {
             definition->initialise(interpreter, builtins, nullptr);
@@ -262,6 +314,56 @@ Value Interpreter::find_builtin_module(std::uint32_t id) {
 }
 
 Value main_globals(object::Runtime& runtime) { return interpreter_of(runtime).main_globals(); }
+
+ModuleContext* load_code(object::Runtime& runtime, Value image, bool transient) {
+    Interpreter& interpreter = interpreter_of(runtime);
+    const std::string_view bytes = object::bytes_view(image);
+    // Loaded and verified with memory from this VM's heap, so the tables count in its limit.
+    auto loaded = interpreter.load_image(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    if (!loaded) {
+        const support::Error& error = loaded.error();
+        interpreter.raise_new(&object::value_error_type, error.message.starts_with("invalid .mpy: ")
+                                                             ? error.message
+                                                             : error.describe());
+        return nullptr;
+    }
+    SourceFile source;
+    source.owner = image;
+    return interpreter.make_context(std::move(*loaded), std::move(source), transient);
+}
+
+bool release_code(object::Runtime& runtime, ModuleContext* context) {
+    // Only the outer code's function was ever made from an image without children, and it
+    // has returned: nothing can run the code again, and nothing else points into it.
+    if (!context->transient || !context->image.children(context->image.root()).empty()) {
+        return false;
+    }
+    interpreter_of(runtime).release_context(context);
+    return true;
+}
+
+object::Result<Value> run_code(object::Runtime& runtime, ModuleContext* context, Value globals,
+                               Value locals) {
+    return interpreter_of(runtime).run_context(context, globals, locals);
+}
+
+Value current_globals(object::Runtime& runtime) {
+    Frame* frame = interpreter_of(runtime).current_frame();
+    return frame == nullptr ? Value::empty() : frame->globals;
+}
+
+Value current_locals(object::Runtime& runtime) {
+    Frame* frame = interpreter_of(runtime).current_frame();
+    if (frame == nullptr) {
+        return Value::empty();
+    }
+    return frame->locals.is_empty() ? frame->globals : frame->locals;
+}
+
+SourceCompiler source_compiler(object::Runtime& runtime) {
+    return interpreter_of(runtime).module_registry().compiler;
+}
 
 void add_module(object::Runtime& runtime, const ModuleDefinition& definition) {
     interpreter_of(runtime).add_module(definition);

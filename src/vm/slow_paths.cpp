@@ -38,9 +38,11 @@ object::Result<Value> materialise(Interpreter& interpreter, ModuleContext& conte
         case image::ConstantKind::ellipsis:
             return Value::ellipsis();
         case image::ConstantKind::string:
-            // Interned in place: the text stays in the image, uncopied.
+            // Interned in place: the text stays in the image, uncopied (unless the image may
+            // go before the VM does).
             return Value::from_interned_string(
-                interpreter.interned().intern_in_place(constant.text));
+                context.transient ? interpreter.interned().intern_copy(constant.text)
+                                  : interpreter.interned().intern_in_place(constant.text));
         case image::ConstantKind::bytes:
             return object::make_bytes(interpreter, constant.text);
         case image::ConstantKind::small_int:

@@ -129,10 +129,37 @@ RunStatus Vm::run_module(std::string_view name) {
     return finish_run(interpreter.run_main_module(name));
 }
 
-RunStatus Vm::finish_run(object::Value globals) {
+RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceKind kind,
+                         bool program_ends) {
+    load_error_.clear();
+    exception_type_name_.clear();
+    exception_message_.clear();
+    traceback_text_.clear();
+    exit_code_ = 0;
+    Interpreter& interpreter = *interpreter_;
+    interpreter.set_step_limit(max_steps_);
+    Value globals = interpreter.main_globals();
+    if (!globals.is_empty()) {
+        interpreter.keep(globals);
+        // As the unix port: a module's source (a file, -c, piped input) sets __file__ to its
+        // name; a REPL statement leaves it alone.
+        if (kind == SourceKind::file &&
+            !object::dict_store_name(interpreter, object::as_dict(globals),
+                                     object::names::dunder_file, interpreter.intern(name))) {
+            globals = Value::empty();
+        } else if (interpreter.run_source(source, name, kind, globals, globals).is_empty()) {
+            globals = Value::empty();
+        }
+    }
+    return finish_run(globals, program_ends);
+}
+
+RunStatus Vm::finish_run(object::Value globals, bool program_ends) {
     Interpreter& interpreter = *interpreter_;
     if (!globals.is_empty()) {
-        run_exit_function(interpreter);
+        if (program_ends) {
+            run_exit_function(interpreter);
+        }
         interpreter.release_temporaries(0);
         return RunStatus::ok;
     }
@@ -160,7 +187,7 @@ RunStatus Vm::finish_run(object::Value globals) {
         }
     }
     interpreter.clear_exception();
-    if (!interpreter.step_budget_exhausted()) {
+    if (program_ends && !interpreter.step_budget_exhausted()) {
         run_exit_function(interpreter);
     }
     interpreter.release_temporaries(0);

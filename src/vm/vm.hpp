@@ -74,6 +74,15 @@ class Vm {
     // a module that is not found is an ImportError (RunStatus::exception).
     RunStatus run_module(std::string_view name);
 
+    // Compiles Python source with the VM's compiler (ModuleRegistry::compiler) and runs it in
+    // __main__'s globals, as the unix port runs a file, -c CODE or a REPL statement; a source
+    // that does not compile ends in RunStatus::exception (SyntaxError, ...) like a raise. The
+    // compiled image lives on the VM's heap. Source of kind `file` sets __file__ to `name`, as
+    // the unix port does for a file, -c and piped input. With `program_ends` false (a REPL
+    // statement, more to come) the function sys.atexit registered does not run yet.
+    RunStatus run_source(std::string_view source, std::string_view name, SourceKind kind,
+                         bool program_ends = true);
+
     // Loads and runs an .mpy as the module `name` (its own globals) and stores the module in
     // sys.modules, so `import name` finds it; `module` receives it. After
     // RunStatus::exception the exception stays pending on runtime(), for the caller to take.
@@ -144,7 +153,7 @@ class Vm {
 
   private:
     // Reports a run's outcome: `globals` empty when the program raised.
-    RunStatus finish_run(object::Value globals);
+    RunStatus finish_run(object::Value globals, bool program_ends = true);
 
     std::unique_ptr<Interpreter> interpreter_;
     std::string load_error_;
