@@ -1,11 +1,14 @@
 // compile_source() and the compile pass's driver: passes, scopes, dispatch on rules and names.
 #include "compiler/compile.hpp"
 
+#include <optional>
+#include <string_view>
 #include <utility>
 
 #include "compiler/compile_pass.hpp"
 #include "compiler/mpy_writer.hpp"
 #include "image/format.hpp"
+#include "support/utf8.hpp"
 
 namespace xipy::compiler {
 
@@ -59,6 +62,45 @@ ConstantValue constant_value_of(const Constant& constant, bool& supported) {
     }
     supported = false;
     return ConstantValue::singleton(ConstantKind::none);
+}
+
+bool is_utf8_constant(const ConstantValue& value) {
+    if (value.kind == ConstantKind::string && !support::is_valid_utf8(value.text)) {
+        return false;
+    }
+    for (const ConstantValue& item : value.items) {
+        if (!is_utf8_constant(item)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// MicroPython's lexer takes every byte from 0x80 up as part of a name or a string, so mpy-cross
+// writes names and str constants that are not UTF-8. xipy's loader refuses those (its str
+// objects are UTF-8 by invariant), so the compiler refuses them, at the first line that is not
+// UTF-8, rather than write a file nothing can load.
+std::optional<CompileError> check_utf8(const CompiledModule& module, std::string_view source) {
+    bool valid = true;
+    for (std::size_t index = 0; index < module.qstrs.size() && valid; ++index) {
+        valid = support::is_valid_utf8(module.qstrs.text(index));
+    }
+    for (std::size_t index = 0; index < module.constants.size() && valid; ++index) {
+        valid = is_utf8_constant(module.constants.value(index));
+    }
+    if (valid) {
+        return std::nullopt;
+    }
+    std::size_t line = 1;
+    for (std::size_t start = 0; start < source.size(); ++line) {
+        std::size_t end = source.find('\n', start);
+        end = end == std::string_view::npos ? source.size() : end;
+        if (!support::is_valid_utf8(source.substr(start, end - start))) {
+            break;
+        }
+        start = end + 1;
+    }
+    return CompileError{CompileErrorKind::syntax_error, "invalid UTF-8", line};
 }
 
 }  // namespace
@@ -523,6 +565,9 @@ CompileResult compile_source(std::string_view source, std::string_view source_na
     module.small_int_bits = options.small_int_bits;
     CompilePass pass(parsed.tree(), module, options);
     if (std::optional<CompileError> error = pass.run()) {
+        return std::move(*error);
+    }
+    if (std::optional<CompileError> error = check_utf8(module, source)) {
         return std::move(*error);
     }
     support::Result<std::vector<std::uint8_t>> image = write_mpy(module);

@@ -66,6 +66,25 @@ TEST(CompileSource, OutputPassesTheVerifier) {
     EXPECT_TRUE(xipy::image::verify(image.value()).ok());
 }
 
+// mpy-cross takes any byte from 0x80 up into names and strings; a file with such a name or
+// str constant that is not UTF-8 would be refused by the loader, so compiling refuses it at
+// its line (found by compile_fuzzer: "ab\xff" compiled to a file xipy could not load).
+TEST(CompileSource, NamesAndStringsThatAreNotUtf8AreRefused) {
+    for (const char* source :
+         {"x = 1\nab\xff\n", "x = 1\ny = 'a\xfe'\n", "x = 1\nz = (1, 'a\xc3')\n"}) {
+        CompileResult result = compile_source(source, "bad.py");
+        ASSERT_FALSE(result.ok()) << source;
+        EXPECT_EQ(result.error().kind, CompileErrorKind::syntax_error);
+        EXPECT_EQ(result.error().message, "invalid UTF-8");
+        EXPECT_EQ(result.error().line, 2u) << source;
+    }
+    // Bytes literals, comments and valid UTF-8 names are fine.
+    for (const char* source : {"b = b'\xff'\n", "# \xff\nx = 1\n", "caf\xc3\xa9 = 1\n"}) {
+        CompileResult result = compile_source(source, "good.py");
+        EXPECT_TRUE(result.ok()) << source << ": " << result.error().message;
+    }
+}
+
 TEST(CompileSource, ReportsTheScopeAndLineOfCompileErrors) {
     CompileResult result = compile_source("def f():\n    return 1\nreturn 5\n", "r.py");
     ASSERT_FALSE(result.ok());
