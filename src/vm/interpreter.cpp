@@ -10,7 +10,6 @@
 #include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
-#include "object/cursor.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -24,6 +23,7 @@
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
+#include "vm/for_loop.hpp"
 #include "vm/inline_cache.hpp"
 #include "vm/rare_opcodes.hpp"
 #include "vm/slow_paths.hpp"
@@ -830,51 +830,24 @@ ExecutionResult Interpreter::run() {
                 instruction += offset;
                 NEXT();
             }
-            OPCODE(GET_ITER) : OPCODE(GET_ITER_STACK) : {
-                object::Cursor cursor;
-                if (opcode == byte_of(Opcode::GET_ITER_STACK) &&
-                    object::start_cursor(TOP(), cursor)) {
-                    // A built-in container loops by position in the slots, allocating
-                    // nothing: the position, the container, a dict's size at the start.
-                    top[0] = Value::from_small_int(cursor.position);
-                    top[1] = cursor.container;
-                    top[2] = Value::from_small_int(cursor.count_at_start);
-                    top[3] = Value::none();
-                    top += iterator_slots - 1;
-                    NEXT();
-                }
+            OPCODE(GET_ITER) : {
                 Value iterator = object::get_iterator(*this, TOP());
                 CHECK(iterator);
-                if (opcode == byte_of(Opcode::GET_ITER)) {
-                    TOP() = iterator;
-                    NEXT();
+                TOP() = iterator;
+                NEXT();
+            }
+            OPCODE(GET_ITER_STACK) : {
+                // A for loop's iterator slots (vm/for_loop.hpp).
+                if (!start_for_loop(*this, top)) {
+                    goto handle_exception;
                 }
-                // MicroPython's layout: an empty slot, then the iterator.
-                top[0] = Value::empty();
-                top[1] = iterator;
-                top[2] = Value::none();
-                top[3] = Value::none();
                 top += iterator_slots - 1;
                 NEXT();
             }
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value* slots = top + 1 - iterator_slots;
-                Value next;
-                if (!slots[0].is_empty()) {
-                    if (!slots[0].is_small_int() || !slots[2].is_small_int()) [[unlikely]] {
-                        object::raise_corrupt_cursor(*this);
-                        goto handle_exception;
-                    }
-                    object::Cursor cursor{slots[1],
-                                          static_cast<std::uint32_t>(slots[0].as_small_int()),
-                                          static_cast<std::uint32_t>(slots[2].as_small_int())};
-                    next = object::cursor_next(*this, cursor);
-                    slots[0] = Value::from_small_int(cursor.position);
-                } else {
-                    next = object::iterate_next(*this, slots[1]);
-                }
+                Value next = next_for_loop_item(*this, top + 1 - iterator_slots);
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
