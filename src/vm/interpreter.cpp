@@ -19,13 +19,13 @@
 #include "object/operations.hpp"
 #include "object/roots.hpp"
 #include "object/set_object.hpp"
-#include "object/slice_object.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
 #include "vm/for_loop.hpp"
 #include "vm/inline_cache.hpp"
 #include "vm/rare_opcodes.hpp"
+#include "vm/slicing.hpp"
 #include "vm/slow_paths.hpp"
 #include "vm/unwind.hpp"
 
@@ -891,39 +891,10 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(BUILD_SLICE) : {
                 std::uint32_t count = read_var_uint(instruction);
-                // A slice subscripting a built-in sequence at once (`b[3:5]`, `b[3:5] = x`)
-                // lives on the C++ stack, as MicroPython's does, so it allocates nothing; its
-                // parts stay on the value stack, rooted, until the subscript is done.
-                Value* parts = top - (count - 1);
-                const std::uint8_t next_opcode = *instruction;
-                if ((next_opcode == byte_of(Opcode::LOAD_SUBSCR) ||
-                     next_opcode == byte_of(Opcode::STORE_SUBSCR)) &&
-                    object::subscript_allows_stack_slice(parts[-1])) {
-                    object::SliceObject slice(parts[0], parts[1],
-                                              count == 3 ? parts[2] : Value::none(),
-                                              gc::Cell::flag_static);
-                    ++instruction;
-                    SAVE_FRAME();
-                    if (next_opcode == byte_of(Opcode::LOAD_SUBSCR)) {
-                        Value result =
-                            object::load_subscript(*this, parts[-1], Value::from_object(&slice));
-                        CHECK(result);
-                        top = parts - 1;
-                        TOP() = result;
-                        NEXT();
-                    }
-                    if (!object::store_subscript(*this, parts[-1], Value::from_object(&slice),
-                                                 parts[-2])) {
-                        goto handle_exception;
-                    }
-                    top = parts - 3;
-                    NEXT();
+                // May run the subscript that follows as well (vm/slicing.hpp).
+                if (!build_slice(*this, *frame, top, instruction, count)) {
+                    goto handle_exception;
                 }
-                Value step = count == 3 ? POP() : Value::none();
-                Value stop = POP();
-                Value slice = object::make_slice(*this, TOP(), stop, step);
-                CHECK(slice);
-                TOP() = slice;
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
