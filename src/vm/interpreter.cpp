@@ -424,6 +424,32 @@ void Interpreter::pop_frame() {
     leave_call();
 }
 
+[[gnu::always_inline]] inline CallOutcome Interpreter::call_instruction(
+    Frame& frame, std::uint8_t opcode, const std::uint8_t*& instruction, Value*& top) {
+    const std::uint32_t operand = read_var_uint(instruction);
+    const std::uint32_t positional = operand & 0xff;
+    const std::uint32_t keywords = (operand >> 8) & 0xff;
+    const bool is_method =
+        opcode == byte_of(Opcode::CALL_METHOD) || opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+    const bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
+                          opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+    top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
+    // top now points at the callable; the result replaces it.
+    frame.instruction = instruction;
+    frame.stack_top = top;
+    DirectCall direct;
+    if (!has_star && keywords == 0 && find_direct_call(top, positional, is_method, direct)) {
+        // The common call, positional arguments to a plain Python function: its frame is
+        // pushed here and the loop goes on in it, without C++ recursion.
+        if (!push_direct_frame(direct.function, direct.first, direct.values, direct.count)) {
+            return CallOutcome::raised;
+        }
+        return CallOutcome::pushed_frame;
+    }
+    // Every other call, and each one that raises a binding error (vm/call.cpp).
+    return call_from_stack(top, positional, keywords, is_method, has_star);
+}
+
 // The loop's vocabulary. run() keeps its hot state in locals rather than in the Frame, so the
 // compiler can hold them in registers across the whole loop: `frame` (the innermost frame),
 // `instruction` (the next byte to decode), `top` (the value stack's top item) and `opcode`.
@@ -932,31 +958,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(CALL_FUNCTION)
                 : OPCODE(CALL_METHOD)
                 : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
-                const std::uint32_t operand = read_var_uint(instruction);
-                const std::uint32_t positional = operand & 0xff;
-                const std::uint32_t keywords = (operand >> 8) & 0xff;
-                const bool is_method = opcode == byte_of(Opcode::CALL_METHOD) ||
-                                       opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
-                const bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
-                                      opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
-                top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
-                // top now points at the callable; the result replaces it.
-                SAVE_FRAME();
-                DirectCall direct;
-                if (!has_star && keywords == 0 &&
-                    find_direct_call(top, positional, is_method, direct)) {
-                    // The common call, positional arguments to a plain Python function: its
-                    // frame is pushed here and the loop goes on in it, without C++ recursion.
-                    if (!push_direct_frame(direct.function, direct.first, direct.values,
-                                           direct.count)) {
-                        goto handle_exception;
-                    }
-                    LOAD_FRAME();
-                    NEXT();
-                }
-                // Every other call, and each one that raises a binding error (vm/call.cpp).
-                const CallOutcome outcome =
-                    call_from_stack(top, positional, keywords, is_method, has_star);
+                const CallOutcome outcome = call_instruction(*frame, opcode, instruction, top);
                 if (outcome == CallOutcome::raised) {
                     goto handle_exception;
                 }

@@ -190,6 +190,12 @@ class Interpreter : public object::Runtime {
     // locals after the closure's cells. Same step, depth and stack checks; false if it raised.
     object::Status push_direct_frame(object::Value function, object::Value first,
                                      const object::Value* values, std::uint32_t count);
+    // A CALL_* instruction (opcode, its operand at `instruction`) on the stack at `top` of
+    // `frame`, the innermost: the fast path for find_direct_call(), else call_from_stack().
+    // Moves `instruction` past the operand and `top` to the callable's slot, which the result
+    // replaces (unless a frame was pushed).
+    CallOutcome call_instruction(Frame& frame, std::uint8_t opcode,
+                                 const std::uint8_t*& instruction, object::Value*& top);
     void pop_frame();
     // Pops the innermost frame as it returns or raises; true if run() returns to native code.
     bool finish_frame();
