@@ -968,20 +968,12 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(RETURN_VALUE) : unwind_return : {
-                if (frame->handler_count > 0) {
-                    // A finally body may have to run first (vm/unwind.cpp).
-                    const std::uint8_t* finally_body =
-                        return_through_handlers(*frame, top, instruction);
-                    if (finally_body != nullptr) {
-                        instruction = finally_body;
-                        NEXT();
-                    }
+                // A finally body may have to run first (vm/unwind.cpp).
+                if (frame->handler_count > 0 && return_through_handlers(*frame, top, instruction)) {
+                    NEXT();
                 }
-                Value result = TOP();
-                if (result.is_empty()) {
-                    // LOAD_NULL's marker is no Python value; callers read it as "raised".
-                    result = Value::none();
-                }
+                // LOAD_NULL's marker is no Python value; callers would read it as "raised".
+                const Value result = TOP().is_empty() ? Value::none() : TOP();
                 if (finish_frame()) {
                     release_temporaries(temporaries);
                     return {ExitKind::returned, result};

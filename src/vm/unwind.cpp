@@ -116,8 +116,7 @@ const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t tar
     return frame.code->bytecode().data() + target;
 }
 
-const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,
-                                            const std::uint8_t* instruction) {
+bool return_through_handlers(Frame& frame, Value*& top, const std::uint8_t*& instruction) {
     while (frame.handler_count > 0) {
         ExceptionHandler& handler = frame.handlers[frame.handler_count - 1];
         if (handler.is_finally) {
@@ -128,13 +127,14 @@ const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,
                 top = finally_top + 2;
                 *top = Value::none();  // the unwind slot; see ExceptionHandler
                 handler.unwind = Unwind::returning;
-                return handler.handler;
+                instruction = handler.handler;
+                return true;
             }
             cancel_active_finally(handler, top);
         }
         --frame.handler_count;
     }
-    return nullptr;
+    return false;
 }
 
 FinallyExit end_finally(Interpreter& interpreter, Frame& frame, Value*& top,
