@@ -56,14 +56,33 @@ namespace {
 // Sizes of the per-VM stacks. A frame that does not fit raises
 // RuntimeError like too deep a recursion.
 
-// The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
-// the index but cannot know the slot's type, and bytecode may store anything there.
-object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
-    if (slot.is_object() && slot.as_object()->type() == &object::cell_type) {
-        return static_cast<object::CellObject*>(slot.as_object());
+object::Raised raise_unbound_local(object::Runtime& runtime) {
+    return runtime.raise_new(&object::name_error_type,
+                             "local variable referenced before assignment");
+}
+
+// LOAD_DEREF, STORE_DEREF or DELETE_DEREF (`opcode`) on the cell in a closure variable's local
+// `slot`, with the value stack at `top`. The verifier bounds the slot's index but cannot know
+// its type, and bytecode may store anything there, so the cell is checked first.
+object::Status access_cell(object::Runtime& runtime, Value slot, std::uint8_t opcode, Value*& top) {
+    if (!slot.is_object() || slot.as_object()->type() != &object::cell_type) {
+        return runtime.raise_new(&object::runtime_error_type,
+                                 "invalid .mpy: closure variable is not a cell");
     }
-    runtime.raise_new(&object::runtime_error_type, "invalid .mpy: closure variable is not a cell");
-    return nullptr;
+    auto* cell = static_cast<object::CellObject*>(slot.as_object());
+    if (opcode == static_cast<std::uint8_t>(Opcode::STORE_DEREF)) {
+        cell->value = *top--;
+        return object::succeeded();
+    }
+    if (cell->value.is_empty()) {
+        return raise_unbound_local(runtime);
+    }
+    if (opcode == static_cast<std::uint8_t>(Opcode::LOAD_DEREF)) {
+        *++top = cell->value;
+    } else {
+        cell->value = Value::empty();
+    }
+    return object::succeeded();
 }
 
 // The dispatch number of each opcode body: `invalid` for bytes that are no opcode, then one
@@ -117,6 +136,30 @@ Value& local_slot(Frame& frame, std::uint32_t index) {
 // bodies), else its globals; *_GLOBAL opcodes always use the globals.
 Value name_scope(const Frame& frame, bool is_name_opcode) {
     return is_name_opcode && !frame.locals.is_empty() ? frame.locals : frame.globals;
+}
+
+// LOAD_NAME (which looks in the frame's locals first, when it has them) or LOAD_GLOBAL of
+// qstr `qstr_index`: the globals through the name's inline cache, then the builtins; raises
+// NameError when none has it. Inline: LOAD_GLOBAL is among the commonest opcodes.
+[[gnu::always_inline]] inline object::Result<Value> load_name(object::Runtime& runtime,
+                                                              Frame& frame, bool is_name_opcode,
+                                                              std::uint32_t qstr_index,
+                                                              SpareNameCache& spare_cache) {
+    const std::uint32_t name = frame.context->qstr_ids[qstr_index];
+    if (is_name_opcode && !frame.locals.is_empty()) {
+        Value value = object::dict_find_name(runtime, object::as_dict(frame.locals), name);
+        if (!value.is_empty()) {
+            return value;
+        }
+    }
+    Value value = cached_load_global(
+        runtime, frame.context->name_caches.find(qstr_index, spare_cache),
+        object::as_dict(frame.globals), object::as_dict(runtime.builtins()), name);
+    if (value.is_empty()) {
+        raise_name_not_defined(runtime, name);
+        return object::Raised{};
+    }
+    return value;
 }
 
 // `left operation right` for two small ints when the answer needs no allocation and no
@@ -642,42 +685,17 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
-                object::CellObject* cell =
-                    cell_in(*this, local_slot(*frame, read_var_uint(instruction)));
-                if (cell == nullptr) {
+                Value slot = local_slot(*frame, read_var_uint(instruction));
+                if (!access_cell(*this, slot, opcode, top)) {
                     goto handle_exception;
-                }
-                if (opcode == byte_of(Opcode::STORE_DEREF)) {
-                    cell->value = POP();
-                    NEXT();
-                }
-                if (cell->value.is_empty()) {
-                    goto unbound_local;
-                }
-                if (opcode == byte_of(Opcode::LOAD_DEREF)) {
-                    PUSH(cell->value);
-                } else {
-                    cell->value = Value::empty();
                 }
                 NEXT();
             }
             OPCODE(LOAD_NAME) : OPCODE(LOAD_GLOBAL) : {
                 const std::uint32_t qstr_index = read_var_uint(instruction);
-                std::uint32_t name = frame->context->qstr_ids[qstr_index];
-                Value value;
-                if (opcode == byte_of(Opcode::LOAD_NAME) && !frame->locals.is_empty()) {
-                    value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
-                }
-                // inline caches
-                if (value.is_empty()) {
-                    value = cached_load_global(
-                        *this, frame->context->name_caches.find(qstr_index, spare_cache),
-                        object::as_dict(frame->globals), object::as_dict(builtins()), name);
-                }
-                if (value.is_empty()) {
-                    raise_name_not_defined(*this, name);
-                    goto handle_exception;
-                }
+                Value value = load_name(*this, *frame, opcode == byte_of(Opcode::LOAD_NAME),
+                                        qstr_index, spare_cache);
+                CHECK(value);
                 PUSH(value);
                 NEXT();
             }
@@ -1060,7 +1078,7 @@ ExecutionResult Interpreter::run() {
 #endif
 
     unbound_local:
-        raise_new(&object::name_error_type, "local variable referenced before assignment");
+        raise_unbound_local(*this);
         goto handle_exception;
 
     handle_exception:
