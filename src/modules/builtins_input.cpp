@@ -26,7 +26,7 @@ namespace {
 
 // input([prompt]): the prompt goes to stdout without a newline; the line comes back without
 // its '\n'. End of file before any byte is EOFError, as in MicroPython.
-Value builtin_input(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_input(object::Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count > 0 && !arguments[0].is_none()) {
         std::optional<std::string> prompt = object::str_text(runtime, arguments[0]);
         if (!prompt) {
@@ -67,11 +67,15 @@ object::Result<Value> needs_compiler(object::Runtime& runtime, std::string_view 
         std::string(function) + "() needs a Python compiler, which xipy does not have yet");
 }
 
-Value builtin_compile(object::Runtime& runtime, Arguments) {
+object::Result<Value> builtin_compile(object::Runtime& runtime, Arguments) {
     return needs_compiler(runtime, "compile");
 }
-Value builtin_eval(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "eval"); }
-Value builtin_exec(object::Runtime& runtime, Arguments) { return needs_compiler(runtime, "exec"); }
+object::Result<Value> builtin_eval(object::Runtime& runtime, Arguments) {
+    return needs_compiler(runtime, "eval");
+}
+object::Result<Value> builtin_exec(object::Runtime& runtime, Arguments) {
+    return needs_compiler(runtime, "exec");
+}
 
 constexpr std::uint16_t many = NativeFunction::unlimited;
 

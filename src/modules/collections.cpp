@@ -92,12 +92,12 @@ bool deque_push(object::Runtime& runtime, DequeObject* deque, Value item, bool a
     return true;
 }
 
-Value deque_append(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_append(object::Runtime& runtime, Arguments arguments) {
     return deque_push(runtime, self_deque(arguments[0]), arguments[1], false) ? Value::none()
                                                                               : Value::empty();
 }
 
-Value deque_appendleft(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_appendleft(object::Runtime& runtime, Arguments arguments) {
     return deque_push(runtime, self_deque(arguments[0]), arguments[1], true) ? Value::none()
                                                                              : Value::empty();
 }
@@ -109,12 +109,12 @@ bool deque_extend_with(object::Runtime& runtime, DequeObject* deque, Value itera
            }) != object::Finish::raised;
 }
 
-Value deque_extend(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_extend(object::Runtime& runtime, Arguments arguments) {
     return deque_extend_with(runtime, self_deque(arguments[0]), arguments[1]) ? Value::none()
                                                                               : Value::empty();
 }
 
-Value deque_pop(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_pop(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* list = self_deque(arguments[0])->list();
     if (list->length == 0) {
         return runtime.raise_new(&object::index_error_type, "empty");
@@ -125,7 +125,7 @@ Value deque_pop(object::Runtime& runtime, Arguments arguments) {
     return item;
 }
 
-Value deque_popleft(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_popleft(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* list = self_deque(arguments[0])->list();
     if (list->length == 0) {
         return runtime.raise_new(&object::index_error_type, "empty");
@@ -502,7 +502,7 @@ constinit const object::Type default_dict_type{names::defaultdict,
                                                object::type_flag_subclassable,
                                                trace_default_dict};
 
-Value collections_namedtuple(object::Runtime& runtime, Arguments arguments);
+object::Result<Value> collections_namedtuple(object::Runtime& runtime, Arguments arguments);
 
 // ---- namedtuple: a class deriving from tuple whose dict holds `_fields` (the names, a
 // tuple of str), a read-only property per field and native __new__ and __repr__.
@@ -512,7 +512,7 @@ object::Result<Value> fields_of(object::Runtime& runtime, Value instance) {
                                   names::fields_attribute);
 }
 
-Value named_tuple_new(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> named_tuple_new(object::Runtime& runtime, Arguments arguments) {
     Value type_value = arguments[0];
     const object::Type* type = object::as_type(type_value);
     Value fields = object::load_attribute(runtime, type_value, names::fields_attribute);
@@ -574,12 +574,12 @@ Value named_tuple_new(object::Runtime& runtime, Arguments arguments) {
 }
 
 // A field's property getter, bound to the field's index: (index, instance) -> item.
-Value named_tuple_field(object::Runtime&, Arguments arguments) {
+object::Result<Value> named_tuple_field(object::Runtime&, Arguments arguments) {
     Value tuple = object::native_self(arguments[1]);
     return object::as_tuple(tuple)->items()[arguments[0].as_small_int()];
 }
 
-Value named_tuple_repr(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> named_tuple_repr(object::Runtime& runtime, Arguments arguments) {
     Value fields = fields_of(runtime, arguments[0]);
     if (fields.is_empty()) {
         return Value::empty();
@@ -659,7 +659,7 @@ object::Result<Value> make_named_tuple_type(object::Runtime& runtime, Value name
 
 namespace {
 
-Value collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
     if (!object::is_str(arguments[0])) {
         return runtime.raise_new(&object::type_error_type,
                                  "can't convert '" +

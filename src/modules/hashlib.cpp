@@ -58,7 +58,7 @@ bool feed(object::Runtime& runtime, HashObject* hash, Value data) {
     return true;
 }
 
-Value hash_update(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_update(object::Runtime& runtime, Arguments arguments) {
     HashObject* hash = as_hash(arguments[0]);
     if (hash->final) {
         return hash_is_final(runtime);
@@ -82,12 +82,12 @@ std::optional<std::string> finish(object::Runtime& runtime, Value self) {
         hash->hasher);
 }
 
-Value hash_digest(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_digest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
     return digest ? object::make_bytes(runtime, *digest) : object::Raised{};
 }
 
-Value hash_hexdigest(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_hexdigest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
     if (!digest) {
         return Value::empty();

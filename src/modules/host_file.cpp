@@ -152,7 +152,7 @@ bool size_argument(object::Runtime& runtime, Arguments arguments, std::int64_t& 
     return true;
 }
 
-Value file_read(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_read(object::Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -160,7 +160,7 @@ Value file_read(object::Runtime& runtime, Arguments arguments) {
     return read_value(runtime, self_file(arguments), size, false);
 }
 
-Value file_readline(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readline(object::Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -168,7 +168,7 @@ Value file_readline(object::Runtime& runtime, Arguments arguments) {
     return read_value(runtime, self_file(arguments), size, true);
 }
 
-Value file_readlines(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readlines(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     Value lines = object::make_list(runtime, {});
     if (lines.is_empty()) {
@@ -194,7 +194,7 @@ Value file_readlines(object::Runtime& runtime, Arguments arguments) {
     }
 }
 
-Value file_readinto(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readinto(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -229,7 +229,7 @@ Value file_readinto(object::Runtime& runtime, Arguments arguments) {
 }
 
 // write(data), write(buffer, n), write(buffer, offset, n): the number of bytes written.
-Value file_write(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_write(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -273,7 +273,7 @@ Value file_write(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(written));
 }
 
-Value file_seek(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_seek(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -298,7 +298,7 @@ Value file_seek(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(position));
 }
 
-Value file_tell(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_tell(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -311,16 +311,16 @@ Value file_tell(object::Runtime& runtime, Arguments arguments) {
 }
 
 // Nothing is buffered in the VM: every write() is already the host's.
-Value file_flush(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_flush(object::Runtime& runtime, Arguments arguments) {
     return self_file(arguments)->closed ? raise_closed(runtime) : Value::none();
 }
 
-Value file_fileno(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_fileno(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     return file->closed ? raise_closed(runtime) : Value::from_small_int(file->descriptor);
 }
 
-Value file_close(object::Runtime&, Arguments arguments) {
+object::Result<Value> file_close(object::Runtime&, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (!file->closed) {
         file->closed = true;
@@ -329,9 +329,9 @@ Value file_close(object::Runtime&, Arguments arguments) {
     return Value::none();
 }
 
-Value file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+object::Result<Value> file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
 
-Value file_exit(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_exit(object::Runtime& runtime, Arguments arguments) {
     return file_close(runtime, arguments);
 }
 
@@ -347,7 +347,7 @@ Value file_next(object::Runtime& runtime, Value self) {
     return data.empty() ? Value::stop_iteration() : make_chunk(runtime, file, data);
 }
 
-Value file_next_method(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_next_method(object::Runtime& runtime, Arguments arguments) {
     Value line = file_next(runtime, arguments[0]);
     if (line.is_stop_iteration()) {
         return runtime.raise_type(&object::stop_iteration_type);

@@ -203,7 +203,7 @@ bool separators_argument(object::Runtime& runtime, Arguments arguments, Separato
     return true;
 }
 
-Value json_dumps(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_dumps(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
     object::NativeWorkMeter work(runtime);
     separators.work = &work;
@@ -217,7 +217,7 @@ Value json_dumps(object::Runtime& runtime, Arguments arguments) {
     return object::make_str(runtime, printer.text());
 }
 
-Value json_dump(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_dump(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
     object::NativeWorkMeter work(runtime);
     separators.work = &work;
@@ -502,7 +502,7 @@ object::Result<Value> parse_json(object::Runtime& runtime, std::string_view text
     return top;
 }
 
-Value json_loads(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_loads(object::Runtime& runtime, Arguments arguments) {
     auto text = readable_buffer(runtime, arguments[0]);
     if (!text) {
         return Value::empty();
@@ -512,7 +512,7 @@ Value json_loads(object::Runtime& runtime, Arguments arguments) {
     return parse_json(runtime, copy);
 }
 
-Value json_load(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_load(object::Runtime& runtime, Arguments arguments) {
     Value text = object::call_method(runtime, arguments[0], names::read, {});
     if (text.is_empty()) {
         return Value::empty();

@@ -357,7 +357,7 @@ constexpr TypeSlots array_like_slots(Value (*make_new)(Runtime&, const Type*, Ar
 
 }  // namespace
 
-Value array_method_append(Runtime& runtime, Arguments arguments) {
+Result<Value> array_method_append(Runtime& runtime, Arguments arguments) {
     ArrayObject* array = self_array(arguments[0]);
     std::uint8_t encoded[8];
     if (!encode_item(runtime, array->typecode, arguments[1], encoded)) {
@@ -367,7 +367,7 @@ Value array_method_append(Runtime& runtime, Arguments arguments) {
     return array_append_bytes(runtime, array, item) ? Value::none() : Value::empty();
 }
 
-Value array_method_extend(Runtime& runtime, Arguments arguments) {
+Result<Value> array_method_extend(Runtime& runtime, Arguments arguments) {
     ArrayObject* array = self_array(arguments[0]);
     return extend_from_iterable(runtime, array, arguments[1]) ? Value::none() : Value::empty();
 }

@@ -32,7 +32,7 @@ const TextStreamObject* self_output(Value self) {
 
 // The TextIOWrapper writes str; its FileIO writes anything with the buffer protocol. Both
 // answer the number of bytes written.
-Value stream_write(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     const TextStreamObject* stream = self_output(arguments[0]);
     if (is_str(arguments[1])) {
         std::string_view text = str_view(runtime, arguments[1]);
@@ -50,14 +50,14 @@ Value stream_write(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(static_cast<std::int64_t>(bytes.size()));
 }
 
-Value stream_flush(Runtime&, Arguments) { return Value::none(); }
+Result<Value> stream_flush(Runtime&, Arguments) { return Value::none(); }
 
 // The host's file descriptors: 1 for stdout, 2 for stderr.
 std::int64_t descriptor_of(const TextStreamObject* stream) {
     return stream->stream == OutputStream::standard_output ? 1 : 2;
 }
 
-Value stream_fileno(Runtime&, Arguments arguments) {
+Result<Value> stream_fileno(Runtime&, Arguments arguments) {
     return Value::from_small_int(descriptor_of(self_output(arguments[0])));
 }
 
@@ -153,7 +153,7 @@ Result<Value> print_to_object(Runtime& runtime, Value file, Arguments arguments,
     return write_piece(runtime, file, end) ? Value::none() : Value::empty();
 }
 
-Value builtin_print(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_print(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::sep, names::end, names::file, names::flush})) {
         return Value::empty();
     }

@@ -88,11 +88,11 @@ Status check_encodable(Runtime& runtime, std::string_view text, Arguments argume
     return true;
 }
 
-Value bytes_method_decode(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_decode(Runtime& runtime, Arguments arguments) {
     return decode_to_str(runtime, self_bytes(arguments), arguments, 1);
 }
 
-Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "object with buffer protocol required");
     }
@@ -108,7 +108,7 @@ Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     return make_bytes(runtime, result);
 }
 
-Value bytes_method_hex(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_hex(Runtime& runtime, Arguments arguments) {
     std::string_view separator;
     if (arguments.positional_count > 1 && is_str(arguments[1])) {
         separator = str_view(runtime, arguments[1]);

@@ -189,13 +189,13 @@ Value object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return instance == nullptr ? Value::empty() : Value::from_object(instance);
 }
 
-Value object_init(Runtime&, Arguments) { return Value::none(); }
+Result<Value> object_init(Runtime&, Arguments) { return Value::none(); }
 
 Result<Value> allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
                                 bool user_init);
 Result<Value> call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
 
-Value object_new(Runtime& runtime, Arguments arguments) {
+Result<Value> object_new(Runtime& runtime, Arguments arguments) {
     // Only user classes can be allocated empty: a built-in type has its own layout.
     if (!is_type(arguments[0]) || !as_type(arguments[0])->is_user_class()) {
         return runtime.raise_new(&type_error_type, "arg must be user-type");
@@ -247,14 +247,14 @@ std::uint32_t name_argument(Runtime& runtime, Value name) {
     return runtime.interned().intern_copy(str_view(runtime, name));
 }
 
-Value object_setattr(Runtime& runtime, Arguments arguments) {
+Result<Value> object_setattr(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
     return store_in_dict(runtime, arguments[0], name_argument(runtime, arguments[1]), arguments[2]);
 }
 
-Value object_delattr(Runtime& runtime, Arguments arguments) {
+Result<Value> object_delattr(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
@@ -262,7 +262,7 @@ Value object_delattr(Runtime& runtime, Arguments arguments) {
                          Value::empty());
 }
 
-Value object_getattribute(Runtime& runtime, Arguments arguments) {
+Result<Value> object_getattribute(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
@@ -285,7 +285,7 @@ Value object_getattribute(Runtime& runtime, Arguments arguments) {
     return load_attribute(runtime, object, name);
 }
 
-Value object_repr_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_repr_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     const Type* type = type_of(arguments[0]);
     printer.write("<");
@@ -299,15 +299,15 @@ Value object_repr_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value object_str_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_str_method(Runtime& runtime, Arguments arguments) {
     return to_repr(runtime, arguments[0]);
 }
 
-Value object_eq_method(Runtime&, Arguments arguments) {
+Result<Value> object_eq_method(Runtime&, Arguments arguments) {
     return arguments[0] == arguments[1] ? Value::true_value() : Value::not_implemented();
 }
 
-Value object_ne_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_ne_method(Runtime& runtime, Arguments arguments) {
     int equal = equals(runtime, arguments[0], arguments[1]);
     if (equal < 0) {
         return Value::empty();
@@ -315,12 +315,12 @@ Value object_ne_method(Runtime& runtime, Arguments arguments) {
     return Value::boolean(equal == 0);
 }
 
-Value object_hash_method(Runtime&, Arguments arguments) {
+Result<Value> object_hash_method(Runtime&, Arguments arguments) {
     return Value::from_small_int(static_cast<std::int64_t>(arguments[0].bits() >> 3) &
                                  Value::small_int_maximum);
 }
 
-Value object_init_subclass(Runtime&, Arguments) { return Value::none(); }
+Result<Value> object_init_subclass(Runtime&, Arguments) { return Value::none(); }
 
 constexpr NativeFunction object_init_function{names::dunder_init,        NativeKind::method, 1,
                                               NativeFunction::unlimited, object_init,        true};

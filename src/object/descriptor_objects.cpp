@@ -71,13 +71,13 @@ Result<Value> property_with(Runtime& runtime, Arguments arguments, int part) {
     return copy == nullptr ? Value::empty() : Value::from_object(copy);
 }
 
-Value property_getter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_getter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 0);
 }
-Value property_setter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_setter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 1);
 }
-Value property_deleter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_deleter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 2);
 }
 

@@ -496,17 +496,17 @@ Result<Value> make_view(Runtime& runtime, Value dict, ViewKind kind) {
     return view == nullptr ? Value::empty() : Value::from_object(view);
 }
 
-Value dict_keys(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_keys(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::keys);
 }
-Value dict_values(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_values(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::values);
 }
-Value dict_items(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_items(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::items);
 }
 
-Value dict_get(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_get(Runtime& runtime, Arguments arguments) {
     DictLookup found = dict_find(runtime, as_dict(self_dict(arguments)), arguments[1]);
     if (!found.ok) {
         return Value::empty();
@@ -517,7 +517,7 @@ Value dict_get(Runtime& runtime, Arguments arguments) {
     return found.value;
 }
 
-Value dict_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_pop(Runtime& runtime, Arguments arguments) {
     if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
         return Value::empty();
     }
@@ -534,7 +534,7 @@ Value dict_pop(Runtime& runtime, Arguments arguments) {
     return removed;
 }
 
-Value dict_popitem(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_popitem(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
     if (refuse_fixed(runtime, dict)) {
         return Value::empty();
@@ -564,7 +564,7 @@ Value dict_popitem(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value dict_setdefault(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_setdefault(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
     if (refuse_fixed(runtime, dict)) {
         return Value::empty();
@@ -580,7 +580,7 @@ Value dict_setdefault(Runtime& runtime, Arguments arguments) {
     return dict_store(runtime, dict, arguments[1], value) ? value : Value::empty();
 }
 
-Value dict_update_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_update_method(Runtime& runtime, Arguments arguments) {
     Value dict = self_dict(arguments);
     if (refuse_fixed(runtime, as_dict(dict))) {
         return Value::empty();
@@ -591,7 +591,7 @@ Value dict_update_method(Runtime& runtime, Arguments arguments) {
     return update_from_keywords(runtime, dict, arguments) ? Value::none() : Value::empty();
 }
 
-Value dict_clear_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_clear_method(Runtime& runtime, Arguments arguments) {
     if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
         return Value::empty();
     }
@@ -599,11 +599,11 @@ Value dict_clear_method(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value dict_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_copy(Runtime& runtime, Arguments arguments) {
     return dict_copy_value(runtime, self_dict(arguments));
 }
 
-Value dict_fromkeys(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_fromkeys(Runtime& runtime, Arguments arguments) {
     Value dict = make_dict(runtime);
     if (dict.is_empty()) {
         return Value::empty();
@@ -615,7 +615,7 @@ Value dict_fromkeys(Runtime& runtime, Arguments arguments) {
     return finish == Finish::raised ? Value::empty() : dict;
 }
 
-Value dict_init(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_init(Runtime& runtime, Arguments arguments) {
     Value dict = self_dict(arguments);
     if (!is_dict(dict)) {
         return Value::none();
@@ -626,17 +626,17 @@ Value dict_init(Runtime& runtime, Arguments arguments) {
     return update_from_keywords(runtime, dict, arguments) ? Value::none() : Value::empty();
 }
 
-Value dict_getitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_getitem_method(Runtime& runtime, Arguments arguments) {
     return dict_load_subscript(runtime, self_dict(arguments), arguments[1]);
 }
 
-Value dict_setitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_setitem_method(Runtime& runtime, Arguments arguments) {
     return dict_store_subscript(runtime, self_dict(arguments), arguments[1], arguments[2])
                ? Value::none()
                : Value::empty();
 }
 
-Value dict_delitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_delitem_method(Runtime& runtime, Arguments arguments) {
     return dict_store_subscript(runtime, self_dict(arguments), arguments[1], Value::empty())
                ? Value::none()
                : Value::empty();

@@ -121,7 +121,7 @@ bool exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name,
     return false;
 }
 
-Value exception_init(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_init(Runtime& runtime, Arguments arguments) {
     if (!is_exception(arguments[0])) {
         return Value::none();
     }
@@ -133,7 +133,7 @@ Value exception_init(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value exception_str_method(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_str_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     if (!print_arguments(runtime, printer, as_exception(arguments[0]))) {
         return Value::empty();
@@ -141,7 +141,7 @@ Value exception_str_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value exception_repr_method(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_repr_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     if (!exception_print(runtime, arguments[0], printer, PrintKind::repr)) {
         return Value::empty();
@@ -149,7 +149,7 @@ Value exception_repr_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value exception_with_traceback(Runtime&, Arguments arguments) { return arguments[0]; }
+Result<Value> exception_with_traceback(Runtime&, Arguments arguments) { return arguments[0]; }
 
 constexpr NativeFunction exception_init_function{names::dunder_init, NativeKind::method, 1,
                                                  NativeFunction::unlimited, exception_init};

@@ -118,7 +118,7 @@ Value float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return converted ? Value::from_double(*converted) : Value::empty();
 }
 
-Value float_is_integer(Runtime&, Arguments arguments) {
+Result<Value> float_is_integer(Runtime&, Arguments arguments) {
     double value = arguments[0].as_double();
     return Value::boolean(std::isfinite(value) && value == std::trunc(value));
 }

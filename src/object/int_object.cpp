@@ -430,7 +430,7 @@ Value bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return Value::boolean(result != 0);
 }
 
-Value int_bit_length(Runtime& runtime, Arguments arguments) {
+Result<Value> int_bit_length(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(to_big_integer(arguments[0]).bit_length()));
 }
 
@@ -445,7 +445,7 @@ std::optional<number::ByteOrder> byte_order_argument(Runtime& runtime, Value val
     return std::nullopt;
 }
 
-Value int_to_bytes(Runtime& runtime, Arguments arguments) {
+Result<Value> int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }
@@ -487,7 +487,7 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
         runtime, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
 }
 
-Value int_from_bytes(Runtime& runtime, Arguments arguments) {
+Result<Value> int_from_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }

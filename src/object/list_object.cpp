@@ -209,15 +209,15 @@ Value list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return list_from_iterable(runtime, arguments[0]);
 }
 
-Value list_append_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_append_method(Runtime& runtime, Arguments arguments) {
     return list_append(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
-Value list_extend_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_extend_method(Runtime& runtime, Arguments arguments) {
     return list_extend(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
-Value list_insert(Runtime& runtime, Arguments arguments) {
+Result<Value> list_insert(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     auto index = to_integer(runtime, arguments[1]);
     if (!index) {
@@ -231,7 +231,7 @@ Value list_insert(Runtime& runtime, Arguments arguments) {
                                                                         : Value::empty();
 }
 
-Value list_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> list_pop(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     if (list->length == 0) {
         return runtime.raise_new(&index_error_type, "pop from empty list");
@@ -266,7 +266,7 @@ std::optional<std::int64_t> find_item(Runtime& runtime, ListObject* list, Value 
     return std::nullopt;
 }
 
-Value list_remove(Runtime& runtime, Arguments arguments) {
+Result<Value> list_remove(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     auto index = find_item(runtime, list, arguments[1], 0, list->length);
     if (!index) {
@@ -275,7 +275,7 @@ Value list_remove(Runtime& runtime, Arguments arguments) {
     return replace_items(runtime, list, *index, *index + 1, {}) ? Value::none() : Value::empty();
 }
 
-Value list_index(Runtime& runtime, Arguments arguments) {
+Result<Value> list_index(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     std::int64_t length = list->length;
     std::int64_t bounds[2] = {0, length};
@@ -294,7 +294,7 @@ Value list_index(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(*index);
 }
 
-Value list_count(Runtime& runtime, Arguments arguments) {
+Result<Value> list_count(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     std::int64_t count = 0;
     for (std::uint32_t index = 0; index < list->length; ++index) {
@@ -307,13 +307,13 @@ Value list_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(count);
 }
 
-Value list_reverse(Runtime&, Arguments arguments) {
+Result<Value> list_reverse(Runtime&, Arguments arguments) {
     std::span<Value> items = as_list(arguments[0])->span();
     std::reverse(items.begin(), items.end());
     return Value::none();
 }
 
-Value list_clear(Runtime&, Arguments arguments) {
+Result<Value> list_clear(Runtime&, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     for (Value& item : list->span()) {
         item = Value::none();
@@ -322,7 +322,7 @@ Value list_clear(Runtime&, Arguments arguments) {
     return Value::none();
 }
 
-Value list_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> list_copy(Runtime& runtime, Arguments arguments) {
     return make_list(runtime, as_list(arguments[0])->span());
 }
 
@@ -341,7 +341,7 @@ Status only_sort_keywords(Runtime& runtime, Arguments arguments) {
 
 namespace {
 
-Value list_sort_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_sort_method(Runtime& runtime, Arguments arguments) {
     // MicroPython parses sort's arguments generically, hence these texts.
     if (arguments.positional_count > 1) {
         return runtime.raise_new(&type_error_type, "extra positional arguments given");
@@ -360,12 +360,12 @@ Value list_sort_method(Runtime& runtime, Arguments arguments) {
                : Value::empty();
 }
 
-Value list_init(Runtime& runtime, Arguments arguments) {
+Result<Value> list_init(Runtime& runtime, Arguments arguments) {
     Value self = native_self(arguments[0]);
     if (!is_list(self)) {
         return Value::none();
     }
-    list_clear(runtime, Arguments{&self, 1, 0});
+    XIPY_CHECK(list_clear(runtime, Arguments{&self, 1, 0}));
     if (arguments.positional_count > 1) {
         return list_extend(runtime, self, arguments[1]) ? Value::none() : Value::empty();
     }

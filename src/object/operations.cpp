@@ -234,7 +234,7 @@ namespace {
 
 // iterator.__next__() on a built-in iterator: one step of its iterate_next slot, with
 // StopIteration raised at the end.
-Value builtin_iterator_next(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_iterator_next(Runtime& runtime, Arguments arguments) {
     Value result = type_of(arguments[0])->slots.iterate_next(runtime, arguments[0]);
     if (result.is_stop_iteration()) {
         return runtime.raise_type(&stop_iteration_type);

@@ -165,7 +165,7 @@ Value range_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return range == nullptr ? Value::empty() : Value::from_object(range);
 }
 
-Value range_count(Runtime& runtime, Arguments arguments) {
+Result<Value> range_count(Runtime& runtime, Arguments arguments) {
     Value contained = range_binary(runtime, BinaryOperator::contains, arguments[0], arguments[1]);
     if (contained.is_empty()) {
         return contained;
@@ -173,7 +173,7 @@ Value range_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(contained.is_true_value() ? 1 : 0);
 }
 
-Value range_index(Runtime& runtime, Arguments arguments) {
+Result<Value> range_index(Runtime& runtime, Arguments arguments) {
     Value contained = range_binary(runtime, BinaryOperator::contains, arguments[0], arguments[1]);
     if (contained.is_empty()) {
         return contained;

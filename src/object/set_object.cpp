@@ -283,7 +283,7 @@ Value set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
 
 // ---- methods
 
-Value set_add_method(Runtime& runtime, Arguments arguments) {
+Result<Value> set_add_method(Runtime& runtime, Arguments arguments) {
     return set_add(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
@@ -299,14 +299,14 @@ Result<Value> set_remove_common(Runtime& runtime, Arguments arguments, bool must
     return Value::none();
 }
 
-Value set_remove(Runtime& runtime, Arguments arguments) {
+Result<Value> set_remove(Runtime& runtime, Arguments arguments) {
     return set_remove_common(runtime, arguments, true);
 }
-Value set_discard(Runtime& runtime, Arguments arguments) {
+Result<Value> set_discard(Runtime& runtime, Arguments arguments) {
     return set_remove_common(runtime, arguments, false);
 }
 
-Value set_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> set_pop(Runtime& runtime, Arguments arguments) {
     std::vector<Value> items = set_items(arguments[0]);
     if (items.empty()) {
         Value message = make_str(runtime, "pop from an empty set");
@@ -319,12 +319,12 @@ Value set_pop(Runtime& runtime, Arguments arguments) {
     return items.front();
 }
 
-Value set_clear(Runtime&, Arguments arguments) {
+Result<Value> set_clear(Runtime&, Arguments arguments) {
     dict_clear(as_dict(arguments[0]));
     return Value::none();
 }
 
-Value set_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> set_copy(Runtime& runtime, Arguments arguments) {
     Value result = new_set_like(runtime, arguments[0]);
     if (result.is_empty()) {
         return Value::empty();
@@ -366,32 +366,32 @@ Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra alge
     return Value::none();
 }
 
-Value set_union(Runtime& runtime, Arguments arguments) {
+Result<Value> set_union(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::union_, false);
 }
-Value set_intersection(Runtime& runtime, Arguments arguments) {
+Result<Value> set_intersection(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::intersection, false);
 }
-Value set_difference(Runtime& runtime, Arguments arguments) {
+Result<Value> set_difference(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::difference, false);
 }
-Value set_symmetric_difference(Runtime& runtime, Arguments arguments) {
+Result<Value> set_symmetric_difference(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::symmetric_difference, false);
 }
-Value set_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::union_, true);
 }
-Value set_intersection_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_intersection_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::intersection, true);
 }
-Value set_difference_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_difference_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::difference, true);
 }
-Value set_symmetric_difference_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_symmetric_difference_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::symmetric_difference, true);
 }
 
-Value set_issubset(Runtime& runtime, Arguments arguments) {
+Result<Value> set_issubset(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -400,7 +400,7 @@ Value set_issubset(Runtime& runtime, Arguments arguments) {
     return subset < 0 ? Value::empty() : Value::boolean(subset != 0);
 }
 
-Value set_issuperset(Runtime& runtime, Arguments arguments) {
+Result<Value> set_issuperset(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -409,7 +409,7 @@ Value set_issuperset(Runtime& runtime, Arguments arguments) {
     return subset < 0 ? Value::empty() : Value::boolean(subset != 0);
 }
 
-Value set_isdisjoint(Runtime& runtime, Arguments arguments) {
+Result<Value> set_isdisjoint(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -423,7 +423,7 @@ Value set_isdisjoint(Runtime& runtime, Arguments arguments) {
     return Value::true_value();
 }
 
-Value set_contains_method(Runtime& runtime, Arguments arguments) {
+Result<Value> set_contains_method(Runtime& runtime, Arguments arguments) {
     int contained = set_contains(runtime, arguments[0], arguments[1]);
     return contained < 0 ? Value::empty() : Value::boolean(contained > 0);
 }

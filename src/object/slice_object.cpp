@@ -60,7 +60,7 @@ Value slice_load_attribute(Runtime&, Value self, std::uint32_t name) {
     }
 }
 
-Value slice_indices(Runtime& runtime, Arguments arguments) {
+Result<Value> slice_indices(Runtime& runtime, Arguments arguments) {
     auto length = to_integer(runtime, arguments[1]);
     if (!length) {
         return Value::empty();

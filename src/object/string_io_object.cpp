@@ -144,7 +144,7 @@ Result<Value> read_chunk(Runtime& runtime, MemoryStreamObject* stream, std::int6
     return make_chunk(runtime, stream, chunk);
 }
 
-Value stream_read(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_read(Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -152,7 +152,7 @@ Value stream_read(Runtime& runtime, Arguments arguments) {
     return read_chunk(runtime, self_stream(arguments), size, false);
 }
 
-Value stream_readline(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readline(Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -161,7 +161,7 @@ Value stream_readline(Runtime& runtime, Arguments arguments) {
 }
 
 // readlines(): the remaining lines, each with its newline.
-Value stream_readlines(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readlines(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     Value lines = make_list(runtime, {});
     if (lines.is_empty()) {
@@ -187,7 +187,7 @@ Value stream_readlines(Runtime& runtime, Arguments arguments) {
     }
 }
 
-Value stream_readinto(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readinto(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -217,7 +217,7 @@ Value stream_readinto(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(count));
 }
 
-Value stream_write(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -254,7 +254,7 @@ Value stream_write(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(data.size()));
 }
 
-Value stream_getvalue(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_getvalue(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -263,7 +263,7 @@ Value stream_getvalue(Runtime& runtime, Arguments arguments) {
     return make_chunk(runtime, stream, contents);
 }
 
-Value stream_seek(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_seek(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -292,25 +292,25 @@ Value stream_seek(Runtime& runtime, Arguments arguments) {
 }
 
 // MicroPython answers tell() even after close().
-Value stream_tell(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_tell(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, self_stream(arguments)->position);
 }
 
-Value stream_close(Runtime&, Arguments arguments) {
+Result<Value> stream_close(Runtime&, Arguments arguments) {
     self_stream(arguments)->closed = true;
     return Value::none();
 }
 
-Value stream_flush(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_flush(Runtime& runtime, Arguments arguments) {
     if (self_stream(arguments)->closed) {
         return raise_closed(runtime);
     }
     return Value::none();
 }
 
-Value stream_enter(Runtime&, Arguments arguments) { return arguments[0]; }
+Result<Value> stream_enter(Runtime&, Arguments arguments) { return arguments[0]; }
 
-Value stream_exit(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_exit(Runtime& runtime, Arguments arguments) {
     return stream_close(runtime, arguments);
 }
 
@@ -327,7 +327,7 @@ Value stream_next(Runtime& runtime, Value self) {
     return *length == 0 ? Value::stop_iteration() : line;
 }
 
-Value stream_next_method(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_next_method(Runtime& runtime, Arguments arguments) {
     Value line = stream_next(runtime, arguments[0]);
     if (line.is_stop_iteration()) {
         return runtime.raise_type(&stop_iteration_type);

@@ -101,7 +101,7 @@ Value tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return new_tuple(runtime, as_list(list)->span());
 }
 
-Value tuple_count(Runtime& runtime, Arguments arguments) {
+Result<Value> tuple_count(Runtime& runtime, Arguments arguments) {
     std::int64_t count = 0;
     for (Value item : as_tuple(arguments[0])->span()) {
         int equal = equals(runtime, item, arguments[1]);
@@ -113,7 +113,7 @@ Value tuple_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(count);
 }
 
-Value tuple_index(Runtime& runtime, Arguments arguments) {
+Result<Value> tuple_index(Runtime& runtime, Arguments arguments) {
     std::span<const Value> items = as_tuple(arguments[0])->span();
     auto length = static_cast<std::int64_t>(items.size());
     std::int64_t bounds[2] = {0, length};

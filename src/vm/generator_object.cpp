@@ -92,12 +92,12 @@ object::Result<Value> finish(object::Runtime& runtime, ExecutionResult result) {
     }
 }
 
-Value generator_send(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_send(object::Runtime& runtime, Arguments arguments) {
     return finish(runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), arguments[1],
                                                           Value::empty()));
 }
 
-Value generator_throw(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_throw(object::Runtime& runtime, Arguments arguments) {
     Value thrown = arguments[1];
     // throw(type, value): as in MicroPython, a value other than None is what is raised.
     if (arguments.positional_count > 2 && !arguments[2].is_none()) {
@@ -109,7 +109,7 @@ Value generator_throw(object::Runtime& runtime, Arguments arguments) {
         runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), Value::none(), thrown));
 }
 
-Value generator_close(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_close(object::Runtime& runtime, Arguments arguments) {
     GeneratorObject* generator = as_generator(arguments[0]);
     if (generator->run_state == GeneratorState::created) {
         generator->run_state = GeneratorState::finished;
@@ -141,7 +141,7 @@ Value generator_close(object::Runtime& runtime, Arguments arguments) {
 
 // pend_throw(value): MicroPython's; the next resume throws `value` in (None cancels).
 // Returns what was pending before, or None.
-Value generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
     GeneratorObject* generator = as_generator(arguments[0]);
     if (generator->run_state == GeneratorState::running) {
         return runtime.raise_new(&object::value_error_type, "generator already executing");

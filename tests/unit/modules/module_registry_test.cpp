@@ -45,7 +45,7 @@ struct Counter {
 
 extern const vm::ModuleDefinition value_module;
 
-Value value_add(object::Runtime& runtime, Arguments) {
+object::Result<Value> value_add(object::Runtime& runtime, Arguments) {
     Counter& counter = vm::module_state<Counter>(runtime, value_module);
     return Value::from_small_int(++counter.calls);
 }
