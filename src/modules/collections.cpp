@@ -136,7 +136,8 @@ object::Result<Value> deque_popleft(object::Runtime& runtime, Arguments argument
 }
 
 // deque(iterable, maxlen[, flags]): bit 0 of flags makes a full deque raise.
-Value deque_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> deque_make_new(object::Runtime& runtime, const object::Type*,
+                                     Arguments arguments) {
     if (arguments.keyword_count > 0) {
         return runtime.raise_new(&object::type_error_type,
                                  "function doesn't take keyword arguments");
@@ -179,7 +180,8 @@ Value deque_make_new(object::Runtime& runtime, const object::Type*, Arguments ar
     return Value::from_object(deque);
 }
 
-Value deque_unary(object::Runtime&, object::UnaryOperator operation, Value operand) {
+object::Result<Value> deque_unary(object::Runtime&, object::UnaryOperator operation,
+                                  Value operand) {
     std::uint32_t length = self_deque(operand)->list()->length;
     switch (operation) {
         case object::UnaryOperator::boolean:
@@ -207,13 +209,14 @@ std::optional<std::uint32_t> deque_index(object::Runtime& runtime, DequeObject* 
     return static_cast<std::uint32_t>(resolved);
 }
 
-Value deque_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> deque_load_subscript(object::Runtime& runtime, Value self, Value index) {
     DequeObject* deque = self_deque(self);
     auto position = deque_index(runtime, deque, index);
     return position ? deque->list()->items()[*position] : Value::empty();
 }
 
-bool deque_store_subscript(object::Runtime& runtime, Value self, Value index, Value value) {
+object::Status deque_store_subscript(object::Runtime& runtime, Value self, Value index,
+                                     Value value) {
     DequeObject* deque = self_deque(self);
     if (value.is_empty()) {
         runtime.raise_new(&object::type_error_type, "'deque' object doesn't support item deletion");
@@ -227,7 +230,7 @@ bool deque_store_subscript(object::Runtime& runtime, Value self, Value index, Va
     return true;
 }
 
-Value deque_get_iterator(object::Runtime& runtime, Value self) {
+object::Result<Value> deque_get_iterator(object::Runtime& runtime, Value self) {
     return object::get_iterator(runtime, self_deque(self)->items);
 }
 
@@ -306,7 +309,8 @@ bool fill_dict(object::Runtime& runtime, Value dict, Arguments arguments, std::u
     return true;
 }
 
-Value ordered_dict_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> ordered_dict_make_new(object::Runtime& runtime, const object::Type*,
+                                            Arguments arguments) {
     auto* dict = runtime.make<object::DictObject>(0, &ordered_dict_type);
     if (dict != nullptr) {
         dict->unhashed = true;
@@ -317,7 +321,8 @@ Value ordered_dict_make_new(object::Runtime& runtime, const object::Type*, Argum
     return Value::from_object(dict);
 }
 
-Value default_dict_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> default_dict_make_new(object::Runtime& runtime, const object::Type*,
+                                            Arguments arguments) {
     Value factory = arguments.positional_count > 0 ? arguments[0] : Value::none();
     if (!factory.is_none() && !object::is_callable(factory)) {
         return runtime.raise_new(&object::type_error_type,
@@ -330,8 +335,8 @@ Value default_dict_make_new(object::Runtime& runtime, const object::Type*, Argum
     return Value::from_object(dict);
 }
 
-bool ordered_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                        object::PrintKind kind) {
+object::Status ordered_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                                  object::PrintKind kind) {
     printer.write("OrderedDict(");
     if (!object::dict_type.slots.print(runtime, self, printer, kind)) {
         return false;
@@ -340,8 +345,8 @@ bool ordered_dict_print(object::Runtime& runtime, Value self, object::Printer& p
     return true;
 }
 
-bool default_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                        object::PrintKind kind) {
+object::Status default_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                                  object::PrintKind kind) {
     printer.write("defaultdict(");
     if (!object::print_value(runtime, printer, as_default_dict(self)->factory,
                              object::PrintKind::repr)) {
@@ -355,7 +360,8 @@ bool default_dict_print(object::Runtime& runtime, Value self, object::Printer& p
     return true;
 }
 
-Value mapping_unary(object::Runtime& runtime, object::UnaryOperator operation, Value operand) {
+object::Result<Value> mapping_unary(object::Runtime& runtime, object::UnaryOperator operation,
+                                    Value operand) {
     return object::dict_type.slots.unary_operation(runtime, operation, operand);
 }
 
@@ -385,8 +391,8 @@ object::Result<Value> ordered_equality(object::Runtime& runtime, object::BinaryO
 }
 
 // dict's own binary slot only serves exact dicts: `in` and equality are ours.
-Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation, Value left,
-                     Value right) {
+object::Result<Value> mapping_binary(object::Runtime& runtime, object::BinaryOperator operation,
+                                     Value left, Value right) {
     bool left_is_mapping = object::is_instance(left, &object::dict_type);
     if (operation == object::BinaryOperator::contains && left_is_mapping) {
         object::DictLookup found =
@@ -422,12 +428,13 @@ Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation,
     return Value::boolean(same == (operation == object::BinaryOperator::equal));
 }
 
-Value mapping_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> mapping_load_subscript(object::Runtime& runtime, Value self, Value index) {
     return object::dict_type.slots.load_subscript(runtime, self, index);
 }
 
 // d[key] of a defaultdict: a missing key gets factory() stored under it.
-Value default_dict_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> default_dict_load_subscript(object::Runtime& runtime, Value self,
+                                                  Value index) {
     DefaultDictObject* dict = as_default_dict(self);
     object::DictLookup found = object::dict_find(runtime, dict, index);
     if (!found.ok) {
@@ -447,11 +454,12 @@ Value default_dict_load_subscript(object::Runtime& runtime, Value self, Value in
     return made;
 }
 
-bool mapping_store_subscript(object::Runtime& runtime, Value self, Value index, Value value) {
+object::Status mapping_store_subscript(object::Runtime& runtime, Value self, Value index,
+                                       Value value) {
     return object::dict_type.slots.store_subscript(runtime, self, index, value);
 }
 
-Value mapping_get_iterator(object::Runtime& runtime, Value self) {
+object::Result<Value> mapping_get_iterator(object::Runtime& runtime, Value self) {
     return object::dict_type.slots.get_iterator(runtime, self);
 }
 

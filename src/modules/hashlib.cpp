@@ -115,7 +115,8 @@ constexpr Attribute hash_attributes[] = {
 };
 
 template <typename Hasher>
-Value hash_make_new(object::Runtime& runtime, const object::Type* type, Arguments arguments) {
+object::Result<Value> hash_make_new(object::Runtime& runtime, const object::Type* type,
+                                    Arguments arguments) {
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&object::type_error_type,
                                  "function expected at most 1 arguments, got " +
@@ -131,7 +132,8 @@ Value hash_make_new(object::Runtime& runtime, const object::Type* type, Argument
     return Value::from_object(hash);
 }
 
-bool hash_print(object::Runtime& runtime, Value self, object::Printer& printer, object::PrintKind) {
+object::Status hash_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                          object::PrintKind) {
     printer.write("<");
     printer.write(object::type_name_of(runtime, self));
     printer.write(">");

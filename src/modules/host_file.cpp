@@ -335,7 +335,7 @@ object::Result<Value> file_exit(object::Runtime& runtime, Arguments arguments) {
     return file_close(runtime, arguments);
 }
 
-Value file_next(object::Runtime& runtime, Value self) {
+object::Result<Value> file_next(object::Runtime& runtime, Value self) {
     auto* file = static_cast<HostFileObject*>(object::native_self(self).as_object());
     if (file->closed) {
         return raise_closed(runtime);
@@ -355,7 +355,8 @@ object::Result<Value> file_next_method(object::Runtime& runtime, Arguments argum
     return line;
 }
 
-bool file_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status file_print(object::Runtime&, Value self, object::Printer& printer,
+                          object::PrintKind) {
     const auto* file = static_cast<const HostFileObject*>(self.as_object());
     printer.write(file->text ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(std::to_string(file->descriptor));

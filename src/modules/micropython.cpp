@@ -164,7 +164,8 @@ std::uint8_t* ring_bytes(object::Runtime& runtime, RingObject* ring) {
 
 // RingIO(size) or RingIO(buffer): a size of 1..65534 bytes, or a writable buffer of
 // 2..65535 bytes whose last byte is the ring's spare slot.
-Value ring_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> ring_make_new(object::Runtime& runtime, const object::Type*,
+                                    Arguments arguments) {
     if (arguments.positional_count != 1) {
         return runtime.raise_new(&object::type_error_type, "function takes 1 positional arguments");
     }
@@ -195,7 +196,7 @@ Value ring_make_new(object::Runtime& runtime, const object::Type*, Arguments arg
     return ring == nullptr ? Value::empty() : Value::from_object(ring);
 }
 
-bool ring_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
+object::Status ring_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
     printer.write("<RingIO>");
     return true;
 }

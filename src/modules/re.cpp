@@ -364,7 +364,8 @@ object::Result<Value> module_compile(object::Runtime& runtime, Arguments argumen
     return compile_pattern(runtime, arguments[0]);
 }
 
-bool pattern_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status pattern_print(object::Runtime&, Value self, object::Printer& printer,
+                             object::PrintKind) {
     char text[32];
     std::snprintf(text, sizeof text, "<re %zx>",
                   static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(self.as_object())));
@@ -484,7 +485,8 @@ object::Result<Value> match_end(object::Runtime& runtime, Arguments arguments) {
     return span ? object::make_int(runtime, span->second) : object::Raised{};
 }
 
-bool match_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status match_print(object::Runtime&, Value self, object::Printer& printer,
+                           object::PrintKind) {
     printer.write("<match num=");
     printer.write_integer(as_match(self)->group_count);
     printer.write(">");

@@ -188,7 +188,7 @@ object::Result<Value> stdin_readline(object::Runtime& runtime, Arguments argumen
     return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, true) : object::Raised{};
 }
 
-Value stdin_next(object::Runtime& runtime, Value self) {
+object::Result<Value> stdin_next(object::Runtime& runtime, Value self) {
     Value line = read_stdin_chunk(runtime, static_cast<StdinObject*>(self.as_object()), -1, true);
     if (line.is_empty()) {
         return line;
@@ -233,7 +233,8 @@ object::Result<Value> stdin_fileno(object::Runtime&, Arguments) { return Value::
 
 object::Result<Value> stdin_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
 
-bool stdin_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status stdin_print(object::Runtime&, Value self, object::Printer& printer,
+                           object::PrintKind) {
     printer.write(static_cast<StdinObject*>(self.as_object())->is_text() ? "<io.TextIOWrapper 0>"
                                                                          : "<io.FileIO 0>");
     return true;

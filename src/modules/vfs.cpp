@@ -102,7 +102,8 @@ VfsRomObject* as_vfs_rom(object::Runtime& runtime, Value value) {
     return static_cast<VfsRomObject*>(value.as_object());
 }
 
-Value vfs_rom_make_new(object::Runtime& runtime, const object::Type* type, Arguments arguments) {
+object::Result<Value> vfs_rom_make_new(object::Runtime& runtime, const object::Type* type,
+                                       Arguments arguments) {
     if (arguments.positional_count != 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&object::type_error_type, "function takes 1 positional argument");
     }
@@ -362,7 +363,7 @@ object::Result<Value> image_file_readline(object::Runtime& runtime, Arguments ar
     return line;
 }
 
-Value image_file_next(object::Runtime& runtime, Value self) {
+object::Result<Value> image_file_next(object::Runtime& runtime, Value self) {
     auto* file = static_cast<ImageFileObject*>(self.as_object());
     if (!file->closed && file->position == file->size) {
         return Value::stop_iteration();

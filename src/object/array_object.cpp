@@ -125,7 +125,7 @@ bool construct_from(Runtime& runtime, ArrayObject* array, Value source) {
     return append_items(runtime, array, source);
 }
 
-Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     ArrayObject* array = new_array(runtime, &bytearray_type, 'B');
     if (array == nullptr) {
         return Value::empty();
@@ -163,7 +163,7 @@ Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return construct_from(runtime, array, source) ? result : Value::empty();
 }
 
-Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count < 1 || arguments.positional_count > 2) {
         return runtime.raise_new(&type_error_type, "function takes 2 positional arguments");
     }
@@ -182,7 +182,7 @@ Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return result;
 }
 
-bool array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     ArrayObject* array = self_array(self);
     if (array->type() == &bytearray_type) {
         printer.write("bytearray(");
@@ -212,7 +212,7 @@ bool array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return true;
 }
 
-Value array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     ArrayObject* array = self_array(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -227,7 +227,7 @@ Value array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     ArrayObject* array = self_array(left);
     if (array == nullptr) {
         return Value::not_implemented();
@@ -274,7 +274,7 @@ Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
                                 other->bytes());
 }
 
-Value array_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> array_load_subscript(Runtime& runtime, Value self, Value index) {
     ArrayObject* array = self_array(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, array->length);
@@ -297,7 +297,7 @@ Value array_load_subscript(Runtime& runtime, Value self, Value index) {
     return buffer_load_item(runtime, *get_buffer(self), static_cast<std::size_t>(*position));
 }
 
-bool array_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status array_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     ArrayObject* array = self_array(self);
     if (value.is_empty()) {
         runtime.raise_new(&type_error_type, "'" + std::string(type_label(array)) +
@@ -331,7 +331,7 @@ bool array_store_subscript(Runtime& runtime, Value self, Value index, Value valu
                              value);
 }
 
-Value array_get_iterator(Runtime& runtime, Value self) {
+Result<Value> array_get_iterator(Runtime& runtime, Value self) {
     return make_index_iterator(runtime, self);
 }
 
@@ -343,7 +343,7 @@ constexpr NativeFunction array_natives[] = {
 constexpr auto array_attributes =
     make_native_table<array_natives>(std::make_index_sequence<std::size(array_natives)>{});
 
-constexpr TypeSlots array_like_slots(Value (*make_new)(Runtime&, const Type*, Arguments)) {
+constexpr TypeSlots array_like_slots(Result<Value> (*make_new)(Runtime&, const Type*, Arguments)) {
     return TypeSlots{
         .make_new = make_new,
         .print = array_print,

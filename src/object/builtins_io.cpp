@@ -69,7 +69,7 @@ constexpr NativeFunction stream_fileno_function{names::fileno, NativeKind::metho
                                                 stream_fileno};
 
 // MicroPython shows the type and the file descriptor.
-bool stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
     const TextStreamObject* stream = self_output(self);
     printer.write(stream->is_text() ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(descriptor_of(stream) == 1 ? "1>" : "2>");

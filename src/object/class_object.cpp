@@ -58,14 +58,14 @@ void trace_type(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<class '");
     printer.write(type_name(runtime, as_type(self)));
     printer.write("'>");
     return true;
 }
 
-Value type_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
     const Type* type = as_type(callable);
     if (type == &type_type) {
         if (arguments.positional_count == 1 && arguments.keyword_count == 0) {
@@ -156,7 +156,7 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     return check_unbound_method(runtime, bound, found.owner);
 }
 
-bool type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     const Type* type = as_type(self);
     if (!type->is_user_class()) {
         raise_no_attribute(runtime, self, name);
@@ -179,7 +179,7 @@ bool type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Valu
 
 // ---- object
 
-Value object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 0 || arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function takes 0 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
@@ -379,7 +379,7 @@ void trace_super(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count != 2) {
         return runtime.raise_new(&type_error_type, "super() requires 2 arguments");
     }
@@ -409,7 +409,7 @@ Value super_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     return make_bound_method(runtime, destination[0], destination[1]);
 }
 
-bool super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* super = static_cast<SuperObject*>(self.as_object());
     printer.write("<super: <class '");
     printer.write(type_name(runtime, as_type(super->type)));
@@ -470,7 +470,7 @@ bool c3_merge(std::vector<std::vector<const Type*>> sequences, std::vector<const
     }
 }
 
-Value instance_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> instance_call(Runtime& runtime, Value callable, Arguments arguments) {
     ClassLookup found = lookup_in_type(type_of(callable), names::dunder_call);
     if (found.value.is_empty()) {
         return runtime.raise_new(
@@ -718,7 +718,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     return class_value;
 }
 
-Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value type_value = Value::from_object(type);
     ClassLookup new_method = lookup_in_type(type, names::dunder_new);
     Value instance;

@@ -236,7 +236,7 @@ Result<Value> entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
     }
 }
 
-Value dict_iterator_next(Runtime& runtime, Value self) {
+Result<Value> dict_iterator_next(Runtime& runtime, Value self) {
     auto* iterator = static_cast<DictIteratorObject*>(self.as_object());
     DictObject* dict = as_dict(iterator->dict);
     if (dict->count != iterator->count_at_start) {
@@ -249,12 +249,12 @@ Value dict_iterator_next(Runtime& runtime, Value self) {
     return entry_as(runtime, entry, iterator->kind);
 }
 
-Value view_get_iterator(Runtime& runtime, Value self) {
+Result<Value> view_get_iterator(Runtime& runtime, Value self) {
     auto* view = static_cast<DictViewObject*>(self.as_object());
     return make_dict_iterator(runtime, view->dict, view->kind);
 }
 
-bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* view = static_cast<DictViewObject*>(self.as_object());
     static constexpr const char* prefixes[] = {"dict_keys([", "dict_values([", "dict_items(["};
     printer.write(prefixes[static_cast<int>(view->kind)]);
@@ -277,7 +277,7 @@ bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return true;
 }
 
-Value view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
+Result<Value> view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
     // keys and items views are unhashable (they are set-like); a values view hashes by identity.
     if (operation == UnaryOperator::hash &&
         static_cast<DictViewObject*>(self.as_object())->kind != ViewKind::values) {
@@ -293,7 +293,7 @@ Value view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
     return Value::not_implemented();
 }
 
-Value view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation != BinaryOperator::contains) {
         return Value::not_implemented();
     }
@@ -311,7 +311,7 @@ Value view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
 
 // ---- dict slots
 
-bool dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     DictObject* dict = as_dict(self);
     printer.write_char('{');
     std::uint32_t position = 0;
@@ -342,7 +342,7 @@ bool dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return true;
 }
 
-Value dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (operation == UnaryOperator::hash) {
         return raise_unsupported_unary(runtime, operation, operand);
     }
@@ -365,7 +365,7 @@ Result<Value> dict_copy_value(Runtime& runtime, Value source) {
     return copy;
 }
 
-Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (!is_dict(left)) {
         return Value::not_implemented();
     }
@@ -416,7 +416,7 @@ Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
     return Value::not_implemented();
 }
 
-Value dict_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> dict_load_subscript(Runtime& runtime, Value self, Value index) {
     DictLookup found = dict_find(runtime, as_dict(self), index);
     if (!found.ok) {
         return Value::empty();
@@ -436,7 +436,7 @@ bool refuse_fixed(Runtime& runtime, const DictObject* dict) {
     return true;
 }
 
-bool dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     if (refuse_fixed(runtime, as_dict(self))) {
         return false;
     }
@@ -454,7 +454,7 @@ bool dict_store_subscript(Runtime& runtime, Value self, Value index, Value value
     return dict_store(runtime, as_dict(self), index, value);
 }
 
-Value dict_get_iterator(Runtime& runtime, Value self) {
+Result<Value> dict_get_iterator(Runtime& runtime, Value self) {
     return make_dict_iterator(runtime, self, ViewKind::keys);
 }
 
@@ -468,7 +468,7 @@ bool update_from_keywords(Runtime& runtime, Value dict, Arguments arguments) {
     return true;
 }
 
-Value dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     Value dict = make_dict(runtime);
     if (dict.is_empty()) {
         return Value::empty();

@@ -23,7 +23,7 @@ void trace_exception(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value exception_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> exception_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -85,7 +85,7 @@ bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* except
     return print_value(runtime, printer, exception->args, PrintKind::repr);
 }
 
-bool exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+Status exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
     ExceptionObject* exception = as_exception(self);
     if (kind == PrintKind::repr) {
         printer.write(type_name_of(runtime, self));
@@ -112,7 +112,7 @@ Value exception_load_attribute(Runtime&, Value self, std::uint32_t name) {
 // A built-in exception's attributes are read-only, except that `__traceback__ = None` clears
 // the traceback, as in MicroPython. (Instances of user subclasses store in their dict
 // without reaching this.)
-bool exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     if (name == names::dunder_traceback && !value.is_empty() && value.is_none()) {
         clear_traceback(self);
         return true;

@@ -289,7 +289,7 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
     }
 }
 
-bool int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     if (self.is_bool()) {
         printer.write(self.is_true_value() ? "True" : "False");
         return true;
@@ -307,7 +307,7 @@ bool int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return true;
 }
 
-Value int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (is_small(operand)) {
         std::int64_t value = small_value(operand);
         switch (operation) {
@@ -355,7 +355,7 @@ Result<Value> int_from_double(Runtime& runtime, double value) {
     return make_int(runtime, *result);
 }
 
-Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -419,7 +419,7 @@ Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         &type_error_type, "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
 }
 
-Value bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::false_value();
     }
@@ -615,7 +615,8 @@ std::int64_t integer_hash(const number::BigInteger& value) {
 
 std::int64_t big_int_hash(Value value) { return integer_hash(to_big_integer(value)); }
 
-Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                   Value right) {
     operation = plain_operator(operation);
     if (left.is_double() || right.is_double()) {
         return float_binary_operation(runtime, operation, left, right);

@@ -16,7 +16,7 @@
 
 namespace xipy::object {
 
-Value make_sequence_iterator(Runtime& runtime, Value sequence);
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence);
 
 namespace {
 
@@ -55,7 +55,7 @@ void trace_sequence_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value sequence_iterator_next(Runtime&, Value self) {
+Result<Value> sequence_iterator_next(Runtime&, Value self) {
     auto* iterator = static_cast<SequenceIteratorObject*>(self.as_object());
     std::span<const Value> items;
     if (is_tuple(iterator->sequence)) {
@@ -69,11 +69,11 @@ Value sequence_iterator_next(Runtime&, Value self) {
     return items[iterator->index++];
 }
 
-bool list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return print_sequence(runtime, printer, self, '[', ']', false);
 }
 
-Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (operation == UnaryOperator::hash) {
         return raise_unsupported_unary(runtime, operation, operand);
     }
@@ -90,7 +90,7 @@ Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::inplace_add && is_list(left)) {
         if (!list_extend(runtime, left, right)) {
             return Value::empty();
@@ -100,7 +100,7 @@ Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
     return sequence_binary(runtime, operation, left, right, is_list, make_list);
 }
 
-Value list_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
     ListObject* list = as_list(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, list->length);
@@ -133,7 +133,7 @@ bool replace_items(Runtime& runtime, ListObject* list, std::int64_t start, std::
     return true;
 }
 
-bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status list_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     ListObject* list = as_list(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, list->length);
@@ -198,7 +198,7 @@ bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value
     return true;
 }
 
-Value list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return make_list(runtime, {});
     }
@@ -493,7 +493,7 @@ constinit const Type list_iterator_type{
     0,
     trace_sequence_iterator};
 
-Value make_sequence_iterator(Runtime& runtime, Value sequence) {
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence) {
     auto* iterator = runtime.make<SequenceIteratorObject>(0, sequence);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }

@@ -40,7 +40,7 @@ Value module_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
 
 // Built-in modules are read-only, as in MicroPython: storing or deleting an attribute raises
 // AttributeError. Writable modules store into (an empty value: delete from) their globals.
-bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     auto* module = static_cast<ModuleObject*>(self.as_object());
     if (module->writable) {
         if (!value.is_empty()) {
@@ -63,7 +63,7 @@ bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Va
     return false;
 }
 
-bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<module '");
     auto* module = static_cast<ModuleObject*>(self.as_object());
     printer.write(runtime.name_text(module->name));

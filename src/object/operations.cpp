@@ -792,7 +792,7 @@ Result<Value> get_iterator(Runtime& runtime, Value iterable) {
         &type_error_type, "'" + std::string(type_name(runtime, type)) + "' object isn't iterable");
 }
 
-Value iterator_self(Runtime&, Value self) { return self; }
+Result<Value> iterator_self(Runtime&, Value self) { return self; }
 
 Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
     // Builtins like sum() or list() may iterate a huge range without running any bytecode.

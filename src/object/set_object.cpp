@@ -31,7 +31,7 @@ void trace_set_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     tracer.mark(static_cast<SetIteratorObject*>(cell)->set.as_object());
 }
 
-Value set_iterator_next(Runtime&, Value self) {
+Result<Value> set_iterator_next(Runtime&, Value self) {
     auto* iterator = static_cast<SetIteratorObject*>(self.as_object());
     DictEntry* entry = nullptr;
     if (!dict_next(as_dict(iterator->set), iterator->position, entry)) {
@@ -40,7 +40,7 @@ Value set_iterator_next(Runtime&, Value self) {
     return entry->key;
 }
 
-Value set_get_iterator(Runtime& runtime, Value self) {
+Result<Value> set_get_iterator(Runtime& runtime, Value self) {
     auto* iterator = runtime.make<SetIteratorObject>(0, self);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
@@ -55,7 +55,7 @@ std::vector<Value> set_items(Value set) {
     return items;
 }
 
-bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     bool frozen = type_of(self) == &frozenset_type;
     if (as_dict(self)->count == 0) {
         printer.write(frozen ? "frozenset()" : "set()");
@@ -95,7 +95,7 @@ int set_contains(Runtime& runtime, Value set, Value item) {
     return found.value.is_empty() ? 0 : 1;
 }
 
-Value set_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> set_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     DictObject* set = as_dict(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -201,7 +201,7 @@ int is_subset(Runtime& runtime, Value left, Value right) {
     return 1;
 }
 
-Value set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (!is_set_or_frozenset(left)) {
         return Value::not_implemented();
     }
@@ -267,7 +267,7 @@ Value set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value r
     return left;
 }
 
-Value set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return make_set(runtime, type);
     }

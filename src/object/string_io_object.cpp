@@ -314,7 +314,7 @@ Result<Value> stream_exit(Runtime& runtime, Arguments arguments) {
     return stream_close(runtime, arguments);
 }
 
-Value stream_next(Runtime& runtime, Value self) {
+Result<Value> stream_next(Runtime& runtime, Value self) {
     auto* stream = static_cast<MemoryStreamObject*>(native_self(self).as_object());
     Value line = read_chunk(runtime, stream, -1, true);
     if (line.is_empty()) {
@@ -337,7 +337,7 @@ Result<Value> stream_next_method(Runtime& runtime, Arguments arguments) {
 
 // StringIO(initial) / BytesIO(initial): str, a buffer, or an int (a size hint, empty
 // stream). The position starts at 0 either way.
-Value stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count > 1) {
         return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
                                                        std::to_string(arguments.positional_count));
@@ -384,7 +384,7 @@ Value stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return Value::from_object(stream);
 }
 
-bool stream_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status stream_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     const Object* object = self.as_object();
     printer.write("<io.");
     printer.write(runtime.name_text(object->type()->name));

@@ -17,7 +17,7 @@
 namespace xipy::object {
 
 // Defined in list_object.cpp: the iterator shared by tuples and lists.
-Value make_sequence_iterator(Runtime& runtime, Value sequence);
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence);
 
 namespace {
 
@@ -30,11 +30,11 @@ void trace_tuple(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return print_sequence(runtime, printer, self, '(', ')', true);
 }
 
-Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     TupleObject* tuple = as_tuple(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -63,11 +63,11 @@ Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     return sequence_binary(runtime, operation, left, right, is_tuple, new_tuple);
 }
 
-Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> tuple_load_subscript(Runtime& runtime, Value self, Value index) {
     TupleObject* tuple = as_tuple(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, tuple->length);
@@ -83,7 +83,7 @@ Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
     return tuple->items()[*position];
 }
 
-Value tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return empty_tuple();
     }

@@ -47,7 +47,7 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
 
 Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
 
-object::Value generator_next(object::Runtime& runtime, Value self) {
+object::Result<Value> generator_next(object::Runtime& runtime, Value self) {
     ExecutionResult result =
         interpreter_of(runtime).resume(as_generator(self), Value::none(), Value::empty());
     switch (result.kind) {
@@ -69,7 +69,7 @@ object::Value generator_next(object::Runtime& runtime, Value self) {
     }
 }
 
-object::Value self_iterator(object::Runtime&, Value self) { return self; }
+object::Result<Value> self_iterator(object::Runtime&, Value self) { return self; }
 
 // The value a finished send/throw reports: StopIteration(value).
 object::Result<Value> finish(object::Runtime& runtime, ExecutionResult result) {
@@ -151,8 +151,8 @@ object::Result<Value> generator_pend_throw(object::Runtime& runtime, Arguments a
     return previous.is_empty() ? Value::none() : previous;
 }
 
-bool generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                     object::PrintKind) {
+object::Status generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                               object::PrintKind) {
     printer.write("<generator object '");
     printer.write(runtime.name_text(as_function(as_generator(self)->function)->name));
     printer.write("'>");
