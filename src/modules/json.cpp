@@ -232,9 +232,8 @@ object::Result<Value> json_dump(object::Runtime& runtime, Arguments arguments) {
     if (output.is_empty()) {
         return Value::empty();
     }
-    return object::call_method(runtime, arguments[1], names::write, {output}).is_empty()
-               ? Value::empty()
-               : Value::none();
+    XIPY_CHECK(object::call_method(runtime, arguments[1], names::write, {output}));
+    return Value::none();
 }
 
 // ---- loads

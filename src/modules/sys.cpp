@@ -65,8 +65,8 @@ object::Result<Value> sys_print_exception(object::Runtime& runtime, Arguments ar
         runtime.write(object::OutputStream::standard_error, object::str_view(runtime, text));
         return Value::none();
     }
-    return object::call_method(runtime, file, names::write, {text}).is_empty() ? Value::empty()
-                                                                               : Value::none();
+    XIPY_CHECK(object::call_method(runtime, file, names::write, {text}));
+    return Value::none();
 }
 
 constexpr NativeFunction print_exception_function{names::print_exception, NativeKind::function, 1,

@@ -947,7 +947,7 @@ Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint3
             return !result.is_empty();
         }
     }
-    return !store_in_dict(runtime, object, name, value).is_empty();
+    return store_in_dict(runtime, object, name, value).ok();
 }
 
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {

@@ -54,8 +54,6 @@ class [[nodiscard]] Result<Value> {
     // Transitional: the plain-Value convention (empty = raised) that code on other branches
     // and slot/native signatures still use. New code checks ok() or uses XIPY_TRY.
     constexpr operator Value() const { return value_; }
-    // Transitional, for the same code: the old spelling of !ok().
-    constexpr bool is_empty() const { return value_.is_empty(); }
 
   private:
     Value value_;

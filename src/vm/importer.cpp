@@ -218,7 +218,7 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
     if (!object::dict_store_name(*this, loaded_modules, name, module)) {
         return Value::empty();
     }
-    if (execute_image(std::move(*loaded), globals, std::move(file), false).is_empty()) {
+    if (!execute_image(std::move(*loaded), globals, std::move(file), false).ok()) {
         Value pending = take_exception();
         keep(pending);
         Value removed;

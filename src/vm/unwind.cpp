@@ -201,7 +201,7 @@ object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
         top[-1] = Value::none();
         top[0] = Value::none();
         top[1] = Value::none();
-        if (call_stacked_method(interpreter, top - 3, 3).is_empty()) {
+        if (!call_stacked_method(interpreter, top - 3, 3).ok()) {
             return false;
         }
         top[-3] = data;
@@ -213,7 +213,7 @@ object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
         top[1] = Value::none();
         top[2] = Value::none();
         top -= 2;
-        if (call_stacked_method(interpreter, top, 3).is_empty()) {
+        if (!call_stacked_method(interpreter, top, 3).ok()) {
             return false;
         }
         top[0] = Value::none();
