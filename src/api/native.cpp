@@ -65,10 +65,10 @@ object::Result<Value> host_call(object::Runtime& runtime, Value callable,
         value = result.serial == 0 ? Value::none() : vm.handles.find(result);
         if (value.is_empty()) {
             report_misuse(vm, "native function result", "dangling handle");
-            value = runtime.raise_new(&object::type_error_type,
-                                      "native function '" +
-                                          std::string(runtime.name_text(function->name)) +
-                                          "' returned an invalid handle");
+            // `value` stays empty: the native raised.
+            runtime.raise_new(&object::type_error_type,
+                              "native function '" + std::string(runtime.name_text(function->name)) +
+                                  "' returned an invalid handle");
         }
     } else if (!vm.exception.is_empty()) {
         runtime.set_exception(vm.exception);

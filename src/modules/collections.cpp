@@ -445,7 +445,7 @@ object::Result<Value> default_dict_load_subscript(object::Runtime& runtime, Valu
     }
     if (dict->factory.is_none()) {
         Value exception = object::make_exception(runtime, &object::key_error_type, {&index, 1});
-        return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+        return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);
     }
     Value made = object::call_positional(runtime, dict->factory, std::span<const Value>());
     if (made.is_empty() || !object::dict_store(runtime, dict, index, made)) {
@@ -526,7 +526,7 @@ object::Result<Value> named_tuple_new(object::Runtime& runtime, Arguments argume
     Value fields = object::load_attribute(runtime, type_value, names::fields_attribute);
     if (fields.is_empty() || !object::is_tuple(fields)) {
         return runtime.has_exception()
-                   ? Value::empty()
+                   ? object::Raised{}
                    : runtime.raise_new(&object::type_error_type, "bad namedtuple");
     }
     std::span<const Value> names_list = object::as_tuple(fields)->span();

@@ -48,7 +48,7 @@ HostFileObject* self_file(Arguments arguments) {
     return static_cast<HostFileObject*>(object::native_self(arguments[0]).as_object());
 }
 
-Value raise_closed(object::Runtime& runtime) {
+object::Raised raise_closed(object::Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "I/O operation on closed file");
 }
 
@@ -115,7 +115,8 @@ bool read_units(HostFileObject* file, std::int64_t limit, bool line, std::string
 }
 
 // What a read hands out: str for a text file (which must hold UTF-8), bytes otherwise.
-Value make_chunk(object::Runtime& runtime, const HostFileObject* file, const std::string& data) {
+object::Result<Value> make_chunk(object::Runtime& runtime, const HostFileObject* file,
+                                 const std::string& data) {
     if (!file->text) {
         return object::make_bytes(runtime, data);
     }
@@ -126,7 +127,8 @@ Value make_chunk(object::Runtime& runtime, const HostFileObject* file, const std
     return object::make_str(runtime, data);
 }
 
-Value read_value(object::Runtime& runtime, HostFileObject* file, std::int64_t limit, bool line) {
+object::Result<Value> read_value(object::Runtime& runtime, HostFileObject* file, std::int64_t limit,
+                                 bool line) {
     if (file->closed) {
         return raise_closed(runtime);
     }
@@ -312,12 +314,18 @@ object::Result<Value> file_tell(object::Runtime& runtime, Arguments arguments) {
 
 // Nothing is buffered in the VM: every write() is already the host's.
 object::Result<Value> file_flush(object::Runtime& runtime, Arguments arguments) {
-    return self_file(arguments)->closed ? raise_closed(runtime) : Value::none();
+    if (self_file(arguments)->closed) {
+        return raise_closed(runtime);
+    }
+    return Value::none();
 }
 
 object::Result<Value> file_fileno(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
-    return file->closed ? raise_closed(runtime) : Value::from_small_int(file->descriptor);
+    if (file->closed) {
+        return raise_closed(runtime);
+    }
+    return Value::from_small_int(file->descriptor);
 }
 
 object::Result<Value> file_close(object::Runtime&, Arguments arguments) {
@@ -344,7 +352,10 @@ object::Result<Value> file_next(object::Runtime& runtime, Value self) {
     if (!read_units(file, -1, true, data)) {
         return object::raise_os_error(runtime, errno);
     }
-    return data.empty() ? Value::stop_iteration() : make_chunk(runtime, file, data);
+    if (data.empty()) {
+        return Value::stop_iteration();
+    }
+    return make_chunk(runtime, file, data);
 }
 
 object::Result<Value> file_next_method(object::Runtime& runtime, Arguments arguments) {

@@ -321,7 +321,8 @@ object::Result<Value> os_stat(object::Runtime& runtime, Arguments arguments) {
 
 // remove(path), rename(old, new), mkdir(path), rmdir(path): changes inside a writable root.
 // A symlink is removed or renamed itself, whatever it points to.
-Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange change) {
+object::Result<Value> change_path(object::Runtime& runtime, Arguments arguments,
+                                  vm::PathChange change) {
     auto path = path_argument(runtime, arguments[0], LastComponent::keep);
     if (!path) {
         return Value::empty();
@@ -335,7 +336,10 @@ Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange 
     }
     int result = vm::change_host_path(services(runtime), change, path->string(),
                                       target ? target->string() : std::string());
-    return result < 0 ? object::raise_os_error(runtime, -result) : Value::none();
+    if (result < 0) {
+        return object::raise_os_error(runtime, -result);
+    }
+    return Value::none();
 }
 
 object::Result<Value> os_remove(object::Runtime& runtime, Arguments arguments) {

@@ -334,7 +334,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
             Value number = Value::from_small_int(*missing);
             Value exception = object::make_exception(runtime, &object::index_error_type,
                                                      std::span<const Value>(&number, 1));
-            return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+            return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);
         }
         begin = captures[1];
         if (count > 0 && --count == 0) {

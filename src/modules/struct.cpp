@@ -181,8 +181,9 @@ object::Result<Value> unpack_values(object::Runtime& runtime, const library::Str
                     library::load_struct_float(source, field.kind, format.big_endian()));
                 break;
             case StructKind::object:
-                value = unsupported_pointer_field(runtime);
-                break;
+                unsupported_pointer_field(runtime);
+                failed = true;
+                return;
         }
         if (value.is_empty()) {
             failed = true;

@@ -220,8 +220,10 @@ object::Result<Value> stdin_readlines(object::Runtime& runtime, Arguments argume
 
 object::Result<Value> stdin_next_method(object::Runtime& runtime, Arguments arguments) {
     Value line = stdin_next(runtime, arguments[0]);
-    return line == Value::stop_iteration() ? runtime.raise_type(&object::stop_iteration_type)
-                                           : line;
+    if (line == Value::stop_iteration()) {
+        return runtime.raise_type(&object::stop_iteration_type);
+    }
+    return line;
 }
 
 object::Result<Value> stdin_close(object::Runtime&, Arguments arguments) {

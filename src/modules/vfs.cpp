@@ -203,7 +203,10 @@ object::Result<Value> vfs_rom_mount(object::Runtime& runtime, Arguments argument
     if (mkfs < 0) {
         return Value::empty();
     }
-    return mkfs > 0 ? object::raise_os_error(runtime, object::error_permission) : Value::none();
+    if (mkfs > 0) {
+        return object::raise_os_error(runtime, object::error_permission);
+    }
+    return Value::none();
 }
 
 object::Result<Value> vfs_rom_umount(object::Runtime&, Arguments) { return Value::none(); }
@@ -303,7 +306,8 @@ ImageFileObject* open_file(object::Runtime& runtime, Value self) {
 bool is_binary(Value self) { return self.as_object()->type() == &image_binary_file_type; }
 
 // The bytes [start, end) as the file's kind of value; a text file's must be UTF-8.
-Value make_chunk(object::Runtime& runtime, Value self, std::size_t start, std::size_t end) {
+object::Result<Value> make_chunk(object::Runtime& runtime, Value self, std::size_t start,
+                                 std::size_t end) {
     auto* file = static_cast<ImageFileObject*>(self.as_object());
     const std::string_view text(reinterpret_cast<const char*>(file->data) + start, end - start);
     if (is_binary(self)) {
@@ -450,7 +454,8 @@ constinit const object::Type image_text_file_type{
 
 }  // namespace
 
-Value open_image_file(object::Runtime& runtime, std::string_view path, bool binary, bool& handled) {
+object::Result<Value> open_image_file(object::Runtime& runtime, std::string_view path, bool binary,
+                                      bool& handled) {
     handled = false;
     std::string inside;
     Value mounted;

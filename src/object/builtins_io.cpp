@@ -43,7 +43,7 @@ Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     if (!data) {
         return stream->is_text()
                    ? runtime.raise_new(&type_error_type, "object with buffer protocol required")
-                   : Value::empty();
+                   : Raised{};
     }
     std::string_view bytes = data->bytes();
     runtime.write(stream->stream, bytes);

@@ -213,7 +213,7 @@ bool is_method_descriptor(Value value) {
     return true;
 }
 
-Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     std::string message;
     if (is_type(object)) {
         message = "type object '" + std::string(type_name(runtime, as_type(object))) +

@@ -56,7 +56,7 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
 Status store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
 Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
 // The attribute error texts MicroPython uses.
-Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
+Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
 
 // Looks `name` up along a type's MRO without binding. Empty when missing.
 struct ClassLookup {

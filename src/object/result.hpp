@@ -24,11 +24,8 @@ namespace xipy::object {
 
 // "An exception is now pending in the runtime." What the raise_* helpers of Runtime return,
 // so that a fallible function can `return runtime.raise_new(...)` whatever its result type.
-struct Raised {
-    // Transitional: code written for the plain-Value convention still returns or stores a
-    // Value (see Result<Value>::operator Value).
-    constexpr operator Value() const { return Value::empty(); }
-};
+// It converts to a result of this family, never to a plain Value.
+struct Raised {};
 
 template <typename T>
 class Result;

@@ -285,7 +285,10 @@ Result<Value> stream_seek(Runtime& runtime, Arguments arguments) {
     if (target < 0 || target > UINT32_MAX / 2) {
         Value code = Value::from_small_int(invalid_argument_errno);
         Value exception = make_exception(runtime, &os_error_type, {&code, 1});
-        return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+        if (exception.is_empty()) {
+            return Raised{};
+        }
+        return runtime.set_exception(exception);
     }
     stream->position = static_cast<std::uint32_t>(target);
     return make_int(runtime, target);

@@ -404,7 +404,8 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
     if (!frames_.reserve_one()) {
         leave_call();
         leave_native_call();
-        return {ExitKind::raised, raise_memory_error()};
+        raise_memory_error();
+        return {ExitKind::raised, Value::empty()};
     }
     Frame frame = generator->frame;
     frame.stack_base = values_.top();

@@ -31,7 +31,7 @@ object::Status start_for_loop(object::Runtime& runtime, object::Value* slot);
     }
     object::Cursor cursor{slots[1], static_cast<std::uint32_t>(slots[0].as_small_int()),
                           static_cast<std::uint32_t>(slots[2].as_small_int())};
-    object::Value next = object::cursor_next(runtime, cursor);
+    object::Result<object::Value> next = object::cursor_next(runtime, cursor);
     slots[0] = object::Value::from_small_int(cursor.position);
     return next;
 }

@@ -80,8 +80,8 @@ class Interpreter : public object::Runtime {
     // `import name` as __import__(name, globals, None, fromlist, level) does: the top package,
     // or with a fromlist the named module itself. `globals` (of the importing module, or
     // empty) anchors a relative import (level > 0).
-    object::Value import(std::string_view name, object::Value globals, bool has_fromlist,
-                         std::int64_t level);
+    object::Result<object::Value> import(std::string_view name, object::Value globals,
+                                         bool has_fromlist, std::int64_t level);
     // The module named `name` (a str), dotted names included.
     object::Result<object::Value> import_module(object::Value name) override;
     // A built-in module of the registry (module_loading.cpp), or empty with no exception.
@@ -176,8 +176,8 @@ class Interpreter : public object::Runtime {
     bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
 
   private:
-    object::Value load_module_file(std::uint32_t name, const std::string& file_path,
-                                   const std::string* package_path);
+    object::Result<object::Value> load_module_file(std::uint32_t name, const std::string& file_path,
+                                                   const std::string* package_path);
     object::Value find_in_directory(std::uint32_t full_name, std::string_view component,
                                     std::string_view directory);
     std::vector<std::string> module_search_path();
