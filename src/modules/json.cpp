@@ -63,8 +63,8 @@ void write_json_string(object::Printer& printer, std::string_view text) {
     printer.write_char('"');
 }
 
-bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
-                const Separators& separators);
+object::Status write_json(object::Runtime& runtime, object::Printer& printer, Value value,
+                          const Separators& separators);
 
 bool write_json_sequence(object::Runtime& runtime, object::Printer& printer, Value sequence,
                          const Separators& separators) {
@@ -121,8 +121,8 @@ bool write_json_dict(object::Runtime& runtime, object::Printer& printer, Value d
     return true;
 }
 
-bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
-                const Separators& separators) {
+object::Status write_json(object::Runtime& runtime, object::Printer& printer, Value value,
+                          const Separators& separators) {
     if (!separators.work->add(value_units)) {
         return false;
     }

@@ -418,7 +418,7 @@ constexpr NativeFunction cmath_functions[] = {
 };
 
 bool store(Runtime& runtime, Value globals, std::uint32_t name, Value value) {
-    return object::dict_store_name(runtime, object::as_dict(globals), name, value);
+    return object::dict_store_name(runtime, object::as_dict(globals), name, value).ok();
 }
 
 // The constants are numbers, not objects, so they have no place in an Attribute table.

@@ -407,7 +407,8 @@ namespace {
 
 bool initialise_os(object::Runtime& runtime, Value globals, void*) {
     return object::dict_store_name(runtime, object::as_dict(globals), names::sep,
-                                   runtime.intern("/"));
+                                   runtime.intern("/"))
+        .ok();
 }
 
 }  // namespace

@@ -367,7 +367,8 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         return false;
     }
     stdin_stream->buffer = Value::from_object(buffer);
-    return object::dict_store_name(runtime, dict, names::stdin_, Value::from_object(stdin_stream));
+    return object::dict_store_name(runtime, dict, names::stdin_, Value::from_object(stdin_stream))
+        .ok();
 }
 
 }  // namespace

@@ -101,7 +101,7 @@ bool append_items(Runtime& runtime, ArrayObject* array, Value iterable) {
 }
 
 // array.extend: a buffer of one-byte items or of the same typecode adds its bytes.
-bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
+Status extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
     std::optional<BufferView> buffer = get_buffer(iterable);
     if (buffer && (buffer->item_size == 1 || buffer->typecode == array->typecode)) {
         std::string copy(buffer->bytes());
@@ -113,7 +113,7 @@ bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) 
 // The constructors, as MicroPython: a bytearray takes the bytes of any buffer and an array
 // those of a bytes or bytearray (whole items of them); anything else, another array
 // included, gives its items one by one.
-bool construct_from(Runtime& runtime, ArrayObject* array, Value source) {
+Status construct_from(Runtime& runtime, ArrayObject* array, Value source) {
     std::optional<BufferView> buffer = get_buffer(source);
     if (buffer &&
         (array->type() == &bytearray_type || is_bytes(source) ||

@@ -20,9 +20,9 @@ Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
 Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                         Value right, bool reflected);
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
 
 namespace {
 
@@ -839,7 +839,7 @@ Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
     return call_descriptor_get(runtime, getter, found, instance, owner);
 }
 
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
     return instance_load_method_found(runtime, object, name, lookup_in_type(type_of(object), name),
                                       method);
 }
@@ -910,7 +910,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
     return true;
 }
 
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
     const Type* type = type_of(object);
     return instance_store_attribute_found(
         runtime, object, name, value,
@@ -1083,7 +1083,7 @@ Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operati
     return Value::not_implemented();
 }
 
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind) {
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind) {
     const Type* type = type_of(object);
     std::uint32_t name = kind == PrintKind::str ? names::dunder_str : names::dunder_repr;
     ClassLookup found = lookup_in_type(type, name);

@@ -56,7 +56,7 @@ constexpr ErrorName all_error_names[] = {
 };
 
 // The text after "Type: " and what str() gives without a user __str__.
-bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
+Status print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
     TupleObject* args = as_tuple(exception->args);
     if (args->length == 0) {
         return true;

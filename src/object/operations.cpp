@@ -26,9 +26,9 @@ namespace xipy::object {
 Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                         Value right, bool reflected);
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
 
 namespace {
 

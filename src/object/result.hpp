@@ -67,8 +67,9 @@ class [[nodiscard]] Result<void> {
 
     constexpr bool ok() const { return ok_; }
     constexpr Raised error() const { return {}; }
-    // Transitional, as the constructor from bool.
-    constexpr operator bool() const { return ok_; }
+    // Explicit, as Result<Value>'s: `if (!status)` reads well, but a Status never passes
+    // silently for a bool.
+    constexpr explicit operator bool() const { return ok_; }
 
   private:
     bool ok_;

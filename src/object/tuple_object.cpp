@@ -362,7 +362,7 @@ Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char o
             RootScope scope(runtime);
             Value item = sequence_items(sequence)[index];
             runtime.keep(item);
-            ok = print_value(runtime, printer, item, PrintKind::repr);
+            ok = print_value(runtime, printer, item, PrintKind::repr).ok();
         }
         runtime.leave_native_call();
         if (!ok) {

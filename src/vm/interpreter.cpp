@@ -521,21 +521,21 @@ void Interpreter::pop_frame() {
     } while (0)
 // A taken backward jump is a step: it polls the step budget and interrupts, and runs the
 // callbacks micropython.schedule queued (between instructions, where a call may run).
-#define CHARGE_BACKWARD_JUMP(is_backward)             \
-    do {                                              \
-        if (is_backward) {                            \
-            if (!charge_step()) {                     \
-                goto handle_exception;                \
-            }                                         \
-            if (has_scheduled()) {                    \
-                SAVE_FRAME();                         \
-                bool scheduled_ran = run_scheduled(); \
-                LOAD_FRAME();                         \
-                if (!scheduled_ran) {                 \
-                    goto handle_exception;            \
-                }                                     \
-            }                                         \
-        }                                             \
+#define CHARGE_BACKWARD_JUMP(is_backward)                  \
+    do {                                                   \
+        if (is_backward) {                                 \
+            if (!charge_step()) {                          \
+                goto handle_exception;                     \
+            }                                              \
+            if (has_scheduled()) {                         \
+                SAVE_FRAME();                              \
+                bool scheduled_ran = run_scheduled().ok(); \
+                LOAD_FRAME();                              \
+                if (!scheduled_ran) {                      \
+                    goto handle_exception;                 \
+                }                                          \
+            }                                              \
+        }                                                  \
     } while (0)
 #ifdef XIPY_OPCODE_COUNTS
 // One increment per instruction (a build option); lets tests prove opcode coverage.

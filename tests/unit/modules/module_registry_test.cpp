@@ -57,7 +57,8 @@ constexpr NativeFunction value_functions[] = {
 bool initialise_value(object::Runtime& runtime, Value globals, void* state) {
     new (state) Counter();
     return object::dict_store_name(runtime, object::as_dict(globals), names::count,
-                                   Value::from_small_int(7));
+                                   Value::from_small_int(7))
+        .ok();
 }
 
 constinit const vm::ModuleDefinition value_module{
