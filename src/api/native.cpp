@@ -90,7 +90,7 @@ object::Status host_print(object::Runtime& runtime, Value self, object::Printer&
     printer.write("<function ");
     printer.write(runtime.name_text(function->name));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 // Found on a class and loaded through an instance, a host function binds like a Python

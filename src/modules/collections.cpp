@@ -220,14 +220,14 @@ object::Status deque_store_subscript(object::Runtime& runtime, Value self, Value
     DequeObject* deque = self_deque(self);
     if (value.is_empty()) {
         runtime.raise_new(&object::type_error_type, "'deque' object doesn't support item deletion");
-        return false;
+        return object::Raised{};
     }
     auto position = deque_index(runtime, deque, index);
     if (!position) {
-        return false;
+        return object::Raised{};
     }
     deque->list()->items()[*position] = value;
-    return true;
+    return object::succeeded();
 }
 
 object::Result<Value> deque_get_iterator(object::Runtime& runtime, Value self) {
@@ -339,10 +339,10 @@ object::Status ordered_dict_print(object::Runtime& runtime, Value self, object::
                                   object::PrintKind kind) {
     printer.write("OrderedDict(");
     if (!object::dict_type.slots.print(runtime, self, printer, kind)) {
-        return false;
+        return object::Raised{};
     }
     printer.write_char(')');
-    return true;
+    return object::succeeded();
 }
 
 object::Status default_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
@@ -350,14 +350,14 @@ object::Status default_dict_print(object::Runtime& runtime, Value self, object::
     printer.write("defaultdict(");
     if (!object::print_value(runtime, printer, as_default_dict(self)->factory,
                              object::PrintKind::repr)) {
-        return false;
+        return object::Raised{};
     }
     printer.write(", ");
     if (!object::dict_type.slots.print(runtime, self, printer, kind)) {
-        return false;
+        return object::Raised{};
     }
     printer.write_char(')');
-    return true;
+    return object::succeeded();
 }
 
 object::Result<Value> mapping_unary(object::Runtime& runtime, object::UnaryOperator operation,

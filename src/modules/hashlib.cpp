@@ -137,7 +137,7 @@ object::Status hash_print(object::Runtime& runtime, Value self, object::Printer&
     printer.write("<");
     printer.write(object::type_name_of(runtime, self));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 constinit const object::Type sha256_type{

@@ -372,7 +372,7 @@ object::Status file_print(object::Runtime&, Value self, object::Printer& printer
     printer.write(file->text ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(std::to_string(file->descriptor));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 void finalize_file(gc::Cell* cell) {

@@ -124,35 +124,35 @@ bool write_json_dict(object::Runtime& runtime, object::Printer& printer, Value d
 object::Status write_json(object::Runtime& runtime, object::Printer& printer, Value value,
                           const Separators& separators) {
     if (!separators.work->add(value_units)) {
-        return false;
+        return object::Raised{};
     }
     if (printer.text().size() > runtime.heap().limit_bytes()) {
         runtime.raise_memory_error();
-        return false;
+        return object::Raised{};
     }
     if (value.is_none()) {
         printer.write("null");
-        return true;
+        return object::succeeded();
     }
     if (value.is_bool()) {
         printer.write(value.is_true_value() ? "true" : "false");
-        return true;
+        return object::succeeded();
     }
     if (object::is_str(value)) {
         std::string_view text = object::str_view(runtime, value);
         if (!separators.work->add(text.size())) {
-            return false;
+            return object::Raised{};
         }
         write_json_string(printer, text);
-        return true;
+        return object::succeeded();
     }
     if (object::is_bytes(value)) {
         std::string_view bytes = object::bytes_view(value);
         if (!separators.work->add(bytes.size())) {
-            return false;
+            return object::Raised{};
         }
         write_json_string(printer, bytes);
-        return true;
+        return object::succeeded();
     }
     Value native = object::native_self(value);
     bool is_sequence = object::is_tuple(native) || object::is_list(native);
@@ -161,7 +161,7 @@ object::Status write_json(object::Runtime& runtime, object::Printer& printer, Va
         return object::print_value(runtime, printer, value, object::PrintKind::repr);
     }
     if (!runtime.enter_native_call()) {
-        return false;
+        return object::Raised{};
     }
     bool ok = is_sequence ? write_json_sequence(runtime, printer, native, separators)
                           : write_json_dict(runtime, printer, native, separators);

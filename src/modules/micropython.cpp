@@ -198,7 +198,7 @@ object::Result<Value> ring_make_new(object::Runtime& runtime, const object::Type
 
 object::Status ring_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
     printer.write("<RingIO>");
-    return true;
+    return object::succeeded();
 }
 
 // Takes up to `limit` bytes (negative: all), stopping after a newline when `line` is set.

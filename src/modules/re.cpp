@@ -370,7 +370,7 @@ object::Status pattern_print(object::Runtime&, Value self, object::Printer& prin
     std::snprintf(text, sizeof text, "<re %zx>",
                   static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(self.as_object())));
     printer.write(text);
-    return true;
+    return object::succeeded();
 }
 
 // ---- match objects
@@ -490,7 +490,7 @@ object::Status match_print(object::Runtime&, Value self, object::Printer& printe
     printer.write("<match num=");
     printer.write_integer(as_match(self)->group_count);
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 constexpr NativeFunction match_methods[] = {

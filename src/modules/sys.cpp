@@ -239,7 +239,7 @@ object::Status stdin_print(object::Runtime&, Value self, object::Printer& printe
                            object::PrintKind) {
     printer.write(static_cast<StdinObject*>(self.as_object())->is_text() ? "<io.TextIOWrapper 0>"
                                                                          : "<io.FileIO 0>");
-    return true;
+    return object::succeeded();
 }
 
 Value stdin_load_attribute(object::Runtime&, Value self, std::uint32_t name) {

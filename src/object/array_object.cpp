@@ -189,7 +189,7 @@ Status array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         write_bytes_repr(printer, std::string_view(reinterpret_cast<const char*>(array->data()),
                                                    array->byte_length()));
         printer.write_char(')');
-        return true;
+        return succeeded();
     }
     printer.write("array('");
     printer.write_char(array->typecode);
@@ -203,13 +203,13 @@ Status array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
             RootScope scope(runtime);  // one item's number at a time
             Value item = buffer_load_item(runtime, *get_buffer(self), index);
             if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
-                return false;
+                return Raised{};
             }
         }
         printer.write_char(']');
     }
     printer.write_char(')');
-    return true;
+    return succeeded();
 }
 
 Result<Value> array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -302,22 +302,22 @@ Status array_store_subscript(Runtime& runtime, Value self, Value index, Value va
     if (value.is_empty()) {
         runtime.raise_new(&type_error_type, "'" + std::string(type_label(array)) +
                                                 "' object doesn't support item deletion");
-        return false;
+        return Raised{};
     }
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, array->length);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (indices->step != 1) {
             runtime.raise_new(&not_implemented_error_type,
                               "only slices with step=1 (aka None) are supported");
-            return false;
+            return Raised{};
         }
         std::optional<BufferView> source = get_buffer(value);
         if (!source) {
             runtime.raise_new(&not_implemented_error_type, "array/bytes required on right side");
-            return false;
+            return Raised{};
         }
         std::size_t start = static_cast<std::size_t>(indices->start) * array->item_size;
         std::size_t end = start + static_cast<std::size_t>(indices->count) * array->item_size;
@@ -325,7 +325,7 @@ Status array_store_subscript(Runtime& runtime, Value self, Value index, Value va
     }
     auto position = normalize_index(runtime, index, array->length, type_label(array));
     if (!position) {
-        return false;
+        return Raised{};
     }
     return buffer_store_item(runtime, *get_buffer(self), static_cast<std::size_t>(*position),
                              value);
@@ -403,13 +403,13 @@ Status array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view
     // Growth may copy the old contents too.
     if (!runtime.charge_if_large(old_length + data.size()) ||
         !reserve_bytes(runtime, array, old_length + data.size())) {
-        return false;
+        return Raised{};
     }
     if (!data.empty()) {
         std::memcpy(array->data() + old_length, data.data(), data.size());
     }
     array->length = static_cast<std::uint32_t>((old_length + data.size()) / array->item_size);
-    return true;
+    return succeeded();
 }
 
 Result<Value> make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data) {

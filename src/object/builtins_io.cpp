@@ -73,7 +73,7 @@ Status stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
     const TextStreamObject* stream = self_output(self);
     printer.write(stream->is_text() ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(descriptor_of(stream) == 1 ? "1>" : "2>");
-    return true;
+    return succeeded();
 }
 
 Value stream_load_attribute(Runtime&, Value self, std::uint32_t name) {

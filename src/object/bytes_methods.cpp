@@ -74,18 +74,18 @@ Result<Value> decode_to_str(Runtime& runtime, std::string_view data, Arguments a
 Status check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
                        std::uint32_t first) {
     if (arguments.positional_count <= first) {
-        return true;
+        return succeeded();
     }
     std::optional<text::Encoding> encoding = encoding_argument(runtime, arguments[first]);
     if (!encoding) {
-        return false;
+        return Raised{};
     }
     // The error handler does not matter: the reference raises for any of them.
     if (*encoding == text::Encoding::ascii && !text::is_ascii(text)) {
         runtime.raise_type(&unicode_error_type);
-        return false;
+        return Raised{};
     }
-    return true;
+    return succeeded();
 }
 
 Result<Value> bytes_method_decode(Runtime& runtime, Arguments arguments) {

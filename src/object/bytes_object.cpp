@@ -48,7 +48,7 @@ Result<Value> bytes_get_iterator(Runtime& runtime, Value self) {
 
 Status bytes_print(Runtime&, Value self, Printer& printer, PrintKind) {
     write_bytes_repr(printer, bytes_view(self));
-    return true;
+    return succeeded();
 }
 
 Result<Value> bytes_unary(Runtime&, UnaryOperator operation, Value operand) {

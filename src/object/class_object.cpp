@@ -62,7 +62,7 @@ Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<class '");
     printer.write(type_name(runtime, as_type(self)));
     printer.write("'>");
-    return true;
+    return succeeded();
 }
 
 Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
@@ -160,19 +160,19 @@ Status type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Va
     const Type* type = as_type(self);
     if (!type->is_user_class()) {
         raise_no_attribute(runtime, self, name);
-        return false;
+        return Raised{};
     }
     DictObject* dict = as_dict(type->dict);
     if (value.is_empty()) {
         Value removed;
         if (!dict_remove(runtime, dict, Value::from_interned_string(name), &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             raise_no_attribute(runtime, self, name);
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     return dict_store_name(runtime, dict, name, value);
 }
@@ -416,7 +416,7 @@ Status super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("'>, <");
     printer.write(type_name_of(runtime, super->object));
     printer.write(" object>>");
-    return true;
+    return succeeded();
 }
 
 // ---- C3 linearisation
@@ -792,19 +792,19 @@ Status super_load_method(Runtime& runtime, Value type_value, Value object, std::
         if (is_method_descriptor(found) && !is_type(object)) {
             destination[0] = found;
             destination[1] = candidate->is_user_class() ? object : native_self(object);
-            return true;
+            return succeeded();
         }
         Value bound =
             bind_attribute(runtime, found, is_type(object) ? Value::empty() : object, object_class);
         if (bound.is_empty()) {
-            return false;
+            return Raised{};
         }
         destination[0] = bound;
-        return true;
+        return succeeded();
     }
     runtime.raise_new(&attribute_error_type, "'super' object has no attribute '" +
                                                  std::string(runtime.name_text(name)) + "'");
-    return false;
+    return Raised{};
 }
 
 // ---- instance behaviour, used by operations.cpp
@@ -866,7 +866,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         Value value = dict_find_name(as_dict(instance->dict), name);
         if (!value.is_empty()) {
             method.function = value;
-            return true;
+            return succeeded();
         }
     }
     if (!found.value.is_empty()) {
@@ -877,14 +877,14 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         if (is_method_descriptor(found.value)) {
             method.function = found.value;
             method.self = found.owner->is_user_class() ? object : native_self(object);
-            return true;
+            return succeeded();
         }
         method.function = bind_attribute(runtime, found.value, object, type);
         return !method.function.is_empty();
     }
     if (name == names::dunder_class) {
         method.function = Value::from_object(type);
-        return true;
+        return succeeded();
     }
     if (name == names::dunder_dict) {
         if (instance->dict.is_empty()) {
@@ -907,7 +907,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         method.function = call_found(runtime, getattr.value, object, {&name_value, 1});
         return !method.function.is_empty();
     }
-    return true;
+    return succeeded();
 }
 
 Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
@@ -931,7 +931,7 @@ Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint3
         Value function = value.is_empty() ? property->deleter : property->setter;
         if (function.is_empty() || function.is_none()) {
             runtime.raise_new(&attribute_error_type, "can't set attribute");
-            return false;
+            return Raised{};
         }
         Value result = value.is_empty() ? call_positional(runtime, function, {object})
                                         : call_positional(runtime, function, {object, value});
@@ -1096,16 +1096,16 @@ Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKin
     if (!found.value.is_empty() && found.owner->is_user_class()) {
         Value result = call_found(runtime, found.value, object, {});
         if (result.is_empty()) {
-            return false;
+            return Raised{};
         }
         if (!is_str(result)) {
             runtime.raise_new(&type_error_type, "__str__ returned non-string (type " +
                                                     std::string(type_name_of(runtime, result)) +
                                                     ")");
-            return false;
+            return Raised{};
         }
         printer.write(str_view(runtime, result));
-        return true;
+        return succeeded();
     }
     Value native = native_self(object);
     if (native != object) {
@@ -1122,7 +1122,7 @@ Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKin
                   static_cast<unsigned long long>(object.bits() & 0xFFFFFFFFFFFFULL));
     printer.write(buffer);
     printer.write(">");
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

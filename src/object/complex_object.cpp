@@ -32,7 +32,7 @@ std::string format_part(double value) {
 
 Status complex_print(Runtime&, Value self, Printer& printer, PrintKind) {
     printer.write(complex_repr(parts_of(self)));
-    return true;
+    return succeeded();
 }
 
 Result<Value> complex_unary(Runtime& runtime, UnaryOperator operation, Value operand) {

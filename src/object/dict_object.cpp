@@ -270,11 +270,11 @@ Status view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         RootScope scope(runtime);  // one item's tuple at a time
         Value item = entry_as(runtime, entry, view->kind);
         if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
-            return false;
+            return Raised{};
         }
     }
     printer.write("])");
-    return true;
+    return succeeded();
 }
 
 Result<Value> view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
@@ -318,7 +318,7 @@ Status dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     DictEntry* entry = nullptr;
     bool first = true;
     if (!runtime.enter_native_call()) {
-        return false;
+        return Raised{};
     }
     while (dict_next(dict, position, entry)) {
         if (!first) {
@@ -329,17 +329,17 @@ Status dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         Value value = entry->value;
         if (!print_value(runtime, printer, key, PrintKind::repr)) {
             runtime.leave_native_call();
-            return false;
+            return Raised{};
         }
         printer.write(": ");
         if (!print_value(runtime, printer, value, PrintKind::repr)) {
             runtime.leave_native_call();
-            return false;
+            return Raised{};
         }
     }
     runtime.leave_native_call();
     printer.write_char('}');
-    return true;
+    return succeeded();
 }
 
 Result<Value> dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -438,18 +438,18 @@ bool refuse_fixed(Runtime& runtime, const DictObject* dict) {
 
 Status dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     if (refuse_fixed(runtime, as_dict(self))) {
-        return false;
+        return Raised{};
     }
     if (value.is_empty()) {
         Value removed;
         if (!dict_remove(runtime, as_dict(self), index, &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             raise_key_error(runtime, index);
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     return dict_store(runtime, as_dict(self), index, value);
 }
@@ -765,18 +765,18 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
 Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
-        return false;
+        return Raised{};
     }
     if (found.found) {
         dict->storage->entries()[dict->storage->indices()[found.slot]].value = value;
-        return true;
+        return succeeded();
     }
     if (dict->storage == nullptr || dict->entry_count >= dict->storage->entry_capacity) {
         std::uint32_t wanted = dict->count < 4 ? 4 : dict->count * 2;
         Value pending = runtime.exception();
         if (!resize(runtime, dict, wanted)) {
             if (dict->storage == nullptr || dict->count >= dict->entry_count) {
-                return false;
+                return Raised{};
             }
             // Forget the MemoryError: the room of the deleted entries serves.
             runtime.set_exception(pending);
@@ -792,20 +792,20 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     storage->indices()[found.slot] = static_cast<std::int32_t>(index);
     ++dict->count;
     ++dict->version;
-    return true;
+    return succeeded();
 }
 
 Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
     *removed = Value::empty();
     if (dict->storage == nullptr) {
-        return true;  // Absent without hashing, as in dict_find.
+        return succeeded();  // Absent without hashing, as in dict_find.
     }
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
-        return false;
+        return Raised{};
     }
     if (!found.found) {
-        return true;
+        return succeeded();
     }
     DictStorage* storage = dict->storage;
     DictEntry& entry = storage->entries()[storage->indices()[found.slot]];
@@ -815,7 +815,7 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
     storage->indices()[found.slot] = deleted_slot;
     --dict->count;
     ++dict->version;
-    return true;
+    return succeeded();
 }
 
 void dict_clear(DictObject* dict) {

@@ -59,7 +59,7 @@ constexpr ErrorName all_error_names[] = {
 Status print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
     TupleObject* args = as_tuple(exception->args);
     if (args->length == 0) {
-        return true;
+        return succeeded();
     }
     // As MicroPython: an OSError whose first of one or two arguments is a known errno number
     // reads "[Errno 2] ENOENT" (": " and the second argument's str() after it, if any).
@@ -73,7 +73,7 @@ Status print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exce
             printer.write("] ");
             printer.write(name);
             if (args->length == 1) {
-                return true;
+                return succeeded();
             }
             printer.write(": ");
             return print_value(runtime, printer, args->items()[1], PrintKind::str);
@@ -115,10 +115,10 @@ Value exception_load_attribute(Runtime&, Value self, std::uint32_t name) {
 Status exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     if (name == names::dunder_traceback && !value.is_empty() && value.is_none()) {
         clear_traceback(self);
-        return true;
+        return succeeded();
     }
     raise_no_attribute(runtime, self, name);
-    return false;
+    return Raised{};
 }
 
 Result<Value> exception_init(Runtime& runtime, Arguments arguments) {

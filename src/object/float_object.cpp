@@ -64,7 +64,7 @@ Value compare_numbers(BinaryOperator operation, Value left, Value right) {
 
 Status float_print(Runtime&, Value self, Printer& printer, PrintKind) {
     printer.write(float_repr(self.as_double()));
-    return true;
+    return succeeded();
 }
 
 Result<Value> float_unary(Runtime& runtime, UnaryOperator operation, Value operand) {

@@ -292,19 +292,19 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
 Status int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     if (self.is_bool()) {
         printer.write(self.is_true_value() ? "True" : "False");
-        return true;
+        return succeeded();
     }
     if (self.is_small_int()) {
         printer.write_integer(self.as_small_int());
-        return true;
+        return succeeded();
     }
     NativeWorkMeter meter(runtime);
     std::string text = to_big_integer(self).to_string(10, false, &meter);
     if (text.empty()) {
-        return false;
+        return Raised{};
     }
     printer.write(text);
-    return true;
+    return succeeded();
 }
 
 Result<Value> int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {

@@ -138,7 +138,7 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, list->length);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (value.is_empty()) {
             if (indices->step == 1) {
@@ -162,11 +162,11 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
             runtime.raise_new(
                 &type_error_type,
                 "object '" + std::string(type_name_of(runtime, value)) + "' isn't a tuple or list");
-            return false;
+            return Raised{};
         }
         Value source = list_from_iterable(runtime, value);
         if (source.is_empty()) {
-            return false;
+            return Raised{};
         }
         std::vector<Value> replacement(as_list(source)->span().begin(),
                                        as_list(source)->span().end());
@@ -179,23 +179,23 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
                                                      std::to_string(replacement.size()) +
                                                      " to extended slice of size " +
                                                      std::to_string(indices->count));
-            return false;
+            return Raised{};
         }
         for (std::int64_t count = 0, position = indices->start; count < indices->count;
              ++count, position += indices->step) {
             list->items()[position] = replacement[static_cast<std::size_t>(count)];
         }
-        return true;
+        return succeeded();
     }
     auto position = normalize_index(runtime, index, list->length, "list");
     if (!position) {
-        return false;
+        return Raised{};
     }
     if (value.is_empty()) {
         return replace_items(runtime, list, *position, *position + 1, {});
     }
     list->items()[*position] = value;
-    return true;
+    return succeeded();
 }
 
 Result<Value> list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
@@ -333,10 +333,10 @@ Status only_sort_keywords(Runtime& runtime, Arguments arguments) {
         Value name = arguments.keyword_name(index);
         if (name != name_value(names::key) && name != name_value(names::reverse)) {
             runtime.raise_new(&type_error_type, "extra keyword arguments given");
-            return false;
+            return Raised{};
         }
     }
-    return true;
+    return succeeded();
 }
 
 namespace {
@@ -523,32 +523,32 @@ Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
     std::uint64_t needed = std::uint64_t{list->length} + count;
     std::uint32_t capacity = list->storage == nullptr ? 0 : list->storage->capacity;
     if (needed <= capacity) {
-        return true;
+        return succeeded();
     }
     if (needed > UINT32_MAX / 2) {
         runtime.raise_memory_error();
-        return false;
+        return Raised{};
     }
     auto new_capacity =
         static_cast<std::uint32_t>(std::max<std::uint64_t>(needed, capacity + capacity / 2 + 4));
     ValueArray* storage = make_value_array(runtime, new_capacity);
     if (storage == nullptr) {
-        return false;
+        return Raised{};
     }
     for (std::uint32_t index = 0; index < list->length; ++index) {
         storage->items()[index] = list->items()[index];
     }
     list->storage = storage;
-    return true;
+    return succeeded();
 }
 
 Status list_append(Runtime& runtime, Value list_value, Value item) {
     ListObject* list = as_list(list_value);
     if (!list_reserve(runtime, list, 1)) {
-        return false;
+        return Raised{};
     }
     list->items()[list->length++] = item;
-    return true;
+    return succeeded();
 }
 
 Status list_extend(Runtime& runtime, Value list_value, Value iterable) {
@@ -585,7 +585,7 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
     // so the collector sees the items even when the list no longer holds them.
     Value items_list = make_list(runtime, as_list(list_value)->span());
     if (items_list.is_empty()) {
-        return false;
+        return Raised{};
     }
     std::vector<Value> items(as_list(items_list)->span().begin(),
                              as_list(items_list)->span().end());
@@ -595,13 +595,13 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         // Keep the computed keys reachable in a list while sorting.
         keys_list = make_list(runtime, {});
         if (keys_list.is_empty()) {
-            return false;
+            return Raised{};
         }
         LoopRoots rounds(runtime);
         for (std::size_t index = 0; index < items.size(); ++index) {
             Value computed = call_positional(runtime, key, {items[index]});
             if (computed.is_empty() || !list_append(runtime, keys_list, computed)) {
-                return false;
+                return Raised{};
             }
             keys[index] = computed;
             rounds.next_round();
@@ -612,17 +612,17 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         order[index] = index;
     }
     if (!merge_sort(runtime, order, keys, reverse)) {
-        return false;
+        return Raised{};
     }
     ListObject* list = as_list(list_value);
     if (list->length != items.size()) {
         runtime.raise_new(&value_error_type, "list modified during sort");
-        return false;
+        return Raised{};
     }
     for (std::size_t index = 0; index < order.size(); ++index) {
         list->items()[index] = items[order[index]];
     }
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -51,7 +51,7 @@ Result<Value> memoryview_make_new(Runtime& runtime, const Type*, Arguments argum
 
 Status memoryview_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("<memoryview>");
-    return true;
+    return succeeded();
 }
 
 Result<Value> memoryview_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -113,36 +113,36 @@ Status memoryview_store_subscript(Runtime& runtime, Value self, Value index, Val
         runtime.raise_new(&type_error_type,
                           value.is_empty() ? "'memoryview' object doesn't support item deletion"
                                            : "'memoryview' object doesn't support item assignment");
-        return false;
+        return Raised{};
     }
     auto count = static_cast<std::int64_t>(buffer.count());
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, count);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (indices->step != 1) {
             runtime.raise_new(&not_implemented_error_type,
                               "only slices with step=1 (aka None) are supported");
-            return false;
+            return Raised{};
         }
         std::optional<BufferView> source = require_buffer(runtime, value);
         if (!source) {
-            return false;
+            return Raised{};
         }
         std::size_t bytes = static_cast<std::size_t>(indices->count) * buffer.item_size;
         if (source->size != bytes) {
             runtime.raise_new(&value_error_type, "lhs and rhs should be compatible");
-            return false;
+            return Raised{};
         }
         // memmove: the source may be this very buffer.
         std::memmove(buffer.data + static_cast<std::size_t>(indices->start) * buffer.item_size,
                      source->data, bytes);
-        return true;
+        return succeeded();
     }
     auto position = normalize_index(runtime, index, count, "memoryview");
     if (!position) {
-        return false;
+        return Raised{};
     }
     return buffer_store_item(runtime, buffer, static_cast<std::size_t>(*position), value);
 }

@@ -49,18 +49,18 @@ Status module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, 
         Value removed;
         if (!dict_remove(runtime, as_dict(module->globals), Value::from_interned_string(name),
                          &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             // MicroPython deletes from the module's dict and reports a missing name as such.
             raise_key_error(runtime, Value::from_interned_string(name));
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     runtime.raise_new(&attribute_error_type, "'module' object has no attribute '" +
                                                  std::string(runtime.name_text(name)) + "'");
-    return false;
+    return Raised{};
 }
 
 Status module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
@@ -74,7 +74,7 @@ Status module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         printer.write(str_view(runtime, file));
     }
     printer.write("'>");
-    return true;
+    return succeeded();
 }
 
 }  // namespace

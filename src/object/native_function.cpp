@@ -19,7 +19,7 @@ Status check_method_self(Runtime& runtime, const NativeFunction* method, Value s
     const Type* self_type = type_of(self);
     Runtime::NativeSelfCheck& memo = runtime.native_self_check(method, self_type);
     if (memo.method == method && memo.self_type == self_type) {
-        return true;
+        return succeeded();
     }
     if (!type_has_method(self_type, method)) {
         return runtime.raise_new(
@@ -68,7 +68,7 @@ Status native_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<function ");
     printer.write(runtime.name_text(function->name));
     printer.write(">");
-    return true;
+    return succeeded();
 }
 
 Result<Value> native_bind(Runtime& runtime, Value descriptor, Value instance,
@@ -116,7 +116,7 @@ Status bound_method_print(Runtime& runtime, Value self, Printer& printer, PrintK
     printer.write("<bound_method>");
     (void)runtime;
     (void)method;
-    return true;
+    return succeeded();
 }
 
 Value bound_method_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
@@ -281,10 +281,10 @@ Status check_keywords(Runtime& runtime, Arguments arguments,
                                                   ? runtime.name_text(key.as_interned_string())
                                                   : "?") +
                                   "'");
-            return false;
+            return Raised{};
         }
     }
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -52,7 +52,7 @@ Status range_print(Runtime&, Value self, Printer& printer, PrintKind) {
         printer.write_integer(range->step);
     }
     printer.write(")");
-    return true;
+    return succeeded();
 }
 
 Result<Value> range_unary(Runtime&, UnaryOperator operation, Value operand) {

@@ -72,12 +72,17 @@ class [[nodiscard]] Result<void> {
     constexpr explicit operator bool() const { return ok_; }
 
   private:
+    struct Success {};
+    constexpr explicit Result(Success) : ok_(true) {}
+    friend constexpr Result<void> succeeded();
+
     bool ok_;
 };
 
 using Status = Result<void>;
 
-constexpr Status succeeded() { return Status(true); }
+// Success: what a function returning Status returns when nothing was raised.
+constexpr Status succeeded() { return Status(Status::Success{}); }
 
 static_assert(sizeof(Result<Value>) == sizeof(Value), "a Result<Value> is one Value wide");
 

@@ -59,7 +59,7 @@ Status set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     bool frozen = type_of(self) == &frozenset_type;
     if (as_dict(self)->count == 0) {
         printer.write(frozen ? "frozenset()" : "set()");
-        return true;
+        return succeeded();
     }
     if (frozen) {
         printer.write("frozenset(");
@@ -77,14 +77,14 @@ Status set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         Value item = entry->key;
         runtime.keep(item);
         if (!print_value(runtime, printer, item, PrintKind::repr)) {
-            return false;
+            return Raised{};
         }
     }
     printer.write_char('}');
     if (frozen) {
         printer.write_char(')');
     }
-    return true;
+    return succeeded();
 }
 
 int set_contains(Runtime& runtime, Value set, Value item) {

@@ -10,17 +10,17 @@ namespace {
 
 Status none_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("None");
-    return true;
+    return succeeded();
 }
 
 Status ellipsis_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("Ellipsis");
-    return true;
+    return succeeded();
 }
 
 Status not_implemented_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("NotImplemented");
-    return true;
+    return succeeded();
 }
 
 Result<Value> none_unary(Runtime&, UnaryOperator operation, Value) {

@@ -32,18 +32,18 @@ Status slice_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* slice = static_cast<SliceObject*>(self.as_object());
     printer.write("slice(");
     if (!print_value(runtime, printer, slice->start, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(", ");
     if (!print_value(runtime, printer, slice->stop, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(", ");
     if (!print_value(runtime, printer, slice->step, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(")");
-    return true;
+    return succeeded();
 }
 
 Value slice_load_attribute(Runtime&, Value self, std::uint32_t name) {

@@ -72,7 +72,7 @@ Status str_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind)
     } else {
         write_str_repr(printer, str_view(runtime, self));
     }
-    return true;
+    return succeeded();
 }
 
 std::size_t character_count(const Runtime& runtime, Value value) {

@@ -394,7 +394,7 @@ Status stream_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     char address[32];
     std::snprintf(address, sizeof address, " %p>", static_cast<const void*>(object));
     printer.write(address);
-    return true;
+    return succeeded();
 }
 
 void trace_stream(gc::Cell* cell, gc::Tracer& tracer) {

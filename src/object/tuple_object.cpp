@@ -355,7 +355,7 @@ Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char o
             printer.write(", ");
         }
         if (!runtime.enter_native_call()) {
-            return false;
+            return Raised{};
         }
         bool ok = false;
         {
@@ -366,14 +366,14 @@ Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char o
         }
         runtime.leave_native_call();
         if (!ok) {
-            return false;
+            return Raised{};
         }
     }
     if (single_comma && sequence_items(sequence).size() == 1) {
         printer.write_char(',');
     }
     printer.write_char(close);
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

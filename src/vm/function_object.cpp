@@ -37,7 +37,7 @@ object::Status function_print(object::Runtime& runtime, Value self, object::Prin
     printer.write("<function ");
     printer.write(runtime.name_text(as_function(self)->name));
     printer.write(buffer);
-    return true;
+    return object::succeeded();
 }
 
 object::Result<Value> function_bind(object::Runtime& runtime, Value descriptor, Value instance,

@@ -156,7 +156,7 @@ object::Status generator_print(object::Runtime& runtime, Value self, object::Pri
     printer.write("<generator object '");
     printer.write(runtime.name_text(as_function(as_generator(self)->function)->name));
     printer.write("'>");
-    return true;
+    return object::succeeded();
 }
 
 using object::NativeFunction;

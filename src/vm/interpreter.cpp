@@ -242,13 +242,13 @@ object::Status Interpreter::stop_or_interrupt() {
         steps_ = step_limit_;
         step_budget_exhausted_ = true;
         raise_new(&object::runtime_error_type, "step budget exhausted");
-        return false;
+        return object::Raised{};
     }
     if (interrupt_requested_.exchange(false, std::memory_order_relaxed)) {
         raise_type(&object::keyboard_interrupt_type);
-        return false;
+        return object::Raised{};
     }
-    return true;
+    return object::succeeded();
 }
 
 bool Interpreter::schedule(Value function, Value argument) {
@@ -275,13 +275,13 @@ object::Status Interpreter::run_scheduled() {
         Value exception = exception_of_callback();
         if (exception.is_empty()) {
             running_scheduled_ = false;
-            return false;
+            return object::Raised{};
         }
         std::string text = object::format_traceback(*this, exception);
         write(object::OutputStream::standard_error, text);
     }
     running_scheduled_ = false;
-    return true;
+    return object::succeeded();
 }
 
 // The exception a scheduled callback raised, taken so the program goes on; empty (and still
@@ -300,7 +300,7 @@ object::Status Interpreter::charge_native_work(std::uint64_t cost) {
     if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
         return stop_or_interrupt();
     }
-    return true;
+    return object::succeeded();
 }
 
 void Interpreter::trace_roots(gc::Tracer& tracer) {
@@ -349,10 +349,10 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
 object::Status Interpreter::push_direct_frame(Value function_value, Value first,
                                               const Value* values, std::uint32_t count) {
     if (!charge_step()) {
-        return false;
+        return object::Raised{};
     }
     if (!enter_call()) {
-        return false;
+        return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
     const image::RawCode& code = *function->code;
@@ -364,7 +364,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     ExceptionHandler* handlers = nullptr;
     if (!push_frame_memory(prelude, state, handlers)) {
         leave_call();
-        return false;
+        return object::Raised{};
     }
     // Locals run downwards from state[state_count - 1]: the parameters fill the top
     // n_pos_args slots, the rest (other locals and the value stack) start empty.
@@ -394,7 +394,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
             values_.pop_to(stack_base);
             handlers_.pop_to(handler_base);
             leave_call();
-            return false;
+            return object::Raised{};
         }
         local = cell;
     }
@@ -411,7 +411,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     frame.state_count = state_count;
     frame.stack_base = stack_base;
     frame.handler_base = handler_base;
-    return true;
+    return object::succeeded();
 }
 
 bool Interpreter::push_frame_memory(const image::Prelude& prelude, Value*& state,
