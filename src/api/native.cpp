@@ -23,7 +23,8 @@ namespace {
 
 // Calls the host: the arguments become handles in a scope of their own, which ends when the
 // host returns, so nothing the host made outlives the call but its result.
-Value host_call(object::Runtime& runtime, Value callable, object::Arguments arguments) {
+object::Result<Value> host_call(object::Runtime& runtime, Value callable,
+                                object::Arguments arguments) {
     auto* function = static_cast<const HostFunction*>(callable.as_object());
     xipy_vm& vm = vm_of(runtime);
     if (!runtime.enter_native_call()) {
@@ -64,10 +65,10 @@ Value host_call(object::Runtime& runtime, Value callable, object::Arguments argu
         value = result.serial == 0 ? Value::none() : vm.handles.find(result);
         if (value.is_empty()) {
             report_misuse(vm, "native function result", "dangling handle");
-            value = runtime.raise_new(&object::type_error_type,
-                                      "native function '" +
-                                          std::string(runtime.name_text(function->name)) +
-                                          "' returned an invalid handle");
+            // `value` stays empty: the native raised.
+            runtime.raise_new(&object::type_error_type,
+                              "native function '" + std::string(runtime.name_text(function->name)) +
+                                  "' returned an invalid handle");
         }
     } else if (!vm.exception.is_empty()) {
         runtime.set_exception(vm.exception);
@@ -83,17 +84,19 @@ Value host_call(object::Runtime& runtime, Value callable, object::Arguments argu
     return value;
 }
 
-bool host_print(object::Runtime& runtime, Value self, object::Printer& printer, object::PrintKind) {
+object::Status host_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                          object::PrintKind) {
     auto* function = static_cast<const HostFunction*>(self.as_object());
     printer.write("<function ");
     printer.write(runtime.name_text(function->name));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 // Found on a class and loaded through an instance, a host function binds like a Python
 // function: that is how a native class's methods receive self.
-Value host_bind(object::Runtime& runtime, Value descriptor, Value instance, const object::Type*) {
+object::Result<Value> host_bind(object::Runtime& runtime, Value descriptor, Value instance,
+                                const object::Type*) {
     if (instance.is_empty()) {
         return descriptor;
     }
@@ -134,7 +137,8 @@ void finalize_host_object(gc::Cell* cell) {
     }
 }
 
-Value host_object_make_new(object::Runtime& runtime, const object::Type* type, object::Arguments) {
+object::Result<Value> host_object_make_new(object::Runtime& runtime, const object::Type* type,
+                                           object::Arguments) {
     auto* object = runtime.make<HostObject>(0, type);
     return object != nullptr ? Value::from_object(object) : Value::empty();
 }

@@ -81,7 +81,7 @@ bool can_make(xipy_vm* vm, const char* function) {
     return true;
 }
 
-Value type_error_for(object::Runtime& runtime, Value value, std::string_view wanted) {
+object::Raised type_error_for(object::Runtime& runtime, Value value, std::string_view wanted) {
     return runtime.raise_new(&object::type_error_type,
                              "can't convert " + std::string(object::type_name_of(runtime, value)) +
                                  " to " + std::string(wanted));

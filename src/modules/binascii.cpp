@@ -30,7 +30,7 @@ std::span<std::uint8_t> as_writable(std::string& data) {
     return {reinterpret_cast<std::uint8_t*>(data.data()), data.size()};
 }
 
-Value binascii_hexlify(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> binascii_hexlify(object::Runtime& runtime, Arguments arguments) {
     auto data = readable_buffer(runtime, arguments[0]);
     if (!data) {
         return Value::empty();
@@ -49,7 +49,7 @@ Value binascii_hexlify(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, out);
 }
 
-Value binascii_unhexlify(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> binascii_unhexlify(object::Runtime& runtime, Arguments arguments) {
     auto text = readable_buffer(runtime, arguments[0]);
     if (!text) {
         return Value::empty();
@@ -63,7 +63,7 @@ Value binascii_unhexlify(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, out);
 }
 
-Value binascii_b2a_base64(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> binascii_b2a_base64(object::Runtime& runtime, Arguments arguments) {
     if (!object::check_keywords(runtime, arguments, {names::newline_argument})) {
         return Value::empty();
     }
@@ -88,7 +88,7 @@ Value binascii_b2a_base64(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, out);
 }
 
-Value binascii_a2b_base64(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> binascii_a2b_base64(object::Runtime& runtime, Arguments arguments) {
     auto text = readable_buffer(runtime, arguments[0]);
     if (!text) {
         return Value::empty();
@@ -104,7 +104,7 @@ Value binascii_a2b_base64(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, out);
 }
 
-Value binascii_crc32(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> binascii_crc32(object::Runtime& runtime, Arguments arguments) {
     auto data = readable_buffer(runtime, arguments[0]);
     if (!data) {
         return Value::empty();

@@ -30,9 +30,9 @@ using object::Value;
 
 namespace {
 
-bool code_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
+object::Status code_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
     printer.write("<code>");
-    return true;
+    return object::succeeded();
 }
 
 constinit const object::Type code_type{
@@ -84,7 +84,7 @@ bool require_str(object::Runtime& runtime, Value value) {
 
 // compile(source, filename, mode[, flags, dont_inherit, optimize]): the source is a str or
 // bytes; flags and the rest are accepted and ignored, as in MicroPython.
-Value builtin_compile(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_compile(object::Runtime& runtime, Arguments arguments) {
     std::string_view source;
     if (object::is_bytes(arguments[0])) {
         source = object::bytes_view(arguments[0]);
@@ -116,7 +116,7 @@ Value builtin_compile(object::Runtime& runtime, Arguments arguments) {
 
 // eval and exec: a code object, or source compiled as "<string>", run in the given dicts. A
 // globals dict alone serves as the locals too; None or no argument means the caller's.
-Value evaluate(object::Runtime& runtime, Arguments arguments, vm::SourceKind kind) {
+object::Result<Value> evaluate(object::Runtime& runtime, Arguments arguments, vm::SourceKind kind) {
     Value globals = vm::current_globals(runtime);
     Value locals = vm::current_locals(runtime);
     if (globals.is_empty()) {
@@ -157,18 +157,18 @@ Value evaluate(object::Runtime& runtime, Arguments arguments, vm::SourceKind kin
     return result;
 }
 
-Value builtin_eval(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_eval(object::Runtime& runtime, Arguments arguments) {
     return evaluate(runtime, arguments, vm::SourceKind::eval);
 }
 
-Value builtin_exec(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_exec(object::Runtime& runtime, Arguments arguments) {
     return evaluate(runtime, arguments, vm::SourceKind::file);
 }
 
 // __repl_print__(value): what code compiled from 'single' input calls with the value of each
 // expression statement; as MicroPython's REPL, it prints the repr of anything but None and
 // keeps the value as builtins._ for the next statement.
-Value builtin_repl_print(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_repl_print(object::Runtime& runtime, Arguments arguments) {
     Value value = arguments[0];
     if (value.is_none()) {
         return Value::none();

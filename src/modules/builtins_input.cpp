@@ -26,7 +26,7 @@ namespace {
 
 // input([prompt]): the prompt goes to stdout without a newline; the line comes back without
 // its '\n'. End of file before any byte is EOFError, as in MicroPython.
-Value builtin_input(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_input(object::Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count > 0 && !arguments[0].is_none()) {
         std::optional<std::string> prompt = object::str_text(runtime, arguments[0]);
         if (!prompt) {

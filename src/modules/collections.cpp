@@ -92,12 +92,12 @@ bool deque_push(object::Runtime& runtime, DequeObject* deque, Value item, bool a
     return true;
 }
 
-Value deque_append(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_append(object::Runtime& runtime, Arguments arguments) {
     return deque_push(runtime, self_deque(arguments[0]), arguments[1], false) ? Value::none()
                                                                               : Value::empty();
 }
 
-Value deque_appendleft(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_appendleft(object::Runtime& runtime, Arguments arguments) {
     return deque_push(runtime, self_deque(arguments[0]), arguments[1], true) ? Value::none()
                                                                              : Value::empty();
 }
@@ -109,12 +109,12 @@ bool deque_extend_with(object::Runtime& runtime, DequeObject* deque, Value itera
            }) != object::Finish::raised;
 }
 
-Value deque_extend(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_extend(object::Runtime& runtime, Arguments arguments) {
     return deque_extend_with(runtime, self_deque(arguments[0]), arguments[1]) ? Value::none()
                                                                               : Value::empty();
 }
 
-Value deque_pop(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_pop(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* list = self_deque(arguments[0])->list();
     if (list->length == 0) {
         return runtime.raise_new(&object::index_error_type, "empty");
@@ -125,7 +125,7 @@ Value deque_pop(object::Runtime& runtime, Arguments arguments) {
     return item;
 }
 
-Value deque_popleft(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> deque_popleft(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* list = self_deque(arguments[0])->list();
     if (list->length == 0) {
         return runtime.raise_new(&object::index_error_type, "empty");
@@ -136,7 +136,8 @@ Value deque_popleft(object::Runtime& runtime, Arguments arguments) {
 }
 
 // deque(iterable, maxlen[, flags]): bit 0 of flags makes a full deque raise.
-Value deque_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> deque_make_new(object::Runtime& runtime, const object::Type*,
+                                     Arguments arguments) {
     if (arguments.keyword_count > 0) {
         return runtime.raise_new(&object::type_error_type,
                                  "function doesn't take keyword arguments");
@@ -179,7 +180,8 @@ Value deque_make_new(object::Runtime& runtime, const object::Type*, Arguments ar
     return Value::from_object(deque);
 }
 
-Value deque_unary(object::Runtime&, object::UnaryOperator operation, Value operand) {
+object::Result<Value> deque_unary(object::Runtime&, object::UnaryOperator operation,
+                                  Value operand) {
     std::uint32_t length = self_deque(operand)->list()->length;
     switch (operation) {
         case object::UnaryOperator::boolean:
@@ -207,27 +209,28 @@ std::optional<std::uint32_t> deque_index(object::Runtime& runtime, DequeObject* 
     return static_cast<std::uint32_t>(resolved);
 }
 
-Value deque_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> deque_load_subscript(object::Runtime& runtime, Value self, Value index) {
     DequeObject* deque = self_deque(self);
     auto position = deque_index(runtime, deque, index);
     return position ? deque->list()->items()[*position] : Value::empty();
 }
 
-bool deque_store_subscript(object::Runtime& runtime, Value self, Value index, Value value) {
+object::Status deque_store_subscript(object::Runtime& runtime, Value self, Value index,
+                                     Value value) {
     DequeObject* deque = self_deque(self);
     if (value.is_empty()) {
         runtime.raise_new(&object::type_error_type, "'deque' object doesn't support item deletion");
-        return false;
+        return object::Raised{};
     }
     auto position = deque_index(runtime, deque, index);
     if (!position) {
-        return false;
+        return object::Raised{};
     }
     deque->list()->items()[*position] = value;
-    return true;
+    return object::succeeded();
 }
 
-Value deque_get_iterator(object::Runtime& runtime, Value self) {
+object::Result<Value> deque_get_iterator(object::Runtime& runtime, Value self) {
     return object::get_iterator(runtime, self_deque(self)->items);
 }
 
@@ -306,7 +309,8 @@ bool fill_dict(object::Runtime& runtime, Value dict, Arguments arguments, std::u
     return true;
 }
 
-Value ordered_dict_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> ordered_dict_make_new(object::Runtime& runtime, const object::Type*,
+                                            Arguments arguments) {
     auto* dict = runtime.make<object::DictObject>(0, &ordered_dict_type);
     if (dict != nullptr) {
         dict->unhashed = true;
@@ -317,7 +321,8 @@ Value ordered_dict_make_new(object::Runtime& runtime, const object::Type*, Argum
     return Value::from_object(dict);
 }
 
-Value default_dict_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> default_dict_make_new(object::Runtime& runtime, const object::Type*,
+                                            Arguments arguments) {
     Value factory = arguments.positional_count > 0 ? arguments[0] : Value::none();
     if (!factory.is_none() && !object::is_callable(factory)) {
         return runtime.raise_new(&object::type_error_type,
@@ -330,32 +335,33 @@ Value default_dict_make_new(object::Runtime& runtime, const object::Type*, Argum
     return Value::from_object(dict);
 }
 
-bool ordered_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                        object::PrintKind kind) {
+object::Status ordered_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                                  object::PrintKind kind) {
     printer.write("OrderedDict(");
     if (!object::dict_type.slots.print(runtime, self, printer, kind)) {
-        return false;
+        return object::Raised{};
     }
     printer.write_char(')');
-    return true;
+    return object::succeeded();
 }
 
-bool default_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                        object::PrintKind kind) {
+object::Status default_dict_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                                  object::PrintKind kind) {
     printer.write("defaultdict(");
     if (!object::print_value(runtime, printer, as_default_dict(self)->factory,
                              object::PrintKind::repr)) {
-        return false;
+        return object::Raised{};
     }
     printer.write(", ");
     if (!object::dict_type.slots.print(runtime, self, printer, kind)) {
-        return false;
+        return object::Raised{};
     }
     printer.write_char(')');
-    return true;
+    return object::succeeded();
 }
 
-Value mapping_unary(object::Runtime& runtime, object::UnaryOperator operation, Value operand) {
+object::Result<Value> mapping_unary(object::Runtime& runtime, object::UnaryOperator operation,
+                                    Value operand) {
     return object::dict_type.slots.unary_operation(runtime, operation, operand);
 }
 
@@ -385,8 +391,8 @@ object::Result<Value> ordered_equality(object::Runtime& runtime, object::BinaryO
 }
 
 // dict's own binary slot only serves exact dicts: `in` and equality are ours.
-Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation, Value left,
-                     Value right) {
+object::Result<Value> mapping_binary(object::Runtime& runtime, object::BinaryOperator operation,
+                                     Value left, Value right) {
     bool left_is_mapping = object::is_instance(left, &object::dict_type);
     if (operation == object::BinaryOperator::contains && left_is_mapping) {
         object::DictLookup found =
@@ -422,12 +428,13 @@ Value mapping_binary(object::Runtime& runtime, object::BinaryOperator operation,
     return Value::boolean(same == (operation == object::BinaryOperator::equal));
 }
 
-Value mapping_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> mapping_load_subscript(object::Runtime& runtime, Value self, Value index) {
     return object::dict_type.slots.load_subscript(runtime, self, index);
 }
 
 // d[key] of a defaultdict: a missing key gets factory() stored under it.
-Value default_dict_load_subscript(object::Runtime& runtime, Value self, Value index) {
+object::Result<Value> default_dict_load_subscript(object::Runtime& runtime, Value self,
+                                                  Value index) {
     DefaultDictObject* dict = as_default_dict(self);
     object::DictLookup found = object::dict_find(runtime, dict, index);
     if (!found.ok) {
@@ -438,7 +445,7 @@ Value default_dict_load_subscript(object::Runtime& runtime, Value self, Value in
     }
     if (dict->factory.is_none()) {
         Value exception = object::make_exception(runtime, &object::key_error_type, {&index, 1});
-        return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+        return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);
     }
     Value made = object::call_positional(runtime, dict->factory, std::span<const Value>());
     if (made.is_empty() || !object::dict_store(runtime, dict, index, made)) {
@@ -447,11 +454,12 @@ Value default_dict_load_subscript(object::Runtime& runtime, Value self, Value in
     return made;
 }
 
-bool mapping_store_subscript(object::Runtime& runtime, Value self, Value index, Value value) {
+object::Status mapping_store_subscript(object::Runtime& runtime, Value self, Value index,
+                                       Value value) {
     return object::dict_type.slots.store_subscript(runtime, self, index, value);
 }
 
-Value mapping_get_iterator(object::Runtime& runtime, Value self) {
+object::Result<Value> mapping_get_iterator(object::Runtime& runtime, Value self) {
     return object::dict_type.slots.get_iterator(runtime, self);
 }
 
@@ -502,7 +510,7 @@ constinit const object::Type default_dict_type{names::defaultdict,
                                                object::type_flag_subclassable,
                                                trace_default_dict};
 
-Value collections_namedtuple(object::Runtime& runtime, Arguments arguments);
+object::Result<Value> collections_namedtuple(object::Runtime& runtime, Arguments arguments);
 
 // ---- namedtuple: a class deriving from tuple whose dict holds `_fields` (the names, a
 // tuple of str), a read-only property per field and native __new__ and __repr__.
@@ -512,13 +520,13 @@ object::Result<Value> fields_of(object::Runtime& runtime, Value instance) {
                                   names::fields_attribute);
 }
 
-Value named_tuple_new(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> named_tuple_new(object::Runtime& runtime, Arguments arguments) {
     Value type_value = arguments[0];
     const object::Type* type = object::as_type(type_value);
     Value fields = object::load_attribute(runtime, type_value, names::fields_attribute);
     if (fields.is_empty() || !object::is_tuple(fields)) {
         return runtime.has_exception()
-                   ? Value::empty()
+                   ? object::Raised{}
                    : runtime.raise_new(&object::type_error_type, "bad namedtuple");
     }
     std::span<const Value> names_list = object::as_tuple(fields)->span();
@@ -574,12 +582,12 @@ Value named_tuple_new(object::Runtime& runtime, Arguments arguments) {
 }
 
 // A field's property getter, bound to the field's index: (index, instance) -> item.
-Value named_tuple_field(object::Runtime&, Arguments arguments) {
+object::Result<Value> named_tuple_field(object::Runtime&, Arguments arguments) {
     Value tuple = object::native_self(arguments[1]);
     return object::as_tuple(tuple)->items()[arguments[0].as_small_int()];
 }
 
-Value named_tuple_repr(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> named_tuple_repr(object::Runtime& runtime, Arguments arguments) {
     Value fields = fields_of(runtime, arguments[0]);
     if (fields.is_empty()) {
         return Value::empty();
@@ -659,7 +667,7 @@ object::Result<Value> make_named_tuple_type(object::Runtime& runtime, Value name
 
 namespace {
 
-Value collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
     if (!object::is_str(arguments[0])) {
         return runtime.raise_new(&object::type_error_type,
                                  "can't convert '" +

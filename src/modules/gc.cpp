@@ -15,30 +15,30 @@ using object::Value;
 
 namespace {
 
-Value gc_collect(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_collect(object::Runtime& runtime, Arguments) {
     runtime.heap().collect();
     return Value::none();
 }
 
-Value gc_enable(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_enable(object::Runtime& runtime, Arguments) {
     runtime.heap().set_automatic_collection(true);
     return Value::none();
 }
 
-Value gc_disable(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_disable(object::Runtime& runtime, Arguments) {
     runtime.heap().set_automatic_collection(false);
     return Value::none();
 }
 
-Value gc_isenabled(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_isenabled(object::Runtime& runtime, Arguments) {
     return Value::boolean(runtime.heap().automatic_collection());
 }
 
-Value gc_mem_alloc(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_mem_alloc(object::Runtime& runtime, Arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_in_use()));
 }
 
-Value gc_mem_free(object::Runtime& runtime, Arguments) {
+object::Result<Value> gc_mem_free(object::Runtime& runtime, Arguments) {
     gc::Heap& heap = runtime.heap();
     return object::make_int(runtime,
                             static_cast<std::int64_t>(heap.limit_bytes() - heap.bytes_in_use()));
@@ -49,7 +49,7 @@ Value gc_mem_free(object::Runtime& runtime, Arguments) {
 constexpr std::int64_t threshold_granule = 16;
 
 // gc.threshold() reads -1 while no threshold is set.
-Value gc_threshold(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> gc_threshold(object::Runtime& runtime, Arguments arguments) {
     gc::Heap& heap = runtime.heap();
     if (arguments.positional_count == 0) {
         std::size_t threshold = heap.threshold();

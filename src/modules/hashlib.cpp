@@ -58,7 +58,7 @@ bool feed(object::Runtime& runtime, HashObject* hash, Value data) {
     return true;
 }
 
-Value hash_update(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_update(object::Runtime& runtime, Arguments arguments) {
     HashObject* hash = as_hash(arguments[0]);
     if (hash->final) {
         return hash_is_final(runtime);
@@ -82,12 +82,12 @@ std::optional<std::string> finish(object::Runtime& runtime, Value self) {
         hash->hasher);
 }
 
-Value hash_digest(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_digest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
     return digest ? object::make_bytes(runtime, *digest) : object::Raised{};
 }
 
-Value hash_hexdigest(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> hash_hexdigest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
     if (!digest) {
         return Value::empty();
@@ -115,7 +115,8 @@ constexpr Attribute hash_attributes[] = {
 };
 
 template <typename Hasher>
-Value hash_make_new(object::Runtime& runtime, const object::Type* type, Arguments arguments) {
+object::Result<Value> hash_make_new(object::Runtime& runtime, const object::Type* type,
+                                    Arguments arguments) {
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&object::type_error_type,
                                  "function expected at most 1 arguments, got " +
@@ -131,11 +132,12 @@ Value hash_make_new(object::Runtime& runtime, const object::Type* type, Argument
     return Value::from_object(hash);
 }
 
-bool hash_print(object::Runtime& runtime, Value self, object::Printer& printer, object::PrintKind) {
+object::Status hash_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                          object::PrintKind) {
     printer.write("<");
     printer.write(object::type_name_of(runtime, self));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 constinit const object::Type sha256_type{

@@ -79,7 +79,7 @@ bool sift_up(object::Runtime& runtime, object::ListObject* heap, std::uint32_t p
     return sift_down(runtime, heap, start, position);
 }
 
-Value heapq_heappush(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> heapq_heappush(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* heap = heap_argument(runtime, arguments[0]);
     if (heap == nullptr || !object::list_append(runtime, arguments[0], arguments[1])) {
         return Value::empty();
@@ -87,7 +87,7 @@ Value heapq_heappush(object::Runtime& runtime, Arguments arguments) {
     return sift_down(runtime, heap, 0, heap->length - 1) ? Value::none() : Value::empty();
 }
 
-Value heapq_heappop(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> heapq_heappop(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* heap = heap_argument(runtime, arguments[0]);
     if (heap == nullptr) {
         return Value::empty();
@@ -106,7 +106,7 @@ Value heapq_heappop(object::Runtime& runtime, Arguments arguments) {
     return smallest;
 }
 
-Value heapq_heapify(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> heapq_heapify(object::Runtime& runtime, Arguments arguments) {
     object::ListObject* heap = heap_argument(runtime, arguments[0]);
     if (heap == nullptr) {
         return Value::empty();

@@ -48,7 +48,7 @@ HostFileObject* self_file(Arguments arguments) {
     return static_cast<HostFileObject*>(object::native_self(arguments[0]).as_object());
 }
 
-Value raise_closed(object::Runtime& runtime) {
+object::Raised raise_closed(object::Runtime& runtime) {
     return runtime.raise_new(&object::value_error_type, "I/O operation on closed file");
 }
 
@@ -115,7 +115,8 @@ bool read_units(HostFileObject* file, std::int64_t limit, bool line, std::string
 }
 
 // What a read hands out: str for a text file (which must hold UTF-8), bytes otherwise.
-Value make_chunk(object::Runtime& runtime, const HostFileObject* file, const std::string& data) {
+object::Result<Value> make_chunk(object::Runtime& runtime, const HostFileObject* file,
+                                 const std::string& data) {
     if (!file->text) {
         return object::make_bytes(runtime, data);
     }
@@ -126,7 +127,8 @@ Value make_chunk(object::Runtime& runtime, const HostFileObject* file, const std
     return object::make_str(runtime, data);
 }
 
-Value read_value(object::Runtime& runtime, HostFileObject* file, std::int64_t limit, bool line) {
+object::Result<Value> read_value(object::Runtime& runtime, HostFileObject* file, std::int64_t limit,
+                                 bool line) {
     if (file->closed) {
         return raise_closed(runtime);
     }
@@ -152,7 +154,7 @@ bool size_argument(object::Runtime& runtime, Arguments arguments, std::int64_t& 
     return true;
 }
 
-Value file_read(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_read(object::Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -160,7 +162,7 @@ Value file_read(object::Runtime& runtime, Arguments arguments) {
     return read_value(runtime, self_file(arguments), size, false);
 }
 
-Value file_readline(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readline(object::Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -168,7 +170,7 @@ Value file_readline(object::Runtime& runtime, Arguments arguments) {
     return read_value(runtime, self_file(arguments), size, true);
 }
 
-Value file_readlines(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readlines(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     Value lines = object::make_list(runtime, {});
     if (lines.is_empty()) {
@@ -194,7 +196,7 @@ Value file_readlines(object::Runtime& runtime, Arguments arguments) {
     }
 }
 
-Value file_readinto(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_readinto(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -229,7 +231,7 @@ Value file_readinto(object::Runtime& runtime, Arguments arguments) {
 }
 
 // write(data), write(buffer, n), write(buffer, offset, n): the number of bytes written.
-Value file_write(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_write(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -273,7 +275,7 @@ Value file_write(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(written));
 }
 
-Value file_seek(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_seek(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -298,7 +300,7 @@ Value file_seek(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(position));
 }
 
-Value file_tell(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_tell(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (file->closed) {
         return raise_closed(runtime);
@@ -311,16 +313,22 @@ Value file_tell(object::Runtime& runtime, Arguments arguments) {
 }
 
 // Nothing is buffered in the VM: every write() is already the host's.
-Value file_flush(object::Runtime& runtime, Arguments arguments) {
-    return self_file(arguments)->closed ? raise_closed(runtime) : Value::none();
+object::Result<Value> file_flush(object::Runtime& runtime, Arguments arguments) {
+    if (self_file(arguments)->closed) {
+        return raise_closed(runtime);
+    }
+    return Value::none();
 }
 
-Value file_fileno(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_fileno(object::Runtime& runtime, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
-    return file->closed ? raise_closed(runtime) : Value::from_small_int(file->descriptor);
+    if (file->closed) {
+        return raise_closed(runtime);
+    }
+    return Value::from_small_int(file->descriptor);
 }
 
-Value file_close(object::Runtime&, Arguments arguments) {
+object::Result<Value> file_close(object::Runtime&, Arguments arguments) {
     HostFileObject* file = self_file(arguments);
     if (!file->closed) {
         file->closed = true;
@@ -329,13 +337,13 @@ Value file_close(object::Runtime&, Arguments arguments) {
     return Value::none();
 }
 
-Value file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+object::Result<Value> file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
 
-Value file_exit(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_exit(object::Runtime& runtime, Arguments arguments) {
     return file_close(runtime, arguments);
 }
 
-Value file_next(object::Runtime& runtime, Value self) {
+object::Result<Value> file_next(object::Runtime& runtime, Value self) {
     auto* file = static_cast<HostFileObject*>(object::native_self(self).as_object());
     if (file->closed) {
         return raise_closed(runtime);
@@ -344,10 +352,13 @@ Value file_next(object::Runtime& runtime, Value self) {
     if (!read_units(file, -1, true, data)) {
         return object::raise_os_error(runtime, errno);
     }
-    return data.empty() ? Value::stop_iteration() : make_chunk(runtime, file, data);
+    if (data.empty()) {
+        return Value::stop_iteration();
+    }
+    return make_chunk(runtime, file, data);
 }
 
-Value file_next_method(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> file_next_method(object::Runtime& runtime, Arguments arguments) {
     Value line = file_next(runtime, arguments[0]);
     if (line.is_stop_iteration()) {
         return runtime.raise_type(&object::stop_iteration_type);
@@ -355,12 +366,13 @@ Value file_next_method(object::Runtime& runtime, Arguments arguments) {
     return line;
 }
 
-bool file_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status file_print(object::Runtime&, Value self, object::Printer& printer,
+                          object::PrintKind) {
     const auto* file = static_cast<const HostFileObject*>(self.as_object());
     printer.write(file->text ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(std::to_string(file->descriptor));
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 void finalize_file(gc::Cell* cell) {

@@ -63,8 +63,8 @@ void write_json_string(object::Printer& printer, std::string_view text) {
     printer.write_char('"');
 }
 
-bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
-                const Separators& separators);
+object::Status write_json(object::Runtime& runtime, object::Printer& printer, Value value,
+                          const Separators& separators);
 
 bool write_json_sequence(object::Runtime& runtime, object::Printer& printer, Value sequence,
                          const Separators& separators) {
@@ -121,38 +121,38 @@ bool write_json_dict(object::Runtime& runtime, object::Printer& printer, Value d
     return true;
 }
 
-bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
-                const Separators& separators) {
+object::Status write_json(object::Runtime& runtime, object::Printer& printer, Value value,
+                          const Separators& separators) {
     if (!separators.work->add(value_units)) {
-        return false;
+        return object::Raised{};
     }
     if (printer.text().size() > runtime.heap().limit_bytes()) {
         runtime.raise_memory_error();
-        return false;
+        return object::Raised{};
     }
     if (value.is_none()) {
         printer.write("null");
-        return true;
+        return object::succeeded();
     }
     if (value.is_bool()) {
         printer.write(value.is_true_value() ? "true" : "false");
-        return true;
+        return object::succeeded();
     }
     if (object::is_str(value)) {
         std::string_view text = object::str_view(runtime, value);
         if (!separators.work->add(text.size())) {
-            return false;
+            return object::Raised{};
         }
         write_json_string(printer, text);
-        return true;
+        return object::succeeded();
     }
     if (object::is_bytes(value)) {
         std::string_view bytes = object::bytes_view(value);
         if (!separators.work->add(bytes.size())) {
-            return false;
+            return object::Raised{};
         }
         write_json_string(printer, bytes);
-        return true;
+        return object::succeeded();
     }
     Value native = object::native_self(value);
     bool is_sequence = object::is_tuple(native) || object::is_list(native);
@@ -161,7 +161,7 @@ bool write_json(object::Runtime& runtime, object::Printer& printer, Value value,
         return object::print_value(runtime, printer, value, object::PrintKind::repr);
     }
     if (!runtime.enter_native_call()) {
-        return false;
+        return object::Raised{};
     }
     bool ok = is_sequence ? write_json_sequence(runtime, printer, native, separators)
                           : write_json_dict(runtime, printer, native, separators);
@@ -203,7 +203,7 @@ bool separators_argument(object::Runtime& runtime, Arguments arguments, Separato
     return true;
 }
 
-Value json_dumps(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_dumps(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
     object::NativeWorkMeter work(runtime);
     separators.work = &work;
@@ -217,7 +217,7 @@ Value json_dumps(object::Runtime& runtime, Arguments arguments) {
     return object::make_str(runtime, printer.text());
 }
 
-Value json_dump(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_dump(object::Runtime& runtime, Arguments arguments) {
     Separators separators;
     object::NativeWorkMeter work(runtime);
     separators.work = &work;
@@ -232,9 +232,8 @@ Value json_dump(object::Runtime& runtime, Arguments arguments) {
     if (output.is_empty()) {
         return Value::empty();
     }
-    return object::call_method(runtime, arguments[1], names::write, {output}).is_empty()
-               ? Value::empty()
-               : Value::none();
+    XIPY_CHECK(object::call_method(runtime, arguments[1], names::write, {output}));
+    return Value::none();
 }
 
 // ---- loads
@@ -502,7 +501,7 @@ object::Result<Value> parse_json(object::Runtime& runtime, std::string_view text
     return top;
 }
 
-Value json_loads(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_loads(object::Runtime& runtime, Arguments arguments) {
     auto text = readable_buffer(runtime, arguments[0]);
     if (!text) {
         return Value::empty();
@@ -512,7 +511,7 @@ Value json_loads(object::Runtime& runtime, Arguments arguments) {
     return parse_json(runtime, copy);
 }
 
-Value json_load(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> json_load(object::Runtime& runtime, Arguments arguments) {
     Value text = object::call_method(runtime, arguments[0], names::read, {});
     if (text.is_empty()) {
         return Value::empty();

@@ -84,7 +84,7 @@ constexpr MathEntry native(std::uint32_t name, std::uint16_t minimum, std::uint1
         .name = name, .code = code, .minimum = minimum, .maximum = maximum, .keywords = keywords};
 }
 
-Value math_log(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_log(Runtime& runtime, Arguments arguments) {
     auto value = object::to_double(runtime, arguments[0]);
     if (!value) {
         return Value::empty();
@@ -109,7 +109,7 @@ Value math_log(Runtime& runtime, Arguments arguments) {
     return Value::from_double(result / std::log(*base));
 }
 
-Value math_ldexp(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_ldexp(Runtime& runtime, Arguments arguments) {
     auto mantissa = object::to_double(runtime, arguments[0]);
     if (!mantissa) {
         return Value::empty();
@@ -126,7 +126,7 @@ Value math_ldexp(Runtime& runtime, Arguments arguments) {
 
 // modf and frexp: a float split into a pair of parts, returned as a tuple.
 template <bool ToExponent>
-Value math_split(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_split(Runtime& runtime, Arguments arguments) {
     auto value = object::to_double(runtime, arguments[0]);
     if (!value) {
         return Value::empty();
@@ -147,7 +147,7 @@ Value math_split(Runtime& runtime, Arguments arguments) {
 }
 
 // Not in MicroPython's math; kept because CPython has it (docs/compatibility.md).
-Value math_gcd(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_gcd(Runtime& runtime, Arguments arguments) {
     number::BigInteger result;
     for (Value argument : arguments.positional()) {
         if (!object::is_int(argument)) {
@@ -166,7 +166,7 @@ Value math_gcd(Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, result);
 }
 
-Value math_factorial(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_factorial(Runtime& runtime, Arguments arguments) {
     auto value = object::to_integer(runtime, arguments[0]);
     if (!value) {
         return Value::empty();
@@ -190,7 +190,7 @@ std::optional<double> float_keyword(Runtime& runtime, Arguments arguments, std::
     return object::to_double(runtime, value);
 }
 
-Value math_isclose(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_isclose(Runtime& runtime, Arguments arguments) {
     if (!object::check_keywords(runtime, arguments, {names::rel_tol, names::abs_tol})) {
         return Value::empty();
     }
@@ -282,7 +282,7 @@ constexpr MathEntry math_table[] = {
 // The call of the formula row math_table[Index]; the row is a constant, so each instance
 // compiles to its own formula and outcome.
 template <std::size_t Index>
-Value math_formula(Runtime& runtime, Arguments arguments) {
+object::Result<Value> math_formula(Runtime& runtime, Arguments arguments) {
     constexpr MathEntry entry = math_table[Index];
     auto first = object::to_double(runtime, arguments[0]);
     if (!first) {
@@ -337,7 +337,7 @@ constexpr auto math_functions = math_natives(std::make_index_sequence<std::size(
 using object::ComplexParts;
 
 template <ComplexParts (*Function)(ComplexParts)>
-Value cmath_unary(Runtime& runtime, Arguments arguments) {
+object::Result<Value> cmath_unary(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
     return value ? object::make_complex(runtime, Function(*value)) : object::Raised{};
 }
@@ -377,12 +377,12 @@ ComplexParts complex_sin(ComplexParts value) {
             std::cos(value.real) * std::sinh(value.imaginary)};
 }
 
-Value cmath_phase(Runtime& runtime, Arguments arguments) {
+object::Result<Value> cmath_phase(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
     return value ? Value::from_double(std::atan2(value->imaginary, value->real)) : Value::empty();
 }
 
-Value cmath_polar(Runtime& runtime, Arguments arguments) {
+object::Result<Value> cmath_polar(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
     if (!value) {
         return Value::empty();
@@ -392,7 +392,7 @@ Value cmath_polar(Runtime& runtime, Arguments arguments) {
     return object::new_tuple(runtime, parts);
 }
 
-Value cmath_rect(Runtime& runtime, Arguments arguments) {
+object::Result<Value> cmath_rect(Runtime& runtime, Arguments arguments) {
     auto magnitude = object::to_double(runtime, arguments[0]);
     if (!magnitude) {
         return Value::empty();
@@ -418,7 +418,7 @@ constexpr NativeFunction cmath_functions[] = {
 };
 
 bool store(Runtime& runtime, Value globals, std::uint32_t name, Value value) {
-    return object::dict_store_name(runtime, object::as_dict(globals), name, value);
+    return object::dict_store_name(runtime, object::as_dict(globals), name, value).ok();
 }
 
 // The constants are numbers, not objects, so they have no place in an Attribute table.

@@ -37,9 +37,11 @@ bool initialise_micropython(object::Runtime&, Value, void* state) {
     return true;
 }
 
-Value micropython_const(object::Runtime&, Arguments arguments) { return arguments[0]; }
+object::Result<Value> micropython_const(object::Runtime&, Arguments arguments) {
+    return arguments[0];
+}
 
-Value micropython_opt_level(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> micropython_opt_level(object::Runtime& runtime, Arguments arguments) {
     MicropythonState& state = vm::module_state<MicropythonState>(runtime, micropython_module);
     if (arguments.positional_count == 0) {
         return object::make_int(runtime, state.optimisation_level);
@@ -52,7 +54,7 @@ Value micropython_opt_level(object::Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value micropython_mem_info(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_mem_info(object::Runtime& runtime, Arguments) {
     gc::Heap& heap = runtime.heap();
     std::size_t used = heap.bytes_in_use();
     std::string text = "stack: " + std::to_string(runtime.depth()) + " out of " +
@@ -66,48 +68,48 @@ Value micropython_mem_info(object::Runtime& runtime, Arguments) {
 
 // mem_total(), mem_current(), mem_peak(): the heap's bytes ever allocated, in use now, and
 // the most ever in use.
-Value micropython_mem_total(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_mem_total(object::Runtime& runtime, Arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_allocated()));
 }
 
-Value micropython_mem_current(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_mem_current(object::Runtime& runtime, Arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().bytes_in_use()));
 }
 
-Value micropython_mem_peak(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_mem_peak(object::Runtime& runtime, Arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(runtime.heap().peak_bytes_in_use()));
 }
 
 // kbd_intr(character): which input character raises KeyboardInterrupt. The host owns the
 // terminal, so xipy checks the argument and has nothing to change.
-Value micropython_kbd_intr(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> micropython_kbd_intr(object::Runtime& runtime, Arguments arguments) {
     return object::to_integer(runtime, arguments[0]) ? Value::none() : Value::empty();
 }
 
-Value micropython_qstr_info(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_qstr_info(object::Runtime& runtime, Arguments) {
     std::string text = "qstr pool: n_qstr=" + std::to_string(runtime.interned().size()) + "\n";
     runtime.write(object::OutputStream::standard_output, text);
     return Value::none();
 }
 
-Value micropython_heap_lock(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_heap_lock(object::Runtime& runtime, Arguments) {
     runtime.heap().lock();
     return Value::none();
 }
 
-Value micropython_heap_unlock(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_heap_unlock(object::Runtime& runtime, Arguments) {
     runtime.heap().unlock();
     return Value::from_small_int(runtime.heap().is_locked() ? 1 : 0);
 }
 
 // xipy's Python calls do not use the C++ stack, so the call depth is the honest measure.
-Value micropython_stack_use(object::Runtime& runtime, Arguments) {
+object::Result<Value> micropython_stack_use(object::Runtime& runtime, Arguments) {
     return Value::from_small_int(runtime.depth());
 }
 
 // Queues the call for the next backward jump (a loop's end), as the reference runs it at its
 // next pending-events check.
-Value micropython_schedule(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> micropython_schedule(object::Runtime& runtime, Arguments arguments) {
     if (!object::is_callable(arguments[0])) {
         return runtime.raise_new(&object::type_error_type, "function expected");
     }
@@ -162,7 +164,8 @@ std::uint8_t* ring_bytes(object::Runtime& runtime, RingObject* ring) {
 
 // RingIO(size) or RingIO(buffer): a size of 1..65534 bytes, or a writable buffer of
 // 2..65535 bytes whose last byte is the ring's spare slot.
-Value ring_make_new(object::Runtime& runtime, const object::Type*, Arguments arguments) {
+object::Result<Value> ring_make_new(object::Runtime& runtime, const object::Type*,
+                                    Arguments arguments) {
     if (arguments.positional_count != 1) {
         return runtime.raise_new(&object::type_error_type, "function takes 1 positional arguments");
     }
@@ -193,9 +196,9 @@ Value ring_make_new(object::Runtime& runtime, const object::Type*, Arguments arg
     return ring == nullptr ? Value::empty() : Value::from_object(ring);
 }
 
-bool ring_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
+object::Status ring_print(object::Runtime&, Value, object::Printer& printer, object::PrintKind) {
     printer.write("<RingIO>");
-    return true;
+    return object::succeeded();
 }
 
 // Takes up to `limit` bytes (negative: all), stopping after a newline when `line` is set.
@@ -228,7 +231,7 @@ std::optional<std::int64_t> ring_limit(object::Runtime& runtime, Arguments argum
 }
 
 template <bool Line>
-Value ring_read(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> ring_read(object::Runtime& runtime, Arguments arguments) {
     auto limit = ring_limit(runtime, arguments, 1);
     if (!limit) {
         return Value::empty();
@@ -237,7 +240,7 @@ Value ring_read(object::Runtime& runtime, Arguments arguments) {
     return taken ? object::make_bytes(runtime, *taken) : object::Raised{};
 }
 
-Value ring_readinto(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> ring_readinto(object::Runtime& runtime, Arguments arguments) {
     auto target = object::require_buffer(runtime, arguments[1]);
     if (!target) {
         return Value::empty();
@@ -259,7 +262,7 @@ Value ring_readinto(object::Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(static_cast<std::int64_t>(taken->size()));
 }
 
-Value ring_write(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> ring_write(object::Runtime& runtime, Arguments arguments) {
     RingObject* ring = self_ring(arguments);
     auto source = object::require_buffer(runtime, arguments[1]);
     if (!source) {
@@ -278,11 +281,11 @@ Value ring_write(object::Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(static_cast<std::int64_t>(written));
 }
 
-Value ring_any(object::Runtime&, Arguments arguments) {
+object::Result<Value> ring_any(object::Runtime&, Arguments arguments) {
     return Value::from_small_int(self_ring(arguments)->used());
 }
 
-Value ring_close(object::Runtime&, Arguments) { return Value::none(); }
+object::Result<Value> ring_close(object::Runtime&, Arguments) { return Value::none(); }
 
 constexpr NativeFunction ring_functions[] = {
     {names::any, NativeKind::method, 1, 1, ring_any},

@@ -164,7 +164,7 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
 // rather than str (io.TextIOWrapper); other letters ("x", "t") change nothing. Writing needs a
 // writable root (vm::HostServices). buffering and encoding are taken and ignored, as on the
 // reference (which reads UTF-8 whatever the encoding says).
-Value builtin_open(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_open(object::Runtime& runtime, Arguments arguments) {
     std::string mode = "r";
     Value mode_value = arguments.positional_count > 1
                            ? arguments[1]
@@ -244,7 +244,7 @@ constexpr object::Attribute file_table[] = {{names::open, &open_function}};
 
 // ---- os
 
-Value os_getenv(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_getenv(object::Runtime& runtime, Arguments arguments) {
     Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
     if (!services(runtime).environment) {
         return object::raise_os_error(runtime, object::error_permission);
@@ -260,7 +260,7 @@ Value os_getenv(object::Runtime& runtime, Arguments arguments) {
     return value == nullptr ? fallback : Value(object::make_str(runtime, value));
 }
 
-Value os_listdir(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_listdir(object::Runtime& runtime, Arguments arguments) {
     Value dot = runtime.intern(".");
     auto path = path_argument(runtime, arguments.positional_count > 0 ? arguments[0] : dot);
     if (!path) {
@@ -290,7 +290,7 @@ Value os_listdir(object::Runtime& runtime, Arguments arguments) {
 
 // stat(path): (mode, inode, device, links, uid, gid, size, atime, mtime, ctime); the
 // portable standard library knows the type and size only, so the rest are zero.
-Value os_stat(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_stat(object::Runtime& runtime, Arguments arguments) {
     auto path = path_argument(runtime, arguments[0]);
     if (!path) {
         return Value::empty();
@@ -321,7 +321,8 @@ Value os_stat(object::Runtime& runtime, Arguments arguments) {
 
 // remove(path), rename(old, new), mkdir(path), rmdir(path): changes inside a writable root.
 // A symlink is removed or renamed itself, whatever it points to.
-Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange change) {
+object::Result<Value> change_path(object::Runtime& runtime, Arguments arguments,
+                                  vm::PathChange change) {
     auto path = path_argument(runtime, arguments[0], LastComponent::keep);
     if (!path) {
         return Value::empty();
@@ -335,26 +336,29 @@ Value change_path(object::Runtime& runtime, Arguments arguments, vm::PathChange 
     }
     int result = vm::change_host_path(services(runtime), change, path->string(),
                                       target ? target->string() : std::string());
-    return result < 0 ? object::raise_os_error(runtime, -result) : Value::none();
+    if (result < 0) {
+        return object::raise_os_error(runtime, -result);
+    }
+    return Value::none();
 }
 
-Value os_remove(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_remove(object::Runtime& runtime, Arguments arguments) {
     return change_path(runtime, arguments, vm::PathChange::remove);
 }
 
-Value os_rename(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_rename(object::Runtime& runtime, Arguments arguments) {
     return change_path(runtime, arguments, vm::PathChange::rename);
 }
 
-Value os_mkdir(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_mkdir(object::Runtime& runtime, Arguments arguments) {
     return change_path(runtime, arguments, vm::PathChange::make_directory);
 }
 
-Value os_rmdir(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_rmdir(object::Runtime& runtime, Arguments arguments) {
     return change_path(runtime, arguments, vm::PathChange::remove_directory);
 }
 
-Value os_urandom(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> os_urandom(object::Runtime& runtime, Arguments arguments) {
     auto count = object::to_integer(runtime, arguments[0]);
     if (!count) {
         return Value::empty();
@@ -376,7 +380,7 @@ Value os_urandom(object::Runtime& runtime, Arguments arguments) {
 }
 
 // getcwd(): the granted directory is Python's "/" and never changes (xipy has no chdir).
-Value os_getcwd(object::Runtime& runtime, Arguments) {
+object::Result<Value> os_getcwd(object::Runtime& runtime, Arguments) {
     if (services(runtime).filesystem_root.empty()) {
         return object::raise_os_error(runtime, object::error_permission);
     }
@@ -403,7 +407,8 @@ namespace {
 
 bool initialise_os(object::Runtime& runtime, Value globals, void*) {
     return object::dict_store_name(runtime, object::as_dict(globals), names::sep,
-                                   runtime.intern("/"));
+                                   runtime.intern("/"))
+        .ok();
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ object::Raised empty_range(object::Runtime& runtime) {
     return runtime.raise_type(&object::value_error_type);
 }
 
-Value random_getrandbits(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_getrandbits(object::Runtime& runtime, Arguments arguments) {
     auto bits = object::to_integer(runtime, arguments[0]);
     if (!bits) {
         return Value::empty();
@@ -65,7 +65,7 @@ Value random_getrandbits(object::Runtime& runtime, Arguments arguments) {
                             std::int64_t{generator(runtime).random_bits(static_cast<int>(*bits))});
 }
 
-Value random_seed(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_seed(object::Runtime& runtime, Arguments arguments) {
     std::uint32_t seed = 0;
     if (arguments.positional_count == 0 || arguments[0].is_none()) {
         // No seed: the reference asks the host for entropy; the clock is ours.
@@ -88,7 +88,7 @@ Value random_seed(object::Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value random_randrange(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_randrange(object::Runtime& runtime, Arguments arguments) {
     auto start = word_argument(runtime, arguments[0]);
     if (!start) {
         return Value::empty();
@@ -124,7 +124,7 @@ Value random_randrange(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, *start + step * std::int64_t{pick});
 }
 
-Value random_randint(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_randint(object::Runtime& runtime, Arguments arguments) {
     auto low = word_argument(runtime, arguments[0]);
     if (!low) {
         return Value::empty();
@@ -140,7 +140,7 @@ Value random_randint(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, *low + std::int64_t{pick});
 }
 
-Value random_choice(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_choice(object::Runtime& runtime, Arguments arguments) {
     auto length = object::length_of(runtime, arguments[0]);
     if (!length) {
         return Value::empty();
@@ -152,11 +152,11 @@ Value random_choice(object::Runtime& runtime, Arguments arguments) {
     return object::load_subscript(runtime, arguments[0], Value::from_small_int(pick));
 }
 
-Value random_random(object::Runtime& runtime, Arguments) {
+object::Result<Value> random_random(object::Runtime& runtime, Arguments) {
     return Value::from_double(generator(runtime).random_float());
 }
 
-Value random_uniform(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> random_uniform(object::Runtime& runtime, Arguments arguments) {
     auto low = object::to_double(runtime, arguments[0]);
     if (!low) {
         return Value::empty();

@@ -196,14 +196,14 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
 }
 
 template <MatchMode Mode>
-Value module_execute(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> module_execute(object::Runtime& runtime, Arguments arguments) {
     Value pattern = pattern_of(runtime, arguments[0]);
     return pattern.is_empty() ? object::Raised{}
                               : execute(runtime, pattern, arguments, Mode, false);
 }
 
 template <MatchMode Mode>
-Value pattern_execute(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> pattern_execute(object::Runtime& runtime, Arguments arguments) {
     return execute(runtime, arguments[0], arguments, Mode, true);
 }
 
@@ -258,7 +258,7 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
     return result;
 }
 
-Value module_split(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> module_split(object::Runtime& runtime, Arguments arguments) {
     Value pattern = pattern_of(runtime, arguments[0]);
     if (pattern.is_empty()) {
         return Value::empty();
@@ -267,7 +267,7 @@ Value module_split(object::Runtime& runtime, Arguments arguments) {
                  arguments.positional_count > 2 ? arguments[2] : Value::empty());
 }
 
-Value pattern_split(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> pattern_split(object::Runtime& runtime, Arguments arguments) {
     return split(runtime, arguments[0], arguments[1],
                  arguments.positional_count > 2 ? arguments[2] : Value::empty());
 }
@@ -334,7 +334,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
             Value number = Value::from_small_int(*missing);
             Value exception = object::make_exception(runtime, &object::index_error_type,
                                                      std::span<const Value>(&number, 1));
-            return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+            return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);
         }
         begin = captures[1];
         if (count > 0 && --count == 0) {
@@ -348,7 +348,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
     return make_like(runtime, subject, out);
 }
 
-Value module_sub(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> module_sub(object::Runtime& runtime, Arguments arguments) {
     Value pattern = pattern_of(runtime, arguments[0]);
     if (pattern.is_empty()) {
         return Value::empty();
@@ -356,20 +356,21 @@ Value module_sub(object::Runtime& runtime, Arguments arguments) {
     return substitute(runtime, pattern, arguments.without_first());
 }
 
-Value pattern_sub(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> pattern_sub(object::Runtime& runtime, Arguments arguments) {
     return substitute(runtime, arguments[0], arguments.without_first());
 }
 
-Value module_compile(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> module_compile(object::Runtime& runtime, Arguments arguments) {
     return compile_pattern(runtime, arguments[0]);
 }
 
-bool pattern_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status pattern_print(object::Runtime&, Value self, object::Printer& printer,
+                             object::PrintKind) {
     char text[32];
     std::snprintf(text, sizeof text, "<re %zx>",
                   static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(self.as_object())));
     printer.write(text);
-    return true;
+    return object::succeeded();
 }
 
 // ---- match objects
@@ -404,7 +405,7 @@ object::Result<Value> group_value(object::Runtime& runtime, MatchObject* match,
 }
 
 // group(n) as the reference; group() and group(a, b, ...) as CPython.
-Value match_group(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> match_group(object::Runtime& runtime, Arguments arguments) {
     MatchObject* match = as_match(arguments[0]);
     if (arguments.positional_count == 1) {
         return group_value(runtime, match, 0);
@@ -424,7 +425,7 @@ Value match_group(object::Runtime& runtime, Arguments arguments) {
     return values.size() == 1 ? values[0] : Value(object::new_tuple(runtime, values));
 }
 
-Value match_groups(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> match_groups(object::Runtime& runtime, Arguments arguments) {
     MatchObject* match = as_match(arguments[0]);
     std::vector<Value> values;
     for (std::uint32_t index = 1; index < match->group_count; ++index) {
@@ -464,7 +465,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> group_span(object::Runtime&
                                                  static_cast<std::int64_t>(end)};
 }
 
-Value match_span(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> match_span(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
     if (!span) {
         return Value::empty();
@@ -474,21 +475,22 @@ Value match_span(object::Runtime& runtime, Arguments arguments) {
     return object::new_tuple(runtime, parts);
 }
 
-Value match_start(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> match_start(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
     return span ? object::make_int(runtime, span->first) : object::Raised{};
 }
 
-Value match_end(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> match_end(object::Runtime& runtime, Arguments arguments) {
     auto span = group_span(runtime, arguments);
     return span ? object::make_int(runtime, span->second) : object::Raised{};
 }
 
-bool match_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status match_print(object::Runtime&, Value self, object::Printer& printer,
+                           object::PrintKind) {
     printer.write("<match num=");
     printer.write_integer(as_match(self)->group_count);
     printer.write(">");
-    return true;
+    return object::succeeded();
 }
 
 constexpr NativeFunction match_methods[] = {

@@ -181,8 +181,9 @@ object::Result<Value> unpack_values(object::Runtime& runtime, const library::Str
                     library::load_struct_float(source, field.kind, format.big_endian()));
                 break;
             case StructKind::object:
-                value = unsupported_pointer_field(runtime);
-                break;
+                unsupported_pointer_field(runtime);
+                failed = true;
+                return;
         }
         if (value.is_empty()) {
             failed = true;
@@ -215,7 +216,7 @@ std::optional<std::size_t> checked_offset(object::Runtime& runtime, Value value,
     return static_cast<std::size_t>(offset);
 }
 
-Value struct_calcsize(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> struct_calcsize(object::Runtime& runtime, Arguments arguments) {
     auto format = format_argument(runtime, arguments[0]);
     if (!format) {
         return Value::empty();
@@ -223,7 +224,7 @@ Value struct_calcsize(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(format->size()));
 }
 
-Value struct_pack(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> struct_pack(object::Runtime& runtime, Arguments arguments) {
     auto format = format_argument(runtime, arguments[0]);
     if (!format) {
         return Value::empty();
@@ -236,7 +237,7 @@ Value struct_pack(object::Runtime& runtime, Arguments arguments) {
     return object::make_bytes(runtime, out);
 }
 
-Value struct_pack_into(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> struct_pack_into(object::Runtime& runtime, Arguments arguments) {
     auto format = format_argument(runtime, arguments[0]);
     if (!format) {
         return Value::empty();
@@ -265,7 +266,7 @@ Value struct_pack_into(object::Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value struct_unpack_from(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> struct_unpack_from(object::Runtime& runtime, Arguments arguments) {
     auto format = format_argument(runtime, arguments[0]);
     if (!format) {
         return Value::empty();

@@ -34,7 +34,7 @@ constexpr std::int64_t mpy_encoding = 6 | (image::format::maximum_sub_version <<
 // print_exception(exception, file=sys.stdout): the traceback as an uncaught one prints. As in
 // MicroPython, anything else prints as its repr, and a `file` that is no stream (no write
 // method) raises OSError before anything is printed.
-Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> sys_print_exception(object::Runtime& runtime, Arguments arguments) {
     Value file = Value::none();
     if (arguments.positional_count > 1) {
         file = arguments[1];
@@ -65,8 +65,8 @@ Value sys_print_exception(object::Runtime& runtime, Arguments arguments) {
         runtime.write(object::OutputStream::standard_error, object::str_view(runtime, text));
         return Value::none();
     }
-    return object::call_method(runtime, file, names::write, {text}).is_empty() ? Value::empty()
-                                                                               : Value::none();
+    XIPY_CHECK(object::call_method(runtime, file, names::write, {text}));
+    return Value::none();
 }
 
 constexpr NativeFunction print_exception_function{names::print_exception, NativeKind::function, 1,
@@ -75,7 +75,7 @@ constexpr NativeFunction print_exception_function{names::print_exception, Native
 // exc_info(): (type, exception, None) for the exception being handled (by the
 // calling frame or one of its callers), or
 // (None, None, None). xipy has no traceback objects, so the third item is always None.
-Value sys_exc_info(object::Runtime& runtime, Arguments) {
+object::Result<Value> sys_exc_info(object::Runtime& runtime, Arguments) {
     Value handled = vm::handled_exception(runtime);
     Value items[3] = {Value::none(), Value::none(), Value::none()};
     if (!handled.is_empty()) {
@@ -86,7 +86,7 @@ Value sys_exc_info(object::Runtime& runtime, Arguments) {
 }
 
 // atexit(function): `function` runs once the program has ended (MicroPython keeps one).
-Value sys_atexit(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> sys_atexit(object::Runtime& runtime, Arguments arguments) {
     return vm::set_exit_function(runtime, arguments[0]);
 }
 
@@ -178,17 +178,17 @@ std::optional<std::int64_t> size_argument(object::Runtime& runtime, Arguments ar
     return object::to_integer(runtime, arguments[1]);
 }
 
-Value stdin_read(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> stdin_read(object::Runtime& runtime, Arguments arguments) {
     std::optional<std::int64_t> size = size_argument(runtime, arguments);
     return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, false) : object::Raised{};
 }
 
-Value stdin_readline(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> stdin_readline(object::Runtime& runtime, Arguments arguments) {
     std::optional<std::int64_t> size = size_argument(runtime, arguments);
     return size ? read_stdin_chunk(runtime, self_stdin(arguments), *size, true) : object::Raised{};
 }
 
-Value stdin_next(object::Runtime& runtime, Value self) {
+object::Result<Value> stdin_next(object::Runtime& runtime, Value self) {
     Value line = read_stdin_chunk(runtime, static_cast<StdinObject*>(self.as_object()), -1, true);
     if (line.is_empty()) {
         return line;
@@ -199,7 +199,7 @@ Value stdin_next(object::Runtime& runtime, Value self) {
     return at_end ? Value::stop_iteration() : line;
 }
 
-Value stdin_readlines(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> stdin_readlines(object::Runtime& runtime, Arguments arguments) {
     Value lines = object::make_list(runtime, {});
     if (lines.is_empty()) {
         return Value::empty();
@@ -218,25 +218,28 @@ Value stdin_readlines(object::Runtime& runtime, Arguments arguments) {
     }
 }
 
-Value stdin_next_method(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> stdin_next_method(object::Runtime& runtime, Arguments arguments) {
     Value line = stdin_next(runtime, arguments[0]);
-    return line == Value::stop_iteration() ? runtime.raise_type(&object::stop_iteration_type)
-                                           : line;
+    if (line == Value::stop_iteration()) {
+        return runtime.raise_type(&object::stop_iteration_type);
+    }
+    return line;
 }
 
-Value stdin_close(object::Runtime&, Arguments arguments) {
+object::Result<Value> stdin_close(object::Runtime&, Arguments arguments) {
     self_stdin(arguments)->closed = true;
     return Value::none();
 }
 
-Value stdin_fileno(object::Runtime&, Arguments) { return Value::from_small_int(0); }
+object::Result<Value> stdin_fileno(object::Runtime&, Arguments) { return Value::from_small_int(0); }
 
-Value stdin_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+object::Result<Value> stdin_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
 
-bool stdin_print(object::Runtime&, Value self, object::Printer& printer, object::PrintKind) {
+object::Status stdin_print(object::Runtime&, Value self, object::Printer& printer,
+                           object::PrintKind) {
     printer.write(static_cast<StdinObject*>(self.as_object())->is_text() ? "<io.TextIOWrapper 0>"
                                                                          : "<io.FileIO 0>");
-    return true;
+    return object::succeeded();
 }
 
 Value stdin_load_attribute(object::Runtime&, Value self, std::uint32_t name) {
@@ -295,7 +298,7 @@ object::Result<Value> make_implementation(object::Runtime& runtime) {
     return object::call_positional(runtime, type, fields);
 }
 
-Value sys_exit(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> sys_exit(object::Runtime& runtime, Arguments arguments) {
     Value exception =
         object::make_exception(runtime, &object::system_exit_type, arguments.positional());
     if (exception.is_empty()) {
@@ -364,7 +367,8 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         return false;
     }
     stdin_stream->buffer = Value::from_object(buffer);
-    return object::dict_store_name(runtime, dict, names::stdin_, Value::from_object(stdin_stream));
+    return object::dict_store_name(runtime, dict, names::stdin_, Value::from_object(stdin_stream))
+        .ok();
 }
 
 }  // namespace

@@ -56,14 +56,14 @@ std::int64_t nanoseconds_since_epoch() {
         .count();
 }
 
-Value time_time(object::Runtime& runtime, Arguments) {
+object::Result<Value> time_time(object::Runtime& runtime, Arguments) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
     return Value::from_double(static_cast<double>(nanoseconds_since_epoch()) / 1e9);
 }
 
-Value time_time_ns(object::Runtime& runtime, Arguments) {
+object::Result<Value> time_time_ns(object::Runtime& runtime, Arguments) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
@@ -71,7 +71,7 @@ Value time_time_ns(object::Runtime& runtime, Arguments) {
 }
 
 template <std::int64_t UnitsPerSecond>
-Value time_ticks(object::Runtime& runtime, Arguments) {
+object::Result<Value> time_ticks(object::Runtime& runtime, Arguments) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
@@ -116,13 +116,13 @@ object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
     return Value::none();
 }
 
-Value time_sleep(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_sleep(object::Runtime& runtime, Arguments arguments) {
     auto seconds = object::to_double(runtime, arguments[0]);
     return seconds ? sleep_for(runtime, *seconds) : object::Raised{};
 }
 
 template <std::int64_t UnitsPerSecond>
-Value time_sleep_units(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_sleep_units(object::Runtime& runtime, Arguments arguments) {
     auto units = object::to_integer(runtime, arguments[0]);
     if (!units) {
         return Value::empty();
@@ -134,7 +134,7 @@ std::optional<std::int64_t> tick_argument(object::Runtime& runtime, Value value)
     return object::to_integer(runtime, value);
 }
 
-Value time_ticks_add(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_ticks_add(object::Runtime& runtime, Arguments arguments) {
     auto ticks = tick_argument(runtime, arguments[0]);
     auto delta = ticks ? tick_argument(runtime, arguments[1]) : std::nullopt;
     if (!delta) {
@@ -149,7 +149,7 @@ Value time_ticks_add(object::Runtime& runtime, Arguments arguments) {
 }
 
 // The signed distance from `start` to `end` on the ticks circle.
-Value time_ticks_diff(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_ticks_diff(object::Runtime& runtime, Arguments arguments) {
     auto end = tick_argument(runtime, arguments[0]);
     auto start = end ? tick_argument(runtime, arguments[1]) : std::nullopt;
     if (!start) {
@@ -201,7 +201,7 @@ object::Result<Value> broken_down_time(object::Runtime& runtime, std::int64_t se
     return object::new_tuple(runtime, parts);
 }
 
-Value time_gmtime(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_gmtime(object::Runtime& runtime, Arguments arguments) {
     std::int64_t seconds = 0;
     if (arguments.positional_count == 0 || arguments[0].is_none()) {
         if (!clock_granted(runtime)) {
@@ -219,7 +219,7 @@ Value time_gmtime(object::Runtime& runtime, Arguments arguments) {
 }
 
 // The inverse of gmtime; out-of-range months and days roll over into the next ones.
-Value time_mktime(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> time_mktime(object::Runtime& runtime, Arguments arguments) {
     Value tuple = arguments[0];
     if (!object::is_tuple(tuple) && !object::is_list(tuple)) {
         return runtime.raise_new(&object::type_error_type, "mktime needs a tuple of length 8 or 9");

@@ -102,7 +102,8 @@ VfsRomObject* as_vfs_rom(object::Runtime& runtime, Value value) {
     return static_cast<VfsRomObject*>(value.as_object());
 }
 
-Value vfs_rom_make_new(object::Runtime& runtime, const object::Type* type, Arguments arguments) {
+object::Result<Value> vfs_rom_make_new(object::Runtime& runtime, const object::Type* type,
+                                       Arguments arguments) {
     if (arguments.positional_count != 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&object::type_error_type, "function takes 1 positional argument");
     }
@@ -130,7 +131,7 @@ std::optional<std::string_view> path_text(object::Runtime& runtime, Value value)
     return object::str_view(runtime, value);
 }
 
-Value vfs_rom_stat(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> vfs_rom_stat(object::Runtime& runtime, Arguments arguments) {
     VfsRomObject* rom = as_vfs_rom(runtime, arguments[0]);
     auto path = rom == nullptr ? std::nullopt : path_text(runtime, arguments[1]);
     if (!path) {
@@ -155,7 +156,7 @@ Value vfs_rom_stat(object::Runtime& runtime, Arguments arguments) {
 }
 
 // ilistdir(path): (name, type, inode, size) for each entry, as a list's iterator.
-Value vfs_rom_ilistdir(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> vfs_rom_ilistdir(object::Runtime& runtime, Arguments arguments) {
     VfsRomObject* rom = as_vfs_rom(runtime, arguments[0]);
     auto path = rom == nullptr ? std::nullopt : path_text(runtime, arguments[1]);
     if (!path) {
@@ -197,15 +198,18 @@ Value vfs_rom_ilistdir(object::Runtime& runtime, Arguments arguments) {
 }
 
 // VfsRom.mount(readonly, mkfs): an image cannot be formatted.
-Value vfs_rom_mount(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> vfs_rom_mount(object::Runtime& runtime, Arguments arguments) {
     const int mkfs = object::truth(runtime, arguments[2]);
     if (mkfs < 0) {
         return Value::empty();
     }
-    return mkfs > 0 ? object::raise_os_error(runtime, object::error_permission) : Value::none();
+    if (mkfs > 0) {
+        return object::raise_os_error(runtime, object::error_permission);
+    }
+    return Value::none();
 }
 
-Value vfs_rom_umount(object::Runtime&, Arguments) { return Value::none(); }
+object::Result<Value> vfs_rom_umount(object::Runtime&, Arguments) { return Value::none(); }
 
 constexpr NativeFunction vfs_rom_methods[] = {
     {names::stat, NativeKind::method, 2, 2, vfs_rom_stat},
@@ -230,7 +234,7 @@ constinit const object::Type vfs_rom_type{names::VfsRom,
 
 // vfs.mount(fs, mount_point, *, readonly=False): a VfsRom at a path of the VM's file tree,
 // where open() and import then find its files. A taken mount point raises EPERM.
-Value vfs_mount(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> vfs_mount(object::Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count < 2) {
         return runtime.raise_new(&object::type_error_type, "function missing required argument");
     }
@@ -247,7 +251,7 @@ Value vfs_mount(object::Runtime& runtime, Arguments arguments) {
 }
 
 // vfs.umount(mount_point): EINVAL when nothing is mounted there.
-Value vfs_umount(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> vfs_umount(object::Runtime& runtime, Arguments arguments) {
     auto point = path_text(runtime, arguments[0]);
     if (!point) {
         return Value::empty();
@@ -302,7 +306,8 @@ ImageFileObject* open_file(object::Runtime& runtime, Value self) {
 bool is_binary(Value self) { return self.as_object()->type() == &image_binary_file_type; }
 
 // The bytes [start, end) as the file's kind of value; a text file's must be UTF-8.
-Value make_chunk(object::Runtime& runtime, Value self, std::size_t start, std::size_t end) {
+object::Result<Value> make_chunk(object::Runtime& runtime, Value self, std::size_t start,
+                                 std::size_t end) {
     auto* file = static_cast<ImageFileObject*>(self.as_object());
     const std::string_view text(reinterpret_cast<const char*>(file->data) + start, end - start);
     if (is_binary(self)) {
@@ -317,7 +322,7 @@ Value make_chunk(object::Runtime& runtime, Value self, std::size_t start, std::s
 
 // read(size=-1): at most `size` bytes (binary) or characters (text); all that is left if
 // size is negative or absent.
-Value image_file_read(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> image_file_read(object::Runtime& runtime, Arguments arguments) {
     ImageFileObject* file = open_file(runtime, arguments[0]);
     if (file == nullptr) {
         return Value::empty();
@@ -347,7 +352,7 @@ Value image_file_read(object::Runtime& runtime, Arguments arguments) {
     return chunk;
 }
 
-Value image_file_readline(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> image_file_readline(object::Runtime& runtime, Arguments arguments) {
     ImageFileObject* file = open_file(runtime, arguments[0]);
     if (file == nullptr) {
         return Value::empty();
@@ -362,7 +367,7 @@ Value image_file_readline(object::Runtime& runtime, Arguments arguments) {
     return line;
 }
 
-Value image_file_next(object::Runtime& runtime, Value self) {
+object::Result<Value> image_file_next(object::Runtime& runtime, Value self) {
     auto* file = static_cast<ImageFileObject*>(self.as_object());
     if (!file->closed && file->position == file->size) {
         return Value::stop_iteration();
@@ -372,7 +377,7 @@ Value image_file_next(object::Runtime& runtime, Value self) {
 
 // seek(offset, whence=0): from the start, the current position or the end; clamped to the
 // file, as a read-only stream allows.
-Value image_file_seek(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> image_file_seek(object::Runtime& runtime, Arguments arguments) {
     ImageFileObject* file = open_file(runtime, arguments[0]);
     if (file == nullptr) {
         return Value::empty();
@@ -398,19 +403,21 @@ Value image_file_seek(object::Runtime& runtime, Arguments arguments) {
     return object::make_int(runtime, static_cast<std::int64_t>(file->position));
 }
 
-Value image_file_tell(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> image_file_tell(object::Runtime& runtime, Arguments arguments) {
     ImageFileObject* file = open_file(runtime, arguments[0]);
     return file == nullptr
                ? Value::empty()
                : Value(object::make_int(runtime, static_cast<std::int64_t>(file->position)));
 }
 
-Value image_file_close(object::Runtime&, Arguments arguments) {
+object::Result<Value> image_file_close(object::Runtime&, Arguments arguments) {
     static_cast<ImageFileObject*>(arguments[0].as_object())->closed = true;
     return Value::none();
 }
 
-Value image_file_enter(object::Runtime&, Arguments arguments) { return arguments[0]; }
+object::Result<Value> image_file_enter(object::Runtime&, Arguments arguments) {
+    return arguments[0];
+}
 
 constexpr NativeFunction image_file_methods[] = {
     {names::read, NativeKind::method, 1, 2, image_file_read},
@@ -447,7 +454,8 @@ constinit const object::Type image_text_file_type{
 
 }  // namespace
 
-Value open_image_file(object::Runtime& runtime, std::string_view path, bool binary, bool& handled) {
+object::Result<Value> open_image_file(object::Runtime& runtime, std::string_view path, bool binary,
+                                      bool& handled) {
     handled = false;
     std::string inside;
     Value mounted;

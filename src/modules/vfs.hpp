@@ -24,7 +24,7 @@ std::shared_ptr<vm::ModuleSource> make_romfs_source(std::span<const std::uint8_t
 
 // open() of a path inside a mounted image: a read-only file object over the image's bytes (no
 // copy). Sets `handled` false, returning empty, when no image holds the path.
-object::Value open_image_file(object::Runtime& runtime, std::string_view path, bool binary,
-                              bool& handled);
+object::Result<object::Value> open_image_file(object::Runtime& runtime, std::string_view path,
+                                              bool binary, bool& handled);
 
 }  // namespace xipy::modules

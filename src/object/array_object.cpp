@@ -101,7 +101,7 @@ bool append_items(Runtime& runtime, ArrayObject* array, Value iterable) {
 }
 
 // array.extend: a buffer of one-byte items or of the same typecode adds its bytes.
-bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
+Status extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) {
     std::optional<BufferView> buffer = get_buffer(iterable);
     if (buffer && (buffer->item_size == 1 || buffer->typecode == array->typecode)) {
         std::string copy(buffer->bytes());
@@ -113,7 +113,7 @@ bool extend_from_iterable(Runtime& runtime, ArrayObject* array, Value iterable) 
 // The constructors, as MicroPython: a bytearray takes the bytes of any buffer and an array
 // those of a bytes or bytearray (whole items of them); anything else, another array
 // included, gives its items one by one.
-bool construct_from(Runtime& runtime, ArrayObject* array, Value source) {
+Status construct_from(Runtime& runtime, ArrayObject* array, Value source) {
     std::optional<BufferView> buffer = get_buffer(source);
     if (buffer &&
         (array->type() == &bytearray_type || is_bytes(source) ||
@@ -125,7 +125,7 @@ bool construct_from(Runtime& runtime, ArrayObject* array, Value source) {
     return append_items(runtime, array, source);
 }
 
-Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     ArrayObject* array = new_array(runtime, &bytearray_type, 'B');
     if (array == nullptr) {
         return Value::empty();
@@ -163,7 +163,7 @@ Value bytearray_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return construct_from(runtime, array, source) ? result : Value::empty();
 }
 
-Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count < 1 || arguments.positional_count > 2) {
         return runtime.raise_new(&type_error_type, "function takes 2 positional arguments");
     }
@@ -182,14 +182,14 @@ Value array_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return result;
 }
 
-bool array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     ArrayObject* array = self_array(self);
     if (array->type() == &bytearray_type) {
         printer.write("bytearray(");
         write_bytes_repr(printer, std::string_view(reinterpret_cast<const char*>(array->data()),
                                                    array->byte_length()));
         printer.write_char(')');
-        return true;
+        return succeeded();
     }
     printer.write("array('");
     printer.write_char(array->typecode);
@@ -203,16 +203,16 @@ bool array_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
             RootScope scope(runtime);  // one item's number at a time
             Value item = buffer_load_item(runtime, *get_buffer(self), index);
             if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
-                return false;
+                return Raised{};
             }
         }
         printer.write_char(']');
     }
     printer.write_char(')');
-    return true;
+    return succeeded();
 }
 
-Value array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     ArrayObject* array = self_array(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -227,7 +227,7 @@ Value array_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     ArrayObject* array = self_array(left);
     if (array == nullptr) {
         return Value::not_implemented();
@@ -274,7 +274,7 @@ Value array_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
                                 other->bytes());
 }
 
-Value array_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> array_load_subscript(Runtime& runtime, Value self, Value index) {
     ArrayObject* array = self_array(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, array->length);
@@ -297,27 +297,27 @@ Value array_load_subscript(Runtime& runtime, Value self, Value index) {
     return buffer_load_item(runtime, *get_buffer(self), static_cast<std::size_t>(*position));
 }
 
-bool array_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status array_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     ArrayObject* array = self_array(self);
     if (value.is_empty()) {
         runtime.raise_new(&type_error_type, "'" + std::string(type_label(array)) +
                                                 "' object doesn't support item deletion");
-        return false;
+        return Raised{};
     }
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, array->length);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (indices->step != 1) {
             runtime.raise_new(&not_implemented_error_type,
                               "only slices with step=1 (aka None) are supported");
-            return false;
+            return Raised{};
         }
         std::optional<BufferView> source = get_buffer(value);
         if (!source) {
             runtime.raise_new(&not_implemented_error_type, "array/bytes required on right side");
-            return false;
+            return Raised{};
         }
         std::size_t start = static_cast<std::size_t>(indices->start) * array->item_size;
         std::size_t end = start + static_cast<std::size_t>(indices->count) * array->item_size;
@@ -325,13 +325,13 @@ bool array_store_subscript(Runtime& runtime, Value self, Value index, Value valu
     }
     auto position = normalize_index(runtime, index, array->length, type_label(array));
     if (!position) {
-        return false;
+        return Raised{};
     }
     return buffer_store_item(runtime, *get_buffer(self), static_cast<std::size_t>(*position),
                              value);
 }
 
-Value array_get_iterator(Runtime& runtime, Value self) {
+Result<Value> array_get_iterator(Runtime& runtime, Value self) {
     return make_index_iterator(runtime, self);
 }
 
@@ -343,7 +343,7 @@ constexpr NativeFunction array_natives[] = {
 constexpr auto array_attributes =
     make_native_table<array_natives>(std::make_index_sequence<std::size(array_natives)>{});
 
-constexpr TypeSlots array_like_slots(Value (*make_new)(Runtime&, const Type*, Arguments)) {
+constexpr TypeSlots array_like_slots(Result<Value> (*make_new)(Runtime&, const Type*, Arguments)) {
     return TypeSlots{
         .make_new = make_new,
         .print = array_print,
@@ -357,7 +357,7 @@ constexpr TypeSlots array_like_slots(Value (*make_new)(Runtime&, const Type*, Ar
 
 }  // namespace
 
-Value array_method_append(Runtime& runtime, Arguments arguments) {
+Result<Value> array_method_append(Runtime& runtime, Arguments arguments) {
     ArrayObject* array = self_array(arguments[0]);
     std::uint8_t encoded[8];
     if (!encode_item(runtime, array->typecode, arguments[1], encoded)) {
@@ -367,7 +367,7 @@ Value array_method_append(Runtime& runtime, Arguments arguments) {
     return array_append_bytes(runtime, array, item) ? Value::none() : Value::empty();
 }
 
-Value array_method_extend(Runtime& runtime, Arguments arguments) {
+Result<Value> array_method_extend(Runtime& runtime, Arguments arguments) {
     ArrayObject* array = self_array(arguments[0]);
     return extend_from_iterable(runtime, array, arguments[1]) ? Value::none() : Value::empty();
 }
@@ -403,13 +403,13 @@ Status array_append_bytes(Runtime& runtime, ArrayObject* array, std::string_view
     // Growth may copy the old contents too.
     if (!runtime.charge_if_large(old_length + data.size()) ||
         !reserve_bytes(runtime, array, old_length + data.size())) {
-        return false;
+        return Raised{};
     }
     if (!data.empty()) {
         std::memcpy(array->data() + old_length, data.data(), data.size());
     }
     array->length = static_cast<std::uint32_t>((old_length + data.size()) / array->item_size);
-    return true;
+    return succeeded();
 }
 
 Result<Value> make_array(Runtime& runtime, const Type* type, char typecode, std::string_view data) {

@@ -132,14 +132,14 @@ Status encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* ta
     if (typecode == 'f' || typecode == 'd') {
         std::optional<double> number = to_double(runtime, item);
         if (!number) {
-            return false;
+            return Raised{};
         }
         if (typecode == 'f') {
             write_raw(target, static_cast<float>(*number));
         } else {
             write_raw(target, *number);
         }
-        return true;
+        return succeeded();
     }
     // Out-of-range values wrap, as MicroPython stores them without checking.
     std::uint64_t bits = 0;
@@ -152,7 +152,7 @@ Status encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* ta
     } else {
         std::optional<std::int64_t> number = to_integer(runtime, item);
         if (!number) {
-            return false;
+            return Raised{};
         }
         bits = static_cast<std::uint64_t>(*number);
     }
@@ -170,17 +170,17 @@ Status encode_item(Runtime& runtime, char typecode, Value item, std::uint8_t* ta
             write_raw(target, bits);
             break;
     }
-    return true;
+    return succeeded();
 }
 
 Status buffer_store_item(Runtime& runtime, const BufferView& buffer, std::size_t index,
                          Value item) {
     std::uint8_t encoded[8];
     if (!encode_item(runtime, buffer.typecode, item, encoded)) {
-        return false;
+        return Raised{};
     }
     std::memcpy(buffer.data + index * buffer.item_size, encoded, buffer.item_size);
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -23,7 +23,7 @@ namespace xipy::object {
 
 namespace {
 
-Value builtin_len(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_len(Runtime& runtime, Arguments arguments) {
     auto length = length_of(runtime, arguments[0]);
     if (!length) {
         return Value::empty();
@@ -31,13 +31,15 @@ Value builtin_len(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, *length);
 }
 
-Value builtin_repr(Runtime& runtime, Arguments arguments) { return to_repr(runtime, arguments[0]); }
+Result<Value> builtin_repr(Runtime& runtime, Arguments arguments) {
+    return to_repr(runtime, arguments[0]);
+}
 
-Value builtin_abs(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_abs(Runtime& runtime, Arguments arguments) {
     return unary_operation(runtime, UnaryOperator::absolute, arguments[0]);
 }
 
-Value builtin_hash(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_hash(Runtime& runtime, Arguments arguments) {
     auto hash = hash_value(runtime, arguments[0]);
     if (!hash) {
         return Value::empty();
@@ -45,11 +47,11 @@ Value builtin_hash(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, *hash);
 }
 
-Value builtin_id(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_id(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(arguments[0].bits() & 0x7FFFFFFFFFFFULL));
 }
 
-Value builtin_callable(Runtime&, Arguments arguments) {
+Result<Value> builtin_callable(Runtime&, Arguments arguments) {
     return Value::boolean(is_callable(arguments[0]));
 }
 
@@ -72,12 +74,12 @@ std::optional<bool> matches_class(Runtime& runtime, const Type* type, Value clas
     return std::nullopt;
 }
 
-Value builtin_isinstance(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_isinstance(Runtime& runtime, Arguments arguments) {
     auto result = matches_class(runtime, type_of(arguments[0]), arguments[1], "isinstance");
     return result ? Value::boolean(*result) : Value::empty();
 }
 
-Value builtin_issubclass(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_issubclass(Runtime& runtime, Arguments arguments) {
     if (!is_type(arguments[0])) {
         return runtime.raise_new(&type_error_type, "issubclass() arg 1 must be a class");
     }
@@ -96,7 +98,7 @@ std::optional<std::uint32_t> attribute_name(Runtime& runtime, Value name) {
     return runtime.interned().intern_copy(str_view(runtime, name));
 }
 
-Value builtin_getattr(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_getattr(Runtime& runtime, Arguments arguments) {
     auto name = attribute_name(runtime, arguments[1]);
     if (!name) {
         return Value::empty();
@@ -117,7 +119,7 @@ Value builtin_getattr(Runtime& runtime, Arguments arguments) {
     return found;
 }
 
-Value builtin_hasattr(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_hasattr(Runtime& runtime, Arguments arguments) {
     auto name = attribute_name(runtime, arguments[1]);
     if (!name) {
         return Value::empty();
@@ -132,7 +134,7 @@ Value builtin_hasattr(Runtime& runtime, Arguments arguments) {
     return Value::boolean(!found.is_empty());
 }
 
-Value builtin_setattr(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_setattr(Runtime& runtime, Arguments arguments) {
     auto name = attribute_name(runtime, arguments[1]);
     if (!name || !store_attribute(runtime, arguments[0], *name, arguments[2])) {
         return Value::empty();
@@ -140,7 +142,7 @@ Value builtin_setattr(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value builtin_delattr(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_delattr(Runtime& runtime, Arguments arguments) {
     auto name = attribute_name(runtime, arguments[1]);
     if (!name || !delete_attribute(runtime, arguments[0], *name)) {
         return Value::empty();
@@ -148,7 +150,7 @@ Value builtin_delattr(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value builtin_chr(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_chr(Runtime& runtime, Arguments arguments) {
     auto code = to_integer(runtime, arguments[0]);
     if (!code) {
         return Value::empty();
@@ -176,7 +178,7 @@ Value builtin_chr(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, text);
 }
 
-Value builtin_ord(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_ord(Runtime& runtime, Arguments arguments) {
     Value value = arguments[0];
     if (is_bytes(value)) {  // builtins: MicroPython's ord takes a bytes of length 1 too
         std::string_view data = bytes_view(value);
@@ -232,21 +234,21 @@ Result<Value> integer_in_base(Runtime& runtime, Value value, int base) {
     return make_str(runtime, text);
 }
 
-Value builtin_hex(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_hex(Runtime& runtime, Arguments arguments) {
     return integer_in_base(runtime, arguments[0], 16);
 }
-Value builtin_oct(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_oct(Runtime& runtime, Arguments arguments) {
     return integer_in_base(runtime, arguments[0], 8);
 }
-Value builtin_bin(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_bin(Runtime& runtime, Arguments arguments) {
     return integer_in_base(runtime, arguments[0], 2);
 }
 
-Value builtin_divmod(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_divmod(Runtime& runtime, Arguments arguments) {
     return binary_operation(runtime, BinaryOperator::divmod, arguments[0], arguments[1]);
 }
 
-Value builtin_pow(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_pow(Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count == 2 ||
         (arguments.positional_count == 3 && arguments[2].is_none())) {
         return binary_operation(runtime, BinaryOperator::power, arguments[0], arguments[1]);
@@ -262,7 +264,7 @@ Value builtin_pow(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, *result);
 }
 
-Value builtin_round(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_round(Runtime& runtime, Arguments arguments) {
     Value value = arguments[0];
     bool has_digits = arguments.positional_count > 1 && !arguments[1].is_none();
     if (is_int(value)) {
@@ -334,15 +336,15 @@ Result<Value> first_with_truth(Runtime& runtime, Value iterable, bool wanted) {
     return Value::boolean((finish == Finish::stopped) == wanted);
 }
 
-Value builtin_all(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_all(Runtime& runtime, Arguments arguments) {
     return first_with_truth(runtime, arguments[0], false);
 }
 
-Value builtin_any(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_any(Runtime& runtime, Arguments arguments) {
     return first_with_truth(runtime, arguments[0], true);
 }
 
-Value builtin_sum(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_sum(Runtime& runtime, Arguments arguments) {
     Root total(runtime, arguments.positional_count > 1 ? arguments[1] : Value::from_small_int(0));
     Finish finish = for_each_item(runtime, arguments[0], [&](Value item) {
         Value sum = binary_operation(runtime, BinaryOperator::add, total.get(), item);
@@ -411,14 +413,14 @@ Result<Value> min_max(Runtime& runtime, Arguments arguments, BinaryOperator bett
     return best.get();
 }
 
-Value builtin_min(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_min(Runtime& runtime, Arguments arguments) {
     return min_max(runtime, arguments, BinaryOperator::less);
 }
-Value builtin_max(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_max(Runtime& runtime, Arguments arguments) {
     return min_max(runtime, arguments, BinaryOperator::more);
 }
 
-Value builtin_sorted(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_sorted(Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count > 1) {
         return runtime.raise_new(&type_error_type, "must use keyword argument for key function");
     }
@@ -441,11 +443,11 @@ Value builtin_sorted(Runtime& runtime, Arguments arguments) {
     return list;
 }
 
-Value builtin_iter(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_iter(Runtime& runtime, Arguments arguments) {
     return get_iterator(runtime, arguments[0]);
 }
 
-Value builtin_next(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_next(Runtime& runtime, Arguments arguments) {
     // A StopIteration carrying a value must reach the caller.
     Value result = iterate_next_keeping_stop(runtime, arguments[0]);
     if (result.is_empty() && arguments.positional_count > 1 &&
@@ -462,7 +464,7 @@ Value builtin_next(Runtime& runtime, Arguments arguments) {
     return result;
 }
 
-Value builtin_format(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_format(Runtime& runtime, Arguments arguments) {
     std::string_view spec;
     if (arguments.positional_count > 1) {
         if (!is_str(arguments[1])) {

@@ -32,7 +32,7 @@ const TextStreamObject* self_output(Value self) {
 
 // The TextIOWrapper writes str; its FileIO writes anything with the buffer protocol. Both
 // answer the number of bytes written.
-Value stream_write(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     const TextStreamObject* stream = self_output(arguments[0]);
     if (is_str(arguments[1])) {
         std::string_view text = str_view(runtime, arguments[1]);
@@ -43,21 +43,21 @@ Value stream_write(Runtime& runtime, Arguments arguments) {
     if (!data) {
         return stream->is_text()
                    ? runtime.raise_new(&type_error_type, "object with buffer protocol required")
-                   : Value::empty();
+                   : Raised{};
     }
     std::string_view bytes = data->bytes();
     runtime.write(stream->stream, bytes);
     return Value::from_small_int(static_cast<std::int64_t>(bytes.size()));
 }
 
-Value stream_flush(Runtime&, Arguments) { return Value::none(); }
+Result<Value> stream_flush(Runtime&, Arguments) { return Value::none(); }
 
 // The host's file descriptors: 1 for stdout, 2 for stderr.
 std::int64_t descriptor_of(const TextStreamObject* stream) {
     return stream->stream == OutputStream::standard_output ? 1 : 2;
 }
 
-Value stream_fileno(Runtime&, Arguments arguments) {
+Result<Value> stream_fileno(Runtime&, Arguments arguments) {
     return Value::from_small_int(descriptor_of(self_output(arguments[0])));
 }
 
@@ -69,11 +69,11 @@ constexpr NativeFunction stream_fileno_function{names::fileno, NativeKind::metho
                                                 stream_fileno};
 
 // MicroPython shows the type and the file descriptor.
-bool stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status stream_print(Runtime&, Value self, Printer& printer, PrintKind) {
     const TextStreamObject* stream = self_output(self);
     printer.write(stream->is_text() ? "<io.TextIOWrapper " : "<io.FileIO ");
     printer.write(descriptor_of(stream) == 1 ? "1>" : "2>");
-    return true;
+    return succeeded();
 }
 
 Value stream_load_attribute(Runtime&, Value self, std::uint32_t name) {
@@ -153,7 +153,7 @@ Result<Value> print_to_object(Runtime& runtime, Value file, Arguments arguments,
     return write_piece(runtime, file, end) ? Value::none() : Value::empty();
 }
 
-Value builtin_print(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_print(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::sep, names::end, names::file, names::flush})) {
         return Value::empty();
     }

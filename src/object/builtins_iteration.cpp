@@ -40,7 +40,7 @@ LazyIteratorObject* as_lazy(Value value) {
     return static_cast<LazyIteratorObject*>(value.as_object());
 }
 
-Value self_iterator(Runtime&, Value self) { return self; }
+Result<Value> self_iterator(Runtime&, Value self) { return self; }
 
 Result<Value> make_lazy(Runtime& runtime, const Type* type, Value function, Value source,
                         std::int64_t counter) {
@@ -90,7 +90,7 @@ bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, boo
 
 // ---- enumerate
 
-Value enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::iterable, names::start})) {
         return Value::empty();
     }
@@ -126,7 +126,7 @@ Value enumerate_make_new(Runtime& runtime, const Type* type, Arguments arguments
     return make_lazy(runtime, type, Value::none(), iterator, start);
 }
 
-Value enumerate_next(Runtime& runtime, Value self) {
+Result<Value> enumerate_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     Value item = iterate_next(runtime, iterator->source);
     if (item.is_empty() || item.is_stop_iteration()) {
@@ -138,7 +138,7 @@ Value enumerate_next(Runtime& runtime, Value self) {
 
 // ---- zip
 
-Value zip_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> zip_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value iterators = iterators_of(runtime, arguments.positional());
     if (iterators.is_empty()) {
         return Value::empty();
@@ -146,7 +146,7 @@ Value zip_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return make_lazy(runtime, type, Value::none(), iterators, 0);
 }
 
-Value zip_next(Runtime& runtime, Value self) {
+Result<Value> zip_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     if (as_tuple(iterator->source)->length == 0) {
         return Value::stop_iteration();
@@ -164,7 +164,7 @@ Value zip_next(Runtime& runtime, Value self) {
 
 // ---- map
 
-Value map_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> map_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count < 2) {
         return runtime.raise_new(&type_error_type,
                                  "function missing 1 required positional arguments");
@@ -176,7 +176,7 @@ Value map_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return make_lazy(runtime, type, arguments[0], iterators, 0);
 }
 
-Value map_next(Runtime& runtime, Value self) {
+Result<Value> map_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     std::vector<Value> items;
     bool finished = false;
@@ -191,7 +191,7 @@ Value map_next(Runtime& runtime, Value self) {
 
 // ---- filter
 
-Value filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 2) {
         return runtime.raise_new(&type_error_type, "function takes 2 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
@@ -204,7 +204,7 @@ Value filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return make_lazy(runtime, type, arguments[0], iterator, 0);
 }
 
-Value filter_next(Runtime& runtime, Value self) {
+Result<Value> filter_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     // Skipping a long run of rejected items is a native loop: each round's roots go.
     LoopRoots rounds(runtime);
@@ -233,7 +233,7 @@ Value filter_next(Runtime& runtime, Value self) {
 
 // ---- reversed
 
-Value reversed_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> reversed_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 1) {
         return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
@@ -256,7 +256,7 @@ Value reversed_make_new(Runtime& runtime, const Type* type, Arguments arguments)
     return make_lazy(runtime, type, sequence, Value::none(), *length);
 }
 
-Value reversed_next(Runtime& runtime, Value self) {
+Result<Value> reversed_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     if (iterator->counter <= 0) {
         return Value::stop_iteration();
@@ -267,7 +267,7 @@ Value reversed_next(Runtime& runtime, Value self) {
 
 // ---- iteration through __getitem__
 
-Value index_iterator_next(Runtime& runtime, Value self) {
+Result<Value> index_iterator_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
     Value item =
         load_subscript(runtime, iterator->source, Value::from_small_int(iterator->counter));

@@ -74,25 +74,25 @@ Result<Value> decode_to_str(Runtime& runtime, std::string_view data, Arguments a
 Status check_encodable(Runtime& runtime, std::string_view text, Arguments arguments,
                        std::uint32_t first) {
     if (arguments.positional_count <= first) {
-        return true;
+        return succeeded();
     }
     std::optional<text::Encoding> encoding = encoding_argument(runtime, arguments[first]);
     if (!encoding) {
-        return false;
+        return Raised{};
     }
     // The error handler does not matter: the reference raises for any of them.
     if (*encoding == text::Encoding::ascii && !text::is_ascii(text)) {
         runtime.raise_type(&unicode_error_type);
-        return false;
+        return Raised{};
     }
-    return true;
+    return succeeded();
 }
 
-Value bytes_method_decode(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_decode(Runtime& runtime, Arguments arguments) {
     return decode_to_str(runtime, self_bytes(arguments), arguments, 1);
 }
 
-Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "object with buffer protocol required");
     }
@@ -108,7 +108,7 @@ Value bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     return make_bytes(runtime, result);
 }
 
-Value bytes_method_hex(Runtime& runtime, Arguments arguments) {
+Result<Value> bytes_method_hex(Runtime& runtime, Arguments arguments) {
     std::string_view separator;
     if (arguments.positional_count > 1 && is_str(arguments[1])) {
         separator = str_view(runtime, arguments[1]);

@@ -26,12 +26,12 @@ Status check_encodable(Runtime& runtime, std::string_view text, Arguments argume
                        std::uint32_t first);
 
 // bytes' own methods (the ones it shares with str are TextMethods, text_methods.hpp).
-Value bytes_method_decode(Runtime& runtime, Arguments arguments);
-Value bytes_method_fromhex(Runtime& runtime, Arguments arguments);
-Value bytes_method_hex(Runtime& runtime, Arguments arguments);
+Result<Value> bytes_method_decode(Runtime& runtime, Arguments arguments);
+Result<Value> bytes_method_fromhex(Runtime& runtime, Arguments arguments);
+Result<Value> bytes_method_hex(Runtime& runtime, Arguments arguments);
 // Defined with the array type (array_object.cpp).
-Value array_method_append(Runtime& runtime, Arguments arguments);
-Value array_method_extend(Runtime& runtime, Arguments arguments);
+Result<Value> array_method_append(Runtime& runtime, Arguments arguments);
+Result<Value> array_method_extend(Runtime& runtime, Arguments arguments);
 
 #define XIPY_BYTES_METHODS                                                                      \
     {names::count, NativeKind::method, 2, 4, BytesMethods::count},                              \

@@ -33,7 +33,7 @@ void trace_bytes_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     tracer.mark(static_cast<BytesIteratorObject*>(cell)->bytes.as_object());
 }
 
-Value bytes_iterator_next(Runtime&, Value self) {
+Result<Value> bytes_iterator_next(Runtime&, Value self) {
     auto* iterator = static_cast<BytesIteratorObject*>(self.as_object());
     std::string_view data = bytes_view(iterator->bytes);
     if (iterator->index >= data.size()) {
@@ -42,17 +42,17 @@ Value bytes_iterator_next(Runtime&, Value self) {
     return Value::from_small_int(static_cast<std::uint8_t>(data[iterator->index++]));
 }
 
-Value bytes_get_iterator(Runtime& runtime, Value self) {
+Result<Value> bytes_get_iterator(Runtime& runtime, Value self) {
     auto* iterator = runtime.make<BytesIteratorObject>(0, self);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-bool bytes_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status bytes_print(Runtime&, Value self, Printer& printer, PrintKind) {
     write_bytes_repr(printer, bytes_view(self));
-    return true;
+    return succeeded();
 }
 
-Value bytes_unary(Runtime&, UnaryOperator operation, Value operand) {
+Result<Value> bytes_unary(Runtime&, UnaryOperator operation, Value operand) {
     std::string_view data = bytes_view(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -66,7 +66,7 @@ Value bytes_unary(Runtime&, UnaryOperator operation, Value operand) {
     }
 }
 
-Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         const bool bytes_first = is_bytes(left);
@@ -154,7 +154,7 @@ Value bytes_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     }
 }
 
-Value bytes_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> bytes_load_subscript(Runtime& runtime, Value self, Value index) {
     std::string_view data = bytes_view(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, static_cast<std::int64_t>(data.size()));
@@ -173,7 +173,7 @@ Value bytes_load_subscript(Runtime& runtime, Value self, Value index) {
         static_cast<std::uint8_t>(data[static_cast<std::size_t>(*position)]));
 }
 
-Value bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> bytes_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return make_bytes(runtime, {});
     }

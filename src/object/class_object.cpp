@@ -20,9 +20,9 @@ Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
 Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                         Value right, bool reflected);
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
 
 namespace {
 
@@ -58,14 +58,14 @@ void trace_type(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<class '");
     printer.write(type_name(runtime, as_type(self)));
     printer.write("'>");
-    return true;
+    return succeeded();
 }
 
-Value type_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
     const Type* type = as_type(callable);
     if (type == &type_type) {
         if (arguments.positional_count == 1 && arguments.keyword_count == 0) {
@@ -156,30 +156,30 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     return check_unbound_method(runtime, bound, found.owner);
 }
 
-bool type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     const Type* type = as_type(self);
     if (!type->is_user_class()) {
         raise_no_attribute(runtime, self, name);
-        return false;
+        return Raised{};
     }
     DictObject* dict = as_dict(type->dict);
     if (value.is_empty()) {
         Value removed;
         if (!dict_remove(runtime, dict, Value::from_interned_string(name), &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             raise_no_attribute(runtime, self, name);
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     return dict_store_name(runtime, dict, name, value);
 }
 
 // ---- object
 
-Value object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 0 || arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function takes 0 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
@@ -189,13 +189,13 @@ Value object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return instance == nullptr ? Value::empty() : Value::from_object(instance);
 }
 
-Value object_init(Runtime&, Arguments) { return Value::none(); }
+Result<Value> object_init(Runtime&, Arguments) { return Value::none(); }
 
 Result<Value> allocate_instance(Runtime& runtime, const Type* type, Arguments arguments,
                                 bool user_init);
 Result<Value> call_found(Runtime& runtime, Value function, Value self, std::span<const Value> rest);
 
-Value object_new(Runtime& runtime, Arguments arguments) {
+Result<Value> object_new(Runtime& runtime, Arguments arguments) {
     // Only user classes can be allocated empty: a built-in type has its own layout.
     if (!is_type(arguments[0]) || !as_type(arguments[0])->is_user_class()) {
         return runtime.raise_new(&type_error_type, "arg must be user-type");
@@ -247,14 +247,14 @@ std::uint32_t name_argument(Runtime& runtime, Value name) {
     return runtime.interned().intern_copy(str_view(runtime, name));
 }
 
-Value object_setattr(Runtime& runtime, Arguments arguments) {
+Result<Value> object_setattr(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
     return store_in_dict(runtime, arguments[0], name_argument(runtime, arguments[1]), arguments[2]);
 }
 
-Value object_delattr(Runtime& runtime, Arguments arguments) {
+Result<Value> object_delattr(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
@@ -262,7 +262,7 @@ Value object_delattr(Runtime& runtime, Arguments arguments) {
                          Value::empty());
 }
 
-Value object_getattribute(Runtime& runtime, Arguments arguments) {
+Result<Value> object_getattribute(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "attribute name must be a string");
     }
@@ -285,7 +285,7 @@ Value object_getattribute(Runtime& runtime, Arguments arguments) {
     return load_attribute(runtime, object, name);
 }
 
-Value object_repr_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_repr_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     const Type* type = type_of(arguments[0]);
     printer.write("<");
@@ -299,15 +299,15 @@ Value object_repr_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value object_str_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_str_method(Runtime& runtime, Arguments arguments) {
     return to_repr(runtime, arguments[0]);
 }
 
-Value object_eq_method(Runtime&, Arguments arguments) {
+Result<Value> object_eq_method(Runtime&, Arguments arguments) {
     return arguments[0] == arguments[1] ? Value::true_value() : Value::not_implemented();
 }
 
-Value object_ne_method(Runtime& runtime, Arguments arguments) {
+Result<Value> object_ne_method(Runtime& runtime, Arguments arguments) {
     int equal = equals(runtime, arguments[0], arguments[1]);
     if (equal < 0) {
         return Value::empty();
@@ -315,12 +315,12 @@ Value object_ne_method(Runtime& runtime, Arguments arguments) {
     return Value::boolean(equal == 0);
 }
 
-Value object_hash_method(Runtime&, Arguments arguments) {
+Result<Value> object_hash_method(Runtime&, Arguments arguments) {
     return Value::from_small_int(static_cast<std::int64_t>(arguments[0].bits() >> 3) &
                                  Value::small_int_maximum);
 }
 
-Value object_init_subclass(Runtime&, Arguments) { return Value::none(); }
+Result<Value> object_init_subclass(Runtime&, Arguments) { return Value::none(); }
 
 constexpr NativeFunction object_init_function{names::dunder_init,        NativeKind::method, 1,
                                               NativeFunction::unlimited, object_init,        true};
@@ -379,7 +379,7 @@ void trace_super(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> super_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count != 2) {
         return runtime.raise_new(&type_error_type, "super() requires 2 arguments");
     }
@@ -409,14 +409,14 @@ Value super_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     return make_bound_method(runtime, destination[0], destination[1]);
 }
 
-bool super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* super = static_cast<SuperObject*>(self.as_object());
     printer.write("<super: <class '");
     printer.write(type_name(runtime, as_type(super->type)));
     printer.write("'>, <");
     printer.write(type_name_of(runtime, super->object));
     printer.write(" object>>");
-    return true;
+    return succeeded();
 }
 
 // ---- C3 linearisation
@@ -470,7 +470,7 @@ bool c3_merge(std::vector<std::vector<const Type*>> sequences, std::vector<const
     }
 }
 
-Value instance_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> instance_call(Runtime& runtime, Value callable, Arguments arguments) {
     ClassLookup found = lookup_in_type(type_of(callable), names::dunder_call);
     if (found.value.is_empty()) {
         return runtime.raise_new(
@@ -718,7 +718,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     return class_value;
 }
 
-Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value type_value = Value::from_object(type);
     ClassLookup new_method = lookup_in_type(type, names::dunder_new);
     Value instance;
@@ -792,19 +792,19 @@ Status super_load_method(Runtime& runtime, Value type_value, Value object, std::
         if (is_method_descriptor(found) && !is_type(object)) {
             destination[0] = found;
             destination[1] = candidate->is_user_class() ? object : native_self(object);
-            return true;
+            return succeeded();
         }
         Value bound =
             bind_attribute(runtime, found, is_type(object) ? Value::empty() : object, object_class);
         if (bound.is_empty()) {
-            return false;
+            return Raised{};
         }
         destination[0] = bound;
-        return true;
+        return succeeded();
     }
     runtime.raise_new(&attribute_error_type, "'super' object has no attribute '" +
                                                  std::string(runtime.name_text(name)) + "'");
-    return false;
+    return Raised{};
 }
 
 // ---- instance behaviour, used by operations.cpp
@@ -839,7 +839,7 @@ Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
     return call_descriptor_get(runtime, getter, found, instance, owner);
 }
 
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
     return instance_load_method_found(runtime, object, name, lookup_in_type(type_of(object), name),
                                       method);
 }
@@ -866,7 +866,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         Value value = dict_find_name(as_dict(instance->dict), name);
         if (!value.is_empty()) {
             method.function = value;
-            return true;
+            return succeeded();
         }
     }
     if (!found.value.is_empty()) {
@@ -877,14 +877,14 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         if (is_method_descriptor(found.value)) {
             method.function = found.value;
             method.self = found.owner->is_user_class() ? object : native_self(object);
-            return true;
+            return succeeded();
         }
         method.function = bind_attribute(runtime, found.value, object, type);
         return !method.function.is_empty();
     }
     if (name == names::dunder_class) {
         method.function = Value::from_object(type);
-        return true;
+        return succeeded();
     }
     if (name == names::dunder_dict) {
         if (instance->dict.is_empty()) {
@@ -907,10 +907,10 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         method.function = call_found(runtime, getattr.value, object, {&name_value, 1});
         return !method.function.is_empty();
     }
-    return true;
+    return succeeded();
 }
 
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value) {
     const Type* type = type_of(object);
     return instance_store_attribute_found(
         runtime, object, name, value,
@@ -931,7 +931,7 @@ Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint3
         Value function = value.is_empty() ? property->deleter : property->setter;
         if (function.is_empty() || function.is_none()) {
             runtime.raise_new(&attribute_error_type, "can't set attribute");
-            return false;
+            return Raised{};
         }
         Value result = value.is_empty() ? call_positional(runtime, function, {object})
                                         : call_positional(runtime, function, {object, value});
@@ -947,7 +947,7 @@ Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint3
             return !result.is_empty();
         }
     }
-    return !store_in_dict(runtime, object, name, value).is_empty();
+    return store_in_dict(runtime, object, name, value).ok();
 }
 
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -1083,7 +1083,7 @@ Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operati
     return Value::not_implemented();
 }
 
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind) {
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind) {
     const Type* type = type_of(object);
     std::uint32_t name = kind == PrintKind::str ? names::dunder_str : names::dunder_repr;
     ClassLookup found = lookup_in_type(type, name);
@@ -1096,16 +1096,16 @@ bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind 
     if (!found.value.is_empty() && found.owner->is_user_class()) {
         Value result = call_found(runtime, found.value, object, {});
         if (result.is_empty()) {
-            return false;
+            return Raised{};
         }
         if (!is_str(result)) {
             runtime.raise_new(&type_error_type, "__str__ returned non-string (type " +
                                                     std::string(type_name_of(runtime, result)) +
                                                     ")");
-            return false;
+            return Raised{};
         }
         printer.write(str_view(runtime, result));
-        return true;
+        return succeeded();
     }
     Value native = native_self(object);
     if (native != object) {
@@ -1122,7 +1122,7 @@ bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind 
                   static_cast<unsigned long long>(object.bits() & 0xFFFFFFFFFFFFULL));
     printer.write(buffer);
     printer.write(">");
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -32,7 +32,7 @@ const Type* as_type(Value value);
 // class deriving from a built-in, the value itself otherwise.
 Value native_self(Value value);
 // Instances created by type.__call__ for a user class.
-Value instance_make_new(Runtime& runtime, const Type* type, Arguments arguments);
+Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments);
 // super(type, object).name
 Status super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
                          Value destination[2]);

@@ -30,12 +30,12 @@ std::string format_part(double value) {
     return text;
 }
 
-bool complex_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status complex_print(Runtime&, Value self, Printer& printer, PrintKind) {
     printer.write(complex_repr(parts_of(self)));
-    return true;
+    return succeeded();
 }
 
-Value complex_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> complex_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     ComplexParts parts = parts_of(operand);
     switch (operation) {
         case UnaryOperator::positive:
@@ -67,7 +67,7 @@ Value complex_load_attribute(Runtime&, Value self, std::uint32_t name) {
     }
 }
 
-Value complex_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> complex_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -304,8 +304,8 @@ std::optional<ComplexParts> parse_complex(std::string_view text) {
     return ComplexParts{first->value, second->value};
 }
 
-Value complex_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
-                               Value right) {
+Result<Value> complex_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                       Value right) {
     auto left_parts = complex_parts_of(left);
     auto right_parts = complex_parts_of(right);
     if (!left_parts || !right_parts) {

@@ -43,6 +43,7 @@ std::string complex_repr(ComplexParts parts);
 // when it is not valid (the caller raises "invalid syntax for number").
 std::optional<ComplexParts> parse_complex(std::string_view text);
 // complex's binary operators with a complex, int, bool or float on either side.
-Value complex_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Result<Value> complex_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                       Value right);
 
 }  // namespace xipy::object

@@ -43,7 +43,7 @@ bool start_cursor(Value iterable, Cursor& cursor) {
     return true;
 }
 
-Value cursor_next(Runtime& runtime, Cursor& cursor) {
+Result<Value> cursor_next(Runtime& runtime, Cursor& cursor) {
     Value container = cursor.container;
     // A loop's slots are the program's to overwrite: a corrupt image can leave any value there.
     if (!container.is_object()) {

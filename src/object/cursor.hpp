@@ -27,7 +27,7 @@ bool start_cursor(Value iterable, Cursor& cursor);
 
 // The next item, Value::stop_iteration() at the end, or empty with an exception pending.
 // A container of a type start_cursor() refuses raises TypeError: see raise_corrupt_cursor().
-Value cursor_next(Runtime& runtime, Cursor& cursor);
+Result<Value> cursor_next(Runtime& runtime, Cursor& cursor);
 
 // Raises the TypeError for a loop whose slots do not hold a cursor any more; only a corrupt
 // image can do that, since its stack slots are the program's own.

@@ -27,7 +27,7 @@ void trace_wrapper(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value property_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> property_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     Value parts[3] = {Value::none(), Value::none(), Value::none()};
     if (arguments.positional_count > 3) {
         return runtime.raise_new(&type_error_type, "property takes at most 3 arguments");
@@ -52,7 +52,7 @@ Value property_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return property == nullptr ? Value::empty() : Value::from_object(property);
 }
 
-Value property_bind(Runtime& runtime, Value descriptor, Value instance, const Type*) {
+Result<Value> property_bind(Runtime& runtime, Value descriptor, Value instance, const Type*) {
     if (instance.is_empty()) {
         return descriptor;
     }
@@ -71,13 +71,13 @@ Result<Value> property_with(Runtime& runtime, Arguments arguments, int part) {
     return copy == nullptr ? Value::empty() : Value::from_object(copy);
 }
 
-Value property_getter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_getter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 0);
 }
-Value property_setter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_setter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 1);
 }
-Value property_deleter(Runtime& runtime, Arguments arguments) {
+Result<Value> property_deleter(Runtime& runtime, Arguments arguments) {
     return property_with(runtime, arguments, 2);
 }
 
@@ -107,7 +107,7 @@ constexpr Attribute property_attributes[] = {
     {names::deleter, &property_deleter_function},
 };
 
-Value wrapper_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> wrapper_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
                                                        std::to_string(arguments.positional_count) +
@@ -117,8 +117,8 @@ Value wrapper_make_new(Runtime& runtime, const Type* type, Arguments arguments) 
     return wrapper == nullptr ? Value::empty() : Value::from_object(wrapper);
 }
 
-Value classmethod_bind(Runtime& runtime, Value descriptor, Value instance,
-                       const Type* lookup_type) {
+Result<Value> classmethod_bind(Runtime& runtime, Value descriptor, Value instance,
+                               const Type* lookup_type) {
     auto* wrapper = static_cast<WrapperObject*>(descriptor.as_object());
     Value owner = Value::from_object(lookup_type);
     if (!instance.is_empty() && type_of(instance) != lookup_type && is_type(instance)) {
@@ -127,7 +127,7 @@ Value classmethod_bind(Runtime& runtime, Value descriptor, Value instance,
     return make_bound_method(runtime, wrapper->function, owner);
 }
 
-Value staticmethod_bind(Runtime&, Value descriptor, Value, const Type*) {
+Result<Value> staticmethod_bind(Runtime&, Value descriptor, Value, const Type*) {
     return static_cast<WrapperObject*>(descriptor.as_object())->function;
 }
 

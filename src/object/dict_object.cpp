@@ -236,7 +236,7 @@ Result<Value> entry_as(Runtime& runtime, DictEntry* entry, ViewKind kind) {
     }
 }
 
-Value dict_iterator_next(Runtime& runtime, Value self) {
+Result<Value> dict_iterator_next(Runtime& runtime, Value self) {
     auto* iterator = static_cast<DictIteratorObject*>(self.as_object());
     DictObject* dict = as_dict(iterator->dict);
     if (dict->count != iterator->count_at_start) {
@@ -249,12 +249,12 @@ Value dict_iterator_next(Runtime& runtime, Value self) {
     return entry_as(runtime, entry, iterator->kind);
 }
 
-Value view_get_iterator(Runtime& runtime, Value self) {
+Result<Value> view_get_iterator(Runtime& runtime, Value self) {
     auto* view = static_cast<DictViewObject*>(self.as_object());
     return make_dict_iterator(runtime, view->dict, view->kind);
 }
 
-bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* view = static_cast<DictViewObject*>(self.as_object());
     static constexpr const char* prefixes[] = {"dict_keys([", "dict_values([", "dict_items(["};
     printer.write(prefixes[static_cast<int>(view->kind)]);
@@ -270,14 +270,14 @@ bool view_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         RootScope scope(runtime);  // one item's tuple at a time
         Value item = entry_as(runtime, entry, view->kind);
         if (item.is_empty() || !print_value(runtime, printer, item, PrintKind::repr)) {
-            return false;
+            return Raised{};
         }
     }
     printer.write("])");
-    return true;
+    return succeeded();
 }
 
-Value view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
+Result<Value> view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
     // keys and items views are unhashable (they are set-like); a values view hashes by identity.
     if (operation == UnaryOperator::hash &&
         static_cast<DictViewObject*>(self.as_object())->kind != ViewKind::values) {
@@ -293,7 +293,7 @@ Value view_unary(Runtime& runtime, UnaryOperator operation, Value self) {
     return Value::not_implemented();
 }
 
-Value view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation != BinaryOperator::contains) {
         return Value::not_implemented();
     }
@@ -311,14 +311,14 @@ Value view_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
 
 // ---- dict slots
 
-bool dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     DictObject* dict = as_dict(self);
     printer.write_char('{');
     std::uint32_t position = 0;
     DictEntry* entry = nullptr;
     bool first = true;
     if (!runtime.enter_native_call()) {
-        return false;
+        return Raised{};
     }
     while (dict_next(dict, position, entry)) {
         if (!first) {
@@ -329,20 +329,20 @@ bool dict_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         Value value = entry->value;
         if (!print_value(runtime, printer, key, PrintKind::repr)) {
             runtime.leave_native_call();
-            return false;
+            return Raised{};
         }
         printer.write(": ");
         if (!print_value(runtime, printer, value, PrintKind::repr)) {
             runtime.leave_native_call();
-            return false;
+            return Raised{};
         }
     }
     runtime.leave_native_call();
     printer.write_char('}');
-    return true;
+    return succeeded();
 }
 
-Value dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> dict_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (operation == UnaryOperator::hash) {
         return raise_unsupported_unary(runtime, operation, operand);
     }
@@ -365,7 +365,7 @@ Result<Value> dict_copy_value(Runtime& runtime, Value source) {
     return copy;
 }
 
-Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (!is_dict(left)) {
         return Value::not_implemented();
     }
@@ -416,7 +416,7 @@ Value dict_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
     return Value::not_implemented();
 }
 
-Value dict_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> dict_load_subscript(Runtime& runtime, Value self, Value index) {
     DictLookup found = dict_find(runtime, as_dict(self), index);
     if (!found.ok) {
         return Value::empty();
@@ -436,25 +436,25 @@ bool refuse_fixed(Runtime& runtime, const DictObject* dict) {
     return true;
 }
 
-bool dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status dict_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     if (refuse_fixed(runtime, as_dict(self))) {
-        return false;
+        return Raised{};
     }
     if (value.is_empty()) {
         Value removed;
         if (!dict_remove(runtime, as_dict(self), index, &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             raise_key_error(runtime, index);
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     return dict_store(runtime, as_dict(self), index, value);
 }
 
-Value dict_get_iterator(Runtime& runtime, Value self) {
+Result<Value> dict_get_iterator(Runtime& runtime, Value self) {
     return make_dict_iterator(runtime, self, ViewKind::keys);
 }
 
@@ -468,7 +468,7 @@ bool update_from_keywords(Runtime& runtime, Value dict, Arguments arguments) {
     return true;
 }
 
-Value dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> dict_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     Value dict = make_dict(runtime);
     if (dict.is_empty()) {
         return Value::empty();
@@ -496,17 +496,17 @@ Result<Value> make_view(Runtime& runtime, Value dict, ViewKind kind) {
     return view == nullptr ? Value::empty() : Value::from_object(view);
 }
 
-Value dict_keys(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_keys(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::keys);
 }
-Value dict_values(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_values(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::values);
 }
-Value dict_items(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_items(Runtime& runtime, Arguments arguments) {
     return make_view(runtime, self_dict(arguments), ViewKind::items);
 }
 
-Value dict_get(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_get(Runtime& runtime, Arguments arguments) {
     DictLookup found = dict_find(runtime, as_dict(self_dict(arguments)), arguments[1]);
     if (!found.ok) {
         return Value::empty();
@@ -517,7 +517,7 @@ Value dict_get(Runtime& runtime, Arguments arguments) {
     return found.value;
 }
 
-Value dict_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_pop(Runtime& runtime, Arguments arguments) {
     if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
         return Value::empty();
     }
@@ -534,7 +534,7 @@ Value dict_pop(Runtime& runtime, Arguments arguments) {
     return removed;
 }
 
-Value dict_popitem(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_popitem(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
     if (refuse_fixed(runtime, dict)) {
         return Value::empty();
@@ -564,7 +564,7 @@ Value dict_popitem(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value dict_setdefault(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_setdefault(Runtime& runtime, Arguments arguments) {
     DictObject* dict = as_dict(self_dict(arguments));
     if (refuse_fixed(runtime, dict)) {
         return Value::empty();
@@ -580,7 +580,7 @@ Value dict_setdefault(Runtime& runtime, Arguments arguments) {
     return dict_store(runtime, dict, arguments[1], value) ? value : Value::empty();
 }
 
-Value dict_update_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_update_method(Runtime& runtime, Arguments arguments) {
     Value dict = self_dict(arguments);
     if (refuse_fixed(runtime, as_dict(dict))) {
         return Value::empty();
@@ -591,7 +591,7 @@ Value dict_update_method(Runtime& runtime, Arguments arguments) {
     return update_from_keywords(runtime, dict, arguments) ? Value::none() : Value::empty();
 }
 
-Value dict_clear_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_clear_method(Runtime& runtime, Arguments arguments) {
     if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
         return Value::empty();
     }
@@ -599,11 +599,11 @@ Value dict_clear_method(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value dict_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_copy(Runtime& runtime, Arguments arguments) {
     return dict_copy_value(runtime, self_dict(arguments));
 }
 
-Value dict_fromkeys(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_fromkeys(Runtime& runtime, Arguments arguments) {
     Value dict = make_dict(runtime);
     if (dict.is_empty()) {
         return Value::empty();
@@ -615,7 +615,7 @@ Value dict_fromkeys(Runtime& runtime, Arguments arguments) {
     return finish == Finish::raised ? Value::empty() : dict;
 }
 
-Value dict_init(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_init(Runtime& runtime, Arguments arguments) {
     Value dict = self_dict(arguments);
     if (!is_dict(dict)) {
         return Value::none();
@@ -626,17 +626,17 @@ Value dict_init(Runtime& runtime, Arguments arguments) {
     return update_from_keywords(runtime, dict, arguments) ? Value::none() : Value::empty();
 }
 
-Value dict_getitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_getitem_method(Runtime& runtime, Arguments arguments) {
     return dict_load_subscript(runtime, self_dict(arguments), arguments[1]);
 }
 
-Value dict_setitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_setitem_method(Runtime& runtime, Arguments arguments) {
     return dict_store_subscript(runtime, self_dict(arguments), arguments[1], arguments[2])
                ? Value::none()
                : Value::empty();
 }
 
-Value dict_delitem_method(Runtime& runtime, Arguments arguments) {
+Result<Value> dict_delitem_method(Runtime& runtime, Arguments arguments) {
     return dict_store_subscript(runtime, self_dict(arguments), arguments[1], Value::empty())
                ? Value::none()
                : Value::empty();
@@ -765,18 +765,18 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
 Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
-        return false;
+        return Raised{};
     }
     if (found.found) {
         dict->storage->entries()[dict->storage->indices()[found.slot]].value = value;
-        return true;
+        return succeeded();
     }
     if (dict->storage == nullptr || dict->entry_count >= dict->storage->entry_capacity) {
         std::uint32_t wanted = dict->count < 4 ? 4 : dict->count * 2;
         Value pending = runtime.exception();
         if (!resize(runtime, dict, wanted)) {
             if (dict->storage == nullptr || dict->count >= dict->entry_count) {
-                return false;
+                return Raised{};
             }
             // Forget the MemoryError: the room of the deleted entries serves.
             runtime.set_exception(pending);
@@ -792,20 +792,20 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     storage->indices()[found.slot] = static_cast<std::int32_t>(index);
     ++dict->count;
     ++dict->version;
-    return true;
+    return succeeded();
 }
 
 Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed) {
     *removed = Value::empty();
     if (dict->storage == nullptr) {
-        return true;  // Absent without hashing, as in dict_find.
+        return succeeded();  // Absent without hashing, as in dict_find.
     }
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
-        return false;
+        return Raised{};
     }
     if (!found.found) {
-        return true;
+        return succeeded();
     }
     DictStorage* storage = dict->storage;
     DictEntry& entry = storage->entries()[storage->indices()[found.slot]];
@@ -815,7 +815,7 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
     storage->indices()[found.slot] = deleted_slot;
     --dict->count;
     ++dict->version;
-    return true;
+    return succeeded();
 }
 
 void dict_clear(DictObject* dict) {

@@ -23,7 +23,7 @@ void trace_exception(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value exception_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> exception_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -56,10 +56,10 @@ constexpr ErrorName all_error_names[] = {
 };
 
 // The text after "Type: " and what str() gives without a user __str__.
-bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
+Status print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* exception) {
     TupleObject* args = as_tuple(exception->args);
     if (args->length == 0) {
-        return true;
+        return succeeded();
     }
     // As MicroPython: an OSError whose first of one or two arguments is a known errno number
     // reads "[Errno 2] ENOENT" (": " and the second argument's str() after it, if any).
@@ -73,7 +73,7 @@ bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* except
             printer.write("] ");
             printer.write(name);
             if (args->length == 1) {
-                return true;
+                return succeeded();
             }
             printer.write(": ");
             return print_value(runtime, printer, args->items()[1], PrintKind::str);
@@ -85,7 +85,7 @@ bool print_arguments(Runtime& runtime, Printer& printer, ExceptionObject* except
     return print_value(runtime, printer, exception->args, PrintKind::repr);
 }
 
-bool exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+Status exception_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
     ExceptionObject* exception = as_exception(self);
     if (kind == PrintKind::repr) {
         printer.write(type_name_of(runtime, self));
@@ -112,16 +112,16 @@ Value exception_load_attribute(Runtime&, Value self, std::uint32_t name) {
 // A built-in exception's attributes are read-only, except that `__traceback__ = None` clears
 // the traceback, as in MicroPython. (Instances of user subclasses store in their dict
 // without reaching this.)
-bool exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status exception_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     if (name == names::dunder_traceback && !value.is_empty() && value.is_none()) {
         clear_traceback(self);
-        return true;
+        return succeeded();
     }
     raise_no_attribute(runtime, self, name);
-    return false;
+    return Raised{};
 }
 
-Value exception_init(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_init(Runtime& runtime, Arguments arguments) {
     if (!is_exception(arguments[0])) {
         return Value::none();
     }
@@ -133,7 +133,7 @@ Value exception_init(Runtime& runtime, Arguments arguments) {
     return Value::none();
 }
 
-Value exception_str_method(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_str_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     if (!print_arguments(runtime, printer, as_exception(arguments[0]))) {
         return Value::empty();
@@ -141,7 +141,7 @@ Value exception_str_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value exception_repr_method(Runtime& runtime, Arguments arguments) {
+Result<Value> exception_repr_method(Runtime& runtime, Arguments arguments) {
     Printer printer;
     if (!exception_print(runtime, arguments[0], printer, PrintKind::repr)) {
         return Value::empty();
@@ -149,7 +149,7 @@ Value exception_repr_method(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, printer.text());
 }
 
-Value exception_with_traceback(Runtime&, Arguments arguments) { return arguments[0]; }
+Result<Value> exception_with_traceback(Runtime&, Arguments arguments) { return arguments[0]; }
 
 constexpr NativeFunction exception_init_function{names::dunder_init, NativeKind::method, 1,
                                                  NativeFunction::unlimited, exception_init};

@@ -62,12 +62,12 @@ Value compare_numbers(BinaryOperator operation, Value left, Value right) {
     }
 }
 
-bool float_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status float_print(Runtime&, Value self, Printer& printer, PrintKind) {
     printer.write(float_repr(self.as_double()));
-    return true;
+    return succeeded();
 }
 
-Value float_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> float_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     double value = operand.as_double();
     switch (operation) {
         case UnaryOperator::positive:
@@ -85,7 +85,7 @@ Value float_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::from_double(0.0);
     }
@@ -118,7 +118,7 @@ Value float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return converted ? Value::from_double(*converted) : Value::empty();
 }
 
-Value float_is_integer(Runtime&, Arguments arguments) {
+Result<Value> float_is_integer(Runtime&, Arguments arguments) {
     double value = arguments[0].as_double();
     return Value::boolean(std::isfinite(value) && value == std::trunc(value));
 }
@@ -195,7 +195,8 @@ double float_floor_divide(double left, double right) {
     return std::copysign(0.0, left / right);
 }
 
-Value float_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> float_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                     Value right) {
     operation = plain_operator(operation);
     if (!is_number(left) || !is_number(right)) {
         return Value::not_implemented();

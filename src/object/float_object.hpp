@@ -11,7 +11,8 @@ namespace xipy::object {
 extern const Type float_type;
 
 // float's binary operators (with int and bool operands); not_implemented otherwise.
-Value float_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Result<Value> float_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                     Value right);
 // repr(x) of a float, exactly as MicroPython prints it.
 std::string float_repr(double value);
 // Python's hash() of a float: equal to the int hash for integral values.

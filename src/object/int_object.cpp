@@ -295,25 +295,25 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
     }
 }
 
-bool int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     if (self.is_bool()) {
         printer.write(self.is_true_value() ? "True" : "False");
-        return true;
+        return succeeded();
     }
     if (self.is_small_int()) {
         printer.write_integer(self.as_small_int());
-        return true;
+        return succeeded();
     }
     NativeWorkMeter meter(runtime);
     std::string text = to_big_integer(self).to_string(10, false, &meter);
     if (text.empty()) {
-        return false;
+        return Raised{};
     }
     printer.write(text);
-    return true;
+    return succeeded();
 }
 
-Value int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> int_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (is_small(operand)) {
         std::int64_t value = small_value(operand);
         switch (operation) {
@@ -361,7 +361,7 @@ Result<Value> int_from_double(Runtime& runtime, double value) {
     return make_int(runtime, *result);
 }
 
-Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -425,7 +425,7 @@ Value int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         &type_error_type, "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
 }
 
-Value bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::false_value();
     }
@@ -436,7 +436,7 @@ Value bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return Value::boolean(result != 0);
 }
 
-Value int_bit_length(Runtime& runtime, Arguments arguments) {
+Result<Value> int_bit_length(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(to_big_integer(arguments[0]).bit_length()));
 }
 
@@ -451,7 +451,7 @@ std::optional<number::ByteOrder> byte_order_argument(Runtime& runtime, Value val
     return std::nullopt;
 }
 
-Value int_to_bytes(Runtime& runtime, Arguments arguments) {
+Result<Value> int_to_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }
@@ -493,7 +493,7 @@ Value int_to_bytes(Runtime& runtime, Arguments arguments) {
         runtime, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
 }
 
-Value int_from_bytes(Runtime& runtime, Arguments arguments) {
+Result<Value> int_from_bytes(Runtime& runtime, Arguments arguments) {
     if (!check_keywords(runtime, arguments, {names::signed_})) {
         return Value::empty();
     }
@@ -621,7 +621,8 @@ std::int64_t integer_hash(const number::BigInteger& value) {
 
 std::int64_t big_int_hash(Value value) { return integer_hash(to_big_integer(value)); }
 
-Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                   Value right) {
     operation = plain_operator(operation);
     if (left.is_double() || right.is_double()) {
         return float_binary_operation(runtime, operation, left, right);

@@ -41,7 +41,8 @@ number::BigInteger to_big_integer(Value value);
 std::optional<std::int64_t> int_to_int64(Value value);
 
 // int's binary operators (with bool and float operands); not_implemented otherwise.
-Value int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left, Value right);
+Result<Value> int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
+                                   Value right);
 // int(text, base), with MicroPython's errors.
 Result<Value> parse_int(Runtime& runtime, std::string_view text, int base);
 // hash() of an int that does not fit a small int.

@@ -48,7 +48,7 @@ template <typename Body>
     }
     LoopRoots rounds(runtime);
     for (;;) {
-        Value item = iterator.is_empty() ? cursor_next(runtime, cursor)
+        Value item = iterator.is_empty() ? Value(cursor_next(runtime, cursor))
                                          : Value(iterate_next(runtime, iterator));
         if (item.is_empty()) {
             return Finish::raised;

@@ -16,7 +16,7 @@
 
 namespace xipy::object {
 
-Value make_sequence_iterator(Runtime& runtime, Value sequence);
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence);
 
 namespace {
 
@@ -55,7 +55,7 @@ void trace_sequence_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value sequence_iterator_next(Runtime&, Value self) {
+Result<Value> sequence_iterator_next(Runtime&, Value self) {
     auto* iterator = static_cast<SequenceIteratorObject*>(self.as_object());
     std::span<const Value> items;
     if (is_tuple(iterator->sequence)) {
@@ -69,11 +69,11 @@ Value sequence_iterator_next(Runtime&, Value self) {
     return items[iterator->index++];
 }
 
-bool list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status list_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return print_sequence(runtime, printer, self, '[', ']', false);
 }
 
-Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     if (operation == UnaryOperator::hash) {
         return raise_unsupported_unary(runtime, operation, operand);
     }
@@ -90,7 +90,7 @@ Value list_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (operation == BinaryOperator::inplace_add && is_list(left)) {
         if (!list_extend(runtime, left, right)) {
             return Value::empty();
@@ -100,7 +100,7 @@ Value list_binary(Runtime& runtime, BinaryOperator operation, Value left, Value 
     return sequence_binary(runtime, operation, left, right, is_list, make_list);
 }
 
-Value list_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
     ListObject* list = as_list(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, list->length);
@@ -133,12 +133,12 @@ bool replace_items(Runtime& runtime, ListObject* list, std::int64_t start, std::
     return true;
 }
 
-bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status list_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     ListObject* list = as_list(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, list->length);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (value.is_empty()) {
             if (indices->step == 1) {
@@ -162,11 +162,11 @@ bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value
             runtime.raise_new(
                 &type_error_type,
                 "object '" + std::string(type_name_of(runtime, value)) + "' isn't a tuple or list");
-            return false;
+            return Raised{};
         }
         Value source = list_from_iterable(runtime, value);
         if (source.is_empty()) {
-            return false;
+            return Raised{};
         }
         std::vector<Value> replacement(as_list(source)->span().begin(),
                                        as_list(source)->span().end());
@@ -179,26 +179,26 @@ bool list_store_subscript(Runtime& runtime, Value self, Value index, Value value
                                                      std::to_string(replacement.size()) +
                                                      " to extended slice of size " +
                                                      std::to_string(indices->count));
-            return false;
+            return Raised{};
         }
         for (std::int64_t count = 0, position = indices->start; count < indices->count;
              ++count, position += indices->step) {
             list->items()[position] = replacement[static_cast<std::size_t>(count)];
         }
-        return true;
+        return succeeded();
     }
     auto position = normalize_index(runtime, index, list->length, "list");
     if (!position) {
-        return false;
+        return Raised{};
     }
     if (value.is_empty()) {
         return replace_items(runtime, list, *position, *position + 1, {});
     }
     list->items()[*position] = value;
-    return true;
+    return succeeded();
 }
 
-Value list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return make_list(runtime, {});
     }
@@ -209,15 +209,15 @@ Value list_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return list_from_iterable(runtime, arguments[0]);
 }
 
-Value list_append_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_append_method(Runtime& runtime, Arguments arguments) {
     return list_append(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
-Value list_extend_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_extend_method(Runtime& runtime, Arguments arguments) {
     return list_extend(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
-Value list_insert(Runtime& runtime, Arguments arguments) {
+Result<Value> list_insert(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     auto index = to_integer(runtime, arguments[1]);
     if (!index) {
@@ -231,7 +231,7 @@ Value list_insert(Runtime& runtime, Arguments arguments) {
                                                                         : Value::empty();
 }
 
-Value list_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> list_pop(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     if (list->length == 0) {
         return runtime.raise_new(&index_error_type, "pop from empty list");
@@ -266,7 +266,7 @@ std::optional<std::int64_t> find_item(Runtime& runtime, ListObject* list, Value 
     return std::nullopt;
 }
 
-Value list_remove(Runtime& runtime, Arguments arguments) {
+Result<Value> list_remove(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     auto index = find_item(runtime, list, arguments[1], 0, list->length);
     if (!index) {
@@ -275,7 +275,7 @@ Value list_remove(Runtime& runtime, Arguments arguments) {
     return replace_items(runtime, list, *index, *index + 1, {}) ? Value::none() : Value::empty();
 }
 
-Value list_index(Runtime& runtime, Arguments arguments) {
+Result<Value> list_index(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     std::int64_t length = list->length;
     std::int64_t bounds[2] = {0, length};
@@ -294,7 +294,7 @@ Value list_index(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(*index);
 }
 
-Value list_count(Runtime& runtime, Arguments arguments) {
+Result<Value> list_count(Runtime& runtime, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     std::int64_t count = 0;
     for (std::uint32_t index = 0; index < list->length; ++index) {
@@ -307,13 +307,13 @@ Value list_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(count);
 }
 
-Value list_reverse(Runtime&, Arguments arguments) {
+Result<Value> list_reverse(Runtime&, Arguments arguments) {
     std::span<Value> items = as_list(arguments[0])->span();
     std::reverse(items.begin(), items.end());
     return Value::none();
 }
 
-Value list_clear(Runtime&, Arguments arguments) {
+Result<Value> list_clear(Runtime&, Arguments arguments) {
     ListObject* list = as_list(arguments[0]);
     for (Value& item : list->span()) {
         item = Value::none();
@@ -322,7 +322,7 @@ Value list_clear(Runtime&, Arguments arguments) {
     return Value::none();
 }
 
-Value list_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> list_copy(Runtime& runtime, Arguments arguments) {
     return make_list(runtime, as_list(arguments[0])->span());
 }
 
@@ -333,15 +333,15 @@ Status only_sort_keywords(Runtime& runtime, Arguments arguments) {
         Value name = arguments.keyword_name(index);
         if (name != name_value(names::key) && name != name_value(names::reverse)) {
             runtime.raise_new(&type_error_type, "extra keyword arguments given");
-            return false;
+            return Raised{};
         }
     }
-    return true;
+    return succeeded();
 }
 
 namespace {
 
-Value list_sort_method(Runtime& runtime, Arguments arguments) {
+Result<Value> list_sort_method(Runtime& runtime, Arguments arguments) {
     // MicroPython parses sort's arguments generically, hence these texts.
     if (arguments.positional_count > 1) {
         return runtime.raise_new(&type_error_type, "extra positional arguments given");
@@ -360,12 +360,12 @@ Value list_sort_method(Runtime& runtime, Arguments arguments) {
                : Value::empty();
 }
 
-Value list_init(Runtime& runtime, Arguments arguments) {
+Result<Value> list_init(Runtime& runtime, Arguments arguments) {
     Value self = native_self(arguments[0]);
     if (!is_list(self)) {
         return Value::none();
     }
-    list_clear(runtime, Arguments{&self, 1, 0});
+    XIPY_CHECK(list_clear(runtime, Arguments{&self, 1, 0}));
     if (arguments.positional_count > 1) {
         return list_extend(runtime, self, arguments[1]) ? Value::none() : Value::empty();
     }
@@ -493,7 +493,7 @@ constinit const Type list_iterator_type{
     0,
     trace_sequence_iterator};
 
-Value make_sequence_iterator(Runtime& runtime, Value sequence) {
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence) {
     auto* iterator = runtime.make<SequenceIteratorObject>(0, sequence);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
@@ -523,32 +523,32 @@ Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {
     std::uint64_t needed = std::uint64_t{list->length} + count;
     std::uint32_t capacity = list->storage == nullptr ? 0 : list->storage->capacity;
     if (needed <= capacity) {
-        return true;
+        return succeeded();
     }
     if (needed > UINT32_MAX / 2) {
         runtime.raise_memory_error();
-        return false;
+        return Raised{};
     }
     auto new_capacity =
         static_cast<std::uint32_t>(std::max<std::uint64_t>(needed, capacity + capacity / 2 + 4));
     ValueArray* storage = make_value_array(runtime, new_capacity);
     if (storage == nullptr) {
-        return false;
+        return Raised{};
     }
     for (std::uint32_t index = 0; index < list->length; ++index) {
         storage->items()[index] = list->items()[index];
     }
     list->storage = storage;
-    return true;
+    return succeeded();
 }
 
 Status list_append(Runtime& runtime, Value list_value, Value item) {
     ListObject* list = as_list(list_value);
     if (!list_reserve(runtime, list, 1)) {
-        return false;
+        return Raised{};
     }
     list->items()[list->length++] = item;
-    return true;
+    return succeeded();
 }
 
 Status list_extend(Runtime& runtime, Value list_value, Value iterable) {
@@ -585,7 +585,7 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
     // so the collector sees the items even when the list no longer holds them.
     Value items_list = make_list(runtime, as_list(list_value)->span());
     if (items_list.is_empty()) {
-        return false;
+        return Raised{};
     }
     std::vector<Value> items(as_list(items_list)->span().begin(),
                              as_list(items_list)->span().end());
@@ -595,13 +595,13 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         // Keep the computed keys reachable in a list while sorting.
         keys_list = make_list(runtime, {});
         if (keys_list.is_empty()) {
-            return false;
+            return Raised{};
         }
         LoopRoots rounds(runtime);
         for (std::size_t index = 0; index < items.size(); ++index) {
             Value computed = call_positional(runtime, key, {items[index]});
             if (computed.is_empty() || !list_append(runtime, keys_list, computed)) {
-                return false;
+                return Raised{};
             }
             keys[index] = computed;
             rounds.next_round();
@@ -612,17 +612,17 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         order[index] = index;
     }
     if (!merge_sort(runtime, order, keys, reverse)) {
-        return false;
+        return Raised{};
     }
     ListObject* list = as_list(list_value);
     if (list->length != items.size()) {
         runtime.raise_new(&value_error_type, "list modified during sort");
-        return false;
+        return Raised{};
     }
     for (std::size_t index = 0; index < order.size(); ++index) {
         list->items()[index] = items[order[index]];
     }
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

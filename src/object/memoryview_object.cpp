@@ -27,7 +27,7 @@ void trace_memoryview(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value memoryview_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> memoryview_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count != 1) {
         return runtime.raise_new(&type_error_type, "function takes 1 positional arguments");
     }
@@ -49,12 +49,12 @@ Value memoryview_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return view == nullptr ? Value::empty() : Value::from_object(view);
 }
 
-bool memoryview_print(Runtime&, Value, Printer& printer, PrintKind) {
+Status memoryview_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("<memoryview>");
-    return true;
+    return succeeded();
 }
 
-Value memoryview_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> memoryview_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     std::size_t count = get_buffer(operand)->count();
     switch (operation) {
         case UnaryOperator::boolean:
@@ -69,7 +69,7 @@ Value memoryview_unary(Runtime& runtime, UnaryOperator operation, Value operand)
     }
 }
 
-Value memoryview_binary(Runtime&, BinaryOperator operation, Value left, Value right) {
+Result<Value> memoryview_binary(Runtime&, BinaryOperator operation, Value left, Value right) {
     if (!is_memoryview(left)) {
         return Value::not_implemented();
     }
@@ -81,7 +81,7 @@ Value memoryview_binary(Runtime&, BinaryOperator operation, Value left, Value ri
     return Value::not_implemented();
 }
 
-Value memoryview_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> memoryview_load_subscript(Runtime& runtime, Value self, Value index) {
     MemoryViewObject* view = as_view(self);
     BufferView buffer = *get_buffer(self);
     auto count = static_cast<std::int64_t>(buffer.count());
@@ -107,47 +107,47 @@ Value memoryview_load_subscript(Runtime& runtime, Value self, Value index) {
     return buffer_load_item(runtime, buffer, static_cast<std::size_t>(*position));
 }
 
-bool memoryview_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
+Status memoryview_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     BufferView buffer = *get_buffer(self);
     if (!buffer.writable || value.is_empty()) {
         runtime.raise_new(&type_error_type,
                           value.is_empty() ? "'memoryview' object doesn't support item deletion"
                                            : "'memoryview' object doesn't support item assignment");
-        return false;
+        return Raised{};
     }
     auto count = static_cast<std::int64_t>(buffer.count());
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, count);
         if (!indices) {
-            return false;
+            return Raised{};
         }
         if (indices->step != 1) {
             runtime.raise_new(&not_implemented_error_type,
                               "only slices with step=1 (aka None) are supported");
-            return false;
+            return Raised{};
         }
         std::optional<BufferView> source = require_buffer(runtime, value);
         if (!source) {
-            return false;
+            return Raised{};
         }
         std::size_t bytes = static_cast<std::size_t>(indices->count) * buffer.item_size;
         if (source->size != bytes) {
             runtime.raise_new(&value_error_type, "lhs and rhs should be compatible");
-            return false;
+            return Raised{};
         }
         // memmove: the source may be this very buffer.
         std::memmove(buffer.data + static_cast<std::size_t>(indices->start) * buffer.item_size,
                      source->data, bytes);
-        return true;
+        return succeeded();
     }
     auto position = normalize_index(runtime, index, count, "memoryview");
     if (!position) {
-        return false;
+        return Raised{};
     }
     return buffer_store_item(runtime, buffer, static_cast<std::size_t>(*position), value);
 }
 
-Value memoryview_get_iterator(Runtime& runtime, Value self) {
+Result<Value> memoryview_get_iterator(Runtime& runtime, Value self) {
     return make_index_iterator(runtime, self);
 }
 

@@ -40,7 +40,7 @@ Value module_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
 
 // Built-in modules are read-only, as in MicroPython: storing or deleting an attribute raises
 // AttributeError. Writable modules store into (an empty value: delete from) their globals.
-bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
+Status module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     auto* module = static_cast<ModuleObject*>(self.as_object());
     if (module->writable) {
         if (!value.is_empty()) {
@@ -49,21 +49,21 @@ bool module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Va
         Value removed;
         if (!dict_remove(runtime, as_dict(module->globals), Value::from_interned_string(name),
                          &removed)) {
-            return false;
+            return Raised{};
         }
         if (removed.is_empty()) {
             // MicroPython deletes from the module's dict and reports a missing name as such.
             raise_key_error(runtime, Value::from_interned_string(name));
-            return false;
+            return Raised{};
         }
-        return true;
+        return succeeded();
     }
     runtime.raise_new(&attribute_error_type, "'module' object has no attribute '" +
                                                  std::string(runtime.name_text(name)) + "'");
-    return false;
+    return Raised{};
 }
 
-bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     printer.write("<module '");
     auto* module = static_cast<ModuleObject*>(self.as_object());
     printer.write(runtime.name_text(module->name));
@@ -74,7 +74,7 @@ bool module_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         printer.write(str_view(runtime, file));
     }
     printer.write("'>");
-    return true;
+    return succeeded();
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ Status check_method_self(Runtime& runtime, const NativeFunction* method, Value s
     const Type* self_type = type_of(self);
     Runtime::NativeSelfCheck& memo = runtime.native_self_check(method, self_type);
     if (memo.method == method && memo.self_type == self_type) {
-        return true;
+        return succeeded();
     }
     if (!type_has_method(self_type, method)) {
         return runtime.raise_new(
@@ -31,7 +31,7 @@ Status check_method_self(Runtime& runtime, const NativeFunction* method, Value s
     return succeeded();
 }
 
-Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> native_call(Runtime& runtime, Value callable, Arguments arguments) {
     auto* function = static_cast<const NativeFunction*>(callable.as_object());
     if (arguments.keyword_count != 0 && !function->accepts_keywords) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
@@ -63,15 +63,16 @@ Value native_call(Runtime& runtime, Value callable, Arguments arguments) {
     return function->code(runtime, arguments);
 }
 
-bool native_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status native_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* function = static_cast<const NativeFunction*>(self.as_object());
     printer.write("<function ");
     printer.write(runtime.name_text(function->name));
     printer.write(">");
-    return true;
+    return succeeded();
 }
 
-Value native_bind(Runtime& runtime, Value descriptor, Value instance, const Type* lookup_type) {
+Result<Value> native_bind(Runtime& runtime, Value descriptor, Value instance,
+                          const Type* lookup_type) {
     auto* function = static_cast<const NativeFunction*>(descriptor.as_object());
     switch (function->kind) {
         case NativeKind::method:
@@ -105,17 +106,17 @@ void trace_bound_method(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value bound_method_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> bound_method_call(Runtime& runtime, Value callable, Arguments arguments) {
     auto* method = static_cast<BoundMethodObject*>(callable.as_object());
     return call_with_self(runtime, method->function, method->self, arguments);
 }
 
-bool bound_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status bound_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* method = static_cast<BoundMethodObject*>(self.as_object());
     printer.write("<bound_method>");
     (void)runtime;
     (void)method;
-    return true;
+    return succeeded();
 }
 
 Value bound_method_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
@@ -129,7 +130,7 @@ Value bound_method_load_attribute(Runtime& runtime, Value self, std::uint32_t na
     return find_attribute(runtime, method->function, name);
 }
 
-Value bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value right) {
+Result<Value> bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value right) {
     if (operation != BinaryOperator::equal || type_of(left) != type_of(right)) {
         return Value::not_implemented();
     }
@@ -139,7 +140,7 @@ Value bound_method_binary(Runtime&, BinaryOperator operation, Value left, Value 
 }
 
 // Equal bound methods (same function, same self) hash alike: by the identities of both.
-Value bound_method_unary(Runtime&, UnaryOperator operation, Value self) {
+Result<Value> bound_method_unary(Runtime&, UnaryOperator operation, Value self) {
     if (operation != UnaryOperator::hash) {
         return Value::not_implemented();
     }
@@ -157,7 +158,7 @@ void trace_checked_method(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value checked_method_call(Runtime& runtime, Value callable, Arguments arguments) {
+Result<Value> checked_method_call(Runtime& runtime, Value callable, Arguments arguments) {
     auto* method = static_cast<CheckedMethodObject*>(callable.as_object());
     if (arguments.positional_count > 0 && !is_instance(arguments[0], method->owner)) {
         return runtime.raise_new(
@@ -174,7 +175,7 @@ Value checked_method_call(Runtime& runtime, Value callable, Arguments arguments)
                           arguments.without_first());
 }
 
-bool checked_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+Status checked_method_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
     return native_print(runtime, static_cast<CheckedMethodObject*>(self.as_object())->function,
                         printer, kind);
 }
@@ -280,10 +281,10 @@ Status check_keywords(Runtime& runtime, Arguments arguments,
                                                   ? runtime.name_text(key.as_interned_string())
                                                   : "?") +
                                   "'");
-            return false;
+            return Raised{};
         }
     }
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -12,7 +12,7 @@ extern const Type native_function_type;
 extern const Type bound_method_type;
 extern const Type checked_method_type;
 
-using NativeCode = Value (*)(Runtime& runtime, Arguments arguments);
+using NativeCode = Result<Value> (*)(Runtime& runtime, Arguments arguments);
 
 enum class NativeKind : std::uint8_t {
     function,       // len, print: called as is

@@ -128,36 +128,38 @@ struct Attribute {
 // A type's behaviour. Every slot may be null, meaning "not supported".
 //
 // Result conventions, the same everywhere:
-//   * A slot returning Value returns Value::empty() when it raised: the
-//     exception is then pending in the Runtime.
+//   * A slot that may raise returns Result<Value> or Status (object/result.hpp):
+//     on failure the exception is pending in the Runtime.
 //   * unary_operation / binary_operation return Value::not_implemented()
 //     for operand types they do not handle. binary_operation is offered the
 //     operands in source order, first through the left operand's type and
 //     then through the right one's, so it must check both operands.
-//   * load_attribute returns Value::empty() with nothing pending when the
-//     attribute does not exist, so the caller chooses the error.
+//   * load_attribute, a lookup, returns a plain Value: Value::empty() with
+//     nothing pending when the attribute does not exist, so the caller
+//     chooses the error, and empty with an exception pending when it raised.
 //   * iterate_next returns Value::stop_iteration() at the end, without
 //     creating a StopIteration object.
-//   * store slots return false when they raised; a store of Value::empty()
-//     is a deletion.
+//   * A store of Value::empty() is a deletion.
 //   * bind turns an attribute found on a class into what an attribute load
 //     through `instance` yields (a bound method, a property's value...);
 //     `instance` is empty when the attribute was loaded from the class.
 struct TypeSlots {
-    Value (*make_new)(Runtime& runtime, const Type* type, Arguments arguments) = nullptr;
-    Value (*call)(Runtime& runtime, Value callable, Arguments arguments) = nullptr;
-    bool (*print)(Runtime& runtime, Value self, Printer& printer, PrintKind kind) = nullptr;
-    Value (*unary_operation)(Runtime& runtime, UnaryOperator operation, Value operand) = nullptr;
-    Value (*binary_operation)(Runtime& runtime, BinaryOperator operation, Value left,
-                              Value right) = nullptr;
+    Result<Value> (*make_new)(Runtime& runtime, const Type* type, Arguments arguments) = nullptr;
+    Result<Value> (*call)(Runtime& runtime, Value callable, Arguments arguments) = nullptr;
+    Status (*print)(Runtime& runtime, Value self, Printer& printer, PrintKind kind) = nullptr;
+    Result<Value> (*unary_operation)(Runtime& runtime, UnaryOperator operation,
+                                     Value operand) = nullptr;
+    Result<Value> (*binary_operation)(Runtime& runtime, BinaryOperator operation, Value left,
+                                      Value right) = nullptr;
     Value (*load_attribute)(Runtime& runtime, Value self, std::uint32_t name) = nullptr;
-    bool (*store_attribute)(Runtime& runtime, Value self, std::uint32_t name,
-                            Value value) = nullptr;
-    Value (*load_subscript)(Runtime& runtime, Value self, Value index) = nullptr;
-    bool (*store_subscript)(Runtime& runtime, Value self, Value index, Value value) = nullptr;
-    Value (*get_iterator)(Runtime& runtime, Value self) = nullptr;
-    Value (*iterate_next)(Runtime& runtime, Value iterator) = nullptr;
-    Value (*bind)(Runtime& runtime, Value descriptor, Value instance, const Type* owner) = nullptr;
+    Status (*store_attribute)(Runtime& runtime, Value self, std::uint32_t name,
+                              Value value) = nullptr;
+    Result<Value> (*load_subscript)(Runtime& runtime, Value self, Value index) = nullptr;
+    Status (*store_subscript)(Runtime& runtime, Value self, Value index, Value value) = nullptr;
+    Result<Value> (*get_iterator)(Runtime& runtime, Value self) = nullptr;
+    Result<Value> (*iterate_next)(Runtime& runtime, Value iterator) = nullptr;
+    Result<Value> (*bind)(Runtime& runtime, Value descriptor, Value instance,
+                          const Type* owner) = nullptr;
 };
 
 enum TypeFlags : std::uint32_t {

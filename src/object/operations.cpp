@@ -26,9 +26,9 @@ namespace xipy::object {
 Result<Value> instance_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                         Value right, bool reflected);
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand);
-bool instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
-bool instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
-bool instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
+Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method);
+Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
+Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKind kind);
 
 namespace {
 
@@ -213,7 +213,7 @@ bool is_method_descriptor(Value value) {
     return true;
 }
 
-Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
+Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
     std::string message;
     if (is_type(object)) {
         message = "type object '" + std::string(type_name(runtime, as_type(object))) +
@@ -234,7 +234,7 @@ namespace {
 
 // iterator.__next__() on a built-in iterator: one step of its iterate_next slot, with
 // StopIteration raised at the end.
-Value builtin_iterator_next(Runtime& runtime, Arguments arguments) {
+Result<Value> builtin_iterator_next(Runtime& runtime, Arguments arguments) {
     Value result = type_of(arguments[0])->slots.iterate_next(runtime, arguments[0]);
     if (result.is_stop_iteration()) {
         return runtime.raise_type(&stop_iteration_type);
@@ -283,7 +283,7 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         if (!instance_load_method(runtime, object, name, method)) {
-            return false;
+            return Raised{};
         }
     } else if (type->slots.load_attribute != nullptr) {
         if (is_type(object) && !as_type(object)->is_user_class()) {
@@ -295,12 +295,12 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
                     NativeKind::class_method) {
                 method.function = found.value;
                 method.self = object;
-                return true;
+                return succeeded();
             }
         }
         Value found = type->slots.load_attribute(runtime, object, name);
         if (found.is_empty() && runtime.has_exception()) {
-            return false;
+            return Raised{};
         }
         method.function = found;
     }
@@ -313,7 +313,7 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
             } else {
                 method.function = bind_attribute(runtime, found.value, object, type);
                 if (method.function.is_empty()) {
-                    return false;
+                    return Raised{};
                 }
             }
         } else if (name == names::dunder_class) {
@@ -325,9 +325,9 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
     }
     if (method.function.is_empty() && must_exist) {
         raise_no_attribute(runtime, object, name);
-        return false;
+        return Raised{};
     }
-    return true;
+    return succeeded();
 }
 
 Value find_attribute(Runtime& runtime, Value object, std::uint32_t name) {
@@ -358,7 +358,7 @@ Status store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value
         return type->slots.store_attribute(runtime, object, name, value);
     }
     raise_no_attribute(runtime, object, name);
-    return false;
+    return Raised{};
 }
 
 Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name) {
@@ -732,7 +732,7 @@ Status store_subscript(Runtime& runtime, Value object, Value index, Value value)
         std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;
         Method method;
         if (!load_method(runtime, object, name, method, false)) {
-            return false;
+            return Raised{};
         }
         if (!method.function.is_empty()) {
             Value argument[2] = {index, value};
@@ -753,7 +753,7 @@ Status store_subscript(Runtime& runtime, Value object, Value index, Value value)
                       "'" + std::string(type_name(runtime, type)) +
                           (value.is_empty() ? "' object doesn't support item deletion"
                                             : "' object doesn't support item assignment"));
-    return false;
+    return Raised{};
 }
 
 Status delete_subscript(Runtime& runtime, Value object, Value index) {
@@ -792,7 +792,7 @@ Result<Value> get_iterator(Runtime& runtime, Value iterable) {
         &type_error_type, "'" + std::string(type_name(runtime, type)) + "' object isn't iterable");
 }
 
-Value iterator_self(Runtime&, Value self) { return self; }
+Result<Value> iterator_self(Runtime&, Value self) { return self; }
 
 Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
     // Builtins like sum() or list() may iterate a huge range without running any bytecode.
@@ -840,7 +840,7 @@ Result<Value> iterate_next(Runtime& runtime, Value iterator) {
 Status print_value(Runtime& runtime, Printer& printer, Value value, PrintKind kind) {
     if (value.is_small_int()) {
         printer.write_integer(value.as_small_int());
-        return true;
+        return succeeded();
     }
     RootScope scope(runtime);  // the text is copied into the printer; nothing else outlives it
     const Type* type = type_of(value);
@@ -858,7 +858,7 @@ Status print_value(Runtime& runtime, Printer& printer, Value value, PrintKind ki
     printer.write(" object at 0x");
     printer.write(buffer);
     printer.write(">");
-    return true;
+    return succeeded();
 }
 
 std::optional<std::string> str_text(Runtime& runtime, Value value) {

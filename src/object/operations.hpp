@@ -56,7 +56,7 @@ Status load_method(Runtime& runtime, Value object, std::uint32_t name, Method& m
 Status store_attribute(Runtime& runtime, Value object, std::uint32_t name, Value value);
 Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
 // The attribute error texts MicroPython uses.
-Value raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
+Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
 
 // Looks `name` up along a type's MRO without binding. Empty when missing.
 struct ClassLookup {
@@ -107,7 +107,7 @@ Result<Value> iterate_next(Runtime& runtime, Value iterator);
 // the result of `yield from` and what next() raises. The end may still be Value::stop_iteration().
 Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator);
 // The get_iterator slot of iterators: an iterator is its own iterator.
-Value iterator_self(Runtime& runtime, Value self);
+Result<Value> iterator_self(Runtime& runtime, Value self);
 // An iterator calling __getitem__ with 0, 1, 2... until IndexError.
 Result<Value> make_index_iterator(Runtime& runtime, Value sequence);
 

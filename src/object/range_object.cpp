@@ -21,7 +21,7 @@ struct RangeIteratorObject : Object {
         : Object(&range_iterator_type), next(first), remaining(count), step(increment) {}
 };
 
-Value range_iterator_next(Runtime& runtime, Value self) {
+Result<Value> range_iterator_next(Runtime& runtime, Value self) {
     auto* iterator = static_cast<RangeIteratorObject*>(self.as_object());
     if (iterator->remaining <= 0) {
         return Value::stop_iteration();
@@ -34,14 +34,14 @@ Value range_iterator_next(Runtime& runtime, Value self) {
 
 RangeObject* as_range(Value value) { return static_cast<RangeObject*>(value.as_object()); }
 
-Value range_get_iterator(Runtime& runtime, Value self) {
+Result<Value> range_get_iterator(Runtime& runtime, Value self) {
     RangeObject* range = as_range(self);
     auto* iterator =
         runtime.make<RangeIteratorObject>(0, range->start, range->length(), range->step);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-bool range_print(Runtime&, Value self, Printer& printer, PrintKind) {
+Status range_print(Runtime&, Value self, Printer& printer, PrintKind) {
     RangeObject* range = as_range(self);
     printer.write("range(");
     printer.write_integer(range->start);
@@ -52,10 +52,10 @@ bool range_print(Runtime&, Value self, Printer& printer, PrintKind) {
         printer.write_integer(range->step);
     }
     printer.write(")");
-    return true;
+    return succeeded();
 }
 
-Value range_unary(Runtime&, UnaryOperator operation, Value operand) {
+Result<Value> range_unary(Runtime&, UnaryOperator operation, Value operand) {
     RangeObject* range = as_range(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -67,7 +67,7 @@ Value range_unary(Runtime&, UnaryOperator operation, Value operand) {
     }
 }
 
-Value range_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> range_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (type_of(left) != &range_type) {
         return Value::not_implemented();
     }
@@ -103,7 +103,7 @@ Value range_binary(Runtime& runtime, BinaryOperator operation, Value left, Value
     return Value::not_implemented();
 }
 
-Value range_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> range_load_subscript(Runtime& runtime, Value self, Value index) {
     RangeObject* range = as_range(self);
     std::int64_t length = range->length();
     if (is_slice(index)) {
@@ -138,7 +138,7 @@ Value range_load_attribute(Runtime&, Value self, std::uint32_t name) {
     }
 }
 
-Value range_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> range_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -165,7 +165,7 @@ Value range_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return range == nullptr ? Value::empty() : Value::from_object(range);
 }
 
-Value range_count(Runtime& runtime, Arguments arguments) {
+Result<Value> range_count(Runtime& runtime, Arguments arguments) {
     Value contained = range_binary(runtime, BinaryOperator::contains, arguments[0], arguments[1]);
     if (contained.is_empty()) {
         return contained;
@@ -173,7 +173,7 @@ Value range_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(contained.is_true_value() ? 1 : 0);
 }
 
-Value range_index(Runtime& runtime, Arguments arguments) {
+Result<Value> range_index(Runtime& runtime, Arguments arguments) {
     Value contained = range_binary(runtime, BinaryOperator::contains, arguments[0], arguments[1]);
     if (contained.is_empty()) {
         return contained;

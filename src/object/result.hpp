@@ -24,11 +24,8 @@ namespace xipy::object {
 
 // "An exception is now pending in the runtime." What the raise_* helpers of Runtime return,
 // so that a fallible function can `return runtime.raise_new(...)` whatever its result type.
-struct Raised {
-    // Transitional: code written for the plain-Value convention still returns or stores a
-    // Value (see Result<Value>::operator Value).
-    constexpr operator Value() const { return Value::empty(); }
-};
+// It converts to a result of this family, never to a plain Value.
+struct Raised {};
 
 template <typename T>
 class Result;
@@ -54,8 +51,6 @@ class [[nodiscard]] Result<Value> {
     // Transitional: the plain-Value convention (empty = raised) that code on other branches
     // and slot/native signatures still use. New code checks ok() or uses XIPY_TRY.
     constexpr operator Value() const { return value_; }
-    // Transitional, for the same code: the old spelling of !ok().
-    constexpr bool is_empty() const { return value_.is_empty(); }
 
   private:
     Value value_;
@@ -72,16 +67,22 @@ class [[nodiscard]] Result<void> {
 
     constexpr bool ok() const { return ok_; }
     constexpr Raised error() const { return {}; }
-    // Transitional, as the constructor from bool.
-    constexpr operator bool() const { return ok_; }
+    // Explicit, as Result<Value>'s: `if (!status)` reads well, but a Status never passes
+    // silently for a bool.
+    constexpr explicit operator bool() const { return ok_; }
 
   private:
+    struct Success {};
+    constexpr explicit Result(Success) : ok_(true) {}
+    friend constexpr Result<void> succeeded();
+
     bool ok_;
 };
 
 using Status = Result<void>;
 
-constexpr Status succeeded() { return Status(true); }
+// Success: what a function returning Status returns when nothing was raised.
+constexpr Status succeeded() { return Status(Status::Success{}); }
 
 static_assert(sizeof(Result<Value>) == sizeof(Value), "a Result<Value> is one Value wide");
 

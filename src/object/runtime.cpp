@@ -112,20 +112,20 @@ Raised Runtime::raise_memory_error(std::size_t requested) {
 Status Runtime::enter_call() {
     if (depth_ >= config_.max_depth) {
         raise_new(&runtime_error_type, "maximum recursion depth exceeded");
-        return false;
+        return Raised{};
     }
     ++depth_;
-    return true;
+    return succeeded();
 }
 
 Status Runtime::enter_native_call() {
     if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) {
         raise_new(&runtime_error_type, "maximum recursion depth exceeded");
-        return false;
+        return Raised{};
     }
     ++native_depth_;
     ++depth_;
-    return true;
+    return succeeded();
 }
 
 void Runtime::write(OutputStream stream, std::string_view text) {

@@ -31,7 +31,7 @@ void trace_set_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     tracer.mark(static_cast<SetIteratorObject*>(cell)->set.as_object());
 }
 
-Value set_iterator_next(Runtime&, Value self) {
+Result<Value> set_iterator_next(Runtime&, Value self) {
     auto* iterator = static_cast<SetIteratorObject*>(self.as_object());
     DictEntry* entry = nullptr;
     if (!dict_next(as_dict(iterator->set), iterator->position, entry)) {
@@ -40,7 +40,7 @@ Value set_iterator_next(Runtime&, Value self) {
     return entry->key;
 }
 
-Value set_get_iterator(Runtime& runtime, Value self) {
+Result<Value> set_get_iterator(Runtime& runtime, Value self) {
     auto* iterator = runtime.make<SetIteratorObject>(0, self);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
@@ -55,11 +55,11 @@ std::vector<Value> set_items(Value set) {
     return items;
 }
 
-bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     bool frozen = type_of(self) == &frozenset_type;
     if (as_dict(self)->count == 0) {
         printer.write(frozen ? "frozenset()" : "set()");
-        return true;
+        return succeeded();
     }
     if (frozen) {
         printer.write("frozenset(");
@@ -77,14 +77,14 @@ bool set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         Value item = entry->key;
         runtime.keep(item);
         if (!print_value(runtime, printer, item, PrintKind::repr)) {
-            return false;
+            return Raised{};
         }
     }
     printer.write_char('}');
     if (frozen) {
         printer.write_char(')');
     }
-    return true;
+    return succeeded();
 }
 
 int set_contains(Runtime& runtime, Value set, Value item) {
@@ -95,7 +95,7 @@ int set_contains(Runtime& runtime, Value set, Value item) {
     return found.value.is_empty() ? 0 : 1;
 }
 
-Value set_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> set_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     DictObject* set = as_dict(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -201,7 +201,7 @@ int is_subset(Runtime& runtime, Value left, Value right) {
     return 1;
 }
 
-Value set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     if (!is_set_or_frozenset(left)) {
         return Value::not_implemented();
     }
@@ -267,7 +267,7 @@ Value set_binary(Runtime& runtime, BinaryOperator operation, Value left, Value r
     return left;
 }
 
-Value set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return make_set(runtime, type);
     }
@@ -283,7 +283,7 @@ Value set_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
 
 // ---- methods
 
-Value set_add_method(Runtime& runtime, Arguments arguments) {
+Result<Value> set_add_method(Runtime& runtime, Arguments arguments) {
     return set_add(runtime, arguments[0], arguments[1]) ? Value::none() : Value::empty();
 }
 
@@ -299,14 +299,14 @@ Result<Value> set_remove_common(Runtime& runtime, Arguments arguments, bool must
     return Value::none();
 }
 
-Value set_remove(Runtime& runtime, Arguments arguments) {
+Result<Value> set_remove(Runtime& runtime, Arguments arguments) {
     return set_remove_common(runtime, arguments, true);
 }
-Value set_discard(Runtime& runtime, Arguments arguments) {
+Result<Value> set_discard(Runtime& runtime, Arguments arguments) {
     return set_remove_common(runtime, arguments, false);
 }
 
-Value set_pop(Runtime& runtime, Arguments arguments) {
+Result<Value> set_pop(Runtime& runtime, Arguments arguments) {
     std::vector<Value> items = set_items(arguments[0]);
     if (items.empty()) {
         Value message = make_str(runtime, "pop from an empty set");
@@ -319,12 +319,12 @@ Value set_pop(Runtime& runtime, Arguments arguments) {
     return items.front();
 }
 
-Value set_clear(Runtime&, Arguments arguments) {
+Result<Value> set_clear(Runtime&, Arguments arguments) {
     dict_clear(as_dict(arguments[0]));
     return Value::none();
 }
 
-Value set_copy(Runtime& runtime, Arguments arguments) {
+Result<Value> set_copy(Runtime& runtime, Arguments arguments) {
     Value result = new_set_like(runtime, arguments[0]);
     if (result.is_empty()) {
         return Value::empty();
@@ -366,32 +366,32 @@ Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra alge
     return Value::none();
 }
 
-Value set_union(Runtime& runtime, Arguments arguments) {
+Result<Value> set_union(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::union_, false);
 }
-Value set_intersection(Runtime& runtime, Arguments arguments) {
+Result<Value> set_intersection(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::intersection, false);
 }
-Value set_difference(Runtime& runtime, Arguments arguments) {
+Result<Value> set_difference(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::difference, false);
 }
-Value set_symmetric_difference(Runtime& runtime, Arguments arguments) {
+Result<Value> set_symmetric_difference(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::symmetric_difference, false);
 }
-Value set_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::union_, true);
 }
-Value set_intersection_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_intersection_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::intersection, true);
 }
-Value set_difference_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_difference_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::difference, true);
 }
-Value set_symmetric_difference_update(Runtime& runtime, Arguments arguments) {
+Result<Value> set_symmetric_difference_update(Runtime& runtime, Arguments arguments) {
     return algebra_method(runtime, arguments, Algebra::symmetric_difference, true);
 }
 
-Value set_issubset(Runtime& runtime, Arguments arguments) {
+Result<Value> set_issubset(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -400,7 +400,7 @@ Value set_issubset(Runtime& runtime, Arguments arguments) {
     return subset < 0 ? Value::empty() : Value::boolean(subset != 0);
 }
 
-Value set_issuperset(Runtime& runtime, Arguments arguments) {
+Result<Value> set_issuperset(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -409,7 +409,7 @@ Value set_issuperset(Runtime& runtime, Arguments arguments) {
     return subset < 0 ? Value::empty() : Value::boolean(subset != 0);
 }
 
-Value set_isdisjoint(Runtime& runtime, Arguments arguments) {
+Result<Value> set_isdisjoint(Runtime& runtime, Arguments arguments) {
     Value other = as_set(runtime, arguments[1]);
     if (other.is_empty()) {
         return Value::empty();
@@ -423,7 +423,7 @@ Value set_isdisjoint(Runtime& runtime, Arguments arguments) {
     return Value::true_value();
 }
 
-Value set_contains_method(Runtime& runtime, Arguments arguments) {
+Result<Value> set_contains_method(Runtime& runtime, Arguments arguments) {
     int contained = set_contains(runtime, arguments[0], arguments[1]);
     return contained < 0 ? Value::empty() : Value::boolean(contained > 0);
 }

@@ -8,22 +8,22 @@
 namespace xipy::object {
 namespace {
 
-bool none_print(Runtime&, Value, Printer& printer, PrintKind) {
+Status none_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("None");
-    return true;
+    return succeeded();
 }
 
-bool ellipsis_print(Runtime&, Value, Printer& printer, PrintKind) {
+Status ellipsis_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("Ellipsis");
-    return true;
+    return succeeded();
 }
 
-bool not_implemented_print(Runtime&, Value, Printer& printer, PrintKind) {
+Status not_implemented_print(Runtime&, Value, Printer& printer, PrintKind) {
     printer.write("NotImplemented");
-    return true;
+    return succeeded();
 }
 
-Value none_unary(Runtime&, UnaryOperator operation, Value) {
+Result<Value> none_unary(Runtime&, UnaryOperator operation, Value) {
     if (operation == UnaryOperator::boolean) {
         return Value::false_value();
     }

@@ -28,22 +28,22 @@ void trace_slice(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool slice_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status slice_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* slice = static_cast<SliceObject*>(self.as_object());
     printer.write("slice(");
     if (!print_value(runtime, printer, slice->start, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(", ");
     if (!print_value(runtime, printer, slice->stop, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(", ");
     if (!print_value(runtime, printer, slice->step, PrintKind::repr)) {
-        return false;
+        return Raised{};
     }
     printer.write(")");
-    return true;
+    return succeeded();
 }
 
 Value slice_load_attribute(Runtime&, Value self, std::uint32_t name) {
@@ -60,7 +60,7 @@ Value slice_load_attribute(Runtime&, Value self, std::uint32_t name) {
     }
 }
 
-Value slice_indices(Runtime& runtime, Arguments arguments) {
+Result<Value> slice_indices(Runtime& runtime, Arguments arguments) {
     auto length = to_integer(runtime, arguments[1]);
     if (!length) {
         return Value::empty();
@@ -78,7 +78,7 @@ constexpr NativeFunction slice_indices_function{names::indices, NativeKind::meth
                                                 slice_indices};
 constexpr Attribute slice_attributes[] = {{names::indices, &slice_indices_function}};
 
-Value slice_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> slice_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     Value parts[3] = {Value::none(), Value::none(), Value::none()};
     if (arguments.positional_count == 1) {
         parts[1] = arguments[0];
@@ -93,7 +93,7 @@ Value slice_make_new(Runtime& runtime, const Type*, Arguments arguments) {
 }
 
 // Slices are unhashable (as in MicroPython and CPython before 3.12).
-Value slice_unary(Runtime& runtime, UnaryOperator operation, Value self) {
+Result<Value> slice_unary(Runtime& runtime, UnaryOperator operation, Value self) {
     if (operation == UnaryOperator::hash) {
         return raise_unsupported_unary(runtime, operation, self);
     }

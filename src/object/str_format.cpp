@@ -350,19 +350,19 @@ Status format_with_spec(Runtime& runtime, Printer& printer, Value value, std::st
         if (!found.value.is_empty() && found.owner->is_user_class()) {
             Value spec_value = make_str(runtime, spec);
             if (spec_value.is_empty()) {
-                return false;
+                return Raised{};
             }
             Value result =
                 call_with_self(runtime, found.value, value, Arguments{&spec_value, 1, 0});
             if (result.is_empty()) {
-                return false;
+                return Raised{};
             }
             if (!is_str(result)) {
                 runtime.raise_new(&type_error_type, "__format__ must return a str");
-                return false;
+                return Raised{};
             }
             printer.write(str_view(runtime, result));
-            return true;
+            return succeeded();
         }
     }
     if (spec.empty()) {
@@ -371,17 +371,17 @@ Status format_with_spec(Runtime& runtime, Printer& printer, Value value, std::st
     text::Result<text::FormatSpec> parsed = text::parse_format_spec(spec);
     if (!parsed.ok()) {
         raise_text_error(runtime, parsed.error());
-        return false;
+        return Raised{};
     }
     std::string output;
     text::StringSink sink(output);
     text::Status status = format_value(runtime, value, parsed.value(), text::TextKind::str, sink);
     if (!status.ok()) {
         raise_text_error(runtime, status.error());
-        return false;
+        return Raised{};
     }
     printer.write(output);
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -44,7 +44,7 @@ Result<Value> map_characters(Runtime& runtime, Arguments arguments, Map map) {
 
 }  // namespace
 
-Value str_method_encode(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_encode(Runtime& runtime, Arguments arguments) {
     if (!check_encodable(runtime, self_text(runtime, arguments), arguments, 1)) {
         return Value::empty();
     }
@@ -53,7 +53,7 @@ Value str_method_encode(Runtime& runtime, Arguments arguments) {
 
 // ---- CPython's extras
 
-Value str_method_isalnum(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_isalnum(Runtime& runtime, Arguments arguments) {
     std::string_view text = self_text(runtime, arguments);
     for (char character : text) {
         if (!ascii_letter(character) && !(character >= '0' && character <= '9')) {
@@ -63,34 +63,34 @@ Value str_method_isalnum(Runtime& runtime, Arguments arguments) {
     return Value::boolean(!text.empty());
 }
 
-Value str_method_swapcase(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_swapcase(Runtime& runtime, Arguments arguments) {
     return map_characters(runtime, arguments, [](char character, std::size_t, bool) {
         return character >= 'a' && character <= 'z' ? ascii_upper(character)
                                                     : ascii_lower(character);
     });
 }
 
-Value str_method_capitalize(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_capitalize(Runtime& runtime, Arguments arguments) {
     return map_characters(runtime, arguments, [](char character, std::size_t index, bool) {
         return index == 0 ? ascii_upper(character) : ascii_lower(character);
     });
 }
 
-Value str_method_title(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_title(Runtime& runtime, Arguments arguments) {
     return map_characters(
         runtime, arguments, [](char character, std::size_t, bool previous_letter) {
             return previous_letter ? ascii_lower(character) : ascii_upper(character);
         });
 }
 
-Value str_method_ljust(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_ljust(Runtime& runtime, Arguments arguments) {
     return text_justify(runtime, arguments, TextKind::str, -1);
 }
-Value str_method_rjust(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_rjust(Runtime& runtime, Arguments arguments) {
     return text_justify(runtime, arguments, TextKind::str, 1);
 }
 
-Value str_method_zfill(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_zfill(Runtime& runtime, Arguments arguments) {
     std::string_view text = self_text(runtime, arguments);
     std::optional<std::int64_t> width = to_integer(runtime, arguments[1]);
     if (!width) {
@@ -111,10 +111,10 @@ Value str_method_zfill(Runtime& runtime, Arguments arguments) {
     return make_str(runtime, result);
 }
 
-Value str_method_removeprefix(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_removeprefix(Runtime& runtime, Arguments arguments) {
     return text_remove_affix(runtime, arguments, TextKind::str, true);
 }
-Value str_method_removesuffix(Runtime& runtime, Arguments arguments) {
+Result<Value> str_method_removesuffix(Runtime& runtime, Arguments arguments) {
     return text_remove_affix(runtime, arguments, TextKind::str, false);
 }
 

@@ -46,7 +46,7 @@ void trace_str_iterator(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-Value str_iterator_next(Runtime& runtime, Value self) {
+Result<Value> str_iterator_next(Runtime& runtime, Value self) {
     auto* iterator = static_cast<StrIteratorObject*>(self.as_object());
     std::string_view text = str_view(runtime, iterator->string);
     if (iterator->offset >= text.size()) {
@@ -61,18 +61,18 @@ Value str_iterator_next(Runtime& runtime, Value self) {
     return result;
 }
 
-Value str_get_iterator(Runtime& runtime, Value self) {
+Result<Value> str_get_iterator(Runtime& runtime, Value self) {
     auto* iterator = runtime.make<StrIteratorObject>(0, self);
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-bool str_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
+Status str_print(Runtime& runtime, Value self, Printer& printer, PrintKind kind) {
     if (kind == PrintKind::str) {
         printer.write(str_view(runtime, self));
     } else {
         write_str_repr(printer, str_view(runtime, self));
     }
-    return true;
+    return succeeded();
 }
 
 std::size_t character_count(const Runtime& runtime, Value value) {
@@ -82,7 +82,7 @@ std::size_t character_count(const Runtime& runtime, Value value) {
     return utf8_character_count(str_view(runtime, value));
 }
 
-Value str_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> str_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     switch (operation) {
         case UnaryOperator::boolean:
             return Value::boolean(!str_view(runtime, operand).empty());
@@ -122,7 +122,7 @@ Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_v
     return bytes ? make_bytes(runtime, result) : make_str(runtime, result);
 }
 
-Value str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         if (is_str(left) && is_int(right)) {
@@ -173,7 +173,7 @@ Value str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value r
     }
 }
 
-Value str_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> str_load_subscript(Runtime& runtime, Value self, Value index) {
     std::string_view text = str_view(runtime, self);
     auto length = static_cast<std::int64_t>(character_count(runtime, self));
     if (is_slice(index)) {
@@ -212,7 +212,7 @@ Value str_load_subscript(Runtime& runtime, Value self, Value index) {
     return make_str(runtime, text.substr(begin, end - begin));
 }
 
-Value str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return Value::from_interned_string(names::empty_string);
     }

@@ -144,7 +144,7 @@ Result<Value> read_chunk(Runtime& runtime, MemoryStreamObject* stream, std::int6
     return make_chunk(runtime, stream, chunk);
 }
 
-Value stream_read(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_read(Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -152,7 +152,7 @@ Value stream_read(Runtime& runtime, Arguments arguments) {
     return read_chunk(runtime, self_stream(arguments), size, false);
 }
 
-Value stream_readline(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readline(Runtime& runtime, Arguments arguments) {
     std::int64_t size = 0;
     if (!size_argument(runtime, arguments, size)) {
         return Value::empty();
@@ -161,7 +161,7 @@ Value stream_readline(Runtime& runtime, Arguments arguments) {
 }
 
 // readlines(): the remaining lines, each with its newline.
-Value stream_readlines(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readlines(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     Value lines = make_list(runtime, {});
     if (lines.is_empty()) {
@@ -187,7 +187,7 @@ Value stream_readlines(Runtime& runtime, Arguments arguments) {
     }
 }
 
-Value stream_readinto(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_readinto(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -217,7 +217,7 @@ Value stream_readinto(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(count));
 }
 
-Value stream_write(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -254,7 +254,7 @@ Value stream_write(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, static_cast<std::int64_t>(data.size()));
 }
 
-Value stream_getvalue(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_getvalue(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -263,7 +263,7 @@ Value stream_getvalue(Runtime& runtime, Arguments arguments) {
     return make_chunk(runtime, stream, contents);
 }
 
-Value stream_seek(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_seek(Runtime& runtime, Arguments arguments) {
     MemoryStreamObject* stream = self_stream(arguments);
     if (stream->closed) {
         return raise_closed(runtime);
@@ -285,36 +285,39 @@ Value stream_seek(Runtime& runtime, Arguments arguments) {
     if (target < 0 || target > UINT32_MAX / 2) {
         Value code = Value::from_small_int(invalid_argument_errno);
         Value exception = make_exception(runtime, &os_error_type, {&code, 1});
-        return exception.is_empty() ? Value::empty() : runtime.set_exception(exception);
+        if (exception.is_empty()) {
+            return Raised{};
+        }
+        return runtime.set_exception(exception);
     }
     stream->position = static_cast<std::uint32_t>(target);
     return make_int(runtime, target);
 }
 
 // MicroPython answers tell() even after close().
-Value stream_tell(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_tell(Runtime& runtime, Arguments arguments) {
     return make_int(runtime, self_stream(arguments)->position);
 }
 
-Value stream_close(Runtime&, Arguments arguments) {
+Result<Value> stream_close(Runtime&, Arguments arguments) {
     self_stream(arguments)->closed = true;
     return Value::none();
 }
 
-Value stream_flush(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_flush(Runtime& runtime, Arguments arguments) {
     if (self_stream(arguments)->closed) {
         return raise_closed(runtime);
     }
     return Value::none();
 }
 
-Value stream_enter(Runtime&, Arguments arguments) { return arguments[0]; }
+Result<Value> stream_enter(Runtime&, Arguments arguments) { return arguments[0]; }
 
-Value stream_exit(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_exit(Runtime& runtime, Arguments arguments) {
     return stream_close(runtime, arguments);
 }
 
-Value stream_next(Runtime& runtime, Value self) {
+Result<Value> stream_next(Runtime& runtime, Value self) {
     auto* stream = static_cast<MemoryStreamObject*>(native_self(self).as_object());
     Value line = read_chunk(runtime, stream, -1, true);
     if (line.is_empty()) {
@@ -327,7 +330,7 @@ Value stream_next(Runtime& runtime, Value self) {
     return *length == 0 ? Value::stop_iteration() : line;
 }
 
-Value stream_next_method(Runtime& runtime, Arguments arguments) {
+Result<Value> stream_next_method(Runtime& runtime, Arguments arguments) {
     Value line = stream_next(runtime, arguments[0]);
     if (line.is_stop_iteration()) {
         return runtime.raise_type(&stop_iteration_type);
@@ -337,7 +340,7 @@ Value stream_next_method(Runtime& runtime, Arguments arguments) {
 
 // StringIO(initial) / BytesIO(initial): str, a buffer, or an int (a size hint, empty
 // stream). The position starts at 0 either way.
-Value stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
+Result<Value> stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count > 1) {
         return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
                                                        std::to_string(arguments.positional_count));
@@ -384,14 +387,14 @@ Value stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     return Value::from_object(stream);
 }
 
-bool stream_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status stream_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     const Object* object = self.as_object();
     printer.write("<io.");
     printer.write(runtime.name_text(object->type()->name));
     char address[32];
     std::snprintf(address, sizeof address, " %p>", static_cast<const void*>(object));
     printer.write(address);
-    return true;
+    return succeeded();
 }
 
 void trace_stream(gc::Cell* cell, gc::Tracer& tracer) {

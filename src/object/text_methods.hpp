@@ -49,82 +49,82 @@ Result<Value> text_predicate(Runtime& runtime, Arguments arguments, text::TextKi
 // The method-table entries for one text kind.
 template <text::TextKind kind>
 struct TextMethods {
-    static Value count(Runtime& runtime, Arguments arguments) {
+    static Result<Value> count(Runtime& runtime, Arguments arguments) {
         return text_count(runtime, arguments, kind);
     }
-    static Value find(Runtime& runtime, Arguments arguments) {
+    static Result<Value> find(Runtime& runtime, Arguments arguments) {
         return text_find(runtime, arguments, kind, text::Direction::forward, false);
     }
-    static Value rfind(Runtime& runtime, Arguments arguments) {
+    static Result<Value> rfind(Runtime& runtime, Arguments arguments) {
         return text_find(runtime, arguments, kind, text::Direction::backward, false);
     }
-    static Value index(Runtime& runtime, Arguments arguments) {
+    static Result<Value> index(Runtime& runtime, Arguments arguments) {
         return text_find(runtime, arguments, kind, text::Direction::forward, true);
     }
-    static Value rindex(Runtime& runtime, Arguments arguments) {
+    static Result<Value> rindex(Runtime& runtime, Arguments arguments) {
         return text_find(runtime, arguments, kind, text::Direction::backward, true);
     }
-    static Value startswith(Runtime& runtime, Arguments arguments) {
+    static Result<Value> startswith(Runtime& runtime, Arguments arguments) {
         return text_affix(runtime, arguments, kind, true);
     }
-    static Value endswith(Runtime& runtime, Arguments arguments) {
+    static Result<Value> endswith(Runtime& runtime, Arguments arguments) {
         return text_affix(runtime, arguments, kind, false);
     }
-    static Value split(Runtime& runtime, Arguments arguments) {
+    static Result<Value> split(Runtime& runtime, Arguments arguments) {
         return text_split(runtime, arguments, kind, false);
     }
-    static Value rsplit(Runtime& runtime, Arguments arguments) {
+    static Result<Value> rsplit(Runtime& runtime, Arguments arguments) {
         return text_split(runtime, arguments, kind, true);
     }
-    static Value splitlines(Runtime& runtime, Arguments arguments) {
+    static Result<Value> splitlines(Runtime& runtime, Arguments arguments) {
         return text_splitlines(runtime, arguments, kind);
     }
-    static Value strip(Runtime& runtime, Arguments arguments) {
+    static Result<Value> strip(Runtime& runtime, Arguments arguments) {
         return text_strip(runtime, arguments, kind, text::StripSide::both);
     }
-    static Value lstrip(Runtime& runtime, Arguments arguments) {
+    static Result<Value> lstrip(Runtime& runtime, Arguments arguments) {
         return text_strip(runtime, arguments, kind, text::StripSide::left);
     }
-    static Value rstrip(Runtime& runtime, Arguments arguments) {
+    static Result<Value> rstrip(Runtime& runtime, Arguments arguments) {
         return text_strip(runtime, arguments, kind, text::StripSide::right);
     }
-    static Value join(Runtime& runtime, Arguments arguments) {
+    static Result<Value> join(Runtime& runtime, Arguments arguments) {
         return text_join(runtime, arguments, kind);
     }
-    static Value replace(Runtime& runtime, Arguments arguments) {
+    static Result<Value> replace(Runtime& runtime, Arguments arguments) {
         return text_replace(runtime, arguments, kind);
     }
-    static Value partition(Runtime& runtime, Arguments arguments) {
+    static Result<Value> partition(Runtime& runtime, Arguments arguments) {
         return text_partition(runtime, arguments, kind, text::Direction::forward);
     }
-    static Value rpartition(Runtime& runtime, Arguments arguments) {
+    static Result<Value> rpartition(Runtime& runtime, Arguments arguments) {
         return text_partition(runtime, arguments, kind, text::Direction::backward);
     }
-    static Value format(Runtime& runtime, Arguments arguments) {
+    static Result<Value> format(Runtime& runtime, Arguments arguments) {
         return text_format(runtime, arguments, kind);
     }
-    static Value center(Runtime& runtime, Arguments arguments) {
+    static Result<Value> center(Runtime& runtime, Arguments arguments) {
         return text_center(runtime, arguments, kind);
     }
-    static Value upper(Runtime& runtime, Arguments arguments) {
+    static Result<Value> upper(Runtime& runtime, Arguments arguments) {
         return text_transform(runtime, arguments, kind, text::to_upper);
     }
-    static Value lower(Runtime& runtime, Arguments arguments) {
+    static Result<Value> lower(Runtime& runtime, Arguments arguments) {
         return text_transform(runtime, arguments, kind, text::to_lower);
     }
-    static Value isalpha(Runtime& runtime, Arguments arguments) {
+    static Result<Value> isalpha(Runtime& runtime, Arguments arguments) {
         return text_predicate(runtime, arguments, kind, text::is_alpha);
     }
-    static Value isdigit(Runtime& runtime, Arguments arguments) {
+    static Result<Value> isdigit(Runtime& runtime, Arguments arguments) {
         return text_predicate(runtime, arguments, kind, text::is_digit);
     }
-    static Value isspace(Runtime& runtime, Arguments arguments) {
+    static Result<Value> isspace(Runtime& runtime, Arguments arguments) {
         return text_predicate(runtime, arguments, kind, text::is_space);
     }
-    static Value isupper(Runtime& runtime, Arguments arguments) {
+    static Result<Value> isupper(Runtime& runtime, Arguments arguments) {
         return text_predicate(runtime, arguments, kind, text::is_upper);
     }
-    static Value islower(Runtime& runtime, Arguments arguments) {
+    static Result<Value> islower(Runtime& runtime, Arguments arguments) {
         return text_predicate(runtime, arguments, kind, text::is_lower);
     }
 };

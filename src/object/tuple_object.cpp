@@ -17,7 +17,7 @@
 namespace xipy::object {
 
 // Defined in list_object.cpp: the iterator shared by tuples and lists.
-Value make_sequence_iterator(Runtime& runtime, Value sequence);
+Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence);
 
 namespace {
 
@@ -30,11 +30,11 @@ void trace_tuple(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+Status tuple_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     return print_sequence(runtime, printer, self, '(', ')', true);
 }
 
-Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
+Result<Value> tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     TupleObject* tuple = as_tuple(operand);
     switch (operation) {
         case UnaryOperator::boolean:
@@ -63,11 +63,11 @@ Value tuple_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     }
 }
 
-Value tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
+Result<Value> tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     return sequence_binary(runtime, operation, left, right, is_tuple, new_tuple);
 }
 
-Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
+Result<Value> tuple_load_subscript(Runtime& runtime, Value self, Value index) {
     TupleObject* tuple = as_tuple(self);
     if (is_slice(index)) {
         auto indices = resolve_slice(runtime, index, tuple->length);
@@ -83,7 +83,7 @@ Value tuple_load_subscript(Runtime& runtime, Value self, Value index) {
     return tuple->items()[*position];
 }
 
-Value tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
+Result<Value> tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
         return empty_tuple();
     }
@@ -101,7 +101,7 @@ Value tuple_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     return new_tuple(runtime, as_list(list)->span());
 }
 
-Value tuple_count(Runtime& runtime, Arguments arguments) {
+Result<Value> tuple_count(Runtime& runtime, Arguments arguments) {
     std::int64_t count = 0;
     for (Value item : as_tuple(arguments[0])->span()) {
         int equal = equals(runtime, item, arguments[1]);
@@ -113,7 +113,7 @@ Value tuple_count(Runtime& runtime, Arguments arguments) {
     return Value::from_small_int(count);
 }
 
-Value tuple_index(Runtime& runtime, Arguments arguments) {
+Result<Value> tuple_index(Runtime& runtime, Arguments arguments) {
     std::span<const Value> items = as_tuple(arguments[0])->span();
     auto length = static_cast<std::int64_t>(items.size());
     std::int64_t bounds[2] = {0, length};
@@ -358,25 +358,25 @@ Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char o
             printer.write(", ");
         }
         if (!runtime.enter_native_call()) {
-            return false;
+            return Raised{};
         }
         bool ok = false;
         {
             RootScope scope(runtime);
             Value item = sequence_items(sequence)[index];
             runtime.keep(item);
-            ok = print_value(runtime, printer, item, PrintKind::repr);
+            ok = print_value(runtime, printer, item, PrintKind::repr).ok();
         }
         runtime.leave_native_call();
         if (!ok) {
-            return false;
+            return Raised{};
         }
     }
     if (single_comma && sequence_items(sequence).size() == 1) {
         printer.write_char(',');
     }
     printer.write_char(close);
-    return true;
+    return succeeded();
 }
 
 }  // namespace xipy::object

@@ -27,7 +27,7 @@ Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Inter
 
 // __build_class__(body, name, *bases, metaclass=None): runs the class body
 // with a fresh dict as its namespace, then makes the class.
-Value builtin_build_class(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_build_class(object::Runtime& runtime, Arguments arguments) {
     Interpreter& interpreter = interpreter_of(runtime);
     Value body = arguments[0];
     if (!is_function(body)) {
@@ -63,12 +63,12 @@ Value builtin_build_class(object::Runtime& runtime, Arguments arguments) {
     return new_class;
 }
 
-Value builtin_globals(object::Runtime& runtime, Arguments) {
+object::Result<Value> builtin_globals(object::Runtime& runtime, Arguments) {
     Frame* frame = interpreter_of(runtime).current_frame();
     return frame == nullptr ? Value::none() : frame->globals;
 }
 
-Value builtin_locals(object::Runtime& runtime, Arguments) {
+object::Result<Value> builtin_locals(object::Runtime& runtime, Arguments) {
     Frame* frame = interpreter_of(runtime).current_frame();
     if (frame == nullptr) {
         return Value::none();
@@ -77,7 +77,7 @@ Value builtin_locals(object::Runtime& runtime, Arguments) {
 }
 
 // dir(): the keys of what locals() gives; dir(x): the probe of the object layer.
-Value builtin_dir(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_dir(object::Runtime& runtime, Arguments arguments) {
     if (arguments.positional_count == 1) {
         return object::directory_of(runtime, arguments[0]);
     }
@@ -110,7 +110,7 @@ bool wants_leaf(object::Runtime& runtime, Value fromlist, bool& failed) {
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0), as the import statement
 // calls it (vm/importer.cpp does the work).
-Value builtin_import(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> builtin_import(object::Runtime& runtime, Arguments arguments) {
     Value name = arguments[0];
     if (!object::is_str(name)) {
         return runtime.raise_new(&object::type_error_type, "__import__() argument 1 must be str");

@@ -203,10 +203,10 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
 object::Status Interpreter::push_frame(Value function_value, Arguments arguments, Value locals,
                                        bool returns_to_native) {
     if (!charge_step()) {
-        return false;
+        return object::Raised{};
     }
     if (!enter_call()) {
-        return false;
+        return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
     const image::Prelude& prelude = function->code->prelude;
@@ -216,7 +216,7 @@ object::Status Interpreter::push_frame(Value function_value, Arguments arguments
     ExceptionHandler* handlers = nullptr;
     if (!push_frame_memory(prelude, state, handlers)) {
         leave_call();
-        return false;
+        return object::Raised{};
     }
     if (!bind_arguments(function, state, arguments)) {
         for (std::uint32_t index = 0; index < prelude.n_state; ++index) {
@@ -225,7 +225,7 @@ object::Status Interpreter::push_frame(Value function_value, Arguments arguments
         values_.pop_to(stack_base);
         handlers_.pop_to(handler_base);
         leave_call();
-        return false;
+        return object::Raised{};
     }
     Frame frame = start_frame(function_value, state, handlers);
     frame.locals = locals;
@@ -233,7 +233,7 @@ object::Status Interpreter::push_frame(Value function_value, Arguments arguments
     frame.handler_base = handler_base;
     frame.returns_to_native = returns_to_native;
     frames_.push_back(frame);
-    return true;
+    return object::succeeded();
 }
 
 Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHandler* handlers) {
@@ -404,7 +404,8 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
     if (!frames_.reserve_one()) {
         leave_call();
         leave_native_call();
-        return {ExitKind::raised, raise_memory_error()};
+        raise_memory_error();
+        return {ExitKind::raised, Value::empty()};
     }
     Frame frame = generator->frame;
     frame.stack_base = values_.top();

@@ -24,23 +24,24 @@ void trace_function(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-object::Value function_call(object::Runtime& runtime, Value callable, object::Arguments arguments) {
+object::Result<Value> function_call(object::Runtime& runtime, Value callable,
+                                    object::Arguments arguments) {
     return static_cast<Interpreter&>(runtime).call_function(callable, arguments);
 }
 
-bool function_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                    object::PrintKind) {
+object::Status function_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                              object::PrintKind) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, " at 0x%llx>",
                   static_cast<unsigned long long>(self.bits() & 0xFFFFFFFFFFFFULL));
     printer.write("<function ");
     printer.write(runtime.name_text(as_function(self)->name));
     printer.write(buffer);
-    return true;
+    return object::succeeded();
 }
 
-object::Value function_bind(object::Runtime& runtime, Value descriptor, Value instance,
-                            const object::Type*) {
+object::Result<Value> function_bind(object::Runtime& runtime, Value descriptor, Value instance,
+                                    const object::Type*) {
     if (instance.is_empty()) {
         return descriptor;
     }

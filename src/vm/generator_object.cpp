@@ -47,7 +47,7 @@ void trace_generator(gc::Cell* cell, gc::Tracer& tracer) {
 
 Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
 
-object::Value generator_next(object::Runtime& runtime, Value self) {
+object::Result<Value> generator_next(object::Runtime& runtime, Value self) {
     ExecutionResult result =
         interpreter_of(runtime).resume(as_generator(self), Value::none(), Value::empty());
     switch (result.kind) {
@@ -69,7 +69,7 @@ object::Value generator_next(object::Runtime& runtime, Value self) {
     }
 }
 
-object::Value self_iterator(object::Runtime&, Value self) { return self; }
+object::Result<Value> self_iterator(object::Runtime&, Value self) { return self; }
 
 // The value a finished send/throw reports: StopIteration(value).
 object::Result<Value> finish(object::Runtime& runtime, ExecutionResult result) {
@@ -92,12 +92,12 @@ object::Result<Value> finish(object::Runtime& runtime, ExecutionResult result) {
     }
 }
 
-Value generator_send(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_send(object::Runtime& runtime, Arguments arguments) {
     return finish(runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), arguments[1],
                                                           Value::empty()));
 }
 
-Value generator_throw(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_throw(object::Runtime& runtime, Arguments arguments) {
     Value thrown = arguments[1];
     // throw(type, value): as in MicroPython, a value other than None is what is raised.
     if (arguments.positional_count > 2 && !arguments[2].is_none()) {
@@ -109,7 +109,7 @@ Value generator_throw(object::Runtime& runtime, Arguments arguments) {
         runtime, interpreter_of(runtime).resume(as_generator(arguments[0]), Value::none(), thrown));
 }
 
-Value generator_close(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_close(object::Runtime& runtime, Arguments arguments) {
     GeneratorObject* generator = as_generator(arguments[0]);
     if (generator->run_state == GeneratorState::created) {
         generator->run_state = GeneratorState::finished;
@@ -141,7 +141,7 @@ Value generator_close(object::Runtime& runtime, Arguments arguments) {
 
 // pend_throw(value): MicroPython's; the next resume throws `value` in (None cancels).
 // Returns what was pending before, or None.
-Value generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
+object::Result<Value> generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
     GeneratorObject* generator = as_generator(arguments[0]);
     if (generator->run_state == GeneratorState::running) {
         return runtime.raise_new(&object::value_error_type, "generator already executing");
@@ -151,12 +151,12 @@ Value generator_pend_throw(object::Runtime& runtime, Arguments arguments) {
     return previous.is_empty() ? Value::none() : previous;
 }
 
-bool generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
-                     object::PrintKind) {
+object::Status generator_print(object::Runtime& runtime, Value self, object::Printer& printer,
+                               object::PrintKind) {
     printer.write("<generator object '");
     printer.write(runtime.name_text(as_function(as_generator(self)->function)->name));
     printer.write("'>");
-    return true;
+    return object::succeeded();
 }
 
 using object::NativeFunction;

@@ -48,7 +48,7 @@ object::ModuleObject* as_module(Value value) {
     return static_cast<object::ModuleObject*>(value.as_object());
 }
 
-Value raise_no_module(Interpreter& interpreter, std::string_view name) {
+object::Raised raise_no_module(Interpreter& interpreter, std::string_view name) {
     return interpreter.raise_new(&object::import_error_type,
                                  "no module named '" + std::string(name) + "'");
 }
@@ -164,8 +164,9 @@ PathKind Interpreter::stat_path(std::string_view path) {
 // Loads `file_path` (an .mpy, or a .py for the compiler hook) as the module `name`: registered in
 // sys.modules before its body runs (so circular imports see it) and removed again if the body
 // raises, as in MicroPython. `package_path` is the package's folder when it is a package.
-Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_path,
-                                    const std::string* package_path) {
+object::Result<Value> Interpreter::load_module_file(std::uint32_t name,
+                                                    const std::string& file_path,
+                                                    const std::string* package_path) {
     std::string inside;
     const Mount* mount = find_mount(file_path, inside);
     SourceFile file;
@@ -217,7 +218,7 @@ Value Interpreter::load_module_file(std::uint32_t name, const std::string& file_
     if (!object::dict_store_name(*this, loaded_modules, name, module)) {
         return Value::empty();
     }
-    if (execute_image(std::move(*loaded), globals, std::move(file), false).is_empty()) {
+    if (!execute_image(std::move(*loaded), globals, std::move(file), false).ok()) {
         Value pending = take_exception();
         keep(pending);
         Value removed;
@@ -323,8 +324,8 @@ std::vector<std::string> Interpreter::module_search_path() {
     return folders;
 }
 
-Value Interpreter::import(std::string_view requested, Value globals, bool has_fromlist,
-                          std::int64_t level) {
+object::Result<Value> Interpreter::import(std::string_view requested, Value globals,
+                                          bool has_fromlist, std::int64_t level) {
     // A copy: `requested` may be interned text, which interning more names can move.
     const std::string name(requested);
     std::string full(name);
@@ -391,7 +392,7 @@ Value Interpreter::import(std::string_view requested, Value globals, bool has_fr
                 module = find_in_directory(id, component, parent_path);
             }
             if (module.is_empty()) {
-                return has_exception() ? Value::empty() : raise_no_module(*this, prefix);
+                return has_exception() ? object::Raised{} : raise_no_module(*this, prefix);
             }
             if (!parent.is_empty() && is_module(parent)) {
                 // `import a.b` makes b an attribute of a, as a module's body could do itself.

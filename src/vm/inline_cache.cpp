@@ -135,13 +135,13 @@ object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Va
     method = object::Method{};
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
     if (!object::instance_load_method_found(runtime, object, name, found, method)) {
-        return false;
+        return object::Raised{};
     }
     if (method.function.is_empty()) {
         object::raise_no_attribute(runtime, object, name);
-        return false;
+        return object::Raised{};
     }
-    return true;
+    return object::succeeded();
 }
 
 object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache& cache,

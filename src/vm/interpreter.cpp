@@ -10,7 +10,6 @@
 #include "image/operand_reader.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
-#include "object/cursor.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
@@ -20,12 +19,13 @@
 #include "object/operations.hpp"
 #include "object/roots.hpp"
 #include "object/set_object.hpp"
-#include "object/slice_object.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
+#include "vm/for_loop.hpp"
 #include "vm/inline_cache.hpp"
 #include "vm/rare_opcodes.hpp"
+#include "vm/slicing.hpp"
 #include "vm/slow_paths.hpp"
 #include "vm/unwind.hpp"
 
@@ -56,14 +56,33 @@ namespace {
 // Sizes of the per-VM stacks. A frame that does not fit raises
 // RuntimeError like too deep a recursion.
 
-// The cell a LOAD_DEREF / STORE_DEREF / DELETE_DEREF slot holds, or null: the verifier bounds
-// the index but cannot know the slot's type, and bytecode may store anything there.
-object::CellObject* cell_in(object::Runtime& runtime, Value slot) {
-    if (slot.is_object() && slot.as_object()->type() == &object::cell_type) {
-        return static_cast<object::CellObject*>(slot.as_object());
+object::Raised raise_unbound_local(object::Runtime& runtime) {
+    return runtime.raise_new(&object::name_error_type,
+                             "local variable referenced before assignment");
+}
+
+// LOAD_DEREF, STORE_DEREF or DELETE_DEREF (`opcode`) on the cell in a closure variable's local
+// `slot`, with the value stack at `top`. The verifier bounds the slot's index but cannot know
+// its type, and bytecode may store anything there, so the cell is checked first.
+object::Status access_cell(object::Runtime& runtime, Value slot, std::uint8_t opcode, Value*& top) {
+    if (!slot.is_object() || slot.as_object()->type() != &object::cell_type) {
+        return runtime.raise_new(&object::runtime_error_type,
+                                 "invalid .mpy: closure variable is not a cell");
     }
-    runtime.raise_new(&object::runtime_error_type, "invalid .mpy: closure variable is not a cell");
-    return nullptr;
+    auto* cell = static_cast<object::CellObject*>(slot.as_object());
+    if (opcode == static_cast<std::uint8_t>(Opcode::STORE_DEREF)) {
+        cell->value = *top--;
+        return object::succeeded();
+    }
+    if (cell->value.is_empty()) {
+        return raise_unbound_local(runtime);
+    }
+    if (opcode == static_cast<std::uint8_t>(Opcode::LOAD_DEREF)) {
+        *++top = cell->value;
+    } else {
+        cell->value = Value::empty();
+    }
+    return object::succeeded();
 }
 
 // The dispatch number of each opcode body: `invalid` for bytes that are no opcode, then one
@@ -117,6 +136,30 @@ Value& local_slot(Frame& frame, std::uint32_t index) {
 // bodies), else its globals; *_GLOBAL opcodes always use the globals.
 Value name_scope(const Frame& frame, bool is_name_opcode) {
     return is_name_opcode && !frame.locals.is_empty() ? frame.locals : frame.globals;
+}
+
+// LOAD_NAME (which looks in the frame's locals first, when it has them) or LOAD_GLOBAL of
+// qstr `qstr_index`: the globals through the name's inline cache, then the builtins; raises
+// NameError when none has it. Inline: LOAD_GLOBAL is among the commonest opcodes.
+[[gnu::always_inline]] inline object::Result<Value> load_name(object::Runtime& runtime,
+                                                              Frame& frame, bool is_name_opcode,
+                                                              std::uint32_t qstr_index,
+                                                              SpareNameCache& spare_cache) {
+    const std::uint32_t name = frame.context->qstr_ids[qstr_index];
+    if (is_name_opcode && !frame.locals.is_empty()) {
+        Value value = object::dict_find_name(runtime, object::as_dict(frame.locals), name);
+        if (!value.is_empty()) {
+            return value;
+        }
+    }
+    Value value = cached_load_global(
+        runtime, frame.context->name_caches.find(qstr_index, spare_cache),
+        object::as_dict(frame.globals), object::as_dict(runtime.builtins()), name);
+    if (value.is_empty()) {
+        raise_name_not_defined(runtime, name);
+        return object::Raised{};
+    }
+    return value;
 }
 
 // `left operation right` for two small ints when the answer needs no allocation and no
@@ -199,13 +242,13 @@ object::Status Interpreter::stop_or_interrupt() {
         steps_ = step_limit_;
         step_budget_exhausted_ = true;
         raise_new(&object::runtime_error_type, "step budget exhausted");
-        return false;
+        return object::Raised{};
     }
     if (interrupt_requested_.exchange(false, std::memory_order_relaxed)) {
         raise_type(&object::keyboard_interrupt_type);
-        return false;
+        return object::Raised{};
     }
-    return true;
+    return object::succeeded();
 }
 
 bool Interpreter::schedule(Value function, Value argument) {
@@ -232,13 +275,13 @@ object::Status Interpreter::run_scheduled() {
         Value exception = exception_of_callback();
         if (exception.is_empty()) {
             running_scheduled_ = false;
-            return false;
+            return object::Raised{};
         }
         std::string text = object::format_traceback(*this, exception);
         write(object::OutputStream::standard_error, text);
     }
     running_scheduled_ = false;
-    return true;
+    return object::succeeded();
 }
 
 // The exception a scheduled callback raised, taken so the program goes on; empty (and still
@@ -257,7 +300,7 @@ object::Status Interpreter::charge_native_work(std::uint64_t cost) {
     if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
         return stop_or_interrupt();
     }
-    return true;
+    return object::succeeded();
 }
 
 void Interpreter::trace_roots(gc::Tracer& tracer) {
@@ -306,10 +349,10 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
 object::Status Interpreter::push_direct_frame(Value function_value, Value first,
                                               const Value* values, std::uint32_t count) {
     if (!charge_step()) {
-        return false;
+        return object::Raised{};
     }
     if (!enter_call()) {
-        return false;
+        return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
     const image::RawCode& code = *function->code;
@@ -321,7 +364,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     ExceptionHandler* handlers = nullptr;
     if (!push_frame_memory(prelude, state, handlers)) {
         leave_call();
-        return false;
+        return object::Raised{};
     }
     // Locals run downwards from state[state_count - 1]: the parameters fill the top
     // n_pos_args slots, the rest (other locals and the value stack) start empty.
@@ -351,7 +394,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
             values_.pop_to(stack_base);
             handlers_.pop_to(handler_base);
             leave_call();
-            return false;
+            return object::Raised{};
         }
         local = cell;
     }
@@ -368,7 +411,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     frame.state_count = state_count;
     frame.stack_base = stack_base;
     frame.handler_base = handler_base;
-    return true;
+    return object::succeeded();
 }
 
 bool Interpreter::push_frame_memory(const image::Prelude& prelude, Value*& state,
@@ -424,6 +467,32 @@ void Interpreter::pop_frame() {
     leave_call();
 }
 
+[[gnu::always_inline]] inline CallOutcome Interpreter::call_instruction(
+    Frame& frame, std::uint8_t opcode, const std::uint8_t*& instruction, Value*& top) {
+    const std::uint32_t operand = read_var_uint(instruction);
+    const std::uint32_t positional = operand & 0xff;
+    const std::uint32_t keywords = (operand >> 8) & 0xff;
+    const bool is_method =
+        opcode == byte_of(Opcode::CALL_METHOD) || opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+    const bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
+                          opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
+    top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
+    // top now points at the callable; the result replaces it.
+    frame.instruction = instruction;
+    frame.stack_top = top;
+    DirectCall direct;
+    if (!has_star && keywords == 0 && find_direct_call(top, positional, is_method, direct)) {
+        // The common call, positional arguments to a plain Python function: its frame is
+        // pushed here and the loop goes on in it, without C++ recursion.
+        if (!push_direct_frame(direct.function, direct.first, direct.values, direct.count)) {
+            return CallOutcome::raised;
+        }
+        return CallOutcome::pushed_frame;
+    }
+    // Every other call, and each one that raises a binding error (vm/call.cpp).
+    return call_from_stack(top, positional, keywords, is_method, has_star);
+}
+
 // The loop's vocabulary. run() keeps its hot state in locals rather than in the Frame, so the
 // compiler can hold them in registers across the whole loop: `frame` (the innermost frame),
 // `instruction` (the next byte to decode), `top` (the value stack's top item) and `opcode`.
@@ -452,21 +521,21 @@ void Interpreter::pop_frame() {
     } while (0)
 // A taken backward jump is a step: it polls the step budget and interrupts, and runs the
 // callbacks micropython.schedule queued (between instructions, where a call may run).
-#define CHARGE_BACKWARD_JUMP(is_backward)             \
-    do {                                              \
-        if (is_backward) {                            \
-            if (!charge_step()) {                     \
-                goto handle_exception;                \
-            }                                         \
-            if (has_scheduled()) {                    \
-                SAVE_FRAME();                         \
-                bool scheduled_ran = run_scheduled(); \
-                LOAD_FRAME();                         \
-                if (!scheduled_ran) {                 \
-                    goto handle_exception;            \
-                }                                     \
-            }                                         \
-        }                                             \
+#define CHARGE_BACKWARD_JUMP(is_backward)                  \
+    do {                                                   \
+        if (is_backward) {                                 \
+            if (!charge_step()) {                          \
+                goto handle_exception;                     \
+            }                                              \
+            if (has_scheduled()) {                         \
+                SAVE_FRAME();                              \
+                bool scheduled_ran = run_scheduled().ok(); \
+                LOAD_FRAME();                              \
+                if (!scheduled_ran) {                      \
+                    goto handle_exception;                 \
+                }                                          \
+            }                                              \
+        }                                                  \
     } while (0)
 #ifdef XIPY_OPCODE_COUNTS
 // One increment per instruction (a build option); lets tests prove opcode coverage.
@@ -616,42 +685,17 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
-                object::CellObject* cell =
-                    cell_in(*this, local_slot(*frame, read_var_uint(instruction)));
-                if (cell == nullptr) {
+                Value slot = local_slot(*frame, read_var_uint(instruction));
+                if (!access_cell(*this, slot, opcode, top)) {
                     goto handle_exception;
-                }
-                if (opcode == byte_of(Opcode::STORE_DEREF)) {
-                    cell->value = POP();
-                    NEXT();
-                }
-                if (cell->value.is_empty()) {
-                    goto unbound_local;
-                }
-                if (opcode == byte_of(Opcode::LOAD_DEREF)) {
-                    PUSH(cell->value);
-                } else {
-                    cell->value = Value::empty();
                 }
                 NEXT();
             }
             OPCODE(LOAD_NAME) : OPCODE(LOAD_GLOBAL) : {
                 const std::uint32_t qstr_index = read_var_uint(instruction);
-                std::uint32_t name = frame->context->qstr_ids[qstr_index];
-                Value value;
-                if (opcode == byte_of(Opcode::LOAD_NAME) && !frame->locals.is_empty()) {
-                    value = object::dict_find_name(*this, object::as_dict(frame->locals), name);
-                }
-                // inline caches
-                if (value.is_empty()) {
-                    value = cached_load_global(
-                        *this, frame->context->name_caches.find(qstr_index, spare_cache),
-                        object::as_dict(frame->globals), object::as_dict(builtins()), name);
-                }
-                if (value.is_empty()) {
-                    raise_name_not_defined(*this, name);
-                    goto handle_exception;
-                }
+                Value value = load_name(*this, *frame, opcode == byte_of(Opcode::LOAD_NAME),
+                                        qstr_index, spare_cache);
+                CHECK(value);
                 PUSH(value);
                 NEXT();
             }
@@ -830,51 +874,24 @@ ExecutionResult Interpreter::run() {
                 instruction += offset;
                 NEXT();
             }
-            OPCODE(GET_ITER) : OPCODE(GET_ITER_STACK) : {
-                object::Cursor cursor;
-                if (opcode == byte_of(Opcode::GET_ITER_STACK) &&
-                    object::start_cursor(TOP(), cursor)) {
-                    // A built-in container loops by position in the slots, allocating
-                    // nothing: the position, the container, a dict's size at the start.
-                    top[0] = Value::from_small_int(cursor.position);
-                    top[1] = cursor.container;
-                    top[2] = Value::from_small_int(cursor.count_at_start);
-                    top[3] = Value::none();
-                    top += iterator_slots - 1;
-                    NEXT();
-                }
+            OPCODE(GET_ITER) : {
                 Value iterator = object::get_iterator(*this, TOP());
                 CHECK(iterator);
-                if (opcode == byte_of(Opcode::GET_ITER)) {
-                    TOP() = iterator;
-                    NEXT();
+                TOP() = iterator;
+                NEXT();
+            }
+            OPCODE(GET_ITER_STACK) : {
+                // A for loop's iterator slots (vm/for_loop.hpp).
+                if (!start_for_loop(*this, top)) {
+                    goto handle_exception;
                 }
-                // MicroPython's layout: an empty slot, then the iterator.
-                top[0] = Value::empty();
-                top[1] = iterator;
-                top[2] = Value::none();
-                top[3] = Value::none();
                 top += iterator_slots - 1;
                 NEXT();
             }
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value* slots = top + 1 - iterator_slots;
-                Value next;
-                if (!slots[0].is_empty()) {
-                    if (!slots[0].is_small_int() || !slots[2].is_small_int()) [[unlikely]] {
-                        object::raise_corrupt_cursor(*this);
-                        goto handle_exception;
-                    }
-                    object::Cursor cursor{slots[1],
-                                          static_cast<std::uint32_t>(slots[0].as_small_int()),
-                                          static_cast<std::uint32_t>(slots[2].as_small_int())};
-                    next = object::cursor_next(*this, cursor);
-                    slots[0] = Value::from_small_int(cursor.position);
-                } else {
-                    next = object::iterate_next(*this, slots[1]);
-                }
+                Value next = next_for_loop_item(*this, top + 1 - iterator_slots);
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
@@ -918,39 +935,10 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(BUILD_SLICE) : {
                 std::uint32_t count = read_var_uint(instruction);
-                // A slice subscripting a built-in sequence at once (`b[3:5]`, `b[3:5] = x`)
-                // lives on the C++ stack, as MicroPython's does, so it allocates nothing; its
-                // parts stay on the value stack, rooted, until the subscript is done.
-                Value* parts = top - (count - 1);
-                const std::uint8_t next_opcode = *instruction;
-                if ((next_opcode == byte_of(Opcode::LOAD_SUBSCR) ||
-                     next_opcode == byte_of(Opcode::STORE_SUBSCR)) &&
-                    object::subscript_allows_stack_slice(parts[-1])) {
-                    object::SliceObject slice(parts[0], parts[1],
-                                              count == 3 ? parts[2] : Value::none(),
-                                              gc::Cell::flag_static);
-                    ++instruction;
-                    SAVE_FRAME();
-                    if (next_opcode == byte_of(Opcode::LOAD_SUBSCR)) {
-                        Value result =
-                            object::load_subscript(*this, parts[-1], Value::from_object(&slice));
-                        CHECK(result);
-                        top = parts - 1;
-                        TOP() = result;
-                        NEXT();
-                    }
-                    if (!object::store_subscript(*this, parts[-1], Value::from_object(&slice),
-                                                 parts[-2])) {
-                        goto handle_exception;
-                    }
-                    top = parts - 3;
-                    NEXT();
+                // May run the subscript that follows as well (vm/slicing.hpp).
+                if (!build_slice(*this, *frame, top, instruction, count)) {
+                    goto handle_exception;
                 }
-                Value step = count == 3 ? POP() : Value::none();
-                Value stop = POP();
-                Value slice = object::make_slice(*this, TOP(), stop, step);
-                CHECK(slice);
-                TOP() = slice;
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
@@ -988,31 +976,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(CALL_FUNCTION)
                 : OPCODE(CALL_METHOD)
                 : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
-                const std::uint32_t operand = read_var_uint(instruction);
-                const std::uint32_t positional = operand & 0xff;
-                const std::uint32_t keywords = (operand >> 8) & 0xff;
-                const bool is_method = opcode == byte_of(Opcode::CALL_METHOD) ||
-                                       opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
-                const bool has_star = opcode == byte_of(Opcode::CALL_FUNCTION_VAR_KW) ||
-                                      opcode == byte_of(Opcode::CALL_METHOD_VAR_KW);
-                top -= positional + 2 * keywords + (is_method ? 1 : 0) + (has_star ? 1 : 0);
-                // top now points at the callable; the result replaces it.
-                SAVE_FRAME();
-                DirectCall direct;
-                if (!has_star && keywords == 0 &&
-                    find_direct_call(top, positional, is_method, direct)) {
-                    // The common call, positional arguments to a plain Python function: its
-                    // frame is pushed here and the loop goes on in it, without C++ recursion.
-                    if (!push_direct_frame(direct.function, direct.first, direct.values,
-                                           direct.count)) {
-                        goto handle_exception;
-                    }
-                    LOAD_FRAME();
-                    NEXT();
-                }
-                // Every other call, and each one that raises a binding error (vm/call.cpp).
-                const CallOutcome outcome =
-                    call_from_stack(top, positional, keywords, is_method, has_star);
+                const CallOutcome outcome = call_instruction(*frame, opcode, instruction, top);
                 if (outcome == CallOutcome::raised) {
                     goto handle_exception;
                 }
@@ -1022,20 +986,12 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(RETURN_VALUE) : unwind_return : {
-                if (frame->handler_count > 0) {
-                    // A finally body may have to run first (vm/unwind.cpp).
-                    const std::uint8_t* finally_body =
-                        return_through_handlers(*frame, top, instruction);
-                    if (finally_body != nullptr) {
-                        instruction = finally_body;
-                        NEXT();
-                    }
+                // A finally body may have to run first (vm/unwind.cpp).
+                if (frame->handler_count > 0 && return_through_handlers(*frame, top, instruction)) {
+                    NEXT();
                 }
-                Value result = TOP();
-                if (result.is_empty()) {
-                    // LOAD_NULL's marker is no Python value; callers read it as "raised".
-                    result = Value::none();
-                }
+                // LOAD_NULL's marker is no Python value; callers would read it as "raised".
+                const Value result = TOP().is_empty() ? Value::none() : TOP();
                 if (finish_frame()) {
                     release_temporaries(temporaries);
                     return {ExitKind::returned, result};
@@ -1122,7 +1078,7 @@ ExecutionResult Interpreter::run() {
 #endif
 
     unbound_local:
-        raise_new(&object::name_error_type, "local variable referenced before assignment");
+        raise_unbound_local(*this);
         goto handle_exception;
 
     handle_exception:

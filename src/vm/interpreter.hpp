@@ -103,8 +103,8 @@ class Interpreter : public object::Runtime {
     // `import name` as __import__(name, globals, None, fromlist, level) does: the top package,
     // or with a fromlist the named module itself. `globals` (of the importing module, or
     // empty) anchors a relative import (level > 0).
-    object::Value import(std::string_view name, object::Value globals, bool has_fromlist,
-                         std::int64_t level);
+    object::Result<object::Value> import(std::string_view name, object::Value globals,
+                                         bool has_fromlist, std::int64_t level);
     // The module named `name` (a str), dotted names included.
     object::Result<object::Value> import_module(object::Value name) override;
     // A built-in module of the registry (module_loading.cpp), or empty with no exception.
@@ -199,8 +199,8 @@ class Interpreter : public object::Runtime {
     bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
 
   private:
-    object::Value load_module_file(std::uint32_t name, const std::string& file_path,
-                                   const std::string* package_path);
+    object::Result<object::Value> load_module_file(std::uint32_t name, const std::string& file_path,
+                                                   const std::string* package_path);
     object::Value find_in_directory(std::uint32_t full_name, std::string_view component,
                                     std::string_view directory);
     std::vector<std::string> module_search_path();
@@ -216,6 +216,12 @@ class Interpreter : public object::Runtime {
     // locals after the closure's cells. Same step, depth and stack checks; false if it raised.
     object::Status push_direct_frame(object::Value function, object::Value first,
                                      const object::Value* values, std::uint32_t count);
+    // A CALL_* instruction (opcode, its operand at `instruction`) on the stack at `top` of
+    // `frame`, the innermost: the fast path for find_direct_call(), else call_from_stack().
+    // Moves `instruction` past the operand and `top` to the callable's slot, which the result
+    // replaces (unless a frame was pushed).
+    CallOutcome call_instruction(Frame& frame, std::uint8_t opcode,
+                                 const std::uint8_t*& instruction, object::Value*& top);
     void pop_frame();
     // Pops the innermost frame as it returns or raises; true if run() returns to native code.
     bool finish_frame();

@@ -66,7 +66,7 @@ object::Result<Value> Interpreter::execute_image(image::Image image, Value globa
                                  Value::from_interned_string(context->source_file))) {
         return Value::empty();
     }
-    if (run_context(context, globals, globals).is_empty()) {
+    if (!run_context(context, globals, globals).ok()) {
         return Value::empty();
     }
     return globals;

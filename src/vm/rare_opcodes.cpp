@@ -30,13 +30,13 @@ object::Status delete_name(Interpreter& interpreter, Value scope, std::uint32_t 
     Value removed;
     if (!object::dict_remove(interpreter, object::as_dict(scope), Value::from_interned_string(name),
                              &removed)) {
-        return false;
+        return object::Raised{};
     }
     if (removed.is_empty()) {
         raise_name_not_defined(interpreter, name);
-        return false;
+        return object::Raised{};
     }
-    return true;
+    return object::succeeded();
 }
 
 object::Status load_super_method(Interpreter& interpreter, Value*& top, std::uint32_t name) {
@@ -44,15 +44,15 @@ object::Status load_super_method(Interpreter& interpreter, Value*& top, std::uin
     // mpy-cross passes the __class__ cell's value; a hostile file may not.
     if (!object::is_type(top[0])) {
         interpreter.raise_new(&object::type_error_type, "super() argument 1 must be type");
-        return false;
+        return object::Raised{};
     }
     Value destination[2];
     if (!object::super_load_method(interpreter, top[0], top[1], name, destination)) {
-        return false;
+        return object::Raised{};
     }
     top[-1] = destination[0];
     top[0] = destination[1];
-    return true;
+    return object::succeeded();
 }
 
 object::Result<Value> build_set(Interpreter& interpreter, const Value* first, std::uint32_t count) {
@@ -76,27 +76,27 @@ object::Status store_comprehension(Interpreter& interpreter, Value*& top, std::u
     if (!is_exactly(container, expected)) {
         interpreter.raise_new(&object::type_error_type,
                               "invalid .mpy: STORE_COMP's container has the wrong type");
-        return false;
+        return object::Raised{};
     }
     switch (operand & 3) {
         case 0:
             if (!object::list_append(interpreter, container, top[0])) {
-                return false;
+                return object::Raised{};
             }
             --top;
-            return true;
+            return object::succeeded();
         case 1:
             if (!object::dict_store(interpreter, object::as_dict(container), top[0], top[-1])) {
-                return false;
+                return object::Raised{};
             }
             top -= 2;
-            return true;
+            return object::succeeded();
         default:
             if (!object::set_add(interpreter, container, top[0])) {
-                return false;
+                return object::Raised{};
             }
             --top;
-            return true;
+            return object::succeeded();
     }
 }
 

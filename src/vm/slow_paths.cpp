@@ -137,22 +137,22 @@ object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32
     } else {
         Value iterator = object::get_iterator(interpreter, sequence);
         if (iterator.is_empty()) {
-            return false;
+            return object::Raised{};
         }
         Value list = object::make_list(interpreter, {});
         if (list.is_empty()) {
-            return false;
+            return object::Raised{};
         }
         for (std::uint32_t index = 0; index <= count; ++index) {
             Value item = object::iterate_next(interpreter, iterator);
             if (item.is_empty()) {
-                return false;
+                return object::Raised{};
             }
             if (item.is_stop_iteration()) {
                 break;
             }
             if (!object::list_append(interpreter, list, item)) {
-                return false;
+                return object::Raised{};
             }
         }
         auto span = object::as_list(list)->span();
@@ -162,17 +162,17 @@ object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32
         interpreter.raise_new(
             &object::value_error_type,
             "need more than " + std::to_string(items.size()) + " values to unpack");
-        return false;
+        return object::Raised{};
     }
     if (items.size() > count) {
         interpreter.raise_new(&object::value_error_type,
                               "too many values to unpack (expected " + std::to_string(count) + ")");
-        return false;
+        return object::Raised{};
     }
     for (std::uint32_t index = 0; index < count; ++index) {
         top[count - 1 - index] = items[index];
     }
-    return true;
+    return object::succeeded();
 }
 
 object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32_t operand) {
@@ -180,7 +180,7 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
     std::uint32_t after = (operand >> 8) & 0xff;
     Value list = items_of(interpreter, top[0]);
     if (list.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     std::vector<Value> items(object::as_list(list)->span().begin(),
                              object::as_list(list)->span().end());
@@ -188,12 +188,12 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
         interpreter.raise_new(
             &object::value_error_type,
             "need more than " + std::to_string(items.size()) + " values to unpack");
-        return false;
+        return object::Raised{};
     }
     Value middle = object::make_list(
         interpreter, std::span<const Value>(items.data() + before, items.size() - before - after));
     if (middle.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     for (std::uint32_t index = 0; index < before; ++index) {
         top[before + after - index] = items[index];
@@ -202,7 +202,7 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
     for (std::uint32_t index = 0; index < after; ++index) {
         top[after - 1 - index] = items[items.size() - after + index];
     }
-    return true;
+    return object::succeeded();
 }
 
 object::Status expand_star_arguments(Interpreter& interpreter, Value self, const Value* first,
@@ -219,13 +219,13 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
     // Keep everything unpacked reachable while more iterables run.
     Value keep_alive = object::make_list(interpreter, {});
     if (keep_alive.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     for (std::uint32_t index = 0; index < positional; ++index) {
         if (index < 64 && ((bitmap >> index) & 1) != 0) {
             Value list = items_of(interpreter, first[index]);
             if (list.is_empty() || !object::list_append(interpreter, keep_alive, list)) {
-                return false;
+                return object::Raised{};
             }
             auto span = object::as_list(list)->span();
             positional_values.insert(positional_values.end(), span.begin(), span.end());
@@ -245,10 +245,10 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
         // __getitem__ may change this one, and the values taken from it must stay reachable.
         Value dict = object::make_dict(interpreter);
         if (dict.is_empty() || !object::dict_update(interpreter, dict, value)) {
-            return false;
+            return object::Raised{};
         }
         if (!object::list_append(interpreter, keep_alive, dict)) {
-            return false;
+            return object::Raised{};
         }
         std::uint32_t position = 0;
         object::DictEntry* entry = nullptr;
@@ -256,7 +256,7 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
             Value key = entry->key;
             if (!object::is_str(key)) {
                 interpreter.raise_new(&object::type_error_type, "keywords must be strings");
-                return false;
+                return object::Raised{};
             }
             if (!key.is_interned_string()) {
                 key = interpreter.intern(object::str_view(interpreter, key));
@@ -271,7 +271,7 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
         object::Arguments{storage.data(), static_cast<std::uint32_t>(positional_values.size()),
                           static_cast<std::uint32_t>(keyword_pairs.size() / 2)};
     interpreter.keep(keep_alive);
-    return true;
+    return object::succeeded();
 }
 
 bool thrown_matches(Value thrown, const object::Type* type) {
@@ -341,13 +341,13 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
     // With __all__ (on any object standing in for a module), exactly the names it lists.
     Value all_name = interpreter.intern("__all__");
     if (all_name.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     Value listed = object::find_attribute(interpreter, module, all_name.as_interned_string());
     if (interpreter.has_exception()) {
         // A module-level __getattr__ that raises AttributeError for __all__ means "no __all__".
         if (!object::is_instance(interpreter.exception(), &object::attribute_error_type)) {
-            return false;
+            return object::Raised{};
         }
         interpreter.clear_exception();
         listed = Value::empty();
@@ -355,21 +355,21 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
     if (!listed.is_empty()) {
         Value iterator = object::get_iterator(interpreter, listed);
         if (iterator.is_empty()) {
-            return false;
+            return object::Raised{};
         }
         interpreter.keep(listed);
         interpreter.keep(iterator);
         for (;;) {
             Value name = object::iterate_next(interpreter, iterator);
             if (name.is_empty()) {
-                return false;
+                return object::Raised{};
             }
             if (name.is_stop_iteration()) {
-                return true;
+                return object::succeeded();
             }
             if (!object::is_str(name)) {
                 interpreter.raise_new(&object::type_error_type, "__all__ must hold strings");
-                return false;
+                return object::Raised{};
             }
             if (!name.is_interned_string()) {
                 name = interpreter.intern(object::str_view(interpreter, name));
@@ -377,7 +377,7 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
             Value value = object::load_attribute(interpreter, module, name.as_interned_string());
             if (value.is_empty() ||
                 !object::dict_store(interpreter, object::as_dict(target), name, value)) {
-                return false;
+                return object::Raised{};
             }
         }
     }
@@ -386,7 +386,7 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
         if (!interpreter.has_exception()) {
             interpreter.raise_new(&object::import_error_type, "module has no __dict__");
         }
-        return false;
+        return object::Raised{};
     }
     std::vector<std::pair<Value, Value>> entries;
     std::uint32_t position = 0;
@@ -399,10 +399,10 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
     }
     for (auto& [key, value] : entries) {
         if (!object::dict_store(interpreter, object::as_dict(target), key, value)) {
-            return false;
+            return object::Raised{};
         }
     }
-    return true;
+    return object::succeeded();
 }
 
 }  // namespace xipy::vm

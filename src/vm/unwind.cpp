@@ -116,8 +116,7 @@ const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t tar
     return frame.code->bytecode().data() + target;
 }
 
-const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,
-                                            const std::uint8_t* instruction) {
+bool return_through_handlers(Frame& frame, Value*& top, const std::uint8_t*& instruction) {
     while (frame.handler_count > 0) {
         ExceptionHandler& handler = frame.handlers[frame.handler_count - 1];
         if (handler.is_finally) {
@@ -128,13 +127,14 @@ const std::uint8_t* return_through_handlers(Frame& frame, Value*& top,
                 top = finally_top + 2;
                 *top = Value::none();  // the unwind slot; see ExceptionHandler
                 handler.unwind = Unwind::returning;
-                return handler.handler;
+                instruction = handler.handler;
+                return true;
             }
             cancel_active_finally(handler, top);
         }
         --frame.handler_count;
     }
-    return nullptr;
+    return false;
 }
 
 FinallyExit end_finally(Interpreter& interpreter, Frame& frame, Value*& top,
@@ -165,11 +165,11 @@ object::Status enter_with(Interpreter& interpreter, Frame& frame, Value*& top,
     Value manager = top[0];
     object::Method exit_method;
     if (!object::load_method(interpreter, manager, object::names::dunder_exit, exit_method)) {
-        return false;
+        return object::Raised{};
     }
     object::Method enter_method;
     if (!object::load_method(interpreter, manager, object::names::dunder_enter, enter_method)) {
-        return false;
+        return object::Raised{};
     }
     top[0] = exit_method.function;
     top[1] = exit_method.self;
@@ -177,19 +177,19 @@ object::Status enter_with(Interpreter& interpreter, Frame& frame, Value*& top,
     top[3] = enter_method.self;
     Value entered = call_stacked_method(interpreter, top + 2, 0);
     if (entered.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     ++top;
     push_handler(frame, handler, top, true);
     *++top = entered;
-    return true;
+    return object::succeeded();
 }
 
 object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
     if (frame.handler_count == 0) {
         interpreter.raise_new(&object::runtime_error_type,
                               "invalid .mpy: WITH_CLEANUP outside a with block");
-        return false;
+        return object::Raised{};
     }
     // The with block's handler entry is still open; END_FINALLY closes it.
     const Unwind unwinding = frame.handlers[frame.handler_count - 1].unwind;
@@ -201,23 +201,23 @@ object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
         top[-1] = Value::none();
         top[0] = Value::none();
         top[1] = Value::none();
-        if (call_stacked_method(interpreter, top - 3, 3).is_empty()) {
-            return false;
+        if (!call_stacked_method(interpreter, top - 3, 3).ok()) {
+            return object::Raised{};
         }
         top[-3] = data;
         top[-2] = cause;
         top -= 2;
-        return true;
+        return object::succeeded();
     }
     if (top[0].is_none()) {
         top[1] = Value::none();
         top[2] = Value::none();
         top -= 2;
-        if (call_stacked_method(interpreter, top, 3).is_empty()) {
-            return false;
+        if (!call_stacked_method(interpreter, top, 3).ok()) {
+            return object::Raised{};
         }
         top[0] = Value::none();
-        return true;
+        return object::succeeded();
     }
     // Left by an exception: __exit__(type, exception, None), whose truth suppresses it.
     top[1] = top[0];
@@ -226,18 +226,18 @@ object::Status exit_with(Interpreter& interpreter, Frame& frame, Value*& top) {
     top -= 2;
     Value result = call_stacked_method(interpreter, top, 3);
     if (result.is_empty()) {
-        return false;
+        return object::Raised{};
     }
     int truth = object::truth(interpreter, result);
     if (truth < 0) {
-        return false;
+        return object::Raised{};
     }
     if (truth != 0) {
         top[0] = Value::none();
     } else {
         top[0] = top[3];
     }
-    return true;
+    return object::succeeded();
 }
 
 Value Interpreter::handled_exception() const {

@@ -55,11 +55,10 @@ FinallyExit end_finally(Interpreter& interpreter, Frame& frame, object::Value*& 
                         const std::uint8_t*& instruction);
 
 // RETURN_VALUE (or END_FINALLY resuming one) with the return value on top, in a frame with
-// open handlers: closes the handlers it leaves. Returns the start of the first finally body
-// that must run before the return (the return value moved to its stack under the unwind
-// slot), or null when the frame can return now.
-const std::uint8_t* return_through_handlers(Frame& frame, object::Value*& top,
-                                            const std::uint8_t* instruction);
+// open handlers: closes the handlers it leaves. True when a finally body must run before the
+// return: `instruction` moves to its start and the return value to its stack, under the
+// unwind slot. False when the frame can return now.
+bool return_through_handlers(Frame& frame, object::Value*& top, const std::uint8_t*& instruction);
 
 // SETUP_WITH on the context manager at `top`: leaves __exit__ (as method and self) in its
 // place, calls __enter__, opens the block's handler at `handler` and pushes __enter__'s result.

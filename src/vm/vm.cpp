@@ -147,7 +147,7 @@ RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceK
             !object::dict_store_name(interpreter, object::as_dict(globals),
                                      object::names::dunder_file, interpreter.intern(name))) {
             globals = Value::empty();
-        } else if (interpreter.run_source(source, name, kind, globals, globals).is_empty()) {
+        } else if (!interpreter.run_source(source, name, kind, globals, globals).ok()) {
             globals = Value::empty();
         }
     }

@@ -45,7 +45,7 @@ struct Counter {
 
 extern const vm::ModuleDefinition value_module;
 
-Value value_add(object::Runtime& runtime, Arguments) {
+object::Result<Value> value_add(object::Runtime& runtime, Arguments) {
     Counter& counter = vm::module_state<Counter>(runtime, value_module);
     return Value::from_small_int(++counter.calls);
 }
@@ -57,7 +57,8 @@ constexpr NativeFunction value_functions[] = {
 bool initialise_value(object::Runtime& runtime, Value globals, void* state) {
     new (state) Counter();
     return object::dict_store_name(runtime, object::as_dict(globals), names::count,
-                                   Value::from_small_int(7));
+                                   Value::from_small_int(7))
+        .ok();
 }
 
 constinit const vm::ModuleDefinition value_module{
