@@ -42,7 +42,9 @@ class [[nodiscard]] Result<Value> {
     constexpr explicit operator bool() const { return ok(); }
     constexpr Raised error() const { return {}; }
 
-    Value value() const {
+    // A reference, so that XIPY_TRY's std::move (needed for support::Result) does not move
+    // from a temporary, which clang's -Wpessimizing-move refuses.
+    const Value& value() const {
         assert(ok());
         return value_;
     }
