@@ -161,6 +161,11 @@ object::Result<Value> read_stdin_chunk(object::Runtime& runtime, StdinObject* st
             text.push_back(static_cast<char>(byte));
         }
     }
+    // A host's read ends early when the user interrupts (xipy run's Ctrl-C): the interrupt,
+    // not the end of the input, is what the program sees then, as with input().
+    if (!runtime.charge_native_work(text.size() + 1)) {
+        return object::Raised{};
+    }
     if (!stream->is_text()) {
         return object::make_bytes(runtime, text);
     }

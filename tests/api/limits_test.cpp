@@ -246,6 +246,25 @@ TEST(Limits, InterruptedStdinReadRaisesKeyboardInterrupt) {
     xipy_vm_destroy(vm);
 }
 
+// sys.stdin's read methods, like input(), see the interrupt that ended the host's read: a
+// read that ended early used to return what it had, and the interrupt stayed pending.
+TEST(Limits, InterruptedStdinMethodsRaiseKeyboardInterrupt) {
+    const auto image = program("stdin_methods");
+    std::string output;
+    xipy_vm* vm = nullptr;
+    xipy_config config;
+    xipy_config_init(&config);
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    config.read_stdin = interrupted_read;
+    config.stdin_context = &vm;
+    ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+    EXPECT_EQ(xipy_vm_run_mpy(vm, image.data(), image.size()), XIPY_OK) << output;
+    EXPECT_EQ(output, "read interrupted\nreadline interrupted\nbuffer.read interrupted\n");
+    xipy_vm_destroy(vm);
+}
+
 TEST(Limits, RegressionInputsEndInAStatus) {
     // Every file once crashed xipy; now each must end in a status under small limits.
     std::size_t count = 0;
