@@ -257,6 +257,9 @@ void CompilePass::compile_call(Node arguments, bool is_method, std::uint32_t ext
             if ((star_flags & star_flag_double) != 0) {
                 return syntax_error(item, "* arg after **");
             }
+            if (keyword > 0) {
+                return syntax_error(item, "* arg after kwarg");
+            }
             // Which arguments are *-unpacked travels as a small int bitmap.
             if (position + 1 >= module_.small_int_bits) {
                 return syntax_error(item, "too many args");
