@@ -67,11 +67,29 @@ Result<Value> iterators_of(Runtime& runtime, std::span<const Value> iterables) {
 }
 
 // Next item of every iterator of `source`, or stop_iteration when any ends.
+// The next item of a source of enumerate, map or zip. A StopIteration the source raises goes
+// on raised, as MicroPython passes it on: with its value (first argument) only. Loops over the
+// outer iterator still just end (iterate_next() takes a raised StopIteration as the end).
+Value next_passing_stop(Runtime& runtime, Value iterator) {
+    Value item = iterate_next_keeping_stop(runtime, iterator);
+    if (item.is_empty() && is_instance(runtime.exception(), &stop_iteration_type)) {
+        TupleObject* args = as_tuple(as_exception(runtime.exception())->args);
+        if (args->length > 1) {
+            Value value = args->items()[0];
+            Value stop = make_exception(runtime, &stop_iteration_type, {&value, 1});
+            if (!stop.is_empty()) {
+                runtime.set_exception(stop);
+            }
+        }
+    }
+    return item;
+}
+
 bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, bool& finished) {
     TupleObject* iterators = as_tuple(source);
     items.clear();
     for (Value iterator : iterators->span()) {
-        Value item = iterate_next(runtime, iterator);
+        Value item = next_passing_stop(runtime, iterator);
         if (item.is_empty()) {
             return false;
         }
@@ -128,7 +146,7 @@ Result<Value> enumerate_make_new(Runtime& runtime, const Type* type, Arguments a
 
 Result<Value> enumerate_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
-    Value item = iterate_next(runtime, iterator->source);
+    Value item = next_passing_stop(runtime, iterator->source);
     if (item.is_empty() || item.is_stop_iteration()) {
         return item;
     }
