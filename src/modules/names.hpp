@@ -31,7 +31,6 @@
     X(version, "version") \
     X(version_info, "version_info") \
     X(platform, "platform") \
-    X(byteorder, "byteorder") \
     X(modules, "modules") \
     X(path, "path") \
     X(implementation, "implementation") \

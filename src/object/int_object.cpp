@@ -452,20 +452,29 @@ std::optional<number::ByteOrder> byte_order_argument(Runtime& runtime, Value val
 }
 
 Result<Value> int_to_bytes(Runtime& runtime, Arguments arguments) {
-    if (!check_keywords(runtime, arguments, {names::signed_})) {
+    if (!check_keywords(runtime, arguments, {names::length, names::byteorder, names::signed_})) {
         return Value::empty();
     }
-    // to_bytes(length=1, byteorder='big', *, signed=False), as since CPython 3.11.
-    auto length = arguments.positional_count > 1 ? to_integer(runtime, arguments[1])
-                                                 : std::optional<std::int64_t>(1);
+    // to_bytes(length=1, byteorder='big', *, signed=False), as since CPython 3.11; length and
+    // byteorder by position or by keyword, not both (MicroPython's words for that).
+    Value length_keyword = keyword_argument(arguments, names::length);
+    Value order_keyword = keyword_argument(arguments, names::byteorder);
+    if ((arguments.positional_count > 1 && !length_keyword.is_empty()) ||
+        (arguments.positional_count > 2 && !order_keyword.is_empty())) {
+        return runtime.raise_new(&type_error_type, "extra keyword arguments given");
+    }
+    const Value length_value = arguments.positional_count > 1 ? arguments[1] : length_keyword;
+    const Value order_value = arguments.positional_count > 2 ? arguments[2] : order_keyword;
+    auto length = !length_value.is_empty() ? to_integer(runtime, length_value)
+                                           : std::optional<std::int64_t>(1);
     if (!length) {
         return Value::empty();
     }
     if (*length < 0) {
         return runtime.raise_new(&value_error_type, "length argument must be non-negative");
     }
-    auto order = arguments.positional_count > 2 ? byte_order_argument(runtime, arguments[2])
-                                                : std::optional(number::ByteOrder::big);
+    auto order = !order_value.is_empty() ? byte_order_argument(runtime, order_value)
+                                         : std::optional(number::ByteOrder::big);
     if (!order) {
         return Value::empty();
     }

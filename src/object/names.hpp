@@ -365,6 +365,8 @@ namespace xipy::object {
     X(default_, "default") \
     X(big, "big") \
     X(signed_, "signed") \
+    X(byteorder, "byteorder") \
+    X(length, "length") \
     X(byteorder_name, "byteorder_name") \
     X(name, "name") \
     X(with_traceback, "with_traceback") \
