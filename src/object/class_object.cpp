@@ -59,6 +59,10 @@ void trace_type(gc::Cell* cell, gc::Tracer& tracer) {
 }
 
 Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
+    // Only real types reach here (see type_load_attribute()); refuse anything else safely.
+    if (!is_type(self)) {
+        return runtime.raise_new(&type_error_type, "not a type");
+    }
     printer.write("<class '");
     printer.write(type_name(runtime, as_type(self)));
     printer.write("'>");
@@ -66,6 +70,11 @@ Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
 }
 
 Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
+    if (!is_type(callable)) {
+        return runtime.raise_new(
+            &type_error_type,
+            "'" + std::string(type_name_of(runtime, callable)) + "' object isn't callable");
+    }
     const Type* type = as_type(callable);
     if (type == &type_type) {
         if (arguments.positional_count == 1 && arguments.keyword_count == 0) {
@@ -123,6 +132,11 @@ Result<Value> builtin_type_dict(Runtime& runtime, const Type* type) {
 }
 
 Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
+    // An instance of a user subclass of type (class M(type), then M("X", (), {})) is an
+    // ordinary instance here, since xipy has no metaclasses: it has no type's attributes.
+    if (!is_type(self)) {
+        return Value::empty();
+    }
     const Type* type = as_type(self);
     switch (name) {
         case names::dunder_name:
@@ -157,11 +171,12 @@ Value type_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
 }
 
 Status type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
-    const Type* type = as_type(self);
-    if (!type->is_user_class()) {
+    // As type_load_attribute(): only a real type has a type's attributes.
+    if (!is_type(self) || !as_type(self)->is_user_class()) {
         raise_no_attribute(runtime, self, name);
         return Raised{};
     }
+    const Type* type = as_type(self);
     DictObject* dict = as_dict(type->dict);
     if (value.is_empty()) {
         Value removed;
