@@ -96,14 +96,18 @@ bool Vm::add_module_path(std::string_view entry, bool first) {
 
 Vm::~Vm() = default;
 
-RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
+void Vm::begin_run() {
     load_error_.clear();
     exception_type_name_.clear();
     exception_message_.clear();
     traceback_text_.clear();
     exit_code_ = 0;
+    interpreter_->set_step_limit(max_steps_);
+}
+
+RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
+    begin_run();
     Interpreter& interpreter = *interpreter_;
-    interpreter.set_step_limit(max_steps_);
     auto loaded = interpreter.load_image(mpy);
     if (!loaded) {
         // A heap too small for the image's tables is the program's MemoryError, as on
@@ -119,25 +123,15 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
 }
 
 RunStatus Vm::run_module(std::string_view name) {
-    load_error_.clear();
-    exception_type_name_.clear();
-    exception_message_.clear();
-    traceback_text_.clear();
-    exit_code_ = 0;
+    begin_run();
     Interpreter& interpreter = *interpreter_;
-    interpreter.set_step_limit(max_steps_);
     return finish_run(interpreter.run_main_module(name));
 }
 
 RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceKind kind,
                          bool program_ends) {
-    load_error_.clear();
-    exception_type_name_.clear();
-    exception_message_.clear();
-    traceback_text_.clear();
-    exit_code_ = 0;
+    begin_run();
     Interpreter& interpreter = *interpreter_;
-    interpreter.set_step_limit(max_steps_);
     Value globals = interpreter.main_globals();
     if (!globals.is_empty()) {
         interpreter.keep(globals);

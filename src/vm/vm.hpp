@@ -153,6 +153,8 @@ class Vm {
 
   private:
     // Reports a run's outcome: `globals` empty when the program raised.
+    // Forgets the last run's outcome and restarts the step budget: how every run begins.
+    void begin_run();
     RunStatus finish_run(object::Value globals, bool program_ends = true);
 
     std::unique_ptr<Interpreter> interpreter_;

@@ -5,8 +5,7 @@
 #include <string_view>
 
 #include "compiler/compile.hpp"
-#include "modules/standard_modules.hpp"
-#include "vm/vm.hpp"
+#include "fuzz_vm_config.hpp"
 
 // Every input must compile or fail with an error that says why, never crash, hang, overflow
 // the stack or trip a sanitizer. What compiles must pass the verifier (a rejection is a
@@ -24,13 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         return 0;
     }
-    xipy::vm::VmConfig config;
-    config.modules = xipy::modules::standard_modules();
-    config.heap_limit_bytes = 256 * 1024;
-    config.max_depth = 50;
-    config.max_steps = 20000;
-    config.argv = {"fuzz.py"};
-    xipy::vm::Vm vm(config);
+    xipy::vm::Vm vm(fuzz_vm_config("fuzz.py"));
     const auto& image = result.image();
     if (vm.run_image(std::span<const std::uint8_t>(image.data(), image.size())) ==
         xipy::vm::RunStatus::bad_image) {
