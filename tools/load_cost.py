@@ -21,7 +21,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "micropython"
-LAYERS = ["api", "modules", "vm", "object", "gc", "disassembler", "image", "library", "text",
+LAYERS = ["api", "modules", "compiler", "vm", "object", "gc", "disassembler", "image", "library", "text",
           "number", "support"]
 
 MICROPYTHON_PROBE = """
