@@ -134,6 +134,7 @@ constexpr NativeFunction binascii_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition binascii_module{names::binascii, binascii_functions, {}};
+constinit const vm::ModuleDefinition binascii_module{
+    .name = names::binascii, .functions = binascii_functions, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

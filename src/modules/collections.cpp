@@ -722,7 +722,10 @@ constexpr object::Attribute collections_types[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition collections_module{
-    names::collections, {&namedtuple_function, 1}, collections_types};
+constinit const vm::ModuleDefinition collections_module{.name = names::collections,
+                                                        .functions = {&namedtuple_function, 1},
+                                                        .objects = collections_types,
+                                                        .extensible = true,
+                                                        .u_alias = true};
 
 }  // namespace xipy::modules

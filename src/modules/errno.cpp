@@ -52,6 +52,7 @@ bool initialise_errno(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition errno_module{names::errno_, {}, {}, initialise_errno};
+constinit const vm::ModuleDefinition errno_module{
+    .name = names::errno_, .initialise = initialise_errno, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

@@ -165,6 +165,7 @@ constexpr object::Attribute hashlib_types[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition hashlib_module{names::hashlib, {}, hashlib_types};
+constinit const vm::ModuleDefinition hashlib_module{
+    .name = names::hashlib, .objects = hashlib_types, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

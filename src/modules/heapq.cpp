@@ -127,6 +127,7 @@ constexpr NativeFunction heapq_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition heapq_module{names::heapq, heapq_functions, {}};
+constinit const vm::ModuleDefinition heapq_module{
+    .name = names::heapq, .functions = heapq_functions, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

@@ -37,6 +37,10 @@ bool initialise_io(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition io_module{names::io, {}, io_types, initialise_io};
+constinit const vm::ModuleDefinition io_module{.name = names::io,
+                                               .objects = io_types,
+                                               .initialise = initialise_io,
+                                               .extensible = true,
+                                               .u_alias = true};
 
 }  // namespace xipy::modules

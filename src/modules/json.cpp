@@ -528,6 +528,7 @@ constexpr NativeFunction json_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition json_module{names::json, json_functions, {}};
+constinit const vm::ModuleDefinition json_module{
+    .name = names::json, .functions = json_functions, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

@@ -413,6 +413,10 @@ bool initialise_os(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition os_module{names::os, os_functions, {}, initialise_os};
+constinit const vm::ModuleDefinition os_module{.name = names::os,
+                                               .functions = os_functions,
+                                               .initialise = initialise_os,
+                                               .extensible = true,
+                                               .u_alias = true};
 
 }  // namespace xipy::modules

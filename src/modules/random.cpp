@@ -180,7 +180,11 @@ constexpr NativeFunction random_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition random_module{
-    names::random, random_functions, {}, initialise_random, sizeof(library::Yasmarang)};
+constinit const vm::ModuleDefinition random_module{.name = names::random,
+                                                   .functions = random_functions,
+                                                   .initialise = initialise_random,
+                                                   .state_size = sizeof(library::Yasmarang),
+                                                   .extensible = true,
+                                                   .u_alias = true};
 
 }  // namespace xipy::modules

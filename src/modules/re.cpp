@@ -547,6 +547,7 @@ constexpr NativeFunction re_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition re_module{names::re, re_functions, {}};
+constinit const vm::ModuleDefinition re_module{
+    .name = names::re, .functions = re_functions, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

@@ -76,7 +76,8 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition array_module{names::array, {}, array_types};
+constinit const vm::ModuleDefinition array_module{
+    .name = names::array, .objects = array_types, .extensible = true, .u_alias = true};
 
 const vm::ModuleRegistry& standard_modules() {
     static constexpr vm::ModuleRegistry registry{

@@ -296,6 +296,7 @@ constexpr NativeFunction struct_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition struct_module{names::struct_, struct_functions, {}};
+constinit const vm::ModuleDefinition struct_module{
+    .name = names::struct_, .functions = struct_functions, .extensible = true, .u_alias = true};
 
 }  // namespace xipy::modules

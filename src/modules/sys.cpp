@@ -378,6 +378,7 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition sys_module{names::sys, {}, {}, initialise_sys};
+constinit const vm::ModuleDefinition sys_module{
+    .name = names::sys, .initialise = initialise_sys, .u_alias = true};
 
 }  // namespace xipy::modules

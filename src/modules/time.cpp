@@ -265,7 +265,11 @@ constexpr NativeFunction time_functions[] = {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition time_module{
-    names::time, time_functions, {}, initialise_time, sizeof(TimeState)};
+constinit const vm::ModuleDefinition time_module{.name = names::time,
+                                                 .functions = time_functions,
+                                                 .initialise = initialise_time,
+                                                 .state_size = sizeof(TimeState),
+                                                 .extensible = true,
+                                                 .u_alias = true};
 
 }  // namespace xipy::modules

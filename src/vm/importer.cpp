@@ -53,6 +53,20 @@ object::Raised raise_no_module(Interpreter& interpreter, std::string_view name) 
                                  "no module named '" + std::string(name) + "'");
 }
 
+// A top-level name no file answered: an extensible built-in module of that name, or for
+// `u` + name the module `name` when it has that alias (ujson is json), as in MicroPython.
+Value find_extensible_module(Interpreter& interpreter, std::uint32_t id, std::string_view name) {
+    Value module = interpreter.find_builtin_module(id, BuiltinLookup::extensible);
+    if (module.is_empty() && !interpreter.has_exception() && name.size() > 1 &&
+        name.front() == 'u') {
+        // A module's name is always interned, so a text not in the table names none.
+        if (const auto unprefixed = interpreter.interned().find(name.substr(1))) {
+            module = interpreter.find_builtin_module(*unprefixed, BuiltinLookup::u_alias);
+        }
+    }
+    return module;
+}
+
 // The frozen table's source: a directory exists where some entry's path continues below it.
 class FrozenSource final : public ModuleSource {
   public:
@@ -375,7 +389,7 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
         const std::uint32_t id = interned().intern_copy(prefix);
         Value module = object::dict_find_name(*this, object::as_dict(modules()), id);
         if (module.is_empty() && start == 0) {
-            module = find_builtin_module(id);
+            module = find_builtin_module(id, BuiltinLookup::fixed);
             if (module.is_empty() && has_exception()) {
                 return Value::empty();
             }
@@ -387,6 +401,9 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
                     if (!module.is_empty() || has_exception()) {
                         break;
                     }
+                }
+                if (module.is_empty() && !has_exception()) {
+                    module = find_extensible_module(*this, id, component);
                 }
             } else if (!parent_path.empty()) {
                 module = find_in_directory(id, component, parent_path);

@@ -107,8 +107,9 @@ class Interpreter : public object::Runtime {
                                          bool has_fromlist, std::int64_t level);
     // The module named `name` (a str), dotted names included.
     object::Result<object::Value> import_module(object::Value name) override;
-    // A built-in module of the registry (module_loading.cpp), or empty with no exception.
-    object::Value find_builtin_module(std::uint32_t id);
+    // A built-in module of the registry (module_loading.cpp), or empty with no exception;
+    // `lookup` limits it to the fixed or the extensible modules (ModuleDefinition::extensible).
+    object::Value find_builtin_module(std::uint32_t id, BuiltinLookup lookup = BuiltinLookup::any);
     // Where files live: each source is mounted at a path (normalize_path form); the longest
     // mount point that holds a path answers for it, "" answering for every path.
     struct Mount {

@@ -36,14 +36,23 @@ namespace xipy::vm {
 // module reach it with module_state().
 struct ModuleDefinition {
     std::uint32_t name;
-    std::span<const object::NativeFunction> functions;
-    std::span<const object::Attribute> objects;
+    std::span<const object::NativeFunction> functions = {};
+    std::span<const object::Attribute> objects = {};
     // Stores the per-VM members into `globals` (a dict); `state` is null when state_size is 0.
     // False with the exception pending when it fails.
     bool (*initialise)(object::Runtime& runtime, object::Value globals, void* state) = nullptr;
     std::size_t state_size = 0;
     void (*trace_state)(void* state, gc::Tracer& tracer) = nullptr;
+    // As MicroPython's extensible modules: a file of the same name on sys.path is imported
+    // instead (json.py shadows json). The others (sys, math, gc) are found before any file.
+    bool extensible = false;
+    // `u` + name imports this module too (ujson is json), whatever sys.path holds.
+    bool u_alias = false;
 };
+
+// Which built-in modules a lookup may return (Interpreter::find_builtin_module): any, those
+// found before files, those found after them, those `u` + name finds.
+enum class BuiltinLookup : std::uint8_t { any, fixed, extensible, u_alias };
 
 // What Python source is compiled as, as MicroPython's parse input kinds: a module (`file`),
 // one REPL statement whose expression statements print their value (`single`) or one

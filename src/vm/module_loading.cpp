@@ -268,8 +268,11 @@ void initialize_builtins(Interpreter& interpreter) {
 // Finds a built-in module by its definition's name: a VM has a few dozen at most, so a scan
 // costs less than any index would to build. Empty, with no exception pending, when there is
 // none of that name.
-Value Interpreter::find_builtin_module(std::uint32_t id) {
-    Value found = object::dict_find_name(*this, object::as_dict(modules()), id);
+Value Interpreter::find_builtin_module(std::uint32_t id, BuiltinLookup lookup) {
+    // An alias must not answer with the file that shadows the module under its own name.
+    const bool aliased = lookup == BuiltinLookup::u_alias;
+    Value found =
+        aliased ? Value::empty() : object::dict_find_name(*this, object::as_dict(modules()), id);
     if (!found.is_empty()) {
         return found;
     }
@@ -285,17 +288,26 @@ Value Interpreter::find_builtin_module(std::uint32_t id) {
         if (definition->name != id) {
             continue;
         }
+        const bool wanted =
+            lookup == BuiltinLookup::any ||
+            (aliased ? definition->u_alias
+                     : definition->extensible == (lookup == BuiltinLookup::extensible));
+        if (!wanted) {
+            return Value::empty();
+        }
         ModuleInstance& instance = module_instances_[index];
         if (instance.module.is_empty() && !instantiate(*this, *definition, instance)) {
             return Value::empty();
         }
-        if (!object::dict_store_name(*this, object::as_dict(modules()), id, instance.module)) {
+        if (!aliased &&
+            !object::dict_store_name(*this, object::as_dict(modules()), id, instance.module)) {
             return Value::empty();
         }
         return instance.module;
     }
     const ModuleDefinition* builtins_definition = module_registry_.builtins;
-    if (builtins_definition != nullptr && builtins_definition->name == id) {
+    if (builtins_definition != nullptr && builtins_definition->name == id &&
+        (lookup == BuiltinLookup::any || lookup == BuiltinLookup::fixed)) {
         // `import builtins`: a module over this VM's builtins namespace itself, so what a
         // program stores in it is what every global lookup falls back to.
         object::DictObject* dict = object::as_dict(builtins());

@@ -1,0 +1,2 @@
+# Never imported: sys is a fixed built-in module, found before any file.
+SOURCE = "sys.py"
