@@ -70,5 +70,6 @@ MODULES = {
     "EEXIST EHOSTUNREACH EINPROGRESS EINVAL EIO EISDIR ENOBUFS ENODEV ENOENT ENOMEM ENOTCONN "
     "EOPNOTSUPP EPERM ETIMEDOUT errorcode",
     "os": "getenv listdir mkdir remove rename rmdir stat urandom",
+    "platform": "libc_ver platform python_compiler",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

@@ -229,6 +229,11 @@
     X(umount, "umount") \
     X(ilistdir, "ilistdir")
 
+// platform (its own name is sys.platform's)
+#define XIPY_PLATFORM_NAMES(X) \
+    X(python_compiler, "python_compiler") \
+    X(libc_ver, "libc_ver")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -247,7 +252,8 @@
     XIPY_BINASCII_NAMES(X) \
     XIPY_HASHLIB_NAMES(X) \
     XIPY_RANDOM_NAMES(X) \
-    XIPY_VFS_NAMES(X)
+    XIPY_VFS_NAMES(X) \
+    XIPY_PLATFORM_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {
