@@ -1,0 +1,811 @@
+# asyncio for xipy: MicroPython 1.29's scheduler, tasks, events, locks and streams, in Python.
+#
+# One module, frozen into the runtime (src/modules/frozen/README.md says how). How it works:
+#
+# - The run queue (`_run_queue`) holds tasks ordered by the tick at which each may run next;
+#   tasks due at the same tick run in the order they were queued, as MicroPython's stable
+#   pairing heap orders them.
+# - A task is a coroutine plus two fields whose meaning follows MicroPython's, because user
+#   code and the tests observe them:
+#     `state`: True while it runs and nobody waits on it; a TaskQueue of the tasks awaiting
+#       it; a callable to call when it ends (gather); None once it ended and nobody has
+#       awaited it; False once it ended and its outcome was taken.
+#     `data`: while it waits, what it waits on (a Task, a TaskQueue, the I/O queue), so that
+#       cancel() can take it out; when it is due to be resumed with an exception, that
+#       exception; once it ended, the StopIteration or exception it ended with.
+# - The loop (`_run_until`) takes the first due task, resumes its coroutine, and when the
+#   coroutine ends, wakes whoever waits on it.
+# - Streams and ThreadSafeFlag wait in the I/O queue. Without a `select` module the queue
+#   asks each waiting object's ioctl(3, events) (MicroPython's stream poll request) itself.
+
+from time import ticks_ms as ticks, ticks_diff, ticks_add, sleep_ms as _pause_ms
+import sys
+
+__version__ = (3, 0, 0)
+
+
+class CancelledError(BaseException):
+    pass
+
+
+class TimeoutError(Exception):
+    pass
+
+
+# ---- The queue of tasks ordered by due tick.
+
+
+class TaskQueue:
+    def __init__(self):
+        self._tasks = []
+
+    def peek(self):
+        tasks = self._tasks
+        return tasks[0] if tasks else None
+
+    def push(self, task, key=None):
+        # Queuing a task clears what it waited on: it now waits only for its turn.
+        task.data = None
+        if key is None:
+            key = ticks()
+        task.ph_key = key
+        tasks = self._tasks
+        index = len(tasks)
+        # From the back, as most tasks are due now and go behind everything due earlier.
+        while index > 0 and ticks_diff(tasks[index - 1].ph_key, key) > 0:
+            index -= 1
+        tasks.insert(index, task)
+
+    def pop(self):
+        return self._tasks.pop(0)
+
+    def remove(self, task):
+        tasks = self._tasks
+        for index in range(len(tasks)):
+            if tasks[index] is task:
+                del tasks[index]
+                return
+
+
+# ---- Tasks.
+
+
+class Task:
+    def __init__(self, coro, globals=None):
+        self.coro = coro
+        self.data = None
+        self.state = True
+        self.ph_key = 0
+
+    def __iter__(self):
+        state = self.state
+        if not state:
+            # Already ended: awaiting it now takes its outcome.
+            self.state = False
+        elif state is True:
+            self.state = TaskQueue()
+        elif type(state) is not TaskQueue:
+            # A gather (or another helper) already watches this task through `state`.
+            raise RuntimeError("can't wait")
+        return self
+
+    def __next__(self):
+        if not self.state:
+            # Raising the StopIteration it ended with hands its value to the awaiting `await`.
+            raise self.data
+        # Still running: the awaiting task sleeps in this task's queue until it ends.
+        waiter = _current
+        self.state.push(waiter)
+        waiter.data = self
+
+    def done(self):
+        return not self.state
+
+    def cancel(self):
+        if not self.state:
+            return False
+        if self is _current:
+            raise RuntimeError("can't cancel self")
+        # A task waiting on another task is cancelled where it really waits: the innermost one.
+        target = self
+        while isinstance(target.data, Task):
+            target = target.data
+        holder = target.data
+        if hasattr(holder, "remove"):
+            # Parked in an event's, lock's or the I/O queue: back to the run queue.
+            holder.remove(target)
+            _run_queue.push(target)
+        elif ticks_diff(target.ph_key, ticks()) > 0:
+            # Sleeping: due now instead.
+            _run_queue.remove(target)
+            _run_queue.push(target)
+        target.data = CancelledError
+        return True
+
+
+# ---- Sleeping.
+
+
+def sleep_ms(t):
+    # The wake-up tick is computed on the call, so an interval too long raises there.
+    due = ticks_add(ticks(), max(0, t))
+    return _Sleep(due)
+
+
+class _Sleep:
+    # Awaiting it requeues the current task at `due` and gives the loop control once.
+    def __init__(self, due):
+        self.due = due
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        due = self.due
+        if due is None:
+            raise StopIteration
+        self.due = None
+        _run_queue.push(_current, due)
+
+
+def sleep(t):
+    return sleep_ms(int(t * 1000))
+
+
+# ---- Waiting for streams.
+
+_POLL_REQUEST = 3
+_READABLE = 1
+_PRIORITY = 2
+_WRITABLE = 4
+_ERROR = 8
+
+
+class IOQueue:
+    def __init__(self):
+        # id(stream) -> [task reading, task waiting for priority data, task writing, stream]
+        self.map = {}
+
+    def _park(self, stream, slot):
+        entry = self.map.get(id(stream))
+        if entry is None:
+            entry = [None, None, None, stream]
+            self.map[id(stream)] = entry
+        elif entry[slot] is not None:
+            raise RuntimeError("stream already waited on")
+        entry[slot] = _current
+        _current.data = self
+
+    def queue_read(self, stream):
+        self._park(stream, 0)
+
+    def queue_pri(self, stream):
+        self._park(stream, 1)
+
+    def queue_write(self, stream):
+        self._park(stream, 2)
+
+    def remove(self, task):
+        for key in list(self.map):
+            entry = self.map[key]
+            if entry[0] is task or entry[1] is task or entry[2] is task:
+                del self.map[key]
+
+    def _ready_events(self, entry):
+        wanted = 0
+        if entry[0] is not None:
+            wanted |= _READABLE
+        if entry[1] is not None:
+            wanted |= _PRIORITY
+        if entry[2] is not None:
+            wanted |= _WRITABLE
+        stream = entry[3]
+        try:
+            return stream.ioctl(_POLL_REQUEST, wanted) & (wanted | _ERROR)
+        except AttributeError:
+            # Neither a stream xipy can poll nor a select module to ask: report it ready, so
+            # the task finds out from its own read or write.
+            return wanted
+
+    def _wake(self):
+        woken = False
+        for key in list(self.map):
+            entry = self.map[key]
+            events = self._ready_events(entry)
+            if not events:
+                continue
+            woken = True
+            if events & (_READABLE | _ERROR) and entry[0] is not None:
+                _run_queue.push(entry[0])
+                entry[0] = None
+            if events & _PRIORITY and entry[1] is not None:
+                _run_queue.push(entry[1], ticks_add(ticks(), -1000))
+                entry[1] = None
+            if events & (_WRITABLE | _ERROR) and entry[2] is not None:
+                _run_queue.push(entry[2])
+                entry[2] = None
+            if entry[0] is None and entry[1] is None and entry[2] is None:
+                del self.map[key]
+        return woken
+
+    def wait_io_event(self, dt):
+        # Waits at most dt ms (forever when negative) for a stream to become ready. The wait
+        # is cut into short naps while streams are watched, as their readiness is polled.
+        if self._wake() or dt == 0:
+            return
+        if not self.map:
+            if dt > 0:
+                _pause_ms(dt)
+            return
+        _pause_ms(1 if dt < 0 else min(dt, 1))
+        self._wake()
+
+
+# ---- The loop.
+
+
+def _as_task(awaitable):
+    if isinstance(awaitable, Task):
+        return awaitable
+    return create_task(awaitable)
+
+
+def create_task(coro):
+    if not hasattr(coro, "send"):
+        raise TypeError("coroutine expected")
+    task = Task(coro, globals())
+    _run_queue.push(task)
+    return task
+
+
+def _ended(task, outcome, awaited):
+    # `task`'s coroutine ended with `outcome` (a StopIteration or an exception): wake whoever
+    # waits on it, and queue a detached failure for the exception handler.
+    state = task.state
+    if state is True:
+        task.state = False if awaited else None
+    elif callable(state):
+        state(task, outcome)
+        task.state = False
+        awaited = True
+    else:
+        waiting = state
+        while waiting.peek():
+            _run_queue.push(waiting.pop())
+            awaited = True
+        task.state = False
+    if not awaited and not isinstance(outcome, (CancelledError, StopIteration)):
+        # Nobody has awaited it yet; if nobody does before its turn comes again, the
+        # exception handler hears of it then.
+        _run_queue.push(task)
+    task.data = outcome
+
+
+# What the exception handler is given for a task whose exception nobody took; made once, so
+# reporting one needs no new dict.
+_unretrieved = {"message": "Task exception wasn't retrieved", "exception": None, "future": None}
+
+
+def _report_unretrieved(task):
+    task.state = False
+    _unretrieved["exception"] = task.data
+    _unretrieved["future"] = task
+    Loop.call_exception_handler(_unretrieved)
+
+
+def _next_due():
+    # Waits until the first task of the run queue is due and returns it; None when nothing
+    # is left that could ever run (no task queued, no stream watched, `main` done).
+    global _current
+    while True:
+        task = _run_queue.peek()
+        if task:
+            wait = ticks_diff(task.ph_key, ticks())
+            if wait <= 0:
+                _io_queue.wait_io_event(0)
+                return _run_queue.pop()
+            _io_queue.wait_io_event(wait)
+        elif _io_queue.map:
+            _io_queue.wait_io_event(-1)
+        else:
+            _current = None
+            if not _main or not _main.state:
+                return None
+            # The main task waits on something nothing can set: keep idling, as MicroPython
+            # does, so that a debugger or an interrupt can still look in.
+            _pause_ms(3)
+
+
+def _step(task, main):
+    # Resumes `task` once. Returns True when `main` ended (its outcome is then in main.data).
+    global _current
+    _current = task
+    pending = task.data
+    if pending and not task.state:
+        # An ended task queued again because nobody took its exception.
+        task.data = None
+        if task.state is None:
+            task.data = pending
+            _report_unretrieved(task)
+        return False
+    try:
+        if pending:
+            task.data = None
+            task.coro.throw(pending)
+        else:
+            task.coro.send(None)
+        return False
+    except (CancelledError, Exception) as outcome:
+        if task is main:
+            _current = None
+            if not isinstance(outcome, StopIteration):
+                task.state = False
+                raise outcome
+            if task.state is None:
+                task.state = False
+            _ended(task, outcome, True)
+            return True
+        _ended(task, outcome, False)
+        return False
+
+
+_main = None
+
+
+def run_until_complete(main_task=None):
+    global _main
+    outer = _main
+    _main = main_task
+    try:
+        while True:
+            task = _next_due()
+            if task is None:
+                return None
+            if _step(task, main_task):
+                return main_task.data.value
+    finally:
+        _main = outer
+
+
+def run(coro):
+    return run_until_complete(create_task(coro))
+
+
+def run_once():
+    # One slice for a host that drives the loop from its own: runs every task due now, then
+    # returns how many ms until the next one is due (0 when more are due, -1 when none is
+    # queued). Tasks that end with an exception go to the exception handler.
+    global _current
+    _io_queue.wait_io_event(0)
+    deadline = ticks()
+    while True:
+        task = _run_queue.peek()
+        if not task or ticks_diff(task.ph_key, deadline) > 0:
+            break
+        _step(_run_queue.pop(), None)
+    _current = None
+    task = _run_queue.peek()
+    if task:
+        return max(0, ticks_diff(task.ph_key, ticks()))
+    return -1
+
+
+# ---- The event loop object, which in MicroPython is the class itself.
+
+
+async def _until_stopped():
+    pass
+
+
+_current = None
+_stopper = None
+
+
+class Loop:
+    _exc_handler = None
+
+    def create_task(coro):
+        return create_task(coro)
+
+    def run_forever():
+        global _stopper
+        _stopper = Task(_until_stopped(), globals())
+        run_until_complete(_stopper)
+
+    def run_until_complete(aw):
+        return run_until_complete(_as_task(aw))
+
+    def stop():
+        global _stopper
+        if _stopper is not None:
+            _run_queue.push(_stopper)
+            _stopper = None
+
+    def close():
+        pass
+
+    def set_exception_handler(handler):
+        Loop._exc_handler = handler
+
+    def get_exception_handler():
+        return Loop._exc_handler
+
+    def default_exception_handler(loop, context):
+        print(context["message"], file=sys.stderr)
+        print("future:", context["future"], "coro=", context["future"].coro, file=sys.stderr)
+        sys.print_exception(context["exception"], sys.stderr)
+
+    def call_exception_handler(context):
+        (Loop._exc_handler or Loop.default_exception_handler)(Loop, context)
+
+
+def get_event_loop(runq_len=0, waitq_len=0):
+    # The arguments are the old uasyncio's queue sizes, accepted and ignored.
+    return Loop
+
+
+def current_task():
+    if _current is None:
+        raise RuntimeError("no running event loop")
+    return _current
+
+
+def new_event_loop():
+    global _run_queue, _io_queue
+    _run_queue = TaskQueue()
+    _io_queue = IOQueue()
+    return Loop
+
+
+new_event_loop()
+
+
+# ---- Waiting with a timeout, and on many awaitables.
+
+
+def _cancel_code(error):
+    return error.args[0] if error.args else None
+
+
+async def _watch(waiter, aw):
+    # Runs `aw` for wait_for; when it ends first, wakes `waiter` out of its timeout sleep with
+    # a CancelledError carrying (True, result) or (exception, None).
+    try:
+        result = await aw
+        status = True
+    except BaseException as error:
+        result = None
+        status = error
+    if waiter.data is None and waiter.cancel():
+        waiter.data = CancelledError(status, result)
+
+
+async def wait_for(aw, timeout, sleep=sleep):
+    aw = _as_task(aw)
+    if timeout is None:
+        return await aw
+    watcher = create_task(_watch(_current, aw))
+    try:
+        await sleep(timeout)
+    except CancelledError as error:
+        status = _cancel_code(error)
+        if status is None:
+            # Cancelled from outside: take `aw` down too.
+            watcher.cancel()
+            raise error
+        if status is True:
+            return error.args[1]
+        raise status
+    watcher.cancel()
+    await watcher
+    raise TimeoutError
+
+
+def wait_for_ms(aw, timeout):
+    return wait_for(aw, timeout, sleep_ms)
+
+
+class _Gathering:
+    # What a gathering task's `data` holds while it waits: cancel() removes it from here.
+    @staticmethod
+    def remove(task):
+        pass
+
+
+def gather(*aws, return_exceptions=False):
+    def finished(task, outcome):
+        nonlocal pending
+        if gatherer.data is not _Gathering:
+            # Already woken (an earlier failure, or cancelled from outside).
+            return
+        if not return_exceptions and not isinstance(outcome, StopIteration):
+            pending = outcome
+        else:
+            pending -= 1
+            if pending:
+                return
+        _run_queue.push(gatherer)
+
+    # `pending` counts the tasks still running; it goes negative when one already failed
+    # and that failure is to be raised without waiting for the others.
+    tasks = [_as_task(aw) for aw in aws]
+    pending = 0
+    for task in tasks:
+        state = task.state
+        if state is True:
+            task.state = finished
+            pending += 1
+        elif state:
+            # Another task already awaits it.
+            raise RuntimeError("can't gather")
+        elif not return_exceptions and not isinstance(task.data, StopIteration):
+            pending = -len(tasks)
+    gatherer = _current
+    cancelled = False
+    if pending > 0:
+        gatherer.data = _Gathering
+        try:
+            yield
+        except CancelledError as error:
+            cancelled = True
+            pending = error
+    for index in range(len(tasks)):
+        task = tasks[index]
+        if task.state is finished:
+            task.state = True
+            if cancelled:
+                task.cancel()
+        elif isinstance(task.data, StopIteration):
+            tasks[index] = task.data.value
+        elif return_exceptions:
+            tasks[index] = task.data
+        elif isinstance(pending, int):
+            pending = task.data
+    if pending:
+        raise pending
+    return tasks
+
+
+# ---- Events, flags and locks.
+
+
+class Event:
+    def __init__(self):
+        self.state = False
+        self.waiting = TaskQueue()
+
+    def is_set(self):
+        return self.state
+
+    def set(self):
+        # Only from the loop's own code: it touches the run queue.
+        waiting = self.waiting
+        while waiting.peek():
+            _run_queue.push(waiting.pop())
+        self.state = True
+
+    def clear(self):
+        self.state = False
+
+    def wait(self):
+        if not self.state:
+            self.waiting.push(_current)
+            _current.data = self.waiting
+            yield
+        return True
+
+
+class ThreadSafeFlag:
+    # Set from anywhere (a scheduled callback, an interrupt); a waiter polls it through the
+    # I/O queue like a stream. Unlike Event, wait() clears it again.
+    def __init__(self):
+        self.state = 0
+
+    def ioctl(self, request, events):
+        if request == _POLL_REQUEST:
+            return events if self.state else 0
+        return -1
+
+    def set(self):
+        self.state = 1
+
+    def clear(self):
+        self.state = 0
+
+    async def wait(self):
+        if not self.state:
+            yield _io_queue.queue_read(self)
+        self.state = 0
+
+
+class Lock:
+    # state: 0 free, 1 held, or the task chosen to take it next (woken but not yet run).
+    def __init__(self):
+        self.state = 0
+        self.waiting = TaskQueue()
+
+    def locked(self):
+        return self.state == 1
+
+    def release(self):
+        if self.state != 1:
+            raise RuntimeError("Lock not acquired")
+        if self.waiting.peek():
+            self.state = self.waiting.pop()
+            _run_queue.push(self.state)
+        else:
+            self.state = 0
+
+    def acquire(self):
+        if self.state != 0:
+            self.waiting.push(_current)
+            _current.data = self.waiting
+            try:
+                yield
+            except CancelledError as error:
+                if self.state == _current:
+                    # Chosen next but cancelled before running: pass the lock on.
+                    self.state = 1
+                    self.release()
+                raise error
+        self.state = 1
+        return True
+
+    async def __aenter__(self):
+        return await self.acquire()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        return self.release()
+
+
+# ---- Streams.
+
+
+class Stream:
+    def __init__(self, s, e={}):
+        self.s = s
+        self.e = e
+        self.out_buf = b""
+
+    def get_extra_info(self, v):
+        return self.e[v]
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        await self.close()
+
+    def close(self):
+        pass
+
+    async def wait_closed(self):
+        self.s.close()
+
+    async def read(self, n=-1):
+        r = b""
+        while True:
+            yield _io_queue.queue_read(self.s)
+            r2 = self.s.read(n)
+            if r2 is not None:
+                if n >= 0:
+                    return r2
+                if not len(r2):
+                    return r
+                r += r2
+
+    async def readinto(self, buf):
+        yield _io_queue.queue_read(self.s)
+        return self.s.readinto(buf)
+
+    async def readexactly(self, n):
+        r = b""
+        while n:
+            yield _io_queue.queue_read(self.s)
+            r2 = self.s.read(n)
+            if r2 is not None:
+                if not len(r2):
+                    raise EOFError
+                r += r2
+                n -= len(r2)
+        return r
+
+    async def readline(self):
+        l = b""
+        while True:
+            yield _io_queue.queue_read(self.s)
+            l2 = self.s.readline()
+            l += l2
+            if not l2 or l[-1] == 10:
+                return l
+
+    def write(self, buf):
+        if not self.out_buf:
+            # Try to write straight away; what the stream does not take waits for drain().
+            written = self.s.write(buf)
+            if written == len(buf):
+                return
+            if written is not None:
+                buf = buf[written:]
+        self.out_buf += buf
+
+    async def drain(self):
+        if not self.out_buf:
+            return await sleep_ms(0)
+        view = memoryview(self.out_buf)
+        offset = 0
+        while offset < len(view):
+            yield _io_queue.queue_write(self.s)
+            written = self.s.write(view[offset:])
+            if written is not None:
+                offset += written
+        self.out_buf = b""
+
+
+StreamReader = Stream
+StreamWriter = Stream
+
+
+async def open_connection(host, port, ssl=None, server_hostname=None):
+    import socket
+
+    address = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0][-1]
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setblocking(False)
+    try:
+        s.connect(address)
+    except OSError as error:
+        if error.errno != 115:  # EINPROGRESS
+            raise error
+    yield _io_queue.queue_write(s)
+    stream = Stream(s)
+    return stream, stream
+
+
+class Server:
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.close()
+        await self.wait_closed()
+
+    def close(self):
+        self.state = True
+        self.task.cancel()
+
+    async def wait_closed(self):
+        await self.task
+
+    async def _serve(self, s, cb):
+        self.state = False
+        while True:
+            try:
+                yield _io_queue.queue_read(s)
+            except CancelledError as error:
+                s.close()
+                if self.state:
+                    return
+                raise error
+            try:
+                client, address = s.accept()
+            except:
+                # A client that went away between poll and accept.
+                continue
+            client.setblocking(False)
+            stream = Stream(client, {"peername": address})
+            _run_queue.push(Task(cb(stream, stream), globals()))
+
+
+async def start_server(cb, host, port, backlog=5, ssl=None):
+    import socket
+
+    address = socket.getaddrinfo(host, port)[0][-1]
+    s = socket.socket()
+    s.setblocking(False)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(address)
+    s.listen(backlog)
+    server = Server()
+    server.task = create_task(server._serve(s, cb))
+    return server
