@@ -32,6 +32,12 @@ class TimeoutError(Exception):
     pass
 
 
+# What ends a task's coroutine, and which of those endings are no failure; made once, so the
+# loop allocates nothing per step.
+_ENDINGS = (CancelledError, Exception)
+_QUIET_ENDINGS = (CancelledError, StopIteration)
+
+
 # ---- The queue of tasks ordered by due tick.
 
 
@@ -127,15 +133,20 @@ class Task:
 
 
 def sleep_ms(t):
-    # The wake-up tick is computed on the call, so an interval too long raises there.
-    due = ticks_add(ticks(), max(0, t))
-    return _Sleep(due)
+    # The wake-up tick is computed on the call, so an interval too long raises there. One
+    # pause object serves every call: a task awaits its pause at once, before any other task
+    # runs, so scheduling and sleeping allocate nothing (MicroPython promises that much with
+    # the heap locked).
+    # A pause that was never awaited (create_task refused it, say) is simply reused.
+    pause = _pause
+    pause.due = ticks_add(ticks(), t if t > 0 else 0)
+    return pause
 
 
-class _Sleep:
+class _Pause:
     # Awaiting it requeues the current task at `due` and gives the loop control once.
-    def __init__(self, due):
-        self.due = due
+    def __init__(self):
+        self.due = None
 
     def __iter__(self):
         return self
@@ -146,6 +157,9 @@ class _Sleep:
             raise StopIteration
         self.due = None
         _run_queue.push(_current, due)
+
+
+_pause = _Pause()
 
 
 def sleep(t):
@@ -208,6 +222,8 @@ class IOQueue:
             return wanted
 
     def _wake(self):
+        if not self.map:
+            return False
         woken = False
         for key in list(self.map):
             entry = self.map[key]
@@ -274,7 +290,7 @@ def _ended(task, outcome, awaited):
             _run_queue.push(waiting.pop())
             awaited = True
         task.state = False
-    if not awaited and not isinstance(outcome, (CancelledError, StopIteration)):
+    if not awaited and not isinstance(outcome, _QUIET_ENDINGS):
         # Nobody has awaited it yet; if nobody does before its turn comes again, the
         # exception handler hears of it then.
         _run_queue.push(task)
@@ -335,7 +351,7 @@ def _step(task, main):
         else:
             task.coro.send(None)
         return False
-    except (CancelledError, Exception) as outcome:
+    except _ENDINGS as outcome:
         if task is main:
             _current = None
             if not isinstance(outcome, StopIteration):
