@@ -628,7 +628,7 @@ class ThreadSafeFlag:
     def clear(self):
         self.state = 0
 
-    async def wait(self):
+    def wait(self):
         if not self.state:
             yield _io_queue.queue_read(self)
         self.state = 0
@@ -675,22 +675,22 @@ class Lock:
 
 
 # ---- Streams.
+#
+# A stream is any object with read/readinto/readline/write and the poll ioctl (a socket, a
+# micropython.RingIO, a ThreadSafeFlag-like object of the program's own). Waiting for it goes
+# through the I/O queue, so other tasks run meanwhile. The functions that contain `yield` are
+# awaitables written as generators, as the rest of this module does.
 
 
 class Stream:
     def __init__(self, s, e={}):
         self.s = s
         self.e = e
+        # What write() could not hand to the stream yet; drain() sends it.
         self.out_buf = b""
 
     def get_extra_info(self, v):
         return self.e[v]
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
 
     def close(self):
         pass
@@ -698,87 +698,124 @@ class Stream:
     async def wait_closed(self):
         self.s.close()
 
-    async def read(self, n=-1):
-        r = b""
+    def read(self, n=-1):
+        # Up to n bytes as soon as some arrive; with n < 0, everything up to the end.
+        collected = b""
         while True:
             yield _io_queue.queue_read(self.s)
-            r2 = self.s.read(n)
-            if r2 is not None:
-                if n >= 0:
-                    return r2
-                if not len(r2):
-                    return r
-                r += r2
+            chunk = self.s.read(n)
+            if chunk is None:
+                continue
+            if n >= 0:
+                return chunk
+            if not chunk:
+                return collected
+            collected += chunk
 
-    async def readinto(self, buf):
+    def readinto(self, buf):
         yield _io_queue.queue_read(self.s)
         return self.s.readinto(buf)
 
-    async def readexactly(self, n):
-        r = b""
-        while n:
+    def readexactly(self, n):
+        collected = b""
+        while len(collected) < n:
             yield _io_queue.queue_read(self.s)
-            r2 = self.s.read(n)
-            if r2 is not None:
-                if not len(r2):
-                    raise EOFError
-                r += r2
-                n -= len(r2)
-        return r
+            chunk = self.s.read(n - len(collected))
+            if chunk is None:
+                continue
+            if not chunk:
+                raise EOFError
+            collected += chunk
+        return collected
 
-    async def readline(self):
-        l = b""
+    def readline(self):
+        line = b""
         while True:
             yield _io_queue.queue_read(self.s)
-            l2 = self.s.readline()
-            l += l2
-            if not l2 or l[-1] == 10:
-                return l
+            piece = self.s.readline()
+            if piece is None:
+                continue
+            line += piece
+            # 10 is b"\n"; the check is on `line`, which is also right when pieces are str.
+            if not piece or line[-1] == 10:
+                return line
 
     def write(self, buf):
+        # Never waits: what the stream does not take now is kept for drain().
         if not self.out_buf:
-            # Try to write straight away; what the stream does not take waits for drain().
-            written = self.s.write(buf)
-            if written == len(buf):
+            taken = self.s.write(buf)
+            if taken == len(buf):
                 return
-            if written is not None:
-                buf = buf[written:]
+            if taken:
+                buf = buf[taken:]
         self.out_buf += buf
 
-    async def drain(self):
-        if not self.out_buf:
-            return await sleep_ms(0)
-        view = memoryview(self.out_buf)
-        offset = 0
-        while offset < len(view):
+    def drain(self):
+        pending = self.out_buf
+        if not pending:
+            # Still a turn for the other tasks, so a loop of write() and drain() shares the CPU.
+            return (yield from sleep_ms(0))
+        view = memoryview(pending)
+        sent = 0
+        while sent < len(view):
             yield _io_queue.queue_write(self.s)
-            written = self.s.write(view[offset:])
-            if written is not None:
-                offset += written
+            taken = self.s.write(view[sent:])
+            if taken is not None:
+                sent += taken
         self.out_buf = b""
+
+    # The old uasyncio's names.
+    async def awrite(self, buf, off=0, sz=-1):
+        if off or sz != -1:
+            view = memoryview(buf)
+            buf = view[off : len(view) if sz == -1 else off + sz]
+        self.write(buf)
+        await self.drain()
+
+    awritestr = awrite
+    aclose = wait_closed
 
 
 StreamReader = Stream
 StreamWriter = Stream
 
 
-async def open_connection(host, port, ssl=None, server_hostname=None):
+def _tls_context(ssl):
+    if ssl is True:
+        import ssl as tls
+
+        return tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    return ssl
+
+
+def open_connection(host, port, ssl=None, server_hostname=None):
+    # A TCP connection as (reader, writer), one Stream for both. Needs the socket module,
+    # which the host grants; getaddrinfo blocks while it resolves.
     import socket
 
-    address = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0][-1]
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    family, kind, protocol, _, address = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(family, kind, protocol)
     s.setblocking(False)
     try:
         s.connect(address)
     except OSError as error:
-        if error.errno != 115:  # EINPROGRESS
+        from errno import EINPROGRESS
+
+        if error.errno != EINPROGRESS:
             raise error
-    yield _io_queue.queue_write(s)
+    if ssl:
+        s = _tls_context(ssl).wrap_socket(
+            s, server_hostname=server_hostname or host, do_handshake_on_connect=False
+        )
+        s.setblocking(False)
     stream = Stream(s)
+    # Connected once the socket becomes writable.
+    yield _io_queue.queue_write(s)
     return stream, stream
 
 
 class Server:
+    # A listening socket and the task that accepts on it; usable with `async with`.
     async def __aenter__(self):
         return self
 
@@ -793,7 +830,8 @@ class Server:
     async def wait_closed(self):
         await self.task
 
-    async def _serve(self, s, cb):
+    def _serve(self, s, cb, ssl):
+        # `state` tells a cancel by close() (end quietly) from one from outside (pass it on).
         self.state = False
         while True:
             try:
@@ -805,23 +843,35 @@ class Server:
                 raise error
             try:
                 client, address = s.accept()
-            except:
-                # A client that went away between poll and accept.
+            except Exception:
                 continue
+            if ssl:
+                try:
+                    client = ssl.wrap_socket(client, server_side=True, do_handshake_on_connect=False)
+                except OSError as error:
+                    sys.print_exception(error)
+                    client.close()
+                    continue
             client.setblocking(False)
             stream = Stream(client, {"peername": address})
-            _run_queue.push(Task(cb(stream, stream), globals()))
+            create_task(cb(stream, stream))
 
 
 async def start_server(cb, host, port, backlog=5, ssl=None):
     import socket
 
-    address = socket.getaddrinfo(host, port)[0][-1]
-    s = socket.socket()
+    info = socket.getaddrinfo(host, port)[0]
+    s = socket.socket(info[0])
     s.setblocking(False)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(address)
+    s.bind(info[-1])
     s.listen(backlog)
     server = Server()
-    server.task = create_task(server._serve(s, cb))
+    server.task = create_task(server._serve(s, cb, ssl))
+    try:
+        # Let the accepting task start, so that close() finds it able to take a cancel.
+        await sleep_ms(0)
+    except CancelledError as error:
+        server.task.cancel()
+        raise error
     return server
