@@ -388,18 +388,28 @@ def run(coro):
 
 
 def run_once():
-    # One slice for a host that drives the loop from its own: runs every task due now, then
-    # returns how many ms until the next one is due (0 when more are due, -1 when none is
-    # queued). Tasks that end with an exception go to the exception handler.
+    # One slice of the loop for a host that runs its own (xipy_vm_asyncio_run_once() of the
+    # C API): each task due now runs once, then control goes back. Returns how many ms until
+    # the next queued task is due: 0 when one is due already, -1 when none is queued (tasks
+    # may still wait on events, flags or streams). Tasks that end with an exception go to
+    # the exception handler, as under run_forever().
     global _current
+    if _current is not None:
+        raise RuntimeError("loop already running")
     _io_queue.wait_io_event(0)
-    deadline = ticks()
-    while True:
-        task = _run_queue.peek()
-        if not task or ticks_diff(task.ph_key, deadline) > 0:
+    # Counted first, so a task that requeues itself for now runs in the next slice.
+    now = ticks()
+    due = 0
+    for task in _run_queue._tasks:
+        if ticks_diff(task.ph_key, now) > 0:
             break
-        _step(_run_queue.pop(), None)
-    _current = None
+        due += 1
+    try:
+        while due:
+            due -= 1
+            _step(_run_queue.pop(), None)
+    finally:
+        _current = None
     task = _run_queue.peek()
     if task:
         return max(0, ticks_diff(task.ph_key, ticks()))
