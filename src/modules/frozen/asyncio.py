@@ -13,13 +13,15 @@
 #     `data`: while it waits, what it waits on (a Task, a TaskQueue, the I/O queue), so that
 #       cancel() can take it out; when it is due to be resumed with an exception, that
 #       exception; once it ended, the StopIteration or exception it ended with.
-# - The loop (`_run_until`) takes the first due task, resumes its coroutine, and when the
-#   coroutine ends, wakes whoever waits on it.
+# - The loop (run_until_complete: _next_due waits for the first due task, _step resumes its
+#   coroutine once) wakes whoever waits on a task when its coroutine ends (_ended). A host
+#   with its own loop runs it a slice at a time instead (run_once).
 # - Streams and ThreadSafeFlag wait in the I/O queue. Without a `select` module the queue
 #   asks each waiting object's ioctl(3, events) (MicroPython's stream poll request) itself.
 
 from time import ticks_ms as ticks, ticks_diff, ticks_add, sleep_ms as _pause_ms
 import sys
+from io import IOBase
 
 __version__ = (3, 0, 0)
 
@@ -36,6 +38,11 @@ class TimeoutError(Exception):
 # loop allocates nothing per step.
 _ENDINGS = (CancelledError, Exception)
 _QUIET_ENDINGS = (CancelledError, StopIteration)
+
+
+# As MicroPython's asyncio, whose names load lazily, answers for a name it lacks.
+def __getattr__(name):
+    raise AttributeError(name)
 
 
 # ---- The queue of tasks ordered by due tick.
@@ -56,11 +63,20 @@ class TaskQueue:
             key = ticks()
         task.ph_key = key
         tasks = self._tasks
-        index = len(tasks)
-        # From the back, as most tasks are due now and go behind everything due earlier.
-        while index > 0 and ticks_diff(tasks[index - 1].ph_key, key) > 0:
-            index -= 1
-        tasks.insert(index, task)
+        # Behind every task due at or before `key`. Most tasks are due now and go last, so the
+        # last place is tried first; otherwise a binary search (the keys are in tick order).
+        end = len(tasks)
+        if end == 0 or ticks_diff(tasks[end - 1].ph_key, key) <= 0:
+            tasks.append(task)
+            return
+        start = 0
+        while start < end:
+            middle = (start + end) >> 1
+            if ticks_diff(tasks[middle].ph_key, key) > 0:
+                end = middle
+            else:
+                start = middle + 1
+        tasks.insert(start, task)
 
     def pop(self):
         return self._tasks.pop(0)
@@ -77,6 +93,7 @@ class TaskQueue:
 
 
 class Task:
+    # `globals` is accepted for MicroPython's Task(coro, globals()) and not needed here.
     def __init__(self, coro, globals=None):
         self.coro = coro
         self.data = None
@@ -103,6 +120,9 @@ class Task:
         waiter = _current
         self.state.push(waiter)
         waiter.data = self
+
+    def __repr__(self):
+        return "<Task>"
 
     def done(self):
         return not self.state
@@ -134,10 +154,9 @@ class Task:
 
 def sleep_ms(t):
     # The wake-up tick is computed on the call, so an interval too long raises there. One
-    # pause object serves every call: a task awaits its pause at once, before any other task
-    # runs, so scheduling and sleeping allocate nothing (MicroPython promises that much with
-    # the heap locked).
-    # A pause that was never awaited (create_task refused it, say) is simply reused.
+    # pause object serves every call, since a task awaits its pause at once, before any other
+    # task runs; so sleeping allocates nothing (MicroPython promises that much with the heap
+    # locked). A pause never awaited (one create_task refused, say) is simply reused.
     pause = _pause
     pause.due = ticks_add(ticks(), t if t > 0 else 0)
     return pause
@@ -214,12 +233,11 @@ class IOQueue:
         if entry[2] is not None:
             wanted |= _WRITABLE
         stream = entry[3]
-        try:
-            return stream.ioctl(_POLL_REQUEST, wanted) & (wanted | _ERROR)
-        except AttributeError:
-            # Neither a stream xipy can poll nor a select module to ask: report it ready, so
-            # the task finds out from its own read or write.
+        if not hasattr(stream, "ioctl"):
+            # An object that cannot be polled: reported ready, so the task finds out from its
+            # own read or write.
             return wanted
+        return stream.ioctl(_POLL_REQUEST, wanted) & (wanted | _ERROR)
 
     def _wake(self):
         if not self.map:
@@ -303,7 +321,6 @@ _unretrieved = {"message": "Task exception wasn't retrieved", "exception": None,
 
 
 def _report_unretrieved(task):
-    task.state = False
     _unretrieved["exception"] = task.data
     _unretrieved["future"] = task
     Loop.call_exception_handler(_unretrieved)
@@ -621,9 +638,10 @@ class Event:
         return True
 
 
-class ThreadSafeFlag:
+class ThreadSafeFlag(IOBase):
     # Set from anywhere (a scheduled callback, an interrupt); a waiter polls it through the
-    # I/O queue like a stream. Unlike Event, wait() clears it again.
+    # I/O queue like a stream, which it is (an io.IOBase, as in MicroPython). Unlike Event,
+    # wait() clears it again.
     def __init__(self):
         self.state = 0
 

@@ -14,16 +14,18 @@ async def detached_failure():
     raise KeyError("lost")
 
 
-async def ticker(count):
+async def ticker(count, finished=None):
     for index in range(count):
         print("tick", index)
         await asyncio.sleep(0)
+    if finished:
+        finished.set()
     return count
 
 
-async def stopper(loop):
+async def stopper(loop, finished):
     asyncio.create_task(detached_failure())
-    await asyncio.sleep_ms(5)
+    await finished.wait()
     print("stopping")
     loop.stop()
 
@@ -33,8 +35,9 @@ print(loop is asyncio.get_event_loop(), loop.get_exception_handler())
 loop.set_exception_handler(handler)
 print(loop.get_exception_handler() is handler)
 print(loop.run_until_complete(ticker(3)))
-loop.create_task(ticker(2))
-loop.create_task(stopper(loop))
+finished = asyncio.Event()
+loop.create_task(ticker(2, finished))
+loop.create_task(stopper(loop, finished))
 loop.run_forever()
 
 loop = asyncio.new_event_loop()
