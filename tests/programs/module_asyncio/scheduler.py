@@ -93,7 +93,10 @@ async def cancelling():
     outer = asyncio.create_task(outer_waits())
     await asyncio.sleep_ms(1)
     outer.cancel()
-    await asyncio.sleep_ms(1)
+    try:
+        await outer
+    except asyncio.CancelledError:
+        print("outer cancelled")
     print("inner done", inner.done(), "outer done", outer.done())
 
 
