@@ -335,7 +335,8 @@ def _next_due():
         if task:
             wait = ticks_diff(task.ph_key, ticks())
             if wait <= 0:
-                _io_queue.wait_io_event(0)
+                if _io_queue.map:
+                    _io_queue.wait_io_event(0)
                 return _run_queue.pop()
             _io_queue.wait_io_event(wait)
         elif _io_queue.map:
