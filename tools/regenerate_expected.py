@@ -81,7 +81,8 @@ def reference_run(source_path, work_dir):
                        cwd=PROGRAMS, check=True)
         # The native VM runs a .mpy only as an imported module.
         command = [str(reference_micropython.MICROPYTHON), "-m", compiled.stem]
-        environment = dict(os.environ, MICROPYPATH=str(compiled.parent))
+        # ".frozen" keeps the reference's frozen asyncio importable, as its default path does.
+        environment = dict(os.environ, MICROPYPATH=str(compiled.parent) + ":.frozen")
     else:
         compiled = pathlib.Path(work_dir) / relative.with_suffix(".mpy")
         compiled.parent.mkdir(parents=True, exist_ok=True)

@@ -545,6 +545,21 @@ xipy_status xipy_vm_add_module_folder(xipy_vm* vm, const char* directory);
  * (XIPY_EXCEPTION); a file that is no valid .mpy raises ValueError in the program. */
 xipy_status xipy_vm_run_module(xipy_vm* vm, const char* name);
 
+/* ---- asyncio driven by the host's own loop.
+ * A host with its own event loop (a game frame, a GUI, a firmware super-loop) runs the VM's
+ * asyncio scheduler a slice at a time instead of blocking in asyncio.run(): Python code
+ * creates tasks (asyncio.create_task) and returns, and the host calls this again and again.
+ * One call imports asyncio (on the first call), runs each task that is due once, and returns.
+ * `*next_ms` (when not NULL) receives how many milliseconds until the next queued task is
+ * due: 0 when one is due now, -1 when no task is queued (tasks may still wait on an Event, a
+ * ThreadSafeFlag or a stream; call again after anything that may wake one). An exception
+ * that ends a task goes to the loop's exception handler, as under run_forever(); an
+ * exception out of the handler, or SystemExit, KeyboardInterrupt and the VM's limits, make it
+ * XIPY_EXCEPTION (the exception pending, as xipy_vm_run_mpy leaves it). It is the Python
+ * function asyncio.run_once(), so Python code may drive a nested loop the same way; calling
+ * it from inside a running loop raises RuntimeError. */
+xipy_status xipy_vm_asyncio_run_once(xipy_vm* vm, int32_t* next_ms);
+
 /* A snapshot of a VM's heap, for hosts that watch or tune memory use. */
 typedef struct xipy_heap_statistics {
     size_t bytes_in_use;      /* live (or not yet collected) objects plus the stacks */

@@ -80,11 +80,12 @@ constinit const vm::ModuleDefinition array_module{
     .name = names::array, .objects = array_types, .extensible = true, .u_alias = true};
 
 const vm::ModuleRegistry& standard_modules() {
-    static constexpr vm::ModuleRegistry registry{
+    // Not constexpr: the frozen table is defined in the generated source, another unit.
+    static const vm::ModuleRegistry registry{
         &builtins_module, standard_definitions,
         object::AppendedNames{module_name_texts, module_ids_in_qstr_order,
                               module_name_index.view(module_name_texts)},
-        compile_to_image};
+        compile_to_image, runtime_frozen_modules()};
     return registry;
 }
 

@@ -13,6 +13,10 @@ namespace xipy::modules {
 // VM is created with (api/vm_api.cpp passes it in VmConfig::modules). Constant data.
 const vm::ModuleRegistry& standard_modules();
 
+// The modules written in Python that the runtime carries as .mpy (src/modules/frozen/): the
+// registry's `frozen` table, generated at build time by xipy_freeze.
+std::span<const vm::FrozenModule> runtime_frozen_modules();
+
 // One definition per module, each in its own file (math and cmath share math.cpp).
 extern const vm::ModuleDefinition builtins_module;  // builtins.cpp
 extern const vm::ModuleDefinition array_module;     // registry.cpp: just the array type

@@ -317,6 +317,30 @@ Value Interpreter::find_in_directory(std::uint32_t full_name, std::string_view c
     return Value::empty();
 }
 
+Value Interpreter::find_runtime_module(std::uint32_t name, std::string_view component) {
+    const std::span<const FrozenModule> frozen = module_registry_.frozen;
+    const std::string file = std::string(component) + ".mpy";
+    const std::string package = std::string(component) + "/";
+    bool present = false;
+    for (const FrozenModule& module : frozen) {
+        if (module.path == file || module.path.starts_with(package)) {
+            present = true;
+            break;
+        }
+    }
+    if (!present) {
+        return Value::empty();
+    }
+    if (!runtime_modules_mounted_) {
+        if (!mount(runtime_modules_point, make_frozen_source(frozen), Value::empty())) {
+            // A host mounted something at that point: its modules are not the runtime's.
+            return Value::empty();
+        }
+        runtime_modules_mounted_ = true;
+    }
+    return find_in_directory(name, component, runtime_modules_point);
+}
+
 // The folders sys.path lists now (entries that are not str are skipped, as in MicroPython).
 std::vector<std::string> Interpreter::module_search_path() {
     std::vector<std::string> folders;
@@ -404,6 +428,9 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
                 }
                 if (module.is_empty() && !has_exception()) {
                     module = find_extensible_module(*this, id, component);
+                }
+                if (module.is_empty() && !has_exception()) {
+                    module = find_runtime_module(id, component);
                 }
             } else if (!parent_path.empty()) {
                 module = find_in_directory(id, component, parent_path);

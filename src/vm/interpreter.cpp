@@ -261,7 +261,9 @@ bool Interpreter::schedule(Value function, Value argument) {
 
 object::Status Interpreter::run_scheduled() {
     running_scheduled_ = true;
-    while (scheduled_count_ > 0) {
+    // Only the callbacks queued before this point run now, as in MicroPython: one that queues
+    // itself again runs at the next point, so it cannot keep the program from going on.
+    for (std::uint32_t due = scheduled_count_; due > 0 && scheduled_count_ > 0; --due) {
         auto [function, argument] = scheduled_[0];
         std::move(scheduled_.begin() + 1, scheduled_.begin() + scheduled_count_,
                   scheduled_.begin());

@@ -110,6 +110,9 @@ class Interpreter : public object::Runtime {
     // A built-in module of the registry (module_loading.cpp), or empty with no exception;
     // `lookup` limits it to the fixed or the extensible modules (ModuleDefinition::extensible).
     object::Value find_builtin_module(std::uint32_t id, BuiltinLookup lookup = BuiltinLookup::any);
+    // The registry's frozen module `name` (a top-level name), loaded; empty without an
+    // exception when the registry has none of that name.
+    object::Value find_runtime_module(std::uint32_t name, std::string_view component);
     // Where files live: each source is mounted at a path (normalize_path form); the longest
     // mount point that holds a path answers for it, "" answering for every path.
     struct Mount {
@@ -275,6 +278,8 @@ class Interpreter : public object::Runtime {
     std::vector<ModuleInstance> module_instances_;
     std::vector<const ModuleDefinition*> added_modules_;
     std::vector<Mount> mounts_;
+    // Whether the registry's frozen modules are mounted (at runtime_modules_point) yet.
+    bool runtime_modules_mounted_ = false;
     // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).
     object::Value main_module_;
     // What sys.atexit registered: called once the program has ended (vm.cpp).

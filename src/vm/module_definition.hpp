@@ -14,6 +14,7 @@
 #include "object/runtime.hpp"
 #include "vm/frame.hpp"
 #include "vm/host_services.hpp"
+#include "vm/module_source.hpp"
 
 namespace xipy::vm {
 
@@ -74,11 +75,15 @@ using SourceCompiler = object::Value (*)(object::Runtime& runtime, std::string_v
 //   layer's own (see object::AppendedNames).
 // - `compiler`: what turns Python source into images (imports of .py files, exec, the REPL);
 //   null when the VM has none, and .py files then cannot be imported.
+// - `frozen`: modules written in Python and linked into the runtime as .mpy (asyncio), run in
+//   place. `import` finds them by name when sys.path has no module of that name, as
+//   MicroPython finds its frozen modules after the folders before ".frozen" in sys.path.
 struct ModuleRegistry {
     const ModuleDefinition* builtins = nullptr;
     std::span<const ModuleDefinition* const> modules;
     object::AppendedNames names;
     SourceCompiler compiler = nullptr;
+    std::span<const FrozenModule> frozen;
 };
 
 // ---- What native module code may ask of the VM that calls it. The Runtime a native function

@@ -52,6 +52,10 @@ struct FrozenModule {
 // The sys.path entry under which frozen modules are found, as in MicroPython.
 inline constexpr std::string_view frozen_path_entry = ".frozen";
 
+// Where the registry's frozen modules (ModuleRegistry::frozen) are mounted, on their first
+// import; never in sys.path, since import looks them up by name. A module's __file__ starts so.
+inline constexpr std::string_view runtime_modules_point = ".runtime";
+
 // A source over a host's table of frozen modules (copied: the descriptors, not the bytes).
 std::shared_ptr<ModuleSource> make_frozen_source(std::span<const FrozenModule> modules);
 

@@ -72,8 +72,8 @@ void append(void* context, const char* data, std::size_t length) {
 
 std::string run(bool collect_on_every_allocation) {
     vm::VmConfig config;
-    config.modules =
-        vm::ModuleRegistry{&builtins_module, test_definitions, standard_modules().names};
+    config.modules = vm::ModuleRegistry{
+        &builtins_module, test_definitions, standard_modules().names, nullptr, {}};
     std::string output;
     config.write_stdout = append;
     config.write_stderr = append;
