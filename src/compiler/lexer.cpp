@@ -423,6 +423,9 @@ struct Lexer::TemplateParts {
     std::vector<std::string> interpolation_strings;
     int quote = '"';
     std::size_t quote_count = 1;
+    // MicroPython rereads `{expression=}` text inside quotes like the literal's own, so in a
+    // single-quoted t-string that text may not hold the quote: invalid syntax.
+    bool quote_in_debug_text = false;
 };
 
 // A t-string (PEP 750) compiles as MicroPython 1.29's does: `t"a{x!r:>4}b"` is the call
@@ -478,6 +481,11 @@ void Lexer::scan_template_string() {
         }
         if (character == '\\') {
             next_character();
+            if (raw && (is('{') || is('}'))) {
+                // A raw literal's backslash is only text: the brace after it still counts.
+                text_.push_back('\\');
+                continue;
+            }
             if (!raw && is('\n')) {
                 ++parts.literal_breaks.back();
             }
@@ -498,6 +506,24 @@ void Lexer::scan_template_string() {
     }
     if (decoded != TokenKind::string) {
         return;
+    }
+    if (parts.quote_in_debug_text) {
+        kind_ = TokenKind::invalid;
+        return;
+    }
+    // MicroPython joins adjacent literals to a t-string as to any string, but what they add
+    // lands outside the call's quotes: only empty ones ('' or "") leave valid syntax.
+    skip_whitespace(true);
+    while (at_string_start() || at_template_start()) {
+        bool empty_literal = (is('\'') || is('"')) && following_is(characters_[0]) &&
+                             characters_[2] != characters_[0];
+        if (!empty_literal) {
+            kind_ = TokenKind::invalid;
+            return;
+        }
+        next_character();
+        next_character();
+        skip_whitespace(true);
     }
     text_.resize(text_.size() - closing);
     parts.literals.back() = std::move(text_);
@@ -541,6 +567,8 @@ bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
     for (char character : debug_text) {
         if (character == '\n') {
             ++parts.literal_breaks.back();
+        } else if (character == parts.quote && parts.quote_count == 1) {
+            parts.quote_in_debug_text = true;
         }
     }
     while (!expression.empty() && is_expression_blank(expression.back())) {
