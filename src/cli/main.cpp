@@ -24,7 +24,8 @@ constexpr std::array<Command, 6> commands = {{
 void print_usage(std::FILE* stream) {
     std::fputs(
         "usage: xipy COMMAND [OPTIONS] [ARGUMENTS]\n"
-        "       xipy [-i] [-c CODE | -m MODULE | FILE.py | FILE.mpy] [ARGS...]\n"
+        "       xipy [-i] [-O[N]] [-X compile-only] [-c CODE | -m MODULE | FILE.py | FILE.mpy]\n"
+        "            [ARGS...]\n"
         "                                  (as `xipy run`; no arguments: the REPL)\n"
         "       xipy --help | --version\n"
         "Runs, inspects and compiles MicroPython .mpy v6 files.\n"
@@ -42,7 +43,8 @@ int run(std::span<const std::string_view> arguments) {
     // As `micropython`: no command is the REPL, a file name runs it, and -c, -i, -m are
     // `xipy run`'s.
     if (arguments.empty() || arguments.front() == "-c" || arguments.front() == "-i" ||
-        arguments.front() == "-m" || arguments.front().ends_with(".py") ||
+        arguments.front() == "-m" || arguments.front() == "-X" ||
+        arguments.front().starts_with("-O") || arguments.front().ends_with(".py") ||
         arguments.front().ends_with(".mpy")) {
         return run_run_command(arguments);
     }

@@ -20,8 +20,8 @@ struct Scanned {
 
 // Readable failure messages: kind number, text and line.
 void PrintTo(const Scanned& token, std::ostream* stream) {
-    *stream << "{" << static_cast<int>(token.kind) << ", \"" << token.text << "\", "
-            << token.line << "}";
+    *stream << "{" << static_cast<int>(token.kind) << ", \"" << token.text << "\", " << token.line
+            << "}";
 }
 
 std::vector<Scanned> scan(std::string_view source) {
@@ -134,28 +134,47 @@ TEST(Lexer, TStringsBecomeTemplateCalls) {
     using enum TokenKind;
     // __template__(('ab=', '', ''), (b), 'b', 'r', '', (c), 'c', None, '{}'.format((w),))
     std::vector<Scanned> tokens = scan("t'a{b=}{c:{w}}'");
-    std::vector<Scanned> expected = {
-        {name, "__template__", 1},      {delimiter_paren_open, "", 1},
-        {delimiter_paren_open, "", 1},  {string, "ab=", 1},
-        {delimiter_comma, "", 1},       {string, "", 1},
-        {delimiter_comma, "", 1},       {string, "", 1},
-        {delimiter_comma, "", 1},       {delimiter_paren_close, "", 1},
-        {delimiter_comma, "", 1},       {delimiter_paren_open, "", 1},
-        {name, "b", 1},                 {delimiter_paren_close, "", 1},
-        {delimiter_comma, "", 1},       {string, "b", 1},
-        {delimiter_comma, "", 1},       {string, "r", 1},
-        {delimiter_comma, "", 1},       {string, "", 1},
-        {delimiter_comma, "", 1},       {delimiter_paren_open, "", 1},
-        {name, "c", 1},                 {delimiter_paren_close, "", 1},
-        {delimiter_comma, "", 1},       {string, "c", 1},
-        {delimiter_comma, "", 1},       {keyword_none, "None", 1},
-        {delimiter_comma, "", 1},       {string, "{}", 1},
-        {delimiter_period, "", 1},      {name, "format", 1},
-        {delimiter_paren_open, "", 1},  {delimiter_paren_open, "", 1},
-        {name, "w", 1},                 {delimiter_paren_close, "", 1},
-        {delimiter_comma, "", 1},       {delimiter_paren_close, "", 1},
-        {delimiter_paren_close, "", 1}, {newline, "", 1},
-        {end, "", 2}};
+    std::vector<Scanned> expected = {{name, "__template__", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {string, "ab=", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "b", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "b", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "r", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "c", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "c", 1},
+                                     {delimiter_comma, "", 1},
+                                     {keyword_none, "None", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "{}", 1},
+                                     {delimiter_period, "", 1},
+                                     {name, "format", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "w", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {newline, "", 1},
+                                     {end, "", 2}};
     EXPECT_EQ(tokens, expected);
     // A backslash-newline in a literal part is counted again after that part.
     std::vector<Scanned> continued = scan("t'a\\\nb{x}'\ny\n");
