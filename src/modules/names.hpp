@@ -28,6 +28,8 @@
     X(stderr_, "stderr") \
     X(stdin_, "stdin") \
     X(maxsize, "maxsize") \
+    X(ps1, "ps1") \
+    X(ps2, "ps2") \
     X(version, "version") \
     X(version_info, "version_info") \
     X(platform, "platform") \

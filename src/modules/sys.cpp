@@ -347,6 +347,8 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         put(runtime, globals, names::version, runtime.intern("3.4.0; xipy " XIPY_VERSION_STRING)) &&
         put(runtime, globals, names::version_info, object::new_tuple(runtime, version_parts)) &&
         put(runtime, globals, names::modules, runtime.modules()) &&
+        put(runtime, globals, names::ps1, runtime.intern(">>> ")) &&
+        put(runtime, globals, names::ps2, runtime.intern("... ")) &&
         put(runtime, globals, names::path, object::make_list(runtime, {}));
     if (!ok) {
         return false;
@@ -378,6 +380,10 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition sys_module{names::sys, {}, {}, initialise_sys};
+// The REPL's prompts, which a program may change, as in MicroPython.
+constexpr std::uint32_t sys_settable_names[] = {names::ps1, names::ps2};
+
+constinit const vm::ModuleDefinition sys_module{
+    names::sys, {}, {}, initialise_sys, 0, nullptr, sys_settable_names};
 
 }  // namespace xipy::modules

@@ -43,6 +43,8 @@ struct ModuleDefinition {
     bool (*initialise)(object::Runtime& runtime, object::Value globals, void* state) = nullptr;
     std::size_t state_size = 0;
     void (*trace_state)(void* state, gc::Tracer& tracer) = nullptr;
+    // Members Python code may rebind although the module is otherwise read-only.
+    std::span<const std::uint32_t> settable_names = {};
 };
 
 // What Python source is compiled as, as MicroPython's parse input kinds: a module (`file`),
