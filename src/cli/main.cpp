@@ -1,6 +1,9 @@
 // The xipy program: finds the subcommand named on the command line and runs it.
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +68,10 @@ int run(std::span<const std::string_view> arguments) {
     if (first == "parse") {
         // Hidden from --help: a debugging aid for the compiler's parse-tree checks.
         return run_parse_command(arguments.subspan(1));
+    }
+    if (!first.starts_with("-") && ::access(std::string(first).c_str(), F_OK) == 0) {
+        // As micropython, a file of any name is a program to run.
+        return run_run_command(arguments);
     }
     std::fprintf(stderr, "xipy: unknown command '%.*s'\n", static_cast<int>(first.size()),
                  first.data());

@@ -24,12 +24,13 @@ namespace xipy::cli {
 namespace {
 
 constexpr std::string_view run_usage =
-    "usage: xipy run [OPTIONS] FILE.mpy|FILE.py [ARGS...]\n"
+    "usage: xipy run [OPTIONS] FILE.mpy|FILE [ARGS...]\n"
     "       xipy run [OPTIONS] -m MODULE [ARGS...]\n"
     "       xipy run [OPTIONS] -c CODE [ARGS...]\n"
     "       xipy run [OPTIONS]          (also just `xipy`: the REPL)\n"
-    "Runs a .mpy v6 file, a Python source file (compiled in memory), with -m the module\n"
-    "MODULE found on sys.path (.mpy or .py), or with -c the source CODE, as __main__;\n"
+    "Runs a .mpy v6 file, a Python source file of any other name (compiled in memory),\n"
+    "with -m the module MODULE found on sys.path (.mpy or .py), or with -c the source CODE,\n"
+    "as __main__;\n"
     "sys.argv is [FILE, ARGS...] (['-c', ARGS...] for -c). Without any of them it starts\n"
     "the REPL when standard input is a terminal (>>> and ... prompts, Ctrl-D exits, Ctrl-E\n"
     "pastes, Ctrl-C cancels a line or interrupts it running), and otherwise runs standard\n"
@@ -37,7 +38,9 @@ constexpr std::string_view run_usage =
     "then /rom and /rom/lib when --romfs is given. The exit status is 0 on success,\n"
     "1 after an uncaught exception (its traceback goes to stderr), the code of an uncaught\n"
     "SystemExit, 2 for a bad file (one the verifier rejects included) or command line, and 3\n"
-    "when --max-steps ran out. Ctrl-C raises KeyboardInterrupt in the program.\n"
+    "when --max-steps ran out. Ctrl-C raises KeyboardInterrupt in the program. When the\n"
+    "environment variable MICROPYINSPECT is set once the program ends (os.putenv() may set\n"
+    "it), the REPL starts as with -i.\n"
     "  -O[N], -OO...        optimisation level N (as many as the O's when N is left out),\n"
     "                       as micropython -O: above 0 every compilation (the program, .py\n"
     "                       imports, exec, eval, the REPL) drops asserts and makes __debug__\n"
@@ -182,6 +185,30 @@ bool set_optimisation_level(xipy_vm* vm, unsigned level) {
         "__import__('micropython').opt_level(" + std::to_string(level) + ")";
     return xipy_vm_run_source(vm, statement.data(), statement.size(), "<stdin>",
                               XIPY_SOURCE_FILE) == XIPY_OK;
+}
+
+// Whether MICROPYINSPECT is set (not empty) once the program has ended, in the process's
+// environment or by the program's os.putenv(): then the REPL starts, as with -i.
+bool inspection_requested(xipy_vm* vm) {
+    const char* variable = std::getenv("MICROPYINSPECT");
+    if (variable != nullptr && variable[0] != '\0') {
+        return true;
+    }
+    const xipy_scope scope = xipy_scope_begin(vm);
+    xipy_value os;
+    xipy_value getenv;
+    xipy_value value;
+    const xipy_value name = xipy_str(vm, "MICROPYINSPECT", 14);
+    const char* text = nullptr;
+    size_t length = 0;
+    const bool requested =
+        xipy_import(vm, "os", &os) == XIPY_OK &&
+        xipy_get_attribute(vm, os, "getenv", &getenv) == XIPY_OK &&
+        xipy_call(vm, getenv, &name, 1, nullptr, nullptr, 0, &value) == XIPY_OK &&
+        xipy_to_str(vm, value, &text, &length) == XIPY_OK && length != 0;
+    xipy_clear_exception(vm);
+    xipy_scope_end(vm, scope);
+    return requested;
 }
 
 }  // namespace
@@ -352,7 +379,8 @@ int run_run_command(std::span<const std::string_view> arguments) {
         program_arguments.emplace_back(arguments[index]);
     }
     const std::string& path = program_arguments.front();
-    const bool source_file = !main_module && !command && !no_program && path.ends_with(".py");
+    // As micropython, any file but a .mpy is source, whatever its name.
+    const bool source_file = !main_module && !command && !no_program && !path.ends_with(".mpy");
     const bool repl = no_program && (inspect || ::isatty(STDIN_FILENO) == 1);
     if (no_program && !repl) {
         // The source is read before the program may read standard input itself.
@@ -468,6 +496,9 @@ int run_run_command(std::span<const std::string_view> arguments) {
     } else if (!repl) {
         const auto bytes = mapping->bytes();
         status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    }
+    if (!repl && !inspect && status != XIPY_BAD_IMAGE) {
+        inspect = inspection_requested(vm);
     }
     if (repl || inspect) {
         // After a program, as `micropython -i`: its exception is reported and the REPL starts

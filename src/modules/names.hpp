@@ -140,6 +140,8 @@
 #define XIPY_OS_NAMES(X) \
     X(os, "os") \
     X(getenv, "getenv") \
+    X(putenv, "putenv") \
+    X(unsetenv, "unsetenv") \
     X(listdir, "listdir") \
     X(stat, "stat") \
     X(urandom, "urandom") \
