@@ -11,6 +11,8 @@ expected output is always the reference's own, never a hand-written file or xipy
   comparison, since it names the implementation;
 - the others: `PROGRAM OPTIONS FILE`, stdout and stderr together.
 Both run in the reference's tests/ folder, so `-m cmdline.NAME` finds its module.
+tests/cmdline/ of this project holds more tests of the same form (options and REPL behaviour
+MicroPython's own do not cover); they run the same way, by their absolute path.
 
 Tests the reference itself skips (it prints SKIP) are not counted. Tests listed in
 tests/micropython_suite/cmdline_known_failures.txt (NAME.py  REASON) are expected to fail;
@@ -32,6 +34,7 @@ import sys
 from reference_micropython import MICROPYTHON, ROOT, TESTS, missing
 
 CMDLINE = TESTS / "cmdline"
+OWN_CMDLINE = ROOT / "tests" / "cmdline"
 KNOWN_FAILURES = ROOT / "tests" / "micropython_suite" / "cmdline_known_failures.txt"
 TIMEOUT = 30
 QUIET_SECONDS = 0.05
@@ -114,7 +117,8 @@ def run_test(binary, path):
     options, sigint = options_of(path)
     if path.name.startswith("repl_"):
         return run_on_terminal([str(binary)] + options, path, sigint)
-    completed = subprocess.run([str(binary)] + options + [str(path.relative_to(TESTS))],
+    name = path.relative_to(TESTS) if path.is_relative_to(TESTS) else path
+    completed = subprocess.run([str(binary)] + options + [str(name)],
                                cwd=TESTS, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                timeout=TIMEOUT)
     return completed.stdout + b"[exit status %d]\n" % completed.returncode
@@ -141,7 +145,7 @@ def main():
         return 2
     xipy = arguments.xipy.resolve()
     known = read_known_failures()
-    tests = sorted(CMDLINE.glob("*.py"))
+    tests = sorted(CMDLINE.glob("*.py")) + sorted(OWN_CMDLINE.glob("*.py"))
     if arguments.names:
         tests = [test for test in tests if test.name in arguments.names]
     passed, known_failed, skipped, problems = 0, 0, 0, []

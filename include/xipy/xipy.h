@@ -184,10 +184,11 @@ typedef enum xipy_source_kind {
  * heap, so it counts against heap_limit_bytes and the source need not outlive the call. A
  * source that does not compile ends as an uncaught SyntaxError, IndentationError, ... would
  * (XIPY_EXCEPTION, with MicroPython's traceback). After XIPY_SOURCE_STATEMENT the function
- * sys.atexit registered does not run, since a REPL goes on. `kind` is an xipy_source_kind (an
- * int, so a C caller's out-of-range value is checked, not undefined). Returns as
- * xipy_vm_run_mpy(), and XIPY_INVALID_ARGUMENT also for a NULL `source_name` or an unknown
- * `kind`. */
+ * sys.atexit registered does not run, since a REPL goes on; before it, a heap the program left
+ * locked (micropython.heap_lock()) is unlocked, as MicroPython's REPL does at each prompt. `kind`
+ * is an xipy_source_kind (an int, so a C caller's out-of-range value is checked, not undefined).
+ * Returns as xipy_vm_run_mpy(), and XIPY_INVALID_ARGUMENT also for a NULL `source_name` or an
+ * unknown `kind`. */
 xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,
                                const char* source_name, int kind);
 

@@ -4,6 +4,10 @@
 #include <span>
 #include <string_view>
 
+namespace xipy::compiler {
+struct CompileError;
+}
+
 namespace xipy::cli {
 
 // Exit statuses shared by every subcommand.
@@ -27,5 +31,11 @@ int run_run_command(std::span<const std::string_view> arguments);
 int run_verify_command(std::span<const std::string_view> arguments);
 int run_parse_command(std::span<const std::string_view> arguments);
 int run_compile_command(std::span<const std::string_view> arguments);
+
+// Prints a compile error to stderr as MicroPython's traceback: the file line names
+// `parsed_file` for an error the parser found and `source_name` for one of the compile pass
+// (which also names the function it was in).
+void print_compile_error(const compiler::CompileError& error, std::string_view parsed_file,
+                         std::string_view source_name);
 
 }  // namespace xipy::cli

@@ -52,6 +52,23 @@ int usage_error(const char* message) {
 
 }  // namespace
 
+void print_compile_error(const compiler::CompileError& error, std::string_view parsed_file,
+                         std::string_view source_name) {
+    const std::string_view type = compiler::compile_error_type(error.kind);
+    std::fputs("Traceback (most recent call last):\n", stderr);
+    if (error.line != 0) {
+        const std::string_view file = error.scope.empty() ? parsed_file : source_name;
+        std::fprintf(stderr, "  File \"%.*s\", line %zu", static_cast<int>(file.size()),
+                     file.data(), error.line);
+        if (!error.scope.empty()) {
+            std::fprintf(stderr, ", in %s", error.scope.c_str());
+        }
+        std::fputs("\n", stderr);
+    }
+    std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(type.size()), type.data(),
+                 error.message.c_str());
+}
+
 int run_compile_command(std::span<const std::string_view> arguments) {
     compiler::CompileOptions options;
     std::string output;
@@ -171,21 +188,9 @@ int run_compile_command(std::span<const std::string_view> arguments) {
     }
     compiler::CompileResult result = compiler::compile_source(source, source_name, options);
     if (!result.ok()) {
-        const compiler::CompileError& error = result.error();
-        const std::string_view type = compiler::compile_error_type(error.kind);
-        std::fputs("Traceback (most recent call last):\n", stderr);
-        if (error.line != 0) {
-            // As mpy-cross: the parser names the file it read, the compile pass the name the
-            // file records (-s).
-            const std::string& file = error.scope.empty() ? input : source_name;
-            std::fprintf(stderr, "  File \"%s\", line %zu", file.c_str(), error.line);
-            if (!error.scope.empty()) {
-                std::fprintf(stderr, ", in %s", error.scope.c_str());
-            }
-            std::fputs("\n", stderr);
-        }
-        std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(type.size()), type.data(),
-                     error.message.c_str());
+        // As mpy-cross: the parser names the file it read, the compile pass the name the file
+        // records (-s).
+        print_compile_error(result.error(), input, source_name);
         return exit_failure;
     }
     const std::vector<std::uint8_t>& image = result.image();

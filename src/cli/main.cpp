@@ -1,6 +1,9 @@
 // The xipy program: finds the subcommand named on the command line and runs it.
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +27,8 @@ constexpr std::array<Command, 6> commands = {{
 void print_usage(std::FILE* stream) {
     std::fputs(
         "usage: xipy COMMAND [OPTIONS] [ARGUMENTS]\n"
-        "       xipy [-i] [-c CODE | -m MODULE | FILE.py | FILE.mpy] [ARGS...]\n"
+        "       xipy [-i] [-O[N]] [-X compile-only] [-c CODE | -m MODULE | FILE.py | FILE.mpy]\n"
+        "            [ARGS...]\n"
         "                                  (as `xipy run`; no arguments: the REPL)\n"
         "       xipy --help | --version\n"
         "Runs, inspects and compiles MicroPython .mpy v6 files.\n"
@@ -42,7 +46,8 @@ int run(std::span<const std::string_view> arguments) {
     // As `micropython`: no command is the REPL, a file name runs it, and -c, -i, -m are
     // `xipy run`'s.
     if (arguments.empty() || arguments.front() == "-c" || arguments.front() == "-i" ||
-        arguments.front() == "-m" || arguments.front().ends_with(".py") ||
+        arguments.front() == "-m" || arguments.front() == "-X" ||
+        arguments.front().starts_with("-O") || arguments.front().ends_with(".py") ||
         arguments.front().ends_with(".mpy")) {
         return run_run_command(arguments);
     }
@@ -63,6 +68,10 @@ int run(std::span<const std::string_view> arguments) {
     if (first == "parse") {
         // Hidden from --help: a debugging aid for the compiler's parse-tree checks.
         return run_parse_command(arguments.subspan(1));
+    }
+    if (!first.starts_with("-") && ::access(std::string(first).c_str(), F_OK) == 0) {
+        // As micropython, a file of any name is a program to run.
+        return run_run_command(arguments);
     }
     std::fprintf(stderr, "xipy: unknown command '%.*s'\n", static_cast<int>(first.size()),
                  first.data());

@@ -107,6 +107,25 @@ std::optional<std::vector<std::string>> attribute_names(xipy_vm* vm, std::string
     return names;
 }
 
+// The prompt sys.ps1 or sys.ps2 holds (a program may change them, as in MicroPython);
+// `fallback` when it is not a str.
+std::string prompt(xipy_vm* vm, const char* name, const char* fallback) {
+    const xipy_scope scope = xipy_scope_begin(vm);
+    std::string text = fallback;
+    xipy_value sys;
+    xipy_value value;
+    const char* data = nullptr;
+    size_t length = 0;
+    if (xipy_import(vm, "sys", &sys) == XIPY_OK &&
+        xipy_get_attribute(vm, sys, name, &value) == XIPY_OK &&
+        xipy_to_str(vm, value, &data, &length) == XIPY_OK) {
+        text.assign(data, length);
+    }
+    xipy_clear_exception(vm);
+    xipy_scope_end(vm, scope);
+    return text;
+}
+
 }  // namespace
 
 bool statement_continues(std::string_view input) {
@@ -173,7 +192,7 @@ int run_repl(xipy_vm* vm) {
     for (;;) {
         statement.clear();
         terminal.enter();
-        LineEnding ending = editor.read(statement, ">>> ");
+        LineEnding ending = editor.read(statement, prompt(vm, "ps1", ">>> "));
         xipy_source_kind kind = XIPY_SOURCE_STATEMENT;
         if (ending == LineEnding::interrupt) {
             terminal.leave();
@@ -220,7 +239,7 @@ int run_repl(xipy_vm* vm) {
         } else {
             while (statement_continues(statement)) {
                 statement += '\n';
-                ending = editor.read(statement, "... ");
+                ending = editor.read(statement, prompt(vm, "ps2", "... "));
                 if (ending == LineEnding::interrupt) {
                     editor.write("\r\n");
                     cancelled = true;

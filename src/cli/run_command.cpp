@@ -16,6 +16,7 @@
 #include "cli/command.hpp"
 #include "cli/file_mapping.hpp"
 #include "cli/repl.hpp"
+#include "compiler/compile.hpp"
 #include "xipy/xipy.h"
 
 namespace xipy::cli {
@@ -23,12 +24,13 @@ namespace xipy::cli {
 namespace {
 
 constexpr std::string_view run_usage =
-    "usage: xipy run [OPTIONS] FILE.mpy|FILE.py [ARGS...]\n"
+    "usage: xipy run [OPTIONS] FILE.mpy|FILE [ARGS...]\n"
     "       xipy run [OPTIONS] -m MODULE [ARGS...]\n"
     "       xipy run [OPTIONS] -c CODE [ARGS...]\n"
     "       xipy run [OPTIONS]          (also just `xipy`: the REPL)\n"
-    "Runs a .mpy v6 file, a Python source file (compiled in memory), with -m the module\n"
-    "MODULE found on sys.path (.mpy or .py), or with -c the source CODE, as __main__;\n"
+    "Runs a .mpy v6 file, a Python source file of any other name (compiled in memory),\n"
+    "with -m the module MODULE found on sys.path (.mpy or .py), or with -c the source CODE,\n"
+    "as __main__;\n"
     "sys.argv is [FILE, ARGS...] (['-c', ARGS...] for -c). Without any of them it starts\n"
     "the REPL when standard input is a terminal (>>> and ... prompts, Ctrl-D exits, Ctrl-E\n"
     "pastes, Ctrl-C cancels a line or interrupts it running), and otherwise runs standard\n"
@@ -36,7 +38,15 @@ constexpr std::string_view run_usage =
     "then /rom and /rom/lib when --romfs is given. The exit status is 0 on success,\n"
     "1 after an uncaught exception (its traceback goes to stderr), the code of an uncaught\n"
     "SystemExit, 2 for a bad file (one the verifier rejects included) or command line, and 3\n"
-    "when --max-steps ran out. Ctrl-C raises KeyboardInterrupt in the program.\n"
+    "when --max-steps ran out. Ctrl-C raises KeyboardInterrupt in the program. When the\n"
+    "environment variable MICROPYINSPECT is set once the program ends (os.putenv() may set\n"
+    "it), the REPL starts as with -i.\n"
+    "  -O[N], -OO...        optimisation level N (as many as the O's when N is left out),\n"
+    "                       as micropython -O: above 0 every compilation (the program, .py\n"
+    "                       imports, exec, eval, the REPL) drops asserts and makes __debug__\n"
+    "                       False, and 3 drops line numbers; micropython.opt_level() reads it\n"
+    "  -X compile-only      compile the .py file, -c CODE or standard input and stop: a\n"
+    "                       compile error is reported as when running, nothing is run\n"
     "  --heap-size N[K|M]   most bytes the Python heap may hold (default 8M)\n"
     "  --max-depth N        deepest nesting of Python calls (default 1000)\n"
     "  --max-steps N        most steps (loop iterations, calls, long native work) before the\n"
@@ -143,6 +153,64 @@ std::string read_all(int descriptor) {
     }
 }
 
+// -X compile-only: compiles `source` (the file at `name` when it is not given) as the run
+// would, and reports a compile error as the run's traceback would; nothing runs.
+int compile_without_running(std::optional<std::string> source, const std::string& name,
+                            unsigned optimisation_level, std::size_t memory_limit) {
+    if (!source) {
+        auto opened = FileMapping::open(name);
+        if (!opened) {
+            std::fprintf(stderr, "xipy: %s: %s\n", name.c_str(), opened.error().describe().c_str());
+            return exit_usage;
+        }
+        const auto bytes = opened->bytes();
+        source.emplace(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    }
+    compiler::CompileOptions options;
+    options.optimisation = optimisation_level;
+    options.memory_limit = memory_limit;
+    const compiler::CompileResult result = compiler::compile_source(*source, name, options);
+    if (!result.ok()) {
+        print_compile_error(result.error(), name, name);
+        return exit_failure;
+    }
+    return exit_success;
+}
+
+// -O: the level lives where micropython.opt_level() keeps it, so compiling the program, its
+// .py imports, exec() and eval() all see it, as in MicroPython. Set through the same call a
+// program would make, without binding a name in __main__.
+bool set_optimisation_level(xipy_vm* vm, unsigned level) {
+    const std::string statement =
+        "__import__('micropython').opt_level(" + std::to_string(level) + ")";
+    return xipy_vm_run_source(vm, statement.data(), statement.size(), "<stdin>",
+                              XIPY_SOURCE_FILE) == XIPY_OK;
+}
+
+// Whether MICROPYINSPECT is set (not empty) once the program has ended, in the process's
+// environment or by the program's os.putenv(): then the REPL starts, as with -i.
+bool inspection_requested(xipy_vm* vm) {
+    const char* variable = std::getenv("MICROPYINSPECT");
+    if (variable != nullptr && variable[0] != '\0') {
+        return true;
+    }
+    const xipy_scope scope = xipy_scope_begin(vm);
+    xipy_value os;
+    xipy_value getenv;
+    xipy_value value;
+    const xipy_value name = xipy_str(vm, "MICROPYINSPECT", 14);
+    const char* text = nullptr;
+    size_t length = 0;
+    const bool requested =
+        xipy_import(vm, "os", &os) == XIPY_OK &&
+        xipy_get_attribute(vm, os, "getenv", &getenv) == XIPY_OK &&
+        xipy_call(vm, getenv, &name, 1, nullptr, nullptr, 0, &value) == XIPY_OK &&
+        xipy_to_str(vm, value, &text, &length) == XIPY_OK && length != 0;
+    xipy_clear_exception(vm);
+    xipy_scope_end(vm, scope);
+    return requested;
+}
+
 }  // namespace
 
 int run_run_command(std::span<const std::string_view> arguments) {
@@ -163,6 +231,8 @@ int run_run_command(std::span<const std::string_view> arguments) {
     std::optional<std::string> main_module;
     std::optional<std::string> command;
     bool inspect = false;
+    bool compile_only = false;
+    unsigned optimisation_level = 0;
     bool filesystem_write = false;
     bool environment = true;
     bool clock = true;
@@ -216,6 +286,26 @@ int run_run_command(std::span<const std::string_view> arguments) {
         }
         if (argument == "-i") {
             inspect = true;
+            continue;
+        }
+        if (argument == "-X") {
+            if (index + 1 == arguments.size() || arguments[index + 1] != "compile-only") {
+                return usage_error("-X takes compile-only");
+            }
+            ++index;
+            compile_only = true;
+            continue;
+        }
+        if (argument.starts_with("-O")) {
+            // As micropython: -O3 is level 3, and -O, -OO, -OOO count their O's.
+            const std::string_view level = argument.substr(2);
+            if (level.size() == 1 && level[0] >= '0' && level[0] <= '9') {
+                optimisation_level = static_cast<unsigned>(level[0] - '0');
+            } else if (level.find_first_not_of('O') == std::string_view::npos) {
+                optimisation_level = static_cast<unsigned>(argument.size() - 1);
+            } else {
+                return usage_error("bad optimisation level " + std::string(argument));
+            }
             continue;
         }
         if (argument == "--no-fs" || argument == "--sandbox") {
@@ -289,11 +379,21 @@ int run_run_command(std::span<const std::string_view> arguments) {
         program_arguments.emplace_back(arguments[index]);
     }
     const std::string& path = program_arguments.front();
-    const bool source_file = !main_module && !command && !no_program && path.ends_with(".py");
+    // As micropython, any file but a .mpy is source, whatever its name.
+    const bool source_file = !main_module && !command && !no_program && !path.ends_with(".mpy");
     const bool repl = no_program && (inspect || ::isatty(STDIN_FILENO) == 1);
     if (no_program && !repl) {
         // The source is read before the program may read standard input itself.
         command = read_all(STDIN_FILENO);
+    }
+
+    if (compile_only) {
+        if (main_module || (!command && !source_file)) {
+            return usage_error("-X compile-only needs a .py file, -c CODE or standard input");
+        }
+        return compile_without_running(command ? *command : std::optional<std::string>(),
+                                       command ? "<stdin>" : path, optimisation_level,
+                                       config.heap_limit_bytes);
     }
 
     std::optional<FileMapping> mapping;
@@ -371,6 +471,11 @@ int run_run_command(std::span<const std::string_view> arguments) {
             return exit_usage;
         }
     }
+    if (optimisation_level != 0 && !set_optimisation_level(vm, optimisation_level)) {
+        std::fprintf(stderr, "xipy: cannot set the optimisation level\n");
+        xipy_vm_destroy(vm);
+        return exit_usage;
+    }
     interrupted_vm.store(vm);
     struct sigaction interrupt_action {};
     interrupt_action.sa_handler = interrupt_running_vm;
@@ -391,6 +496,9 @@ int run_run_command(std::span<const std::string_view> arguments) {
     } else if (!repl) {
         const auto bytes = mapping->bytes();
         status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+    }
+    if (!repl && !inspect && status != XIPY_BAD_IMAGE) {
+        inspect = inspection_requested(vm);
     }
     if (repl || inspect) {
         // After a program, as `micropython -i`: its exception is reported and the REPL starts

@@ -1,5 +1,7 @@
-// Lexer: scanning of names, numbers, strings, f-strings, operators and indentation.
+// Lexer: scanning of names, numbers, strings, f-strings, t-strings, operators and indentation.
 #include "compiler/lexer.hpp"
+
+#include <algorithm>
 
 namespace xipy::compiler {
 
@@ -10,6 +12,16 @@ constexpr std::size_t tab_width = 8;
 // f-strings nested deeper than this inside one another's braces are rejected (MicroPython
 // has no limit; real code nests two or three).
 constexpr std::size_t max_fstring_nesting = 32;
+
+// In a t-string's injected text, stands for the injection's next decoded string token. A
+// source byte of this value inside a t-string's braces is refused, so it is never mistaken.
+constexpr char string_placeholder = '\x01';
+
+// The whitespace a t-string's expression text loses at its end, as MicroPython strips it.
+bool is_expression_blank(char character) {
+    return character == ' ' || character == '\t' || character == '\n' || character == '\r' ||
+           character == '\v' || character == '\f';
+}
 
 bool is_ascii_letter(int character) {
     return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
@@ -145,6 +157,19 @@ bool Lexer::skip_whitespace(bool stop_at_newline) {
     return had_newline;
 }
 
+void Lexer::inject(Injection injection) {
+    // The text always ends in ')', and a NUL is read after it, so the window never reads
+    // past the end however short the text is.
+    for (int index = 0; index < 3; ++index) {
+        injection.saved_characters[index] = characters_[index];
+        characters_[index] = index < static_cast<int>(injection.text.size())
+                                 ? static_cast<unsigned char>(injection.text[index])
+                                 : '\0';
+    }
+    injection.position = std::min<std::size_t>(3, injection.text.size());
+    injections_.push_back(std::move(injection));
+}
+
 void Lexer::advance() {
     if (!format_arguments_.empty()) {
         // The string literal is complete: its `.format(...)` arguments follow as if they
@@ -153,12 +178,12 @@ void Lexer::advance() {
         injection.text = std::move(format_arguments_);
         injection.text.push_back(')');
         format_arguments_.clear();
-        for (int index = 0; index < 3; ++index) {
-            injection.saved_characters[index] = characters_[index];
-            characters_[index] = static_cast<unsigned char>(injection.text[index]);
-        }
-        injection.position = 3;
-        injections_.push_back(std::move(injection));
+        inject(std::move(injection));
+    } else if (template_pending_) {
+        // The `__template__` name was the last token: its call's arguments follow.
+        template_pending_ = false;
+        inject(std::move(pending_template_));
+        pending_template_ = Injection{};
     }
 
     text_.clear();
@@ -195,6 +220,14 @@ void Lexer::advance() {
         }
     } else if (at_end()) {
         kind_ = TokenKind::end;
+    } else if (is(string_placeholder) && !injections_.empty() &&
+               injections_.back().next_string < injections_.back().strings.size()) {
+        Injection& injection = injections_.back();
+        kind_ = TokenKind::string;
+        text_ = std::move(injection.strings[injection.next_string++]);
+        next_character();
+    } else if (at_template_start()) {
+        scan_template_string();
     } else if (at_string_start()) {
         scan_strings();
     } else if (is_identifier_head(characters_[0])) {
@@ -204,6 +237,18 @@ void Lexer::advance() {
     } else {
         scan_operator();
     }
+}
+
+bool Lexer::at_template_start() const {
+    int first = characters_[0];
+    int second = characters_[1];
+    int third = characters_[2];
+    auto is_quote = [](int character) { return character == '\'' || character == '"'; };
+    if (first == 't' && is_quote(second)) {
+        return true;
+    }
+    bool raw_prefix = (first == 'r' && second == 't') || (first == 't' && second == 'r');
+    return raw_prefix && is_quote(third);
 }
 
 bool Lexer::at_string_start() const {
@@ -304,7 +349,7 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
                 next_character();
             } else {
                 // Goes after any "expression=" text the argument adds for f"{x=}".
-                scan_format_argument();
+                scan_format_argument(format_arguments_, text_);
                 text_.push_back('{');
             }
             // The character after "{{", or the '!', ':' or '}' ending an argument, is
@@ -330,15 +375,15 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
     text_.resize(text_.size() - closing);
 }
 
-// Moves one `{expression!conversion:spec}` argument of an f-string into the `.format(`
-// arguments as "(expression)," and leaves the current character at the '!', ':' or '}'
-// that ends it, which stays in the format string. Like MicroPython this does not parse
-// the expression: it only balances brackets, so a ':' or '}' inside a string in the
-// expression ends it early. "!r" or "!s" followed by ':' or '}' is a conversion;
-// any other '!' (as in "!=") belongs to the expression.
-void Lexer::scan_format_argument() {
-    format_arguments_.push_back('(');
-    std::size_t start = format_arguments_.size();
+// Moves one `{expression!conversion:spec}` argument of an f-string into `arguments` (the
+// `.format(` arguments) as "(expression)," and leaves the current character at the '!', ':'
+// or '}' that ends it, which stays in the format string. Like MicroPython this does not
+// parse the expression: it only balances brackets, so a ':' or '}' inside a string in the
+// expression ends it early. "!r" or "!s" followed by ':' or '}' is a conversion; any other
+// '!' (as in "!=") belongs to the expression. For f"{x=}" the text "x=" goes into `format`.
+void Lexer::scan_format_argument(std::string& arguments, std::string& format) {
+    arguments.push_back('(');
+    std::size_t start = arguments.size();
     unsigned nesting = 0;
     while (!at_end()) {
         int character = characters_[0];
@@ -355,17 +400,312 @@ void Lexer::scan_format_argument() {
         } else if (character == ']' || character == '}') {
             --nesting;
         }
-        format_arguments_.push_back(static_cast<char>(character));
+        arguments.push_back(static_cast<char>(character));
         next_character();
     }
-    if (format_arguments_.size() == start) {
+    if (arguments.size() == start) {
         kind_ = TokenKind::malformed_fstring;
-    } else if (format_arguments_.back() == '=') {
+    } else if (arguments.back() == '=') {
         // f"{x=}" prints "x=" before the value: the text goes into the format string.
-        text_.append(format_arguments_, start, format_arguments_.size() - start);
-        format_arguments_.pop_back();
+        format.append(arguments, start, arguments.size() - start);
+        arguments.pop_back();
     }
-    format_arguments_ += "),";
+    arguments += "),";
+}
+
+// What scanning a t-string collects: the literal parts between interpolations (decoded),
+// how many line breaks MicroPython counts a second time in each (see scan_template_string),
+// and the injected text of the interpolations with their own decoded strings.
+struct Lexer::TemplateParts {
+    std::vector<std::string> literals{std::string()};
+    std::vector<std::size_t> literal_breaks{0};
+    std::string interpolations;
+    std::vector<std::string> interpolation_strings;
+    int quote = '"';
+    std::size_t quote_count = 1;
+    // MicroPython rereads `{expression=}` text inside quotes like the literal's own, so in a
+    // single-quoted t-string that text may not hold the quote: invalid syntax.
+    bool quote_in_debug_text = false;
+};
+
+// A t-string (PEP 750) compiles as MicroPython 1.29's does: `t"a{x!r:>4}b"` is the call
+// `__template__(('a', 'b'), (x), 'x', 'r', '>4')`, one value, expression text, conversion
+// (None when absent) and format spec per interpolation; a format spec with fields of its own
+// (`{x:{width}}`) is `'{}'.format((width),)`, as in an f-string. The name is this token; the
+// rest is injected at the next advance(). MicroPython rereads parts of the literal text
+// when it builds the call, so a backslash-newline in a non-raw literal part or format spec
+// and a line break in `{expression=}` text advance the line a second time (the tokens after
+// them, and the lines of later statements, come out one higher each); raw line breaks in the
+// literal text do not. The injected text puts those line breaks where MicroPython counts them.
+void Lexer::scan_template_string() {
+    if (injections_.size() >= max_fstring_nesting) {
+        kind_ = TokenKind::malformed_fstring;
+        return;
+    }
+    bool raw = is('r') || following_is('r');
+    next_character();
+    if (raw) {
+        next_character();
+    }
+    TemplateParts parts;
+    parts.quote = is('"') ? '"' : '\'';
+    next_character();
+    if (is(parts.quote) && following_is(parts.quote)) {
+        next_character();
+        next_character();
+        parts.quote_count = 3;
+    }
+    // scan_escape() decodes into text_ as str.
+    kind_ = TokenKind::string;
+    bool malformed = false;
+    std::size_t closing = 0;
+    while (!at_end() && (parts.quote_count > 1 || !is('\n')) && closing < parts.quote_count) {
+        int character = characters_[0];
+        if (character == parts.quote) {
+            ++closing;
+            text_.push_back(static_cast<char>(character));
+            next_character();
+            continue;
+        }
+        closing = 0;
+        if (character == '{' || character == '}') {
+            next_character();
+            if (is(character)) {
+                // "{{" and "}}" are the braces themselves.
+                text_.push_back(static_cast<char>(character));
+                next_character();
+            } else if (character == '}' || !scan_template_interpolation(raw, parts)) {
+                malformed = true;
+            }
+            continue;
+        }
+        if (character == '\\') {
+            next_character();
+            if (raw && (is('{') || is('}'))) {
+                // A raw literal's backslash is only text: the brace after it still counts.
+                text_.push_back('\\');
+                continue;
+            }
+            if (!raw && is('\n')) {
+                ++parts.literal_breaks.back();
+            }
+            scan_escape(raw);
+        } else {
+            text_.push_back(static_cast<char>(character));
+        }
+        next_character();
+    }
+    TokenKind decoded = kind_;
+    if (malformed) {
+        kind_ = TokenKind::malformed_fstring;
+        return;
+    }
+    if (closing < parts.quote_count) {
+        kind_ = TokenKind::lonely_string_open;
+        return;
+    }
+    if (decoded != TokenKind::string) {
+        return;
+    }
+    if (parts.quote_in_debug_text) {
+        kind_ = TokenKind::invalid;
+        return;
+    }
+    // MicroPython joins adjacent literals to a t-string as to any string, but what they add
+    // lands outside the call's quotes: only empty ones ('' or "") leave valid syntax.
+    skip_whitespace(true);
+    while (at_string_start() || at_template_start()) {
+        bool empty_literal = (is('\'') || is('"')) && following_is(characters_[0]) &&
+                             characters_[2] != characters_[0];
+        if (!empty_literal) {
+            kind_ = TokenKind::invalid;
+            return;
+        }
+        next_character();
+        next_character();
+        skip_whitespace(true);
+    }
+    text_.resize(text_.size() - closing);
+    parts.literals.back() = std::move(text_);
+
+    Injection call;
+    call.text = "((";
+    for (std::size_t index = 0; index < parts.literals.size(); ++index) {
+        call.text.push_back(string_placeholder);
+        call.text.append(parts.literal_breaks[index], '\n');
+        call.text.push_back(',');
+        call.strings.push_back(std::move(parts.literals[index]));
+    }
+    call.text.push_back(')');
+    call.text += parts.interpolations;
+    call.text.push_back(')');
+    for (std::string& text : parts.interpolation_strings) {
+        call.strings.push_back(std::move(text));
+    }
+    pending_template_ = std::move(call);
+    template_pending_ = true;
+    kind_ = TokenKind::name;
+    text_ = "__template__";
+}
+
+// One `{expression=!conversion:spec}` of a t-string, the '{' consumed. Scans it into
+// `parts` and leaves the current character after its '}'. Returns false when it is malformed.
+bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
+    std::string expression;
+    std::string debug_text;
+    scan_format_argument(expression, debug_text);
+    if (kind_ != TokenKind::string) {
+        kind_ = TokenKind::string;
+        return false;
+    }
+    // scan_format_argument() wrapped it as "(expression),".
+    expression = expression.substr(1, expression.size() - 3);
+    std::string& literal = parts.literals.back();
+    literal += text_;
+    text_.clear();
+    literal += debug_text;
+    for (char character : debug_text) {
+        if (character == '\n') {
+            ++parts.literal_breaks.back();
+        } else if (character == parts.quote && parts.quote_count == 1) {
+            parts.quote_in_debug_text = true;
+        }
+    }
+    while (!expression.empty() && is_expression_blank(expression.back())) {
+        expression.pop_back();
+    }
+    bool blank = true;
+    for (char character : expression) {
+        if (!is_expression_blank(character)) {
+            blank = false;
+        }
+        if (character == string_placeholder || character == '\0') {
+            return false;
+        }
+    }
+    if (blank) {
+        return false;
+    }
+    int conversion = 0;
+    if (is('!')) {
+        next_character();
+        conversion = characters_[0];
+        next_character();
+    }
+    bool has_spec = is(':');
+    // The literal part before this interpolation is complete; the next one starts empty.
+    parts.literals.emplace_back();
+    parts.literal_breaks.push_back(0);
+
+    parts.interpolations += ",(";
+    parts.interpolations += expression;
+    parts.interpolations += "),";
+    if (expression.find('\n') != std::string::npos) {
+        // MicroPython rereads the expression text as a one-line string literal, which a line
+        // break ends too early: invalid syntax, after the value's own line breaks.
+        parts.interpolations.push_back('\x02');
+    } else {
+        parts.interpolations.push_back(string_placeholder);
+        parts.interpolation_strings.push_back(std::move(expression));
+    }
+    parts.interpolations.push_back(',');
+    if (conversion == 0 && !debug_text.empty() && !has_spec) {
+        // f"{x=}" shows the repr unless a format spec is given.
+        conversion = 'r';
+    }
+    if (conversion == 0) {
+        parts.interpolations += "None";
+    } else {
+        parts.interpolations.push_back(string_placeholder);
+        parts.interpolation_strings.emplace_back(1, static_cast<char>(conversion));
+    }
+    parts.interpolations.push_back(',');
+    if (!has_spec) {
+        if (!is('}')) {
+            return false;
+        }
+        next_character();
+        parts.interpolations.push_back(string_placeholder);
+        parts.interpolation_strings.emplace_back();
+        return true;
+    }
+    next_character();
+    return scan_template_format_spec(raw, parts);
+}
+
+// The format spec of a t-string interpolation, after its ':', up to and past the '}' that
+// closes the interpolation. Its text is decoded as the literal's is; fields inside it
+// (`{width}`) become `.format(` arguments, as in an f-string. Braces nest: "{{" counts two.
+bool Lexer::scan_template_format_spec(bool raw, TemplateParts& parts) {
+    std::string saved_text = std::move(text_);
+    text_.clear();
+    std::string arguments;
+    bool formatted = false;
+    std::size_t depth = 0;
+    std::size_t breaks = 0;
+    bool closed = false;
+    while (!at_end() && (parts.quote_count > 1 || !is('\n'))) {
+        int character = characters_[0];
+        if (character == parts.quote &&
+            (parts.quote_count == 1 ||
+             (following_is(parts.quote) && characters_[2] == parts.quote))) {
+            break;
+        }
+        if (character == '{') {
+            formatted = true;
+            next_character();
+            if (is('{')) {
+                text_ += "{{";
+                depth += 2;
+                next_character();
+                continue;
+            }
+            ++depth;
+            if (arguments.empty()) {
+                arguments = ".format(";
+            }
+            scan_format_argument(arguments, text_);
+            if (kind_ != TokenKind::string) {
+                break;
+            }
+            text_.push_back('{');
+            continue;
+        }
+        if (character == '}') {
+            next_character();
+            if (depth == 0) {
+                closed = true;
+                break;
+            }
+            --depth;
+            text_.push_back('}');
+            continue;
+        }
+        if (character == '\\') {
+            next_character();
+            if (!raw && is('\n')) {
+                ++breaks;
+            }
+            scan_escape(raw);
+        } else {
+            text_.push_back(static_cast<char>(character));
+        }
+        next_character();
+    }
+    std::string spec = std::move(text_);
+    text_ = std::move(saved_text);
+    if (!closed || kind_ != TokenKind::string) {
+        kind_ = TokenKind::string;
+        return false;
+    }
+    parts.interpolations.push_back(string_placeholder);
+    parts.interpolation_strings.push_back(std::move(spec));
+    parts.interpolations.append(breaks, '\n');
+    if (formatted) {
+        parts.interpolations += arguments.empty() ? std::string(".format(") : arguments;
+        parts.interpolations.push_back(')');
+    }
+    return true;
 }
 
 // Decodes the escape whose backslash was just consumed (the current character follows

@@ -16,6 +16,9 @@ namespace xipy::compiler {
 // - adjacent string literals of one kind join into a single token;
 // - an f-string becomes a plain string token followed by the tokens of
 //   `.format((arg1),(arg2),)`, injected as if they were source text;
+// - a t-string (PEP 750) becomes the call `__template__(strings, value, expression,
+//   conversion, format_spec, ...)`: the name token, then the rest injected (see
+//   scan_template_string);
 // - `__debug__` is the token True (False when optimising);
 // - errors are tokens (invalid, dedent_mismatch, lonely_string_open, malformed_fstring)
 //   that the parser turns into SyntaxError/IndentationError at the point it meets them.
@@ -55,9 +58,14 @@ class Lexer {
     bool following_is(int character) const { return characters_[1] == character; }
     bool skip_whitespace(bool stop_at_newline);
     bool at_string_start() const;
+    bool at_template_start() const;
     void scan_strings();
     void scan_string_literal(bool raw, bool formatted);
-    void scan_format_argument();
+    void scan_format_argument(std::string& arguments, std::string& format);
+    struct TemplateParts;
+    void scan_template_string();
+    bool scan_template_interpolation(bool raw, TemplateParts& parts);
+    bool scan_template_format_spec(bool raw, TemplateParts& parts);
     bool scan_escape(bool raw);
     void scan_number();
     void scan_name();
@@ -71,15 +79,24 @@ class Lexer {
     // The `.format(` arguments of the string literal being scanned, as source text:
     // ".format((a),(b),".
     std::string format_arguments_;
-    // Arguments being fed back in as source, innermost last (an f-string inside an
-    // f-string's braces injects its own while its parent's are being read). Each keeps the
-    // characters it displaced, which come back when it is used up.
+    // Text fed back in as source, innermost last (an f-string inside an f-string's braces
+    // injects its own while its parent's are being read). Each keeps the characters it
+    // displaced, which come back when it is used up. A t-string's injection also carries
+    // its string tokens, already decoded: each `string_placeholder` in the text stands for
+    // the next of them, so no text has to be quoted again.
     struct Injection {
         std::string text;
         std::size_t position = 0;
         int saved_characters[3] = {end_of_input, end_of_input, end_of_input};
+        std::vector<std::string> strings;
+        std::size_t next_string = 0;
     };
     std::vector<Injection> injections_;
+    // Starts feeding `injection` in place of the next source characters.
+    void inject(Injection injection);
+    // A t-string's call arguments, injected at the next advance() as the f-string's are.
+    Injection pending_template_;
+    bool template_pending_ = false;
 
     std::size_t line_ = 1;
     std::size_t column_ = 1;

@@ -257,14 +257,14 @@ bool Parser::push_token(Rule rule) {
 
 // (a, b, c) parses as testlist_comp(a, testlist_comp_3c(b, c)) and (a,) as
 // testlist_comp(a, testlist_comp_3b(NULL)); MicroPython keeps the items in one flat node.
-// The flat node takes the line of the node it absorbs, as MicroPython's does.
+// The flat node takes the line of a list it absorbs (the line of the comma after the first
+// item), as MicroPython's does; a lone trailing comma leaves the first item's line.
 void Parser::flatten_testlist_comp(std::uint32_t& line, std::size_t& count) {
     if (count != 2) {
         return;
     }
     Node last = peek(0);
     if (tree_.is_rule(last, Rule::testlist_comp_3b)) {
-        line = tree_.line_of(last);
         pop();
         count = 1;
     } else if (tree_.is_rule(last, Rule::testlist_comp_3c)) {

@@ -131,6 +131,9 @@ class Heap {
         }
     }
     bool is_locked() const { return lock_depth_ > 0; }
+    // Undoes every lock() at once: MicroPython's REPL does so before each statement, since a
+    // heap left locked could run nothing more.
+    void unlock_all() { lock_depth_ = 0; }
 
     // Lets load work allocate while the program holds the heap locked: MicroPython builds an
     // .mpy's constant objects when it loads the file, before any heap_lock(), where xipy

@@ -28,6 +28,8 @@
     X(stderr_, "stderr") \
     X(stdin_, "stdin") \
     X(maxsize, "maxsize") \
+    X(ps1, "ps1") \
+    X(ps2, "ps2") \
     X(version, "version") \
     X(version_info, "version_info") \
     X(platform, "platform") \
@@ -138,6 +140,8 @@
 #define XIPY_OS_NAMES(X) \
     X(os, "os") \
     X(getenv, "getenv") \
+    X(putenv, "putenv") \
+    X(unsetenv, "unsetenv") \
     X(listdir, "listdir") \
     X(stat, "stat") \
     X(urandom, "urandom") \

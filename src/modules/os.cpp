@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -244,20 +245,77 @@ constexpr object::Attribute file_table[] = {{names::open, &open_function}};
 
 // ---- os
 
+// Per VM: what putenv() and unsetenv() changed, a dict from name to value (None once unset).
+// The process's own environment is shared by every VM in it, so it is only ever read.
+struct OsState {
+    Value environment_changes;
+};
+
+void trace_os(void* state, gc::Tracer& tracer) {
+    const Value changes = static_cast<OsState*>(state)->environment_changes;
+    if (changes.is_object()) {
+        tracer.mark(changes.as_object());
+    }
+}
+
+// The environment functions' checks: the grant, then a str argument.
+bool check_environment_argument(object::Runtime& runtime, Value argument) {
+    if (!services(runtime).environment) {
+        object::raise_os_error(runtime, object::error_permission);
+        return false;
+    }
+    if (!object::is_str(argument)) {
+        runtime.raise_new(&object::type_error_type,
+                          "can't convert '" + std::string(object::type_name_of(runtime, argument)) +
+                              "' object to str implicitly");
+        return false;
+    }
+    return true;
+}
+
 object::Result<Value> os_getenv(object::Runtime& runtime, Arguments arguments) {
     Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
-    if (!services(runtime).environment) {
-        return object::raise_os_error(runtime, object::error_permission);
+    if (!check_environment_argument(runtime, arguments[0])) {
+        return Value::empty();
     }
-    if (!object::is_str(arguments[0])) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "can't convert '" +
-                                     std::string(object::type_name_of(runtime, arguments[0])) +
-                                     "' object to str implicitly");
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    object::DictLookup changed =
+        object::dict_find(runtime, object::as_dict(state.environment_changes), arguments[0]);
+    if (!changed.ok) {
+        return Value::empty();
+    }
+    if (!changed.value.is_empty()) {
+        return changed.value.is_none() ? fallback : changed.value;
     }
     std::string name(object::str_view(runtime, arguments[0]));
     const char* value = std::getenv(name.c_str());
     return value == nullptr ? fallback : Value(object::make_str(runtime, value));
+}
+
+// putenv(name, value) and unsetenv(name): change what this VM's getenv() sees.
+object::Result<Value> os_putenv(object::Runtime& runtime, Arguments arguments) {
+    if (!check_environment_argument(runtime, arguments[0]) ||
+        !check_environment_argument(runtime, arguments[1])) {
+        return Value::empty();
+    }
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
+                            arguments[1])) {
+        return Value::empty();
+    }
+    return Value::none();
+}
+
+object::Result<Value> os_unsetenv(object::Runtime& runtime, Arguments arguments) {
+    if (!check_environment_argument(runtime, arguments[0])) {
+        return Value::empty();
+    }
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
+                            Value::none())) {
+        return Value::empty();
+    }
+    return Value::none();
 }
 
 object::Result<Value> os_listdir(object::Runtime& runtime, Arguments arguments) {
@@ -390,6 +448,8 @@ object::Result<Value> os_getcwd(object::Runtime& runtime, Arguments) {
 constexpr NativeFunction os_functions[] = {
     {names::getcwd, NativeKind::function, 0, 0, os_getcwd},
     {names::getenv, NativeKind::function, 1, 2, os_getenv},
+    {names::putenv, NativeKind::function, 2, 2, os_putenv},
+    {names::unsetenv, NativeKind::function, 1, 1, os_unsetenv},
     {names::listdir, NativeKind::function, 0, 1, os_listdir},
     {names::stat, NativeKind::function, 1, 1, os_stat},
     {names::remove, NativeKind::function, 1, 1, os_remove},
@@ -405,7 +465,13 @@ std::span<const object::Attribute> file_builtins() { return file_table; }
 
 namespace {
 
-bool initialise_os(object::Runtime& runtime, Value globals, void*) {
+bool initialise_os(object::Runtime& runtime, Value globals, void* state) {
+    auto* os_state = new (state) OsState();
+    object::Result<Value> changes = object::make_dict(runtime);
+    if (!changes) {
+        return false;
+    }
+    os_state->environment_changes = *changes;
     return object::dict_store_name(runtime, object::as_dict(globals), names::sep,
                                    runtime.intern("/"))
         .ok();
@@ -416,6 +482,8 @@ bool initialise_os(object::Runtime& runtime, Value globals, void*) {
 constinit const vm::ModuleDefinition os_module{.name = names::os,
                                                .functions = os_functions,
                                                .initialise = initialise_os,
+                                               .state_size = sizeof(OsState),
+                                               .trace_state = trace_os,
                                                .extensible = true,
                                                .u_alias = true};
 

@@ -347,6 +347,8 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         put(runtime, globals, names::version, runtime.intern("3.4.0; xipy " XIPY_VERSION_STRING)) &&
         put(runtime, globals, names::version_info, object::new_tuple(runtime, version_parts)) &&
         put(runtime, globals, names::modules, runtime.modules()) &&
+        put(runtime, globals, names::ps1, runtime.intern(">>> ")) &&
+        put(runtime, globals, names::ps2, runtime.intern("... ")) &&
         put(runtime, globals, names::path, object::make_list(runtime, {}));
     if (!ok) {
         return false;
@@ -378,7 +380,12 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
 
 }  // namespace
 
-constinit const vm::ModuleDefinition sys_module{
-    .name = names::sys, .initialise = initialise_sys, .u_alias = true};
+// The REPL's prompts, which a program may change, as in MicroPython.
+constexpr std::uint32_t sys_settable_names[] = {names::ps1, names::ps2};
+
+constinit const vm::ModuleDefinition sys_module{.name = names::sys,
+                                                .initialise = initialise_sys,
+                                                .u_alias = true,
+                                                .settable_names = sys_settable_names};
 
 }  // namespace xipy::modules

@@ -42,6 +42,13 @@ Value module_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
 // AttributeError. Writable modules store into (an empty value: delete from) their globals.
 Status module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Value value) {
     auto* module = static_cast<ModuleObject*>(self.as_object());
+    if (!module->writable && !value.is_empty()) {
+        for (std::uint32_t settable : module->settable_names) {
+            if (settable == name) {
+                return dict_store_name(runtime, as_dict(module->globals), name, value);
+            }
+        }
+    }
     if (module->writable) {
         if (!value.is_empty()) {
             return dict_store_name(runtime, as_dict(module->globals), name, value);

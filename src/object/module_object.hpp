@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "object/object.hpp"
 #include "object/runtime.hpp"
@@ -17,6 +18,9 @@ struct ModuleObject : Object {
     // is Python (__main__, imported images) and for `builtins`; false for the other built-in
     // modules, which are constant tables in MicroPython.
     bool writable;
+    // Names Python code may rebind even when the module is not writable, as MicroPython's
+    // sys.ps1 and sys.ps2 (constant data, from the module's definition).
+    std::span<const std::uint32_t> settable_names;
 
     ModuleObject(std::uint32_t module_name, Value dict, bool is_writable)
         : Object(&module_type), name(module_name), globals(dict), writable(is_writable) {}

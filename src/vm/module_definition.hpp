@@ -49,6 +49,8 @@ struct ModuleDefinition {
     bool extensible = false;
     // `u` + name imports this module too (ujson is json), whatever sys.path holds.
     bool u_alias = false;
+    // Members Python code may rebind although the module is otherwise read-only.
+    std::span<const std::uint32_t> settable_names = {};
 };
 
 // Which built-in modules a lookup may return (Interpreter::find_builtin_module): any, those

@@ -237,6 +237,8 @@ bool instantiate(Interpreter& interpreter, const ModuleDefinition& definition,
     if (module.is_empty()) {
         return false;
     }
+    static_cast<object::ModuleObject*>(module.as_object())->settable_names =
+        definition.settable_names;
     instance.module = module;
     return true;
 }

@@ -132,6 +132,11 @@ RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceK
                          bool program_ends) {
     begin_run();
     Interpreter& interpreter = *interpreter_;
+    if (kind == SourceKind::single) {
+        // As MicroPython's REPL at each prompt: a heap the last statement left locked
+        // (micropython.heap_lock()) is unlocked, or this statement could not even compile.
+        interpreter.heap().unlock_all();
+    }
     Value globals = interpreter.main_globals();
     if (!globals.is_empty()) {
         interpreter.keep(globals);

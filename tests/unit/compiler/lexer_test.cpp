@@ -1,6 +1,7 @@
-// Lexer: tokens, positions, strings and f-strings as MicroPython's lexer produces them.
+// Lexer: tokens, positions, strings, f-strings and t-strings as MicroPython's lexer produces them.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,12 @@ struct Scanned {
 
     bool operator==(const Scanned&) const = default;
 };
+
+// Readable failure messages: kind number, text and line.
+void PrintTo(const Scanned& token, std::ostream* stream) {
+    *stream << "{" << static_cast<int>(token.kind) << ", \"" << token.text << "\", " << token.line
+            << "}";
+}
 
 std::vector<Scanned> scan(std::string_view source) {
     Lexer lexer(source);
@@ -121,6 +128,66 @@ TEST(Lexer, FStringsBecomeFormatCalls) {
     EXPECT_EQ(nested[5], (Scanned{string, "{}", 1}));
     EXPECT_EQ(nested[10].text, "x");
     EXPECT_EQ(kinds("f'{}'")[0], malformed_fstring);
+}
+
+TEST(Lexer, TStringsBecomeTemplateCalls) {
+    using enum TokenKind;
+    // __template__(('ab=', '', ''), (b), 'b', 'r', '', (c), 'c', None, '{}'.format((w),))
+    std::vector<Scanned> tokens = scan("t'a{b=}{c:{w}}'");
+    std::vector<Scanned> expected = {{name, "__template__", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {string, "ab=", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "b", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "b", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "r", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "c", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "c", 1},
+                                     {delimiter_comma, "", 1},
+                                     {keyword_none, "None", 1},
+                                     {delimiter_comma, "", 1},
+                                     {string, "{}", 1},
+                                     {delimiter_period, "", 1},
+                                     {name, "format", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {delimiter_paren_open, "", 1},
+                                     {name, "w", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_comma, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {delimiter_paren_close, "", 1},
+                                     {newline, "", 1},
+                                     {end, "", 2}};
+    EXPECT_EQ(tokens, expected);
+    // A backslash-newline in a literal part is counted again after that part.
+    std::vector<Scanned> continued = scan("t'a\\\nb{x}'\ny\n");
+    EXPECT_EQ(continued[3], (Scanned{string, "ab", 2}));
+    EXPECT_EQ(continued[4].line, 3u);
+    EXPECT_EQ(continued.back().line, 5u);
+    EXPECT_EQ(kinds("t'{ }'")[0], malformed_fstring);
+    EXPECT_EQ(kinds("t'a}'")[0], malformed_fstring);
+    EXPECT_EQ(kinds("t'{x'")[0], malformed_fstring);
+    EXPECT_EQ(kinds("t'a' 'b'")[0], invalid);
+    EXPECT_EQ(kinds("t'a' ''")[0], name);
+    // Other prefixes with t are names followed by a string.
+    EXPECT_EQ(kinds("ft'x'")[0], name);
 }
 
 }  // namespace

@@ -1,0 +1,2 @@
+# t-string field with nothing in it.
+t"{ }"

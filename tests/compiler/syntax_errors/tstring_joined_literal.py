@@ -1,0 +1,2 @@
+# t-string next to a non-empty string literal.
+t"a" "b"

@@ -1,0 +1,2 @@
+# t-string with a lone closing brace.
+t"text }"

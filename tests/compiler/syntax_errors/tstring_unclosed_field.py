@@ -1,0 +1,2 @@
+# t-string whose field is never closed.
+t"prefix{incomplete"

@@ -1,0 +1,3 @@
+# f and t prefixes together.
+x = 1
+ft"{x}"
