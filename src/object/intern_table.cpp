@@ -58,8 +58,7 @@ std::uint32_t InternTable::intern_copy(std::string_view text) {
     if (auto id = find(text)) {
         return *id;
     }
-    owned_texts_.emplace_back(text);
-    return add(owned_texts_.back());
+    return add(owned_texts_.emplace_front(text));
 }
 
 std::string_view InternTable::text(std::uint32_t id) const {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,7 +58,8 @@ class InternTable {
     std::vector<Entry> entries_;  // index = id - dynamic_base_
     std::unordered_map<std::string_view, std::uint32_t> index_;
     std::uint32_t dynamic_base_ = 0;
-    std::deque<std::string> owned_texts_;  // deque: growing never moves a text
+    // A list: growing never moves a text, and an empty one allocates nothing.
+    std::forward_list<std::string> owned_texts_;
     AppendedNames appended_;
     std::uint32_t first_run_time_id_ = 0;
 };

@@ -19,7 +19,9 @@ Runtime::Runtime(const RuntimeConfig& config)
                            .allocator_context = config.allocator_context}),
       interned_(config.appended_names) {
     heap_.add_root_provider(this);
-    temporaries_.reserve(256);
+    // Room for a typical instruction's roots; it grows when a native loop needs more. Kept
+    // small, as every idle VM pays for it.
+    temporaries_.reserve(32);
     memory_error_ = make_exception(*this, &memory_error_type, {});
     release_temporaries(0);
 }
