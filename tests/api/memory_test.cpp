@@ -339,4 +339,34 @@ TEST(GrowingStacks, AnIdleVmHoldsNoStack) {
     EXPECT_EQ(statistics.stack_bytes, 0u);
 }
 
+// Every VM reads one shared builtins table until a program changes its builtins; the change
+// copies the table to that VM's heap and no other VM sees it.
+TEST(SharedBuiltins, AChangeStaysInItsVm) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string first_output;
+    std::string second_output;
+    VmPointer first = make_vm(config, first_output);
+    VmPointer second = make_vm(config, second_output);
+    xipy_heap_statistics before;
+    ASSERT_EQ(xipy_vm_heap_statistics(second.get(), &before), XIPY_OK);
+    const std::string change = "import builtins\nbuiltins.len = lambda x: 42\ndel builtins.abs\n"
+                               "builtins.extra = 7\nprint(len([]), extra)\n"
+                               "try:\n    abs(-1)\nexcept NameError as e:\n    print(e)\n";
+    ASSERT_EQ(xipy_vm_run_source(first.get(), change.data(), change.size(), "<change>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << first_output;
+    EXPECT_EQ(first_output, "42 7\nname 'abs' isn't defined\n");
+    const std::string read = "print(len([1, 2]), abs(-3))\ntry:\n    extra\n"
+                             "except NameError as e:\n    print(e)\n";
+    ASSERT_EQ(xipy_vm_run_source(second.get(), read.data(), read.size(), "<read>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << second_output;
+    EXPECT_EQ(second_output, "2 3\nname 'extra' isn't defined\n");
+    // The idle VM never held a builtins table of its own.
+    EXPECT_LT(before.bytes_in_use, 1024u);
+}
+
 }  // namespace
