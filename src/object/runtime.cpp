@@ -17,7 +17,7 @@ Runtime::Runtime(const RuntimeConfig& config)
                            .collect_on_every_allocation = config.collect_on_every_allocation,
                            .reallocate = config.reallocate,
                            .allocator_context = config.allocator_context}),
-      interned_(config.appended_names) {
+      interned_(config.appended_names, &heap_) {
     heap_.add_root_provider(this);
     // Room for a typical instruction's roots; it grows when a native loop needs more. Kept
     // small, as every idle VM pays for it.
