@@ -101,18 +101,11 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
     context->keep_alive = std::move(source.keep_alive);
     context->owner = source.owner;
-    contexts_.push_back(std::move(owned));
+    contexts_.append(std::move(owned));
     return context;
 }
 
-void Interpreter::release_context(ModuleContext* context) {
-    for (auto owned = contexts_.begin(); owned != contexts_.end(); ++owned) {
-        if (owned->get() == context) {
-            contexts_.erase(owned);
-            return;
-        }
-    }
-}
+void Interpreter::release_context(ModuleContext* context) { contexts_.remove(context); }
 
 object::Result<Value> Interpreter::run_context(ModuleContext* context, Value globals,
                                                Value locals) {
