@@ -8,6 +8,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/operations.hpp"
+#include "object/printer.hpp"
 
 namespace xipy::object {
 
@@ -47,6 +48,14 @@ Raised Runtime::raise_new(const Type* type, std::string_view message) {
         return Raised{};
     }
     return set_exception(exception);
+}
+
+Raised Runtime::raise_joined(const Type* type, std::initializer_list<std::string_view> pieces) {
+    Printer message;
+    for (std::string_view piece : pieces) {
+        message.write(piece);
+    }
+    return raise_new(type, message.text());
 }
 
 Raised Runtime::raise_type(const Type* type) {
