@@ -139,9 +139,9 @@ typedef struct xipy_config {
     /* Fixed-buffer mode, for firmware: when heap_buffer is not NULL, the heap takes all of its
      * memory from these heap_buffer_bytes (at least 4096) and neither from `reallocate` nor
      * from malloc; heap_limit_bytes is lowered to what fits. The buffer must stay valid until
-     * xipy_vm_destroy(). The VM's own bookkeeping outside the heap (the handle, loader tables,
-     * interned names) still comes from the C++ runtime, once at creation and at each load.
-     * Default NULL and 0. */
+     * xipy_vm_destroy(). Interned names, module contexts and loader tables come from the
+     * buffer too; creation itself, and some native operations (big integers, long texts,
+     * class creation), still call malloc (docs/embedding.md, "Memory"). Default NULL and 0. */
     void* heap_buffer;
     size_t heap_buffer_bytes;
 } xipy_config;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -111,10 +111,12 @@ struct xipy_vm {
     // The exception a failed api call left, kept until a native function passes it to Python
     // or the host clears it; rooted through trace_roots() below.
     xipy::object::Value exception;
-    std::deque<xipy::api::HostFunction> functions;  // a deque never moves its elements
+    // Lists: they never move their elements, and an empty one allocates nothing (a deque's
+    // first block would cost every VM a kilobyte).
+    std::list<xipy::api::HostFunction> functions;
     // The function xipy_function() made for each definition, so repeated calls reuse it.
     std::unordered_map<const xipy_function_def*, const xipy::api::HostFunction*> made_functions;
-    std::deque<xipy::api::HostModule> modules;
+    std::list<xipy::api::HostModule> modules;
     void* user_data = nullptr;
     bool abort_on_handle_misuse = false;
 

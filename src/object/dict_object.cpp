@@ -1,6 +1,8 @@
 // dict: an insertion-ordered open-addressing hash table, its views and methods.
 #include "object/dict_object.hpp"
 
+#include <cstring>
+#include <new>
 #include <vector>
 
 #include "object/class_object.hpp"
@@ -82,6 +84,20 @@ bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
     dict->storage = storage;
     dict->entry_count = count;
     dict->count = count;
+    return true;
+}
+
+// Before the first change of a dict over shared storage (share_dict_storage()): a copy of
+// its own on this VM's heap. The entries keep their order and indices, so inline caches of
+// them stay right; the version changes anyway, as for any new storage.
+bool own_storage(Runtime& runtime, DictObject* dict) {
+    if (dict->storage == nullptr || !dict->storage->is_static()) {
+        return true;
+    }
+    if (!resize(runtime, dict, dict->storage->entry_capacity)) {
+        return false;
+    }
+    ++dict->version;
     return true;
 }
 
@@ -763,6 +779,9 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
 }
 
 Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
+    if (!own_storage(runtime, dict)) {
+        return Raised{};
+    }
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
         return Raised{};
@@ -800,6 +819,9 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
     if (dict->storage == nullptr) {
         return succeeded();  // Absent without hashing, as in dict_find.
     }
+    if (!own_storage(runtime, dict)) {
+        return Raised{};
+    }
     Probe found = probe(runtime, dict, key);
     if (!found.ok) {
         return Raised{};
@@ -816,6 +838,48 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
     --dict->count;
     ++dict->version;
     return succeeded();
+}
+
+const DictStorage* share_dict_storage(const DictObject* dict) {
+    DictStorage* storage = dict->storage;
+    if (storage == nullptr || dict->count != dict->entry_count) {
+        return nullptr;
+    }
+    for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+        const DictEntry& entry = storage->entries()[index];
+        for (Value value : {entry.key, entry.value}) {
+            if (value.is_object() && !value.as_object()->is_static()) {
+                return nullptr;  // a VM's own object: meaningless in any other VM
+            }
+        }
+    }
+    const std::size_t bytes = storage->size_;
+    void* memory = ::operator new (bytes, std::align_val_t{alignof(DictStorage)}, std::nothrow);
+    if (memory == nullptr) {
+        return nullptr;
+    }
+    std::memcpy(memory, static_cast<const void*>(storage), bytes);
+    auto* shared = static_cast<DictStorage*>(memory);
+    shared->next_ = nullptr;
+    shared->flags_ = gc::Cell::flag_static;
+    return shared;
+}
+
+void release_shared_dict_storage(const DictStorage* storage) {
+    ::operator delete (const_cast<DictStorage*>(storage), std::align_val_t{alignof(DictStorage)});
+}
+
+void dict_use_shared_storage(DictObject* dict, const DictStorage* shared) {
+    // Never written while shared: every change goes through own_storage() first.
+    DictStorage* storage = const_cast<DictStorage*>(shared);
+    dict->storage = storage;
+    dict->entry_count = 0;
+    while (dict->entry_count < storage->entry_capacity &&
+           !storage->entries()[dict->entry_count].key.is_empty()) {
+        ++dict->entry_count;
+    }
+    dict->count = dict->entry_count;
+    ++dict->version;
 }
 
 void dict_clear(DictObject* dict) {

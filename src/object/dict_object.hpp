@@ -71,6 +71,17 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
 // Raises KeyError(key); returns empty.
 Raised raise_key_error(Runtime& runtime, Value key);
 void dict_clear(DictObject* dict);
+
+// Storage shared by the dicts of many VMs, for a namespace that every VM fills the same way
+// (the builtins): a copy of `dict`'s storage outside any heap, marked static so that no
+// collector touches it. A dict over it reads it in place and copies it to its own heap before
+// its first change (copy on write). Null when the dict holds an object of its VM's heap (it
+// would mean nothing elsewhere) or deleted entries, or when memory runs out. The copy lives
+// until release_shared_dict_storage().
+const DictStorage* share_dict_storage(const DictObject* dict);
+void release_shared_dict_storage(const DictStorage* storage);
+// Points an empty `dict` at shared storage from share_dict_storage().
+void dict_use_shared_storage(DictObject* dict, const DictStorage* storage);
 // Fast paths for dicts keyed by interned names (globals, attributes, class
 // dicts): no Python code can run, so these cannot fail except for MemoryError.
 // Without a runtime: a linear scan, for the small dicts of classes.

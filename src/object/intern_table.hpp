@@ -1,14 +1,12 @@
 // InternTable: one VM's interned strings, which Values hold as 32-bit ids.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
+#include "gc/heap.hpp"
 #include "object/names.hpp"
 
 namespace xipy::object {
@@ -23,12 +21,21 @@ namespace xipy::object {
 // or are copies owned by the table.
 //
 // The fixed names, and the appended ones when they come with a NameIndex, are found through
-// constant indexes shared by every VM, so a new VM's table holds nothing: entries_ and index_
-// cover only the ids from dynamic_base_ on (appended names without an index, then the run-time
-// names).
+// constant indexes shared by every VM, so a new VM's table holds nothing: entries_ and
+// slots_ cover only the ids from dynamic_base_ on (appended names without an index, then the
+// run-time names).
+//
+// Memory: the entries, the index and the copied texts come from the VM's heap (counted in
+// gc.mem_alloc() and against its limit, and from the host's buffer in fixed-buffer mode),
+// allocated when first needed. Interning cannot fail, so when the heap refuses (its limit, or
+// micropython.heap_lock()) a block comes from the C library instead; each block remembers
+// where it came from. slots_ is an open-addressing table of (id - dynamic_base_ + 1), 0 for
+// an empty slot, at most half full; entry_count_ <= entry_capacity_.
 class InternTable {
   public:
-    explicit InternTable(AppendedNames appended = {});
+    // `heap` null: every block from the C library (tables outside any VM, tests).
+    explicit InternTable(AppendedNames appended = {}, gc::Heap* heap = nullptr);
+    ~InternTable();
     InternTable(const InternTable&) = delete;
     InternTable& operator=(const InternTable&) = delete;
 
@@ -52,13 +59,38 @@ class InternTable {
         std::string_view text;
         std::uint64_t hash;
     };
+    // A block of memory and where it came from.
+    struct Block {
+        void* memory = nullptr;
+        std::size_t bytes = 0;
+        bool from_heap = false;
+    };
+    // Texts copied by intern_copy(), in chunks that never move; each starts with this header.
+    struct TextChunk {
+        TextChunk* next;
+        Block block;
+        std::size_t used;  // bytes after the header
+    };
 
-    std::uint32_t add(std::string_view text);
+    std::uint32_t add(std::string_view text, std::uint64_t text_hash);
+    std::optional<std::uint32_t> find_dynamic(std::string_view text, std::uint64_t text_hash) const;
+    Block take(std::size_t bytes);
+    void give_back(const Block& block);
+    void grow_entries();
+    void grow_slots();
+    void insert_slot(std::uint32_t index);
+    const char* copy_text(std::string_view text);
 
-    std::vector<Entry> entries_;  // index = id - dynamic_base_
-    std::unordered_map<std::string_view, std::uint32_t> index_;
+    gc::Heap* heap_ = nullptr;
+    Block entries_block_;
+    Entry* entries_ = nullptr;  // index = id - dynamic_base_
+    std::uint32_t entry_count_ = 0;
+    std::uint32_t entry_capacity_ = 0;
+    Block slots_block_;
+    std::uint32_t* slots_ = nullptr;
+    std::uint32_t slot_capacity_ = 0;  // a power of two, or 0
+    TextChunk* chunks_ = nullptr;      // the newest first
     std::uint32_t dynamic_base_ = 0;
-    std::deque<std::string> owned_texts_;  // deque: growing never moves a text
     AppendedNames appended_;
     std::uint32_t first_run_time_id_ = 0;
 };

@@ -214,20 +214,21 @@ bool is_method_descriptor(Value value) {
 }
 
 Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name) {
-    std::string message;
     if (is_type(object)) {
-        message = "type object '" + std::string(type_name(runtime, as_type(object))) +
-                  "' has no attribute '" + std::string(runtime.name_text(name)) + "'";
-    } else if (type_of(object) == &module_type) {  // builtins: MicroPython names the module
-        message = "module '" +
-                  std::string(runtime.name_text(
-                      static_cast<const ModuleObject*>(object.as_object())->name)) +
-                  "' has no attribute '" + std::string(runtime.name_text(name)) + "'";
-    } else {
-        message = "'" + std::string(type_name_of(runtime, object)) + "' object has no attribute '" +
-                  std::string(runtime.name_text(name)) + "'";
+        return runtime.raise_joined(&attribute_error_type,
+                                    {"type object '", type_name(runtime, as_type(object)),
+                                     "' has no attribute '", runtime.name_text(name), "'"});
     }
-    return runtime.raise_new(&attribute_error_type, message);
+    if (type_of(object) == &module_type) {  // builtins: MicroPython names the module
+        return runtime.raise_joined(
+            &attribute_error_type,
+            {"module '",
+             runtime.name_text(static_cast<const ModuleObject*>(object.as_object())->name),
+             "' has no attribute '", runtime.name_text(name), "'"});
+    }
+    return runtime.raise_joined(&attribute_error_type,
+                                {"'", type_name_of(runtime, object), "' object has no attribute '",
+                                 runtime.name_text(name), "'"});
 }
 
 namespace {
@@ -393,10 +394,9 @@ Raised raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Valu
     if (operation == BinaryOperator::contains || operation == BinaryOperator::in) {
         name = names::dunder_contains;
     }
-    return runtime.raise_new(
-        &type_error_type, "unsupported types for " + std::string(runtime.name_text(name)) + ": '" +
-                              std::string(type_name_of(runtime, left)) + "', '" +
-                              std::string(type_name_of(runtime, right)) + "'");
+    return runtime.raise_joined(
+        &type_error_type, {"unsupported types for ", runtime.name_text(name), ": '",
+                           type_name_of(runtime, left), "', '", type_name_of(runtime, right), "'"});
 }
 
 Raised raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -884,19 +884,20 @@ Result<Value> to_str(Runtime& runtime, Value value) {
     if (is_str(value)) {
         return value;
     }
-    std::optional<std::string> text = str_text(runtime, value);
-    if (!text) {
+    // Straight from the printer, whose short text stays on the C stack.
+    Printer printer;
+    if (!print_value(runtime, printer, value, PrintKind::str)) {
         return Value::empty();
     }
-    return make_str(runtime, *text);
+    return make_str(runtime, printer.text());
 }
 
 Result<Value> to_repr(Runtime& runtime, Value value) {
-    std::optional<std::string> text = repr_text(runtime, value);
-    if (!text) {
+    Printer printer;
+    if (!print_value(runtime, printer, value, PrintKind::repr)) {
         return Value::empty();
     }
-    return make_str(runtime, *text);
+    return make_str(runtime, printer.text());
 }
 
 // ---- conversions

@@ -1,26 +1,82 @@
 // Printer: collects the text of str()/repr()/print() before it goes anywhere.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace xipy::object {
 
-// Text is built in a std::string and handed over whole, so a print() that
-// raises half-way writes nothing, and host write callbacks see whole lines.
+// Text is built whole and handed over whole, so a print() that raises half-way writes
+// nothing, and host write callbacks see whole lines.
+//
+// Memory: the first inline_capacity bytes stay inside the Printer (on the C++ stack), so the
+// common short print() or repr() asks the C library for nothing, which fixed-buffer VMs need;
+// longer text moves to a std::string. Invariant: while `spilled_` is false the text is
+// inline_[0, size_); after, it is spill_.
 class Printer {
   public:
-    void write(std::string_view text) { text_.append(text); }
-    void write_char(char character) { text_.push_back(character); }
-    void write_integer(std::int64_t value) { text_.append(std::to_string(value)); }
+    static constexpr std::size_t inline_capacity = 200;
 
-    const std::string& text() const { return text_; }
-    std::string take() { return std::move(text_); }
-    void clear() { text_.clear(); }
+    Printer() = default;
+
+    void write(std::string_view text) {
+        if (!spilled_ && text.size() <= inline_capacity - size_) {
+            if (!text.empty()) {
+                std::memcpy(inline_ + size_, text.data(), text.size());
+            }
+            size_ += text.size();
+            return;
+        }
+        spill();
+        spill_.append(text);
+    }
+    void write_char(char character) { write(std::string_view(&character, 1)); }
+    void write_integer(std::int64_t value) {
+        char digits[24];
+        char* end = digits + sizeof digits;
+        char* start = end;
+        // Negated as unsigned, so the most negative value needs no special case.
+        std::uint64_t magnitude =
+            value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+        do {
+            *--start = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (value < 0) {
+            *--start = '-';
+        }
+        write(std::string_view(start, static_cast<std::size_t>(end - start)));
+    }
+
+    std::string_view text() const {
+        return spilled_ ? std::string_view(spill_) : std::string_view(inline_, size_);
+    }
+    std::string take() {
+        std::string taken = spilled_ ? std::move(spill_) : std::string(inline_, size_);
+        clear();
+        return taken;
+    }
+    void clear() {
+        spill_.clear();
+        spilled_ = false;
+        size_ = 0;
+    }
 
   private:
-    std::string text_;
+    void spill() {
+        if (!spilled_) {
+            spill_.assign(inline_, size_);
+            spilled_ = true;
+        }
+    }
+
+    char inline_[inline_capacity];
+    std::size_t size_ = 0;
+    bool spilled_ = false;
+    std::string spill_;
 };
 
 }  // namespace xipy::object

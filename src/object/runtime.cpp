@@ -8,6 +8,7 @@
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/operations.hpp"
+#include "object/printer.hpp"
 
 namespace xipy::object {
 
@@ -17,9 +18,11 @@ Runtime::Runtime(const RuntimeConfig& config)
                            .collect_on_every_allocation = config.collect_on_every_allocation,
                            .reallocate = config.reallocate,
                            .allocator_context = config.allocator_context}),
-      interned_(config.appended_names) {
+      interned_(config.appended_names, &heap_) {
     heap_.add_root_provider(this);
-    temporaries_.reserve(256);
+    // Room for a typical instruction's roots; it grows when a native loop needs more. Kept
+    // small, as every idle VM pays for it.
+    temporaries_.reserve(32);
     memory_error_ = make_exception(*this, &memory_error_type, {});
     release_temporaries(0);
 }
@@ -45,6 +48,14 @@ Raised Runtime::raise_new(const Type* type, std::string_view message) {
         return Raised{};
     }
     return set_exception(exception);
+}
+
+Raised Runtime::raise_joined(const Type* type, std::initializer_list<std::string_view> pieces) {
+    Printer message;
+    for (std::string_view piece : pieces) {
+        message.write(piece);
+    }
+    return raise_new(type, message.text());
 }
 
 Raised Runtime::raise_type(const Type* type) {

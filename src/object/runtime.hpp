@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <new>
 #include <string_view>
 #include <utility>
@@ -118,6 +119,9 @@ class Runtime : public gc::RootProvider {
     Raised set_exception(Value exception);
     // Makes `type(message)` and sets it pending; returns empty.
     Raised raise_new(const Type* type, std::string_view message);
+    // raise_new() with the message joined from `pieces`, built on the C stack when short (no
+    // std::string): the common error texts cost no malloc, which fixed-buffer VMs need.
+    Raised raise_joined(const Type* type, std::initializer_list<std::string_view> pieces);
     // Makes `type()` (no arguments) and sets it pending; returns empty.
     Raised raise_type(const Type* type);
     // `raise value`: value is an exception instance or class; anything else

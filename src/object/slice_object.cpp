@@ -193,7 +193,7 @@ std::optional<std::int64_t> normalize_index(Runtime& runtime, Value index, std::
     }
     std::int64_t adjusted = *position < 0 ? *position + length : *position;
     if (adjusted < 0 || adjusted >= length) {
-        runtime.raise_new(&index_error_type, std::string(what) + " index out of range");
+        runtime.raise_joined(&index_error_type, {what, " index out of range"});
         return std::nullopt;
     }
     return adjusted;

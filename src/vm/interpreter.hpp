@@ -127,7 +127,7 @@ class Interpreter : public object::Runtime {
     const Mount* find_mount(std::string_view path, std::string& inside) const;
     const std::vector<Mount>& mounts() const { return mounts_; }
     // Every image loaded so far, in load order.
-    const std::vector<OwnedModuleContext>& contexts() const { return contexts_; }
+    const ContextList& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
     object::Status charge_native_work(std::uint64_t cost) override;
     void trace_roots(gc::Tracer& tracer) override;
@@ -267,7 +267,7 @@ class Interpreter : public object::Runtime {
     SegmentedStack<ExceptionHandler, 4> handlers_;
     // The heap as the loader's MemorySource (vm/heap_memory.hpp).
     HeapMemory heap_memory_{heap()};
-    std::vector<OwnedModuleContext> contexts_;
+    ContextList contexts_;
     std::vector<std::string> argv_;
 #ifdef XIPY_OPCODE_COUNTS
     std::array<std::uint64_t, 256> opcode_counts_{};  // executions of each opcode byte

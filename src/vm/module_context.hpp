@@ -37,6 +37,8 @@ struct ModuleContext {
     // Code from exec/eval that the VM may release once it has run (release_code()): its names
     // and str constants are interned as copies, so nothing outlives it that points into it.
     bool transient = false;
+    // The next context of the interpreter's ContextList (the one loaded after this).
+    ModuleContext* next_context = nullptr;
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
 };
@@ -65,5 +67,71 @@ inline OwnedModuleContext make_module_context(support::MemorySource& source, ima
     return OwnedModuleContext(new (memory) ModuleContext(std::move(image)),
                               ModuleContextDeleter(&source));
 }
+
+// The contexts an interpreter owns, in load order, linked through ModuleContext::next_context:
+// registering one asks for no memory beyond the context itself (a vector's growth would come
+// from the C library, which fixed-buffer VMs must not call). All come from one source.
+class ContextList {
+  public:
+    ContextList() = default;
+    ContextList(const ContextList&) = delete;
+    ContextList& operator=(const ContextList&) = delete;
+    ~ContextList() {
+        while (first_ != nullptr) {
+            ModuleContext* next = first_->next_context;
+            deleter_(first_);
+            first_ = next;
+        }
+    }
+
+    void append(OwnedModuleContext owned) {
+        deleter_ = owned.get_deleter();
+        ModuleContext* context = owned.release();
+        context->next_context = nullptr;
+        if (last_ == nullptr) {
+            first_ = context;
+        } else {
+            last_->next_context = context;
+        }
+        last_ = context;
+    }
+    // Destroys `context` when the list holds it.
+    void remove(ModuleContext* context) {
+        ModuleContext* previous = nullptr;
+        for (ModuleContext* each = first_; each != nullptr; each = each->next_context) {
+            if (each != context) {
+                previous = each;
+                continue;
+            }
+            (previous == nullptr ? first_ : previous->next_context) = each->next_context;
+            if (last_ == each) {
+                last_ = previous;
+            }
+            deleter_(each);
+            return;
+        }
+    }
+
+    class Iterator {
+      public:
+        explicit Iterator(ModuleContext* context) : context_(context) {}
+        ModuleContext* operator*() const { return context_; }
+        Iterator& operator++() {
+            context_ = context_->next_context;
+            return *this;
+        }
+        bool operator==(const Iterator& other) const = default;
+
+      private:
+        ModuleContext* context_;
+    };
+    Iterator begin() const { return Iterator(first_); }
+    Iterator end() const { return Iterator(nullptr); }
+
+  private:
+    ModuleContext* first_ = nullptr;
+    ModuleContext* last_ = nullptr;
+    ModuleContextDeleter deleter_;
+};
 
 }  // namespace xipy::vm

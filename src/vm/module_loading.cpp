@@ -1,7 +1,11 @@
 // Loading images into an interpreter, and building and importing built-in modules.
+#include <atomic>
 #include <cstddef>
 #include <cstring>
+#include <new>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "image/verifier.hpp"
 #include "object/bytes_object.hpp"
@@ -97,18 +101,11 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
     context->keep_alive = std::move(source.keep_alive);
     context->owner = source.owner;
-    contexts_.push_back(std::move(owned));
+    contexts_.append(std::move(owned));
     return context;
 }
 
-void Interpreter::release_context(ModuleContext* context) {
-    for (auto owned = contexts_.begin(); owned != contexts_.end(); ++owned) {
-        if (owned->get() == context) {
-            contexts_.erase(owned);
-            return;
-        }
-    }
-}
+void Interpreter::release_context(ModuleContext* context) { contexts_.remove(context); }
 
 object::Result<Value> Interpreter::run_context(ModuleContext* context, Value globals,
                                                Value locals) {
@@ -245,6 +242,45 @@ bool instantiate(Interpreter& interpreter, const ModuleDefinition& definition,
 
 Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
 
+// The builtins namespace that every VM made with the same registry fills the same way: fixed
+// names bound to constant objects. The first VM builds it on its heap and publishes a copy
+// outside any heap (object::share_dict_storage()); every later VM's builtins dict reads that
+// copy in place, and copies it to its own heap only when a program changes the namespace. So
+// an idle VM costs no builtins table. Written once, then only read, by any thread: the one
+// piece of process-wide data, and it is immutable.
+struct SharedBuiltins {
+    const ModuleDefinition* definition;
+    std::span<const std::string_view> names;  // the registry's appended names (the ids)
+    const object::DictStorage* storage;
+};
+
+std::atomic<const SharedBuiltins*> shared_builtins{nullptr};
+
+bool same_registry(const SharedBuiltins& shared, const ModuleDefinition* definition,
+                   std::span<const std::string_view> names) {
+    return shared.definition == definition && shared.names.data() == names.data() &&
+           shared.names.size() == names.size();
+}
+
+// Publishes `dict` as the shared builtins, unless another thread did first.
+void publish_builtins(object::DictObject* dict, const ModuleDefinition* definition,
+                      std::span<const std::string_view> names) {
+    if (shared_builtins.load(std::memory_order_acquire) != nullptr) {
+        return;
+    }
+    const object::DictStorage* storage = object::share_dict_storage(dict);
+    if (storage == nullptr) {
+        return;
+    }
+    auto* shared = new (std::nothrow) SharedBuiltins{definition, names, storage};
+    const SharedBuiltins* expected = nullptr;
+    if (shared == nullptr ||
+        !shared_builtins.compare_exchange_strong(expected, shared, std::memory_order_acq_rel)) {
+        object::release_shared_dict_storage(storage);
+        delete shared;
+    }
+}
+
 }  // namespace
 
 void initialize_builtins(Interpreter& interpreter) {
@@ -254,14 +290,31 @@ void initialize_builtins(Interpreter& interpreter) {
     interpreter.set_modules(modules);
     if (const ModuleDefinition* definition = interpreter.module_registry().builtins) {
         object::DictObject* dict = object::as_dict(builtins);
+        const std::span<const std::string_view> names =
+            interpreter.interned().appended_names().texts;
+        const SharedBuiltins* shared = shared_builtins.load(std::memory_order_acquire);
+        if (shared != nullptr && same_registry(*shared, definition, names)) {
+            object::dict_use_shared_storage(dict, shared->storage);
+            interpreter.release_temporaries(0);
+            return;
+        }
         // As MicroPython's builtins module: code run in globals without __name__ (exec and
         // eval with a fresh dict) finds this one. Best effort, as the members below: a VM too
         // small for its builtins fails on its first allocation anyway.
-        (void)object::dict_store_name(interpreter, dict, object::names::dunder_name,
-                                      Value::from_interned_string(definition->name));
-        store_members(interpreter, dict, *definition);
-        if (definition->initialise != nullptr) {
-            definition->initialise(interpreter, builtins, nullptr);
+        bool complete = object::dict_store_name(interpreter, dict, object::names::dunder_name,
+                                                Value::from_interned_string(definition->name)) &&
+                        store_members(interpreter, dict, *definition);
+        if (complete && definition->initialise != nullptr) {
+            complete = definition->initialise(interpreter, builtins, nullptr);
+        }
+        if (complete && shared == nullptr) {
+            publish_builtins(dict, definition, names);
+            // This VM too reads the shared copy, so every VM's namespace behaves alike; its
+            // own table becomes garbage.
+            shared = shared_builtins.load(std::memory_order_acquire);
+            if (shared != nullptr && same_registry(*shared, definition, names)) {
+                object::dict_use_shared_storage(dict, shared->storage);
+            }
         }
     }
     interpreter.release_temporaries(0);

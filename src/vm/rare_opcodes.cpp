@@ -22,8 +22,8 @@ using image::Opcode;
 using object::Value;
 
 void raise_name_not_defined(object::Runtime& runtime, std::uint32_t name) {
-    runtime.raise_new(&object::name_error_type,
-                      "name '" + std::string(runtime.name_text(name)) + "' isn't defined");
+    runtime.raise_joined(&object::name_error_type,
+                         {"name '", runtime.name_text(name), "' isn't defined"});
 }
 
 object::Status delete_name(Interpreter& interpreter, Value scope, std::uint32_t name) {

@@ -127,13 +127,15 @@ object::Result<Value> items_of(Interpreter& interpreter, Value iterable) {
 
 object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32_t count) {
     Value sequence = top[0];
-    std::vector<Value> items;
+    // The items are read in place: nothing below allocates between taking the span and the
+    // last read, so no collection can move or free them, and top[0] keeps the sequence alive.
+    std::span<const Value> items;
     if (object::is_tuple(sequence)) {
         auto span = object::as_tuple(sequence)->span();
-        items.assign(span.begin(), span.end());
+        items = span;
     } else if (object::is_list(sequence)) {
         auto span = object::as_list(sequence)->span();
-        items.assign(span.begin(), span.end());
+        items = span;
     } else {
         Value iterator = object::get_iterator(interpreter, sequence);
         if (iterator.is_empty()) {
@@ -156,7 +158,7 @@ object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32
             }
         }
         auto span = object::as_list(list)->span();
-        items.assign(span.begin(), span.end());
+        items = span;
     }
     if (items.size() < count) {
         interpreter.raise_new(

@@ -1,6 +1,7 @@
 // Memory through the C API: the allocator hook, fixed-buffer mode, heap statistics, growing stacks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -233,11 +234,27 @@ TEST(HeapLimit, BytesOfALongGeneratorFitWhereMicroPythonsDo) {
     EXPECT_EQ(output, expected("long_byte_generators.exp"));
 }
 
+// The corpus programs that must run in fixed-buffer mode without a single malloc call once the
+// VM exists (tests/api/fixed_buffer_programs.txt, paths under the corpus without ".mpy").
+std::vector<std::string> programs_without_malloc() {
+    std::ifstream list(XIPY_FIXED_BUFFER_LIST);
+    EXPECT_TRUE(list.good()) << "cannot open " << XIPY_FIXED_BUFFER_LIST;
+    std::vector<std::string> names;
+    std::string line;
+    while (std::getline(list, line)) {
+        if (!line.empty() && line[0] != '#') {
+            names.push_back(line);
+        }
+    }
+    return names;
+}
+
 // Every corpus program runs in fixed-buffer mode with the output it has in the default mode;
-// its objects and stacks come from the buffer. The malloc calls that remain during the runs
-// come from the VM's C++ containers outside the heap (loader tables, interned names, the root
-// stack, strings of error texts and output): they are counted and reported, not yet required
-// to be zero.
+// its objects, stacks, loader tables and interned names come from the buffer. The malloc
+// calls of each run (from xipy_vm_run_mpy() to its return, creation excluded) are counted:
+// the programs listed in fixed_buffer_programs.txt must make none; the rest still reach C++
+// containers outside the heap (big-integer limbs, long texts, class linearisation, error
+// texts) and their total is reported.
 TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
     const std::filesystem::path corpus = XIPY_CORPUS_DIR;
     if (!std::filesystem::exists(corpus)) {
@@ -249,11 +266,16 @@ TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
             files.push_back(entry.path());
         }
     }
+    std::sort(files.begin(), files.end());
     ASSERT_FALSE(files.empty());
+    const std::vector<std::string> required = programs_without_malloc();
+    ASSERT_FALSE(required.empty());
     std::vector<std::uint8_t> buffer(16 * 1024 * 1024);
     std::uint64_t heap_allocations = 0;
     std::uint64_t run_malloc_calls = 0;
     std::size_t programs = 0;
+    std::size_t programs_without = 0;
+    std::size_t required_seen = 0;
     for (const auto& file : files) {
         const auto image = read_bytes(file.string());
         std::string expected;
@@ -279,7 +301,17 @@ TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
         counting = true;
         const xipy_status status = xipy_vm_run_mpy(vm.get(), image.data(), image.size());
         counting = false;
-        run_malloc_calls += malloc_calls;
+        const std::uint64_t calls = malloc_calls;
+        run_malloc_calls += calls;
+        programs_without += calls == 0 ? 1 : 0;
+        const std::string name =
+            std::filesystem::relative(file, corpus).replace_extension().generic_string();
+        if (std::find(required.begin(), required.end(), name) != required.end()) {
+            ++required_seen;
+            if (XIPY_COUNT_MALLOC) {
+                EXPECT_EQ(calls, 0u) << name << " called malloc in fixed-buffer mode";
+            }
+        }
         xipy_heap_statistics statistics;
         ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
         heap_allocations += statistics.allocations;
@@ -287,11 +319,12 @@ TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
         EXPECT_EQ(output, expected) << file;
         ++programs;
     }
+    EXPECT_EQ(required_seen, required.size()) << "a listed program is missing from the corpus";
     std::printf("fixed-buffer corpus: %zu programs, %llu heap allocations from the buffer, "
-                "%llu malloc calls during the runs%s\n",
+                "%llu malloc calls during the runs, %zu programs with none (%zu required)%s\n",
                 programs, static_cast<unsigned long long>(heap_allocations),
-                static_cast<unsigned long long>(run_malloc_calls),
-                XIPY_COUNT_MALLOC ? "" : " (not counted in this build)");
+                static_cast<unsigned long long>(run_malloc_calls), programs_without,
+                required.size(), XIPY_COUNT_MALLOC ? "" : " (not counted in this build)");
 }
 
 // The stacks grow with the recursion: far past the old fixed stack's cap (about 10,900 calls
@@ -337,6 +370,36 @@ TEST(GrowingStacks, AnIdleVmHoldsNoStack) {
     xipy_heap_statistics statistics;
     ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
     EXPECT_EQ(statistics.stack_bytes, 0u);
+}
+
+// Every VM reads one shared builtins table until a program changes its builtins; the change
+// copies the table to that VM's heap and no other VM sees it.
+TEST(SharedBuiltins, AChangeStaysInItsVm) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string first_output;
+    std::string second_output;
+    VmPointer first = make_vm(config, first_output);
+    VmPointer second = make_vm(config, second_output);
+    xipy_heap_statistics before;
+    ASSERT_EQ(xipy_vm_heap_statistics(second.get(), &before), XIPY_OK);
+    const std::string change = "import builtins\nbuiltins.len = lambda x: 42\ndel builtins.abs\n"
+                               "builtins.extra = 7\nprint(len([]), extra)\n"
+                               "try:\n    abs(-1)\nexcept NameError as e:\n    print(e)\n";
+    ASSERT_EQ(xipy_vm_run_source(first.get(), change.data(), change.size(), "<change>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << first_output;
+    EXPECT_EQ(first_output, "42 7\nname 'abs' isn't defined\n");
+    const std::string read = "print(len([1, 2]), abs(-3))\ntry:\n    extra\n"
+                             "except NameError as e:\n    print(e)\n";
+    ASSERT_EQ(xipy_vm_run_source(second.get(), read.data(), read.size(), "<read>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << second_output;
+    EXPECT_EQ(second_output, "2 3\nname 'extra' isn't defined\n");
+    // The idle VM never held a builtins table of its own.
+    EXPECT_LT(before.bytes_in_use, 1024u);
 }
 
 }  // namespace
