@@ -761,6 +761,15 @@ object::Status struct_store_subscript(Runtime& runtime, Value self, Value index,
     return static_cast<bool>(access_item(runtime, self, index, value));
 }
 
+// iter(struct): MicroPython looks for __getitem__ among the fields, so the error is the
+// field lookup's (KeyError, or TypeError "struct: no fields").
+object::Result<Value> struct_get_iterator(Runtime& runtime, Value self) {
+    if (!access_field(runtime, self, names::dunder_getitem, Value::empty())) {
+        return Value::empty();
+    }
+    return runtime.raise_new(&object::type_error_type, "'struct' object isn't iterable");
+}
+
 // A struct is true and has no other operator (hash included, as in MicroPython).
 object::Result<Value> struct_unary(Runtime& runtime, object::UnaryOperator operation, Value self) {
     if (operation == object::UnaryOperator::boolean) {
@@ -880,6 +889,7 @@ constinit const object::Type struct_type{names::struct_,
                                              .store_attribute = struct_store_attribute,
                                              .load_subscript = struct_load_subscript,
                                              .store_subscript = struct_store_subscript,
+                                             .get_iterator = struct_get_iterator,
                                              .get_buffer = struct_get_buffer,
                                          },
                                          struct_attributes,

@@ -94,6 +94,8 @@ attempt(lambda: uctypes.struct(data, {}))
 attempt(lambda: uctypes.struct(base))
 attempt(lambda: hash(s))
 attempt(lambda: uctypes.addressof(3))
+attempt(lambda: iter(s))
+attempt(lambda: list(s.words))
 
 
 def store_aggregate():
