@@ -268,6 +268,11 @@
     X(ptr_constant, "PTR") \
     X(array_constant, "ARRAY")
 
+// platform (its own name is sys.platform's)
+#define XIPY_PLATFORM_NAMES(X) \
+    X(python_compiler, "python_compiler") \
+    X(libc_ver, "libc_ver")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -287,6 +292,7 @@
     XIPY_HASHLIB_NAMES(X) \
     XIPY_RANDOM_NAMES(X) \
     XIPY_VFS_NAMES(X) \
+    XIPY_PLATFORM_NAMES(X) \
     XIPY_UCTYPES_NAMES(X)
 // clang-format on
 

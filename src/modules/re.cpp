@@ -117,12 +117,13 @@ object::Result<Value> pattern_of(object::Runtime& runtime, Value value) {
     return compile_pattern(runtime, value);
 }
 
-// Runs `program`; nothing with the exception pending when the matcher gave up.
-std::optional<bool> run(object::Runtime& runtime, const RegexProgram& program,
-                        std::string_view subject, std::size_t begin, std::size_t end, bool anchored,
-                        std::vector<std::size_t>& captures) {
+// Runs `program`; nothing with the exception pending when the matcher gave up. `meter` is the
+// whole call's: sub() and split() run the matcher once per match, and a meter per run would
+// never reach its charging batch with many small matches, leaving their work uncharged.
+std::optional<bool> run(object::Runtime& runtime, object::NativeWorkMeter& meter,
+                        const RegexProgram& program, std::string_view subject, std::size_t begin,
+                        std::size_t end, bool anchored, std::vector<std::size_t>& captures) {
     captures.assign(2 * program.group_count(), RegexProgram::unset);
-    object::NativeWorkMeter meter(runtime);
     library::RegexLimits limits;
     limits.meter = &meter;
     auto found = program.execute(subject, begin, end, anchored, captures, limits);
@@ -184,8 +185,10 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
         }
     }
     std::vector<std::size_t> captures;
-    auto found = run(runtime, as_pattern(pattern)->program, *text, static_cast<std::size_t>(begin),
-                     static_cast<std::size_t>(end), mode != MatchMode::search, captures);
+    object::NativeWorkMeter meter(runtime);
+    auto found =
+        run(runtime, meter, as_pattern(pattern)->program, *text, static_cast<std::size_t>(begin),
+            static_cast<std::size_t>(end), mode != MatchMode::search, captures);
     if (!found) {
         return Value::empty();
     }
@@ -230,8 +233,9 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
     }
     std::size_t begin = 0;
     std::vector<std::size_t> captures;
+    object::NativeWorkMeter meter(runtime);
     while (true) {
-        auto found = run(runtime, program, *text, begin, text->size(), false, captures);
+        auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
         if (!found) {
             return Value::empty();
         }
@@ -245,6 +249,11 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
         if (program.group_count() > 1) {
             return runtime.raise_new(&object::not_implemented_error_type,
                                      "splitting with sub-captures");
+        }
+        // The matcher charges its own long runs; a short one is charged here by the span
+        // it covered, so a million tiny matches count as the work they are.
+        if (!meter.add(captures[1] - begin + 1)) {
+            return Value::empty();
         }
         begin = captures[1];
         if (maxsplit > 0 && --maxsplit == 0) {
@@ -304,8 +313,9 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
     bool substituted = false;
     std::size_t begin = 0;
     std::vector<std::size_t> captures;
+    object::NativeWorkMeter meter(runtime);
     while (true) {
-        auto found = run(runtime, program, *text, begin, text->size(), false, captures);
+        auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
         if (!found) {
             return Value::empty();
         }
@@ -335,6 +345,11 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
             Value exception = object::make_exception(runtime, &object::index_error_type,
                                                      std::span<const Value>(&number, 1));
             return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);
+        }
+        // The matcher charges its own long runs; a short one is charged here by the span
+        // it covered, so a million tiny matches count as the work they are.
+        if (!meter.add(captures[1] - begin + 1)) {
+            return Value::empty();
         }
         begin = captures[1];
         if (count > 0 && --count == 0) {

@@ -28,6 +28,7 @@ extern const vm::ModuleDefinition json_module;
 extern const vm::ModuleDefinition math_module;
 extern const vm::ModuleDefinition micropython_module;
 extern const vm::ModuleDefinition os_module;
+extern const vm::ModuleDefinition platform_module;
 extern const vm::ModuleDefinition random_module;
 extern const vm::ModuleDefinition re_module;
 extern const vm::ModuleDefinition struct_module;

@@ -18,6 +18,7 @@
 #include "object/slice_object.hpp"
 #include "object/str_format.hpp"
 #include "object/tuple_object.hpp"
+#include "text/substring_search.hpp"
 
 namespace xipy::object {
 namespace {
@@ -120,7 +121,8 @@ Result<Value> bytes_binary(Runtime& runtime, BinaryOperator operation, Value lef
             return Value::boolean(first.find(static_cast<char>(*byte)) != std::string_view::npos);
         }
         if (std::optional<BufferView> needle = get_buffer(right)) {
-            return Value::boolean(first.find(needle->bytes()) != std::string_view::npos);
+            return Value::boolean(text::find_forward(first, needle->bytes()) !=
+                                  std::string_view::npos);
         }
         return Value::not_implemented();
     }

@@ -21,6 +21,7 @@
 #include "object/text_methods.hpp"
 #include "object/tuple_object.hpp"
 #include "text/string_sink.hpp"
+#include "text/substring_search.hpp"
 #include "text/utf8_text.hpp"
 
 namespace xipy::object {
@@ -145,8 +146,9 @@ Result<Value> str_binary(Runtime& runtime, BinaryOperator operation, Value left,
                                      "can't convert '" + std::string(type_name_of(runtime, right)) +
                                          "' object to str implicitly");
         }
-        return Value::boolean(str_view(runtime, left).find(str_view(runtime, right)) !=
-                              std::string_view::npos);
+        return Value::boolean(
+            text::find_forward(str_view(runtime, left), str_view(runtime, right)) !=
+            std::string_view::npos);
     }
     if (!is_str(right)) {
         return Value::not_implemented();

@@ -18,6 +18,7 @@
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "text/string_sink.hpp"
+#include "text/substring_search.hpp"
 
 namespace xipy::object {
 namespace {
@@ -368,7 +369,8 @@ Result<Value> text_replace(Runtime& runtime, Arguments arguments, TextKind kind)
     // Nothing to replace: the original comes back, as MicroPython returns it (no allocation).
     const Type* self_type = type_of(arguments[0]);
     if ((self_type == &str_type || self_type == &bytes_type) &&
-        (limit == 0 || (!old_text->empty() && text.find(*old_text) == std::string_view::npos))) {
+        (limit == 0 ||
+         (!old_text->empty() && text::find_forward(text, *old_text) == std::string_view::npos))) {
         return arguments[0];
     }
     if (kind == TextKind::str && old_text->empty() && !is_ascii(text)) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "text/substring_search.hpp"
 #include "text/utf8_text.hpp"
 
 namespace xipy::text {
@@ -132,8 +133,8 @@ std::int64_t find(std::string_view text, std::string_view needle, TextKind kind,
         return -1;
     }
     std::string_view window = text.substr(range.start, range.end - range.start);
-    std::size_t found =
-        direction == Direction::forward ? window.find(needle) : window.rfind(needle);
+    std::size_t found = direction == Direction::forward ? find_forward(window, needle)
+                                                        : find_backward(window, needle);
     if (found == std::string_view::npos) {
         return -1;
     }
@@ -151,10 +152,10 @@ std::int64_t count(std::string_view text, std::string_view needle, TextKind kind
         return static_cast<std::int64_t>(length_in_units(window, kind)) + 1;
     }
     std::int64_t occurrences = 0;
-    std::size_t position = window.find(needle);
+    std::size_t position = find_forward(window, needle);
     while (position != std::string_view::npos) {
         ++occurrences;
-        position = window.find(needle, position + needle.size());
+        position = find_forward(window, needle, position + needle.size());
     }
     return occurrences;
 }
@@ -208,7 +209,7 @@ Status split(std::string_view text, std::optional<std::string_view> separator,
     }
     while (true) {
         std::size_t found =
-            max_split == 0 ? std::string_view::npos : text.find(*separator, position);
+            max_split == 0 ? std::string_view::npos : find_forward(text, *separator, position);
         if (found == std::string_view::npos) {
             return add_piece(pieces, text.substr(position));
         }
@@ -233,7 +234,7 @@ Status rsplit(std::string_view text, std::optional<std::string_view> separator,
     }
     std::size_t end = text.size();
     while (max_split > 0 && end >= separator->size()) {
-        std::size_t found = text.substr(0, end).rfind(*separator);
+        std::size_t found = find_backward(text, *separator, end);
         if (found == std::string_view::npos) {
             break;
         }
@@ -305,7 +306,7 @@ Status replace(std::string_view text, std::string_view old_text, std::string_vie
     }
     while (max_count < 0 || done < max_count) {
         std::size_t found =
-            old_text.empty() ? std::string_view::npos : text.find(old_text, position);
+            old_text.empty() ? std::string_view::npos : find_forward(text, old_text, position);
         if (found == std::string_view::npos) {
             break;
         }
@@ -322,8 +323,8 @@ Result<Partition> partition(std::string_view text, std::string_view separator,
     if (separator.empty()) {
         return empty_separator();
     }
-    std::size_t found =
-        direction == Direction::forward ? text.find(separator) : text.rfind(separator);
+    std::size_t found = direction == Direction::forward ? find_forward(text, separator)
+                                                        : find_backward(text, separator);
     Partition result;
     if (found == std::string_view::npos) {
         (direction == Direction::forward ? result.before : result.after) = text;

@@ -59,6 +59,7 @@ constexpr Operation operations[] = {
     {"find", 1, 100, 100000},
     {"percent_format", 1, 100, 100000},
     {"regex", 50, 400, 800},
+    {"regex_sub", 1, 100, 2000},
     {"json_dumps", 1000, 1000000, 5000000},
     {"json_loads", 1, 100, 100000},
     {"struct_pack", 1, 100, 100000},

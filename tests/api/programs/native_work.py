@@ -122,6 +122,15 @@ def regex(n):
     return re.search("a*a*b", "a" * n) is None
 
 
+def regex_sub(n):
+    # Many tiny matches: each is a short run of the matcher, charged by the span it covered.
+    text = "a" * SIZE
+    total = 0
+    for _ in range(n):
+        total += len(re.sub("a", "b", text))
+    return total
+
+
 def json_dumps(n):
     # A list that holds one short list many times: a small object, a long text.
     shared = [[1, 2, 3]] * 64
