@@ -71,5 +71,9 @@ MODULES = {
     "EOPNOTSUPP EPERM ETIMEDOUT errorcode",
     "os": "getenv listdir mkdir remove rename rmdir stat urandom",
     "platform": "libc_ver platform python_compiler",
+    "uctypes": "ARRAY BFINT16 BFINT32 BFINT8 BFUINT16 BFUINT32 BFUINT8 BF_LEN BF_POS BIG_ENDIAN "
+    "FLOAT32 FLOAT64 INT INT16 INT32 INT64 INT8 LITTLE_ENDIAN LONG LONGLONG NATIVE PTR SHORT UINT "
+    "UINT16 UINT32 UINT64 UINT8 ULONG ULONGLONG USHORT VOID addressof bytearray_at bytes_at sizeof "
+    "struct",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

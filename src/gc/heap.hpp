@@ -156,6 +156,15 @@ class Heap {
         std::uint32_t saved_depth_;
     };
 
+    // Calls visit(cell) for every cell on the heap, in no particular order, without allocating
+    // (uctypes asks which live buffer holds an address this way).
+    template <typename Visit>
+    void for_each_cell(Visit&& visit) const {
+        for (Cell* cell = all_cells_; cell != nullptr; cell = cell->next_) {
+            visit(cell);
+        }
+    }
+
     void add_root_provider(RootProvider* provider);
     void remove_root_provider(RootProvider* provider);
 

@@ -232,6 +232,45 @@
     X(mount, "mount") \
     X(umount, "umount") \
     X(ilistdir, "ilistdir")
+// uctypes (its struct type is named by struct's "struct")
+#define XIPY_UCTYPES_NAMES(X) \
+    X(uctypes, "uctypes") \
+    X(sizeof_, "sizeof") \
+    X(addressof, "addressof") \
+    X(bytes_at, "bytes_at") \
+    X(bytearray_at, "bytearray_at") \
+    X(little_endian_constant, "LITTLE_ENDIAN") \
+    X(big_endian_constant, "BIG_ENDIAN") \
+    X(native_constant, "NATIVE") \
+    X(void_constant, "VOID") \
+    X(uint8_constant, "UINT8") \
+    X(int8_constant, "INT8") \
+    X(uint16_constant, "UINT16") \
+    X(int16_constant, "INT16") \
+    X(uint32_constant, "UINT32") \
+    X(int32_constant, "INT32") \
+    X(uint64_constant, "UINT64") \
+    X(int64_constant, "INT64") \
+    X(bfuint8_constant, "BFUINT8") \
+    X(bfint8_constant, "BFINT8") \
+    X(bfuint16_constant, "BFUINT16") \
+    X(bfint16_constant, "BFINT16") \
+    X(bfuint32_constant, "BFUINT32") \
+    X(bfint32_constant, "BFINT32") \
+    X(bf_pos_constant, "BF_POS") \
+    X(bf_len_constant, "BF_LEN") \
+    X(float32_constant, "FLOAT32") \
+    X(float64_constant, "FLOAT64") \
+    X(short_constant, "SHORT") \
+    X(ushort_constant, "USHORT") \
+    X(int_constant, "INT") \
+    X(uint_constant, "UINT") \
+    X(long_constant, "LONG") \
+    X(ulong_constant, "ULONG") \
+    X(longlong_constant, "LONGLONG") \
+    X(ulonglong_constant, "ULONGLONG") \
+    X(ptr_constant, "PTR") \
+    X(array_constant, "ARRAY")
 
 // platform (its own name is sys.platform's)
 #define XIPY_PLATFORM_NAMES(X) \
@@ -257,7 +296,8 @@
     XIPY_HASHLIB_NAMES(X) \
     XIPY_RANDOM_NAMES(X) \
     XIPY_VFS_NAMES(X) \
-    XIPY_PLATFORM_NAMES(X)
+    XIPY_PLATFORM_NAMES(X) \
+    XIPY_UCTYPES_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

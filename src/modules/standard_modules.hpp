@@ -38,6 +38,7 @@ extern const vm::ModuleDefinition re_module;
 extern const vm::ModuleDefinition struct_module;
 extern const vm::ModuleDefinition sys_module;
 extern const vm::ModuleDefinition time_module;
+extern const vm::ModuleDefinition uctypes_module;
 extern const vm::ModuleDefinition vfs_module;  // vfs.cpp: VfsRom, mount, umount
 
 // The builtins that live with the modules: open() (os.cpp), input() (builtins_input.cpp) and

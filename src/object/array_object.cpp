@@ -27,6 +27,12 @@ namespace {
 
 constexpr gc::CellDescriptor byte_storage_descriptor{nullptr, nullptr};
 
+void trace_byte_window(gc::Cell* cell, gc::Tracer& tracer) {
+    tracer.mark(static_cast<ByteWindow*>(cell)->owner);
+}
+
+constexpr gc::CellDescriptor byte_window_descriptor{trace_byte_window, nullptr};
+
 void trace_array(gc::Cell* cell, gc::Tracer& tracer) {
     auto* array = static_cast<ArrayObject*>(cell);
     if (array->storage != nullptr) {
@@ -42,7 +48,7 @@ std::string_view type_label(const ArrayObject* array) {
 
 // Makes room for `bytes` bytes in total; false on MemoryError.
 bool reserve_bytes(Runtime& runtime, ArrayObject* array, std::size_t bytes) {
-    std::size_t capacity = array->storage == nullptr ? 0 : array->storage->capacity;
+    std::size_t capacity = array->storage == nullptr ? 0 : array->storage->room();
     if (bytes <= capacity) {
         return true;
     }
@@ -372,8 +378,11 @@ Result<Value> array_method_extend(Runtime& runtime, Arguments arguments) {
     return extend_from_iterable(runtime, array, arguments[1]) ? Value::none() : Value::empty();
 }
 
-ByteStorage::ByteStorage(std::uint32_t bytes)
-    : gc::Cell(&byte_storage_descriptor), capacity(bytes) {}
+ByteStorage::ByteStorage(std::uint32_t bytes, const gc::CellDescriptor* descriptor)
+    : gc::Cell(descriptor == nullptr ? &byte_storage_descriptor : descriptor), capacity(bytes) {}
+
+ByteWindow::ByteWindow(ByteStorage* owning, std::uint8_t* first, std::uint32_t bytes)
+    : ByteStorage(bytes | window_flag, &byte_window_descriptor), owner(owning), start(first) {}
 
 constinit const Type bytearray_type{names::bytearray,
                                     &object_type,
@@ -417,6 +426,26 @@ Result<Value> make_array(Runtime& runtime, const Type* type, char typecode, std:
     if (array == nullptr || !array_append_bytes(runtime, array, data)) {
         return Value::empty();
     }
+    return Value::from_object(array);
+}
+
+Result<Value> make_bytearray_window(Runtime& runtime, ArrayObject* owner, std::size_t offset,
+                                    std::size_t length) {
+    if (length == 0 || owner->storage == nullptr) {
+        return make_bytearray(runtime, {});
+    }
+    // The caller keeps `owner` alive; the new array is a temporary (Runtime::make) until returned.
+    ArrayObject* array = new_array(runtime, &bytearray_type, 'B');
+    if (array == nullptr) {
+        return Value::empty();
+    }
+    auto* window = runtime.make<ByteWindow>(0, owner->storage, owner->data() + offset,
+                                            static_cast<std::uint32_t>(length));
+    if (window == nullptr) {
+        return Value::empty();
+    }
+    array->storage = window;
+    array->length = static_cast<std::uint32_t>(length);
     return Value::from_object(array);
 }
 
