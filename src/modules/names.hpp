@@ -228,6 +228,30 @@
     X(mount, "mount") \
     X(umount, "umount") \
     X(ilistdir, "ilistdir")
+// framebuf (its rect method uses math's "rect")
+#define XIPY_FRAMEBUF_NAMES(X) \
+    X(framebuf, "framebuf") \
+    X(FrameBuffer, "FrameBuffer") \
+    X(FrameBuffer1, "FrameBuffer1") \
+    X(MONO_VLSB, "MONO_VLSB") \
+    X(MVLSB, "MVLSB") \
+    X(MONO_HLSB, "MONO_HLSB") \
+    X(MONO_HMSB, "MONO_HMSB") \
+    X(RGB565, "RGB565") \
+    X(GS2_HMSB, "GS2_HMSB") \
+    X(GS4_HMSB, "GS4_HMSB") \
+    X(GS8, "GS8") \
+    X(fill, "fill") \
+    X(fill_rect, "fill_rect") \
+    X(pixel, "pixel") \
+    X(hline, "hline") \
+    X(vline, "vline") \
+    X(line, "line") \
+    X(ellipse, "ellipse") \
+    X(poly, "poly") \
+    X(text, "text") \
+    X(scroll, "scroll") \
+    X(blit, "blit")
 
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
@@ -247,7 +271,8 @@
     XIPY_BINASCII_NAMES(X) \
     XIPY_HASHLIB_NAMES(X) \
     XIPY_RANDOM_NAMES(X) \
-    XIPY_VFS_NAMES(X)
+    XIPY_VFS_NAMES(X) \
+    XIPY_FRAMEBUF_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

@@ -71,7 +71,7 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
     &random_module, &time_module,        &micropython_module, &sys_module,   &math_module,
     &cmath_module,  &gc_module,          &errno_module,       &heapq_module, &json_module,
     &io_module,     &collections_module, &os_module,          &array_module, &struct_module,
-    &re_module,     &binascii_module,    &hashlib_module,     &vfs_module,
+    &re_module,     &binascii_module,    &hashlib_module,     &vfs_module,   &framebuf_module,
 };
 
 }  // namespace

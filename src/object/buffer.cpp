@@ -57,6 +57,10 @@ std::optional<BufferView> get_buffer(Value value) {
         return BufferView{array->data(), array->byte_length(), array->typecode, array->item_size,
                           true};
     }
+    if (auto hook = type_of(value)->slots.get_buffer) {
+        BufferView view;
+        return hook(value, view) ? std::optional<BufferView>(view) : std::nullopt;
+    }
     Value native = native_self(value);
     if (native != value) {
         return get_buffer(native);

@@ -13,6 +13,7 @@ namespace xipy::object {
 class Runtime;
 class Printer;
 struct Type;
+struct BufferView;
 
 // The type of every type object, built-in or user-defined.
 extern const Type type_type;
@@ -160,6 +161,9 @@ struct TypeSlots {
     Result<Value> (*iterate_next)(Runtime& runtime, Value iterator) = nullptr;
     Result<Value> (*bind)(Runtime& runtime, Value descriptor, Value instance,
                           const Type* owner) = nullptr;
+    // The buffer protocol for types outside the object layer (framebuf.FrameBuffer): fills
+    // `view` and returns true, or returns false when the object has no buffer.
+    bool (*get_buffer)(Value self, BufferView& view) = nullptr;
 };
 
 enum TypeFlags : std::uint32_t {
