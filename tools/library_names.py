@@ -70,5 +70,7 @@ MODULES = {
     "EEXIST EHOSTUNREACH EINPROGRESS EINVAL EIO EISDIR ENOBUFS ENODEV ENOENT ENOMEM ENOTCONN "
     "EOPNOTSUPP EPERM ETIMEDOUT errorcode",
     "os": "getenv listdir mkdir remove rename rmdir stat urandom",
+    "framebuf": "FrameBuffer FrameBuffer1 GS2_HMSB GS4_HMSB GS8 MONO_HLSB MONO_HMSB MONO_VLSB MVLSB "
+    "RGB565",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

@@ -681,8 +681,6 @@ bool initialise_framebuf(object::Runtime& runtime, Value globals, void*) {
 constinit const vm::ModuleDefinition framebuf_module{.name = names::framebuf,
                                                      .functions = framebuf_functions,
                                                      .objects = framebuf_types,
-                                                     .initialise = initialise_framebuf,
-                                                     .extensible = true,
-                                                     .u_alias = false};
+                                                     .initialise = initialise_framebuf};
 
 }  // namespace xipy::modules
