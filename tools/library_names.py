@@ -75,5 +75,7 @@ MODULES = {
     "FLOAT32 FLOAT64 INT INT16 INT32 INT64 INT8 LITTLE_ENDIAN LONG LONGLONG NATIVE PTR SHORT UINT "
     "UINT16 UINT32 UINT64 UINT8 ULONG ULONGLONG USHORT VOID addressof bytearray_at bytes_at sizeof "
     "struct",
+    "framebuf": "FrameBuffer FrameBuffer1 GS2_HMSB GS4_HMSB GS8 MONO_HLSB MONO_HMSB MONO_VLSB MVLSB "
+    "RGB565",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

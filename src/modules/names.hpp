@@ -277,6 +277,31 @@
     X(python_compiler, "python_compiler") \
     X(libc_ver, "libc_ver")
 
+// framebuf (its rect method uses math's "rect")
+#define XIPY_FRAMEBUF_NAMES(X) \
+    X(framebuf, "framebuf") \
+    X(FrameBuffer, "FrameBuffer") \
+    X(FrameBuffer1, "FrameBuffer1") \
+    X(MONO_VLSB, "MONO_VLSB") \
+    X(MVLSB, "MVLSB") \
+    X(MONO_HLSB, "MONO_HLSB") \
+    X(MONO_HMSB, "MONO_HMSB") \
+    X(RGB565, "RGB565") \
+    X(GS2_HMSB, "GS2_HMSB") \
+    X(GS4_HMSB, "GS4_HMSB") \
+    X(GS8, "GS8") \
+    X(fill, "fill") \
+    X(fill_rect, "fill_rect") \
+    X(pixel, "pixel") \
+    X(hline, "hline") \
+    X(vline, "vline") \
+    X(line, "line") \
+    X(ellipse, "ellipse") \
+    X(poly, "poly") \
+    X(text, "text") \
+    X(scroll, "scroll") \
+    X(blit, "blit")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -297,7 +322,8 @@
     XIPY_RANDOM_NAMES(X) \
     XIPY_VFS_NAMES(X) \
     XIPY_PLATFORM_NAMES(X) \
-    XIPY_UCTYPES_NAMES(X)
+    XIPY_UCTYPES_NAMES(X) \
+    XIPY_FRAMEBUF_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

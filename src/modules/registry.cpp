@@ -72,7 +72,7 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
     &cmath_module,   &gc_module,          &errno_module,       &heapq_module, &json_module,
     &io_module,      &collections_module, &os_module,          &array_module, &struct_module,
     &re_module,      &binascii_module,    &hashlib_module,     &vfs_module,   &platform_module,
-    &uctypes_module,
+    &uctypes_module, &framebuf_module,
 };
 
 }  // namespace

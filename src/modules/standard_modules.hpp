@@ -24,6 +24,7 @@ extern const vm::ModuleDefinition binascii_module;
 extern const vm::ModuleDefinition cmath_module;
 extern const vm::ModuleDefinition collections_module;
 extern const vm::ModuleDefinition errno_module;
+extern const vm::ModuleDefinition framebuf_module;
 extern const vm::ModuleDefinition gc_module;
 extern const vm::ModuleDefinition hashlib_module;
 extern const vm::ModuleDefinition heapq_module;

@@ -161,8 +161,9 @@ struct TypeSlots {
     Result<Value> (*iterate_next)(Runtime& runtime, Value iterator) = nullptr;
     Result<Value> (*bind)(Runtime& runtime, Value descriptor, Value instance,
                           const Type* owner) = nullptr;
-    // The buffer protocol of a type the object layer does not know (uctypes.struct): fills
-    // `view` and returns true, or false without raising when it has no memory to offer.
+    // The buffer protocol of a type the object layer does not know (uctypes.struct,
+    // framebuf.FrameBuffer): fills `view` and returns true, or false without raising when it
+    // has no memory to offer.
     bool (*get_buffer)(Value self, BufferView& view) = nullptr;
 };
 
