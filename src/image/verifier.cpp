@@ -364,11 +364,11 @@ class CodeVerifier {
                 }
                 break;
             case OperandFormat::constant_index:
-                if (operand >= image_.constants().size()) {
+                if (operand >= image_.constant_count()) {
                     return error_at(instruction.offset,
                                     "constant index " + std::to_string(operand) +
                                         " out of range (table has " +
-                                        std::to_string(image_.constants().size()) + ")");
+                                        std::to_string(image_.constant_count()) + ")");
                 }
                 break;
             case OperandFormat::child_index: {
@@ -1010,6 +1010,14 @@ support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& cod
     return CodeVerifier(image, code, arena).run();
 }
 
+support::Status verify_code(const Image& image, const RawCode& code,
+                            support::MemorySource& scratch_source) {
+    ScratchArena arena(scratch_source);
+    XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
+    (void)facts;
+    return support::Success{};
+}
+
 support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
     std::vector<VerifiedCode> verified;
     verified.reserve(image.raw_codes().size());
@@ -1020,17 +1028,6 @@ support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
         verified.push_back(facts);
     }
     return verified;
-}
-
-support::Status verify_all(const Image& image, support::MemorySource& scratch_source) {
-    ScratchArena arena(scratch_source);
-    for (const RawCode& code : image.raw_codes()) {
-        // The previous code's verifier is gone, so all of the arena is free again.
-        arena.reset();
-        XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
-        (void)facts;
-    }
-    return support::Success{};
 }
 
 }  // namespace xipy::image
