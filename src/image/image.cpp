@@ -213,8 +213,8 @@ class Loader {
     }
 
     Result<Image> run() {
-        if (image_.bytes_.size() > std::numeric_limits<std::uint32_t>::max()) {
-            return make_error(Error::no_offset, "file too large for .mpy (over 4 GiB)");
+        if (image_.bytes_.size() >= Image::static_qstr_bit) {
+            return make_error(Error::no_offset, "file too large for .mpy (2 GiB or more)");
         }
         if (Status status = read_header(); !status.ok()) {
             return status.error();
@@ -308,7 +308,7 @@ class Loader {
                                                  " out of range (1.." +
                                                  std::to_string(static_qstr_count) + ")");
                 }
-                image_.qstrs_.push_back({id, Image::QstrSlot::static_marker});
+                image_.qstrs_.push_back(Image::static_qstr_bit | id);
                 continue;
             }
             const std::uint32_t length = head >> 1;
@@ -321,7 +321,7 @@ class Loader {
             if (!support::is_valid_utf8(as_text(text))) {
                 return make_error(text_offset, "invalid UTF-8 in qstr");
             }
-            image_.qstrs_.push_back({text_offset, length});
+            image_.qstrs_.push_back(static_cast<std::uint32_t>(start));
         }
         return Success{};
     }
@@ -590,19 +590,23 @@ Result<Image> Image::load(std::span<const std::uint8_t> bytes, support::MemorySo
 }
 
 std::string_view Image::qstr(std::size_t index) const {
-    const QstrSlot& slot = qstrs_[index];
-    if (slot.length == QstrSlot::static_marker) {
-        return static_qstr(slot.offset);
+    const std::uint32_t slot = qstrs_[index];
+    if ((slot & static_qstr_bit) != 0) {
+        return static_qstr(slot & ~static_qstr_bit);
     }
-    return as_text(bytes_.subspan(slot.offset, slot.length));
+    // The loader read this entry without error, so reading it again cannot fail.
+    ByteReader reader(bytes_.subspan(slot), slot);
+    auto head = reader.read_vuint("qstr");
+    const std::uint32_t length = head.ok() ? head.value() >> 1 : 0;
+    return as_text(std::span<const std::uint8_t>(reader.current(), length));
 }
 
 bool Image::qstr_is_static(std::size_t index) const {
-    return qstrs_[index].length == QstrSlot::static_marker;
+    return (qstrs_[index] & static_qstr_bit) != 0;
 }
 
 std::uint32_t Image::static_qstr_id(std::size_t index) const {
-    return qstr_is_static(index) ? qstrs_[index].offset : 0;
+    return qstr_is_static(index) ? qstrs_[index] & ~static_qstr_bit : 0;
 }
 
 std::string_view Image::source_file() const {

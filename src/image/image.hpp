@@ -240,13 +240,11 @@ class Image {
     std::size_t file_offset_of(const std::uint8_t* pointer) const;
 
   private:
-    // One qstr table entry. Inline: text is bytes_[offset, +length). Static: `length` is
-    // static_marker and `offset` holds the static id. 8 bytes per entry keeps the table small.
-    struct QstrSlot {
-        static constexpr std::uint32_t static_marker = 0xFFFFFFFFu;
-        std::uint32_t offset = 0;
-        std::uint32_t length = 0;
-    };
+    // One qstr table entry in 32 bits: for an inline qstr, the file offset of its entry (the
+    // length vuint, then the text), which qstr() decodes again; for a static one,
+    // static_qstr_bit | its static id. The loader refuses files of 2 GiB or more, so an offset
+    // never has the flag bit set.
+    static constexpr std::uint32_t static_qstr_bit = 0x80000000u;
 
     friend class Loader;
     friend class ConstantList;
@@ -258,7 +256,7 @@ class Image {
     std::span<const std::uint8_t> bytes_;
     Header header_;
     std::size_t end_offset_ = 0;
-    support::FixedTable<QstrSlot> qstrs_;
+    support::FixedTable<std::uint32_t> qstrs_;
     support::FixedTable<std::uint32_t> constant_offsets_;
     support::FixedTable<RawCode> raw_codes_;
 };

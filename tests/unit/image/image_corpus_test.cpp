@@ -194,11 +194,10 @@ TEST(ImageCorpus, EveryByteValueIsClean) {
     std::printf("mutation loads: %zu over %zu files\n", loads, chosen.size());
 }
 
-// What the loader may allocate: exactly its three tables, sized up front (a qstr slot is two
-// 32-bit words, a constant one file offset). Anything more would be a hidden copy or wasted
-// growth.
+// What the loader may allocate: exactly its three tables, sized up front (a qstr and a
+// constant take one 32-bit word each). Anything more would be a hidden copy or wasted growth.
 std::size_t table_bytes(const Image& image) {
-    return image.qstr_count() * 2 * sizeof(std::uint32_t) +
+    return image.qstr_count() * sizeof(std::uint32_t) +
            image.constant_count() * sizeof(std::uint32_t) +
            image.raw_codes().size() * sizeof(RawCode);
 }
