@@ -3,17 +3,29 @@
 
 For MicroPython's pystone (tests/perf_bench/misc_pystone.py) and a generated module of about
 100 KB of .mpy (many small functions), each compiled by the reference mpy-cross:
-- xipy (tools/load_cost/host.cpp, linked against a release build's libraries): malloc calls and
-  bytes of load + verify, the same for the whole run of the module (load, verify, link, body),
-  the VM heap bytes left live (what gc.mem_alloc() shows), and the best time of load + verify
-  and of the whole run, each less an empty module's figures;
+- xipy (tools/load_cost/host.cpp, linked against a release build's libraries): malloc calls,
+  bytes and best time of linking (what runs before the module's first instruction: load, and
+  verify the outer code; functions are verified on their first call), the same for verifying
+  every code at once (`xipy verify`), the same for the whole run of the module (link, body,
+  the functions its body calls), and the VM heap bytes left live (what gc.mem_alloc() shows),
+  each less an empty module's figures;
 - MicroPython (bin/micropython-coverage): gc.mem_alloc() after a collection, before and after
   `import`, and the import's time (best of several fresh processes).
+Then the import from a ROMFS image, as a firmware runs it: an image of each module made by
+MicroPython's own writer (../shared/micropython/tools/romfs.py), imported by `xipy run --romfs`
+and by micropython-coverage with the image mounted as vfs.VfsRom; the figure is gc.mem_alloc()
+after a collection, before and after `import`, in the same process on both sides.
 
-Usage: tools/load_cost.py [--build build] [--repeats 20]
+With --check-ceiling, only xipy's import of pystone from a ROMFS image is measured, and the
+run fails when it allocates more than tests/import_memory/pystone_romfs_ceiling.txt says
+(bytes, never a time): the step `make test` runs.
+
+Usage: tools/load_cost.py [--build build] [--repeats 20] [--check-ceiling]
 """
 
 import argparse
+import contextlib
+import io
 import pathlib
 import subprocess
 import sys
@@ -21,6 +33,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "micropython"
+CEILING = ROOT / "tests" / "import_memory" / "pystone_romfs_ceiling.txt"
 LAYERS = ["api", "modules", "compiler", "vm", "object", "gc", "disassembler", "image", "library", "text",
           "number", "support"]
 
@@ -35,6 +48,55 @@ elapsed = time.ticks_diff(time.ticks_us(), start)
 gc.collect()
 print(gc.mem_alloc() - before, elapsed)
 """
+
+
+# The same probe on both sides, run with the image mounted: heap bytes the import leaves live.
+ROMFS_PROBE = """
+import gc
+gc.collect()
+before = gc.mem_alloc()
+import {module}
+gc.collect()
+print(gc.mem_alloc() - before)
+"""
+
+# MicroPython's unix port refuses a mount at /rom (its root filesystem holds the path), so the
+# image goes to /rom2, which is put first on sys.path as /rom would be.
+MICROPYTHON_MOUNT = """
+import vfs, sys
+vfs.mount(vfs.VfsRom(open({image!r}, "rb").read()), "/rom2")
+sys.path.insert(0, "/rom2")
+"""
+
+
+def romfs_image(mpy, folder):
+    """A ROMFS image holding just `mpy`, written by MicroPython's own writer."""
+    content = folder / (mpy.stem + "_romfs")
+    content.mkdir()
+    (content / mpy.name).write_bytes(mpy.read_bytes())
+    sys.path.insert(0, str(REFERENCE / "tools"))
+    try:
+        import romfs  # MicroPython's writer, run from the reference folder, never copied
+    finally:
+        sys.path.pop(0)
+    image = folder / (mpy.stem + ".romfs")
+    with contextlib.redirect_stdout(io.StringIO()):  # the writer lists what it packs
+        image.write_bytes(romfs.make_romfs(str(content), mpy_cross=False))
+    return image
+
+
+def xipy_romfs_import(xipy, image, module):
+    output = subprocess.run([str(xipy), "run", "--no-fs", "--romfs", str(image), "-c",
+                             ROMFS_PROBE.format(module=module)],
+                            check=True, text=True, capture_output=True).stdout
+    return int(output.split()[-1])
+
+
+def micropython_romfs_import(image, module):
+    probe = MICROPYTHON_MOUNT.format(image=str(image)) + ROMFS_PROBE.format(module=module)
+    output = subprocess.run([str(REFERENCE / "bin" / "micropython-coverage"), "-c", probe],
+                            check=True, text=True, capture_output=True).stdout
+    return int(output.split()[-1])
 
 
 def large_module_source(target_bytes):
@@ -87,11 +149,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "build"), type=pathlib.Path)
     parser.add_argument("--repeats", default=20, type=int)
+    parser.add_argument("--check-ceiling", action="store_true",
+                        help="only check xipy's pystone import from ROMFS against the ceiling")
     arguments = parser.parse_args()
+    xipy = arguments.build / "xipy"
     with tempfile.TemporaryDirectory() as temporary:
         folder = pathlib.Path(temporary)
         sources = folder / "sources"
         sources.mkdir()
+        if arguments.check_ceiling:
+            (sources / "misc_pystone.py").write_text(
+                (REFERENCE / "tests" / "perf_bench" / "misc_pystone.py").read_text())
+            image = romfs_image(compile_mpy(sources / "misc_pystone.py", folder), folder)
+            ceiling = int(CEILING.read_text().split()[0])
+            heap = xipy_romfs_import(xipy, image, "misc_pystone")
+            print(f"xipy: importing misc_pystone from a ROMFS image leaves +{heap} B "
+                  f"(ceiling {ceiling} B, {CEILING.relative_to(ROOT)})")
+            if heap > ceiling:
+                print("over the ceiling: find what grew (tools/load_cost.py shows the parts)")
+                return 1
+            return 0
         (sources / "empty_module.py").write_text("")
         (sources / "large_module.py").write_text(large_module_source(100 * 1024))
         (sources / "misc_pystone.py").write_text(
@@ -109,14 +186,22 @@ def main():
             heap, elapsed = micropython_figures(mpy, 5)
             heap -= empty_heap
             print(f"{name}.mpy: {size} bytes")
-            print(f"  xipy load+verify: {extra['load_verify_calls']:.0f} malloc calls, "
-                  f"{extra['load_verify_bytes']:.0f} bytes, {figures['load_verify_us']:.1f} us "
-                  f"({figures['load_verify_us'] / (size / 1024):.2f} us/KB)")
+            print(f"  xipy link (before the first instruction): {extra['link_calls']:.0f} malloc "
+                  f"calls, {extra['link_bytes']:.0f} bytes, {figures['link_us']:.1f} us "
+                  f"({figures['link_us'] / (size / 1024):.2f} us/KB)")
+            print(f"  xipy load + verify every code (xipy verify): "
+                  f"{extra['verify_all_calls']:.0f} malloc calls, "
+                  f"{extra['verify_all_bytes']:.0f} bytes, {figures['verify_all_us']:.1f} us "
+                  f"({figures['verify_all_us'] / (size / 1024):.2f} us/KB)")
             print(f"  xipy whole run: {extra['run_calls']:.0f} malloc calls, "
                   f"{extra['run_bytes']:.0f} bytes; VM heap live {extra['heap_bytes']:.0f} B; "
                   f"{figures['run_us']:.1f} us ({figures['run_us'] / (size / 1024):.2f} us/KB)")
             print(f"  MicroPython import: gc.mem_alloc() +{heap} B, "
                   f"{elapsed} us (less an empty module's +{empty_heap} B, {empty_time} us)")
+            image = romfs_image(mpy, folder)
+            print(f"  import from a ROMFS image: xipy gc.mem_alloc() "
+                  f"+{xipy_romfs_import(xipy, image, name)} B, MicroPython "
+                  f"+{micropython_romfs_import(image, name)} B")
     return 0
 
 

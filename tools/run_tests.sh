@@ -103,6 +103,10 @@ step "MicroPython's test suite: build-asan/xipy against native MicroPython (make
 # compatible with MicroPython's images, and corrupt images.
 step "imports: multi-module programs, ROMFS images both ways, corrupt images (build/xipy)" \
     "$PYTHON" tools/import_tests.py build/xipy
+# What importing pystone from a ROMFS image leaves on the heap (gc.mem_alloc()), against a byte
+# ceiling (tests/import_memory/pystone_romfs_ceiling.txt) that may only fall; never a time.
+step "import memory: pystone from a ROMFS image within its heap ceiling (build/xipy)" \
+    "$PYTHON" tools/load_cost.py --build build --check-ceiling
 # MicroPython's tests/cmdline: the REPL typed on a pseudo-terminal, -c, -m and files, against
 # the reference binary, with tests/micropython_suite/cmdline_known_failures.txt.
 step "command line and REPL: MicroPython's tests/cmdline on build/xipy (tools/cmdline_tests.py)" \

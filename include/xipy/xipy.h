@@ -39,8 +39,10 @@ typedef enum xipy_status {
     /* The program raised an exception it did not catch (SystemExit included); the
      * xipy_vm_exception_* functions and xipy_vm_traceback() describe it. */
     XIPY_EXCEPTION = 1,
-    /* The bytes are not a well-formed .mpy v6 image; xipy_vm_load_error() says why. Nothing
-     * of the program ran. */
+    /* The bytes are not a well-formed .mpy v6 image, or its module code fails verification;
+     * xipy_vm_load_error() says why. Nothing of the program ran. (A function's bytecode is
+     * verified when the function is first called; if it fails, that call raises ValueError
+     * "invalid .mpy: ..." and the run ends in XIPY_EXCEPTION unless the program catches it.) */
     XIPY_BAD_IMAGE = 2,
     /* A required pointer was NULL or a configuration value was out of range. */
     XIPY_INVALID_ARGUMENT = 3,

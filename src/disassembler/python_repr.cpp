@@ -134,12 +134,15 @@ std::string constant_repr(const image::Image& image, const image::Constant& cons
         }
         case ConstantKind::tuple: {
             std::string out = "(";
+            // Walked in order: the items are decoded from the file one after another.
             const auto items = image.items(constant);
-            for (std::size_t index = 0; index < items.size(); ++index) {
-                if (index > 0) {
+            bool first = true;
+            for (const image::Constant& item : items) {
+                if (!first) {
                     out += ", ";
                 }
-                out += constant_repr(image, items[index]);
+                first = false;
+                out += constant_repr(image, item);
             }
             if (items.size() == 1) {
                 out += ',';

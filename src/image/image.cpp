@@ -74,6 +74,132 @@ std::optional<std::int64_t> small_int_value(std::string_view text) {
     return static_cast<std::int64_t>(magnitude);
 }
 
+Result<Constant> read_string_constant(ByteReader& reader, Constant constant, bool is_string);
+Result<Constant> read_int_constant(ByteReader& reader, Constant constant);
+Result<Constant> read_float_constant(ByteReader& reader, Constant constant, bool is_complex);
+Result<Constant> read_tuple_constant(ByteReader& reader, Constant constant, std::size_t depth);
+
+// Reads the constant whose kind byte is at the reader's position, and everything a tuple nests,
+// leaving the reader after it. The loader checks every constant this way; Image::constant()
+// and Image::items() decode again with it from offsets the loader recorded, and cannot fail.
+Result<Constant> read_constant(ByteReader& reader, std::size_t depth) {
+    Constant constant;
+    constant.file_offset = static_cast<std::uint32_t>(reader.offset());
+    XIPY_TRY(const std::uint8_t kind, reader.read_byte("constant"));
+    switch (kind) {
+        case format::object_none:
+            constant.kind = ConstantKind::none;
+            return constant;
+        case format::object_false:
+            constant.kind = ConstantKind::false_value;
+            return constant;
+        case format::object_true:
+            constant.kind = ConstantKind::true_value;
+            return constant;
+        case format::object_ellipsis:
+            constant.kind = ConstantKind::ellipsis;
+            return constant;
+        case format::object_string:
+        case format::object_bytes:
+            return read_string_constant(reader, constant, kind == format::object_string);
+        case format::object_int:
+            return read_int_constant(reader, constant);
+        case format::object_float:
+        case format::object_complex:
+            return read_float_constant(reader, constant, kind == format::object_complex);
+        case format::object_tuple:
+            return read_tuple_constant(reader, constant, depth);
+        default:
+            return make_error(constant.file_offset,
+                              "unknown constant kind " + std::to_string(kind));
+    }
+}
+
+Result<Constant> read_string_constant(ByteReader& reader, Constant constant, bool is_string) {
+    constant.kind = is_string ? ConstantKind::string : ConstantKind::bytes;
+    XIPY_TRY(const std::uint32_t length, reader.read_vuint("constant length"));
+    const std::size_t text_offset = reader.offset();
+    XIPY_TRY(auto text, reader.read_bytes(length, "constant"));
+    XIPY_TRY(const std::uint8_t terminator, reader.read_byte("constant terminator"));
+    if (terminator != 0) {
+        return make_error(reader.offset() - 1, "constant not followed by a NUL byte");
+    }
+    constant.text = as_text(text);
+    if (is_string && !support::is_valid_utf8(constant.text)) {
+        return make_error(text_offset, "invalid UTF-8 in str constant");
+    }
+    return constant;
+}
+
+Result<Constant> read_int_constant(ByteReader& reader, Constant constant) {
+    XIPY_TRY(const std::uint32_t length, reader.read_vuint("constant length"));
+    const std::size_t text_offset = reader.offset();
+    XIPY_TRY(auto text, reader.read_bytes(length, "constant"));
+    constant.text = as_text(text);
+    if (!is_decimal_integer(constant.text)) {
+        return make_error(text_offset, "malformed int constant");
+    }
+    if (const auto value = small_int_value(constant.text)) {
+        constant.kind = ConstantKind::small_int;
+        constant.small_int = *value;
+        constant.text = {};
+    } else {
+        constant.kind = ConstantKind::big_int;
+    }
+    return constant;
+}
+
+Result<Constant> read_float_constant(ByteReader& reader, Constant constant, bool is_complex) {
+    XIPY_TRY(const std::uint32_t length, reader.read_vuint("constant length"));
+    const std::size_t text_offset = reader.offset();
+    XIPY_TRY(auto bytes, reader.read_bytes(length, "constant"));
+    std::string_view text = as_text(bytes);
+    // mpy-cross writes a complex constant as the repr of a pure imaginary literal, e.g.
+    // "2j" or "1.5e+30j", which is what MicroPython's loader can read back.
+    if (is_complex) {
+        if (!text.ends_with('j') && !text.ends_with('J')) {
+            return make_error(text_offset, "malformed complex constant");
+        }
+        text.remove_suffix(1);
+    }
+    // MicroPython's own decimal parser, not a correctly rounded one, so each constant gets
+    // the exact double the reference VM would load.
+    const auto value = number::parse_float(text);
+    if (!value.ok()) {
+        return make_error(text_offset,
+                          is_complex ? "malformed complex constant" : "malformed float constant");
+    }
+    // The text as stored (with its 'j'), so tools can write the constant back unchanged.
+    constant.text = as_text(bytes);
+    if (is_complex) {
+        constant.kind = ConstantKind::complex_value;
+        constant.imaginary = value.value();
+    } else {
+        constant.kind = ConstantKind::float_value;
+        constant.real = value.value();
+    }
+    return constant;
+}
+
+Result<Constant> read_tuple_constant(ByteReader& reader, Constant constant, std::size_t depth) {
+    if (depth >= format::maximum_nesting_depth) {
+        return make_error(constant.file_offset, "constant tuples nested deeper than " +
+                                                    std::to_string(format::maximum_nesting_depth));
+    }
+    constant.kind = ConstantKind::tuple;
+    // The loader's walk (count_constants) has already checked this length against the file.
+    XIPY_TRY(const std::uint32_t count, reader.read_vuint("tuple length"));
+    constant.items_offset = static_cast<std::uint32_t>(reader.offset());
+    constant.item_count = count;
+    // The items are read (and so checked) and dropped: Image::items() decodes them again
+    // from the file when asked, so no table holds them.
+    for (std::uint32_t index = 0; index < count; ++index) {
+        XIPY_TRY(Constant item, read_constant(reader, depth + 1));
+        (void)item;
+    }
+    return constant;
+}
+
 }  // namespace
 
 // Reads one file front to back. Before a table is filled, a quick walk over the same bytes
@@ -87,8 +213,8 @@ class Loader {
     }
 
     Result<Image> run() {
-        if (image_.bytes_.size() > std::numeric_limits<std::uint32_t>::max()) {
-            return make_error(Error::no_offset, "file too large for .mpy (over 4 GiB)");
+        if (image_.bytes_.size() >= Image::static_qstr_bit) {
+            return make_error(Error::no_offset, "file too large for .mpy (2 GiB or more)");
         }
         if (Status status = read_header(); !status.ok()) {
             return status.error();
@@ -182,7 +308,7 @@ class Loader {
                                                  " out of range (1.." +
                                                  std::to_string(static_qstr_count) + ")");
                 }
-                image_.qstrs_.push_back({id, Image::QstrSlot::static_marker});
+                image_.qstrs_.push_back(Image::static_qstr_bit | id);
                 continue;
             }
             const std::uint32_t length = head >> 1;
@@ -195,7 +321,7 @@ class Loader {
             if (!support::is_valid_utf8(as_text(text))) {
                 return make_error(text_offset, "invalid UTF-8 in qstr");
             }
-            image_.qstrs_.push_back({text_offset, length});
+            image_.qstrs_.push_back(static_cast<std::uint32_t>(start));
         }
         return Success{};
     }
@@ -215,15 +341,18 @@ class Loader {
             return make_error(count_offset,
                               "constant count " + std::to_string(count) + " exceeds file");
         }
-        // The walk checks every tuple length, so the reads below stay within these reserves.
+        // The walk checks every tuple length against the file before anything is decoded.
         XIPY_TRY(const std::uint64_t item_count, count_tuple_items(reader_, count));
-        if (!image_.constants_.reserve(source_, count) ||
-            !image_.tuple_items_.reserve(source_, static_cast<std::size_t>(item_count))) {
+        (void)item_count;
+        if (!image_.constant_offsets_.reserve(source_, count)) {
             return out_of_memory();
         }
+        // Each constant is decoded once here, to check it, and only its offset is kept: 4 bytes
+        // a constant instead of a decoded record, and the VM decodes it again on first use.
         for (std::uint32_t index = 0; index < count; ++index) {
-            XIPY_TRY(Constant constant, read_constant(1));
-            image_.constants_.push_back(constant);
+            image_.constant_offsets_.push_back(static_cast<std::uint32_t>(reader_.offset()));
+            XIPY_TRY(Constant constant, read_constant(reader_, 1));
+            (void)constant;
         }
         return Success{};
     }
@@ -327,127 +456,6 @@ class Loader {
             pending += children;
         }
         return total;
-    }
-
-    Result<Constant> read_constant(std::size_t depth) {
-        Constant constant;
-        constant.file_offset = static_cast<std::uint32_t>(reader_.offset());
-        XIPY_TRY(const std::uint8_t kind, reader_.read_byte("constant"));
-        switch (kind) {
-            case format::object_none:
-                constant.kind = ConstantKind::none;
-                return constant;
-            case format::object_false:
-                constant.kind = ConstantKind::false_value;
-                return constant;
-            case format::object_true:
-                constant.kind = ConstantKind::true_value;
-                return constant;
-            case format::object_ellipsis:
-                constant.kind = ConstantKind::ellipsis;
-                return constant;
-            case format::object_string:
-            case format::object_bytes:
-                return read_string_constant(constant, kind == format::object_string);
-            case format::object_int:
-                return read_int_constant(constant);
-            case format::object_float:
-            case format::object_complex:
-                return read_float_constant(constant, kind == format::object_complex);
-            case format::object_tuple:
-                return read_tuple_constant(constant, depth);
-            default:
-                return make_error(constant.file_offset,
-                                  "unknown constant kind " + std::to_string(kind));
-        }
-    }
-
-    Result<Constant> read_string_constant(Constant constant, bool is_string) {
-        constant.kind = is_string ? ConstantKind::string : ConstantKind::bytes;
-        XIPY_TRY(const std::uint32_t length, reader_.read_vuint("constant length"));
-        const std::size_t text_offset = reader_.offset();
-        XIPY_TRY(auto text, reader_.read_bytes(length, "constant"));
-        XIPY_TRY(const std::uint8_t terminator, reader_.read_byte("constant terminator"));
-        if (terminator != 0) {
-            return make_error(reader_.offset() - 1, "constant not followed by a NUL byte");
-        }
-        constant.text = as_text(text);
-        if (is_string && !support::is_valid_utf8(constant.text)) {
-            return make_error(text_offset, "invalid UTF-8 in str constant");
-        }
-        return constant;
-    }
-
-    Result<Constant> read_int_constant(Constant constant) {
-        XIPY_TRY(const std::uint32_t length, reader_.read_vuint("constant length"));
-        const std::size_t text_offset = reader_.offset();
-        XIPY_TRY(auto text, reader_.read_bytes(length, "constant"));
-        constant.text = as_text(text);
-        if (!is_decimal_integer(constant.text)) {
-            return make_error(text_offset, "malformed int constant");
-        }
-        if (const auto value = small_int_value(constant.text)) {
-            constant.kind = ConstantKind::small_int;
-            constant.small_int = *value;
-            constant.text = {};
-        } else {
-            constant.kind = ConstantKind::big_int;
-        }
-        return constant;
-    }
-
-    Result<Constant> read_float_constant(Constant constant, bool is_complex) {
-        XIPY_TRY(const std::uint32_t length, reader_.read_vuint("constant length"));
-        const std::size_t text_offset = reader_.offset();
-        XIPY_TRY(auto bytes, reader_.read_bytes(length, "constant"));
-        std::string_view text = as_text(bytes);
-        // mpy-cross writes a complex constant as the repr of a pure imaginary literal, e.g.
-        // "2j" or "1.5e+30j", which is what MicroPython's loader can read back.
-        if (is_complex) {
-            if (!text.ends_with('j') && !text.ends_with('J')) {
-                return make_error(text_offset, "malformed complex constant");
-            }
-            text.remove_suffix(1);
-        }
-        // MicroPython's own decimal parser, not a correctly rounded one, so each constant gets
-        // the exact double the reference VM would load.
-        const auto value = number::parse_float(text);
-        if (!value.ok()) {
-            return make_error(text_offset, is_complex ? "malformed complex constant"
-                                                      : "malformed float constant");
-        }
-        // The text as stored (with its 'j'), so tools can write the constant back unchanged.
-        constant.text = as_text(bytes);
-        if (is_complex) {
-            constant.kind = ConstantKind::complex_value;
-            constant.imaginary = value.value();
-        } else {
-            constant.kind = ConstantKind::float_value;
-            constant.real = value.value();
-        }
-        return constant;
-    }
-
-    Result<Constant> read_tuple_constant(Constant constant, std::size_t depth) {
-        if (depth >= format::maximum_nesting_depth) {
-            return make_error(constant.file_offset,
-                              "constant tuples nested deeper than " +
-                                  std::to_string(format::maximum_nesting_depth));
-        }
-        constant.kind = ConstantKind::tuple;
-        // count_tuple_items has already checked this length against the file.
-        XIPY_TRY(const std::uint32_t count, reader_.read_vuint("tuple length"));
-        // Items take contiguous slots, filled by index because nested tuples append their own
-        // slots while these are being read.
-        const std::size_t first = image_.tuple_items_.size();
-        image_.tuple_items_.resize(first + count);
-        for (std::uint32_t index = 0; index < count; ++index) {
-            XIPY_TRY(Constant item, read_constant(depth + 1));
-            image_.tuple_items_[first + index] = item;
-        }
-        constant.first_item = static_cast<std::uint32_t>(first);
-        constant.item_count = count;
-        return constant;
     }
 
     // Reads the raw code for slot `slot` and, depth first, its children.
@@ -582,30 +590,86 @@ Result<Image> Image::load(std::span<const std::uint8_t> bytes, support::MemorySo
 }
 
 std::string_view Image::qstr(std::size_t index) const {
-    const QstrSlot& slot = qstrs_[index];
-    if (slot.length == QstrSlot::static_marker) {
-        return static_qstr(slot.offset);
+    const std::uint32_t slot = qstrs_[index];
+    if ((slot & static_qstr_bit) != 0) {
+        return static_qstr(slot & ~static_qstr_bit);
     }
-    return as_text(bytes_.subspan(slot.offset, slot.length));
+    // The loader read this entry without error, so reading it again cannot fail.
+    ByteReader reader(bytes_.subspan(slot), slot);
+    auto head = reader.read_vuint("qstr");
+    const std::uint32_t length = head.ok() ? head.value() >> 1 : 0;
+    return as_text(std::span<const std::uint8_t>(reader.current(), length));
 }
 
 bool Image::qstr_is_static(std::size_t index) const {
-    return qstrs_[index].length == QstrSlot::static_marker;
+    return (qstrs_[index] & static_qstr_bit) != 0;
 }
 
 std::uint32_t Image::static_qstr_id(std::size_t index) const {
-    return qstr_is_static(index) ? qstrs_[index].offset : 0;
+    return qstr_is_static(index) ? qstrs_[index] & ~static_qstr_bit : 0;
 }
 
 std::string_view Image::source_file() const {
     return qstrs_.empty() ? std::string_view{} : qstr(0);
 }
 
-std::span<const Constant> Image::items(const Constant& tuple) const {
+Constant Image::decode_constant(std::uint32_t offset, std::uint32_t& end) const {
+    ByteReader reader(bytes_.subspan(offset), offset);
+    // The loader decoded the same bytes without error, so this cannot fail.
+    auto constant = read_constant(reader, 1);
+    end = static_cast<std::uint32_t>(reader.offset());
+    return constant.ok() ? constant.value() : Constant{};
+}
+
+Constant Image::constant(std::size_t index) const {
+    std::uint32_t end = 0;
+    return decode_constant(constant_offsets_[index], end);
+}
+
+ConstantList Image::constants() const {
+    ConstantList list(*this, constant_offsets_.empty() ? 0 : constant_offsets_[0],
+                      constant_offsets_.size());
+    list.offsets_ = constant_offsets_.data();
+    return list;
+}
+
+ConstantList Image::items(const Constant& tuple) const {
     if (tuple.kind != ConstantKind::tuple) {
-        return {};
+        return ConstantList(*this, 0, 0);
     }
-    return std::span<const Constant>(tuple_items_).subspan(tuple.first_item, tuple.item_count);
+    return ConstantList(*this, tuple.items_offset, tuple.item_count);
+}
+
+ConstantList::Iterator& ConstantList::Iterator::operator++() {
+    --remaining_;
+    offset_ = end_;
+    if (remaining_ != 0) {
+        current_ = image_->decode_constant(offset_, end_);
+    }
+    return *this;
+}
+
+ConstantList::Iterator ConstantList::begin() const {
+    Iterator iterator;
+    iterator.image_ = image_;
+    iterator.offset_ = offset_;
+    iterator.remaining_ = count_;
+    if (count_ != 0) {
+        iterator.current_ = image_->decode_constant(offset_, iterator.end_);
+    }
+    return iterator;
+}
+
+Constant ConstantList::operator[](std::size_t index) const {
+    if (offsets_ != nullptr) {
+        std::uint32_t end = 0;
+        return image_->decode_constant(offsets_[index], end);
+    }
+    Iterator iterator = begin();
+    for (; index != 0; --index) {
+        ++iterator;
+    }
+    return *iterator;
 }
 
 std::span<const RawCode> Image::children(const RawCode& code) const {

@@ -36,7 +36,9 @@ enum class ConstantKind : std::uint8_t {
     tuple,
 };
 
-// One entry of the module's constant table, or one item of a constant tuple.
+// One entry of the module's constant table, or one item of a constant tuple, as decoded from
+// the file: the image keeps only each table entry's offset, and decodes a Constant when asked
+// (Image::constant(), Image::constants(), Image::items()).
 //
 // Invariants after a successful load: only the fields of `kind` are meaningful, the others are
 // zero or empty. `text` always points into the image's bytes.
@@ -49,7 +51,8 @@ enum class ConstantKind : std::uint8_t {
 //    The VM materialises it into its own heap when it first needs the object.
 //  - float_value: `real`. complex_value: `real` (always 0 from mpy-cross) and `imaginary`.
 //    For both, `text` is the repr as stored in place (a complex's ends in 'j').
-//  - tuple: its items are Image::items(constant), i.e. tuple_items()[first_item, +item_count).
+//  - tuple: its items are Image::items(constant): item_count constants, in the file from
+//    items_offset on.
 struct Constant {
     ConstantKind kind = ConstantKind::none;
     std::uint32_t file_offset = 0;  // where its encoding (the kind byte) starts
@@ -57,8 +60,52 @@ struct Constant {
     std::int64_t small_int = 0;
     double real = 0.0;
     double imaginary = 0.0;
-    std::uint32_t first_item = 0;
+    std::uint32_t items_offset = 0;
     std::uint32_t item_count = 0;
+};
+
+class Image;
+
+// A run of constants that lie one after another in the file (the constant table, or a tuple's
+// items), decoded one by one as it is walked: the view Image::constants() and Image::items()
+// give instead of a table of decoded records. Indexing the constant table costs one decode;
+// indexing a tuple's items walks to the item. Valid as long as the image.
+class ConstantList {
+  public:
+    class Iterator {
+      public:
+        using value_type = Constant;
+        using difference_type = std::ptrdiff_t;
+        const Constant& operator*() const { return current_; }
+        const Constant* operator->() const { return &current_; }
+        Iterator& operator++();
+        bool operator==(const Iterator& other) const { return remaining_ == other.remaining_; }
+
+      private:
+        friend class ConstantList;
+        const Image* image_ = nullptr;
+        std::uint32_t offset_ = 0;  // where current_ starts
+        std::uint32_t end_ = 0;     // where current_ ends, the next one starts
+        std::size_t remaining_ = 0;
+        Constant current_;
+    };
+
+    std::size_t size() const { return count_; }
+    bool empty() const { return count_ == 0; }
+    Iterator begin() const;
+    Iterator end() const { return Iterator{}; }
+    // Precondition: index < size().
+    Constant operator[](std::size_t index) const;
+
+  private:
+    friend class Image;
+    ConstantList(const Image& image, std::uint32_t offset, std::size_t count)
+        : image_(&image), offset_(offset), count_(count) {}
+
+    const Image* image_;
+    std::uint32_t offset_;
+    std::size_t count_;
+    const std::uint32_t* offsets_ = nullptr;  // the constant table's offsets, for indexing
 };
 
 enum class CodeKind : std::uint8_t { bytecode, native_python, native_viper, native_asm };
@@ -135,8 +182,9 @@ struct RawCode {
 // Invariants after load():
 //  - qstr index i < qstr_count() names either one of the 165 static qstrs or a string in place
 //    (valid UTF-8, NUL-terminated in the file). Index 0 is the module's source file name.
-//  - constants() is exactly the module's constant table (LOAD_CONST_OBJ indexes it); nested
-//    tuple items live in tuple_items(), never in constants().
+//  - constants() is exactly the module's constant table (LOAD_CONST_OBJ indexes it), kept as
+//    one 32-bit file offset per entry; every entry, nested tuple items included, decoded
+//    without error at load, so decoding it again cannot fail.
 //  - raw_codes()[0] is the module's outer code. Every code's children are contiguous, so
 //    children() is a span; the order is "each code's children are appended when its own
 //    header is read", which keeps siblings in file order.
@@ -155,7 +203,7 @@ class Image {
     std::span<const std::uint8_t> bytes() const { return bytes_; }
     // The bytes of the tables above, all taken from the load's MemorySource.
     std::size_t table_bytes() const {
-        return qstrs_.bytes() + constants_.bytes() + tuple_items_.bytes() + raw_codes_.bytes();
+        return qstrs_.bytes() + constant_offsets_.bytes() + raw_codes_.bytes();
     }
     std::size_t end_offset() const { return end_offset_; }
 
@@ -168,10 +216,12 @@ class Image {
     // qstr(0), or "" when the table is empty.
     std::string_view source_file() const;
 
-    std::span<const Constant> constants() const { return constants_; }
-    std::span<const Constant> tuple_items() const { return tuple_items_; }
+    std::size_t constant_count() const { return constant_offsets_.size(); }
+    // Precondition: index < constant_count(). Decoded from the file.
+    Constant constant(std::size_t index) const;
+    ConstantList constants() const;
     // The items of a tuple constant (empty for other kinds).
-    std::span<const Constant> items(const Constant& tuple) const;
+    ConstantList items(const Constant& tuple) const;
 
     std::span<const RawCode> raw_codes() const { return raw_codes_; }
     const RawCode& root() const { return raw_codes_.front(); }
@@ -190,23 +240,24 @@ class Image {
     std::size_t file_offset_of(const std::uint8_t* pointer) const;
 
   private:
-    // One qstr table entry. Inline: text is bytes_[offset, +length). Static: `length` is
-    // static_marker and `offset` holds the static id. 8 bytes per entry keeps the table small.
-    struct QstrSlot {
-        static constexpr std::uint32_t static_marker = 0xFFFFFFFFu;
-        std::uint32_t offset = 0;
-        std::uint32_t length = 0;
-    };
+    // One qstr table entry in 32 bits: for an inline qstr, the file offset of its entry (the
+    // length vuint, then the text), which qstr() decodes again; for a static one,
+    // static_qstr_bit | its static id. The loader refuses files of 2 GiB or more, so an offset
+    // never has the flag bit set.
+    static constexpr std::uint32_t static_qstr_bit = 0x80000000u;
 
     friend class Loader;
+    friend class ConstantList;
     Image() = default;  // only the loader makes images
+
+    // Decodes the constant at `offset` (one the loader checked) and sets `end` after it.
+    Constant decode_constant(std::uint32_t offset, std::uint32_t& end) const;
 
     std::span<const std::uint8_t> bytes_;
     Header header_;
     std::size_t end_offset_ = 0;
-    support::FixedTable<QstrSlot> qstrs_;
-    support::FixedTable<Constant> constants_;
-    support::FixedTable<Constant> tuple_items_;
+    support::FixedTable<std::uint32_t> qstrs_;
+    support::FixedTable<std::uint32_t> constant_offsets_;
     support::FixedTable<RawCode> raw_codes_;
 };
 

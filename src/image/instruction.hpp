@@ -20,15 +20,17 @@ namespace xipy::image {
 //   jump_signed, jump_unsigned -> `jump_offset` (relative, as encoded) and
 //                                 `jump_target` (absolute, 0 <= target <= size)
 // `extra_byte` is meaningful when info().has_extra_byte.
+// The fields are ordered widest last so that no padding sits between them: the verifier keeps
+// one per instruction of the function it checks.
 struct Instruction {
     std::uint32_t offset = 0;  // of the opcode byte, from the start of the bytecode
     std::uint32_t length = 0;  // opcode byte + operand bytes + extra byte
-    std::uint8_t opcode = 0;
     std::uint32_t operand = 0;
-    std::int64_t small_int = 0;
     std::int32_t jump_offset = 0;
     std::uint32_t jump_target = 0;
+    std::uint8_t opcode = 0;
     std::uint8_t extra_byte = 0;
+    std::int64_t small_int = 0;
 
     const OpcodeInfo& info() const { return opcode_info(opcode); }
     std::uint32_t end() const { return offset + length; }

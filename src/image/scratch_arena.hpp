@@ -110,9 +110,11 @@ class ScratchArena {
     }
 
     Block* take_block(std::size_t bytes) {
-        std::size_t size = bytes > minimum_block_bytes ? bytes : minimum_block_bytes;
-        // Each new block at least doubles what is held, so a big function costs few blocks.
-        size = size > held_bytes_ ? size : held_bytes_;
+        // Exactly what a big request needs: the verifier sizes its big tables once (from the
+        // instruction count), so they come one block each, and rounding them up (to double
+        // what is held, say) would waste more than the tables themselves. Small requests
+        // share minimum-size blocks.
+        const std::size_t size = bytes > minimum_block_bytes ? bytes : minimum_block_bytes;
         void* memory = exhausted_ ? nullptr : source_.allocate(sizeof(Block) + size);
         bool from_source = memory != nullptr;
         if (memory == nullptr) {

@@ -145,6 +145,8 @@ struct State {
 };
 
 constexpr std::uint32_t no_state = UINT32_MAX;
+// first_known_ of an instruction whose states are not kept: see CodeVerifier::follow_flow().
+constexpr std::uint32_t not_kept = UINT32_MAX - 1;
 
 // A state recorded at an instruction, in a list through `next` (an index into the pool).
 struct KnownState {
@@ -364,11 +366,11 @@ class CodeVerifier {
                 }
                 break;
             case OperandFormat::constant_index:
-                if (operand >= image_.constants().size()) {
+                if (operand >= image_.constant_count()) {
                     return error_at(instruction.offset,
                                     "constant index " + std::to_string(operand) +
                                         " out of range (table has " +
-                                        std::to_string(image_.constants().size()) + ")");
+                                        std::to_string(image_.constant_count()) + ")");
                 }
                 break;
             case OperandFormat::child_index: {
@@ -499,6 +501,16 @@ class CodeVerifier {
             }
         }
         const auto index = static_cast<std::size_t>(index_at_offset_[target]);
+        if (first_known_[index] == not_kept) {
+            // Reached only from the instruction before it: each state that instruction had is
+            // followed once, so nothing needs comparing here, and the budget still bounds the
+            // steps taken.
+            if (++state_count_ > state_budget_) {
+                return error_at(target, "too many exception handler contexts to verify");
+            }
+            worklist_.push_back({static_cast<std::uint32_t>(index), std::move(state)});
+            return support::Success{};
+        }
         for (std::uint32_t known = first_known_[index]; known != no_state;
              known = known_states_[known].next) {
             State& existing = known_states_[known].state;
@@ -631,10 +643,30 @@ class CodeVerifier {
         }
     }
 
+    // States are kept only where paths may meet or be looked up again: the first instruction,
+    // every jump or handler target (a loop always passes one), and every END_FINALLY
+    // (add_continuation() resumes from its states). Any other instruction is reached only by
+    // falling through from the one before it, so its states are followed without being kept:
+    // a long straight-line body, like a module's outer code, keeps almost none.
     support::Status follow_flow() {
-        first_known_.assign(instructions_.size(), no_state);
-        // Most instructions are reached under one set of blocks: one state each.
-        known_states_.reserve(instructions_.size());
+        first_known_.assign(instructions_.size(), not_kept);
+        std::size_t kept = 1;
+        first_known_[0] = no_state;
+        for (const Instruction& instruction : instructions_) {
+            if (instruction.info().is_jump()) {
+                const auto target =
+                    static_cast<std::size_t>(index_at_offset_[instruction.jump_target]);
+                kept += first_known_[target] == not_kept ? 1 : 0;
+                first_known_[target] = no_state;
+            }
+            if (instruction.opcode == static_cast<std::uint8_t>(Opcode::END_FINALLY)) {
+                const auto index = static_cast<std::size_t>(index_at_offset_[instruction.offset]);
+                kept += first_known_[index] == not_kept ? 1 : 0;
+                first_known_[index] = no_state;
+            }
+        }
+        // Most kept instructions are reached under one set of blocks: one state each.
+        known_states_.reserve(kept);
         state_budget_ = 64 * static_cast<std::uint64_t>(instructions_.size()) + 1024;
         XIPY_TRY(
             support::Success start_ok,
@@ -1010,6 +1042,14 @@ support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& cod
     return CodeVerifier(image, code, arena).run();
 }
 
+support::Status verify_code(const Image& image, const RawCode& code,
+                            support::MemorySource& scratch_source) {
+    ScratchArena arena(scratch_source);
+    XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
+    (void)facts;
+    return support::Success{};
+}
+
 support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
     std::vector<VerifiedCode> verified;
     verified.reserve(image.raw_codes().size());
@@ -1020,17 +1060,6 @@ support::Result<std::vector<VerifiedCode>> verify(const Image& image) {
         verified.push_back(facts);
     }
     return verified;
-}
-
-support::Status verify_all(const Image& image, support::MemorySource& scratch_source) {
-    ScratchArena arena(scratch_source);
-    for (const RawCode& code : image.raw_codes()) {
-        // The previous code's verifier is gone, so all of the arena is free again.
-        arena.reset();
-        XIPY_TRY(VerifiedCode facts, CodeVerifier(image, code, arena).run());
-        (void)facts;
-    }
-    return support::Success{};
 }
 
 }  // namespace xipy::image

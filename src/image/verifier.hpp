@@ -47,12 +47,14 @@ struct VerifiedCode {
 // prelude problem), the text a VM raises as ValueError, and its offset is the file offset.
 support::Result<std::vector<VerifiedCode>> verify(const Image& image);
 
-// Verifies every raw code of `image` as verify() does, without keeping the facts, taking its
-// working memory from `scratch_source`: one area, reused from code to code, so it follows the
-// largest function, not the file. When the source refuses, the error's kind is memory_error.
-support::Status verify_all(const Image& image, support::MemorySource& scratch_source);
-
 // Verifies one raw code of `image` (which must come from image.raw_codes()).
 support::Result<VerifiedCode> verify_code(const Image& image, const RawCode& code);
+
+// Verifies one raw code as verify_code() does, taking its working memory from
+// `scratch_source` and giving it all back before returning: what a VM does the first time a
+// function of the image is called, so its memory follows that function alone. When the source
+// refuses, the error's kind is memory_error.
+support::Status verify_code(const Image& image, const RawCode& code,
+                            support::MemorySource& scratch_source);
 
 }  // namespace xipy::image

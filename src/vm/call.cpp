@@ -209,6 +209,10 @@ object::Status Interpreter::push_frame(Value function_value, Arguments arguments
         return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
+    if (!function->verified && !verify_function(function)) {
+        leave_call();
+        return object::Raised{};
+    }
     const image::Prelude& prelude = function->code->prelude;
     const std::uint32_t stack_base = values_.top();
     const std::uint32_t handler_base = handlers_.top();
@@ -338,6 +342,9 @@ object::Result<Value> Interpreter::call_function(Value function, Arguments argum
 
 object::Result<Value> Interpreter::make_generator(Value function_value, Arguments arguments) {
     FunctionObject* function = as_function(function_value);
+    if (!function->verified && !verify_function(function)) {
+        return Value::empty();
+    }
     const image::Prelude& prelude = function->code->prelude;
     std::size_t extra = (std::size_t{stack_guard_slots} + prelude.n_state) * sizeof(Value) +
                         prelude.n_exc_stack * sizeof(ExceptionHandler);

@@ -17,7 +17,9 @@ extern const object::Type function_type;
 // Invariants: `code` points into context->image and `context` outlives the
 // function; `defaults` is a tuple or empty; `keyword_defaults` a dict or
 // empty; `closure` a tuple of cells (passed as the first positional
-// arguments, as MicroPython's compiler expects) or empty.
+// arguments, as MicroPython's compiler expects) or empty. `verified` is true once `code` is
+// known to have passed the verifier (ModuleContext::is_verified()); every path that starts a
+// frame checks it first, so no instruction of unverified code runs.
 struct FunctionObject : object::Object {
     const image::RawCode* code;
     ModuleContext* context;
@@ -25,6 +27,7 @@ struct FunctionObject : object::Object {
     object::Value keyword_defaults;
     object::Value closure;
     std::uint32_t name;
+    bool verified = false;  // sits in the padding after `name`: the object grows by nothing
 
     FunctionObject(const image::RawCode* raw_code, ModuleContext* module, std::uint32_t name_id)
         : object::Object(&function_type), code(raw_code), context(module), name(name_id) {}

@@ -357,6 +357,10 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
+    if (!function->verified && !verify_function(function)) {
+        leave_call();
+        return object::Raised{};
+    }
     const image::RawCode& code = *function->code;
     const image::Prelude& prelude = code.prelude;
     const std::uint32_t state_count = prelude.n_state;

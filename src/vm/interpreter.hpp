@@ -55,10 +55,16 @@ class Interpreter : public object::Runtime {
                 const ModuleRegistry& modules);
     ~Interpreter() override;
 
-    // Loads and verifies `bytes` (which must outlive the VM) with every table and all
-    // working memory taken from this VM's heap, so it counts against its limit; a refusal is
-    // an error of kind memory_error. What run_module() takes.
+    // Loads `bytes` (which must outlive the VM) and verifies its outer code, with every table
+    // and all working memory taken from this VM's heap, so it counts against its limit; a
+    // refusal is an error of kind memory_error. What run_module() takes. The image's functions
+    // are verified when first called (verify_function()), so unreached code costs nothing.
     support::Result<image::Image> load_image(std::span<const std::uint8_t> bytes);
+    // Verifies the code of `function` unless its context has already (ModuleContext::
+    // verified_codes), and marks the function verified; false with ValueError ("invalid .mpy:
+    // ...", the file's fault) or MemoryError pending. Every path that starts a frame calls it
+    // while function->verified is false, before reading more than the code's prelude.
+    bool verify_function(FunctionObject* function);
     // A load_image() failure as the Python exception an import raises: MemoryError when the
     // heap could not hold the image's tables (the image may be fine), else ValueError with
     // load_error_text().

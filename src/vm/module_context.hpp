@@ -21,6 +21,9 @@ namespace xipy::vm {
 // first needs it (load_constant(), vm/slow_paths.cpp); `globals` is the module's dict. The context
 // outlives every function made from the image (the Interpreter owns it until the VM is destroyed).
 // `name_caches` gives one inline cache per qstr index (see vm/inline_cache.hpp), made on first use.
+// Bit i of `verified_codes` is set once image.raw_codes()[i] has passed the verifier: the outer
+// code's when the image is loaded, a function's the first time one of its function objects is
+// called (Interpreter::verify_function()), so code never reached costs no verification.
 // The context and its tables live in memory from the VM's heap (HeapMemory), so they count against
 // its limit; make_module_context() builds one.
 struct ModuleContext {
@@ -28,6 +31,7 @@ struct ModuleContext {
     support::FixedTable<std::uint32_t> qstr_ids;
     NameCacheTable name_caches;
     support::FixedTable<object::Value> constants;
+    support::FixedTable<std::uint32_t> verified_codes;
     object::Value globals;
     std::uint32_t source_file = 0;  // interned id of the file name for tracebacks
     // What keeps the image's bytes alive when it came from a mapped file or a heap object
@@ -41,6 +45,19 @@ struct ModuleContext {
     ModuleContext* next_context = nullptr;
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
+
+    // The index of `code` (which lies in image.raw_codes()) in that table.
+    std::size_t code_index(const image::RawCode& code) const {
+        return static_cast<std::size_t>(&code - image.raw_codes().data());
+    }
+    bool is_verified(const image::RawCode& code) const {
+        const std::size_t index = code_index(code);
+        return ((verified_codes[index / 32] >> (index % 32)) & 1u) != 0;
+    }
+    void mark_verified(const image::RawCode& code) {
+        const std::size_t index = code_index(code);
+        verified_codes[index / 32] |= std::uint32_t{1} << (index % 32);
+    }
 };
 
 // Gives a context's own memory back to the source it came from.

@@ -25,10 +25,29 @@ using object::Value;
 
 support::Result<image::Image> Interpreter::load_image(std::span<const std::uint8_t> bytes) {
     XIPY_TRY(image::Image loaded, image::Image::load(bytes, heap_memory_));
-    // The loop trusts operands, stack depths and jump targets only because this passed.
-    XIPY_TRY(support::Success verified, image::verify_all(loaded, heap_memory_));
+    // The loop trusts operands, stack depths and jump targets only because this passed; the
+    // other codes wait for their first call (verify_function()). A broken outer code is still
+    // a bad image, refused before anything runs.
+    XIPY_TRY(support::Success verified, image::verify_code(loaded, loaded.root(), heap_memory_));
     (void)verified;
     return loaded;
+}
+
+bool Interpreter::verify_function(FunctionObject* function) {
+    ModuleContext& context = *function->context;
+    const image::RawCode& code = *function->code;
+    if (!context.is_verified(code)) {
+        // Verifying is load work, so the program's heap_lock() does not refuse it.
+        gc::Heap::LockExemption exemption(heap());
+        support::Status verified = image::verify_code(context.image, code, heap_memory_);
+        if (!verified.ok()) {
+            (void)raise_load_error(verified.error());
+            return false;
+        }
+        context.mark_verified(code);
+    }
+    function->verified = true;
+    return true;
 }
 
 std::string load_error_text(const support::Error& error) {
@@ -86,7 +105,8 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
     const image::Image& loaded = context->image;
     if (!context->qstr_ids.reserve(heap_memory_, loaded.qstr_count()) ||
         !context->name_caches.reserve(heap_memory_, loaded.qstr_count()) ||
-        !context->constants.reserve(heap_memory_, loaded.constants().size())) {
+        !context->constants.reserve(heap_memory_, loaded.constants().size()) ||
+        !context->verified_codes.reserve(heap_memory_, (loaded.raw_codes().size() + 31) / 32)) {
         raise_memory_error();
         return nullptr;
     }
@@ -97,6 +117,9 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
                                                 : interned().intern_in_place(loaded.qstr(index)));
     }
     context->constants.resize(loaded.constants().size());
+    context->verified_codes.resize(context->verified_codes.capacity());
+    // load_image() verified the outer code.
+    context->mark_verified(loaded.root());
     context->source_file =
         context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
     context->keep_alive = std::move(source.keep_alive);
@@ -116,6 +139,7 @@ object::Result<Value> Interpreter::run_context(ModuleContext* context, Value glo
     if (function == nullptr) {
         return Value::empty();
     }
+    function->verified = true;
     return call_function(Value::from_object(function), object::Arguments{}, locals);
 }
 

@@ -82,7 +82,7 @@ object::Result<Value> load_constant(Interpreter& interpreter, ModuleContext& con
     if (slot.is_empty()) {
         // Loading the constant is load work, so the program's heap_lock() does not refuse it.
         gc::Heap::LockExemption exemption(interpreter.heap());
-        slot = materialise(interpreter, context, context.image.constants()[index]);
+        slot = materialise(interpreter, context, context.image.constant(index));
     }
     return slot;
 }
@@ -100,6 +100,7 @@ object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame
     if (function == nullptr) {
         return Value::empty();
     }
+    function->verified = frame.context->is_verified(*code);
     if (!defaults.is_empty() && !defaults.is_none()) {
         function->defaults = defaults;
     }

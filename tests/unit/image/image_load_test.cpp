@@ -288,13 +288,13 @@ TEST(ImageLoad, TupleNestingIsBounded) {
     auto result = Image::load(shallow);
     ASSERT_TRUE(result.ok()) << result.error().describe();
     const Image& image = result.value();
-    const Constant* constant = &image.constants()[0];
+    Constant constant = image.constants()[0];
     for (int level = 0; level < 10; ++level) {
-        ASSERT_EQ(constant->kind, ConstantKind::tuple);
-        ASSERT_EQ(image.items(*constant).size(), 1u);
-        constant = &image.items(*constant)[0];
+        ASSERT_EQ(constant.kind, ConstantKind::tuple);
+        ASSERT_EQ(image.items(constant).size(), 1u);
+        constant = image.items(constant)[0];
     }
-    EXPECT_EQ(constant->kind, ConstantKind::none);
+    EXPECT_EQ(constant.kind, ConstantKind::none);
 
     const Bytes deep =
         concat({standard_header, tables(1, nested_tuples(1000)), raw_code(simple_function)});

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "image/image.hpp"
+#include "image/verifier.hpp"
 
 #include "modules/reference_programs.hpp"
 
@@ -150,6 +151,54 @@ TEST(VmTest, LoadingBeyondTheHeapLimitFailsCleanly) {
     EXPECT_EQ(vm.exception_type_name(), "MemoryError");
     EXPECT_NE(vm.exception_message().find("not enough memory"), std::string::npos)
         << vm.exception_message();
+    EXPECT_TRUE(vm.load_error().empty()) << vm.load_error();
+}
+
+// generators.py with the first bytecode byte of its function `outer` changed so that the
+// verifier refuses that function (and only it).
+std::vector<std::uint8_t> generators_with_broken_outer() {
+    std::vector<std::uint8_t> mpy(std::begin(test_programs::generators_mpy),
+                                  std::end(test_programs::generators_mpy));
+    auto loaded = image::Image::load(mpy);
+    EXPECT_TRUE(loaded.ok());
+    std::uint32_t offset = 0;
+    for (const image::RawCode& child : loaded->children(loaded->root())) {
+        if (loaded->qstr(child.name_qstr) == "outer") {
+            offset = child.bytecode_file_offset;
+        }
+    }
+    EXPECT_NE(offset, 0u);
+    for (unsigned value = 0; value < 256; ++value) {
+        mpy[offset] = static_cast<std::uint8_t>(value);
+        auto image = image::Image::load(mpy);
+        if (image.ok() && !image::verify(*image).ok() &&
+            image::verify_code(*image, image->root()).ok()) {
+            return mpy;
+        }
+    }
+    ADD_FAILURE() << "no byte value makes the verifier refuse outer";
+    return mpy;
+}
+
+// A function is verified the first time it is called, not when its module loads: the outer
+// code runs (its first print happens), and the call of the broken function raises the
+// verifier's ValueError before any of its instructions runs. `xipy verify` (image::verify)
+// still checks every code at once and refuses the file.
+TEST(VmTest, AFunctionIsVerifiedOnItsFirstCall) {
+    const std::vector<std::uint8_t> mpy = generators_with_broken_outer();
+    auto image = image::Image::load(mpy);
+    ASSERT_TRUE(image.ok());
+    EXPECT_FALSE(image::verify(*image).ok());
+
+    Output output;
+    Vm vm(config_for(output));
+    EXPECT_EQ(vm.run_image(mpy), RunStatus::exception);
+    EXPECT_EQ(vm.exception_type_name(), "ValueError");
+    EXPECT_TRUE(vm.exception_message().starts_with("invalid .mpy: ")) << vm.exception_message();
+    EXPECT_NE(vm.exception_message().find(" at outer+"), std::string::npos)
+        << vm.exception_message();
+    const std::string_view expected = test_programs::generators_stdout;
+    EXPECT_EQ(output.standard_output, expected.substr(0, expected.find('\n') + 1));
     EXPECT_TRUE(vm.load_error().empty()) << vm.load_error();
 }
 
