@@ -420,10 +420,14 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
         }
         if (module.is_empty()) {
             if (start == 0) {
-                for (const std::string& folder : module_search_path()) {
-                    module = find_in_directory(id, component, folder);
-                    if (!module.is_empty() || has_exception()) {
-                        break;
+                // With nothing mounted no sys.path entry can hold a file, so `import array`
+                // in a bare VM neither builds sys nor copies its path.
+                if (!mounts_.empty()) {
+                    for (const std::string& folder : module_search_path()) {
+                        module = find_in_directory(id, component, folder);
+                        if (!module.is_empty() || has_exception()) {
+                            break;
+                        }
                     }
                 }
                 if (module.is_empty() && !has_exception()) {
