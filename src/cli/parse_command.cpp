@@ -24,7 +24,11 @@ int run_parse_command(std::span<const std::string_view> arguments) {
         return exit_failure;
     }
     std::string source((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-    compiler::ParseResult result = compiler::parse(source);
+    // The tree MicroPython's unix port prints: its small ints are 63 bits wide, so every
+    // integer literal up to that width stays a leaf.
+    compiler::ParseOptions options;
+    options.small_int_bits = 63;
+    compiler::ParseResult result = compiler::parse(source, options);
     if (!result.ok()) {
         const compiler::CompileError& error = result.error();
         std::string_view type = compiler::compile_error_type(error.kind);

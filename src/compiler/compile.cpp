@@ -555,6 +555,7 @@ CompileResult compile_source(std::string_view source, std::string_view source_na
     ParseOptions parse_options;
     parse_options.input = options.input;
     parse_options.optimisation = options.optimisation;
+    parse_options.small_int_bits = options.small_int_bits;
     parse_options.memory_limit = options.memory_limit;
     parse_options.source_name = source_name;
     ParseResult parsed = parse(source, parse_options);

@@ -134,10 +134,15 @@ bool Parser::is_const_true(Node node) const { return tree_.truth(node) == true; 
 
 bool Parser::is_const_false(Node node) const { return tree_.truth(node) == false; }
 
-// A constant's value as a node: a small int leaf for a small int, else a constant node.
+// A constant's value as a node: a small int leaf for an int that is small on the target,
+// else a constant node.
 Node Parser::from_constant(std::uint32_t line, const Constant& value) {
     if (value.kind == Constant::Kind::integer && value.small) {
-        return tree_.make_small_integer(value.integer.to_int64());
+        const std::int64_t integer = value.integer.to_int64();
+        const std::int64_t limit = std::int64_t{1} << (options_.small_int_bits - 1);
+        if (-limit <= integer && integer < limit) {
+            return tree_.make_small_integer(integer);
+        }
     }
     return tree_.make_constant(line, value);
 }
@@ -164,8 +169,10 @@ std::optional<Number> Parser::number_of(Node node) const {
     if (node.kind == NodeKind::constant) {
         const Constant& value = tree_.constant(node);
         if (value.kind == Constant::Kind::integer) {
+            // A literal too wide for the target's small ints is still a small int on the
+            // host that folds it; only a result of big-int arithmetic stays big.
             number.integer = value.integer;
-            number.big = true;
+            number.big = !value.small;
             return number;
         }
         if (value.kind == Constant::Kind::floating) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <variant>
 
+#include "compiler/compiled_module.hpp"
 #include "compiler/parse_tree.hpp"
 
 namespace xipy::compiler {
@@ -41,6 +42,10 @@ struct ParseOptions {
     InputKind input = InputKind::file;
     // mpy-cross's -O level: above 0, `__debug__` reads as False.
     unsigned optimisation = 0;
+    // The target's small-int width (mpy-cross's -msmall-int-bits): an integer literal beyond
+    // it is a constant node with the literal's line, as in MicroPython's parser, so the
+    // compile pass moves the line on when it loads it.
+    std::uint8_t small_int_bits = default_small_int_bits;
     // The most the parser may hold (its stacks and the tree), in approximate bytes; beyond
     // it parsing fails with MemoryError. Bounds memory whatever the input's nesting.
     std::size_t memory_limit = std::size_t{64} << 20;
