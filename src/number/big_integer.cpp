@@ -57,8 +57,8 @@ std::string quote_bytes(std::string_view text) {
     return quoted;
 }
 
-std::vector<Limb> limbs_of(std::uint64_t value) {
-    std::vector<Limb> limbs;
+LimbVector limbs_of(std::uint64_t value) {
+    LimbVector limbs;
     while (value != 0) {
         limbs.push_back(static_cast<Limb>(value));
         value >>= limb_bits;
@@ -76,8 +76,8 @@ std::uint64_t low_uint64(Magnitude magnitude) {
 
 // Truncating division of magnitudes with vectors sized by the span bounds.
 struct MagnitudeDivision {
-    std::vector<Limb> quotient;
-    std::vector<Limb> remainder;
+    LimbVector quotient;
+    LimbVector remainder;
     bool stopped = false;
 };
 
@@ -87,8 +87,7 @@ MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor,
     MagnitudeDivision result;
     result.quotient.resize(natural::quotient_size_bound(dividend.size(), divisor.size()));
     result.remainder.resize(natural::remainder_size_bound(dividend.size(), divisor.size()));
-    std::vector<Limb> scratch(
-        natural::division_scratch_size_bound(dividend.size(), divisor.size()));
+    LimbVector scratch(natural::division_scratch_size_bound(dividend.size(), divisor.size()));
     natural::Division sizes =
         natural::divide(dividend, divisor, result.quotient, result.remainder, scratch, meter);
     if (sizes.quotient_size == natural::stopped) {
@@ -100,28 +99,28 @@ MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor,
     return result;
 }
 
-std::vector<Limb> add_magnitudes(Magnitude left, Magnitude right) {
-    std::vector<Limb> sum(natural::sum_size_bound(left.size(), right.size()));
+LimbVector add_magnitudes(Magnitude left, Magnitude right) {
+    LimbVector sum(natural::sum_size_bound(left.size(), right.size()));
     sum.resize(natural::add(left, right, sum));
     return sum;
 }
 
-std::vector<Limb> multiply_magnitudes(Magnitude left, Magnitude right) {
-    std::vector<Limb> product(natural::product_size_bound(left.size(), right.size()));
-    std::vector<Limb> scratch(natural::multiply_scratch_size_bound(left.size(), right.size()));
+LimbVector multiply_magnitudes(Magnitude left, Magnitude right) {
+    LimbVector product(natural::product_size_bound(left.size(), right.size()));
+    LimbVector scratch(natural::multiply_scratch_size_bound(left.size(), right.size()));
     product.resize(natural::multiply(left, right, product, scratch));
     return product;
 }
 
-std::vector<Limb> shift_right_magnitude(Magnitude value, std::uint64_t bit_count) {
-    std::vector<Limb> result(natural::shift_right_size_bound(value.size(), bit_count));
+LimbVector shift_right_magnitude(Magnitude value, std::uint64_t bit_count) {
+    LimbVector result(natural::shift_right_size_bound(value.size(), bit_count));
     result.resize(natural::shift_right(value, bit_count, result));
     return result;
 }
 
 }  // namespace
 
-BigInteger::BigInteger(bool negative, std::vector<Limb> magnitude)
+BigInteger::BigInteger(bool negative, LimbVector magnitude)
     : negative_(negative), magnitude_(std::move(magnitude)) {
     normalize();
 }
@@ -147,7 +146,7 @@ BigInteger BigInteger::from_uint64(std::uint64_t value) {
 }
 
 BigInteger BigInteger::from_magnitude(Magnitude magnitude, bool negative) {
-    return BigInteger(negative, std::vector<Limb>(magnitude.begin(), magnitude.end()));
+    return BigInteger(negative, LimbVector(magnitude));
 }
 
 support::Result<BigInteger> BigInteger::from_double(double value) {
@@ -233,7 +232,7 @@ support::Result<BigInteger> BigInteger::parse(std::string_view text, int base,
     }
     std::string_view digits = text.substr(digits_start, digits_end - digits_start);
     auto unsigned_base = static_cast<unsigned>(base);
-    std::vector<Limb> magnitude(natural::text_value_size_bound(digits.size(), unsigned_base));
+    LimbVector magnitude(natural::text_value_size_bound(digits.size(), unsigned_base));
     std::size_t size = natural::from_text(digits, unsigned_base, magnitude, meter);
     if (size == natural::stopped) {
         return arithmetic_error(std::string(stopped_message));
@@ -244,7 +243,7 @@ support::Result<BigInteger> BigInteger::parse(std::string_view text, int base,
 
 BigInteger BigInteger::from_bytes(std::span<const std::uint8_t> bytes, ByteOrder order,
                                   bool is_signed) {
-    std::vector<Limb> magnitude((bytes.size() + 3) / 4);
+    LimbVector magnitude((bytes.size() + 3) / 4);
     for (std::size_t index = 0; index < bytes.size(); ++index) {
         // `significance` counts bytes from the least significant end.
         std::size_t significance = order == ByteOrder::little ? index : bytes.size() - 1 - index;
@@ -258,9 +257,9 @@ BigInteger BigInteger::from_bytes(std::span<const std::uint8_t> bytes, ByteOrder
         return BigInteger(false, std::move(magnitude));
     }
     // Negative two's complement: the magnitude is 2^(8 * size) - value.
-    std::vector<Limb> power(bytes.size() / 4 + 1);
+    LimbVector power(bytes.size() / 4 + 1);
     power[bytes.size() / 4] = Limb{1} << (8 * (bytes.size() % 4));
-    std::vector<Limb> difference(natural::difference_size_bound(power.size()));
+    LimbVector difference(natural::difference_size_bound(power.size()));
     difference.resize(natural::subtract(power, magnitude, difference));
     return BigInteger(true, std::move(difference));
 }
@@ -295,7 +294,7 @@ double BigInteger::to_double() const {
         // Keep the top 64 bits and fold every lower bit into the lowest one: it lies far
         // below the rounding position, so it only breaks ties, which is what it must do.
         std::uint64_t dropped = bits - 64;
-        std::vector<Limb> top = shift_right_magnitude(magnitude_, dropped);
+        LimbVector top = shift_right_magnitude(magnitude_, dropped);
         std::uint64_t leading = low_uint64(top);
         if (natural::any_low_bits_set(magnitude_, dropped)) {
             leading |= 1;
@@ -318,7 +317,7 @@ std::string BigInteger::to_string(int base, bool with_prefix, support::WorkMeter
     assert(base >= 2 && base <= 36);
     auto unsigned_base = static_cast<unsigned>(base);
     std::string text(natural::text_size_bound(magnitude_.size(), unsigned_base), '\0');
-    std::vector<Limb> scratch(natural::text_scratch_size_bound(magnitude_.size()));
+    LimbVector scratch(natural::text_scratch_size_bound(magnitude_.size()));
     std::size_t length = natural::to_text(magnitude_, unsigned_base, text, scratch, meter);
     if (length == 0) {
         return {};
@@ -352,7 +351,7 @@ support::Result<std::vector<std::uint8_t>> BigInteger::to_bytes(std::size_t leng
     }
     std::vector<std::uint8_t> bytes(length);
     // Two's complement of a negative value: invert every byte of magnitude - 1.
-    std::vector<Limb> stored = magnitude_;
+    LimbVector stored = magnitude_;
     if (negative_) {
         const Limb one[] = {1};
         stored.resize(natural::subtract(stored, one, stored));
@@ -423,7 +422,7 @@ BigInteger operator+(const BigInteger& left, const BigInteger& right) {
     bool left_larger = natural::compare(left.magnitude_, right.magnitude_) >= 0;
     const BigInteger& larger = left_larger ? left : right;
     const BigInteger& smaller = left_larger ? right : left;
-    std::vector<Limb> difference(natural::difference_size_bound(larger.magnitude_.size()));
+    LimbVector difference(natural::difference_size_bound(larger.magnitude_.size()));
     difference.resize(natural::subtract(larger.magnitude_, smaller.magnitude_, difference));
     return BigInteger(larger.negative_, std::move(difference));
 }
@@ -439,7 +438,7 @@ namespace {
 
 BigInteger apply_bitwise(natural::BitwiseOperation operation, const BigInteger& left,
                          const BigInteger& right) {
-    std::vector<Limb> result(
+    LimbVector result(
         natural::bitwise_size_bound(left.magnitude().size(), right.magnitude().size()));
     natural::SignedSize size = natural::bitwise(operation, left.magnitude(), left.is_negative(),
                                                 right.magnitude(), right.is_negative(), result);
@@ -465,7 +464,7 @@ BigInteger operator<<(const BigInteger& value, std::uint64_t bit_count) {
     if (value.is_zero()) {
         return value;
     }
-    std::vector<Limb> result(natural::shift_left_size_bound(value.magnitude_.size(), bit_count));
+    LimbVector result(natural::shift_left_size_bound(value.magnitude_.size(), bit_count));
     result.resize(natural::shift_left(value.magnitude_, bit_count, result));
     return BigInteger(value.negative_, std::move(result));
 }
@@ -572,9 +571,8 @@ support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& r
                                      support::WorkMeter& meter) {
     Magnitude left_magnitude = left.magnitude();
     Magnitude right_magnitude = right.magnitude();
-    std::vector<Limb> product(
-        natural::product_size_bound(left_magnitude.size(), right_magnitude.size()));
-    std::vector<Limb> scratch(
+    LimbVector product(natural::product_size_bound(left_magnitude.size(), right_magnitude.size()));
+    LimbVector scratch(
         natural::multiply_scratch_size_bound(left_magnitude.size(), right_magnitude.size()));
     std::size_t size = natural::multiply(left_magnitude, right_magnitude, product, scratch, &meter);
     if (size == natural::stopped) {

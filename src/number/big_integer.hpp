@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "number/limb_vector.hpp"
 #include "number/natural_arithmetic.hpp"
 #include "support/result.hpp"
 #include "support/work_meter.hpp"
@@ -23,10 +24,10 @@ enum class ByteOrder { little, big };
 // Invariants: `magnitude_` has no high zero limb, so zero is the empty vector, and
 // `negative_` is false for zero. Every value therefore has exactly one representation.
 //
-// Memory: limbs live in a std::vector, and the core builds with -fno-exceptions, so a failed
-// allocation terminates the process. The VM must not expose that to Python code: it keeps
-// its integers in its own bounded heap and calls natural_arithmetic directly, turning a
-// failed allocation into MemoryError.
+// Memory: limbs live in a LimbVector (256 bits inline, operator new beyond), and the core
+// builds with -fno-exceptions, so a failed allocation terminates the process. The VM must not
+// expose that to Python code: it keeps its integers in its own bounded heap and calls
+// natural_arithmetic directly, turning a failed allocation into MemoryError.
 //
 // Errors follow MicroPython's texts. support::Error carries no exception type, so each
 // fallible function documents which Python exception its errors stand for.
@@ -107,12 +108,12 @@ class BigInteger {
     BigInteger absolute() const;
 
   private:
-    BigInteger(bool negative, std::vector<natural::Limb> magnitude);
+    BigInteger(bool negative, LimbVector magnitude);
     // Drops high zero limbs and clears the sign of zero, restoring the invariants.
     void normalize();
 
     bool negative_ = false;
-    std::vector<natural::Limb> magnitude_;
+    LimbVector magnitude_;
 };
 
 struct QuotientAndRemainder {

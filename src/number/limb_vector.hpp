@@ -1,0 +1,121 @@
+// LimbVector: a big integer's limbs, the first few inline so that everyday big ints need no malloc.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "number/natural_arithmetic.hpp"
+
+namespace xipy::number {
+
+// A growable array of limbs, zero-filled when it grows. Up to `inline_capacity` limbs (256
+// bits) live inside the object: the ints a program meets just past the small-int range
+// (64-bit hashes, products of two large small ints, 10**30) then cost no allocation at all,
+// which matters to a VM whose host gave it one fixed buffer and forbids malloc. Beyond that
+// the limbs go to operator new, as std::vector's did.
+//
+// It is a contiguous range (begin() and end() are pointers), so it converts to the
+// natural::Magnitude and natural::MagnitudeBuffer spans that natural_arithmetic takes.
+class LimbVector {
+  public:
+    using Limb = natural::Limb;
+    static constexpr std::size_t inline_capacity = 8;
+
+    LimbVector() = default;
+    explicit LimbVector(std::size_t size) { resize(size); }
+    explicit LimbVector(natural::Magnitude limbs) { assign(limbs.data(), limbs.size()); }
+    LimbVector(const LimbVector& other) { assign(other.data(), other.size()); }
+    LimbVector(LimbVector&& other) noexcept { take(other); }
+    LimbVector& operator=(const LimbVector& other) {
+        if (this != &other) {
+            size_ = 0;
+            assign(other.data(), other.size());
+        }
+        return *this;
+    }
+    LimbVector& operator=(LimbVector&& other) noexcept {
+        if (this != &other) {
+            release();
+            take(other);
+        }
+        return *this;
+    }
+    ~LimbVector() { release(); }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Limb* data() { return data_; }
+    const Limb* data() const { return data_; }
+    Limb* begin() { return data_; }
+    Limb* end() { return data_ + size_; }
+    const Limb* begin() const { return data_; }
+    const Limb* end() const { return data_ + size_; }
+    Limb& operator[](std::size_t index) { return data_[index]; }
+    Limb operator[](std::size_t index) const { return data_[index]; }
+
+    // Shrinking keeps the storage; growing zero-fills the new limbs.
+    void resize(std::size_t size) {
+        if (size > capacity_) {
+            grow(std::max(size, capacity_ * 2));
+        }
+        if (size > size_) {
+            std::fill(data_ + size_, data_ + size, Limb{0});
+        }
+        size_ = size;
+    }
+    void push_back(Limb limb) {
+        resize(size_ + 1);
+        data_[size_ - 1] = limb;
+    }
+
+    friend bool operator==(const LimbVector& left, const LimbVector& right) {
+        return left.size_ == right.size_ && std::equal(left.begin(), left.end(), right.begin());
+    }
+
+  private:
+    bool is_inline() const { return data_ == inline_; }
+    // Moves the limbs to a heap block of `capacity`.
+    void grow(std::size_t capacity) {
+        Limb* storage = new Limb[capacity];
+        std::copy(data_, data_ + size_, storage);
+        if (!is_inline()) {
+            delete[] data_;
+        }
+        data_ = storage;
+        capacity_ = capacity;
+    }
+    void assign(const Limb* limbs, std::size_t size) {
+        resize(size);
+        std::copy(limbs, limbs + size, data_);
+    }
+    // Takes `other`'s limbs (its heap block, or a copy of its inline ones); leaves it empty.
+    void take(LimbVector& other) {
+        size_ = other.size_;
+        if (other.is_inline()) {
+            std::copy(other.inline_, other.inline_ + other.size_, inline_);
+        } else {
+            data_ = other.data_;
+            capacity_ = other.capacity_;
+            other.data_ = other.inline_;
+            other.capacity_ = inline_capacity;
+        }
+        other.size_ = 0;
+    }
+    void release() {
+        if (!is_inline()) {
+            delete[] data_;
+        }
+        data_ = inline_;
+        capacity_ = inline_capacity;
+        size_ = 0;
+    }
+
+    Limb inline_[inline_capacity];
+    Limb* data_ = inline_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = inline_capacity;
+};
+
+}  // namespace xipy::number
