@@ -97,7 +97,7 @@ Result<Value> list_binary(Runtime& runtime, BinaryOperator operation, Value left
         }
         return left;
     }
-    return sequence_binary(runtime, operation, left, right, is_list, make_list);
+    return sequence_binary(runtime, operation, left, right, is_list, allocate_list);
 }
 
 Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -517,6 +517,20 @@ Result<Value> make_list(Runtime& runtime, std::span<const Value> items) {
         list->length = static_cast<std::uint32_t>(items.size());
     }
     return Value::from_object(list);
+}
+
+SequenceStorage allocate_list(Runtime& runtime, std::uint32_t count) {
+    auto* list = runtime.make<ListObject>(0, &list_type);
+    if (list == nullptr) {
+        return {Value::empty(), nullptr};
+    }
+    if (count != 0) {
+        if (!list_reserve(runtime, list, count)) {
+            return {Value::empty(), nullptr};
+        }
+        list->length = count;
+    }
+    return {Value::from_object(list), list->items()};
 }
 
 Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count) {

@@ -7,6 +7,7 @@
 #include "gc/cell.hpp"
 #include "object/object.hpp"
 #include "object/runtime.hpp"
+#include "object/tuple_object.hpp"
 
 namespace xipy::object {
 
@@ -38,6 +39,8 @@ struct ListObject : Object {
 bool is_list(Value value);
 ListObject* as_list(Value value);
 Result<Value> make_list(Runtime& runtime, std::span<const Value> items);
+// A list of `count` items to fill before anything else allocates (tuple_object.hpp).
+SequenceStorage allocate_list(Runtime& runtime, std::uint32_t count);
 // Makes room for `count` more items; false on MemoryError.
 Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count);
 Status list_append(Runtime& runtime, Value list, Value item);

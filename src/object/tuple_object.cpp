@@ -64,7 +64,7 @@ Result<Value> tuple_unary(Runtime& runtime, UnaryOperator operation, Value opera
 }
 
 Result<Value> tuple_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
-    return sequence_binary(runtime, operation, left, right, is_tuple, new_tuple);
+    return sequence_binary(runtime, operation, left, right, is_tuple, allocate_tuple);
 }
 
 Result<Value> tuple_load_subscript(Runtime& runtime, Value self, Value index) {
@@ -183,6 +183,17 @@ TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count) {
     return tuple;
 }
 
+SequenceStorage allocate_tuple(Runtime& runtime, std::uint32_t count) {
+    if (count == 0) {
+        return {empty_tuple(), nullptr};
+    }
+    TupleObject* tuple = new_tuple_uninitialized(runtime, count);
+    if (tuple == nullptr) {
+        return {Value::empty(), nullptr};
+    }
+    return {Value::from_object(tuple), tuple->items()};
+}
+
 Result<Value> new_tuple(Runtime& runtime, std::span<const Value> items) {
     if (items.empty()) {
         return empty_tuple();
@@ -278,7 +289,7 @@ Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Valu
 namespace {
 
 Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_value,
-                              SequenceMaker make) {
+                              SequenceAllocator allocate) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();
@@ -296,12 +307,20 @@ Result<Value> repeat_sequence(Runtime& runtime, Value sequence, Value count_valu
                                  (items.size() * sizeof(Value) + 1))) {
         return Value::empty();
     }
-    std::vector<Value> result;
-    result.reserve(static_cast<std::size_t>(times) * items.size());
-    for (std::int64_t index = 0; index < times; ++index) {
-        result.insert(result.end(), items.begin(), items.end());
+    const std::uint64_t item_count = static_cast<std::uint64_t>(times) * items.size();
+    if (item_count > UINT32_MAX) {
+        return runtime.raise_memory_error(static_cast<std::size_t>(item_count * sizeof(Value)));
     }
-    return make(runtime, result);
+    SequenceStorage result = allocate(runtime, static_cast<std::uint32_t>(item_count));
+    if (result.sequence.is_empty()) {
+        return Value::empty();
+    }
+    // Read again after the allocation, which may have run a collection (it moves nothing).
+    items = sequence_items(sequence);
+    for (std::int64_t index = 0; index < times; ++index) {
+        std::copy(items.begin(), items.end(), result.items + index * items.size());
+    }
+    return result.sequence;
 }
 
 // `item in sequence`: re-reads the items at each step, since __eq__ may change a list.
@@ -321,14 +340,14 @@ Result<Value> sequence_contains(Runtime& runtime, Value sequence, Value item) {
 }  // namespace
 
 Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                              bool (*is_kind)(Value), SequenceMaker make) {
+                              bool (*is_kind)(Value), SequenceAllocator allocate) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         if (is_kind(left) && is_int(right)) {
-            return repeat_sequence(runtime, left, right, make);
+            return repeat_sequence(runtime, left, right, allocate);
         }
         if (is_int(left) && is_kind(right)) {
-            return repeat_sequence(runtime, right, left, make);
+            return repeat_sequence(runtime, right, left, allocate);
         }
         return Value::not_implemented();
     }
@@ -342,9 +361,21 @@ Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value 
         return Value::not_implemented();
     }
     if (operation == BinaryOperator::add) {
-        std::vector<Value> joined(sequence_items(left).begin(), sequence_items(left).end());
-        joined.insert(joined.end(), sequence_items(right).begin(), sequence_items(right).end());
-        return make(runtime, joined);
+        const std::uint64_t count =
+            std::uint64_t{sequence_items(left).size()} + sequence_items(right).size();
+        if (count > UINT32_MAX) {
+            return runtime.raise_memory_error(static_cast<std::size_t>(count * sizeof(Value)));
+        }
+        SequenceStorage joined = allocate(runtime, static_cast<std::uint32_t>(count));
+        if (joined.sequence.is_empty()) {
+            return Value::empty();
+        }
+        // The operands' items as they are after the allocation: a list cannot change during it.
+        std::span<const Value> first = sequence_items(left);
+        std::span<const Value> second = sequence_items(right);
+        std::copy(first.begin(), first.end(), joined.items);
+        std::copy(second.begin(), second.end(), joined.items + first.size());
+        return joined.sequence;
     }
     return compare_sequences(runtime, operation, left, right);
 }

@@ -40,12 +40,20 @@ Value empty_tuple();
 std::span<const Value> sequence_items(Value sequence);
 Result<Value> compare_sequences(Runtime& runtime, BinaryOperator operation, Value left,
                                 Value right);
+// A new sequence of `count` items for the caller to fill before it allocates again: the
+// sequence (empty on MemoryError) and its item storage.
+struct SequenceStorage {
+    Value sequence;
+    Value* items;
+};
+using SequenceAllocator = SequenceStorage (*)(Runtime& runtime, std::uint32_t count);
+// A tuple of `count` items to fill, the shared empty tuple for none.
+SequenceStorage allocate_tuple(Runtime& runtime, std::uint32_t count);
 // The binary operators both kinds have: `*` with an int, `in`, `+` of two of the same kind and
-// the comparisons. `is_kind` tells the operand's kind (is_list or is_tuple) and `make` builds
-// a new sequence of it. NotImplemented for anything else.
-using SequenceMaker = Result<Value> (*)(Runtime& runtime, std::span<const Value> items);
+// the comparisons. `is_kind` tells the operand's kind (is_list or is_tuple) and `allocate`
+// makes a new sequence of it. NotImplemented for anything else.
 Result<Value> sequence_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right,
-                              bool (*is_kind)(Value), SequenceMaker make);
+                              bool (*is_kind)(Value), SequenceAllocator allocate);
 Status print_sequence(Runtime& runtime, Printer& printer, Value sequence, char open, char close,
                       bool single_comma);
 
