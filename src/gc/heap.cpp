@@ -28,9 +28,10 @@ namespace {
 // more often than every `minimum_collection_interval` bytes.
 constexpr std::size_t minimum_collection_interval = 256 * 1024;
 
-// A class's first page is about this big, each further one twice the last up to the largest:
-// a small heap wastes little in half-used pages, a big one takes few chunks.
-constexpr std::size_t first_page_bytes = 256;
+// A class's first page is about this big (one block at least), each further one twice the
+// last up to the largest: a small heap (a VM that has run nothing yet) wastes little in
+// half-used pages, a big one takes few chunks.
+constexpr std::size_t first_page_bytes = 64;
 constexpr std::size_t largest_page_bytes = 4096;
 
 // Under AddressSanitizer a free block's payload (past the free-list link and the flags) is
@@ -101,15 +102,15 @@ Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
 Cell* Heap::allocate_small(std::size_t bytes, std::size_t size_class,
                            const CellDescriptor* descriptor) {
     const bool collected = collect_if_due();
-    SizeClass& sizes = classes_[size_class];
-    if (sizes.free == nullptr && !add_page(size_class, collected)) {
+    FreeBlock*& free = free_blocks_[size_class - 1];
+    if (free == nullptr && !add_page(size_class, collected)) {
         // No room for a page: the cell alone may still fit.
         return allocate_large(bytes, descriptor, true);
     }
-    FreeBlock* block = sizes.free;
+    FreeBlock* block = free;
     const std::size_t block_bytes = size_class * granule;
     unpoison_block(block, block_bytes);
-    sizes.free = block->next;
+    free = block->next;
     std::memset(static_cast<void*>(block), 0, bytes);
     Cell* cell = new (block) Cell(descriptor);
     cell->size_class_ = static_cast<std::uint8_t>(size_class);
@@ -119,19 +120,20 @@ Cell* Heap::allocate_small(std::size_t bytes, std::size_t size_class,
 }
 
 bool Heap::add_page(std::size_t size_class, bool collected) {
-    SizeClass& sizes = classes_[size_class];
+    FreeBlock*& free = free_blocks_[size_class - 1];
+    std::uint8_t& page_count = page_counts_[size_class - 1];
     const std::size_t block_bytes = size_class * granule;
-    const std::size_t target = std::min(
-        largest_page_bytes, first_page_bytes << std::min<std::uint32_t>(sizes.page_count, 8));
+    const std::size_t target =
+        std::min(largest_page_bytes, first_page_bytes << std::min<std::uint32_t>(page_count, 6));
     const std::size_t block_count =
-        std::max<std::size_t>(2, (target - Page::header_bytes) / block_bytes);
+        std::max<std::size_t>(1, (target - Page::header_bytes) / block_bytes);
     const std::size_t chunk_bytes = Page::header_bytes + block_count * block_bytes;
     if (!fits(footprint(chunk_bytes))) {
         if (collected || !automatic_collection_) {
             return false;
         }
         collect();
-        if (sizes.free != nullptr) {
+        if (free != nullptr) {
             return true;
         }
         if (!fits(footprint(chunk_bytes))) {
@@ -140,7 +142,7 @@ bool Heap::add_page(std::size_t size_class, bool collected) {
     }
     void* memory = allocate_memory(chunk_bytes);
     if (memory == nullptr) {
-        return sizes.free != nullptr;  // the host allocator may have collected
+        return free != nullptr;  // the host allocator may have collected
     }
     bytes_reserved_ += footprint(chunk_bytes);
     auto* page = static_cast<Page*>(memory);
@@ -148,13 +150,13 @@ bool Heap::add_page(std::size_t size_class, bool collected) {
     page->block_count = static_cast<std::uint16_t>(block_count);
     page->next = pages_;
     pages_ = page;
-    ++sizes.page_count;
+    page_count = static_cast<std::uint8_t>(std::min(page_count + 1, 255));
     // Linked so that allocation takes the blocks in address order.
     for (std::size_t index = block_count; index-- > 0;) {
         auto* block = reinterpret_cast<FreeBlock*>(page->blocks() + index * block_bytes);
-        block->next = sizes.free;
+        block->next = free;
         reinterpret_cast<Cell*>(block)->flags_ = Cell::flag_free;
-        sizes.free = block;
+        free = block;
         poison_free_block(block, block_bytes);
     }
     return true;
@@ -357,8 +359,8 @@ void Heap::sweep() {
 void Heap::sweep_pages() {
     // The free lists are rebuilt from the pages, so that an empty page can leave with its
     // blocks.
-    for (SizeClass& sizes : classes_) {
-        sizes.free = nullptr;
+    for (FreeBlock*& free : free_blocks_) {
+        free = nullptr;
     }
     Page** link = &pages_;
     while (*link != nullptr) {
@@ -388,10 +390,10 @@ void Heap::sweep_pages() {
                 last_free = free_block;
             }
         }
-        SizeClass& sizes = classes_[page->size_class];
+        std::uint8_t& page_count = page_counts_[page->size_class - 1];
         if (live == 0) {
             *link = page->next;
-            --sizes.page_count;
+            page_count = static_cast<std::uint8_t>(page_count - (page_count > 0 ? 1 : 0));
             const std::size_t chunk_bytes = page->chunk_bytes();
             bytes_reserved_ -= footprint(chunk_bytes);
             unpoison_block(page, chunk_bytes);
@@ -399,8 +401,8 @@ void Heap::sweep_pages() {
             continue;
         }
         if (free != nullptr) {
-            last_free->next = sizes.free;
-            sizes.free = free;
+            last_free->next = free_blocks_[page->size_class - 1];
+            free_blocks_[page->size_class - 1] = free;
         }
         link = &page->next;
     }

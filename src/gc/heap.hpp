@@ -269,10 +269,6 @@ class Heap {
     struct FreeBlock {
         FreeBlock* next;
     };
-    struct SizeClass {
-        FreeBlock* free = nullptr;
-        std::uint32_t page_count = 0;
-    };
 
     Cell* allocate_small(std::size_t bytes, std::size_t size_class,
                          const CellDescriptor* descriptor);
@@ -300,7 +296,10 @@ class Heap {
     HeapConfig config_;
     Page* pages_ = nullptr;
     LargeCell* large_cells_ = nullptr;
-    SizeClass classes_[small_class_count + 1];  // index: size in granules (0 unused)
+    // Per size class, indexed by its size in granules less one: the free blocks, and how many
+    // pages it has (which sets the size of its next page).
+    FreeBlock* free_blocks_[small_class_count] = {};
+    std::uint8_t page_counts_[small_class_count] = {};
     std::size_t bytes_in_use_ = 0;
     std::size_t bytes_reserved_ = 0;
     std::size_t bytes_after_last_collection_ = 0;
