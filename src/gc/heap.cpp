@@ -1,10 +1,23 @@
-// Heap: allocation with a byte limit, and mark-and-sweep collection.
+// Heap: allocation in size-class pages and large cells with a byte limit, and mark-and-sweep
+// collection.
 #include "gc/heap.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XIPY_GC_POISON 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define XIPY_GC_POISON 1
+#endif
+#ifdef XIPY_GC_POISON
+#include <sanitizer/asan_interface.h>
+#endif
 
 namespace xipy::gc {
 
@@ -14,6 +27,33 @@ namespace {
 // bytes it left (so the heap at most doubles between collections), but not
 // more often than every `minimum_collection_interval` bytes.
 constexpr std::size_t minimum_collection_interval = 256 * 1024;
+
+// A class's first page is about this big (one block at least), each further one twice the
+// last up to the largest: a small heap (a VM that has run nothing yet) wastes little in
+// half-used pages, a big one takes few chunks.
+constexpr std::size_t first_page_bytes = 64;
+constexpr std::size_t largest_page_bytes = 4096;
+
+// Under AddressSanitizer a free block's payload (past the free-list link and the flags) is
+// poisoned, so a use of a swept cell in a page is reported until the block is reused.
+void poison_free_block(void* block, std::size_t bytes) {
+#ifdef XIPY_GC_POISON
+    ASAN_POISON_MEMORY_REGION(static_cast<std::uint8_t*>(block) + sizeof(Cell),
+                              bytes - sizeof(Cell));
+#else
+    (void)block;
+    (void)bytes;
+#endif
+}
+
+void unpoison_block(void* block, std::size_t bytes) {
+#ifdef XIPY_GC_POISON
+    ASAN_UNPOISON_MEMORY_REGION(block, bytes);
+#else
+    (void)block;
+    (void)bytes;
+#endif
+}
 
 }  // namespace
 
@@ -26,27 +66,118 @@ ScopedRoot::~ScopedRoot() { heap_.scoped_roots_ = previous_; }
 Heap::Heap(HeapConfig config) : config_(config) {}
 
 Heap::~Heap() {
-    Cell* cell = all_cells_;
-    while (cell != nullptr) {
-        Cell* next = cell->next_;
-        release(cell);
-        cell = next;
+    while (pages_ != nullptr) {
+        Page* page = pages_;
+        pages_ = page->next;
+        const std::size_t block_bytes = page->size_class * granule;
+        for (std::uint32_t index = 0; index < page->block_count; ++index) {
+            auto* cell = reinterpret_cast<Cell*>(page->blocks() + index * block_bytes);
+            if ((cell->flags_ & Cell::flag_free) == 0) {
+                finalize(cell);
+            }
+        }
+        const std::size_t chunk_bytes = page->chunk_bytes();
+        unpoison_block(page, chunk_bytes);
+        free_memory(page, chunk_bytes);
+    }
+    while (large_cells_ != nullptr) {
+        LargeCell* large = large_cells_;
+        large_cells_ = large->next;
+        finalize(large->cell());
+        free_memory(large, LargeCell::header_bytes + large->bytes);
     }
 }
 
 Cell* Heap::allocate(std::size_t bytes, const CellDescriptor* descriptor) {
-    if (is_locked() || bytes < sizeof(Cell) || bytes > UINT32_MAX || !make_room(footprint(bytes))) {
+    if (is_locked() || collecting_ || bytes < sizeof(Cell) || bytes > UINT32_MAX) {
         return nullptr;
     }
-    void* memory = allocate_memory(bytes);
+    const std::size_t size_class = (bytes + granule - 1) / granule;
+    if (size_class <= small_class_count && !config_.separate_cells) {
+        return allocate_small(bytes, size_class, descriptor);
+    }
+    return allocate_large(bytes, descriptor, false);
+}
+
+Cell* Heap::allocate_small(std::size_t bytes, std::size_t size_class,
+                           const CellDescriptor* descriptor) {
+    const bool collected = collect_if_due();
+    FreeBlock*& free = free_blocks_[size_class - 1];
+    if (free == nullptr && !add_page(size_class, collected)) {
+        // No room for a page: the cell alone may still fit.
+        return allocate_large(bytes, descriptor, true);
+    }
+    FreeBlock* block = free;
+    const std::size_t block_bytes = size_class * granule;
+    unpoison_block(block, block_bytes);
+    free = block->next;
+    std::memset(static_cast<void*>(block), 0, bytes);
+    Cell* cell = new (block) Cell(descriptor);
+    cell->size_class_ = static_cast<std::uint8_t>(size_class);
+    count_allocated(block_bytes);
+    ++allocations_;
+    return cell;
+}
+
+bool Heap::add_page(std::size_t size_class, bool collected) {
+    FreeBlock*& free = free_blocks_[size_class - 1];
+    std::uint8_t& page_count = page_counts_[size_class - 1];
+    const std::size_t block_bytes = size_class * granule;
+    const std::size_t target =
+        std::min(largest_page_bytes, first_page_bytes << std::min<std::uint32_t>(page_count, 6));
+    const std::size_t block_count =
+        std::max<std::size_t>(1, (target - Page::header_bytes) / block_bytes);
+    const std::size_t chunk_bytes = Page::header_bytes + block_count * block_bytes;
+    if (!fits(footprint(chunk_bytes))) {
+        if (collected || !automatic_collection_) {
+            return false;
+        }
+        collect();
+        if (free != nullptr) {
+            return true;
+        }
+        if (!fits(footprint(chunk_bytes))) {
+            return false;
+        }
+    }
+    void* memory = allocate_memory(chunk_bytes);
+    if (memory == nullptr) {
+        return free != nullptr;  // the host allocator may have collected
+    }
+    bytes_reserved_ += footprint(chunk_bytes);
+    auto* page = static_cast<Page*>(memory);
+    page->size_class = static_cast<std::uint16_t>(size_class);
+    page->block_count = static_cast<std::uint16_t>(block_count);
+    page->next = pages_;
+    pages_ = page;
+    page_count = static_cast<std::uint8_t>(std::min(page_count + 1, 255));
+    // Linked so that allocation takes the blocks in address order.
+    for (std::size_t index = block_count; index-- > 0;) {
+        auto* block = reinterpret_cast<FreeBlock*>(page->blocks() + index * block_bytes);
+        block->next = free;
+        reinterpret_cast<Cell*>(block)->flags_ = Cell::flag_free;
+        free = block;
+        poison_free_block(block, block_bytes);
+    }
+    return true;
+}
+
+Cell* Heap::allocate_large(std::size_t bytes, const CellDescriptor* descriptor, bool room_made) {
+    const std::size_t chunk_bytes = LargeCell::header_bytes + bytes;
+    if (room_made ? !fits(footprint(chunk_bytes)) : !make_room(footprint(chunk_bytes))) {
+        return nullptr;
+    }
+    void* memory = allocate_memory(chunk_bytes);
     if (memory == nullptr) {
         return nullptr;
     }
-    Cell* cell = new (memory) Cell(descriptor);
-    cell->size_ = static_cast<std::uint32_t>(bytes);
-    cell->next_ = all_cells_;
-    all_cells_ = cell;
-    count_allocated(footprint(bytes));
+    auto* large = static_cast<LargeCell*>(memory);
+    large->bytes = bytes;
+    large->next = large_cells_;
+    large_cells_ = large;
+    Cell* cell = new (large->cell()) Cell(descriptor);
+    bytes_reserved_ += footprint(chunk_bytes);
+    count_allocated(footprint(chunk_bytes));
     ++allocations_;
     return cell;
 }
@@ -57,6 +188,7 @@ void* Heap::allocate_block(std::size_t bytes) {
     }
     void* memory = allocate_memory(bytes);
     if (memory != nullptr) {
+        bytes_reserved_ += footprint(bytes);
         count_allocated(footprint(bytes));
     }
     return memory;
@@ -65,39 +197,45 @@ void* Heap::allocate_block(std::size_t bytes) {
 void Heap::free_block(void* block, std::size_t bytes) {
     if (block != nullptr) {
         bytes_in_use_ -= footprint(bytes);
+        bytes_reserved_ -= footprint(bytes);
         free_memory(block, bytes);
     }
 }
 
-bool Heap::make_room(std::size_t bytes) {
-    if (collecting_) {
-        return false;
-    }
-    bool collected = false;
+bool Heap::collect_if_due() {
     if (config_.collect_on_every_allocation) {
         collect();
-        collected = true;
-    } else if (automatic_collection_) {
+        return true;
+    }
+    if (automatic_collection_) {
         const std::size_t interval =
             std::max(bytes_after_last_collection_, minimum_collection_interval);
         const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
         const bool threshold_reached = bytes_allocated_since_collection_ >= threshold_bytes_;
         if (interval_reached || threshold_reached) {
             collect();
-            collected = true;
+            return true;
         }
     }
-    const auto fits = [&] {
-        return bytes <= config_.limit_bytes - std::min(bytes_in_use_, config_.limit_bytes);
-    };
-    if (!fits()) {
-        if (collected || !automatic_collection_) {
-            return false;
-        }
-        collect();
-        return fits();
+    return false;
+}
+
+bool Heap::fits_after_collecting(std::size_t bytes, bool collected) {
+    if (fits(bytes)) {
+        return true;
     }
-    return true;
+    if (collected || !automatic_collection_) {
+        return false;
+    }
+    collect();
+    return fits(bytes);
+}
+
+bool Heap::make_room(std::size_t bytes) {
+    if (collecting_) {
+        return false;
+    }
+    return fits_after_collecting(bytes, collect_if_due());
 }
 
 std::size_t Heap::footprint(std::size_t bytes) const {
@@ -107,8 +245,16 @@ std::size_t Heap::footprint(std::size_t bytes) const {
     // A malloc chunk: a size word before the payload, rounded up to two-word granules, four
     // words at least (glibc's layout; other C libraries are alike within a word or two).
     constexpr std::size_t word = sizeof(std::size_t);
-    constexpr std::size_t granule = 2 * word;
-    return std::max(4 * word, (bytes + word + granule - 1) & ~(granule - 1));
+    constexpr std::size_t malloc_granule = 2 * word;
+    return std::max(4 * word, (bytes + word + malloc_granule - 1) & ~(malloc_granule - 1));
+}
+
+std::size_t Heap::cell_footprint(std::size_t bytes) const {
+    const std::size_t size_class = (bytes + granule - 1) / granule;
+    if (size_class <= small_class_count && !config_.separate_cells) {
+        return size_class * granule;
+    }
+    return footprint(LargeCell::header_bytes + bytes);
 }
 
 void* Heap::allocate_memory(std::size_t bytes) {
@@ -120,7 +266,7 @@ void* Heap::allocate_memory(std::size_t bytes) {
 
 void* Heap::allocate_from_host(std::size_t bytes) {
     void* memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
-    if (memory == nullptr && automatic_collection_) {
+    if (memory == nullptr && automatic_collection_ && !collecting_) {
         // A host allocator (a fixed buffer) can run out below the limit: garbage may make room.
         collect();
         memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
@@ -154,6 +300,7 @@ void* Heap::allocate_untyped(std::size_t bytes) {
     if (memory == nullptr) {
         return nullptr;
     }
+    bytes_reserved_ += footprint(bytes);
     count_allocated(footprint(bytes));
     ++allocations_;
     return memory;
@@ -165,6 +312,7 @@ void Heap::release_untyped(void* memory, std::size_t bytes) {
     }
     free_memory(memory, bytes);
     bytes_in_use_ -= std::min(footprint(bytes), bytes_in_use_);
+    bytes_reserved_ -= std::min(footprint(bytes), bytes_reserved_);
 }
 
 void Heap::collect() {
@@ -204,25 +352,85 @@ void Heap::mark_roots(Tracer& tracer) {
 }
 
 void Heap::sweep() {
-    Cell** link = &all_cells_;
+    sweep_pages();
+    sweep_large_cells();
+}
+
+void Heap::sweep_pages() {
+    // The free lists are rebuilt from the pages, so that an empty page can leave with its
+    // blocks.
+    for (FreeBlock*& free : free_blocks_) {
+        free = nullptr;
+    }
+    Page** link = &pages_;
     while (*link != nullptr) {
-        Cell* cell = *link;
-        if (cell->is_marked()) {
-            cell->flags_ &= static_cast<std::uint8_t>(~Cell::flag_marked);
-            link = &cell->next_;
-        } else {
-            *link = cell->next_;
-            bytes_in_use_ -= footprint(cell->size_);
-            release(cell);
+        Page* page = *link;
+        const std::size_t block_bytes = page->size_class * granule;
+        FreeBlock* free = nullptr;
+        FreeBlock* last_free = nullptr;
+        std::size_t live = 0;
+        for (std::size_t index = page->block_count; index-- > 0;) {
+            std::uint8_t* block = page->blocks() + index * block_bytes;
+            auto* cell = reinterpret_cast<Cell*>(block);
+            if ((cell->flags_ & Cell::flag_free) == 0) {
+                if (cell->is_marked()) {
+                    cell->flags_ &= static_cast<std::uint8_t>(~Cell::flag_marked);
+                    ++live;
+                    continue;
+                }
+                finalize(cell);
+                bytes_in_use_ -= block_bytes;
+                cell->flags_ = Cell::flag_free;
+                poison_free_block(block, block_bytes);
+            }
+            auto* free_block = reinterpret_cast<FreeBlock*>(block);
+            free_block->next = free;
+            free = free_block;
+            if (last_free == nullptr) {
+                last_free = free_block;
+            }
         }
+        std::uint8_t& page_count = page_counts_[page->size_class - 1];
+        if (live == 0) {
+            *link = page->next;
+            page_count = static_cast<std::uint8_t>(page_count - (page_count > 0 ? 1 : 0));
+            const std::size_t chunk_bytes = page->chunk_bytes();
+            bytes_reserved_ -= footprint(chunk_bytes);
+            unpoison_block(page, chunk_bytes);
+            free_memory(page, chunk_bytes);
+            continue;
+        }
+        if (free != nullptr) {
+            last_free->next = free_blocks_[page->size_class - 1];
+            free_blocks_[page->size_class - 1] = free;
+        }
+        link = &page->next;
     }
 }
 
-void Heap::release(Cell* cell) {
+void Heap::sweep_large_cells() {
+    LargeCell** link = &large_cells_;
+    while (*link != nullptr) {
+        LargeCell* large = *link;
+        Cell* cell = large->cell();
+        if (cell->is_marked()) {
+            cell->flags_ &= static_cast<std::uint8_t>(~Cell::flag_marked);
+            link = &large->next;
+            continue;
+        }
+        *link = large->next;
+        finalize(cell);
+        const std::size_t chunk_bytes = LargeCell::header_bytes + large->bytes;
+        bytes_in_use_ -= footprint(chunk_bytes);
+        bytes_reserved_ -= footprint(chunk_bytes);
+        free_memory(large, chunk_bytes);
+    }
+}
+
+void Heap::finalize(Cell* cell) {
     if (cell->descriptor_ != nullptr && cell->descriptor_->finalize != nullptr) {
         cell->descriptor_->finalize(cell);
     }
-    free_memory(cell, cell->size_);
 }
 
 }  // namespace xipy::gc

@@ -1,6 +1,7 @@
 // Heap: one VM's garbage-collected memory, with a byte limit set by the host.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -64,6 +65,12 @@ class ScopedRoot {
 using ReallocateFunction = void* (*)(void* context, void* block, std::size_t old_bytes,
                                      std::size_t new_bytes);
 
+#ifdef XIPY_GC_SEPARATE_CELLS
+inline constexpr bool separate_cells_by_default = true;
+#else
+inline constexpr bool separate_cells_by_default = false;
+#endif
+
 struct HeapConfig {
     std::size_t limit_bytes = 8 * 1024 * 1024;
     // Collect before every allocation: slow, for tests that flush out
@@ -72,12 +79,25 @@ struct HeapConfig {
     // Where the heap's memory comes from; null: the C library's calloc and free.
     ReallocateFunction reallocate = nullptr;
     void* allocator_context = nullptr;
+    // Every cell its own allocation from the C library or the host, as large cells are,
+    // instead of a block of a page: a freed cell then goes back to the allocator at once, so
+    // AddressSanitizer reports any use after the sweep. On by default in the sanitizer build
+    // (the XIPY_GC_SEPARATE_CELLS build option).
+    bool separate_cells = separate_cells_by_default;
 };
 
-// Invariants: `bytes_in_use_` is the sum of footprint(size_) over the cells on
-// `all_cells_` plus the footprints of the blocks allocate_block() and allocate_untyped()
-// handed out, and never exceeds
-// `config_.limit_bytes`;
+// Memory layout. A small cell (up to `small_class_count` granules) is a block of a page: a
+// chunk the heap takes from its allocator and cuts into blocks of one size class, after a
+// `Page` header. A larger cell, and every cell with `separate_cells`, is an allocation of its
+// own behind a `LargeCell` header, on one list. The sweep walks the pages and that list; a
+// page whose blocks all died goes back to the allocator. Untyped memory and blocks are
+// allocations of their own with no header (their owner says their size when freeing them).
+//
+// Invariants: `bytes_reserved_` is the sum of footprint() over every chunk taken from the
+// allocator (pages, large cells, untyped memory, blocks) and never exceeds
+// `config_.limit_bytes`; `bytes_in_use_` counts the same except that a page counts only its
+// blocks that hold cells, each as its class's size (so it is at most `bytes_reserved_`);
+// every free block of a page is on its class's free list and has `Cell::flag_free` set;
 // `bytes_allocated_since_collection_` is the sum of the sizes allocated since the last
 // collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
 // gc.threshold().
@@ -160,9 +180,26 @@ class Heap {
     // (uctypes asks which live buffer holds an address this way).
     template <typename Visit>
     void for_each_cell(Visit&& visit) const {
-        for (Cell* cell = all_cells_; cell != nullptr; cell = cell->next_) {
-            visit(cell);
+        for (Page* page = pages_; page != nullptr; page = page->next) {
+            const std::size_t block_bytes = page->size_class * granule;
+            for (std::uint32_t index = 0; index < page->block_count; ++index) {
+                auto* cell = reinterpret_cast<Cell*>(page->blocks() + index * block_bytes);
+                if ((cell->flags_ & Cell::flag_free) == 0) {
+                    visit(cell);
+                }
+            }
         }
+        for (LargeCell* large = large_cells_; large != nullptr; large = large->next) {
+            visit(large->cell());
+        }
+    }
+
+    // The bytes a heap cell may use: the size it was allocated with, rounded up to its class.
+    static std::size_t cell_bytes(const Cell* cell) {
+        if (cell->size_class_ != 0) {
+            return cell->size_class_ * granule;
+        }
+        return LargeCell::of(cell)->bytes;
     }
 
     void add_root_provider(RootProvider* provider);
@@ -178,8 +215,19 @@ class Heap {
     // bounds resident memory (small cells were 40% over it); from a host allocator, `bytes`,
     // as the host sees them.
     std::size_t footprint(std::size_t bytes) const;
+    // What allocate(bytes) adds to bytes_in_use(): its class's block size when it fits a
+    // page, else the footprint of its own allocation with the large-cell header.
+    std::size_t cell_footprint(std::size_t bytes) const;
+
+    // Cells are cut in multiples of a granule, aligned to it: two pointers' worth.
+    static constexpr std::size_t granule = 2 * sizeof(void*);
+    // Classes 1..small_class_count granules (256 B on 64-bit, 128 B on 32-bit) live in pages.
+    static constexpr std::size_t small_class_count = 16;
 
     std::size_t bytes_in_use() const { return bytes_in_use_; }
+    // Bytes taken from the allocator (footprints), the figure the limit bounds: bytes_in_use()
+    // plus the free blocks of the pages.
+    std::size_t bytes_reserved() const { return bytes_reserved_; }
     // The most bytes_in_use() has been, and the bytes ever allocated (micropython.mem_peak
     // and mem_total).
     std::size_t peak_bytes_in_use() const { return peak_bytes_in_use_; }
@@ -191,6 +239,48 @@ class Heap {
   private:
     friend class ScopedRoot;
 
+    // A chunk cut into `block_count` blocks of `size_class` granules, which follow the header.
+    struct Page {
+        Page* next;
+        std::uint16_t size_class;
+        std::uint16_t block_count;
+        std::uint8_t* blocks() { return reinterpret_cast<std::uint8_t*>(this) + header_bytes; }
+        std::size_t chunk_bytes() const {
+            return header_bytes + block_count * size_class * granule;
+        }
+        static constexpr std::size_t header_bytes = granule;
+    };
+    static_assert(sizeof(Page) <= Page::header_bytes);
+    // The header of a cell allocated on its own; the cell follows it.
+    struct LargeCell {
+        LargeCell* next;
+        std::size_t bytes;  // the cell's, header excluded
+        Cell* cell() {
+            return reinterpret_cast<Cell*>(reinterpret_cast<std::uint8_t*>(this) + header_bytes);
+        }
+        static const LargeCell* of(const Cell* cell) {
+            return reinterpret_cast<const LargeCell*>(reinterpret_cast<const std::uint8_t*>(cell) -
+                                                      header_bytes);
+        }
+        static constexpr std::size_t header_bytes = granule;
+    };
+    static_assert(sizeof(LargeCell) <= LargeCell::header_bytes);
+    // A free block: its first word links it to the next free block of its class.
+    struct FreeBlock {
+        FreeBlock* next;
+    };
+
+    Cell* allocate_small(std::size_t bytes, std::size_t size_class,
+                         const CellDescriptor* descriptor);
+    Cell* allocate_large(std::size_t bytes, const CellDescriptor* descriptor, bool room_made);
+    bool add_page(std::size_t size_class, bool collected);
+    // Runs the collection policy (stress mode, interval, threshold); true when it collected.
+    bool collect_if_due();
+    // Whether `bytes` more fit under the limit, collecting once when the policy allows.
+    bool fits_after_collecting(std::size_t bytes, bool collected);
+    bool fits(std::size_t bytes) const {
+        return bytes <= config_.limit_bytes - std::min(bytes_reserved_, config_.limit_bytes);
+    }
     // Zeroed memory from calloc, or from the host's reallocate hook through
     // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);
@@ -199,11 +289,19 @@ class Heap {
     void count_allocated(std::size_t bytes);
     void mark_roots(Tracer& tracer);
     void sweep();
-    void release(Cell* cell);
+    void sweep_pages();
+    void sweep_large_cells();
+    static void finalize(Cell* cell);
 
     HeapConfig config_;
-    Cell* all_cells_ = nullptr;
+    Page* pages_ = nullptr;
+    LargeCell* large_cells_ = nullptr;
+    // Per size class, indexed by its size in granules less one: the free blocks, and how many
+    // pages it has (which sets the size of its next page).
+    FreeBlock* free_blocks_[small_class_count] = {};
+    std::uint8_t page_counts_[small_class_count] = {};
     std::size_t bytes_in_use_ = 0;
+    std::size_t bytes_reserved_ = 0;
     std::size_t bytes_after_last_collection_ = 0;
     std::size_t bytes_allocated_since_collection_ = 0;
     std::size_t peak_bytes_in_use_ = 0;

@@ -853,14 +853,13 @@ const DictStorage* share_dict_storage(const DictObject* dict) {
             }
         }
     }
-    const std::size_t bytes = storage->size_;
+    const std::size_t bytes = gc::Heap::cell_bytes(storage);
     void* memory = ::operator new (bytes, std::align_val_t{alignof(DictStorage)}, std::nothrow);
     if (memory == nullptr) {
         return nullptr;
     }
     std::memcpy(memory, static_cast<const void*>(storage), bytes);
     auto* shared = static_cast<DictStorage*>(memory);
-    shared->next_ = nullptr;
     shared->flags_ = gc::Cell::flag_static;
     return shared;
 }

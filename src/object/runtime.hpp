@@ -83,11 +83,9 @@ class Runtime : public gc::RootProvider {
         if (cell == nullptr) {
             return nullptr;
         }
-        gc::Cell* next = cell->next_;
-        std::uint32_t size = cell->size_;
+        const std::uint8_t size_class = cell->size_class_;  // the heap's, which T's Cell resets
         T* object = new (cell) T(std::forward<Arguments>(arguments)...);
-        object->next_ = next;
-        object->size_ = size;
+        object->size_class_ = size_class;
         if constexpr (std::is_base_of_v<Object, T>) {
             keep(Value::from_object(object));
         }

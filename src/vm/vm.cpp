@@ -245,6 +245,7 @@ Vm::HeapStatistics Vm::heap_statistics() const {
     statistics.allocations = heap.allocations();
     statistics.collections = heap.collections();
     statistics.bytes_in_use = heap.bytes_in_use();
+    statistics.bytes_reserved = heap.bytes_reserved();
     statistics.root_stack_capacity = interpreter_->root_stack_capacity();
     statistics.peak_bytes_in_use = heap.peak_bytes_in_use();
     statistics.bytes_allocated = heap.bytes_allocated();

@@ -138,6 +138,8 @@ class Vm {
         std::uint64_t allocations = 0;  // objects ever allocated on this VM's heap
         std::uint64_t collections = 0;  // garbage collections run
         std::size_t bytes_in_use = 0;   // bytes held by live (or not yet swept) objects
+        // Bytes taken from the allocator: bytes_in_use plus the free blocks of the heap's pages.
+        std::size_t bytes_reserved = 0;
         // The most values the root stack has held at once (object/roots.hpp): native loops
         // keep it small however many items they visit.
         std::size_t root_stack_capacity = 0;

@@ -135,8 +135,14 @@ TEST(AllocatorHook, EveryHeapByteComesFromTheHostAndGoesBack) {
         ASSERT_EQ(xipy_vm_run_mpy(vm.get(), image.data(), image.size()), XIPY_OK) << output;
         xipy_heap_statistics statistics;
         ASSERT_EQ(xipy_vm_heap_statistics(vm.get(), &statistics), XIPY_OK);
-        EXPECT_EQ(allocator.live_bytes, statistics.bytes_in_use);
+        // The host also holds the free blocks of the heap's pages: bytes_in_use counts cells.
+        EXPECT_GE(allocator.live_bytes, statistics.bytes_in_use);
+#ifdef XIPY_GC_SEPARATE_CELLS
         EXPECT_GE(allocator.allocations, statistics.allocations);
+#else
+        // Small objects share pages: far fewer host calls than objects.
+        EXPECT_LT(allocator.allocations, statistics.allocations);
+#endif
         EXPECT_GT(statistics.allocations, 0u);
         EXPECT_GT(statistics.stack_bytes, 0u);
         EXPECT_GE(statistics.peak_bytes_in_use, statistics.bytes_in_use);

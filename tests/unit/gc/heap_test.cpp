@@ -61,14 +61,15 @@ TEST(HeapTest, AllocationIsRefusedPastTheLimit) {
     Heap heap(HeapConfig{4096, false});
     TestRoots roots;
     heap.add_root_provider(&roots);
-    std::size_t allocated = 0;
     while (Pair* pair = allocate_pair(heap)) {
         roots.cells.push_back(pair);
-        allocated += heap.footprint(sizeof(Pair));
-        ASSERT_LE(heap.bytes_in_use(), heap.limit_bytes());
+        ASSERT_LE(heap.bytes_in_use(), heap.bytes_reserved());
+        ASSERT_LE(heap.bytes_reserved(), heap.limit_bytes());
     }
-    EXPECT_EQ(heap.bytes_in_use(), allocated);
-    EXPECT_GT(allocated + heap.footprint(sizeof(Pair)), heap.limit_bytes());
+    EXPECT_GE(heap.bytes_in_use(), roots.cells.size() * heap.cell_footprint(sizeof(Pair)));
+    // Refused only when not even a cell of its own (a large-cell header and the pair) fit.
+    EXPECT_GT(heap.bytes_reserved() + heap.footprint(Heap::granule + sizeof(Pair)),
+              heap.limit_bytes());
     heap.remove_root_provider(&roots);
 }
 
@@ -90,7 +91,74 @@ TEST(HeapTest, TheLimitCountsMallocsOverhead) {
     Heap host_heap(hosted);
     EXPECT_EQ(host_heap.footprint(sizeof(Pair)), sizeof(Pair));
     ASSERT_NE(allocate_pair(host_heap), nullptr);
-    EXPECT_EQ(host_heap.bytes_in_use(), sizeof(Pair));
+    EXPECT_EQ(host_heap.bytes_in_use(), host_heap.cell_footprint(sizeof(Pair)));
+    EXPECT_GE(host_heap.bytes_reserved(), host_heap.bytes_in_use());
+}
+
+// The header is a descriptor pointer and two bytes of flags and size class: two words.
+static_assert(sizeof(Cell) == 2 * sizeof(void*));
+
+// Small cells are blocks of shared pages, which cost less than a malloc per cell, and a page
+// whose cells all died goes back to the allocator. With separate_cells (the sanitizer build's
+// default) each cell is its own allocation; both layouts count the same way.
+TEST(HeapTest, SmallCellsSharePagesThatGoBackWhenEmpty) {
+    for (bool separate : {false, true}) {
+        HeapConfig config{1 << 20, false};
+        config.separate_cells = separate;
+        Heap heap(config);
+        TestRoots roots;
+        heap.add_root_provider(&roots);
+        for (int index = 0; index < 1000; ++index) {
+            Pair* pair = allocate_pair(heap);
+            ASSERT_NE(pair, nullptr);
+            EXPECT_EQ(Heap::cell_bytes(pair) % Heap::granule, 0u);
+            EXPECT_GE(Heap::cell_bytes(pair), sizeof(Pair));
+            if (index % 2 == 0) {
+                roots.cells.push_back(pair);
+            }
+        }
+        const std::size_t cell_cost = heap.cell_footprint(sizeof(Pair));
+        EXPECT_EQ(heap.bytes_in_use(), 1000 * cell_cost);
+        if (!separate) {
+            EXPECT_EQ(cell_cost,
+                      (sizeof(Pair) + Heap::granule - 1) / Heap::granule * Heap::granule);
+            EXPECT_LT(heap.bytes_reserved(), 1000 * heap.footprint(sizeof(Pair)));
+        } else {
+            EXPECT_EQ(heap.bytes_reserved(), heap.bytes_in_use());
+        }
+        heap.collect();
+        EXPECT_EQ(heap.bytes_in_use(), 500 * cell_cost);
+        std::size_t visited = 0;
+        heap.for_each_cell([&](Cell* cell) {
+            EXPECT_EQ(cell->descriptor_, &pair_descriptor);
+            ++visited;
+        });
+        EXPECT_EQ(visited, 500u);
+        // The freed blocks are used again before any new page is taken.
+        const std::size_t reserved = heap.bytes_reserved();
+        for (int index = 0; index < 500 && !separate; ++index) {
+            ASSERT_NE(allocate_pair(heap), nullptr);
+        }
+        EXPECT_EQ(heap.bytes_reserved(), reserved);
+        roots.cells.clear();
+        heap.collect();
+        EXPECT_EQ(heap.bytes_in_use(), 0u);
+        EXPECT_EQ(heap.bytes_reserved(), 0u);
+        heap.remove_root_provider(&roots);
+    }
+}
+
+// A cell too big for a page is its own allocation and is reclaimed like the small ones.
+TEST(HeapTest, LargeCellsAreAllocatedOnTheirOwn) {
+    Heap heap(HeapConfig{1 << 20, false});
+    const std::size_t bytes = (Heap::small_class_count + 1) * Heap::granule + 3;
+    Cell* cell = heap.allocate(bytes, nullptr);
+    ASSERT_NE(cell, nullptr);
+    EXPECT_EQ(Heap::cell_bytes(cell), bytes);
+    EXPECT_EQ(heap.bytes_in_use(), heap.cell_footprint(bytes));
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), 0u);
+    EXPECT_EQ(heap.bytes_reserved(), 0u);
 }
 
 TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
@@ -105,7 +173,7 @@ TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
     cycle_a->first = cycle_b;
     kept->first = allocate_pair(heap);
     heap.collect();
-    EXPECT_EQ(heap.bytes_in_use(), 2 * heap.footprint(sizeof(Pair)));
+    EXPECT_EQ(heap.bytes_in_use(), 2 * heap.cell_footprint(sizeof(Pair)));
     EXPECT_EQ(finalized_count, 2);
     heap.remove_root_provider(&roots);
 }
@@ -116,7 +184,7 @@ TEST(HeapTest, ScopedRootsKeepCellsAliveUntilTheyEnd) {
         Pair* pair = allocate_pair(heap);
         PairRoot root(heap, pair);
         heap.collect();
-        EXPECT_EQ(heap.bytes_in_use(), heap.footprint(sizeof(Pair)));
+        EXPECT_EQ(heap.bytes_in_use(), heap.cell_footprint(sizeof(Pair)));
     }
     heap.collect();
     EXPECT_EQ(heap.bytes_in_use(), 0u);
@@ -134,7 +202,7 @@ TEST(HeapTest, DeepChainsDoNotRecurseOnTheCStack) {
     }
     roots.cells.push_back(head);
     heap.collect();
-    EXPECT_EQ(heap.bytes_in_use(), 200000 * heap.footprint(sizeof(Pair)));
+    EXPECT_EQ(heap.bytes_in_use(), 200000 * heap.cell_footprint(sizeof(Pair)));
     heap.remove_root_provider(&roots);
 }
 
@@ -198,8 +266,8 @@ TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
     finalized_count = 0;
     Heap heap(HeapConfig{1 << 20, false});
     EXPECT_EQ(heap.threshold(), Heap::no_threshold);
-    heap.set_threshold(10 * heap.footprint(sizeof(Pair)));
-    EXPECT_EQ(heap.threshold(), 10 * heap.footprint(sizeof(Pair)));
+    heap.set_threshold(10 * heap.cell_footprint(sizeof(Pair)));
+    EXPECT_EQ(heap.threshold(), 10 * heap.cell_footprint(sizeof(Pair)));
     for (int index = 0; index < 10; ++index) {
         ASSERT_NE(allocate_pair(heap), nullptr);
     }

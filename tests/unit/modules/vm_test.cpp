@@ -145,7 +145,7 @@ TEST(VmTest, LoadingBeyondTheHeapLimitFailsCleanly) {
     // Enough for the VM itself and the MemoryError's message, not for the image's tables or
     // the verifier's area. That is the program's MemoryError, as on MicroPython: the image
     // itself is sound.
-    config.heap_limit_bytes = probe.heap_statistics().bytes_in_use + 256;
+    config.heap_limit_bytes = probe.heap_statistics().bytes_reserved + 256;
     Vm vm(config);
     EXPECT_EQ(vm.run_image(bytes(test_programs::classes_mpy)), RunStatus::exception);
     EXPECT_EQ(vm.exception_type_name(), "MemoryError");
