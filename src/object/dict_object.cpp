@@ -938,6 +938,20 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
 }
 
 Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
+    // Rebinding a name a small dict already holds (an instance attribute, a global counter)
+    // changes the value in place: found by identity as dict_find_name finds it, without
+    // hashing. Shared (static) storage is copied first, by dict_store.
+    DictStorage* storage = dict->storage;
+    if (storage != nullptr && dict->entry_count <= small_dict_scan_limit && !storage->is_static()) {
+        const Value key = Value::from_interned_string(name);
+        DictEntry* entries = storage->entries();
+        for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+            if (entries[index].key == key) {
+                entries[index].value = value;
+                return succeeded();
+            }
+        }
+    }
     return dict_store(runtime, dict, Value::from_interned_string(name), value);
 }
 

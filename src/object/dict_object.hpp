@@ -89,6 +89,10 @@ Value dict_find_name(DictObject* dict, std::uint32_t name);
 // Hashed, for globals and other large dicts.
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name);
 Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
+// Up to this many entries, dict_store_name looks for a name it rebinds by a linear scan
+// before hashing: fewer instructions than a hash and probe for the few attributes of an
+// instance.
+inline constexpr std::uint32_t small_dict_scan_limit = 8;
 // Iterates live entries: start with position 0; returns false at the end.
 bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry);
 // dict.update semantics from a mapping or an iterable of pairs.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "object/array_object.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/complex_object.hpp"
@@ -13,6 +14,7 @@
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
 #include "object/iteration.hpp"
+#include "object/list_object.hpp"
 #include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -543,8 +545,38 @@ Result<Value> user_equality(Runtime& runtime, BinaryOperator operation, Value le
 
 }  // namespace
 
+namespace {
+
+// The operators that int and float define for each other: the six comparisons and the
+// arithmetic ones, in place or not.
+bool is_numeric_operator(BinaryOperator operation) {
+    return operation <= BinaryOperator::not_equal ||
+           (operation >= BinaryOperator::inplace_or && operation <= BinaryOperator::power);
+}
+
+}  // namespace
+
 Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                Value right) {
+    // Numbers first, straight to their arithmetic: the slots would reach the same code after
+    // the type dispatch and the fallbacks below. A result of not_implemented (`@` on ints)
+    // takes the general path, which raises the usual error.
+    if (left.is_small_int() && right.is_small_int()) {
+        if (is_numeric_operator(operation)) {
+            Value result = small_int_binary_operation(runtime, operation, left.as_small_int(),
+                                                      right.as_small_int());
+            if (!result.is_not_implemented()) {
+                return result;
+            }
+        }
+    } else if ((left.is_double() || right.is_double()) &&
+               (left.is_double() || left.is_small_int()) &&
+               (right.is_double() || right.is_small_int()) && is_numeric_operator(operation)) {
+        Value result = float_binary_operation(runtime, operation, left, right);
+        if (!result.is_not_implemented()) {
+            return result;
+        }
+    }
     switch (operation) {
         case BinaryOperator::is:
             if (left.is_double() && right.is_double()) {
@@ -701,7 +733,43 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
 
 // ---- subscripts
 
+namespace {
+
+// A small-int index of a sequence of `length` items, counted from the end when negative;
+// false when outside [0, length) (the slot then raises the IndexError).
+bool position_in(std::int64_t& position, std::uint32_t length) {
+    if (position < 0) {
+        position += length;
+    }
+    return static_cast<std::uint64_t>(position) < length;
+}
+
+}  // namespace
+
 Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
+    // An item of an exact list, tuple or bytearray at a small-int index: the commonest
+    // subscripts, read in place without the slot's index checks (an index that is out of range
+    // or of another type takes the slot, which raises).
+    if (object.is_object() && index.is_small_int()) {
+        Object* target = object.as_object();
+        std::int64_t position = index.as_small_int();
+        if (target->type() == &list_type) {
+            auto* list = static_cast<ListObject*>(target);
+            if (position_in(position, list->length)) {
+                return list->items()[position];
+            }
+        } else if (target->type() == &tuple_type) {
+            auto* tuple = static_cast<TupleObject*>(target);
+            if (position_in(position, tuple->length)) {
+                return tuple->items()[position];
+            }
+        } else if (target->type() == &bytearray_type) {
+            auto* bytes = static_cast<ArrayObject*>(target);  // typecode 'B': one byte an item
+            if (position_in(position, bytes->length)) {
+                return Value::from_small_int(bytes->data()[position]);
+            }
+        }
+    }
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         Method method;
@@ -727,6 +795,25 @@ Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
 }
 
 Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+    // As load_subscript: an item of an exact list, or a byte of a bytearray set from a small
+    // int (wrapped to 8 bits, as the slot stores it), in place; deletion takes the slot.
+    if (object.is_object() && index.is_small_int() && !value.is_empty()) {
+        Object* target = object.as_object();
+        std::int64_t position = index.as_small_int();
+        if (target->type() == &list_type) {
+            auto* list = static_cast<ListObject*>(target);
+            if (position_in(position, list->length)) {
+                list->items()[position] = value;
+                return succeeded();
+            }
+        } else if (target->type() == &bytearray_type && value.is_small_int()) {
+            auto* bytes = static_cast<ArrayObject*>(target);
+            if (position_in(position, bytes->length)) {
+                bytes->data()[position] = static_cast<std::uint8_t>(value.as_small_int());
+                return succeeded();
+            }
+        }
+    }
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;
