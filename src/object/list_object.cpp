@@ -546,10 +546,6 @@ Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence) {
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-bool is_list(Value value) { return value.is_object() && value.as_object()->type() == &list_type; }
-
-ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
-
 Result<Value> make_list(Runtime& runtime, std::span<const Value> items) {
     auto* list = runtime.make<ListObject>(0, &list_type);
     if (list == nullptr) {

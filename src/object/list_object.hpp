@@ -35,8 +35,10 @@ struct ListObject : Object {
     std::span<Value> span() { return {items(), length}; }
 };
 
-bool is_list(Value value);
-ListObject* as_list(Value value);
+inline bool is_list(Value value) {
+    return value.is_object() && value.as_object()->type() == &list_type;
+}
+inline ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
 Result<Value> make_list(Runtime& runtime, std::span<const Value> items);
 // Makes room for `count` more items; false on MemoryError.
 Status list_reserve(Runtime& runtime, ListObject* list, std::uint32_t count);

@@ -64,31 +64,6 @@ std::uint32_t unary_operator_name(UnaryOperator operation) {
 
 // ---- types
 
-const Type* type_of(Value value) {
-    if (value.is_double()) {
-        return &float_type;
-    }
-    if (value.is_object()) {
-        return value.as_object()->type();
-    }
-    if (value.is_small_int()) {
-        return &int_type;
-    }
-    if (value.is_interned_string()) {
-        return &str_type;
-    }
-    if (value.is_bool()) {
-        return &bool_type;
-    }
-    if (value.is_ellipsis()) {
-        return &ellipsis_type;
-    }
-    if (value.is_not_implemented()) {
-        return &not_implemented_type;
-    }
-    return &none_type;
-}
-
 bool is_subtype(const Type* type, const Type* base) {
     if (type == base || base == &object_type) {
         return true;
@@ -569,6 +544,48 @@ Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value
                 return result;
             }
         }
+    } else if (left.is_double() && right.is_double()) {
+        // The float operations that cannot fail, inline; the others (division by zero,
+        // powers that become complex) are float_binary_operation's.
+        const double first = left.as_double();
+        const double second = right.as_double();
+        switch (operation) {
+            case BinaryOperator::less:
+                return Value::boolean(first < second);
+            case BinaryOperator::more:
+                return Value::boolean(first > second);
+            case BinaryOperator::equal:
+                return Value::boolean(first == second);
+            case BinaryOperator::less_equal:
+                return Value::boolean(first <= second);
+            case BinaryOperator::more_equal:
+                return Value::boolean(first >= second);
+            case BinaryOperator::not_equal:
+                return Value::boolean(first != second);
+            case BinaryOperator::add:
+            case BinaryOperator::inplace_add:
+                return Value::from_double(first + second);
+            case BinaryOperator::subtract:
+            case BinaryOperator::inplace_subtract:
+                return Value::from_double(first - second);
+            case BinaryOperator::multiply:
+            case BinaryOperator::inplace_multiply:
+                return Value::from_double(first * second);
+            case BinaryOperator::true_divide:
+            case BinaryOperator::inplace_true_divide:
+                if (second != 0.0) {
+                    return Value::from_double(first / second);
+                }
+                break;
+            default:
+                break;
+        }
+        if (is_numeric_operator(operation)) {
+            Value result = float_binary_operation(runtime, operation, left, right);
+            if (!result.is_not_implemented()) {
+                return result;
+            }
+        }
     } else if ((left.is_double() || right.is_double()) &&
                (left.is_double() || left.is_small_int()) &&
                (right.is_double() || right.is_small_int()) && is_numeric_operator(operation)) {
@@ -733,43 +750,7 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
 
 // ---- subscripts
 
-namespace {
-
-// A small-int index of a sequence of `length` items, counted from the end when negative;
-// false when outside [0, length) (the slot then raises the IndexError).
-bool position_in(std::int64_t& position, std::uint32_t length) {
-    if (position < 0) {
-        position += length;
-    }
-    return static_cast<std::uint64_t>(position) < length;
-}
-
-}  // namespace
-
-Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
-    // An item of an exact list, tuple or bytearray at a small-int index: the commonest
-    // subscripts, read in place without the slot's index checks (an index that is out of range
-    // or of another type takes the slot, which raises).
-    if (object.is_object() && index.is_small_int()) {
-        Object* target = object.as_object();
-        std::int64_t position = index.as_small_int();
-        if (target->type() == &list_type) {
-            auto* list = static_cast<ListObject*>(target);
-            if (position_in(position, list->length)) {
-                return list->items()[position];
-            }
-        } else if (target->type() == &tuple_type) {
-            auto* tuple = static_cast<TupleObject*>(target);
-            if (position_in(position, tuple->length)) {
-                return tuple->items()[position];
-            }
-        } else if (target->type() == &bytearray_type) {
-            auto* bytes = static_cast<ArrayObject*>(target);  // typecode 'B': one byte an item
-            if (position_in(position, bytes->length)) {
-                return Value::from_small_int(bytes->data()[position]);
-            }
-        }
-    }
+Result<Value> load_subscript_general(Runtime& runtime, Value object, Value index) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         Method method;
@@ -794,26 +775,7 @@ Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
                                                    "' object isn't subscriptable");
 }
 
-Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
-    // As load_subscript: an item of an exact list, or a byte of a bytearray set from a small
-    // int (wrapped to 8 bits, as the slot stores it), in place; deletion takes the slot.
-    if (object.is_object() && index.is_small_int() && !value.is_empty()) {
-        Object* target = object.as_object();
-        std::int64_t position = index.as_small_int();
-        if (target->type() == &list_type) {
-            auto* list = static_cast<ListObject*>(target);
-            if (position_in(position, list->length)) {
-                list->items()[position] = value;
-                return succeeded();
-            }
-        } else if (target->type() == &bytearray_type && value.is_small_int()) {
-            auto* bytes = static_cast<ArrayObject*>(target);
-            if (position_in(position, bytes->length)) {
-                bytes->data()[position] = static_cast<std::uint8_t>(value.as_small_int());
-                return succeeded();
-            }
-        }
-    }
+Status store_subscript_general(Runtime& runtime, Value object, Value index, Value value) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;

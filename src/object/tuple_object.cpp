@@ -179,10 +179,6 @@ namespace {
 constinit const TupleObject the_empty_tuple{TupleObject::StaticTag{}};
 }  // namespace
 
-bool is_tuple(Value value) { return value.is_object() && value.as_object()->type() == &tuple_type; }
-
-TupleObject* as_tuple(Value value) { return static_cast<TupleObject*>(value.as_object()); }
-
 Value empty_tuple() { return Value::from_object(&the_empty_tuple); }
 
 TupleObject* new_tuple_uninitialized(Runtime& runtime, std::uint32_t count) {
