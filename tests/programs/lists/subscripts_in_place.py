@@ -133,3 +133,15 @@ while index < len(growing) and index < 6:
         growing.append(growing[index] + 2)
     index += 1
 print(growing)
+
+# Slice bounds that are not small ints.
+items = list(range(5))
+print(items[True:], items[:False], items[::True], items[-100:2], items[3:100])
+try:
+    items[:1 << 100]
+except OverflowError as error:
+    print('OverflowError', error)
+try:
+    items[::0]
+except ValueError as error:
+    print('ValueError', error)
