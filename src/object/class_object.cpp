@@ -568,10 +568,6 @@ void trace_instance(gc::Cell* cell, gc::Tracer& tracer) {
     }
 }
 
-bool is_type(Value value) { return value.is_object() && value.as_object()->type() == &type_type; }
-
-const Type* as_type(Value value) { return static_cast<const Type*>(value.as_object()); }
-
 Value native_self(Value value) {
     if (value.is_object() && value.as_object()->type()->is_user_class()) {
         InstanceObject* instance = as_instance(value);

@@ -26,8 +26,10 @@ struct InstanceObject : Object {
 
 // class name(bases...): body already ran and filled `dict`.
 Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict);
-bool is_type(Value value);
-const Type* as_type(Value value);
+inline bool is_type(Value value) {
+    return value.is_object() && value.as_object()->type() == &type_type;
+}
+inline const Type* as_type(Value value) { return static_cast<const Type*>(value.as_object()); }
 // The built-in object behind a value: `native` of an instance of a user
 // class deriving from a built-in, the value itself otherwise.
 Value native_self(Value value);

@@ -752,10 +752,6 @@ void trace_dict_storage(DictObject* dict, gc::Tracer& tracer) {
     }
 }
 
-bool is_dict(Value value) { return value.is_object() && value.as_object()->type() == &dict_type; }
-
-DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
-
 Result<Value> make_dict(Runtime& runtime) {
     auto* dict = runtime.make<DictObject>(0, &dict_type);
     return dict == nullptr ? Value::empty() : Value::from_object(dict);
@@ -888,23 +884,6 @@ void dict_clear(DictObject* dict) {
     ++dict->version;
 }
 
-Value dict_find_name(DictObject* dict, std::uint32_t name) {
-    DictStorage* storage = dict->storage;
-    if (storage == nullptr) {
-        return Value::empty();
-    }
-    // Interned names hash by their text, stored in the entry; a name key is
-    // found by identity, since an equal str key that is not interned cannot
-    // be told apart without the runtime. Stores of names always intern.
-    Value key = Value::from_interned_string(name);
-    for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
-        if (storage->entries()[index].key == key) {
-            return storage->entries()[index].value;
-        }
-    }
-    return Value::empty();
-}
-
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name) {
     DictStorage* storage = dict->storage;
     if (storage == nullptr) {
@@ -937,6 +916,20 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
 }
 
 Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value) {
+    // Rebinding a name a small dict already holds (an instance attribute, a global counter)
+    // changes the value in place: found by identity as dict_find_name finds it, without
+    // hashing. Shared (static) storage is copied first, by dict_store.
+    DictStorage* storage = dict->storage;
+    if (storage != nullptr && dict->entry_count <= small_dict_scan_limit && !storage->is_static()) {
+        const Value key = Value::from_interned_string(name);
+        DictEntry* entries = storage->entries();
+        for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+            if (entries[index].key == key) {
+                entries[index].value = value;
+                return succeeded();
+            }
+        }
+    }
     return dict_store(runtime, dict, Value::from_interned_string(name), value);
 }
 

@@ -54,8 +54,11 @@ struct DictObject : Object {
     explicit DictObject(const Type* type) : Object(type) {}
 };
 
-bool is_dict(Value value);  // dict exactly
-DictObject* as_dict(Value value);
+// dict exactly
+inline bool is_dict(Value value) {
+    return value.is_object() && value.as_object()->type() == &dict_type;
+}
+inline DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
 Result<Value> make_dict(Runtime& runtime);
 
 // Lookups compare keys with Python equality, which may run Python code and
@@ -84,11 +87,32 @@ void release_shared_dict_storage(const DictStorage* storage);
 void dict_use_shared_storage(DictObject* dict, const DictStorage* storage);
 // Fast paths for dicts keyed by interned names (globals, attributes, class
 // dicts): no Python code can run, so these cannot fail except for MemoryError.
-// Without a runtime: a linear scan, for the small dicts of classes.
-Value dict_find_name(DictObject* dict, std::uint32_t name);
+// Without a runtime: a linear scan, for the small dicts of classes and instances (inline:
+// every attribute load of an instance makes one).
+inline Value dict_find_name(DictObject* dict, std::uint32_t name) {
+    DictStorage* storage = dict->storage;
+    if (storage == nullptr) {
+        return Value::empty();
+    }
+    // Interned names hash by their text, stored in the entry; a name key is
+    // found by identity, since an equal str key that is not interned cannot
+    // be told apart without the runtime. Stores of names always intern.
+    const Value key = Value::from_interned_string(name);
+    const DictEntry* entries = storage->entries();
+    for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
+        if (entries[index].key == key) {
+            return entries[index].value;
+        }
+    }
+    return Value::empty();
+}
 // Hashed, for globals and other large dicts.
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name);
 Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
+// Up to this many entries, dict_store_name looks for a name it rebinds by a linear scan
+// before hashing: fewer instructions than a hash and probe for the few attributes of an
+// instance.
+inline constexpr std::uint32_t small_dict_scan_limit = 8;
 // Iterates live entries: start with position 0; returns false at the end.
 bool dict_next(DictObject* dict, std::uint32_t& position, DictEntry*& entry);
 // dict.update semantics from a mapping or an iterable of pairs.

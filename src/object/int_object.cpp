@@ -373,18 +373,22 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
             return make_int(runtime, left | right);
         case BinaryOperator::xor_:
             return make_int(runtime, left ^ right);
-        case BinaryOperator::lshift:
+        case BinaryOperator::lshift: {
             if (right < 0) {
                 return runtime.raise_new(&value_error_type, "negative shift count");
             }
-            if (right < 16) {
-                return make_int(runtime, left * (std::int64_t{1} << right));
+            // Shifts whose result fits 64 bits need no big-int arithmetic (AES and hashes
+            // shift bytes by 8, 16 and 24).
+            std::int64_t shifted;
+            if (right < 63 && !__builtin_mul_overflow(left, std::int64_t{1} << right, &shifted)) {
+                return make_int(runtime, shifted);
             }
             if (left == 0) {
                 return Value::from_small_int(0);
             }
             return shift_left_in_heap(runtime, Value::from_small_int(left),
                                       static_cast<std::uint64_t>(right));
+        }
         case BinaryOperator::rshift:
             if (right < 0) {
                 return runtime.raise_new(&value_error_type, "negative shift count");
@@ -765,6 +769,11 @@ Result<Value> int_binary_operation(Runtime& runtime, BinaryOperator operation, V
         }
     }
     return big_binary(runtime, operation, to_big_integer(left), to_big_integer(right));
+}
+
+Result<Value> small_int_binary_operation(Runtime& runtime, BinaryOperator operation,
+                                         std::int64_t left, std::int64_t right) {
+    return small_binary(runtime, plain_operator(operation), left, right);
 }
 
 Result<Value> parse_int(Runtime& runtime, std::string_view text, int base) {

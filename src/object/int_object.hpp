@@ -43,6 +43,10 @@ std::optional<std::int64_t> int_to_int64(Value value);
 // int's binary operators (with bool and float operands); not_implemented otherwise.
 Result<Value> int_binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                    Value right);
+// int_binary_operation for two small ints (not bools), without checking the operands' types:
+// the fast path of object::binary_operation.
+Result<Value> small_int_binary_operation(Runtime& runtime, BinaryOperator operation,
+                                         std::int64_t left, std::int64_t right);
 // int(text, base), with MicroPython's errors.
 Result<Value> parse_int(Runtime& runtime, std::string_view text, int base);
 // hash() of an int that does not fit a small int.

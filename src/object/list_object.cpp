@@ -100,6 +100,32 @@ Result<Value> list_binary(Runtime& runtime, BinaryOperator operation, Value left
     return sequence_binary(runtime, operation, left, right, is_list, allocate_list);
 }
 
+// A new list of the items a resolved slice selects, copied straight from `items` (which the
+// caller keeps reachable: the new list's allocations may collect).
+Result<Value> list_of_slice(Runtime& runtime, Value sequence, const SliceIndices& indices) {
+    Value made = make_list(runtime, {});
+    if (made.is_empty()) {
+        return made;
+    }
+    ListObject* list = as_list(made);
+    const auto count = static_cast<std::uint32_t>(indices.count);
+    if (count == 0) {
+        return made;
+    }
+    if (!list_reserve(runtime, list, count)) {
+        return Value::empty();
+    }
+    // Read after the reservation: the source's storage is only read, never moved, by it.
+    std::span<const Value> items = sequence_items(sequence);
+    Value* target = list->items();
+    for (std::int64_t done = 0, position = indices.start; done < indices.count;
+         ++done, position += indices.step) {
+        target[done] = items[static_cast<std::size_t>(position)];
+    }
+    list->length = count;
+    return made;
+}
+
 Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
     ListObject* list = as_list(self);
     if (is_slice(index)) {
@@ -107,7 +133,7 @@ Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        return make_list(runtime, select_slice(std::span<const Value>(list->span()), *indices));
+        return list_of_slice(runtime, self, *indices);
     }
     auto position = normalize_index(runtime, index, list->length, "list");
     if (!position) {
@@ -116,20 +142,39 @@ Result<Value> list_load_subscript(Runtime& runtime, Value self, Value index) {
     return list->items()[*position];
 }
 
+// Replaces items [start, stop) of `list` with `replacement`, moving the tail in place.
+// `replacement` may lie in the list's own storage (`a[1:2] = a`), which growth moves: such a
+// replacement is copied aside first.
 bool replace_items(Runtime& runtime, ListObject* list, std::int64_t start, std::int64_t stop,
                    std::span<const Value> replacement) {
-    std::vector<Value> items(list->span().begin(), list->span().end());
-    items.erase(items.begin() + start, items.begin() + stop);
-    items.insert(items.begin() + start, replacement.begin(), replacement.end());
-    if (items.size() > list->length &&
-        !list_reserve(runtime, list, static_cast<std::uint32_t>(items.size() - list->length))) {
+    const Value* storage_start = list->items();
+    if (storage_start != nullptr && !replacement.empty() && replacement.data() >= storage_start &&
+        replacement.data() < storage_start + list->storage->capacity) {
+        std::vector<Value> copied(replacement.begin(), replacement.end());
+        return replace_items(runtime, list, start, stop, copied);
+    }
+    const std::int64_t length = list->length;
+    const auto inserted = static_cast<std::int64_t>(replacement.size());
+    const std::int64_t new_length = length - (stop - start) + inserted;
+    if (new_length > length &&
+        !list_reserve(runtime, list, static_cast<std::uint32_t>(new_length - length))) {
         return false;
     }
-    std::copy(items.begin(), items.end(), list->items());
-    for (std::size_t index = items.size(); index < list->length; ++index) {
-        list->items()[index] = Value::none();
+    Value* items = list->items();
+    if (items == nullptr) {
+        return true;  // an empty list stays empty
     }
-    list->length = static_cast<std::uint32_t>(items.size());
+    // The tail [stop, length) moves to start at start + inserted.
+    if (start + inserted > stop) {
+        std::move_backward(items + stop, items + length, items + new_length);
+    } else if (start + inserted < stop) {
+        std::move(items + stop, items + length, items + start + inserted);
+    }
+    std::copy(replacement.begin(), replacement.end(), items + start);
+    for (std::int64_t index = new_length; index < length; ++index) {
+        items[index] = Value::none();
+    }
+    list->length = static_cast<std::uint32_t>(new_length);
     return true;
 }
 
@@ -164,15 +209,18 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
                 "object '" + std::string(type_name_of(runtime, value)) + "' isn't a tuple or list");
             return Raised{};
         }
-        Value source = list_from_iterable(runtime, value);
-        if (source.is_empty()) {
-            return Raised{};
-        }
-        std::vector<Value> replacement(as_list(source)->span().begin(),
-                                       as_list(source)->span().end());
+        // The items are read where they lie: replace_items copies them aside when they are the
+        // list's own, and an extended slice assigns the same count it reads, so a list assigned
+        // into itself needs a copy only there.
+        std::span<const Value> replacement = sequence_items(value);
         if (indices->step == 1) {
             std::int64_t stop = std::max(indices->start, indices->start + indices->count);
             return replace_items(runtime, list, indices->start, stop, replacement);
+        }
+        std::vector<Value> own_items;
+        if (value == self) {
+            own_items.assign(replacement.begin(), replacement.end());
+            replacement = own_items;
         }
         if (static_cast<std::int64_t>(replacement.size()) != indices->count) {
             runtime.raise_new(&value_error_type, "attempt to assign sequence of size " +
@@ -498,10 +546,6 @@ Result<Value> make_sequence_iterator(Runtime& runtime, Value sequence) {
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-bool is_list(Value value) { return value.is_object() && value.as_object()->type() == &list_type; }
-
-ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
-
 Result<Value> make_list(Runtime& runtime, std::span<const Value> items) {
     auto* list = runtime.make<ListObject>(0, &list_type);
     if (list == nullptr) {
@@ -567,18 +611,16 @@ Status list_append(Runtime& runtime, Value list_value, Value item) {
 
 Status list_extend(Runtime& runtime, Value list_value, Value iterable) {
     if (is_list(iterable) || is_tuple(iterable)) {
-        std::vector<Value> items;
-        if (is_list(iterable)) {
-            items.assign(as_list(iterable)->span().begin(), as_list(iterable)->span().end());
-        } else {
-            items.assign(as_tuple(iterable)->span().begin(), as_tuple(iterable)->span().end());
-        }
         ListObject* list = as_list(list_value);
-        if (!list_reserve(runtime, list, static_cast<std::uint32_t>(items.size()))) {
+        const auto count = static_cast<std::uint32_t>(sequence_items(iterable).size());
+        if (!list_reserve(runtime, list, count)) {
             return false;
         }
+        // Read after the reservation, which may move the storage of `a` in a.extend(a); the
+        // first `count` items are the ones to append.
+        std::span<const Value> items = sequence_items(iterable).first(count);
         std::copy(items.begin(), items.end(), list->items() + list->length);
-        list->length += static_cast<std::uint32_t>(items.size());
+        list->length += count;
         return true;
     }
     return for_each_item(runtime, iterable, [&](Value item) {

@@ -36,8 +36,10 @@ struct ListObject : Object {
     std::span<Value> span() { return {items(), length}; }
 };
 
-bool is_list(Value value);
-ListObject* as_list(Value value);
+inline bool is_list(Value value) {
+    return value.is_object() && value.as_object()->type() == &list_type;
+}
+inline ListObject* as_list(Value value) { return static_cast<ListObject*>(value.as_object()); }
 Result<Value> make_list(Runtime& runtime, std::span<const Value> items);
 // A list of `count` items to fill before anything else allocates (tuple_object.hpp).
 SequenceStorage allocate_list(Runtime& runtime, std::uint32_t count);

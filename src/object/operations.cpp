@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "object/array_object.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
 #include "object/complex_object.hpp"
@@ -13,6 +14,7 @@
 #include "object/float_object.hpp"
 #include "object/int_object.hpp"
 #include "object/iteration.hpp"
+#include "object/list_object.hpp"
 #include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
@@ -61,31 +63,6 @@ std::uint32_t unary_operator_name(UnaryOperator operation) {
 }
 
 // ---- types
-
-const Type* type_of(Value value) {
-    if (value.is_double()) {
-        return &float_type;
-    }
-    if (value.is_object()) {
-        return value.as_object()->type();
-    }
-    if (value.is_small_int()) {
-        return &int_type;
-    }
-    if (value.is_interned_string()) {
-        return &str_type;
-    }
-    if (value.is_bool()) {
-        return &bool_type;
-    }
-    if (value.is_ellipsis()) {
-        return &ellipsis_type;
-    }
-    if (value.is_not_implemented()) {
-        return &not_implemented_type;
-    }
-    return &none_type;
-}
 
 bool is_subtype(const Type* type, const Type* base) {
     if (type == base || base == &object_type) {
@@ -543,8 +520,80 @@ Result<Value> user_equality(Runtime& runtime, BinaryOperator operation, Value le
 
 }  // namespace
 
+namespace {
+
+// The operators that int and float define for each other: the six comparisons and the
+// arithmetic ones, in place or not.
+bool is_numeric_operator(BinaryOperator operation) {
+    return operation <= BinaryOperator::not_equal ||
+           (operation >= BinaryOperator::inplace_or && operation <= BinaryOperator::power);
+}
+
+}  // namespace
+
 Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value left,
                                Value right) {
+    // Numbers first, straight to their arithmetic: the slots would reach the same code after
+    // the type dispatch and the fallbacks below. A result of not_implemented (`@` on ints)
+    // takes the general path, which raises the usual error.
+    if (left.is_small_int() && right.is_small_int()) {
+        if (is_numeric_operator(operation)) {
+            Value result = small_int_binary_operation(runtime, operation, left.as_small_int(),
+                                                      right.as_small_int());
+            if (!result.is_not_implemented()) {
+                return result;
+            }
+        }
+    } else if (left.is_double() && right.is_double()) {
+        // The float operations that cannot fail, inline; the others (division by zero,
+        // powers that become complex) are float_binary_operation's.
+        const double first = left.as_double();
+        const double second = right.as_double();
+        switch (operation) {
+            case BinaryOperator::less:
+                return Value::boolean(first < second);
+            case BinaryOperator::more:
+                return Value::boolean(first > second);
+            case BinaryOperator::equal:
+                return Value::boolean(first == second);
+            case BinaryOperator::less_equal:
+                return Value::boolean(first <= second);
+            case BinaryOperator::more_equal:
+                return Value::boolean(first >= second);
+            case BinaryOperator::not_equal:
+                return Value::boolean(first != second);
+            case BinaryOperator::add:
+            case BinaryOperator::inplace_add:
+                return Value::from_double(first + second);
+            case BinaryOperator::subtract:
+            case BinaryOperator::inplace_subtract:
+                return Value::from_double(first - second);
+            case BinaryOperator::multiply:
+            case BinaryOperator::inplace_multiply:
+                return Value::from_double(first * second);
+            case BinaryOperator::true_divide:
+            case BinaryOperator::inplace_true_divide:
+                if (second != 0.0) {
+                    return Value::from_double(first / second);
+                }
+                break;
+            default:
+                break;
+        }
+        if (is_numeric_operator(operation)) {
+            Value result = float_binary_operation(runtime, operation, left, right);
+            if (!result.is_not_implemented()) {
+                return result;
+            }
+        }
+    } else if ((left.is_double() || right.is_double()) &&
+               (left.is_double() || left.is_small_int()) &&
+               (right.is_double() || right.is_small_int()) && is_numeric_operator(operation)) {
+        Value result = float_binary_operation(runtime, operation, left, right);
+        if (!result.is_not_implemented()) {
+            return result;
+        }
+    }
     switch (operation) {
         case BinaryOperator::is:
             if (left.is_double() && right.is_double()) {
@@ -701,7 +750,7 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
 
 // ---- subscripts
 
-Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
+Result<Value> load_subscript_general(Runtime& runtime, Value object, Value index) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         Method method;
@@ -726,7 +775,7 @@ Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
                                                    "' object isn't subscriptable");
 }
 
-Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+Status store_subscript_general(Runtime& runtime, Value object, Value index, Value value) {
     const Type* type = type_of(object);
     if (type->is_user_class()) {
         std::uint32_t name = value.is_empty() ? names::dunder_delitem : names::dunder_setitem;

@@ -8,9 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "object/array_object.hpp"
+#include "object/bytes_object.hpp"
+#include "object/float_object.hpp"
+#include "object/int_object.hpp"
+#include "object/list_object.hpp"
 #include "object/object.hpp"
 #include "object/printer.hpp"
 #include "object/runtime.hpp"
+#include "object/singletons.hpp"
+#include "object/str_object.hpp"
+#include "object/tuple_object.hpp"
 #include "object/value.hpp"
 
 namespace xipy::object {
@@ -19,7 +27,31 @@ namespace xipy::object {
 // (or false / an empty optional) means an exception is pending.
 
 // ---- types
-const Type* type_of(Value value);
+// Inline: every slot dispatch, attribute lookup and type check starts here.
+inline const Type* type_of(Value value) {
+    if (value.is_object()) {
+        return value.as_object()->type();
+    }
+    if (value.is_double()) {
+        return &float_type;
+    }
+    if (value.is_small_int()) {
+        return &int_type;
+    }
+    if (value.is_interned_string()) {
+        return &str_type;
+    }
+    if (value.is_bool()) {
+        return &bool_type;
+    }
+    if (value.is_ellipsis()) {
+        return &ellipsis_type;
+    }
+    if (value.is_not_implemented()) {
+        return &not_implemented_type;
+    }
+    return &none_type;
+}
 bool is_subtype(const Type* type, const Type* base);
 bool is_instance(Value value, const Type* type);
 // The type's name as Python prints it ("int", "MyClass").
@@ -95,8 +127,75 @@ Value compare_byte_strings(BinaryOperator operation, std::string_view first,
 Raised raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand);
 
 // ---- subscripts
-Result<Value> load_subscript(Runtime& runtime, Value object, Value index);
-Status store_subscript(Runtime& runtime, Value object, Value index, Value value);
+// Every subscript of every type; load_subscript and store_subscript answer the commonest
+// cases inline first.
+Result<Value> load_subscript_general(Runtime& runtime, Value object, Value index);
+Status store_subscript_general(Runtime& runtime, Value object, Value index, Value value);
+
+// A small-int index of a sequence of `length` items, counted from the end when negative;
+// false when outside [0, length) (the general path then raises the IndexError).
+inline bool position_in(std::int64_t& position, std::uint32_t length) {
+    if (position < 0) {
+        position += length;
+    }
+    return static_cast<std::uint64_t>(position) < length;
+}
+
+// An item of an exact list, tuple, bytearray or bytes at a small-int index is read in place,
+// inline (LOAD_SUBSCR is among the commonest opcodes); any other object or index, and an
+// index out of range, takes the general path, which raises.
+inline Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
+    if (object.is_object() && index.is_small_int()) {
+        Object* target = object.as_object();
+        std::int64_t position = index.as_small_int();
+        if (target->type() == &list_type) {
+            auto* list = static_cast<ListObject*>(target);
+            if (position_in(position, list->length)) {
+                return list->items()[position];
+            }
+        } else if (target->type() == &tuple_type) {
+            auto* tuple = static_cast<TupleObject*>(target);
+            if (position_in(position, tuple->length)) {
+                return tuple->items()[position];
+            }
+        } else if (target->type() == &bytearray_type) {
+            auto* bytes = static_cast<ArrayObject*>(target);  // typecode 'B': one byte an item
+            if (position_in(position, bytes->length)) {
+                return Value::from_small_int(bytes->data()[position]);
+            }
+        } else if (target->type() == &bytes_type) {
+            auto* bytes = static_cast<StrObject*>(target);
+            if (position_in(position, bytes->byte_length)) {
+                return Value::from_small_int(static_cast<std::uint8_t>(bytes->data()[position]));
+            }
+        }
+    }
+    return load_subscript_general(runtime, object, index);
+}
+
+// As load_subscript: an item of an exact list, or a byte of a bytearray set from a small int
+// (wrapped to 8 bits, as the general path stores it), in place; deletion (an empty `value`)
+// takes the general path.
+inline Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+    if (object.is_object() && index.is_small_int() && !value.is_empty()) {
+        Object* target = object.as_object();
+        std::int64_t position = index.as_small_int();
+        if (target->type() == &list_type) {
+            auto* list = static_cast<ListObject*>(target);
+            if (position_in(position, list->length)) {
+                list->items()[position] = value;
+                return succeeded();
+            }
+        } else if (target->type() == &bytearray_type && value.is_small_int()) {
+            auto* bytes = static_cast<ArrayObject*>(target);
+            if (position_in(position, bytes->length)) {
+                bytes->data()[position] = static_cast<std::uint8_t>(value.as_small_int());
+                return succeeded();
+            }
+        }
+    }
+    return store_subscript_general(runtime, object, index, value);
+}
 Status delete_subscript(Runtime& runtime, Value object, Value index);
 
 // ---- iteration

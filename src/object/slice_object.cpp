@@ -130,12 +130,24 @@ Result<Value> make_slice(Runtime& runtime, Value start, Value stop, Value step) 
     return slice == nullptr ? Value::empty() : Value::from_object(slice);
 }
 
+namespace {
+
+// to_index() with the common case, a small int, answered without the call.
+std::optional<std::int64_t> slice_part(Runtime& runtime, Value value) {
+    if (value.is_small_int()) {
+        return value.as_small_int();
+    }
+    return to_index(runtime, value, "slice");
+}
+
+}  // namespace
+
 std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice_value,
                                           std::int64_t length) {
     auto* slice = static_cast<SliceObject*>(slice_value.as_object());
     SliceIndices result;
     if (!slice->step.is_none()) {
-        auto step = to_index(runtime, slice->step, "slice");
+        auto step = slice_part(runtime, slice->step);
         if (!step) {
             return std::nullopt;
         }
@@ -150,7 +162,7 @@ std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice_value,
             out = fallback;
             return true;
         }
-        auto index = to_index(runtime, value, "slice");
+        auto index = slice_part(runtime, value);
         if (!index) {
             return false;
         }
@@ -187,7 +199,8 @@ std::optional<SliceIndices> resolve_slice(Runtime& runtime, Value slice_value,
 
 std::optional<std::int64_t> normalize_index(Runtime& runtime, Value index, std::int64_t length,
                                             std::string_view what) {
-    auto position = to_index(runtime, index, what);
+    auto position = index.is_small_int() ? std::optional<std::int64_t>(index.as_small_int())
+                                         : to_index(runtime, index, what);
     if (!position) {
         return std::nullopt;
     }

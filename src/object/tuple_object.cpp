@@ -74,7 +74,20 @@ Result<Value> tuple_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        return new_tuple(runtime, select_slice(tuple->span(), *indices));
+        if (indices->count == 0) {
+            return empty_tuple();
+        }
+        // Straight into the new tuple: the source tuple stays reachable from the caller.
+        TupleObject* slice =
+            new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(indices->count));
+        if (slice == nullptr) {
+            return Value::empty();
+        }
+        for (std::int64_t done = 0, position = indices->start; done < indices->count;
+             ++done, position += indices->step) {
+            slice->items()[done] = tuple->items()[position];
+        }
+        return Value::from_object(slice);
     }
     auto position = normalize_index(runtime, index, tuple->length, "tuple");
     if (!position) {
@@ -165,10 +178,6 @@ namespace {
 // The one empty tuple, shared by every VM: it has no items to change.
 constinit const TupleObject the_empty_tuple{TupleObject::StaticTag{}};
 }  // namespace
-
-bool is_tuple(Value value) { return value.is_object() && value.as_object()->type() == &tuple_type; }
-
-TupleObject* as_tuple(Value value) { return static_cast<TupleObject*>(value.as_object()); }
 
 Value empty_tuple() { return Value::from_object(&the_empty_tuple); }
 

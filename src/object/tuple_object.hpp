@@ -26,9 +26,11 @@ struct alignas(8) TupleObject : Object {
     std::span<const Value> span() const { return {items(), length}; }
 };
 
-bool is_tuple(Value value);
+inline bool is_tuple(Value value) {
+    return value.is_object() && value.as_object()->type() == &tuple_type;
+}
 // Precondition: is_tuple(value).
-TupleObject* as_tuple(Value value);
+inline TupleObject* as_tuple(Value value) { return static_cast<TupleObject*>(value.as_object()); }
 // A new tuple of copies of `items`. Empty on MemoryError.
 Result<Value> new_tuple(Runtime& runtime, std::span<const Value> items);
 // A tuple of `count` None items to fill in before anyone sees it.
