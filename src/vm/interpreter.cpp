@@ -460,13 +460,9 @@ ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
 
 void Interpreter::pop_frame() {
     Frame& frame = frames_.back();
-    if (frame.generator == nullptr) {
-        // Stale values would stay alive if a later frame's unused slots were traced with them.
-        Value* slots = frame.state - stack_guard_slots;
-        for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
-            slots[index] = Value::empty();
-        }
-    }
+    // The popped slots keep their stale values: nothing traces slots above the innermost
+    // frame, and every push (push_frame_memory and the state filling after it) writes all of a
+    // new frame's slots before anything can allocate.
     values_.pop_to(frame.stack_base);
     handlers_.pop_to(frame.handler_base);
     frames_.pop_back();
