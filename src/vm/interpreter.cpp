@@ -24,6 +24,7 @@
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
 #include "vm/for_loop.hpp"
+#include "vm/generator_object.hpp"
 #include "vm/inline_cache.hpp"
 #include "vm/rare_opcodes.hpp"
 #include "vm/slicing.hpp"
@@ -611,7 +612,13 @@ bool Interpreter::finish_frame() {
 
 ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
     Frame& frame = frames_.back();
-    frame.generator->frame = frame;
+    // The rest of the generator's frame (its code, state and handler memory, globals and
+    // locals) is what resume() copied in, unchanged by running it.
+    Frame& saved = frame.generator->frame;
+    saved.instruction = frame.instruction;
+    saved.current_instruction = frame.current_instruction;
+    saved.stack_top = frame.stack_top;
+    saved.handler_count = frame.handler_count;
     pop_frame();
     release_temporaries(temporaries);
     return {ExitKind::yielded, yielded};
@@ -1056,7 +1063,12 @@ ExecutionResult Interpreter::run() {
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value next = next_for_loop_item(*this, top + 1 - iterator_slots);
+                Value* const slots = top + 1 - iterator_slots;
+                // A loop over a generator resumes it directly (no iterator slot dispatch).
+                Value next = slots[0].is_empty() && is_generator(slots[1])
+                                 ? Value(generator_loop_next(
+                                       *this, static_cast<GeneratorObject*>(slots[1].as_object())))
+                                 : Value(next_for_loop_item(*this, slots));
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
