@@ -105,6 +105,30 @@ ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::ui
     return cached_class_lookup(cache, type, name, class_stamp(type));
 }
 
+// The most entries an instance dict is scanned through for an attribute missing from the
+// cache's hint; larger dicts take the hashed lookup.
+constexpr std::uint32_t instance_scan_limit = 16;
+
+// The value slot of the interned `name` in the own dict of `object` (an instance of a user
+// class), found at the cache's hint or by a short scan that moves the hint; null when the
+// dict has no such entry (or is too large to scan), for the general path to decide.
+Value* instance_entry(AttributeCache& cache, Value object, std::uint32_t name) {
+    const Value dict_value = static_cast<object::InstanceObject*>(object.as_object())->dict;
+    if (dict_value.is_empty()) {
+        return nullptr;
+    }
+    auto* dict = static_cast<DictObject*>(dict_value.as_object());
+    const Value key = Value::from_interned_string(name);
+    if (cache.instance_entry >= dict->entry_count ||
+        dict->storage->entries()[cache.instance_entry].key != key) {
+        if (dict->entry_count > instance_scan_limit ||
+            !find_entry(dict, name, cache.instance_entry)) {
+            return nullptr;
+        }
+    }
+    return &dict->storage->entries()[cache.instance_entry].value;
+}
+
 }  // namespace
 
 object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
@@ -152,6 +176,13 @@ object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache&
     }
     object::Method method;
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    if (found.value.is_empty()) {
+        // Nothing on the class (so no descriptor) and the name in the instance's own dict: the
+        // general path would return that entry's value too.
+        if (const Value* slot = instance_entry(cache.attribute, object, name)) {
+            return *slot;
+        }
+    }
     if (!object::instance_load_method_found(runtime, object, name, found, method)) {
         return Value::empty();
     }
@@ -174,6 +205,14 @@ object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache
     const ClassLookup hook =
         cached_class_lookup(cache.setattr_hook, type, object::names::dunder_setattr, stamp);
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name, stamp);
+    if (found.value.is_empty() && (hook.value.is_empty() || !hook.owner->is_user_class())) {
+        // No __setattr__ of the program's, nothing on the class, and the name already in the
+        // instance's own dict: the general path would overwrite that entry in place too.
+        if (Value* slot = instance_entry(cache.attribute, object, name)) {
+            *slot = value;
+            return object::succeeded();
+        }
+    }
     return object::instance_store_attribute_found(runtime, object, name, value, hook, found);
 }
 
