@@ -115,3 +115,19 @@ fallback = Fallback()
 print(read(fallback))
 fallback.x = 'own'
 print(read(fallback))
+
+
+# Method calls through one site: a function on the class bound to the instance, unless the
+# instance's own dict has the name; the class's function replaced afterwards.
+def call_bump(counter):
+    return counter.bump()
+
+
+shadowed = Counter()
+print(call_bump(shadowed), call_bump(counters[0]))
+shadowed.bump = lambda: 'own bump'
+print(call_bump(shadowed), call_bump(counters[0]))
+del shadowed.bump
+print(call_bump(shadowed))
+Counter.bump = lambda self: 'replaced'
+print(call_bump(shadowed), call_bump(counters[1]))
