@@ -2,6 +2,7 @@
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -126,6 +127,15 @@ constexpr std::array<OpcodeBody, 256> opcode_bodies = build_opcode_bodies();
 static_assert(opcode_bodies[0x00] == OpcodeBody::invalid);
 static_assert(opcode_bodies[0xb3] == OpcodeBody::LOAD_FAST_MULTI);
 static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
+
+// The label of every byte's body, from the labels of the bodies in OpcodeBody order.
+[[maybe_unused]] std::array<const void*, 256> labels_by_byte(const void* const* body_labels) {
+    std::array<const void*, 256> labels{};
+    for (std::size_t byte = 0; byte < labels.size(); ++byte) {
+        labels[byte] = body_labels[static_cast<std::uint8_t>(opcode_bodies[byte])];
+    }
+    return labels;
+}
 
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
@@ -722,10 +732,10 @@ void Interpreter::pop_frame() {
 // A body is a label (computed goto) or a case (switch); NEXT() ends every body.
 #if XIPY_DISPATCH_BY_LABEL
 #define OPCODE(name) body_##name
-#define NEXT()                                                               \
-    do {                                                                     \
-        BEGIN_INSTRUCTION();                                                 \
-        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])]; \
+#define NEXT()                     \
+    do {                           \
+        BEGIN_INSTRUCTION();       \
+        goto* byte_labels[opcode]; \
     } while (0)
 #else
 #define OPCODE(name) case OpcodeBody::name
@@ -758,6 +768,9 @@ ExecutionResult Interpreter::run() {
 #undef XIPY_BODY_LABEL
     };
     static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
+    // Byte value -> its body's label, so that dispatch is one table load rather than two.
+    // Made once (a constant from then on, initialised thread-safely as any local static).
+    static const std::array<const void*, 256> byte_labels = labels_by_byte(body_labels);
 #endif
 
     if (!pending_inject.is_empty() &&
@@ -773,7 +786,7 @@ ExecutionResult Interpreter::run() {
     for (;;) {
         BEGIN_INSTRUCTION();
 #if XIPY_DISPATCH_BY_LABEL
-        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])];
+        goto* byte_labels[opcode];
         {
 #else
         switch (opcode_bodies[opcode]) {
