@@ -1252,6 +1252,23 @@ ExecutionResult Interpreter::run() {
                     SAVE_FRAME();
                     result = object::binary_operation(*this, operation, top[-1], top[0]);
                     CHECK(result);
+                } else if (result.is_bool() &&
+                           (*instruction == byte_of(Opcode::POP_JUMP_IF_FALSE) ||
+                            *instruction == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
+                    // A comparison the fast paths answered, followed by the conditional jump
+                    // that consumes it (a loop or `if` test): the jump runs here, without
+                    // pushing the bool and dispatching again. It is still its own instruction
+                    // for tracebacks and the step budget.
+                    opcode = *instruction;
+                    frame->current_instruction = instruction++;
+                    COUNT_OPCODE();
+                    const std::int32_t offset = read_jump_offset(instruction, true);
+                    top -= 2;
+                    if (result.is_true_value() == (opcode == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
+                        instruction += offset;
+                        CHARGE_BACKWARD_JUMP(offset < 0);
+                    }
+                    NEXT();
                 }
                 --top;
                 TOP() = result;
