@@ -518,6 +518,26 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
 }
 
+[[gnu::always_inline]] inline bool Interpreter::push_frame_memory_inline(
+    const image::Prelude& prelude, Value*& state, ExceptionHandler*& handlers) {
+    const std::uint32_t stack_base = values_.top();
+    Value* guard = nullptr;
+    if (!values_.push(stack_guard_slots + prelude.n_state, guard)) {
+        raise_memory_error();
+        return false;
+    }
+    if (!handlers_.push(prelude.n_exc_stack, handlers) || !frames_.reserve_one()) {
+        values_.pop_to(stack_base);
+        raise_memory_error();
+        return false;
+    }
+    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
+        guard[index] = Value::none();
+    }
+    state = guard + stack_guard_slots;
+    return true;
+}
+
 object::Status Interpreter::push_direct_frame(Value function_value, Value first,
                                               const Value* values, std::uint32_t count) {
     if (!charge_step()) {
@@ -538,7 +558,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     const std::uint32_t handler_base = handlers_.top();
     Value* state = nullptr;
     ExceptionHandler* handlers = nullptr;
-    if (!push_frame_memory(prelude, state, handlers)) {
+    if (!push_frame_memory_inline(prelude, state, handlers)) {
         leave_call();
         return object::Raised{};
     }
@@ -574,40 +594,30 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         }
         local = cell;
     }
-    Frame& frame = frames_.push_back(Frame{});
-    frame.code = &code;
-    frame.context = function->context;
-    frame.function = function_value;
-    frame.globals = function->context->globals;
-    frame.instruction = code.bytecode().data();
-    frame.current_instruction = frame.instruction;
-    frame.state = state;
-    frame.stack_top = state - 1;
-    frame.handlers = handlers;
-    frame.state_count = state_count;
-    frame.stack_base = stack_base;
-    frame.handler_base = handler_base;
+    // Every field written once, straight into the frame stack's slot.
+    const std::uint8_t* const start = code.bytecode().data();
+    frames_.push_back(Frame{.code = &code,
+                            .context = function->context,
+                            .function = function_value,
+                            .globals = function->context->globals,
+                            .locals = Value(),
+                            .instruction = start,
+                            .current_instruction = start,
+                            .state = state,
+                            .stack_top = state - 1,
+                            .handlers = handlers,
+                            .handler_count = 0,
+                            .state_count = state_count,
+                            .stack_base = stack_base,
+                            .handler_base = handler_base,
+                            .returns_to_native = false,
+                            .generator = nullptr});
     return object::succeeded();
 }
 
 bool Interpreter::push_frame_memory(const image::Prelude& prelude, Value*& state,
                                     ExceptionHandler*& handlers) {
-    const std::uint32_t stack_base = values_.top();
-    Value* guard = nullptr;
-    if (!values_.push(stack_guard_slots + prelude.n_state, guard)) {
-        raise_memory_error();
-        return false;
-    }
-    if (!handlers_.push(prelude.n_exc_stack, handlers) || !frames_.reserve_one()) {
-        values_.pop_to(stack_base);
-        raise_memory_error();
-        return false;
-    }
-    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
-        guard[index] = Value::none();
-    }
-    state = guard + stack_guard_slots;
-    return true;
+    return push_frame_memory_inline(prelude, state, handlers);
 }
 
 bool Interpreter::finish_frame() {
