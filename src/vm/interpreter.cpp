@@ -164,9 +164,12 @@ Value name_scope(const Frame& frame, bool is_name_opcode) {
             return value;
         }
     }
-    Value value = cached_load_global(
-        runtime, frame.context->name_caches.find(qstr_index, spare_cache),
-        object::as_dict(frame.globals), object::as_dict(runtime.builtins()), name);
+    // The globals and builtins are always dicts: cast in place rather than through the
+    // out-of-line as_dict().
+    Value value =
+        cached_load_global(runtime, frame.context->name_caches.find(qstr_index, spare_cache),
+                           static_cast<object::DictObject*>(frame.globals.as_object()),
+                           static_cast<object::DictObject*>(runtime.builtins().as_object()), name);
     if (value.is_empty()) {
         raise_name_not_defined(runtime, name);
         return object::Raised{};
@@ -819,7 +822,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_CONST_SMALL_INT) : {
                 std::int64_t value = read_signed_var_int(instruction);
-                Value result = object::make_int(*this, value);
+                // A small int inline; only a constant past 48 bits (32-bit images) allocates.
+                Value result = Value::fits_small_int(value) ? Value::from_small_int(value)
+                                                            : Value(object::make_int(*this, value));
                 CHECK(result);
                 PUSH(result);
                 NEXT();
