@@ -414,11 +414,12 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
         raise_memory_error();
         return {ExitKind::raised, Value::empty()};
     }
-    Frame frame = generator->frame;
+    // Copied once, straight into the frame stack; suspend() copies back only what running
+    // changes.
+    Frame& frame = frames_.push_back(generator->frame);
     frame.stack_base = values_.top();
     frame.handler_base = handlers_.top();
     frame.returns_to_native = true;
-    frames_.push_back(frame);
     generator->run_state = GeneratorState::running;
     inject_ = throw_value;
     ExecutionResult result = run();

@@ -190,8 +190,20 @@ constinit const object::Type generator_type{object::names::generator,
                                             0,
                                             trace_generator};
 
-bool is_generator(Value value) {
-    return value.is_object() && value.as_object()->type() == &generator_type;
+object::Result<Value> generator_loop_next(Interpreter& interpreter, GeneratorObject* generator) {
+    // One step per item, as iterate_next() charges.
+    if (!interpreter.charge_step()) {
+        return object::Raised{};
+    }
+    ExecutionResult result = interpreter.resume(generator, Value::none(), Value::empty());
+    switch (result.kind) {
+        case ExitKind::yielded:
+            return result.value;
+        case ExitKind::returned:
+            return Value::stop_iteration();
+        default:
+            return object::Raised{};
+    }
 }
 
 }  // namespace xipy::vm

@@ -40,6 +40,16 @@ struct alignas(8) GeneratorObject : object::Object {
     }
 };
 
-bool is_generator(object::Value value);
+inline bool is_generator(object::Value value) {
+    return value.is_object() && value.as_object()->type() == &generator_type;
+}
+
+class Interpreter;
+
+// A for loop's next item from a generator it iterates: what the generator yields, or
+// Value::stop_iteration() when it returns (its value, which a for loop drops, unmade), or
+// raised. The same as the generic iterate_next() without its type dispatch.
+object::Result<object::Value> generator_loop_next(Interpreter& interpreter,
+                                                  GeneratorObject* generator);
 
 }  // namespace xipy::vm

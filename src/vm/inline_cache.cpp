@@ -8,6 +8,7 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/tuple_object.hpp"
+#include "vm/function_object.hpp"
 
 namespace xipy::vm {
 
@@ -44,7 +45,7 @@ Value entry_value(const DictObject* dict, std::uint32_t entry_index) {
 // This runs on every cached access, so it casts in place rather than calling
 // the out-of-line as_tuple/as_type/as_dict (a user class's mro is a tuple of
 // types and its dict a dict).
-std::uint32_t class_stamp(const Type* type) {
+[[gnu::always_inline]] inline std::uint32_t class_stamp(const Type* type) {
     std::uint32_t stamp = 0;
     const auto* mro = static_cast<const object::TupleObject*>(type->mro.as_object());
     for (Value entry : mro->span()) {
@@ -56,9 +57,10 @@ std::uint32_t class_stamp(const Type* type) {
     return stamp;
 }
 
-// lookup_in_type() for a user class, remembering where the result lives.
-void fill_attribute_cache(AttributeCache& cache, const Type* type, std::uint32_t name,
-                          std::uint32_t stamp) {
+// lookup_in_type() for a user class, remembering where the result lives. Out of line: the
+// hit test that calls it is inlined into every cached access.
+[[gnu::noinline]] void fill_attribute_cache(AttributeCache& cache, const Type* type,
+                                            std::uint32_t name, std::uint32_t stamp) {
     cache = AttributeCache{};
     for (Value entry : object::as_tuple(type->mro)->span()) {
         const Type* candidate = object::as_type(entry);
@@ -90,9 +92,10 @@ void fill_attribute_cache(AttributeCache& cache, const Type* type, std::uint32_t
     cache.stamp = stamp;
 }
 
-ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::uint32_t name,
-                                std::uint32_t stamp) {
-    if (cache.type != type || cache.stamp != stamp) {
+[[gnu::always_inline]] inline ClassLookup cached_class_lookup(AttributeCache& cache,
+                                                              const Type* type, std::uint32_t name,
+                                                              std::uint32_t stamp) {
+    if (cache.type != type || cache.stamp != stamp) [[unlikely]] {
         fill_attribute_cache(cache, type, name, stamp);
     }
     if (cache.owner_dict != nullptr) {
@@ -101,8 +104,40 @@ ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::ui
     return ClassLookup{cache.constant, cache.owner};
 }
 
-ClassLookup cached_class_lookup(AttributeCache& cache, const Type* type, std::uint32_t name) {
+[[gnu::always_inline]] inline ClassLookup cached_class_lookup(AttributeCache& cache,
+                                                              const Type* type,
+                                                              std::uint32_t name) {
     return cached_class_lookup(cache, type, name, class_stamp(type));
+}
+
+// object::type_of() with the case of every cached access, a heap object, inline.
+[[gnu::always_inline]] inline const Type* type_of_value(Value value) {
+    return value.is_object() ? value.as_object()->type() : object::type_of(value);
+}
+
+// The most entries an instance dict is scanned through for an attribute missing from the
+// cache's hint; larger dicts take the hashed lookup.
+constexpr std::uint32_t instance_scan_limit = 16;
+
+// The value slot of the interned `name` in the own dict of `object` (an instance of a user
+// class), found at the cache's hint or by a short scan that moves the hint; null when the
+// dict has no such entry (or is too large to scan), for the general path to decide.
+[[gnu::always_inline]] inline Value* instance_entry(AttributeCache& cache, Value object,
+                                                    std::uint32_t name) {
+    const Value dict_value = static_cast<object::InstanceObject*>(object.as_object())->dict;
+    if (dict_value.is_empty()) {
+        return nullptr;
+    }
+    auto* dict = static_cast<DictObject*>(dict_value.as_object());
+    const Value key = Value::from_interned_string(name);
+    if (cache.instance_entry >= dict->entry_count ||
+        dict->storage->entries()[cache.instance_entry].key != key) {
+        if (dict->entry_count > instance_scan_limit ||
+            !find_entry(dict, name, cache.instance_entry)) {
+            return nullptr;
+        }
+    }
+    return &dict->storage->entries()[cache.instance_entry].value;
 }
 
 }  // namespace
@@ -128,12 +163,23 @@ object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache
 
 object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Value object,
                                   std::uint32_t name, object::Method& method) {
-    const Type* type = object::type_of(object);
+    const Type* type = type_of_value(object);
     if (!type->is_user_class()) {
         return object::load_method(runtime, object, name, method);
     }
     method = object::Method{};
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    if (is_function(found.value) && found.owner->is_user_class()) {
+        // A Python function on the class, the usual method: bound to the instance unless its
+        // own dict has the name (searched by identity, as the general path searches it).
+        const Value dict = static_cast<object::InstanceObject*>(object.as_object())->dict;
+        if (dict.is_empty() ||
+            object::dict_find_name(static_cast<DictObject*>(dict.as_object()), name).is_empty()) {
+            method.function = found.value;
+            method.self = object;
+            return object::succeeded();
+        }
+    }
     if (!object::instance_load_method_found(runtime, object, name, found, method)) {
         return object::Raised{};
     }
@@ -146,12 +192,19 @@ object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Va
 
 object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache& cache,
                                             Value object, std::uint32_t name) {
-    const Type* type = object::type_of(object);
+    const Type* type = type_of_value(object);
     if (!type->is_user_class()) {
         return object::load_attribute(runtime, object, name);
     }
     object::Method method;
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    if (found.value.is_empty()) {
+        // Nothing on the class (so no descriptor) and the name in the instance's own dict: the
+        // general path would return that entry's value too.
+        if (const Value* slot = instance_entry(cache.attribute, object, name)) {
+            return *slot;
+        }
+    }
     if (!object::instance_load_method_found(runtime, object, name, found, method)) {
         return Value::empty();
     }
@@ -166,7 +219,7 @@ object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache&
 
 object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache, Value object,
                                       std::uint32_t name, Value value) {
-    const Type* type = object::type_of(object);
+    const Type* type = type_of_value(object);
     if (!type->is_user_class() || value.is_empty()) {
         return object::store_attribute(runtime, object, name, value);
     }
@@ -174,6 +227,14 @@ object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache
     const ClassLookup hook =
         cached_class_lookup(cache.setattr_hook, type, object::names::dunder_setattr, stamp);
     const ClassLookup found = cached_class_lookup(cache.attribute, type, name, stamp);
+    if (found.value.is_empty() && (hook.value.is_empty() || !hook.owner->is_user_class())) {
+        // No __setattr__ of the program's, nothing on the class, and the name already in the
+        // instance's own dict: the general path would overwrite that entry in place too.
+        if (Value* slot = instance_entry(cache.attribute, object, name)) {
+            *slot = value;
+            return object::succeeded();
+        }
+    }
     return object::instance_store_attribute_found(runtime, object, name, value, hook, found);
 }
 

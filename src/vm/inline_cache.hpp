@@ -49,6 +49,11 @@ struct AttributeCache {
     std::uint32_t stamp = 0;
     object::DictObject* owner_dict = nullptr;
     std::uint32_t entry_index = 0;
+    // Where the last instance read or written through this cache held the name in its own
+    // dict: only a hint, checked against the entry's key on use, so that the instances of a
+    // class, which usually get their attributes in the same order, need no hashed lookup.
+    // (It fills what was padding: the cache stays 48 bytes on 64-bit hosts.)
+    std::uint32_t instance_entry = 0;
     object::Value constant;
     const object::Type* owner = nullptr;
 };

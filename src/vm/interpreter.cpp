@@ -2,12 +2,14 @@
 #include "vm/interpreter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "image/opcodes.hpp"
 #include "image/operand_reader.hpp"
+#include "object/array_object.hpp"
 #include "object/cell_object.hpp"
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
@@ -23,6 +25,7 @@
 #include "object/tuple_object.hpp"
 #include "vm/call.hpp"
 #include "vm/for_loop.hpp"
+#include "vm/generator_object.hpp"
 #include "vm/inline_cache.hpp"
 #include "vm/rare_opcodes.hpp"
 #include "vm/slicing.hpp"
@@ -125,6 +128,15 @@ static_assert(opcode_bodies[0x00] == OpcodeBody::invalid);
 static_assert(opcode_bodies[0xb3] == OpcodeBody::LOAD_FAST_MULTI);
 static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
 
+// The label of every byte's body, from the labels of the bodies in OpcodeBody order.
+[[maybe_unused]] std::array<const void*, 256> labels_by_byte(const void* const* body_labels) {
+    std::array<const void*, 256> labels{};
+    for (std::size_t byte = 0; byte < labels.size(); ++byte) {
+        labels[byte] = body_labels[static_cast<std::uint8_t>(opcode_bodies[byte])];
+    }
+    return labels;
+}
+
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
 // Local variable `index` of a frame (MicroPython keeps locals in reverse order).
@@ -152,9 +164,12 @@ Value name_scope(const Frame& frame, bool is_name_opcode) {
             return value;
         }
     }
-    Value value = cached_load_global(
-        runtime, frame.context->name_caches.find(qstr_index, spare_cache),
-        object::as_dict(frame.globals), object::as_dict(runtime.builtins()), name);
+    // The globals and builtins are always dicts: cast in place rather than through the
+    // out-of-line as_dict().
+    Value value =
+        cached_load_global(runtime, frame.context->name_caches.find(qstr_index, spare_cache),
+                           static_cast<object::DictObject*>(frame.globals.as_object()),
+                           static_cast<object::DictObject*>(runtime.builtins().as_object()), name);
     if (value.is_empty()) {
         raise_name_not_defined(runtime, name);
         return object::Raised{};
@@ -200,10 +215,168 @@ Value small_int_operation(BinaryOperator operation, Value left, Value right) {
         case BinaryOperator::xor_:
         case BinaryOperator::inplace_xor:
             return Value::from_small_int(a ^ b);
+        case BinaryOperator::multiply:
+        case BinaryOperator::inplace_multiply:
+            // 48-bit operands: a product may pass 64 bits, so the overflow is checked.
+            if (__builtin_mul_overflow(a, b, &result)) {
+                return Value::empty();
+            }
+            break;
+        case BinaryOperator::floor_divide:
+        case BinaryOperator::inplace_floor_divide:
+            if (b == 0) {
+                return Value::empty();  // ZeroDivisionError, raised by the general path
+            }
+            // C++ truncates toward zero; Python rounds toward minus infinity.
+            result = a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
+            break;
+        case BinaryOperator::modulo:
+        case BinaryOperator::inplace_modulo:
+            if (b == 0) {
+                return Value::empty();
+            }
+            // Python's remainder takes the divisor's sign.
+            result = a % b;
+            if (result != 0 && (result < 0) != (b < 0)) {
+                result += b;
+            }
+            break;
+        case BinaryOperator::rshift:
+        case BinaryOperator::inplace_rshift:
+            if (b < 0) {
+                return Value::empty();  // ValueError, raised by the general path
+            }
+            return Value::from_small_int(a >> std::min<std::int64_t>(b, 63));
+        case BinaryOperator::lshift:
+        case BinaryOperator::inplace_lshift:
+            // Up to 15 places a 48-bit operand stays within 63 bits; the result may still
+            // need a big int, which the range check below leaves to the general path.
+            if (b < 0 || b > 15) {
+                return Value::empty();
+            }
+            result = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
+            break;
         default:
             return Value::empty();
     }
     return Value::fits_small_int(result) ? Value::from_small_int(result) : Value::empty();
+}
+
+// `left operation right` when one operand is a float and the other a float or a small int
+// (exactly a double: 48 bits), for the operations that cannot raise: comparisons, +, -, *, and
+// / by a non-zero divisor. Empty for everything else. The object layer gives the same answers
+// (float_binary_operation), with the same IEEE arithmetic.
+Value float_operation(BinaryOperator operation, Value left, Value right) {
+    double a;
+    double b;
+    if (left.is_double()) {
+        a = left.as_double();
+    } else if (left.is_small_int()) {
+        a = static_cast<double>(left.as_small_int());
+    } else {
+        return Value::empty();
+    }
+    if (right.is_double()) {
+        b = right.as_double();
+    } else if (right.is_small_int()) {
+        b = static_cast<double>(right.as_small_int());
+    } else {
+        return Value::empty();
+    }
+    switch (operation) {
+        case BinaryOperator::less:
+            return Value::boolean(a < b);
+        case BinaryOperator::more:
+            return Value::boolean(a > b);
+        case BinaryOperator::equal:
+            return Value::boolean(a == b);
+        case BinaryOperator::less_equal:
+            return Value::boolean(a <= b);
+        case BinaryOperator::more_equal:
+            return Value::boolean(a >= b);
+        case BinaryOperator::not_equal:
+            return Value::boolean(a != b);
+        case BinaryOperator::add:
+        case BinaryOperator::inplace_add:
+            return Value::from_double(a + b);
+        case BinaryOperator::subtract:
+        case BinaryOperator::inplace_subtract:
+            return Value::from_double(a - b);
+        case BinaryOperator::multiply:
+        case BinaryOperator::inplace_multiply:
+            return Value::from_double(a * b);
+        case BinaryOperator::true_divide:
+        case BinaryOperator::inplace_true_divide:
+            return b == 0.0 ? Value::empty() : Value::from_double(a / b);
+        default:
+            return Value::empty();
+    }
+}
+
+// LOAD_SUBSCR's common case, an exact list, tuple or bytearray read at a small int index in
+// range, answered without the object layer's dispatch; empty for everything else (a slice, a
+// subclass, an index out of range), which takes the general path and its errors. Subclass
+// instances are user class objects, so the exact type test leaves their __getitem__ alone.
+[[gnu::always_inline]] inline Value fast_load_subscript(Value container, Value index) {
+    if (!index.is_small_int() || !container.is_object()) {
+        return Value::empty();
+    }
+    const object::Type* type = container.as_object()->type();
+    std::int64_t position = index.as_small_int();
+    if (type == &object::list_type || type == &object::tuple_type) {
+        const std::span<const Value> items =
+            type == &object::list_type ? std::span<const Value>(object::as_list(container)->span())
+                                       : object::as_tuple(container)->span();
+        const auto length = static_cast<std::int64_t>(items.size());
+        position += position < 0 ? length : 0;
+        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
+            return Value::empty();
+        }
+        return items[static_cast<std::size_t>(position)];
+    }
+    if (type == &object::bytearray_type) {
+        auto* array = static_cast<object::ArrayObject*>(container.as_object());
+        const std::int64_t length = array->length;
+        position += position < 0 ? length : 0;
+        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
+            return Value::empty();
+        }
+        return Value::from_small_int(array->data()[position]);
+    }
+    return Value::empty();
+}
+
+// STORE_SUBSCR's common case, the counterpart of fast_load_subscript: an exact list (any
+// value) or bytearray (a small int 0..255) written at a small int index in range. False for
+// everything else, deletion (an empty value) included, which the general path does.
+[[gnu::always_inline]] inline bool fast_store_subscript(Value container, Value index, Value value) {
+    if (!index.is_small_int() || !container.is_object() || value.is_empty()) {
+        return false;
+    }
+    const object::Type* type = container.as_object()->type();
+    std::int64_t position = index.as_small_int();
+    if (type == &object::list_type) {
+        object::ListObject* list = object::as_list(container);
+        const std::int64_t length = list->length;
+        position += position < 0 ? length : 0;
+        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
+            return false;
+        }
+        list->items()[position] = value;
+        return true;
+    }
+    if (type == &object::bytearray_type && value.is_small_int() &&
+        static_cast<std::uint64_t>(value.as_small_int()) <= 0xff) {
+        auto* array = static_cast<object::ArrayObject*>(container.as_object());
+        const std::int64_t length = array->length;
+        position += position < 0 ? length : 0;
+        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
+            return false;
+        }
+        array->data()[position] = static_cast<std::uint8_t>(value.as_small_int());
+        return true;
+    }
+    return false;
 }
 
 // object::truth() with the common case, a bool from a comparison, answered inline.
@@ -348,6 +521,26 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
     }
 }
 
+[[gnu::always_inline]] inline bool Interpreter::push_frame_memory_inline(
+    const image::Prelude& prelude, Value*& state, ExceptionHandler*& handlers) {
+    const std::uint32_t stack_base = values_.top();
+    Value* guard = nullptr;
+    if (!values_.push(stack_guard_slots + prelude.n_state, guard)) {
+        raise_memory_error();
+        return false;
+    }
+    if (!handlers_.push(prelude.n_exc_stack, handlers) || !frames_.reserve_one()) {
+        values_.pop_to(stack_base);
+        raise_memory_error();
+        return false;
+    }
+    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
+        guard[index] = Value::none();
+    }
+    state = guard + stack_guard_slots;
+    return true;
+}
+
 object::Status Interpreter::push_direct_frame(Value function_value, Value first,
                                               const Value* values, std::uint32_t count) {
     if (!charge_step()) {
@@ -368,7 +561,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     const std::uint32_t handler_base = handlers_.top();
     Value* state = nullptr;
     ExceptionHandler* handlers = nullptr;
-    if (!push_frame_memory(prelude, state, handlers)) {
+    if (!push_frame_memory_inline(prelude, state, handlers)) {
         leave_call();
         return object::Raised{};
     }
@@ -404,40 +597,30 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         }
         local = cell;
     }
-    Frame& frame = frames_.push_back(Frame{});
-    frame.code = &code;
-    frame.context = function->context;
-    frame.function = function_value;
-    frame.globals = function->context->globals;
-    frame.instruction = code.bytecode().data();
-    frame.current_instruction = frame.instruction;
-    frame.state = state;
-    frame.stack_top = state - 1;
-    frame.handlers = handlers;
-    frame.state_count = state_count;
-    frame.stack_base = stack_base;
-    frame.handler_base = handler_base;
+    // Every field written once, straight into the frame stack's slot.
+    const std::uint8_t* const start = code.bytecode().data();
+    frames_.push_back(Frame{.code = &code,
+                            .context = function->context,
+                            .function = function_value,
+                            .globals = function->context->globals,
+                            .locals = Value(),
+                            .instruction = start,
+                            .current_instruction = start,
+                            .state = state,
+                            .stack_top = state - 1,
+                            .handlers = handlers,
+                            .handler_count = 0,
+                            .state_count = state_count,
+                            .stack_base = stack_base,
+                            .handler_base = handler_base,
+                            .returns_to_native = false,
+                            .generator = nullptr});
     return object::succeeded();
 }
 
 bool Interpreter::push_frame_memory(const image::Prelude& prelude, Value*& state,
                                     ExceptionHandler*& handlers) {
-    const std::uint32_t stack_base = values_.top();
-    Value* guard = nullptr;
-    if (!values_.push(stack_guard_slots + prelude.n_state, guard)) {
-        raise_memory_error();
-        return false;
-    }
-    if (!handlers_.push(prelude.n_exc_stack, handlers) || !frames_.reserve_one()) {
-        values_.pop_to(stack_base);
-        raise_memory_error();
-        return false;
-    }
-    for (std::uint32_t index = 0; index < stack_guard_slots; ++index) {
-        guard[index] = Value::none();
-    }
-    state = guard + stack_guard_slots;
-    return true;
+    return push_frame_memory_inline(prelude, state, handlers);
 }
 
 bool Interpreter::finish_frame() {
@@ -452,7 +635,13 @@ bool Interpreter::finish_frame() {
 
 ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
     Frame& frame = frames_.back();
-    frame.generator->frame = frame;
+    // The rest of the generator's frame (its code, state and handler memory, globals and
+    // locals) is what resume() copied in, unchanged by running it.
+    Frame& saved = frame.generator->frame;
+    saved.instruction = frame.instruction;
+    saved.current_instruction = frame.current_instruction;
+    saved.stack_top = frame.stack_top;
+    saved.handler_count = frame.handler_count;
     pop_frame();
     release_temporaries(temporaries);
     return {ExitKind::yielded, yielded};
@@ -460,13 +649,9 @@ ExecutionResult Interpreter::suspend(Value yielded, std::size_t temporaries) {
 
 void Interpreter::pop_frame() {
     Frame& frame = frames_.back();
-    if (frame.generator == nullptr) {
-        // Stale values would stay alive if a later frame's unused slots were traced with them.
-        Value* slots = frame.state - stack_guard_slots;
-        for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
-            slots[index] = Value::empty();
-        }
-    }
+    // The popped slots keep their stale values: nothing traces slots above the innermost
+    // frame, and every push (push_frame_memory and the state filling after it) writes all of a
+    // new frame's slots before anything can allocate.
     values_.pop_to(frame.stack_base);
     handlers_.pop_to(frame.handler_base);
     frames_.pop_back();
@@ -560,10 +745,10 @@ void Interpreter::pop_frame() {
 // A body is a label (computed goto) or a case (switch); NEXT() ends every body.
 #if XIPY_DISPATCH_BY_LABEL
 #define OPCODE(name) body_##name
-#define NEXT()                                                               \
-    do {                                                                     \
-        BEGIN_INSTRUCTION();                                                 \
-        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])]; \
+#define NEXT()                     \
+    do {                           \
+        BEGIN_INSTRUCTION();       \
+        goto* byte_labels[opcode]; \
     } while (0)
 #else
 #define OPCODE(name) case OpcodeBody::name
@@ -596,6 +781,9 @@ ExecutionResult Interpreter::run() {
 #undef XIPY_BODY_LABEL
     };
     static_assert(sizeof(body_labels) / sizeof(body_labels[0]) == opcode_body_count);
+    // Byte value -> its body's label, so that dispatch is one table load rather than two.
+    // Made once (a constant from then on, initialised thread-safely as any local static).
+    static const std::array<const void*, 256> byte_labels = labels_by_byte(body_labels);
 #endif
 
     if (!pending_inject.is_empty() &&
@@ -611,7 +799,7 @@ ExecutionResult Interpreter::run() {
     for (;;) {
         BEGIN_INSTRUCTION();
 #if XIPY_DISPATCH_BY_LABEL
-        goto* body_labels[static_cast<std::uint8_t>(opcode_bodies[opcode])];
+        goto* byte_labels[opcode];
         {
 #else
         switch (opcode_bodies[opcode]) {
@@ -634,7 +822,9 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_CONST_SMALL_INT) : {
                 std::int64_t value = read_signed_var_int(instruction);
-                Value result = object::make_int(*this, value);
+                // A small int inline; only a constant past 48 bits (32-bit images) allocates.
+                Value result = Value::fits_small_int(value) ? Value::from_small_int(value)
+                                                            : Value(object::make_int(*this, value));
                 CHECK(result);
                 PUSH(result);
                 NEXT();
@@ -762,14 +952,18 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(LOAD_SUBSCR) : {
-                Value result = object::load_subscript(*this, top[-1], top[0]);
-                CHECK(result);
+                Value result = fast_load_subscript(top[-1], top[0]);
+                if (result.is_empty()) {
+                    result = object::load_subscript(*this, top[-1], top[0]);
+                    CHECK(result);
+                }
                 --top;
                 TOP() = result;
                 NEXT();
             }
             OPCODE(STORE_SUBSCR) : {
-                if (!object::store_subscript(*this, top[-1], top[0], top[-2])) {
+                if (!fast_store_subscript(top[-1], top[0], top[-2]) &&
+                    !object::store_subscript(*this, top[-1], top[0], top[-2])) {
                     goto handle_exception;
                 }
                 top -= 3;
@@ -897,7 +1091,12 @@ ExecutionResult Interpreter::run() {
             OPCODE(FOR_ITER) : {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                Value next = next_for_loop_item(*this, top + 1 - iterator_slots);
+                Value* const slots = top + 1 - iterator_slots;
+                // A loop over a generator resumes it directly (no iterator slot dispatch).
+                Value next = slots[0].is_empty() && is_generator(slots[1])
+                                 ? Value(generator_loop_next(
+                                       *this, static_cast<GeneratorObject*>(slots[1].as_object())))
+                                 : Value(next_for_loop_item(*this, slots));
                 CHECK(next);
                 if (next.is_stop_iteration()) {
                     top -= iterator_slots;
@@ -1061,11 +1260,30 @@ ExecutionResult Interpreter::run() {
                 Value result;
                 if (top[-1].is_small_int() && top[0].is_small_int()) {
                     result = small_int_operation(operation, top[-1], top[0]);
+                } else if (top[-1].is_double() || top[0].is_double()) {
+                    result = float_operation(operation, top[-1], top[0]);
                 }
                 if (result.is_empty()) {
                     SAVE_FRAME();
                     result = object::binary_operation(*this, operation, top[-1], top[0]);
                     CHECK(result);
+                } else if (result.is_bool() &&
+                           (*instruction == byte_of(Opcode::POP_JUMP_IF_FALSE) ||
+                            *instruction == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
+                    // A comparison the fast paths answered, followed by the conditional jump
+                    // that consumes it (a loop or `if` test): the jump runs here, without
+                    // pushing the bool and dispatching again. It is still its own instruction
+                    // for tracebacks and the step budget.
+                    opcode = *instruction;
+                    frame->current_instruction = instruction++;
+                    COUNT_OPCODE();
+                    const std::int32_t offset = read_jump_offset(instruction, true);
+                    top -= 2;
+                    if (result.is_true_value() == (opcode == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
+                        instruction += offset;
+                        CHARGE_BACKWARD_JUMP(offset < 0);
+                    }
+                    NEXT();
                 }
                 --top;
                 TOP() = result;

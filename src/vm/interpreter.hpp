@@ -267,6 +267,9 @@ class Interpreter : public object::Runtime {
     // MemoryError pending when the heap cannot hold them.
     bool push_frame_memory(const image::Prelude& prelude, object::Value*& state,
                            ExceptionHandler*& handlers);
+    // The same, inlined into the loop's call path.
+    bool push_frame_memory_inline(const image::Prelude& prelude, object::Value*& state,
+                                  ExceptionHandler*& handlers);
 
     ItemStack<Frame, 8> frames_;
     SegmentedStack<object::Value, 64> values_;
