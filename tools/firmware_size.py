@@ -6,7 +6,9 @@ the namespaces follow the folders); the C API's xipy_* functions count as api; a
 of the standard library instantiated for xipy's types (std::vector<xipy::object::Value>)
 counts as "C++ templates"; everything else with a name is the C and C++ runtime (newlib,
 libstdc++, libgcc) or the board port. Bytes without a symbol (string literals, alignment)
-are shown as such, so the rows add up to the total that `arm-none-eabi-size` reports.
+are shown as such, so the rows add up to the total that `arm-none-eabi-size` reports. Names
+that share an address (libgcc's __aeabi_dadd is __adddf3, newlib-nano's _vfiprintf_r is
+_vfprintf_r) are one piece of code and count once.
 
 Usage: tools/firmware_size.py FIRMWARE.elf [--top N]
 """
@@ -47,10 +49,12 @@ def main():
                              capture_output=True, text=True, check=True).stdout
     groups = collections.Counter()
     largest = []
+    counted = set()
     for line in symbols.splitlines():
         fields = line.split(" ", 3)
-        if len(fields) < 4 or fields[2] not in "tTrRwW":
+        if len(fields) < 4 or fields[2] not in "tTrRwW" or fields[0] in counted:
             continue
+        counted.add(fields[0])
         bytes_ = int(fields[1], 16)
         groups[group_of(fields[3])] += bytes_
         largest.append((bytes_, fields[3]))

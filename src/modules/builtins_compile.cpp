@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "modules/names.hpp"
-#include "modules/source_compiler.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
@@ -59,11 +58,18 @@ std::optional<std::string_view> source_text(object::Runtime& runtime, Value sour
     return buffer->bytes();
 }
 
-// Compiles and loads `source`: the context, or null with the exception pending.
+// Compiles and loads `source` with the VM's compiler: the context, or null with the exception
+// pending. A VM without one (a build with XIPY_COMPILER off runs only .mpy files) refuses, as
+// the interpreter refuses source to run.
 vm::ModuleContext* compile_and_load(object::Runtime& runtime, std::string_view source,
                                     std::string_view source_name, vm::SourceKind kind,
                                     bool transient) {
-    Value image = compile_to_image(runtime, source, source_name, kind);
+    const vm::SourceCompiler compiler = vm::source_compiler(runtime);
+    if (compiler == nullptr) {
+        runtime.raise_new(&object::not_implemented_error_type, vm::no_compiler_message);
+        return nullptr;
+    }
+    Value image = compiler(runtime, source, source_name, kind);
     if (image.is_empty()) {
         return nullptr;
     }

@@ -4,7 +4,7 @@
 
 #include "modules/host_files.hpp"
 
-#if __has_include(<sys/mman.h>)
+#if XIPY_HOSTED && __has_include(<sys/mman.h>)
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -13,6 +13,10 @@
 #endif
 
 namespace xipy::modules {
+
+// A bare-metal build (XIPY_HOSTED off) is never granted a folder, so it never makes this source
+// (below), and its firmware carries neither std::filesystem nor the C library's file calls.
+#if XIPY_HOSTED
 
 namespace {
 
@@ -131,5 +135,11 @@ class HostFolderSource final : public vm::ModuleSource {
 std::shared_ptr<vm::ModuleSource> make_host_folder_source(std::string directory) {
     return std::make_shared<HostFolderSource>(std::move(directory));
 }
+
+#else
+
+std::shared_ptr<vm::ModuleSource> make_host_folder_source(std::string) { return nullptr; }
+
+#endif
 
 }  // namespace xipy::modules

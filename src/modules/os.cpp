@@ -1,19 +1,21 @@
 // The os module and the open() builtin: host files and environment, where the host grants.
-#include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#if XIPY_HOSTED
+#include <algorithm>
+#include <filesystem>
+#include <random>
 #include <system_error>
 #include <vector>
-#if XIPY_HOSTED
-#include <random>
 #endif
 
 #include "modules/host_file.hpp"
+#if XIPY_HOSTED
 #include "modules/host_files.hpp"
+#endif
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
 #include "modules/vfs.hpp"
@@ -39,6 +41,17 @@ using object::Value;
 
 namespace {
 
+const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
+
+}  // namespace
+
+// A bare-metal build (XIPY_HOSTED off) is never granted a folder (vm::canonical_filesystem_root
+// refuses every one), so its paths never reach the host: every function below that takes a path
+// raises EPERM there, and std::filesystem stays out of its firmware.
+#if XIPY_HOSTED
+
+namespace {
+
 object::Raised raise_filesystem_error(object::Runtime& runtime, const std::error_code& error) {
     if (error == std::errc::no_such_file_or_directory) {
         return object::raise_os_error(runtime, object::error_no_entry);
@@ -51,8 +64,6 @@ object::Raised raise_filesystem_error(object::Runtime& runtime, const std::error
     }
     return object::raise_os_error(runtime, object::error_io);
 }
-
-const vm::HostServices& services(object::Runtime& runtime) { return vm::host_services(runtime); }
 
 }  // namespace
 
@@ -157,67 +168,11 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
     return resolve_in_root(runtime, root, object::str_view(runtime, value), last);
 }
 
-// ---- open
-
-// open(path, mode="r", buffering=-1, encoding=None): a stream on the host file, as
-// MicroPython's unix port reads the mode: "r" reads, "w" writes an emptied or new file, "a"
-// appends to an existing or new one, "+" adds the other direction, "b" gives bytes (io.FileIO)
-// rather than str (io.TextIOWrapper); other letters ("x", "t") change nothing. Writing needs a
-// writable root (vm::HostServices). buffering and encoding are taken and ignored, as on the
-// reference (which reads UTF-8 whatever the encoding says).
-object::Result<Value> builtin_open(object::Runtime& runtime, Arguments arguments) {
-    std::string mode = "r";
-    Value mode_value = arguments.positional_count > 1
-                           ? arguments[1]
-                           : object::keyword_argument(arguments, names::mode);
-    if (!object::check_keywords(runtime, arguments,
-                                {names::mode, names::buffering, names::encoding})) {
-        return Value::empty();
-    }
-    if (!mode_value.is_empty()) {
-        if (!object::is_str(mode_value)) {
-            return runtime.raise_new(&object::type_error_type, "mode must be str");
-        }
-        mode = object::str_view(runtime, mode_value);
-    }
-    vm::FileAccess access;
-    access.read = true;
-    bool binary = false;
-    for (char letter : mode) {
-        switch (letter) {
-            case 'r':
-                access = vm::FileAccess{.read = true};
-                break;
-            case 'w':
-                access = vm::FileAccess{.write = true, .create = true, .truncate = true};
-                break;
-            case 'a':
-                access = vm::FileAccess{.write = true, .create = true, .append = true};
-                break;
-            case '+':
-                access.read = access.write = true;
-                break;
-            case 'b':
-                binary = true;
-                break;
-            case 't':
-                binary = false;
-                break;
-            default:
-                break;
-        }
-    }
-    if (object::is_str(arguments[0])) {
-        // A file in a mounted ROMFS image is read where it lies.
-        bool handled = false;
-        Value file =
-            open_image_file(runtime, object::str_view(runtime, arguments[0]), binary, handled);
-        if (handled) {
-            return file;
-        }
-    }
+// open() of a host file (once a ROMFS image has not claimed the path): a stream on it.
+object::Result<Value> open_host_path(object::Runtime& runtime, Value path_value,
+                                     const vm::FileAccess& access, bool binary) {
     // A file that may be created is resolved up to its directory: its own name need not exist.
-    auto path = path_argument(runtime, arguments[0],
+    auto path = path_argument(runtime, path_value,
                               access.create ? LastComponent::keep : LastComponent::follow);
     if (!path) {
         return Value::empty();
@@ -227,7 +182,7 @@ object::Result<Value> builtin_open(object::Runtime& runtime, Arguments arguments
     if (access.create &&
         std::filesystem::is_symlink(std::filesystem::symlink_status(*path, error))) {
         // An existing symlink: where it leads must stay inside the root, as for reading.
-        path = path_argument(runtime, arguments[0]);
+        path = path_argument(runtime, path_value);
         if (!path) {
             return Value::empty();
         }
@@ -238,84 +193,6 @@ object::Result<Value> builtin_open(object::Runtime& runtime, Arguments arguments
         return object::raise_os_error(runtime, -descriptor);
     }
     return make_host_file(runtime, descriptor, !binary);
-}
-
-constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 4, builtin_open, true};
-constexpr object::Attribute file_table[] = {{names::open, &open_function}};
-
-// ---- os
-
-// Per VM: what putenv() and unsetenv() changed, a dict from name to value (None once unset).
-// The process's own environment is shared by every VM in it, so it is only ever read.
-struct OsState {
-    Value environment_changes;
-};
-
-void trace_os(void* state, gc::Tracer& tracer) {
-    const Value changes = static_cast<OsState*>(state)->environment_changes;
-    if (changes.is_object()) {
-        tracer.mark(changes.as_object());
-    }
-}
-
-// The environment functions' checks: the grant, then a str argument.
-bool check_environment_argument(object::Runtime& runtime, Value argument) {
-    if (!services(runtime).environment) {
-        object::raise_os_error(runtime, object::error_permission);
-        return false;
-    }
-    if (!object::is_str(argument)) {
-        runtime.raise_new(&object::type_error_type,
-                          "can't convert '" + std::string(object::type_name_of(runtime, argument)) +
-                              "' object to str implicitly");
-        return false;
-    }
-    return true;
-}
-
-object::Result<Value> os_getenv(object::Runtime& runtime, Arguments arguments) {
-    Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
-    if (!check_environment_argument(runtime, arguments[0])) {
-        return Value::empty();
-    }
-    const OsState& state = vm::module_state<OsState>(runtime, os_module);
-    object::DictLookup changed =
-        object::dict_find(runtime, object::as_dict(state.environment_changes), arguments[0]);
-    if (!changed.ok) {
-        return Value::empty();
-    }
-    if (!changed.value.is_empty()) {
-        return changed.value.is_none() ? fallback : changed.value;
-    }
-    std::string name(object::str_view(runtime, arguments[0]));
-    const char* value = std::getenv(name.c_str());
-    return value == nullptr ? fallback : Value(object::make_str(runtime, value));
-}
-
-// putenv(name, value) and unsetenv(name): change what this VM's getenv() sees.
-object::Result<Value> os_putenv(object::Runtime& runtime, Arguments arguments) {
-    if (!check_environment_argument(runtime, arguments[0]) ||
-        !check_environment_argument(runtime, arguments[1])) {
-        return Value::empty();
-    }
-    const OsState& state = vm::module_state<OsState>(runtime, os_module);
-    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
-                            arguments[1])) {
-        return Value::empty();
-    }
-    return Value::none();
-}
-
-object::Result<Value> os_unsetenv(object::Runtime& runtime, Arguments arguments) {
-    if (!check_environment_argument(runtime, arguments[0])) {
-        return Value::empty();
-    }
-    const OsState& state = vm::module_state<OsState>(runtime, os_module);
-    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
-                            Value::none())) {
-        return Value::empty();
-    }
-    return Value::none();
 }
 
 object::Result<Value> os_listdir(object::Runtime& runtime, Arguments arguments) {
@@ -396,6 +273,174 @@ object::Result<Value> change_path(object::Runtime& runtime, Arguments arguments,
                                       target ? target->string() : std::string());
     if (result < 0) {
         return object::raise_os_error(runtime, -result);
+    }
+    return Value::none();
+}
+
+}  // namespace
+
+#else
+
+namespace {
+
+object::Result<Value> open_host_path(object::Runtime& runtime, Value, const vm::FileAccess&, bool) {
+    return object::raise_os_error(runtime, object::error_permission);
+}
+
+object::Result<Value> os_listdir(object::Runtime& runtime, Arguments) {
+    return object::raise_os_error(runtime, object::error_permission);
+}
+
+object::Result<Value> os_stat(object::Runtime& runtime, Arguments) {
+    return object::raise_os_error(runtime, object::error_permission);
+}
+
+object::Result<Value> change_path(object::Runtime& runtime, Arguments, vm::PathChange) {
+    return object::raise_os_error(runtime, object::error_permission);
+}
+
+}  // namespace
+
+#endif
+
+namespace {
+
+// ---- open
+
+// open(path, mode="r", buffering=-1, encoding=None): a stream on the host file, as
+// MicroPython's unix port reads the mode: "r" reads, "w" writes an emptied or new file, "a"
+// appends to an existing or new one, "+" adds the other direction, "b" gives bytes (io.FileIO)
+// rather than str (io.TextIOWrapper); other letters ("x", "t") change nothing. Writing needs a
+// writable root (vm::HostServices). buffering and encoding are taken and ignored, as on the
+// reference (which reads UTF-8 whatever the encoding says).
+object::Result<Value> builtin_open(object::Runtime& runtime, Arguments arguments) {
+    std::string mode = "r";
+    Value mode_value = arguments.positional_count > 1
+                           ? arguments[1]
+                           : object::keyword_argument(arguments, names::mode);
+    if (!object::check_keywords(runtime, arguments,
+                                {names::mode, names::buffering, names::encoding})) {
+        return Value::empty();
+    }
+    if (!mode_value.is_empty()) {
+        if (!object::is_str(mode_value)) {
+            return runtime.raise_new(&object::type_error_type, "mode must be str");
+        }
+        mode = object::str_view(runtime, mode_value);
+    }
+    vm::FileAccess access;
+    access.read = true;
+    bool binary = false;
+    for (char letter : mode) {
+        switch (letter) {
+            case 'r':
+                access = vm::FileAccess{.read = true};
+                break;
+            case 'w':
+                access = vm::FileAccess{.write = true, .create = true, .truncate = true};
+                break;
+            case 'a':
+                access = vm::FileAccess{.write = true, .create = true, .append = true};
+                break;
+            case '+':
+                access.read = access.write = true;
+                break;
+            case 'b':
+                binary = true;
+                break;
+            case 't':
+                binary = false;
+                break;
+            default:
+                break;
+        }
+    }
+    if (object::is_str(arguments[0])) {
+        // A file in a mounted ROMFS image is read where it lies.
+        bool handled = false;
+        Value file =
+            open_image_file(runtime, object::str_view(runtime, arguments[0]), binary, handled);
+        if (handled) {
+            return file;
+        }
+    }
+    return open_host_path(runtime, arguments[0], access, binary);
+}
+
+constexpr NativeFunction open_function{names::open, NativeKind::function, 1, 4, builtin_open, true};
+constexpr object::Attribute file_table[] = {{names::open, &open_function}};
+
+// ---- os
+
+// Per VM: what putenv() and unsetenv() changed, a dict from name to value (None once unset).
+// The process's own environment is shared by every VM in it, so it is only ever read.
+struct OsState {
+    Value environment_changes;
+};
+
+void trace_os(void* state, gc::Tracer& tracer) {
+    const Value changes = static_cast<OsState*>(state)->environment_changes;
+    if (changes.is_object()) {
+        tracer.mark(changes.as_object());
+    }
+}
+
+// The environment functions' checks: the grant, then a str argument.
+bool check_environment_argument(object::Runtime& runtime, Value argument) {
+    if (!services(runtime).environment) {
+        object::raise_os_error(runtime, object::error_permission);
+        return false;
+    }
+    if (!object::is_str(argument)) {
+        runtime.raise_new(&object::type_error_type,
+                          "can't convert '" + std::string(object::type_name_of(runtime, argument)) +
+                              "' object to str implicitly");
+        return false;
+    }
+    return true;
+}
+
+object::Result<Value> os_getenv(object::Runtime& runtime, Arguments arguments) {
+    Value fallback = arguments.positional_count > 1 ? arguments[1] : Value::none();
+    if (!check_environment_argument(runtime, arguments[0])) {
+        return Value::empty();
+    }
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    object::DictLookup changed =
+        object::dict_find(runtime, object::as_dict(state.environment_changes), arguments[0]);
+    if (!changed.ok) {
+        return Value::empty();
+    }
+    if (!changed.value.is_empty()) {
+        return changed.value.is_none() ? fallback : changed.value;
+    }
+    std::string name(object::str_view(runtime, arguments[0]));
+    const char* value = std::getenv(name.c_str());
+    return value == nullptr ? fallback : Value(object::make_str(runtime, value));
+}
+
+// putenv(name, value) and unsetenv(name): change what this VM's getenv() sees.
+object::Result<Value> os_putenv(object::Runtime& runtime, Arguments arguments) {
+    if (!check_environment_argument(runtime, arguments[0]) ||
+        !check_environment_argument(runtime, arguments[1])) {
+        return Value::empty();
+    }
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
+                            arguments[1])) {
+        return Value::empty();
+    }
+    return Value::none();
+}
+
+object::Result<Value> os_unsetenv(object::Runtime& runtime, Arguments arguments) {
+    if (!check_environment_argument(runtime, arguments[0])) {
+        return Value::empty();
+    }
+    const OsState& state = vm::module_state<OsState>(runtime, os_module);
+    if (!object::dict_store(runtime, object::as_dict(state.environment_changes), arguments[0],
+                            Value::none())) {
+        return Value::empty();
     }
     return Value::none();
 }

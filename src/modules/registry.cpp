@@ -5,13 +5,23 @@
 #include <string_view>
 
 #include "modules/names.hpp"
-#include "modules/source_compiler.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/array_object.hpp"
+#if XIPY_COMPILER
+#include "modules/source_compiler.hpp"
+#endif
 
 namespace xipy::modules {
 
 namespace {
+
+// What turns Python source into images. A build with XIPY_COMPILER off leaves the compiler
+// layer out: its VMs run .mpy files only, and exec, eval, compile and .py imports refuse.
+#if XIPY_COMPILER
+constexpr vm::SourceCompiler python_compiler = compile_to_image;
+#else
+constexpr vm::SourceCompiler python_compiler = nullptr;
+#endif
 
 // The array module holds just the array type, which the object layer implements.
 constexpr object::Attribute array_types[] = {{names::array, &object::array_type}};
@@ -86,7 +96,7 @@ const vm::ModuleRegistry& standard_modules() {
         &builtins_module, standard_definitions,
         object::AppendedNames{module_name_texts, module_ids_in_qstr_order,
                               module_name_index.view(module_name_texts)},
-        compile_to_image, runtime_frozen_modules()};
+        python_compiler, runtime_frozen_modules()};
     return registry;
 }
 

@@ -68,6 +68,8 @@ enum class SourceKind : std::uint8_t { file, single, eval };
 // with a traceback entry naming the file and line) when it does not compile.
 using SourceCompiler = object::Value (*)(object::Runtime& runtime, std::string_view source,
                                          std::string_view source_name, SourceKind kind);
+// The NotImplementedError's message when source is to run on a VM without a compiler.
+inline constexpr std::string_view no_compiler_message = "this VM has no Python compiler";
 
 // Everything a VM is given about modules, all constant data:
 // - `builtins`: the builtins namespace; its members fill the dict that name lookups fall

@@ -147,7 +147,7 @@ object::Result<Value> Interpreter::run_source(std::string_view source, std::stri
                                               SourceKind kind, Value globals, Value locals) {
     SourceCompiler compiler = module_registry_.compiler;
     if (compiler == nullptr) {
-        return raise_new(&object::not_implemented_error_type, "this VM has no Python compiler");
+        return raise_new(&object::not_implemented_error_type, no_compiler_message);
     }
     Value image = compiler(*this, source, name, kind);
     if (image.is_empty()) {

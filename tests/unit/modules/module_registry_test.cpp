@@ -1,4 +1,5 @@
 // Checks the module registry as a host will use it: a module of its own, declared as constant data.
+#include "compiler/compile.hpp"
 #include "modules/names.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/dict_object.hpp"
@@ -91,6 +92,32 @@ TEST(ModuleRegistryTest, HostModuleGetsItsMembersAndStateOncePerVm) {
 }
 
 TEST(ModuleRegistryTest, StateSurvivesCollections) { EXPECT_EQ(run(true), "3 7\nTrue\n"); }
+
+// A registry without a compiler (as a build with XIPY_COMPILER off gives every VM): source to
+// run raises NotImplementedError, whichever builtin is asked, and .mpy code runs on.
+TEST(ModuleRegistryTest, WithoutCompilerSourceRaisesNotImplementedError) {
+    compiler::CompileResult program = compiler::compile_source(
+        "for name, action in (('exec', lambda: exec('1')), ('eval', lambda: eval('1')),\n"
+        "                     ('compile', lambda: compile('1', 'f', 'exec'))):\n"
+        "    try:\n"
+        "        action()\n"
+        "    except NotImplementedError as error:\n"
+        "        print(name, error)\n",
+        "no_compiler.py");
+    ASSERT_TRUE(program.ok());
+    vm::VmConfig config;
+    vm::ModuleRegistry registry = standard_modules();
+    registry.compiler = nullptr;
+    config.modules = registry;
+    std::string output;
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    vm::Vm machine(config);
+    EXPECT_EQ(machine.run_image(program.image()), vm::RunStatus::ok) << machine.traceback_text();
+    const std::string message(vm::no_compiler_message);
+    EXPECT_EQ(output, "exec " + message + "\neval " + message + "\ncompile " + message + "\n");
+}
 
 TEST(ModuleRegistryTest, StandardModulesAreFoundByName) {
     std::span<const vm::ModuleDefinition* const> definitions = standard_modules().modules;
