@@ -298,6 +298,14 @@ object::Result<Value> deflate_read(Runtime& runtime, Arguments arguments) {
     if (!size) {
         return Value::empty();
     }
+    if (*size < -1) {
+        // Only -1 means everything: MicroPython takes any other negative size as a machine
+        // word and fails to allocate that many bytes (and one for the terminator).
+        const std::size_t bytes = static_cast<std::size_t>(*size) + 1;
+        return runtime.raise_new(
+            &object::memory_error_type,
+            "memory allocation failed, allocating " + std::to_string(bytes) + " bytes");
+    }
     return read_bytes(runtime, self_of(arguments), *size, false);
 }
 
@@ -434,15 +442,13 @@ object::Status deflate_print(Runtime&, Value, object::Printer& printer, object::
     return object::succeeded();
 }
 
-constexpr auto unlimited = NativeFunction::unlimited;
-
 constexpr NativeFunction deflate_io_methods[] = {
     {names::read, NativeKind::method, 1, 2, deflate_read},
     {names::readinto, NativeKind::method, 2, 3, deflate_readinto},
     {names::readline, NativeKind::method, 1, 2, deflate_readline},
     {names::close, NativeKind::method, 1, 1, deflate_close},
     {names::dunder_enter, NativeKind::method, 1, 1, deflate_enter},
-    {names::dunder_exit, NativeKind::method, 1, unlimited, deflate_exit},
+    {names::dunder_exit, NativeKind::method, 4, 4, deflate_exit},
 };
 
 constexpr object::Attribute deflate_io_attributes[] = {

@@ -71,3 +71,19 @@ try:
     deflate.DeflateIO(io.BytesIO(), format=1)
 except TypeError as error:
     print(error)
+
+# Method arguments.
+valid = b"x\x9c\xcbH\xcd\xc9\xc9W(\xcf/\xcaIQ\xe0*NM\xce\xcfKQ\xc8\xc9\xccK\xe5*\xc9\xc8,J\x01\x00\xaa=\n\xf0"
+for call in (
+    lambda stream: stream.read(None),
+    lambda stream: stream.readinto(b"abc"),
+    lambda stream: stream.readinto(bytearray(4), 2),
+    lambda stream: stream.readinto(memoryview(bytearray(6))),
+    lambda stream: stream.readline(0),
+    lambda stream: stream.__exit__(),
+    lambda stream: list(stream),
+):
+    try:
+        print(call(deflate.DeflateIO(io.BytesIO(valid))))
+    except (TypeError, OSError) as error:
+        print(type(error).__name__, error)
