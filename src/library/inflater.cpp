@@ -435,7 +435,23 @@ Inflater::Progress Inflater::inflate(ByteSource& source, std::span<std::uint8_t>
         ended_ = status == InflateStatus::source_stopped ? InflateStatus::corrupt : status;
         return Progress{0, status};
     };
-    support::WorkBatch work(meter);
+    // Work is charged in batches, and what a call leaves uncharged is charged as it returns
+    // output: callers read in small chunks, so a batch may span many calls.
+    std::uint64_t unpaid = 0;
+    auto spend = [&](std::uint64_t units) {
+        unpaid += units;
+        if (unpaid < support::WorkBatch::batch_units || meter == nullptr) {
+            return true;
+        }
+        const std::uint64_t charged = unpaid;
+        unpaid = 0;
+        return meter->charge(charged);
+    };
+    auto settle = [&]() {
+        const std::uint64_t charged = unpaid;
+        unpaid = 0;
+        return meter == nullptr || charged == 0 || meter->charge(charged);
+    };
     std::size_t produced = 0;
     bool stream_ended = false;
     while (produced < output.size()) {
@@ -447,7 +463,7 @@ Inflater::Progress Inflater::inflate(ByteSource& source, std::span<std::uint8_t>
             if (header == Step::corrupt) {
                 return end(InflateStatus::corrupt);
             }
-            if (!work.add(320)) {
+            if (!spend(320)) {
                 return end(InflateStatus::work_stopped);
             }
         }
@@ -469,7 +485,7 @@ Inflater::Progress Inflater::inflate(ByteSource& source, std::span<std::uint8_t>
             continue;
         }
         output[produced++] = byte;
-        if (!work.add(1)) {
+        if (!spend(1)) {
             return end(InflateStatus::work_stopped);
         }
     }
@@ -479,6 +495,9 @@ Inflater::Progress Inflater::inflate(ByteSource& source, std::span<std::uint8_t>
         checksum_ = adler32(made, checksum_);
     } else if (header_format_ == DeflateFormat::gzip) {
         checksum_ = crc32(made, checksum_);
+    }
+    if (!settle()) {
+        return end(InflateStatus::work_stopped);
     }
     if (!stream_ended) {
         return {produced, InflateStatus::ok};
