@@ -403,7 +403,7 @@ object::Result<Value> deflate_make_new(Runtime& runtime, const object::Type*, Ar
             "function expected at most 4 arguments, got " + std::to_string(count));
     }
     std::int64_t numbers[2] = {0, 0};
-    for (std::uint32_t index = 1; index < std::min(count, 3u); ++index) {
+    for (std::uint32_t index = 1; index < std::min<std::uint32_t>(count, 3); ++index) {
         std::optional<std::int64_t> number = object::to_integer(runtime, arguments[index]);
         if (!number) {
             return Value::empty();
