@@ -236,6 +236,8 @@ FUZZ_RUNS ?=
 FUZZ_SEED ?=
 # The targets that read Python source start from the test programs; the others from their .mpy.
 FUZZ_SOURCE_SEEDS := tests/programs
+# The deflate streams (two control bytes, then the stream: see tests/fuzz/inflate_fuzzer.cpp).
+FUZZ_INFLATE_SEEDS := tests/fuzz/inflate_seeds
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.cpp,%,$(wildcard tests/fuzz/*_fuzzer.cpp))
 
 $(eval $(call configure_rule,$(FUZZ_DIR),,$(FUZZ_CONFIG)))
@@ -252,6 +254,7 @@ fuzz: fuzz-build corpus
 		mkdir -p $(FUZZ_DIR)/inputs/$$target; \
 		echo "== $$target for $(FUZZ_SECONDS) s"; \
 		case $$target in parse_fuzzer|compile_fuzzer) seeds=$(FUZZ_SOURCE_SEEDS);; \
+			inflate_fuzzer) seeds=$(FUZZ_INFLATE_SEEDS);; \
 			*) seeds=$(CORPUS_DIR);; esac; \
 		if $(FUZZ_DIR)/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -timeout=10 \
 			$(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS)) $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) \

@@ -77,5 +77,7 @@ MODULES = {
     "struct",
     "framebuf": "FrameBuffer FrameBuffer1 GS2_HMSB GS4_HMSB GS8 MONO_HLSB MONO_HMSB MONO_VLSB MVLSB "
     "RGB565",
+    "deflate": "AUTO DeflateIO GZIP RAW ZLIB",
+    "machine": "PinBase Signal idle mem16 mem32 mem8 soft_reset time_pulse_us",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

@@ -456,7 +456,7 @@ typedef struct xipy_constant_def {
 
 /* A native module: `import name` gives a module holding the functions, classes and constants
  * (built in that order). Python code cannot change its attributes, as for built-in
- * modules. */
+ * modules. A native module replaces a built-in one of the same name (a board's `machine`). */
 struct xipy_module_def {
     const char* name;
     const xipy_function_def* functions;

@@ -302,6 +302,32 @@
     X(scroll, "scroll") \
     X(blit, "blit")
 
+// deflate
+#define XIPY_DEFLATE_NAMES(X) \
+    X(deflate, "deflate") \
+    X(DeflateIO, "DeflateIO") \
+    X(AUTO, "AUTO") \
+    X(RAW, "RAW") \
+    X(ZLIB, "ZLIB") \
+    X(GZIP, "GZIP") \
+    X(ioctl, "ioctl")
+
+// machine (the unix port's hardware-free part)
+#define XIPY_MACHINE_NAMES(X) \
+    X(machine, "machine") \
+    X(PinBase, "PinBase") \
+    X(Signal, "Signal") \
+    X(time_pulse_us, "time_pulse_us") \
+    X(mem, "mem") \
+    X(mem8, "mem8") \
+    X(mem16, "mem16") \
+    X(mem32, "mem32") \
+    X(idle, "idle") \
+    X(soft_reset, "soft_reset") \
+    X(on, "on") \
+    X(off, "off") \
+    X(invert, "invert")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -323,7 +349,9 @@
     XIPY_VFS_NAMES(X) \
     XIPY_PLATFORM_NAMES(X) \
     XIPY_UCTYPES_NAMES(X) \
-    XIPY_FRAMEBUF_NAMES(X)
+    XIPY_FRAMEBUF_NAMES(X) \
+    XIPY_DEFLATE_NAMES(X) \
+    XIPY_MACHINE_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

@@ -78,11 +78,11 @@ constexpr object::ConstantNameIndex<module_name_count> module_name_index{module_
 // Lookup is by name, so the order here is only the order of each VM's instance table. The
 // modules with per-VM state come first: vm::module_state() scans from the front on each call.
 constexpr const vm::ModuleDefinition* standard_definitions[] = {
-    &random_module,  &time_module,        &micropython_module, &sys_module,   &math_module,
-    &cmath_module,   &gc_module,          &errno_module,       &heapq_module, &json_module,
-    &io_module,      &collections_module, &os_module,          &array_module, &struct_module,
-    &re_module,      &binascii_module,    &hashlib_module,     &vfs_module,   &platform_module,
-    &uctypes_module, &framebuf_module,
+    &random_module,  &time_module,        &micropython_module, &sys_module,     &math_module,
+    &cmath_module,   &gc_module,          &errno_module,       &heapq_module,   &json_module,
+    &io_module,      &collections_module, &os_module,          &array_module,   &struct_module,
+    &re_module,      &binascii_module,    &hashlib_module,     &vfs_module,     &platform_module,
+    &uctypes_module, &framebuf_module,    &deflate_module,     &machine_module,
 };
 
 }  // namespace

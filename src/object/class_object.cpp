@@ -488,6 +488,13 @@ bool c3_merge(std::vector<std::vector<const Type*>> sequences, std::vector<const
 Result<Value> instance_call(Runtime& runtime, Value callable, Arguments arguments) {
     ClassLookup found = lookup_in_type(type_of(callable), names::dunder_call);
     if (found.value.is_empty()) {
+        // A callable built-in base (machine.Signal) is called with the instance's native part,
+        // as MicroPython calls the base's call slot.
+        const Type* native = type_of(callable)->native_base;
+        Value inner = native_self(callable);
+        if (native != nullptr && native->slots.call != nullptr && inner != callable) {
+            return native->slots.call(runtime, inner, arguments);
+        }
         return runtime.raise_new(
             &type_error_type,
             "'" + std::string(type_name_of(runtime, callable)) + "' object isn't callable");

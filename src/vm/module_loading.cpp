@@ -359,8 +359,11 @@ Value Interpreter::find_builtin_module(std::uint32_t id, BuiltinLookup lookup) {
         return main_module_;
     }
     std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
-    for (std::size_t index = 0; index < module_instances_.size(); ++index) {
-        // The registry's definitions, then those a host added (add_module()).
+    const std::size_t count = module_instances_.size();
+    for (std::size_t step = 0; step < count; ++step) {
+        // Those a host added (add_module()) first, then the registry's: a host's own module
+        // replaces a standard one of the same name (a board's `machine` with its `Pin`).
+        const std::size_t index = (definitions.size() + step) % count;
         const ModuleDefinition* definition = index < definitions.size()
                                                  ? definitions[index]
                                                  : added_modules_[index - definitions.size()];
