@@ -302,6 +302,18 @@
     X(scroll, "scroll") \
     X(blit, "blit")
 
+// _thread
+#define XIPY_THREAD_NAMES(X) \
+    X(thread_module, "_thread") \
+    X(start_new_thread, "start_new_thread") \
+    X(allocate_lock, "allocate_lock") \
+    X(get_ident, "get_ident") \
+    X(stack_size, "stack_size") \
+    X(lock_type_name, "LockType") \
+    X(lock, "lock") \
+    X(acquire, "acquire") \
+    X(locked, "locked")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -323,7 +335,8 @@
     XIPY_VFS_NAMES(X) \
     XIPY_PLATFORM_NAMES(X) \
     XIPY_UCTYPES_NAMES(X) \
-    XIPY_FRAMEBUF_NAMES(X)
+    XIPY_FRAMEBUF_NAMES(X) \
+    XIPY_THREAD_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {
