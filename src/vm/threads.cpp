@@ -23,7 +23,10 @@ using object::Value;
 
 namespace {
 
-Interpreter& interpreter_of(object::Runtime& runtime) { return static_cast<Interpreter&>(runtime); }
+// Unused in builds without threads.
+[[maybe_unused]] Interpreter& interpreter_of(object::Runtime& runtime) {
+    return static_cast<Interpreter&>(runtime);
+}
 
 }  // namespace
 
