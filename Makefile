@@ -48,7 +48,8 @@ FIRMWARE_CONFIG := -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/arm-none-eabi.cmake \
 FIRMWARE_QEMU := qemu-system-arm -machine mps2-an385 -nographic -monitor null -semihosting \
 	-icount shift=0 -kernel
 
-# ThreadSanitizer: only the many-VM test's threads part is built and run there (`make tsan`).
+# ThreadSanitizer: only the many-VM test's threads part and the test of a program's own threads
+# (_thread) are built and run there (`make tsan`).
 TSAN_DIR := build-tsan
 TSAN_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	-DCMAKE_C_COMPILER=clang -DXIPY_THREAD_SANITIZE=ON -DXIPY_WERROR=ON
@@ -79,7 +80,7 @@ help:
 	@echo "make m32        32-bit core + unit tests into $(M32_DIR)/"
 	@echo "make firmware   the mps2-an385 example firmware (Cortex-M3) into $(FIRMWARE_DIR)/; firmware-run runs it in QEMU"
 	@echo "make firmware-test  corpus programs on the firmware under qemu-system-arm against the reference outputs"
-	@echo "make tsan       the many-VM threads test under ThreadSanitizer ($(TSAN_DIR)/)"
+	@echo "make tsan       the many-VM threads test and _thread test under ThreadSanitizer ($(TSAN_DIR)/)"
 	@echo "make package    install into build-package/ and build out-of-tree hosts against it"
 	@echo "make corpus     compile tests/programs/**/*.py to $(CORPUS_DIR)/ with the reference mpy-cross"
 	@echo "make conformance  run the corpus on $(ASAN_DIR)/xipy against the reference outputs"
@@ -140,8 +141,9 @@ firmware-test: release corpus
 # 8 threads with a VM each and an interrupt from another thread, under ThreadSanitizer; any
 # report fails the run (halt_on_error).
 tsan: reference $(TSAN_DIR)/Makefile
-	$(CMAKE) --build $(TSAN_DIR) --parallel $(JOBS) --target api_many_vms
+	$(CMAKE) --build $(TSAN_DIR) --parallel $(JOBS) --target api_many_vms api_program_threads_test
 	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_many_vms --threads-only
+	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_program_threads_test
 
 # Installs the library into build-package/ and builds out-of-tree C and C++ hosts against it
 # (find_package, pkg-config, FetchContent); PACKAGE_FLAGS=--shared for the shared library.

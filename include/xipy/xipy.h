@@ -146,6 +146,11 @@ typedef struct xipy_config {
      * class creation), still call malloc (docs/embedding.md, "Memory"). Default NULL and 0. */
     void* heap_buffer;
     size_t heap_buffer_bytes;
+    /* Nonzero lets the program start threads (_thread.start_new_thread), which take turns
+     * running the VM's code under its lock (docs/embedding.md, "Threads"); each is a thread of
+     * the host process. Default 0: start_new_thread raises OSError "[Errno 1] EPERM". Builds
+     * without threads (XIPY_THREADS off: bare metal, -fno-exceptions) have no _thread module. */
+    int allow_threads;
 } xipy_config;
 
 /* Fills `config` with the defaults described at each field of xipy_config. */

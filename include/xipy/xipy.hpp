@@ -40,6 +40,7 @@ struct VmOptions {
     // Host grants (see xipy_config): the time module's real clock, os.getenv().
     bool allow_clock = false;
     bool allow_environment = false;
+    bool allow_threads = false;  // _thread.start_new_thread (see xipy_config.allow_threads)
     // input() reads through this: the next byte (0..255), or -1 at end of file. Empty: input()
     // raises EOFError.
     std::function<int()> read_stdin;
@@ -665,6 +666,7 @@ class Vm {
         config.argument_values = argument_values.data();
         config.allow_clock = options.allow_clock ? 1 : 0;
         config.allow_environment = options.allow_environment ? 1 : 0;
+        config.allow_threads = options.allow_threads ? 1 : 0;
         callbacks_->read_stdin = std::move(options.read_stdin);
         if (callbacks_->read_stdin) {
             config.read_stdin = &Vm::forward_stdin;

@@ -87,6 +87,7 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     result.host.filesystem_writable = config.allow_filesystem_write != 0;
     result.host.clock = config.allow_clock != 0;
     result.host.environment = config.allow_environment != 0;
+    result.host.threads = config.allow_threads != 0;
     result.host.read_stdin = config.read_stdin;  // builtins: input()
     result.host.stdin_context = config.stdin_context;
     for (int index = 0; index < config.argument_count; ++index) {

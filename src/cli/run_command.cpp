@@ -66,6 +66,7 @@ constexpr std::string_view run_usage =
     "  --no-env             no environment: os.getenv() raises OSError\n"
     "  --no-clock           no clock: time.time(), time.sleep(), ticks... raise OSError\n"
     "  --no-stdin           no standard input: input() and sys.stdin see end of file\n"
+    "  --no-threads         no threads: _thread.start_new_thread() raises OSError\n"
     "  --sandbox            all of the --no-... options: only output and sys.argv remain\n"
     "  --help               print this help\n";
 
@@ -237,6 +238,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
     bool environment = true;
     bool clock = true;
     bool standard_input = true;
+    bool threads = true;
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -320,11 +322,15 @@ int run_run_command(std::span<const std::string_view> arguments) {
         if (argument == "--no-stdin" || argument == "--sandbox") {
             standard_input = false;
         }
+        if (argument == "--no-threads" || argument == "--sandbox") {
+            threads = false;
+        }
         if (argument == "--fs-write") {
             filesystem_write = true;
         }
         if (argument == "--no-fs" || argument == "--no-env" || argument == "--no-clock" ||
-            argument == "--no-stdin" || argument == "--sandbox" || argument == "--fs-write") {
+            argument == "--no-stdin" || argument == "--no-threads" || argument == "--sandbox" ||
+            argument == "--fs-write") {
             continue;
         }
         if (argument == "--max-steps") {
@@ -427,6 +433,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
     config.allow_filesystem_write = filesystem_write ? 1 : 0;
     config.allow_clock = clock ? 1 : 0;
     config.allow_environment = environment ? 1 : 0;
+    config.allow_threads = threads ? 1 : 0;
     config.read_stdin = standard_input ? read_stdin : nullptr;
 
     xipy_vm* vm = nullptr;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "gc/cell.hpp"
@@ -154,6 +155,9 @@ class Heap {
     // Undoes every lock() at once: MicroPython's REPL does so before each statement, since a
     // heap left locked could run nothing more.
     void unlock_all() { lock_depth_ = 0; }
+    // The lock belongs to the thread that took it, as in MicroPython: a thread switch
+    // exchanges the running thread's depth with the next one's (vm/threads.hpp).
+    void swap_lock_depth(std::uint32_t& other) { std::swap(lock_depth_, other); }
 
     // Lets load work allocate while the program holds the heap locked: MicroPython builds an
     // .mpy's constant objects when it loads the file, before any heap_lock(), where xipy

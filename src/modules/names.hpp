@@ -328,6 +328,18 @@
     X(off, "off") \
     X(invert, "invert")
 
+// _thread
+#define XIPY_THREAD_NAMES(X) \
+    X(thread_module, "_thread") \
+    X(start_new_thread, "start_new_thread") \
+    X(allocate_lock, "allocate_lock") \
+    X(get_ident, "get_ident") \
+    X(stack_size, "stack_size") \
+    X(lock_type_name, "LockType") \
+    X(lock, "lock") \
+    X(acquire, "acquire") \
+    X(locked, "locked")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -351,7 +363,8 @@
     XIPY_UCTYPES_NAMES(X) \
     XIPY_FRAMEBUF_NAMES(X) \
     XIPY_DEFLATE_NAMES(X) \
-    XIPY_MACHINE_NAMES(X)
+    XIPY_MACHINE_NAMES(X) \
+    XIPY_THREAD_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

@@ -83,6 +83,9 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
     &io_module,      &collections_module, &os_module,          &array_module,   &struct_module,
     &re_module,      &binascii_module,    &hashlib_module,     &vfs_module,     &platform_module,
     &uctypes_module, &framebuf_module,    &deflate_module,     &machine_module,
+#if XIPY_THREADS
+    &thread_module,
+#endif
 };
 
 }  // namespace

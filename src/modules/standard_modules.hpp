@@ -41,6 +41,9 @@ extern const vm::ModuleDefinition re_module;
 extern const vm::ModuleDefinition struct_module;
 extern const vm::ModuleDefinition sys_module;
 extern const vm::ModuleDefinition time_module;
+#if XIPY_THREADS
+extern const vm::ModuleDefinition thread_module;  // _thread
+#endif
 extern const vm::ModuleDefinition uctypes_module;
 extern const vm::ModuleDefinition vfs_module;  // vfs.cpp: VfsRom, mount, umount
 

@@ -16,6 +16,7 @@
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
 #include "object/tuple_object.hpp"
+#include "vm/threads.hpp"
 
 namespace xipy::modules {
 
@@ -88,21 +89,21 @@ object::Result<Value> sleep_for(object::Runtime& runtime, double seconds) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
+    if (seconds <= 0) {
+        // sleep(0) still lets the program's other threads run, as on the reference.
+        return vm::sleep_released(runtime, std::chrono::nanoseconds(0)) ? Value::none()
+                                                                        : Value::empty();
+    }
     if (seconds > 0) {
 #if XIPY_HOSTED
-        // In slices that poll for an interrupt, so Ctrl-C ends a long sleep as on the
-        // reference (the REPL's "KeyboardInterrupt" during time.sleep()).
-        const auto deadline = std::chrono::steady_clock::now() +
-                              std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(seconds));
-        constexpr auto slice = std::chrono::milliseconds(20);
-        for (auto now = std::chrono::steady_clock::now(); now < deadline;
-             now = std::chrono::steady_clock::now()) {
-            std::this_thread::sleep_for(
-                std::min<std::chrono::steady_clock::duration>(deadline - now, slice));
-            if (!runtime.charge_native_work(0)) {
-                return Value::empty();
-            }
+        // Ctrl-C ends a long sleep as on the reference (the REPL's "KeyboardInterrupt" during
+        // time.sleep()); the VM's other threads run meanwhile.
+        if (!vm::sleep_released(runtime,
+                                std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    // At most 30 years: nanoseconds would overflow.
+                                    std::chrono::duration<double>(std::min(seconds, 1e9)))) ||
+            !runtime.charge_native_work(0)) {
+            return Value::empty();
         }
 #else
         // No threads to yield to on bare metal: wait on the clock.

@@ -203,6 +203,22 @@ class Runtime : public gc::RootProvider {
 
     void trace_roots(gc::Tracer& tracer) override;
 
+    // What belongs to one thread of the VM's program (vm/threads.hpp): its root stack, its
+    // pending exception and its call depths. The running thread's live here; a thread switch
+    // exchanges them with the saved ones of the thread that runs next.
+    struct ThreadState {
+        std::vector<Value> temporaries;
+        Value exception;
+        std::uint32_t depth = 0;
+        std::uint32_t native_depth = 0;
+    };
+    void swap_thread_state(ThreadState& other) {
+        temporaries_.swap(other.temporaries);
+        std::swap(exception_, other.exception);
+        std::swap(depth_, other.depth);
+        std::swap(native_depth_, other.native_depth);
+    }
+
     // ---- checked native methods
     // A (method, self type) pair native_call has already checked: a native method's code
     // assumes its self has the owner's layout, and a corrupt image can hand it anything,

@@ -34,6 +34,7 @@ struct HostServices {
     bool filesystem_writable = false;  // the root may be changed, not only read
     bool clock = false;                // time.time(), time.sleep(), time.ticks_ms(), ...: real time
     bool environment = false;          // os.getenv() and friends: the process's environment
+    bool threads = false;              // _thread.start_new_thread(): threads of the host process
     // builtins: input() reads standard input one byte at a time through this (the next byte,
     // or -1 at end of file), so it never consumes past the line it returns. Null: input()
     // sees end of file at once.

@@ -30,6 +30,7 @@
 #include "vm/rare_opcodes.hpp"
 #include "vm/slicing.hpp"
 #include "vm/slow_paths.hpp"
+#include "vm/threads.hpp"
 #include "vm/unwind.hpp"
 
 // Labels-as-values dispatch where the compiler has it (g++ and clang), unless the build
@@ -401,7 +402,11 @@ Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::s
     initialize_builtins(*this);
 }
 
-Interpreter::~Interpreter() = default;
+Interpreter::~Interpreter() {
+#if XIPY_THREADS
+    threads_.reset();
+#endif
+}
 
 void Interpreter::set_step_limit(std::uint64_t limit) {
     step_limit_ = limit == 0 ? UINT64_MAX : limit;
@@ -417,7 +422,13 @@ object::Status Interpreter::stop_or_interrupt() {
         raise_new(&object::runtime_error_type, "step budget exhausted");
         return object::Raised{};
     }
-    if (interrupt_requested_.exchange(false, std::memory_order_relaxed)) {
+    if (interrupt_requested_.exchange(false, std::memory_order_acquire)) {
+#if XIPY_THREADS
+        if (threads_ != nullptr) {
+            return threads_->attend();  // an interrupt, a stop or a thread waiting to run
+        }
+#endif
+        keyboard_interrupt_.store(false, std::memory_order_relaxed);
         raise_type(&object::keyboard_interrupt_type);
         return object::Raised{};
     }
@@ -478,10 +489,10 @@ object::Status Interpreter::charge_native_work(std::uint64_t cost) {
     return object::succeeded();
 }
 
-void Interpreter::trace_roots(gc::Tracer& tracer) {
-    object::Runtime::trace_roots(tracer);
-    for (std::uint32_t frame_index = 0; frame_index < frames_.size(); ++frame_index) {
-        const Frame& frame = frames_[frame_index];
+// Marks what the frames of one thread's frame stack refer to.
+void Interpreter::trace_frames(const ItemStack<Frame, 8>& frames, gc::Tracer& tracer) {
+    for (std::uint32_t frame_index = 0; frame_index < frames.size(); ++frame_index) {
+        const Frame& frame = frames[frame_index];
         const Value* slots = frame.state - stack_guard_slots;
         for (std::uint32_t index = 0; index < stack_guard_slots + frame.state_count; ++index) {
             trace_value(tracer, slots[index]);
@@ -496,6 +507,16 @@ void Interpreter::trace_roots(gc::Tracer& tracer) {
             tracer.mark(frame.generator);
         }
     }
+}
+
+void Interpreter::trace_roots(gc::Tracer& tracer) {
+    object::Runtime::trace_roots(tracer);
+    trace_frames(frames_, tracer);
+#if XIPY_THREADS
+    if (threads_ != nullptr) {
+        threads_->trace(tracer);
+    }
+#endif
     for (const auto& context : contexts_) {
         trace_value(tracer, context->globals);
         trace_value(tracer, context->owner);

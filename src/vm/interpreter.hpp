@@ -23,6 +23,10 @@
 
 namespace xipy::vm {
 
+#if XIPY_THREADS
+class ThreadSystem;
+#endif
+
 // How a run of the loop ended.
 enum class ExitKind : std::uint8_t { returned, yielded, raised };
 
@@ -186,8 +190,43 @@ class Interpreter : public object::Runtime {
     // True after a run was stopped by the step budget (until the next set_step_limit()).
     bool step_budget_exhausted() const { return step_budget_exhausted_; }
     // Asks the running code to raise KeyboardInterrupt at its next back-edge or call. Safe
-    // from another thread or a signal handler: it only stores to a lock-free atomic.
-    void request_interrupt() { interrupt_requested_.store(true, std::memory_order_relaxed); }
+    // from another thread or a signal handler: it only stores to lock-free atomics.
+    void request_interrupt() {
+        keyboard_interrupt_.store(true, std::memory_order_relaxed);
+        interrupt_requested_.store(true, std::memory_order_release);
+    }
+    // Raises the poll flag without an interrupt: the next poll calls ThreadSystem::attend().
+    void request_attention() { interrupt_requested_.store(true, std::memory_order_release); }
+    bool keyboard_interrupt_pending() const {
+        return keyboard_interrupt_.load(std::memory_order_relaxed);
+    }
+    void clear_keyboard_interrupt() { keyboard_interrupt_.store(false, std::memory_order_relaxed); }
+    // Makes the exception the running thread raises next uncatchable, as the step budget's stop.
+    void stop_running_thread() { step_budget_exhausted_ = true; }
+
+    // ---- the threads of the program (vm/threads.hpp)
+    // One thread's execution state while another thread runs: the running thread's is the
+    // interpreter's own, and swap_thread_state() exchanges the two on a switch.
+    struct ThreadState {
+        explicit ThreadState(gc::Heap& heap) : frames(heap), values(heap), handlers(heap) {}
+        ItemStack<Frame, 8> frames;
+        SegmentedStack<object::Value, 64> values;
+        SegmentedStack<ExceptionHandler, 4> handlers;
+        object::Value inject;
+        bool stopped = false;               // step_budget_exhausted_
+        std::uint32_t heap_lock_depth = 0;  // micropython.heap_lock() of this thread
+        object::Runtime::ThreadState runtime;
+    };
+    // Both in vm/threads.cpp.
+    void swap_thread_state(ThreadState& other);
+    // Marks what a saved state refers to (the running one's is traced by trace_roots()).
+    static void trace_thread_state(const ThreadState& state, gc::Tracer& tracer);
+#if XIPY_THREADS
+    // The program's threads: null until the first _thread.start_new_thread().
+    ThreadSystem* threads() { return threads_.get(); }
+    // Makes them on the first call; null with nothing pending when the heap is full.
+    ThreadSystem* make_threads();
+#endif
     // Counts one step and polls the interrupt flag; false with an exception pending when the
     // budget is spent (an uncatchable RuntimeError) or an interrupt arrived.
     object::Status charge_step() {
@@ -209,6 +248,7 @@ class Interpreter : public object::Runtime {
     bool has_scheduled() const { return scheduled_count_ > 0 && !running_scheduled_; }
 
   private:
+    static void trace_frames(const ItemStack<Frame, 8>& frames, gc::Tracer& tracer);
     object::Result<object::Value> load_module_file(std::uint32_t name, const std::string& file_path,
                                                    const std::string* package_path);
     object::Value find_in_directory(std::uint32_t full_name, std::string_view component,
@@ -298,7 +338,14 @@ class Interpreter : public object::Runtime {
     std::uint64_t step_limit_ = UINT64_MAX;  // UINT64_MAX: no limit
     bool step_budget_exhausted_ = false;
     static_assert(std::atomic<bool>::is_always_lock_free, "interrupts need a lock-free flag");
+    // The poll flag: set for an interrupt (keyboard_interrupt_ says which) and, with threads,
+    // by a thread that waits for the VM's lock or a stop of threads.
     std::atomic<bool> interrupt_requested_{false};
+    std::atomic<bool> keyboard_interrupt_{false};
+#if XIPY_THREADS
+    // ~Interpreter() destroys it first: its threads stop and are joined while all else lives.
+    std::unique_ptr<ThreadSystem> threads_;
+#endif
     // Invariant: the first scheduled_count_ pairs are the queue, oldest first.
     std::array<std::pair<object::Value, object::Value>, schedule_depth> scheduled_{};
     std::uint32_t scheduled_count_ = 0;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <new>
 #include <type_traits>
+#include <utility>
 
 #include "gc/heap.hpp"
 
@@ -41,6 +42,17 @@ class SegmentedStack {
     }
     SegmentedStack(const SegmentedStack&) = delete;
     SegmentedStack& operator=(const SegmentedStack&) = delete;
+
+    // Exchanges the contents with another stack on the same heap (a thread switch): the
+    // chunks themselves stay where they are.
+    void swap(SegmentedStack& other) {
+        std::swap(chunks_, other.chunks_);
+        std::swap(chunk_count_, other.chunk_count_);
+        std::swap(top_, other.top_);
+        std::swap(current_slots_, other.current_slots_);
+        std::swap(current_start_, other.current_start_);
+        std::swap(current_end_, other.current_end_);
+    }
 
     // The position the next push() starts from (or after).
     std::uint32_t top() const { return top_; }
@@ -188,6 +200,10 @@ class ItemStack {
     std::uint32_t size() const { return slots_.top(); }
     bool empty() const { return slots_.top() == 0; }
     std::size_t bytes() const { return slots_.bytes(); }
+    void swap(ItemStack& other) {
+        slots_.swap(other.slots_);
+        std::swap(back_, other.back_);
+    }
     T& operator[](std::uint32_t index) { return slots_.at(index); }
     const T& operator[](std::uint32_t index) const { return slots_.at(index); }
     T& back() { return *back_; }
