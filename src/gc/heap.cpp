@@ -321,18 +321,50 @@ void Heap::collect() {
     }
     collecting_ = true;
     mark_roots(tracer_);
-    while (!tracer_.work_list_.empty()) {
-        Cell* cell = tracer_.work_list_.back();
-        tracer_.work_list_.pop_back();
-        if (cell->descriptor_ != nullptr && cell->descriptor_->trace != nullptr) {
-            cell->descriptor_->trace(cell, tracer_);
-        }
+    drain_work_list();
+    while (tracer_.overflowed_) {
+        tracer_.overflowed_ = false;
+        ++mark_rescans_;
+        trace_marked_cells();
     }
     sweep();
     bytes_after_last_collection_ = bytes_in_use_;
     bytes_allocated_since_collection_ = 0;
     ++collections_;
     collecting_ = false;
+}
+
+void Heap::trace_cell(Cell* cell) {
+    if (cell->descriptor_ != nullptr && cell->descriptor_->trace != nullptr) {
+        cell->descriptor_->trace(cell, tracer_);
+    }
+}
+
+void Heap::drain_work_list() {
+    while (tracer_.count_ > 0) {
+        trace_cell(tracer_.work_list_[--tracer_.count_]);
+    }
+}
+
+// After the work list overflowed: some marked cells were never traced. Tracing every marked
+// cell again finds their unmarked children; cells traced before only find marked ones.
+void Heap::trace_marked_cells() {
+    for (Page* page = pages_; page != nullptr; page = page->next) {
+        const std::size_t block_bytes = page->size_class * granule;
+        for (std::size_t index = 0; index < page->block_count; ++index) {
+            auto* cell = reinterpret_cast<Cell*>(page->blocks() + index * block_bytes);
+            if ((cell->flags_ & Cell::flag_free) == 0 && cell->is_marked()) {
+                trace_cell(cell);
+                drain_work_list();
+            }
+        }
+    }
+    for (LargeCell* large = large_cells_; large != nullptr; large = large->next) {
+        if (large->cell()->is_marked()) {
+            trace_cell(large->cell());
+            drain_work_list();
+        }
+    }
 }
 
 void Heap::add_root_provider(RootProvider* provider) { root_providers_.push_back(provider); }

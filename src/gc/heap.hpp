@@ -11,9 +11,12 @@
 
 namespace xipy::gc {
 
-// Visits reachable cells during a collection. Marking is iterative (an
-// explicit work list), so deeply nested structures cannot overflow the C
-// stack.
+// Visits reachable cells during a collection. Marking is iterative (an explicit work list),
+// so deeply nested structures cannot overflow the C stack, and the work list has a fixed
+// size, so marking never allocates: a collection needs no memory beyond the heap's limit
+// however many objects one object refers to. A cell marked while the list is full is left
+// untraced and the heap is scanned again for marked cells afterwards, as MicroPython does
+// when its mark stack overflows.
 class Tracer {
   public:
     void mark(Cell* cell) {
@@ -21,12 +24,21 @@ class Tracer {
             return;
         }
         cell->flags_ |= Cell::flag_marked;
-        work_list_.push_back(cell);
+        if (count_ < work_list_capacity) {
+            work_list_[count_++] = cell;
+        } else {
+            overflowed_ = true;
+        }
     }
 
   private:
     friend class Heap;
-    std::vector<Cell*> work_list_;
+    // 1 KiB on 64-bit hosts: deep enough that ordinary data never overflows it, small
+    // beside a VM's other fixed state.
+    static constexpr std::size_t work_list_capacity = 128;
+    Cell* work_list_[work_list_capacity];
+    std::size_t count_ = 0;
+    bool overflowed_ = false;
 };
 
 // Something outside the heap that holds references into it: the VM's value
@@ -238,6 +250,8 @@ class Heap {
     std::uint64_t bytes_allocated() const { return bytes_allocated_; }
     std::size_t limit_bytes() const { return config_.limit_bytes; }
     std::uint64_t collections() const { return collections_; }
+    // How many times a collection scanned the heap again because its work list was full.
+    std::uint64_t mark_rescans() const { return mark_rescans_; }
     std::uint64_t allocations() const { return allocations_; }
 
   private:
@@ -292,6 +306,9 @@ class Heap {
     void free_memory(void* memory, std::size_t bytes);
     void count_allocated(std::size_t bytes);
     void mark_roots(Tracer& tracer);
+    void trace_cell(Cell* cell);
+    void drain_work_list();
+    void trace_marked_cells();
     void sweep();
     void sweep_pages();
     void sweep_large_cells();
@@ -313,6 +330,7 @@ class Heap {
     std::size_t threshold_bytes_ = no_threshold;
     bool automatic_collection_ = true;
     std::uint64_t collections_ = 0;
+    std::uint64_t mark_rescans_ = 0;
     std::uint64_t allocations_ = 0;
     std::uint32_t lock_depth_ = 0;
     bool collecting_ = false;

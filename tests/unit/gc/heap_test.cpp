@@ -206,6 +206,43 @@ TEST(HeapTest, DeepChainsDoNotRecurseOnTheCStack) {
     heap.remove_root_provider(&roots);
 }
 
+// More cells to trace at once than the tracer's fixed work list holds: marking scans the heap
+// again for marked cells instead of growing the list, and still finds every live cell, in
+// pages and large cells alike.
+TEST(HeapTest, AFullWorkListRescansInsteadOfGrowing) {
+    finalized_count = 0;
+    Heap heap(HeapConfig{64 << 20, false});
+    TestRoots roots;
+    heap.add_root_provider(&roots);
+    constexpr int root_count = 3000;
+    constexpr std::size_t large_bytes = 4096;
+    std::size_t live_bytes = 0;
+    for (int index = 0; index < root_count; ++index) {
+        Pair* left = allocate_pair(heap);
+        roots.cells.push_back(left);
+        Pair* right = allocate_pair(heap);
+        roots.cells.push_back(right);
+        // Every 100th parent is a large cell.
+        const std::size_t parent_bytes = index % 100 == 0 ? large_bytes : sizeof(Pair);
+        auto* parent = static_cast<Pair*>(heap.allocate(parent_bytes, &pair_descriptor));
+        ASSERT_NE(parent, nullptr);
+        parent->first = left;
+        parent->second = right;
+        roots.cells.back() = parent;
+        roots.cells[roots.cells.size() - 2] = parent;
+        live_bytes += heap.cell_footprint(parent_bytes) + 2 * heap.cell_footprint(sizeof(Pair));
+        allocate_pair(heap);  // garbage between the live cells
+    }
+    heap.collect();
+    EXPECT_GT(heap.mark_rescans(), 0u);
+    EXPECT_EQ(finalized_count, root_count);
+    EXPECT_EQ(heap.bytes_in_use(), live_bytes);
+    // Everything still reachable survives a second collection too.
+    heap.collect();
+    EXPECT_EQ(finalized_count, root_count);
+    heap.remove_root_provider(&roots);
+}
+
 TEST(HeapTest, LockedHeapRefusesAllocation) {
     Heap heap(HeapConfig{1 << 20, false});
     heap.lock();
