@@ -220,16 +220,20 @@ Result<Value> shift_left_in_heap(Runtime& runtime, Value left, std::uint64_t cou
     Limb storage[2];
     bool negative = false;
     number::natural::Magnitude source = int_magnitude(left, storage, negative);
-    const std::size_t limb_shift = static_cast<std::size_t>(count / limb_bits);
+    // Sizes stay 64-bit until the heap has agreed to them: on a 32-bit host a count of 2^60
+    // would otherwise wrap to a small shift and give a wrong result instead of MemoryError.
+    const std::uint64_t wide_limb_shift = count / limb_bits;
     const unsigned bit_shift = static_cast<unsigned>(count % limb_bits);
-    const std::uint64_t limb_count = std::uint64_t{source.size()} + limb_shift + 1;
+    const std::uint64_t limb_count = std::uint64_t{source.size()} + wide_limb_shift + 1;
     const std::uint64_t bytes = limb_count * sizeof(Limb);
     if (!runtime.make_room_for_result(bytes, 1).ok()) {
         return Value::empty();
     }
+    // The heap agreed, so `bytes` is within its limit and fits a size_t.
     if (limb_count > std::numeric_limits<std::uint32_t>::max()) {
         return runtime.raise_memory_error(static_cast<std::size_t>(bytes));
     }
+    const auto limb_shift = static_cast<std::size_t>(wide_limb_shift);
     // The zero limbs below the value are the allocator's work, charged up front like any fill.
     if (!runtime.charge_if_large(limb_shift * sizeof(Limb))) {
         return Value::empty();
