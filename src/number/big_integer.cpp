@@ -87,7 +87,8 @@ MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor,
     MagnitudeDivision result;
     result.quotient.resize(natural::quotient_size_bound(dividend.size(), divisor.size()));
     result.remainder.resize(natural::remainder_size_bound(dividend.size(), divisor.size()));
-    LimbVector scratch(natural::division_scratch_size_bound(dividend.size(), divisor.size()));
+    LimbVector scratch(natural::division_scratch_size_bound(dividend.size(), divisor.size()),
+                       LimbVector::ForOverwrite{});
     natural::Division sizes =
         natural::divide(dividend, divisor, result.quotient, result.remainder, scratch, meter);
     if (sizes.quotient_size == natural::stopped) {
@@ -100,20 +101,23 @@ MagnitudeDivision divide_magnitudes(Magnitude dividend, Magnitude divisor,
 }
 
 LimbVector add_magnitudes(Magnitude left, Magnitude right) {
-    LimbVector sum(natural::sum_size_bound(left.size(), right.size()));
+    LimbVector sum(natural::sum_size_bound(left.size(), right.size()), LimbVector::ForOverwrite{});
     sum.resize(natural::add(left, right, sum));
     return sum;
 }
 
 LimbVector multiply_magnitudes(Magnitude left, Magnitude right) {
-    LimbVector product(natural::product_size_bound(left.size(), right.size()));
-    LimbVector scratch(natural::multiply_scratch_size_bound(left.size(), right.size()));
+    LimbVector product(natural::product_size_bound(left.size(), right.size()),
+                       LimbVector::ForOverwrite{});
+    LimbVector scratch(natural::multiply_scratch_size_bound(left.size(), right.size()),
+                       LimbVector::ForOverwrite{});
     product.resize(natural::multiply(left, right, product, scratch));
     return product;
 }
 
 LimbVector shift_right_magnitude(Magnitude value, std::uint64_t bit_count) {
-    LimbVector result(natural::shift_right_size_bound(value.size(), bit_count));
+    LimbVector result(natural::shift_right_size_bound(value.size(), bit_count),
+                      LimbVector::ForOverwrite{});
     result.resize(natural::shift_right(value, bit_count, result));
     return result;
 }
@@ -422,7 +426,8 @@ BigInteger operator+(const BigInteger& left, const BigInteger& right) {
     bool left_larger = natural::compare(left.magnitude_, right.magnitude_) >= 0;
     const BigInteger& larger = left_larger ? left : right;
     const BigInteger& smaller = left_larger ? right : left;
-    LimbVector difference(natural::difference_size_bound(larger.magnitude_.size()));
+    LimbVector difference(natural::difference_size_bound(larger.magnitude_.size()),
+                          LimbVector::ForOverwrite{});
     difference.resize(natural::subtract(larger.magnitude_, smaller.magnitude_, difference));
     return BigInteger(larger.negative_, std::move(difference));
 }
@@ -464,7 +469,8 @@ BigInteger operator<<(const BigInteger& value, std::uint64_t bit_count) {
     if (value.is_zero()) {
         return value;
     }
-    LimbVector result(natural::shift_left_size_bound(value.magnitude_.size(), bit_count));
+    LimbVector result(natural::shift_left_size_bound(value.magnitude_.size(), bit_count),
+                      LimbVector::ForOverwrite{});
     result.resize(natural::shift_left(value.magnitude_, bit_count, result));
     return BigInteger(value.negative_, std::move(result));
 }
@@ -571,9 +577,11 @@ support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& r
                                      support::WorkMeter& meter) {
     Magnitude left_magnitude = left.magnitude();
     Magnitude right_magnitude = right.magnitude();
-    LimbVector product(natural::product_size_bound(left_magnitude.size(), right_magnitude.size()));
+    LimbVector product(natural::product_size_bound(left_magnitude.size(), right_magnitude.size()),
+                       LimbVector::ForOverwrite{});
     LimbVector scratch(
-        natural::multiply_scratch_size_bound(left_magnitude.size(), right_magnitude.size()));
+        natural::multiply_scratch_size_bound(left_magnitude.size(), right_magnitude.size()),
+        LimbVector::ForOverwrite{});
     std::size_t size = natural::multiply(left_magnitude, right_magnitude, product, scratch, &meter);
     if (size == natural::stopped) {
         return arithmetic_error(std::string(stopped_message));
