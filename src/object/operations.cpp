@@ -18,6 +18,7 @@
 #include "object/module_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
+#include "object/number_shortcuts.hpp"
 #include "object/singletons.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
@@ -544,54 +545,20 @@ Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value
                 return result;
             }
         }
-    } else if (left.is_double() && right.is_double()) {
+    } else if ((left.is_double() || right.is_double()) &&
+               (left.is_double() || left.is_small_int()) &&
+               (right.is_double() || right.is_small_int())) {
         // The float operations that cannot fail, inline; the others (division by zero,
         // powers that become complex) are float_binary_operation's.
-        const double first = left.as_double();
-        const double second = right.as_double();
-        switch (operation) {
-            case BinaryOperator::less:
-                return Value::boolean(first < second);
-            case BinaryOperator::more:
-                return Value::boolean(first > second);
-            case BinaryOperator::equal:
-                return Value::boolean(first == second);
-            case BinaryOperator::less_equal:
-                return Value::boolean(first <= second);
-            case BinaryOperator::more_equal:
-                return Value::boolean(first >= second);
-            case BinaryOperator::not_equal:
-                return Value::boolean(first != second);
-            case BinaryOperator::add:
-            case BinaryOperator::inplace_add:
-                return Value::from_double(first + second);
-            case BinaryOperator::subtract:
-            case BinaryOperator::inplace_subtract:
-                return Value::from_double(first - second);
-            case BinaryOperator::multiply:
-            case BinaryOperator::inplace_multiply:
-                return Value::from_double(first * second);
-            case BinaryOperator::true_divide:
-            case BinaryOperator::inplace_true_divide:
-                if (second != 0.0) {
-                    return Value::from_double(first / second);
-                }
-                break;
-            default:
-                break;
+        Value result = float_shortcut(operation, left, right);
+        if (!result.is_empty()) {
+            return result;
         }
         if (is_numeric_operator(operation)) {
-            Value result = float_binary_operation(runtime, operation, left, right);
+            result = float_binary_operation(runtime, operation, left, right);
             if (!result.is_not_implemented()) {
                 return result;
             }
-        }
-    } else if ((left.is_double() || right.is_double()) &&
-               (left.is_double() || left.is_small_int()) &&
-               (right.is_double() || right.is_small_int()) && is_numeric_operator(operation)) {
-        Value result = float_binary_operation(runtime, operation, left, right);
-        if (!result.is_not_implemented()) {
-            return result;
         }
     }
     switch (operation) {

@@ -142,9 +142,11 @@ inline bool position_in(std::int64_t& position, std::uint32_t length) {
 }
 
 // An item of an exact list, tuple, bytearray or bytes at a small-int index is read in place,
-// inline (LOAD_SUBSCR is among the commonest opcodes); any other object or index, and an
-// index out of range, takes the general path, which raises.
-inline Result<Value> load_subscript(Runtime& runtime, Value object, Value index) {
+// inline (LOAD_SUBSCR is among the commonest opcodes; always inline, as the interpreter's
+// loop is too large for the compiler to inline it by itself); any other object or index, and
+// an index out of range, takes the general path, which raises.
+[[gnu::always_inline]] inline Result<Value> load_subscript(Runtime& runtime, Value object,
+                                                           Value index) {
     if (object.is_object() && index.is_small_int()) {
         Object* target = object.as_object();
         std::int64_t position = index.as_small_int();
@@ -176,7 +178,8 @@ inline Result<Value> load_subscript(Runtime& runtime, Value object, Value index)
 // As load_subscript: an item of an exact list, or a byte of a bytearray set from a small int
 // (wrapped to 8 bits, as the general path stores it), in place; deletion (an empty `value`)
 // takes the general path.
-inline Status store_subscript(Runtime& runtime, Value object, Value index, Value value) {
+[[gnu::always_inline]] inline Status store_subscript(Runtime& runtime, Value object, Value index,
+                                                     Value value) {
     if (object.is_object() && index.is_small_int() && !value.is_empty()) {
         Object* target = object.as_object();
         std::int64_t position = index.as_small_int();

@@ -18,6 +18,7 @@
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/native_function.hpp"
+#include "object/number_shortcuts.hpp"
 #include "object/operations.hpp"
 #include "object/roots.hpp"
 #include "object/set_object.hpp"
@@ -176,208 +177,6 @@ Value name_scope(const Frame& frame, bool is_name_opcode) {
         return object::Raised{};
     }
     return value;
-}
-
-// `left operation right` for two small ints when the answer needs no allocation and no
-// error (comparisons, and +, -, &, |, ^ whose result stays a small int), else empty: the
-// common case of loop counters and indices, without a call into the object layer. The
-// object layer gives the same answers (int_binary_operation).
-Value small_int_operation(BinaryOperator operation, Value left, Value right) {
-    const std::int64_t a = left.as_small_int();
-    const std::int64_t b = right.as_small_int();
-    std::int64_t result;  // 48-bit operands: sums and differences cannot overflow 64 bits
-    switch (operation) {
-        case BinaryOperator::less:
-            return Value::boolean(a < b);
-        case BinaryOperator::more:
-            return Value::boolean(a > b);
-        case BinaryOperator::equal:
-            return Value::boolean(a == b);
-        case BinaryOperator::less_equal:
-            return Value::boolean(a <= b);
-        case BinaryOperator::more_equal:
-            return Value::boolean(a >= b);
-        case BinaryOperator::not_equal:
-            return Value::boolean(a != b);
-        case BinaryOperator::add:
-        case BinaryOperator::inplace_add:
-            result = a + b;
-            break;
-        case BinaryOperator::subtract:
-        case BinaryOperator::inplace_subtract:
-            result = a - b;
-            break;
-        case BinaryOperator::and_:
-        case BinaryOperator::inplace_and:
-            return Value::from_small_int(a & b);
-        case BinaryOperator::or_:
-        case BinaryOperator::inplace_or:
-            return Value::from_small_int(a | b);
-        case BinaryOperator::xor_:
-        case BinaryOperator::inplace_xor:
-            return Value::from_small_int(a ^ b);
-        case BinaryOperator::multiply:
-        case BinaryOperator::inplace_multiply:
-            // 48-bit operands: a product may pass 64 bits, so the overflow is checked.
-            if (__builtin_mul_overflow(a, b, &result)) {
-                return Value::empty();
-            }
-            break;
-        case BinaryOperator::floor_divide:
-        case BinaryOperator::inplace_floor_divide:
-            if (b == 0) {
-                return Value::empty();  // ZeroDivisionError, raised by the general path
-            }
-            // C++ truncates toward zero; Python rounds toward minus infinity.
-            result = a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
-            break;
-        case BinaryOperator::modulo:
-        case BinaryOperator::inplace_modulo:
-            if (b == 0) {
-                return Value::empty();
-            }
-            // Python's remainder takes the divisor's sign.
-            result = a % b;
-            if (result != 0 && (result < 0) != (b < 0)) {
-                result += b;
-            }
-            break;
-        case BinaryOperator::rshift:
-        case BinaryOperator::inplace_rshift:
-            if (b < 0) {
-                return Value::empty();  // ValueError, raised by the general path
-            }
-            return Value::from_small_int(a >> std::min<std::int64_t>(b, 63));
-        case BinaryOperator::lshift:
-        case BinaryOperator::inplace_lshift:
-            // Up to 15 places a 48-bit operand stays within 63 bits; the result may still
-            // need a big int, which the range check below leaves to the general path.
-            if (b < 0 || b > 15) {
-                return Value::empty();
-            }
-            result = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
-            break;
-        default:
-            return Value::empty();
-    }
-    return Value::fits_small_int(result) ? Value::from_small_int(result) : Value::empty();
-}
-
-// `left operation right` when one operand is a float and the other a float or a small int
-// (exactly a double: 48 bits), for the operations that cannot raise: comparisons, +, -, *, and
-// / by a non-zero divisor. Empty for everything else. The object layer gives the same answers
-// (float_binary_operation), with the same IEEE arithmetic.
-Value float_operation(BinaryOperator operation, Value left, Value right) {
-    double a;
-    double b;
-    if (left.is_double()) {
-        a = left.as_double();
-    } else if (left.is_small_int()) {
-        a = static_cast<double>(left.as_small_int());
-    } else {
-        return Value::empty();
-    }
-    if (right.is_double()) {
-        b = right.as_double();
-    } else if (right.is_small_int()) {
-        b = static_cast<double>(right.as_small_int());
-    } else {
-        return Value::empty();
-    }
-    switch (operation) {
-        case BinaryOperator::less:
-            return Value::boolean(a < b);
-        case BinaryOperator::more:
-            return Value::boolean(a > b);
-        case BinaryOperator::equal:
-            return Value::boolean(a == b);
-        case BinaryOperator::less_equal:
-            return Value::boolean(a <= b);
-        case BinaryOperator::more_equal:
-            return Value::boolean(a >= b);
-        case BinaryOperator::not_equal:
-            return Value::boolean(a != b);
-        case BinaryOperator::add:
-        case BinaryOperator::inplace_add:
-            return Value::from_double(a + b);
-        case BinaryOperator::subtract:
-        case BinaryOperator::inplace_subtract:
-            return Value::from_double(a - b);
-        case BinaryOperator::multiply:
-        case BinaryOperator::inplace_multiply:
-            return Value::from_double(a * b);
-        case BinaryOperator::true_divide:
-        case BinaryOperator::inplace_true_divide:
-            return b == 0.0 ? Value::empty() : Value::from_double(a / b);
-        default:
-            return Value::empty();
-    }
-}
-
-// LOAD_SUBSCR's common case, an exact list, tuple or bytearray read at a small int index in
-// range, answered without the object layer's dispatch; empty for everything else (a slice, a
-// subclass, an index out of range), which takes the general path and its errors. Subclass
-// instances are user class objects, so the exact type test leaves their __getitem__ alone.
-[[gnu::always_inline]] inline Value fast_load_subscript(Value container, Value index) {
-    if (!index.is_small_int() || !container.is_object()) {
-        return Value::empty();
-    }
-    const object::Type* type = container.as_object()->type();
-    std::int64_t position = index.as_small_int();
-    if (type == &object::list_type || type == &object::tuple_type) {
-        const std::span<const Value> items =
-            type == &object::list_type ? std::span<const Value>(object::as_list(container)->span())
-                                       : object::as_tuple(container)->span();
-        const auto length = static_cast<std::int64_t>(items.size());
-        position += position < 0 ? length : 0;
-        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
-            return Value::empty();
-        }
-        return items[static_cast<std::size_t>(position)];
-    }
-    if (type == &object::bytearray_type) {
-        auto* array = static_cast<object::ArrayObject*>(container.as_object());
-        const std::int64_t length = array->length;
-        position += position < 0 ? length : 0;
-        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
-            return Value::empty();
-        }
-        return Value::from_small_int(array->data()[position]);
-    }
-    return Value::empty();
-}
-
-// STORE_SUBSCR's common case, the counterpart of fast_load_subscript: an exact list (any
-// value) or bytearray (a small int 0..255) written at a small int index in range. False for
-// everything else, deletion (an empty value) included, which the general path does.
-[[gnu::always_inline]] inline bool fast_store_subscript(Value container, Value index, Value value) {
-    if (!index.is_small_int() || !container.is_object() || value.is_empty()) {
-        return false;
-    }
-    const object::Type* type = container.as_object()->type();
-    std::int64_t position = index.as_small_int();
-    if (type == &object::list_type) {
-        object::ListObject* list = object::as_list(container);
-        const std::int64_t length = list->length;
-        position += position < 0 ? length : 0;
-        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
-            return false;
-        }
-        list->items()[position] = value;
-        return true;
-    }
-    if (type == &object::bytearray_type && value.is_small_int() &&
-        static_cast<std::uint64_t>(value.as_small_int()) <= 0xff) {
-        auto* array = static_cast<object::ArrayObject*>(container.as_object());
-        const std::int64_t length = array->length;
-        position += position < 0 ? length : 0;
-        if (static_cast<std::uint64_t>(position) >= static_cast<std::uint64_t>(length)) {
-            return false;
-        }
-        array->data()[position] = static_cast<std::uint8_t>(value.as_small_int());
-        return true;
-    }
-    return false;
 }
 
 // object::truth() with the common case, a bool from a comparison, answered inline.
@@ -973,18 +772,14 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(LOAD_SUBSCR) : {
-                Value result = fast_load_subscript(top[-1], top[0]);
-                if (result.is_empty()) {
-                    result = object::load_subscript(*this, top[-1], top[0]);
-                    CHECK(result);
-                }
+                Value result = object::load_subscript(*this, top[-1], top[0]);
+                CHECK(result);
                 --top;
                 TOP() = result;
                 NEXT();
             }
             OPCODE(STORE_SUBSCR) : {
-                if (!fast_store_subscript(top[-1], top[0], top[-2]) &&
-                    !object::store_subscript(*this, top[-1], top[0], top[-2])) {
+                if (!object::store_subscript(*this, top[-1], top[0], top[-2])) {
                     goto handle_exception;
                 }
                 top -= 3;
@@ -1280,9 +1075,9 @@ ExecutionResult Interpreter::run() {
                     static_cast<BinaryOperator>(opcode - byte_of(Opcode::BINARY_OP_MULTI));
                 Value result;
                 if (top[-1].is_small_int() && top[0].is_small_int()) {
-                    result = small_int_operation(operation, top[-1], top[0]);
+                    result = object::small_int_shortcut(operation, top[-1], top[0]);
                 } else if (top[-1].is_double() || top[0].is_double()) {
-                    result = float_operation(operation, top[-1], top[0]);
+                    result = object::float_shortcut(operation, top[-1], top[0]);
                 }
                 if (result.is_empty()) {
                     SAVE_FRAME();
