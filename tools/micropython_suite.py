@@ -9,7 +9,7 @@ for MicroPython to prefer. Then, in the mirrored folder, each test's `.mpy` runs
 
 - the reference, `bin/micropython -m NAME` with MICROPYPATH=.:.frozen (as MicroPython's own
   runner does with --via-mpy, so `__name__` is "__main__"; `.frozen` holds its asyncio), and
-- xipy, `XIPY run --max-steps N NAME.mpy`,
+- xipy, `XIPY run --max-steps N --net-loopback NAME.mpy` (sockets reach this machine only),
 
 both with empty standard input and a wall-clock timeout (--timeout). The test passes when
 xipy's stdout equals the reference's byte for byte and the exit statuses are equal. The
@@ -362,7 +362,8 @@ def run_test(xipy, compiler, test, compile_error, reference, timeout):
             differs = other.stdout != expected.stdout or other.status != expected.status
     started = time.monotonic()
     writes = writes_files(test)
-    command = [str(xipy), "run", "--max-steps", str(MAX_STEPS)] + (["--fs-write"] if writes else [])
+    command = [str(xipy), "run", "--max-steps", str(MAX_STEPS), "--net-loopback"] + \
+        (["--fs-write"] if writes else [])
     run = run_in_folder(command + [compiled.name], compiled.parent, writes, timeout)
     seconds = time.monotonic() - started
     stderr = run.stderr.decode("utf-8", "replace")

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Runs the test corpus on xipy and compares every output with the reference's.
 
-For each tests/programs/<area>/<name>.py it runs `XIPY run <corpus>/<area>/<name>.mpy`
-(in tests/programs, with a 10 s timeout; standard input is <name>.in when it exists, else
-empty) and checks:
+For each tests/programs/<area>/<name>.py it runs `XIPY run --net-loopback
+<corpus>/<area>/<name>.mpy` (in tests/programs, with a 10 s timeout; standard input is
+<name>.in when it exists, else empty; sockets may reach this machine only) and checks:
 - stdout equals <name>.exp byte for byte;
 - when <name>.err exists (the reference ended with an uncaught exception or a nonzero
   sys.exit), stderr equals it byte for byte and the exit status is nonzero: exactly 1 when
@@ -110,11 +110,13 @@ def run_one(binary, programs_dir, corpus_dir, program):
         stdin = input_path.read_bytes() if input_path.exists() else b""
         if writes_files(program):
             with tempfile.TemporaryDirectory(prefix="xipy-program-") as scratch:
-                run = subprocess.run([str(binary), "run", "--fs-root", scratch, "--fs-write",
-                                      str(compiled.resolve())], cwd=scratch, input=stdin,
+                run = subprocess.run([str(binary), "run", "--net-loopback", "--fs-root", scratch,
+                                      "--fs-write", str(compiled.resolve())], cwd=scratch,
+                                     input=stdin,
                                      capture_output=True, timeout=TIMEOUT_SECONDS)
         else:
-            run = subprocess.run([str(binary), "run", str(compiled)], cwd=programs_dir,
+            run = subprocess.run([str(binary), "run", "--net-loopback", str(compiled)],
+                                 cwd=programs_dir,
                                  input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return Outcome(relative, [f"timed out after {TIMEOUT_SECONDS} s"])

@@ -151,7 +151,21 @@ typedef struct xipy_config {
      * the host process. Default 0: start_new_thread raises OSError "[Errno 1] EPERM". Builds
      * without threads (XIPY_THREADS off: bare metal, -fno-exceptions) have no _thread module. */
     int allow_threads;
+    /* Sockets (the socket module; select.poll() works either way, on what the program may
+     * reach): XIPY_NETWORK_NONE (the default) makes socket.socket() raise OSError
+     * "[Errno 1] EPERM"; XIPY_NETWORK_LOOPBACK lets sockets reach this machine only (connect,
+     * bind and sendto to 127.0.0.0/8 or ::1; getaddrinfo of numeric addresses and "localhost";
+     * any other address raises "[Errno 13] EACCES"); XIPY_NETWORK_ANY reaches any address.
+     * Only TCP and UDP over IPv4 and IPv6: never AF_UNIX (a path outside filesystem_root) or raw
+     * sockets. Blocking socket calls wait with the VM's lock released and end at
+     * xipy_vm_interrupt(). Other values: xipy_vm_create() returns XIPY_INVALID_ARGUMENT. */
+    int allow_network;
 } xipy_config;
+
+/* The values of xipy_config.allow_network. */
+#define XIPY_NETWORK_NONE 0
+#define XIPY_NETWORK_LOOPBACK 1
+#define XIPY_NETWORK_ANY 2
 
 /* Fills `config` with the defaults described at each field of xipy_config. */
 void xipy_config_init(xipy_config* config);

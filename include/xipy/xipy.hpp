@@ -41,6 +41,7 @@ struct VmOptions {
     bool allow_clock = false;
     bool allow_environment = false;
     bool allow_threads = false;  // _thread.start_new_thread (see xipy_config.allow_threads)
+    int allow_network = XIPY_NETWORK_NONE;  // sockets (see xipy_config.allow_network)
     // input() reads through this: the next byte (0..255), or -1 at end of file. Empty: input()
     // raises EOFError.
     std::function<int()> read_stdin;
@@ -667,6 +668,7 @@ class Vm {
         config.allow_clock = options.allow_clock ? 1 : 0;
         config.allow_environment = options.allow_environment ? 1 : 0;
         config.allow_threads = options.allow_threads ? 1 : 0;
+        config.allow_network = options.allow_network;
         callbacks_->read_stdin = std::move(options.read_stdin);
         if (callbacks_->read_stdin) {
             config.read_stdin = &Vm::forward_stdin;

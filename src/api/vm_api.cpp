@@ -41,6 +41,9 @@ bool config_is_valid(const xipy_config& config) {
     if (config.heap_limit_bytes == 0 || config.max_depth == 0 || config.argument_count < 0) {
         return false;
     }
+    if (config.allow_network < XIPY_NETWORK_NONE || config.allow_network > XIPY_NETWORK_ANY) {
+        return false;
+    }
     if (config.module_count != 0 && config.modules == nullptr) {
         return false;
     }
@@ -88,6 +91,7 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     result.host.clock = config.allow_clock != 0;
     result.host.environment = config.allow_environment != 0;
     result.host.threads = config.allow_threads != 0;
+    result.host.network = static_cast<vm::HostServices::Network>(config.allow_network);
     result.host.read_stdin = config.read_stdin;  // builtins: input()
     result.host.stdin_context = config.stdin_context;
     for (int index = 0; index < config.argument_count; ++index) {

@@ -67,7 +67,11 @@ constexpr std::string_view run_usage =
     "  --no-clock           no clock: time.time(), time.sleep(), ticks... raise OSError\n"
     "  --no-stdin           no standard input: input() and sys.stdin see end of file\n"
     "  --no-threads         no threads: _thread.start_new_thread() raises OSError\n"
-    "  --sandbox            all of the --no-... options: only output and sys.argv remain\n"
+    "  --net                sockets may reach any address (default: socket.socket() raises\n"
+    "                       OSError)\n"
+    "  --net-loopback       sockets may reach this machine only (127.0.0.0/8 and ::1)\n"
+    "  --sandbox            all of the --no-... options, and no sockets: only output and\n"
+    "                       sys.argv remain\n"
     "  --help               print this help\n";
 
 int usage_error(const std::string& reason) {
@@ -239,6 +243,8 @@ int run_run_command(std::span<const std::string_view> arguments) {
     bool clock = true;
     bool standard_input = true;
     bool threads = true;
+    // Sockets reach other machines, so they are asked for, as writing files is.
+    int network = XIPY_NETWORK_NONE;
     std::size_t index = 0;
     // Options come before the file; everything after the file belongs to the program.
     for (; index < arguments.size(); ++index) {
@@ -328,9 +334,14 @@ int run_run_command(std::span<const std::string_view> arguments) {
         if (argument == "--fs-write") {
             filesystem_write = true;
         }
+        if (argument == "--net" || argument == "--net-loopback" || argument == "--sandbox") {
+            network = argument == "--net"            ? XIPY_NETWORK_ANY
+                      : argument == "--net-loopback" ? XIPY_NETWORK_LOOPBACK
+                                                     : XIPY_NETWORK_NONE;
+        }
         if (argument == "--no-fs" || argument == "--no-env" || argument == "--no-clock" ||
             argument == "--no-stdin" || argument == "--no-threads" || argument == "--sandbox" ||
-            argument == "--fs-write") {
+            argument == "--fs-write" || argument == "--net" || argument == "--net-loopback") {
             continue;
         }
         if (argument == "--max-steps") {
@@ -434,6 +445,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
     config.allow_clock = clock ? 1 : 0;
     config.allow_environment = environment ? 1 : 0;
     config.allow_threads = threads ? 1 : 0;
+    config.allow_network = network;
     config.read_stdin = standard_input ? read_stdin : nullptr;
 
     xipy_vm* vm = nullptr;

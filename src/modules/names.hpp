@@ -340,6 +340,56 @@
     X(acquire, "acquire") \
     X(locked, "locked")
 
+// select
+#define XIPY_SELECT_NAMES(X) \
+    X(select, "select") \
+    X(poll, "poll") \
+    X(ipoll, "ipoll") \
+    X(register_, "register") \
+    X(unregister, "unregister") \
+    X(modify, "modify") \
+    X(pollin_constant, "POLLIN") \
+    X(pollout_constant, "POLLOUT") \
+    X(pollerr_constant, "POLLERR") \
+    X(pollhup_constant, "POLLHUP")
+
+// socket
+#define XIPY_SOCKET_NAMES(X) \
+    X(socket, "socket") \
+    X(getaddrinfo, "getaddrinfo") \
+    X(inet_pton, "inet_pton") \
+    X(inet_ntop, "inet_ntop") \
+    X(sockaddr, "sockaddr") \
+    X(accept, "accept") \
+    X(bind, "bind") \
+    X(connect, "connect") \
+    X(listen, "listen") \
+    X(makefile, "makefile") \
+    X(recv, "recv") \
+    X(recvfrom, "recvfrom") \
+    X(sendall, "sendall") \
+    X(sendto, "sendto") \
+    X(setblocking, "setblocking") \
+    X(setsockopt, "setsockopt") \
+    X(settimeout, "settimeout") \
+    X(af_unix_constant, "AF_UNIX") \
+    X(af_inet_constant, "AF_INET") \
+    X(af_inet6_constant, "AF_INET6") \
+    X(sock_stream_constant, "SOCK_STREAM") \
+    X(sock_dgram_constant, "SOCK_DGRAM") \
+    X(sock_raw_constant, "SOCK_RAW") \
+    X(msg_dontroute_constant, "MSG_DONTROUTE") \
+    X(msg_dontwait_constant, "MSG_DONTWAIT") \
+    X(msg_peek_constant, "MSG_PEEK") \
+    X(sol_socket_constant, "SOL_SOCKET") \
+    X(so_broadcast_constant, "SO_BROADCAST") \
+    X(so_error_constant, "SO_ERROR") \
+    X(so_keepalive_constant, "SO_KEEPALIVE") \
+    X(so_linger_constant, "SO_LINGER") \
+    X(so_reuseaddr_constant, "SO_REUSEADDR") \
+    X(ip_add_membership_constant, "IP_ADD_MEMBERSHIP") \
+    X(ip_drop_membership_constant, "IP_DROP_MEMBERSHIP")
+
 #define XIPY_MODULE_NAMES(X) \
     XIPY_BUILTINS_NAMES(X) \
     XIPY_SYS_NAMES(X) \
@@ -364,7 +414,9 @@
     XIPY_FRAMEBUF_NAMES(X) \
     XIPY_DEFLATE_NAMES(X) \
     XIPY_MACHINE_NAMES(X) \
-    XIPY_THREAD_NAMES(X)
+    XIPY_THREAD_NAMES(X) \
+    XIPY_SELECT_NAMES(X) \
+    XIPY_SOCKET_NAMES(X)
 // clang-format on
 
 namespace xipy::modules {

@@ -86,6 +86,9 @@ constexpr const vm::ModuleDefinition* standard_definitions[] = {
 #if XIPY_THREADS
     &thread_module,
 #endif
+#if XIPY_HOSTED
+    &select_module,  &socket_module,
+#endif
 };
 
 }  // namespace

@@ -45,6 +45,11 @@ extern const vm::ModuleDefinition time_module;
 extern const vm::ModuleDefinition thread_module;  // _thread
 #endif
 extern const vm::ModuleDefinition uctypes_module;
+#if XIPY_HOSTED
+// Only where the host has sockets (POSIX), not on bare metal.
+extern const vm::ModuleDefinition select_module;
+extern const vm::ModuleDefinition socket_module;
+#endif
 extern const vm::ModuleDefinition vfs_module;  // vfs.cpp: VfsRom, mount, umount
 
 // The builtins that live with the modules: open() (os.cpp), input() (builtins_input.cpp) and

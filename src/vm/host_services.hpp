@@ -35,6 +35,10 @@ struct HostServices {
     bool clock = false;                // time.time(), time.sleep(), time.ticks_ms(), ...: real time
     bool environment = false;          // os.getenv() and friends: the process's environment
     bool threads = false;              // _thread.start_new_thread(): threads of the host process
+    // socket: which addresses the program's sockets may reach (modules/socket.cpp). Loopback
+    // confines them to this machine (127.0.0.0/8 and ::1), for tests and local services.
+    enum class Network : unsigned char { none, loopback, any };
+    Network network = Network::none;
     // builtins: input() reads standard input one byte at a time through this (the next byte,
     // or -1 at end of file), so it never consumes past the line it returns. Null: input()
     // sees end of file at once.

@@ -206,6 +206,20 @@ object::Status ThreadSystem::wait_released(std::chrono::nanoseconds duration, bo
     return check_stop();
 }
 
+object::Status ThreadSystem::run_released(void (*work)(void*), void* context) {
+    Record& record = *running_;
+    {
+        std::unique_lock guard(mutex_);
+        give_lock(record, guard);
+    }
+    work(context);
+    {
+        std::unique_lock guard(mutex_);
+        take_lock(record, guard, true);
+    }
+    return check_stop();
+}
+
 void ThreadSystem::lock_released() {
     std::lock_guard guard(mutex_);
     ++lock_releases_;
@@ -381,6 +395,16 @@ object::Status sleep_released(object::Runtime& runtime, std::chrono::nanoseconds
     (void)duration;
 #endif
     return object::succeeded();
+}
+
+object::Status run_released(object::Runtime& runtime, void (*work)(void*), void* context) {
+#if XIPY_THREADS
+    if (ThreadSystem* threads = interpreter_of(runtime).threads()) {
+        return threads->run_released(work, context);
+    }
+#endif
+    work(context);
+    return runtime.charge_native_work(0);
 }
 
 object::Result<Value> start_thread(object::Runtime& runtime, Value function, Value arguments,

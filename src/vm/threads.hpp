@@ -27,6 +27,10 @@ namespace xipy::vm {
 // meanwhile; wakes early when the VM stops its threads. Hosted builds only.
 // False with the exception pending when the thread was stopped or interrupted meanwhile.
 object::Status sleep_released(object::Runtime& runtime, std::chrono::nanoseconds duration);
+// Calls `work(context)`, a host call that may block for a while (poll() on sockets), with the
+// VM's lock released, so the program's other threads run meanwhile; `work` must not touch the
+// VM. Then checks for an interrupt (or a stop of this thread): false with the exception pending.
+object::Status run_released(object::Runtime& runtime, void (*work)(void*), void* context);
 // Whether the build has threads (XIPY_THREADS) and the host granted them to this VM.
 bool threads_granted(object::Runtime& runtime);
 // Starts function(*arguments, **keywords) on a new thread of this VM; its identity, or empty
@@ -103,6 +107,8 @@ class ThreadSystem {
     // Releases the VM's lock for `duration` (or until a lock is released, with `until_release`,
     // or the thread is stopped), then takes it back; checks for a stop or interrupt after.
     object::Status wait_released(std::chrono::nanoseconds duration, bool until_release);
+    // Releases the VM's lock while `work(context)` runs, then takes it back; see run_released().
+    object::Status run_released(void (*work)(void*), void* context);
     // Bumps the count of released locks, so wait_released(..., true) callers look again.
     void lock_released();
     std::uint64_t lock_release_count();
