@@ -79,5 +79,10 @@ MODULES = {
     "RGB565",
     "deflate": "AUTO DeflateIO GZIP RAW ZLIB",
     "machine": "PinBase Signal idle mem16 mem32 mem8 soft_reset time_pulse_us",
+    "select": "POLLERR POLLHUP POLLIN POLLOUT poll",
+    "socket": "AF_INET AF_INET6 AF_UNIX IP_ADD_MEMBERSHIP IP_DROP_MEMBERSHIP MSG_DONTROUTE "
+    "MSG_DONTWAIT MSG_PEEK SOCK_DGRAM SOCK_RAW SOCK_STREAM SOL_SOCKET SO_BROADCAST SO_ERROR "
+    "SO_KEEPALIVE SO_LINGER SO_REUSEADDR getaddrinfo inet_ntop inet_pton sockaddr socket",
+    "websocket": "websocket",
 }
 MODULES = {module: names.split() for module, names in MODULES.items()}

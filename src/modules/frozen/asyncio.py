@@ -16,12 +16,19 @@
 # - The loop (run_until_complete: _next_due waits for the first due task, _step resumes its
 #   coroutine once) wakes whoever waits on a task when its coroutine ends (_ended). A host
 #   with its own loop runs it a slice at a time instead (run_once).
-# - Streams and ThreadSafeFlag wait in the I/O queue. Without a `select` module the queue
-#   asks each waiting object's ioctl(3, events) (MicroPython's stream poll request) itself.
+# - Streams and ThreadSafeFlag wait in the I/O queue, which asks each waiting object's
+#   ioctl(3, events) (MicroPython's stream poll request) itself, and select.poll for objects
+#   without one (sockets). When every task waits, the loop sleeps in select.poll over the
+#   waiting streams, so a socket wakes it at once; builds without `select` nap 1 ms at a time.
 
 from time import ticks_ms as ticks, ticks_diff, ticks_add, sleep_ms as _pause_ms
 import sys
 from io import IOBase
+
+try:
+    from select import poll as _poll
+except ImportError:
+    _poll = None
 
 __version__ = (3, 0, 0)
 
@@ -224,7 +231,7 @@ class IOQueue:
             if entry[0] is task or entry[1] is task or entry[2] is task:
                 del self.map[key]
 
-    def _ready_events(self, entry):
+    def _wanted(self, entry):
         wanted = 0
         if entry[0] is not None:
             wanted |= _READABLE
@@ -232,12 +239,24 @@ class IOQueue:
             wanted |= _PRIORITY
         if entry[2] is not None:
             wanted |= _WRITABLE
+        return wanted
+
+    def _ready_events(self, entry):
+        wanted = self._wanted(entry)
         stream = entry[3]
-        if not hasattr(stream, "ioctl"):
-            # An object that cannot be polled: reported ready, so the task finds out from its
-            # own read or write.
-            return wanted
-        return stream.ioctl(_POLL_REQUEST, wanted) & (wanted | _ERROR)
+        if hasattr(stream, "ioctl"):
+            return stream.ioctl(_POLL_REQUEST, wanted) & (wanted | _ERROR)
+        if _poll is not None:
+            poller = _poll()
+            try:
+                poller.register(stream, wanted)
+            except OSError:
+                return wanted
+            ready = poller.poll(0)
+            return ready[0][1] & (wanted | _ERROR) if ready else 0
+        # An object that cannot be polled: reported ready, so the task finds out from its
+        # own read or write.
+        return wanted
 
     def _wake(self):
         if not self.map:
@@ -271,7 +290,14 @@ class IOQueue:
             if dt > 0:
                 _pause_ms(dt)
             return
-        _pause_ms(1 if dt < 0 else min(dt, 1))
+        if _poll is not None:
+            # One wait over every watched stream, which returns as soon as one is ready.
+            poller = _poll()
+            for entry in self.map.values():
+                poller.register(entry[3], self._wanted(entry))
+            poller.poll(dt)
+        else:
+            _pause_ms(1 if dt < 0 else min(dt, 1))
         self._wake()
 
 

@@ -113,3 +113,10 @@ print(packed, socket.inet_ntop(socket.AF_INET, packed))
 packed6 = socket.inet_pton(socket.AF_INET6, "::1")
 print(packed6, socket.inet_ntop(socket.AF_INET6, packed6))
 expect_error("inet_pton", socket.inet_pton, socket.AF_INET, "not an address")
+
+# The constants, which are the host's own numbers (Linux's here, on both sides).
+print(socket.AF_UNIX, socket.AF_INET, socket.AF_INET6, socket.SOCK_STREAM, socket.SOCK_DGRAM,
+      socket.SOCK_RAW)
+print(socket.MSG_DONTROUTE, socket.MSG_DONTWAIT, socket.MSG_PEEK, socket.SOL_SOCKET,
+      socket.SO_BROADCAST, socket.SO_ERROR, socket.SO_KEEPALIVE, socket.SO_LINGER,
+      socket.SO_REUSEADDR, socket.IP_ADD_MEMBERSHIP, socket.IP_DROP_MEMBERSHIP)
