@@ -6,13 +6,14 @@
 #include <string>
 
 #include "library/inflater.hpp"
+#include "modules/module_constants.hpp"
 #include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/array_object.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
 #include "object/class_object.hpp"
-#include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
@@ -320,18 +321,11 @@ object::Result<Value> deflate_readline(Runtime& runtime, Arguments arguments) {
 // readinto(buffer[, size]): fills at most `size` bytes of the buffer; the count read.
 object::Result<Value> deflate_readinto(Runtime& runtime, Arguments arguments) {
     DeflateStreamObject* self = self_of(arguments);
-    std::optional<object::BufferView> view = object::get_buffer(arguments[1]);
-    if (!view || !view->writable) {
-        return runtime.raise_new(&object::type_error_type, "object with buffer protocol required");
+    std::optional<std::uint64_t> wanted = readinto_limit(runtime, arguments, 1);
+    if (!wanted) {
+        return Value::empty();
     }
-    std::uint64_t limit = view->size;
-    if (arguments.positional_count > 2) {
-        std::optional<std::int64_t> size = object::to_integer(runtime, arguments[2]);
-        if (!size) {
-            return Value::empty();
-        }
-        limit = std::min<std::uint64_t>(limit, static_cast<std::uint64_t>(*size));
-    }
+    const std::uint64_t limit = *wanted;
     object::NativeWorkMeter meter(runtime);
     std::uint8_t chunk[chunk_size];
     std::uint64_t filled = 0;
@@ -345,7 +339,7 @@ object::Result<Value> deflate_readinto(Runtime& runtime, Arguments arguments) {
             break;
         }
         // The buffer is looked up again: the source stream's code may have resized it.
-        view = object::get_buffer(arguments[1]);
+        std::optional<object::BufferView> view = object::get_buffer(arguments[1]);
         if (!view || view->size < filled) {
             break;
         }
@@ -468,19 +462,13 @@ constinit const object::Type deflate_io_type{
 constexpr object::Attribute deflate_types[] = {{names::DeflateIO, &deflate_io_type}};
 
 bool initialise_deflate(Runtime& runtime, Value globals, void*) {
-    constexpr std::pair<std::uint32_t, DeflateFormat> constants[] = {
-        {names::AUTO, DeflateFormat::automatic},
-        {names::RAW, DeflateFormat::raw},
-        {names::ZLIB, DeflateFormat::zlib},
-        {names::GZIP, DeflateFormat::gzip},
+    constexpr IntegerConstant constants[] = {
+        {names::AUTO, static_cast<int>(DeflateFormat::automatic)},
+        {names::RAW, static_cast<int>(DeflateFormat::raw)},
+        {names::ZLIB, static_cast<int>(DeflateFormat::zlib)},
+        {names::GZIP, static_cast<int>(DeflateFormat::gzip)},
     };
-    for (const auto& [name, format] : constants) {
-        if (!object::dict_store_name(runtime, object::as_dict(globals), name,
-                                     Value::from_small_int(static_cast<int>(format)))) {
-            return false;
-        }
-    }
-    return true;
+    return store_integer_constants(runtime, globals, constants);
 }
 
 }  // namespace

@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "modules/descriptor_wait.hpp"
+#include "modules/module_constants.hpp"
 #include "modules/names.hpp"
 #include "modules/socket_object.hpp"
 #include "modules/standard_modules.hpp"
-#include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
@@ -403,24 +403,21 @@ constexpr NativeFunction select_functions[] = {
 constexpr object::Attribute select_objects[] = {{names::poll, &select_functions[0]}};
 
 bool initialise_select(Runtime& runtime, Value globals, void*) {
-    constexpr std::pair<std::uint32_t, std::int64_t> constants[] = {
+    constexpr IntegerConstant constants[] = {
         {names::pollin_constant, POLLIN},
         {names::pollout_constant, POLLOUT},
         {names::pollerr_constant, POLLERR},
         {names::pollhup_constant, POLLHUP},
     };
-    for (const auto& [name, number] : constants) {
-        if (!object::dict_store_name(runtime, object::as_dict(globals), name,
-                                     Value::from_small_int(number))) {
-            return false;
-        }
-    }
-    return true;
+    return store_integer_constants(runtime, globals, constants);
 }
 
 }  // namespace
 
-constinit const vm::ModuleDefinition select_module{
-    .name = names::select, .objects = select_objects, .initialise = initialise_select};
+constinit const vm::ModuleDefinition select_module{.name = names::select,
+                                                   .objects = select_objects,
+                                                   .initialise = initialise_select,
+                                                   .extensible = true,
+                                                   .u_alias = true};
 
 }  // namespace xipy::modules

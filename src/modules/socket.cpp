@@ -16,13 +16,14 @@
 #include <string>
 
 #include "modules/descriptor_wait.hpp"
+#include "modules/module_constants.hpp"
 #include "modules/names.hpp"
+#include "modules/readable_buffer.hpp"
 #include "modules/socket_object.hpp"
 #include "modules/standard_modules.hpp"
 #include "object/array_object.hpp"
 #include "object/buffer.hpp"
 #include "object/bytes_object.hpp"
-#include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/list_object.hpp"
 #include "object/native_function.hpp"
@@ -695,19 +696,11 @@ object::Result<Value> socket_readline(Runtime& runtime, Arguments arguments) {
 // readinto(buffer[, size]): the count read, or None when a non-blocking socket had nothing.
 object::Result<Value> socket_readinto(Runtime& runtime, Arguments arguments) {
     SocketObject* self = self_of(arguments);
-    std::optional<object::BufferView> view = object::get_buffer(arguments[1]);
-    if (!view || !view->writable) {
-        return runtime.raise_new(&object::type_error_type, "object with buffer protocol required");
+    std::optional<std::uint64_t> wanted = readinto_limit(runtime, arguments, 1);
+    if (!wanted) {
+        return Value::empty();
     }
-    std::uint64_t limit = view->size;
-    if (arguments.positional_count > 2) {
-        std::optional<std::int64_t> size = object::to_integer(runtime, arguments[2]);
-        if (!size) {
-            return Value::empty();
-        }
-        limit = std::min<std::uint64_t>(
-            limit, static_cast<std::uint64_t>(std::max<std::int64_t>(*size, 0)));
-    }
+    const std::uint64_t limit = *wanted;
     std::uint64_t filled = 0;
     while (filled < limit) {
         std::optional<Outcome> outcome =
@@ -993,7 +986,7 @@ constexpr object::Attribute socket_module_objects[] = {
 };
 
 bool initialise_socket(Runtime& runtime, Value globals, void*) {
-    constexpr std::pair<std::uint32_t, int> constants[] = {
+    constexpr IntegerConstant constants[] = {
         {names::af_unix_constant, AF_UNIX},
         {names::af_inet_constant, AF_INET},
         {names::af_inet6_constant, AF_INET6},
@@ -1012,13 +1005,7 @@ bool initialise_socket(Runtime& runtime, Value globals, void*) {
         {names::ip_add_membership_constant, IP_ADD_MEMBERSHIP},
         {names::ip_drop_membership_constant, IP_DROP_MEMBERSHIP},
     };
-    for (const auto& [name, number] : constants) {
-        if (!object::dict_store_name(runtime, object::as_dict(globals), name,
-                                     Value::from_small_int(number))) {
-            return false;
-        }
-    }
-    return true;
+    return store_integer_constants(runtime, globals, constants);
 }
 
 }  // namespace
@@ -1052,7 +1039,10 @@ bool is_socket(Value value) {
     return value.is_object() && object::is_instance(value, &socket_type);
 }
 
-constinit const vm::ModuleDefinition socket_module{
-    .name = names::socket, .objects = socket_module_objects, .initialise = initialise_socket};
+constinit const vm::ModuleDefinition socket_module{.name = names::socket,
+                                                   .objects = socket_module_objects,
+                                                   .initialise = initialise_socket,
+                                                   .extensible = true,
+                                                   .u_alias = true};
 
 }  // namespace xipy::modules

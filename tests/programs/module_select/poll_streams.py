@@ -74,3 +74,8 @@ try:
 except TypeError as error:
     print("poll:", error)
 print(select.POLLIN, select.POLLOUT, select.POLLERR, select.POLLHUP)
+
+# The u-prefixed name is the same module.
+import uselect
+
+print(uselect is select)

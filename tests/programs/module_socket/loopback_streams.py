@@ -114,6 +114,11 @@ packed6 = socket.inet_pton(socket.AF_INET6, "::1")
 print(packed6, socket.inet_ntop(socket.AF_INET6, packed6))
 expect_error("inet_pton", socket.inet_pton, socket.AF_INET, "not an address")
 
+# The u-prefixed name is the same module.
+import usocket
+
+print(usocket is socket)
+
 # The constants, which are the host's own numbers (Linux's here, on both sides).
 print(socket.AF_UNIX, socket.AF_INET, socket.AF_INET6, socket.SOCK_STREAM, socket.SOCK_DGRAM,
       socket.SOCK_RAW)

@@ -117,6 +117,11 @@ try:
 except ValueError as error:
     print("closed:", error)
 
+# The u-prefixed name gives the same class.
+import uwebsocket
+
+print(uwebsocket.websocket is websocket.websocket)
+
 # ioctl requests the websocket does not know.
 for request in (0, 3, 10):
     try:

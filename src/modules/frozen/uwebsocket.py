@@ -1,0 +1,2 @@
+# uwebsocket: the u-prefixed name MicroPython also imports websocket by; the same class.
+from websocket import *
