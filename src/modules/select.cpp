@@ -245,6 +245,10 @@ object::Result<Value> poll_ready(Runtime& runtime, PollObject* self, std::int64_
                 if (!bits) {
                     return Value::empty();
                 }
+                if (*bits < 0) {
+                    // A stream's ioctl reports its failure as a negative errno.
+                    return object::raise_os_error(runtime, -*bits);
+                }
                 events[index] = reported(*bits, mask);
                 ready = ready || events[index] != 0;
             } else {

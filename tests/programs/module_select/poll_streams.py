@@ -18,6 +18,8 @@ class Stream(io.IOBase):
     def ioctl(self, request, argument):
         if request == POLL_REQUEST:
             self.asked.append(argument)
+            if self.ready < 0:
+                return self.ready
             return self.ready & (argument | select.POLLERR | select.POLLHUP)
         return -errno.EINVAL
 
@@ -65,6 +67,14 @@ try:
     poller.modify(first, select.POLLIN)
 except OSError as error:
     print("modify:", errno.errorcode[error.errno])
+
+# A stream's ioctl that answers with a negative number fails the poll with that errno.
+quiet.ready = -errno.EIO
+try:
+    poller.poll(0)
+except OSError as error:
+    print("poll:", errno.errorcode[error.errno])
+quiet.ready = 0
 try:
     poller.modify(quiet)
 except TypeError:
