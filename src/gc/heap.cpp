@@ -66,9 +66,8 @@ ScopedRoot::~ScopedRoot() { heap_.scoped_roots_ = previous_; }
 Heap::Heap(HeapConfig config) : config_(config) {}
 
 Heap::~Heap() {
-    while (pages_ != nullptr) {
-        Page* page = pages_;
-        pages_ = page->next;
+    // Every finalizer runs before any memory goes back (see sweep_pages() in heap.hpp).
+    for (Page* page = pages_; page != nullptr; page = page->next) {
         const std::size_t block_bytes = page->size_class * granule;
         for (std::uint32_t index = 0; index < page->block_count; ++index) {
             auto* cell = reinterpret_cast<Cell*>(page->blocks() + index * block_bytes);
@@ -76,14 +75,24 @@ Heap::~Heap() {
                 finalize(cell);
             }
         }
+    }
+    for (LargeCell* large = large_cells_; large != nullptr; large = large->next) {
+        finalize(large->cell());
+    }
+    release(pages_, large_cells_);
+}
+
+void Heap::release(Page* pages, LargeCell* large_cells) {
+    while (pages != nullptr) {
+        Page* page = pages;
+        pages = page->next;
         const std::size_t chunk_bytes = page->chunk_bytes();
         unpoison_block(page, chunk_bytes);
         free_memory(page, chunk_bytes);
     }
-    while (large_cells_ != nullptr) {
-        LargeCell* large = large_cells_;
-        large_cells_ = large->next;
-        finalize(large->cell());
+    while (large_cells != nullptr) {
+        LargeCell* large = large_cells;
+        large_cells = large->next;
         free_memory(large, LargeCell::header_bytes + large->bytes);
     }
 }
@@ -384,16 +393,18 @@ void Heap::mark_roots(Tracer& tracer) {
 }
 
 void Heap::sweep() {
-    sweep_pages();
-    sweep_large_cells();
+    Page* empty_pages = sweep_pages();
+    LargeCell* dead_large_cells = sweep_large_cells();
+    release(empty_pages, dead_large_cells);
 }
 
-void Heap::sweep_pages() {
+Heap::Page* Heap::sweep_pages() {
     // The free lists are rebuilt from the pages, so that an empty page can leave with its
     // blocks.
     for (FreeBlock*& free : free_blocks_) {
         free = nullptr;
     }
+    Page* empty_pages = nullptr;
     Page** link = &pages_;
     while (*link != nullptr) {
         Page* page = *link;
@@ -426,10 +437,9 @@ void Heap::sweep_pages() {
         if (live == 0) {
             *link = page->next;
             page_count = static_cast<std::uint8_t>(page_count - (page_count > 0 ? 1 : 0));
-            const std::size_t chunk_bytes = page->chunk_bytes();
-            bytes_reserved_ -= footprint(chunk_bytes);
-            unpoison_block(page, chunk_bytes);
-            free_memory(page, chunk_bytes);
+            bytes_reserved_ -= footprint(page->chunk_bytes());
+            page->next = empty_pages;
+            empty_pages = page;
             continue;
         }
         if (free != nullptr) {
@@ -438,9 +448,11 @@ void Heap::sweep_pages() {
         }
         link = &page->next;
     }
+    return empty_pages;
 }
 
-void Heap::sweep_large_cells() {
+Heap::LargeCell* Heap::sweep_large_cells() {
+    LargeCell* dead = nullptr;
     LargeCell** link = &large_cells_;
     while (*link != nullptr) {
         LargeCell* large = *link;
@@ -455,8 +467,10 @@ void Heap::sweep_large_cells() {
         const std::size_t chunk_bytes = LargeCell::header_bytes + large->bytes;
         bytes_in_use_ -= footprint(chunk_bytes);
         bytes_reserved_ -= footprint(chunk_bytes);
-        free_memory(large, chunk_bytes);
+        large->next = dead;
+        dead = large;
     }
+    return dead;
 }
 
 void Heap::finalize(Cell* cell) {

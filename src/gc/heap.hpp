@@ -310,8 +310,13 @@ class Heap {
     void drain_work_list();
     void trace_marked_cells();
     void sweep();
-    void sweep_pages();
-    void sweep_large_cells();
+    // A sweep (and the destructor) gives memory back only after every dead cell is finalized,
+    // since finalizing reads the cell's descriptor, which may be another dead cell: a class
+    // made at run time describes its instances, and may die with them, in an earlier page.
+    // Each returns what it emptied, linked by `next` and not yet freed, for release().
+    Page* sweep_pages();
+    LargeCell* sweep_large_cells();
+    void release(Page* pages, LargeCell* large_cells);
     static void finalize(Cell* cell);
 
     HeapConfig config_;

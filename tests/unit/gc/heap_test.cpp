@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace xipy::gc {
@@ -159,6 +161,85 @@ TEST(HeapTest, LargeCellsAreAllocatedOnTheirOwn) {
     heap.collect();
     EXPECT_EQ(heap.bytes_in_use(), 0u);
     EXPECT_EQ(heap.bytes_reserved(), 0u);
+}
+
+// A descriptor that lives in a heap cell, as a class made at run time does, padded into
+// another size class than Pair so that it gets a page of its own.
+struct DescriptorCell : Cell {
+    CellDescriptor descriptor;
+    char padding[96];
+};
+
+// An allocator that records what the heap gives back and frees it only when the test ends, so
+// that a finalizer can tell whether its descriptor's memory was already returned.
+struct RecordingAllocator {
+    std::vector<std::pair<std::uintptr_t, std::size_t>> returned;
+
+    static void* reallocate(void* context, void* block, std::size_t old_bytes,
+                            std::size_t new_bytes) {
+        auto* self = static_cast<RecordingAllocator*>(context);
+        if (new_bytes == 0) {
+            self->returned.emplace_back(reinterpret_cast<std::uintptr_t>(block), old_bytes);
+            return nullptr;
+        }
+        return block == nullptr ? std::calloc(1, new_bytes) : nullptr;
+    }
+    bool was_returned(const void* address) const {
+        const auto place = reinterpret_cast<std::uintptr_t>(address);
+        for (const auto& [start, bytes] : returned) {
+            if (place >= start && place < start + bytes) {
+                return true;
+            }
+        }
+        return false;
+    }
+    ~RecordingAllocator() {
+        for (const auto& [start, bytes] : returned) {
+            std::free(reinterpret_cast<void*>(start));
+        }
+    }
+};
+
+RecordingAllocator* recording = nullptr;
+int stale_descriptors = 0;
+void check_descriptor(Cell* cell) {
+    if (recording->was_returned(cell->descriptor_)) {
+        ++stale_descriptors;
+    }
+}
+
+// An instance and the cell holding its descriptor die together, the descriptor's page newer
+// than the instance's: the sweep, and the heap's destructor, finalize the instance before
+// either page goes back (the use after free ThreadSanitizer found in thread_gc1.py).
+TEST(HeapTest, FinalizersRunBeforeTheirDescriptorsMemoryGoesBack) {
+    for (bool destroy : {false, true}) {
+        RecordingAllocator allocator;
+        recording = &allocator;
+        stale_descriptors = 0;
+        {
+            HeapConfig config{1 << 20, false};
+            config.separate_cells = false;
+            config.reallocate = RecordingAllocator::reallocate;
+            config.allocator_context = &allocator;
+            Heap heap(config);
+            // The instance takes a block of an older page than its descriptor's, as a new
+            // instance does when an older page has room; its descriptor is set afterwards.
+            Cell* instance = heap.allocate(sizeof(Pair), nullptr);
+            ASSERT_NE(instance, nullptr);
+            auto* holder =
+                static_cast<DescriptorCell*>(heap.allocate(sizeof(DescriptorCell), nullptr));
+            ASSERT_NE(holder, nullptr);
+            holder->descriptor = CellDescriptor{nullptr, check_descriptor};
+            instance->descriptor_ = &holder->descriptor;
+            if (!destroy) {
+                heap.collect();
+                EXPECT_EQ(heap.bytes_reserved(), 0u);
+            }
+        }
+        EXPECT_EQ(stale_descriptors, 0) << (destroy ? "destructor" : "sweep");
+        EXPECT_FALSE(allocator.returned.empty());
+        recording = nullptr;
+    }
 }
 
 TEST(HeapTest, UnreachableCellsAndCyclesAreReclaimed) {
