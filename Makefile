@@ -48,9 +48,9 @@ FIRMWARE_CONFIG := -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/arm-none-eabi.cmake \
 FIRMWARE_QEMU := qemu-system-arm -machine mps2-an385 -nographic -monitor null -semihosting \
 	-icount shift=0 -kernel
 
-# ThreadSanitizer: only the many-VM test's threads part, the test of a program's own threads
-# (_thread) and the sockets test, whose waits release the VM's lock, are built and run there
-# (`make tsan`).
+# ThreadSanitizer: the many-VM test's threads part, the test of a program's own threads
+# (_thread), the sockets test, whose waits release the VM's lock, and MicroPython's thread/
+# tests on the CLI are built and run there (`make tsan`).
 TSAN_DIR := build-tsan
 TSAN_CONFIG := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	-DCMAKE_C_COMPILER=clang -DXIPY_THREAD_SANITIZE=ON -DXIPY_WERROR=ON
@@ -143,10 +143,12 @@ firmware-test: release corpus
 # report fails the run (halt_on_error).
 tsan: reference $(TSAN_DIR)/Makefile
 	$(CMAKE) --build $(TSAN_DIR) --parallel $(JOBS) --target api_many_vms api_program_threads_test \
-		api_network_test
+		api_network_test xipy_cli
 	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_many_vms --threads-only
 	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_program_threads_test
 	TSAN_OPTIONS=halt_on_error=1 $(TSAN_DIR)/tests/api/api_network_test
+	TSAN_OPTIONS=halt_on_error=1 $(PYTHON) tools/micropython_suite.py $(TSAN_DIR)/xipy thread \
+		--jobs $(JOBS)
 
 # Installs the library into build-package/ and builds out-of-tree C and C++ hosts against it
 # (find_package, pkg-config, FetchContent); PACKAGE_FLAGS=--shared for the shared library.

@@ -120,8 +120,10 @@ step "resident memory: memory-hungry programs within the heap limit plus 8 MiB (
 # FetchContent, with a library configured as consumers build it (no tests, no Node).
 step "package: install and build out-of-tree hosts against it (make package)" \
     "${make_quietly[@]}" package
-# 8 threads with a VM each and a cross-thread interrupt, under ThreadSanitizer.
-step "ThreadSanitizer: threads with a VM each, threads of one VM (make tsan)" "${make_quietly[@]}" tsan
+# 8 threads with a VM each and a cross-thread interrupt, a program's own threads, socket waits and
+# MicroPython's thread/ tests, under ThreadSanitizer.
+step "ThreadSanitizer: threads with a VM each, threads of one VM, MicroPython's thread/ tests (make tsan)" \
+    "${make_quietly[@]}" tsan
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
 step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # The example firmware (Cortex-M3, arm-none-eabi) running the corpus under qemu-system-arm.
