@@ -396,6 +396,16 @@ void Heap::sweep() {
     Page* empty_pages = sweep_pages();
     LargeCell* dead_large_cells = sweep_large_cells();
     release(empty_pages, dead_large_cells);
+#ifdef XIPY_GC_POISON
+    // Poisoned only now that every finalizer has run: one may read a swept cell's payload
+    // (its descriptor, in a class that died too). The free-list link and the flags stay
+    // readable, and a class's descriptor lies past its object header, so neither overwrote it.
+    for (std::size_t index = 0; index < small_class_count; ++index) {
+        for (FreeBlock* block = free_blocks_[index]; block != nullptr; block = block->next) {
+            poison_free_block(block, (index + 1) * granule);
+        }
+    }
+#endif
 }
 
 Heap::Page* Heap::sweep_pages() {
@@ -424,7 +434,6 @@ Heap::Page* Heap::sweep_pages() {
                 finalize(cell);
                 bytes_in_use_ -= block_bytes;
                 cell->flags_ = Cell::flag_free;
-                poison_free_block(block, block_bytes);
             }
             auto* free_block = reinterpret_cast<FreeBlock*>(block);
             free_block->next = free;
