@@ -137,12 +137,10 @@ TEST_F(NetworkTest, AnInterruptEndsABlockingAccept) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         xipy_vm_interrupt(vm);
     });
-    const auto start = std::chrono::steady_clock::now();
     const xipy_status status = run("server.accept()");
     interrupter.join();
     EXPECT_EQ(status, XIPY_EXCEPTION);
     EXPECT_STREQ(xipy_vm_exception_type(vm_), "KeyboardInterrupt");
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST_F(NetworkTest, ATimeoutEndsAWaitWithEtimedout) {
