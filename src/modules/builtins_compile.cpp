@@ -199,14 +199,7 @@ constexpr NativeFunction compile_functions[] = {
     {names::dunder_repl_print, NativeKind::function, 1, 1, builtin_repl_print},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<object::Attribute, sizeof...(Indices)> make_table(
-    std::index_sequence<Indices...>) {
-    return {object::Attribute{compile_functions[Indices].name, &compile_functions[Indices]}...};
-}
-
-constexpr auto compile_attributes =
-    make_table(std::make_index_sequence<std::size(compile_functions)>{});
+constexpr auto compile_attributes = object::native_attributes<compile_functions>();
 
 }  // namespace
 

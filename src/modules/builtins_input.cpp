@@ -65,14 +65,7 @@ constexpr NativeFunction input_functions[] = {
     {names::input, NativeKind::function, 0, 1, builtin_input},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<object::Attribute, sizeof...(Indices)> make_table(
-    std::index_sequence<Indices...>) {
-    return {object::Attribute{input_functions[Indices].name, &input_functions[Indices]}...};
-}
-
-constexpr auto input_attributes =
-    make_table(std::make_index_sequence<std::size(input_functions)>{});
+constexpr auto input_attributes = object::native_attributes<input_functions>();
 
 }  // namespace
 

@@ -249,13 +249,7 @@ constexpr NativeFunction deque_methods[] = {
     {names::popleft, NativeKind::method, 1, 1, deque_popleft},
 };
 
-template <const auto& Methods, std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{Methods[Indices].name, &Methods[Indices]}...};
-}
-
-constexpr auto deque_attributes =
-    make_table<deque_methods>(std::make_index_sequence<std::size(deque_methods)>{});
+constexpr auto deque_attributes = object::native_attributes<deque_methods>();
 
 constinit const object::Type deque_type{names::deque,
                                         &object::object_type,

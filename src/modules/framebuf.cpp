@@ -626,13 +626,7 @@ constexpr NativeFunction frame_buffer_methods[] = {
     {names::blit, NativeKind::method, 4, 6, frame_buffer_blit},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> method_table(std::index_sequence<Indices...>) {
-    return {Attribute{frame_buffer_methods[Indices].name, &frame_buffer_methods[Indices]}...};
-}
-
-constexpr auto frame_buffer_attributes =
-    method_table(std::make_index_sequence<std::size(frame_buffer_methods)>{});
+constexpr auto frame_buffer_attributes = object::native_attributes<frame_buffer_methods>();
 
 constinit const object::Type frame_buffer_type{names::FrameBuffer,
                                                &object::object_type,

@@ -401,13 +401,7 @@ constexpr NativeFunction file_methods[] = {
     {names::write, Kind::method, 2, 4, file_write},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<object::Attribute, sizeof...(Indices)> make_table(
-    std::index_sequence<Indices...>) {
-    return {object::Attribute{file_methods[Indices].name, &file_methods[Indices]}...};
-}
-
-constexpr auto file_attributes = make_table(std::make_index_sequence<std::size(file_methods)>{});
+constexpr auto file_attributes = object::native_attributes<file_methods>();
 
 constexpr object::TypeSlots file_slots{
     .print = file_print,

@@ -811,14 +811,7 @@ constexpr NativeFunction socket_methods[] = {
     {names::write, Kind::method, 2, 2, socket_write},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<object::Attribute, sizeof...(Indices)> method_table(
-    std::index_sequence<Indices...>) {
-    return {object::Attribute{socket_methods[Indices].name, &socket_methods[Indices]}...};
-}
-
-constexpr auto socket_attributes =
-    method_table(std::make_index_sequence<std::size(socket_methods)>{});
+constexpr auto socket_attributes = object::native_attributes<socket_methods>();
 
 // ---- the module's functions
 

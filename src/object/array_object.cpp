@@ -346,8 +346,7 @@ constexpr NativeFunction array_natives[] = {
     {names::extend, NativeKind::method, 2, 2, array_method_extend},
 };
 
-constexpr auto array_attributes =
-    make_native_table<array_natives>(std::make_index_sequence<std::size(array_natives)>{});
+constexpr auto array_attributes = native_attributes<array_natives>();
 
 constexpr TypeSlots array_like_slots(Result<Value> (*make_new)(Runtime&, const Type*, Arguments)) {
     return TypeSlots{

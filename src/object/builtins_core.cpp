@@ -514,12 +514,7 @@ constexpr NativeFunction core_functions[] = {
     {names::format, Kind::function, 1, 2, builtin_format},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{core_functions[Indices].name, &core_functions[Indices]}...};
-}
-
-constexpr auto core_table = make_table(std::make_index_sequence<std::size(core_functions)>{});
+constexpr auto core_table = native_attributes<core_functions>();
 
 }  // namespace
 

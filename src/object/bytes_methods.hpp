@@ -73,15 +73,7 @@ inline constexpr NativeFunction bytearray_natives[] = {
     XIPY_BYTES_METHODS};
 #undef XIPY_BYTES_METHODS
 
-template <const auto& Natives, std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_native_table(
-    std::index_sequence<Indices...>) {
-    return {Attribute{Natives[Indices].name, &Natives[Indices]}...};
-}
-
-inline constexpr auto bytes_method_attributes =
-    make_native_table<bytes_natives>(std::make_index_sequence<std::size(bytes_natives)>{});
-inline constexpr auto bytearray_method_attributes =
-    make_native_table<bytearray_natives>(std::make_index_sequence<std::size(bytearray_natives)>{});
+inline constexpr auto bytes_method_attributes = native_attributes<bytes_natives>();
+inline constexpr auto bytearray_method_attributes = native_attributes<bytearray_natives>();
 
 }  // namespace xipy::object

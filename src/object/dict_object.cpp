@@ -679,12 +679,7 @@ constexpr NativeFunction dict_methods[] = {
     {names::dunder_delitem, Kind::method, 2, 2, dict_delitem_method},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{dict_methods[Indices].name, &dict_methods[Indices]}...};
-}
-
-constexpr auto dict_attributes = make_table(std::make_index_sequence<std::size(dict_methods)>{});
+constexpr auto dict_attributes = native_attributes<dict_methods>();
 
 }  // namespace
 

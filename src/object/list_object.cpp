@@ -437,12 +437,7 @@ constexpr NativeFunction list_methods[] = {
     {names::dunder_init, Kind::method, 1, 2, list_init},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{list_methods[Indices].name, &list_methods[Indices]}...};
-}
-
-constexpr auto list_attributes = make_table(std::make_index_sequence<std::size(list_methods)>{});
+constexpr auto list_attributes = native_attributes<list_methods>();
 
 // Stable merge sort that stops at the first comparison that raises.
 bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::vector<Value>& keys,

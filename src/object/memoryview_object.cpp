@@ -163,8 +163,7 @@ constexpr NativeFunction memoryview_natives[] = {
     {names::hex, NativeKind::method, 1, 2, bytes_method_hex},
 };
 
-constexpr auto memoryview_attributes = make_native_table<memoryview_natives>(
-    std::make_index_sequence<std::size(memoryview_natives)>{});
+constexpr auto memoryview_attributes = native_attributes<memoryview_natives>();
 
 }  // namespace
 

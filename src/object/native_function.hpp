@@ -1,7 +1,11 @@
 // NativeFunction: a built-in function or method implemented in C++, as constant data.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <utility>
 
 #include "object/object.hpp"
 #include "object/runtime.hpp"
@@ -65,6 +69,16 @@ struct CheckedMethodObject : Object {
     CheckedMethodObject(Value method, const Type* owner_type)
         : Object(&checked_method_type), function(method), owner(owner_type) {}
 };
+
+// The attribute table of a type or namespace whose members are the first `Count` (all, by
+// default) of the functions `Natives`, each under its own name and in the same order.
+template <const auto& Natives, std::size_t Count = std::size(Natives)>
+constexpr std::array<Attribute, Count> native_attributes() {
+    return []<std::size_t... Indices>(std::index_sequence<Indices...>) {
+        return std::array<Attribute, Count>{Attribute{Natives[Indices].name, &Natives[Indices]}...};
+    }
+    (std::make_index_sequence<Count>{});
+}
 
 Result<Value> make_bound_method(Runtime& runtime, Value function, Value self);
 // `found`, looked up on the class `owner` without an instance, ready to be handed to Python

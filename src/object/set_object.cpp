@@ -454,14 +454,8 @@ constexpr NativeFunction set_methods[] = {
 };
 constexpr std::size_t frozenset_method_count = 9;
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{set_methods[Indices].name, &set_methods[Indices]}...};
-}
-
-constexpr auto set_attributes = make_table(std::make_index_sequence<std::size(set_methods)>{});
-constexpr auto frozenset_attributes =
-    make_table(std::make_index_sequence<frozenset_method_count>{});
+constexpr auto set_attributes = native_attributes<set_methods>();
+constexpr auto frozenset_attributes = native_attributes<set_methods, frozenset_method_count>();
 
 }  // namespace
 

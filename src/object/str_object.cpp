@@ -278,14 +278,7 @@ constexpr NativeFunction str_methods[] = {
     {names::removesuffix, Kind::method, 2, 2, str_method_removesuffix},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_method_table(
-    std::index_sequence<Indices...>) {
-    return {Attribute{str_methods[Indices].name, &str_methods[Indices]}...};
-}
-
-constexpr auto str_attributes =
-    make_method_table(std::make_index_sequence<std::size(str_methods)>{});
+constexpr auto str_attributes = native_attributes<str_methods>();
 
 }  // namespace
 

@@ -425,13 +425,7 @@ constexpr NativeFunction stream_methods[] = {
     {names::tell, Kind::method, 1, 1, stream_tell},
 };
 
-template <std::size_t... Indices>
-constexpr std::array<Attribute, sizeof...(Indices)> make_table(std::index_sequence<Indices...>) {
-    return {Attribute{stream_methods[Indices].name, &stream_methods[Indices]}...};
-}
-
-constexpr auto stream_attributes =
-    make_table(std::make_index_sequence<std::size(stream_methods)>{});
+constexpr auto stream_attributes = native_attributes<stream_methods>();
 
 }  // namespace
 
