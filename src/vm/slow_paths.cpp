@@ -94,6 +94,16 @@ object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame
     if (child >= children.size()) {
         return interpreter.raise_new(&object::runtime_error_type, "bad child index");
     }
+    // A compiler passes a tuple and a dict (or None); a corrupt file may pass anything, which
+    // binding arguments would then read as a tuple or dict.
+    if (!defaults.is_empty() && !defaults.is_none() && !object::is_tuple(defaults)) {
+        return interpreter.raise_new(&object::type_error_type, "function defaults must be a tuple");
+    }
+    if (!keyword_defaults.is_empty() && !keyword_defaults.is_none() &&
+        !object::is_dict(keyword_defaults)) {
+        return interpreter.raise_new(&object::type_error_type,
+                                     "function keyword defaults must be a dict");
+    }
     const image::RawCode* code = &children[child];
     auto* function = interpreter.make<FunctionObject>(0, code, frame.context,
                                                       frame.context->qstr_ids[code->name_qstr]);
