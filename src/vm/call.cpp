@@ -1,6 +1,7 @@
 // The general call path: argument binding, frame pushing, generators and calls from native code.
 #include <vector>
 
+#include "image/opcodes.hpp"
 #include "object/cell_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
@@ -372,6 +373,35 @@ object::Result<Value> Interpreter::make_generator(Value function_value, Argument
     return Value::from_object(generator);
 }
 
+bool Interpreter::resume_delegate(GeneratorObject* generator, Value send_value,
+                                  ExecutionResult& result) {
+    // Paused at YIELD_FROM (it stepped back to run again), with the target below the value it
+    // last handed out: the verifier proved both slots.
+    if (*generator->frame.instruction != static_cast<std::uint8_t>(image::Opcode::YIELD_FROM) ||
+        !is_generator(generator->frame.stack_top[-1])) {
+        return false;
+    }
+    auto* target = static_cast<GeneratorObject*>(generator->frame.stack_top[-1].as_object());
+    // One native level, as the YIELD_FROM it stands for would take.
+    if (!enter_native_call()) {
+        result = {ExitKind::raised, Value::empty()};
+        return true;
+    }
+    generator->run_state = GeneratorState::running;
+    ExecutionResult inner = resume(target, send_value, Value::empty());
+    generator->run_state = GeneratorState::suspended;
+    leave_native_call();
+    if (inner.kind == ExitKind::yielded) {
+        // The state YIELD_FROM leaves when its target yields: still at YIELD_FROM, the value
+        // handed out on top.
+        *generator->frame.stack_top = inner.value;
+        result = inner;
+        return true;
+    }
+    delegated_ = inner;
+    return false;
+}
+
 ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value,
                                     Value throw_value) {
     if (throw_value.is_empty() && !generator->pending_throw.is_empty() &&
@@ -398,17 +428,26 @@ ExecutionResult Interpreter::resume(GeneratorObject* generator, Value send_value
             }
             break;
         case GeneratorState::suspended:
+            if (throw_value.is_empty()) {
+                ExecutionResult yielded;
+                if (resume_delegate(generator, send_value, yielded)) {
+                    return yielded;
+                }
+            }
             *generator->frame.stack_top = send_value;
             break;
     }
     if (!enter_native_call()) {
+        delegated_.reset();
         return {ExitKind::raised, Value::empty()};
     }
     if (!enter_call()) {
+        delegated_.reset();
         leave_native_call();
         return {ExitKind::raised, Value::empty()};
     }
     if (!frames_.reserve_one()) {
+        delegated_.reset();
         leave_call();
         leave_native_call();
         raise_memory_error();

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -108,6 +109,9 @@ class Interpreter : public object::Runtime {
     // Resumes a generator with a value sent in or an exception thrown in.
     ExecutionResult resume(GeneratorObject* generator, object::Value send_value,
                            object::Value throw_value);
+    // The outcome resume() left for the YIELD_FROM it is about to run again (see
+    // resume_delegate()), taken once; nothing when that YIELD_FROM must delegate itself.
+    std::optional<ExecutionResult> take_delegated() { return std::exchange(delegated_, {}); }
 
     // ---- the import system (vm/importer.cpp)
     // `import name` as __import__(name, globals, None, fromlist, level) does: the top package,
@@ -277,6 +281,12 @@ class Interpreter : public object::Runtime {
     bool finish_frame();
     // Saves the innermost frame, which is a generator's, into it and pops it (a yield).
     ExecutionResult suspend(object::Value yielded, std::size_t temporaries);
+    // A generator paused in `yield from` another generator only passes on what that one
+    // yields, so resume() runs that one directly, without entering this generator's frame.
+    // True with `result` when it yielded; false when this generator's frame must run on
+    // (delegated_ holds what its YIELD_FROM gets).
+    bool resume_delegate(GeneratorObject* generator, object::Value send_value,
+                         ExecutionResult& result);
     object::Status stop_or_interrupt();
     object::Value exception_of_callback();
 
@@ -323,6 +333,9 @@ class Interpreter : public object::Runtime {
 #endif
     // An exception resume() throws into a generator, read by run() on entry.
     object::Value inject_;
+    // Set by resume_delegate(), read by the YIELD_FROM that runs next (take_delegated()). Its
+    // value is kept (rooted) by the inner resume() until the caller's temporaries go.
+    std::optional<ExecutionResult> delegated_;
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
     std::vector<const ModuleDefinition*> added_modules_;

@@ -202,7 +202,10 @@ YieldStep yield_from_stack(Interpreter& interpreter, Frame& frame, std::uint8_t 
     Value send_value = *top--;
     Value thrown = pending_inject;
     pending_inject = Value::empty();
-    DelegationResult delegated = delegate(interpreter, top[0], send_value, thrown);
+    // resume() may have run the target already (Interpreter::resume_delegate).
+    const std::optional<ExecutionResult> outcome = interpreter.take_delegated();
+    DelegationResult delegated = outcome ? DelegationResult{outcome->kind, outcome->value}
+                                         : delegate(interpreter, top[0], send_value, thrown);
     if (delegated.kind == ExitKind::yielded) {
         // Run YIELD_FROM again when resumed, with the sent value.
         --frame.instruction;
