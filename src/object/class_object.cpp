@@ -739,6 +739,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
 Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value type_value = Value::from_object(type);
     ClassLookup new_method = lookup_in_type(type, names::dunder_new);
+    ClassLookup init_method;
     Value instance;
     if (!new_method.value.is_empty() && new_method.owner->is_user_class()) {
         Value function = new_method.value;
@@ -752,11 +753,13 @@ Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments ar
         if (!is_instance(instance, type)) {
             return instance;
         }
+        // Looked up after __new__ ran, which may have changed the class.
+        init_method = lookup_in_type(type, names::dunder_init);
     } else {
         // With a user __init__, a built-in base with an __init__ of its own (list, dict)
         // starts empty for super().__init__ to fill; one without (tuple, bytes) is made from
         // the call's arguments, as MicroPython does when __init__ leaves it unmade.
-        ClassLookup init_method = lookup_in_type(type, names::dunder_init);
+        init_method = lookup_in_type(type, names::dunder_init);
         bool user_init = !init_method.value.is_empty() && init_method.owner->is_user_class();
         ClassLookup native_init = lookup_in_type(type->native_base, names::dunder_init);
         bool native_has_init = !native_init.value.is_empty() && native_init.owner != &object_type;
@@ -765,7 +768,6 @@ Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments ar
             return Value::empty();
         }
     }
-    ClassLookup init_method = lookup_in_type(type, names::dunder_init);
     // Built-in bases were initialised by their make_new.
     if (!init_method.value.is_empty() && init_method.owner->is_user_class()) {
         Value result = call_with_self(runtime, init_method.value, instance, arguments);

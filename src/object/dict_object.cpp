@@ -799,6 +799,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     DictStorage* storage = dict->storage;
     std::uint32_t index = dict->entry_count++;
     storage->entries()[index] = DictEntry{key, value, found.hash};
+    dict->names_only = dict->names_only && key.is_interned_string();
     storage->indices()[found.slot] = static_cast<std::int32_t>(index);
     ++dict->count;
     ++dict->version;
@@ -869,6 +870,7 @@ void dict_use_shared_storage(DictObject* dict, const DictStorage* shared) {
         ++dict->entry_count;
     }
     dict->count = dict->entry_count;
+    dict->names_only = false;  // not worth a scan: the fast insert never meets static storage
     ++dict->version;
 }
 
@@ -876,6 +878,7 @@ void dict_clear(DictObject* dict) {
     dict->storage = nullptr;
     dict->count = 0;
     dict->entry_count = 0;
+    dict->names_only = true;
     ++dict->version;
 }
 
@@ -923,6 +926,24 @@ Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, V
                 entries[index].value = value;
                 return succeeded();
             }
+        }
+        // A new name (an instance's attribute set for the first time) where it has room:
+        // appended without probing for an equal key, which names_only rules out.
+        if (dict->names_only && !dict->unhashed && dict->entry_count < storage->entry_capacity) {
+            const auto hash = static_cast<std::uint64_t>(
+                static_cast<std::int64_t>(runtime.interned().hash(name) >> 2));
+            const std::uint32_t index = dict->entry_count++;
+            entries[index] = DictEntry{key, value, hash};
+            // Any free slot on the probe sequence will do: the key is absent.
+            const std::uint32_t mask = storage->index_capacity - 1;
+            auto slot = static_cast<std::uint32_t>(hash) & mask;
+            while (storage->indices()[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            storage->indices()[slot] = static_cast<std::int32_t>(index);
+            ++dict->count;
+            ++dict->version;
+            return succeeded();
         }
     }
     return dict_store(runtime, dict, Value::from_interned_string(name), value);

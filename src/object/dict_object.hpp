@@ -42,13 +42,15 @@ struct alignas(8) DictStorage : gc::Cell {
 // constant table such as errno.errorcode) refuses every change from Python with TypeError.
 // An `unhashed` dict (OrderedDict, which MicroPython keeps as an array searched in order)
 // finds keys by equality alone, so its keys need not be hashable: every entry carries hash 0
-// and all share one probe chain.
+// and all share one probe chain. While `names_only`, every key it took was an interned str,
+// so a name missing by identity is missing by equality too (dict_store_name's fast insert).
 struct DictObject : Object {
     std::uint32_t count = 0;
     std::uint32_t entry_count = 0;
     std::uint32_t version = 0;
     bool fixed = false;
     bool unhashed = false;
+    bool names_only = true;
     DictStorage* storage = nullptr;
 
     explicit DictObject(const Type* type) : Object(type) {}
