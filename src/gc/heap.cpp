@@ -33,6 +33,8 @@ constexpr std::size_t minimum_collection_interval = 256 * 1024;
 // half-used pages, a big one takes few chunks.
 constexpr std::size_t first_page_bytes = 64;
 constexpr std::size_t largest_page_bytes = 4096;
+// At most this share of the limit (1/8) is kept in spare pages.
+constexpr std::size_t spare_share = 8;
 
 // Under AddressSanitizer a free block's payload (past the free-list link and the flags) is
 // poisoned, so a use of a swept cell in a page is reported until the block is reused.
@@ -80,6 +82,46 @@ Heap::~Heap() {
         finalize(large->cell());
     }
     release(pages_, large_cells_);
+    release_spare_pages();
+}
+
+void Heap::release_spare_pages() {
+    while (spare_pages_ != nullptr) {
+        Page* page = spare_pages_;
+        spare_pages_ = page->next;
+        const std::size_t chunk_bytes = page->chunk_bytes();
+        bytes_reserved_ -= footprint(chunk_bytes);
+        unpoison_block(page, chunk_bytes);
+        free_memory(page, chunk_bytes);
+    }
+    spare_bytes_ = 0;
+}
+
+bool Heap::fits_releasing_spares(std::size_t bytes) {
+    if (fits(bytes)) {
+        return true;
+    }
+    if (spare_pages_ == nullptr) {
+        return false;
+    }
+    release_spare_pages();
+    return fits(bytes);
+}
+
+bool Heap::reuse_spare_page(std::size_t size_class) {
+    for (Page** link = &spare_pages_; *link != nullptr; link = &(*link)->next) {
+        Page* page = *link;
+        if (page->size_class != size_class) {
+            continue;
+        }
+        *link = page->next;
+        spare_bytes_ -= footprint(page->chunk_bytes());
+        unpoison_block(page, page->chunk_bytes());
+        page->next = pages_;
+        pages_ = page;
+        return true;
+    }
+    return false;
 }
 
 void Heap::release(Page* pages, LargeCell* large_cells) {
@@ -137,31 +179,36 @@ bool Heap::add_page(std::size_t size_class, bool collected) {
     const std::size_t block_count =
         std::max<std::size_t>(1, (target - Page::header_bytes) / block_bytes);
     const std::size_t chunk_bytes = Page::header_bytes + block_count * block_bytes;
-    if (!fits(footprint(chunk_bytes))) {
-        if (collected || !automatic_collection_) {
-            return false;
+    Page* page = nullptr;
+    if (reuse_spare_page(size_class)) {
+        page = pages_;  // counted already; its blocks are threaded afresh below
+    } else {
+        if (!fits_releasing_spares(footprint(chunk_bytes))) {
+            if (collected || !automatic_collection_) {
+                return false;
+            }
+            collect();
+            if (free != nullptr) {
+                return true;
+            }
+            if (!fits_releasing_spares(footprint(chunk_bytes))) {
+                return false;
+            }
         }
-        collect();
-        if (free != nullptr) {
-            return true;
+        void* memory = allocate_memory(chunk_bytes);
+        if (memory == nullptr) {
+            return free != nullptr;  // the host allocator may have collected
         }
-        if (!fits(footprint(chunk_bytes))) {
-            return false;
-        }
+        bytes_reserved_ += footprint(chunk_bytes);
+        page = static_cast<Page*>(memory);
+        page->size_class = static_cast<std::uint16_t>(size_class);
+        page->block_count = static_cast<std::uint16_t>(block_count);
+        page->next = pages_;
+        pages_ = page;
     }
-    void* memory = allocate_memory(chunk_bytes);
-    if (memory == nullptr) {
-        return free != nullptr;  // the host allocator may have collected
-    }
-    bytes_reserved_ += footprint(chunk_bytes);
-    auto* page = static_cast<Page*>(memory);
-    page->size_class = static_cast<std::uint16_t>(size_class);
-    page->block_count = static_cast<std::uint16_t>(block_count);
-    page->next = pages_;
-    pages_ = page;
     page_count = static_cast<std::uint8_t>(std::min(page_count + 1, 255));
     // Linked so that allocation takes the blocks in address order.
-    for (std::size_t index = block_count; index-- > 0;) {
+    for (std::size_t index = page->block_count; index-- > 0;) {
         auto* block = reinterpret_cast<FreeBlock*>(page->blocks() + index * block_bytes);
         block->next = free;
         reinterpret_cast<Cell*>(block)->flags_ = Cell::flag_free;
@@ -173,7 +220,8 @@ bool Heap::add_page(std::size_t size_class, bool collected) {
 
 Cell* Heap::allocate_large(std::size_t bytes, const CellDescriptor* descriptor, bool room_made) {
     const std::size_t chunk_bytes = LargeCell::header_bytes + bytes;
-    if (room_made ? !fits(footprint(chunk_bytes)) : !make_room(footprint(chunk_bytes))) {
+    if (room_made ? !fits_releasing_spares(footprint(chunk_bytes))
+                  : !make_room(footprint(chunk_bytes))) {
         return nullptr;
     }
     void* memory = allocate_memory(chunk_bytes);
@@ -222,7 +270,11 @@ bool Heap::collect_if_due() {
         const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
         const bool threshold_reached = bytes_allocated_since_collection_ >= threshold_bytes_;
         if (interval_reached || threshold_reached) {
+            // Only a collection the policy schedules keeps spare pages: one made for room, or
+            // asked for (gc.collect(), the host), gives every empty page back.
+            keep_spare_pages_ = true;
             collect();
+            keep_spare_pages_ = true;
             return true;
         }
     }
@@ -230,14 +282,14 @@ bool Heap::collect_if_due() {
 }
 
 bool Heap::fits_after_collecting(std::size_t bytes, bool collected) {
-    if (fits(bytes)) {
+    if (fits_releasing_spares(bytes)) {
         return true;
     }
     if (collected || !automatic_collection_) {
         return false;
     }
     collect();
-    return fits(bytes);
+    return fits_releasing_spares(bytes);
 }
 
 bool Heap::make_room(std::size_t bytes) {
@@ -278,6 +330,7 @@ void* Heap::allocate_from_host(std::size_t bytes) {
     if (memory == nullptr && automatic_collection_ && !collecting_) {
         // A host allocator (a fixed buffer) can run out below the limit: garbage may make room.
         collect();
+        release_spare_pages();
         memory = config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
     }
     if (memory != nullptr) {
@@ -393,6 +446,9 @@ void Heap::mark_roots(Tracer& tracer) {
 }
 
 void Heap::sweep() {
+    if (!keep_spare_pages_) {
+        release_spare_pages();
+    }
     Page* empty_pages = sweep_pages();
     LargeCell* dead_large_cells = sweep_large_cells();
     release(empty_pages, dead_large_cells);
@@ -446,7 +502,15 @@ Heap::Page* Heap::sweep_pages() {
         if (live == 0) {
             *link = page->next;
             page_count = static_cast<std::uint8_t>(page_count - (page_count > 0 ? 1 : 0));
-            bytes_reserved_ -= footprint(page->chunk_bytes());
+            const std::size_t page_footprint = footprint(page->chunk_bytes());
+            if (keep_spare_pages_ &&
+                spare_bytes_ + page_footprint <= config_.limit_bytes / spare_share) {
+                page->next = spare_pages_;
+                spare_pages_ = page;
+                spare_bytes_ += page_footprint;
+                continue;
+            }
+            bytes_reserved_ -= page_footprint;
             page->next = empty_pages;
             empty_pages = page;
             continue;

@@ -103,16 +103,19 @@ struct HeapConfig {
 // chunk the heap takes from its allocator and cuts into blocks of one size class, after a
 // `Page` header. A larger cell, and every cell with `separate_cells`, is an allocation of its
 // own behind a `LargeCell` header, on one list. The sweep walks the pages and that list; a
-// page whose blocks all died goes back to the allocator. Untyped memory and blocks are
+// page whose blocks all died goes back to the allocator, or waits on the spare list for its
+// class's next page (see `spare_pages_`). Untyped memory and blocks are
 // allocations of their own with no header (their owner says their size when freeing them).
 //
 // Invariants: `bytes_reserved_` is the sum of footprint() over every chunk taken from the
 // allocator (pages, large cells, untyped memory, blocks) and never exceeds
 // `config_.limit_bytes`; `bytes_in_use_` counts the same except that a page counts only its
 // blocks that hold cells, each as its class's size (so it is at most `bytes_reserved_`);
-// every free block of a page is on its class's free list and has `Cell::flag_free` set;
-// `bytes_allocated_since_collection_` is the sum of the sizes allocated since the last
-// collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
+// the spare pages are off `pages_`, hold no cell, count in `bytes_reserved_` (their sum is
+// `spare_bytes_`, at most a spare_share of the limit) and none of their blocks is on a free
+// list; every free block of a page on `pages_` is on its class's free list and has
+// `Cell::flag_free` set; `bytes_allocated_since_collection_` is the sum of the sizes allocated
+// since the last collection (freed or not); `threshold_bytes_` is `no_threshold` or the Python-set
 // gc.threshold().
 class Heap {
   public:
@@ -299,6 +302,12 @@ class Heap {
     bool fits(std::size_t bytes) const {
         return bytes <= config_.limit_bytes - std::min(bytes_reserved_, config_.limit_bytes);
     }
+    // fits(), after giving the spare pages back when it would not.
+    bool fits_releasing_spares(std::size_t bytes);
+    // Gives every spare page back to the allocator.
+    void release_spare_pages();
+    // Takes a spare page of `size_class` onto `pages_`; false when there is none.
+    bool reuse_spare_page(std::size_t size_class);
     // Zeroed memory from calloc, or from the host's reallocate hook through
     // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);
@@ -322,6 +331,12 @@ class Heap {
     HeapConfig config_;
     Page* pages_ = nullptr;
     LargeCell* large_cells_ = nullptr;
+    // Pages a sweep emptied, kept for the next page of their class: a program that makes and
+    // drops objects at a steady rate would otherwise give back and take again (zero-filled)
+    // most of its pages at every collection. Given back as soon as anything needs the room.
+    Page* spare_pages_ = nullptr;
+    std::size_t spare_bytes_ = 0;
+    bool keep_spare_pages_ = false;  // set by collect_if_due() for its collection
     // Per size class, indexed by its size in granules less one: the free blocks, and how many
     // pages it has (which sets the size of its next page).
     FreeBlock* free_blocks_[small_class_count] = {};
