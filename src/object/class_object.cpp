@@ -907,10 +907,9 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         return succeeded();
     }
     if (name == names::dunder_dict) {
-        if (instance->dict.is_empty()) {
-            instance->dict = make_dict(runtime);
-        }
-        method.function = instance->dict;
+        // A read-only copy, as the reference gives: a key stored in it under a str that is not
+        // interned would be found by neither the attribute caches nor dict_find_name.
+        method.function = make_fixed_copy(runtime, instance->dict);
         return !method.function.is_empty();
     }
     const Type* native = type->native_base;

@@ -752,6 +752,15 @@ Result<Value> make_dict(Runtime& runtime) {
     return dict == nullptr ? Value::empty() : Value::from_object(dict);
 }
 
+Result<Value> make_fixed_copy(Runtime& runtime, Value dict) {
+    Value copy = make_dict(runtime);
+    if (copy.is_empty() || (!dict.is_empty() && !dict_update(runtime, copy, dict))) {
+        return Value::empty();
+    }
+    as_dict(copy)->fixed = true;
+    return copy;
+}
+
 DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
     if (dict->storage == nullptr) {
         // A dict that never held a key (or was cleared) has no table, and MicroPython answers

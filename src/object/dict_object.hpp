@@ -62,6 +62,8 @@ inline bool is_dict(Value value) {
 }
 inline DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
 Result<Value> make_dict(Runtime& runtime);
+// A copy of `dict` that refuses every change (an instance's __dict__, as the reference gives it).
+Result<Value> make_fixed_copy(Runtime& runtime, Value dict);
 
 // Lookups compare keys with Python equality, which may run Python code and
 // raise: `found` is empty when the key is absent, and `ok` false when it raised.
