@@ -736,6 +736,32 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     return class_value;
 }
 
+Value plain_init_of(const Type* type) {
+    if (!type->is_user_class() || type->native_base != &object_type ||
+        type->slots.make_new != instance_make_new) {
+        return Value::empty();
+    }
+    const ClassLookup new_method = lookup_in_type(type, names::dunder_new);
+    if (!new_method.value.is_empty() && new_method.owner->is_user_class()) {
+        return Value::empty();
+    }
+    const ClassLookup init_method = lookup_in_type(type, names::dunder_init);
+    if (init_method.value.is_empty() || !init_method.owner->is_user_class()) {
+        return Value::empty();
+    }
+    return init_method.value;
+}
+
+Raised raise_init_result(Runtime& runtime, Value result) {
+    return runtime.raise_joined(&type_error_type, {"__init__() should return None, not '",
+                                                   type_name_of(runtime, result), "'"});
+}
+
+Result<Value> make_plain_instance(Runtime& runtime, const Type* type) {
+    auto* instance = runtime.make<InstanceObject>(0, type);
+    return instance == nullptr ? Value::empty() : Value::from_object(instance);
+}
+
 Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value type_value = Value::from_object(type);
     ClassLookup new_method = lookup_in_type(type, names::dunder_new);
@@ -775,7 +801,7 @@ Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments ar
             return Value::empty();
         }
         if (!result.is_none()) {
-            return runtime.raise_new(&type_error_type, "__init__() should return None");
+            return raise_init_result(runtime, result);
         }
     }
     return instance;

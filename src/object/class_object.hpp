@@ -35,6 +35,15 @@ inline const Type* as_type(Value value) { return static_cast<const Type*>(value.
 Value native_self(Value value);
 // Instances created by type.__call__ for a user class.
 Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments);
+// The __init__ of a user class whose instances instance_make_new() would make by allocating a
+// plain instance and calling that __init__ with the call's arguments (no __new__ of the
+// program's, no built-in base but object); empty for every other class. The interpreter makes
+// such instances itself, running __init__ in its own loop (Interpreter::call_instruction).
+Value plain_init_of(const Type* type);
+// A new instance of a class plain_init_of() accepted, with no attributes yet.
+Result<Value> make_plain_instance(Runtime& runtime, const Type* type);
+// The TypeError of an __init__ that returned `result`, not None.
+Raised raise_init_result(Runtime& runtime, Value result);
 // super(type, object).name
 Status super_load_method(Runtime& runtime, Value type, Value object, std::uint32_t name,
                          Value destination[2]);

@@ -69,6 +69,9 @@ struct Frame {
     std::uint32_t stack_base = 0;  // index in the VM stack where this frame's state starts
     std::uint32_t handler_base = 0;
     bool returns_to_native = false;  // run() returns to its C++ caller when this frame ends
+    // An __init__ run for a class call (Interpreter::call_instruction): the caller's result
+    // slot already holds the new instance, and __init__ must return None.
+    bool constructs = false;
     GeneratorObject* generator = nullptr;
 };
 

@@ -492,13 +492,33 @@ void Interpreter::pop_frame() {
     frame.instruction = instruction;
     frame.stack_top = top;
     DirectCall direct;
-    if (!has_star && keywords == 0 && find_direct_call(top, positional, is_method, direct)) {
-        // The common call, positional arguments to a plain Python function: its frame is
-        // pushed here and the loop goes on in it, without C++ recursion.
-        if (!push_direct_frame(direct.function, direct.first, direct.values, direct.count)) {
-            return CallOutcome::raised;
+    if (!has_star && keywords == 0) {
+        if (find_direct_call(top, positional, is_method, direct)) {
+            // The common call, positional arguments to a plain Python function: its frame is
+            // pushed here and the loop goes on in it, without C++ recursion.
+            if (!push_direct_frame(direct.function, direct.first, direct.values, direct.count)) {
+                return CallOutcome::raised;
+            }
+            return CallOutcome::pushed_frame;
         }
-        return CallOutcome::pushed_frame;
+        if (object::is_type(top[0]) && !(is_method && !top[1].is_empty())) {
+            // A class call that makes a plain instance: the instance takes the result slot
+            // and its __init__ runs in this loop, as a direct call would.
+            const object::Type* type = object::as_type(top[0]);
+            const Value init = object::plain_init_of(type);
+            if (is_function(init) && binds_directly(as_function(init), positional + 1)) {
+                const Value instance = object::make_plain_instance(*this, type);
+                if (instance.is_empty()) {
+                    return CallOutcome::raised;
+                }
+                top[0] = instance;
+                if (!push_direct_frame(init, instance, top + (is_method ? 2 : 1), positional)) {
+                    return CallOutcome::raised;
+                }
+                frames_.back().constructs = true;
+                return CallOutcome::pushed_frame;
+            }
+        }
     }
     // Every other call, and each one that raises a binding error (vm/call.cpp).
     return call_from_stack(top, positional, keywords, is_method, has_star);
@@ -1013,11 +1033,21 @@ ExecutionResult Interpreter::run() {
                 }
                 // LOAD_NULL's marker is no Python value; callers would read it as "raised".
                 const Value result = TOP().is_empty() ? Value::none() : TOP();
+                const bool constructed = frame->constructs;
                 if (finish_frame()) {
                     release_temporaries(temporaries);
                     return {ExitKind::returned, result};
                 }
                 LOAD_FRAME();
+                if (constructed) [[unlikely]] {
+                    // The caller's slot keeps the instance; raised at the call, as type
+                    // __call__ raises it.
+                    if (!result.is_none()) {
+                        object::raise_init_result(*this, result);
+                        goto handle_exception;
+                    }
+                    NEXT();
+                }
                 TOP() = result;
                 NEXT();
             }
