@@ -718,6 +718,9 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
         }
     }
     type->dict = dict;
+    // From now on a change of its keys invalidates the attribute caches (not while the class
+    // body filled it: making a class costs no cache).
+    as_dict(dict)->of_class = true;
     type->bases = bases;
     TupleObject* mro =
         new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(order.size() + 1));

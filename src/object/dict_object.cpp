@@ -61,6 +61,14 @@ std::uint32_t first_empty_slot(DictStorage* storage, std::uint64_t hash) {
     return slot;
 }
 
+// Every change of a dict's keys or of where its entries lie.
+void keys_changed(Runtime& runtime, DictObject* dict) {
+    ++dict->version;
+    if (dict->of_class) {
+        runtime.class_keys_changed();
+    }
+}
+
 bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
     std::uint32_t indices = index_capacity_for(entries);
     std::size_t bytes = entries * sizeof(DictEntry) + indices * sizeof(std::int32_t);
@@ -97,14 +105,14 @@ bool own_storage(Runtime& runtime, DictObject* dict) {
     if (!resize(runtime, dict, dict->storage->entry_capacity)) {
         return false;
     }
-    ++dict->version;
+    keys_changed(runtime, dict);
     return true;
 }
 
 // Drops the deleted entries within the storage the dict has, so a full dict with deleted
 // entries takes new keys without allocating (as MicroPython's reuses deleted slots, also under
 // heap_lock()).
-void compact_in_place(DictObject* dict) {
+void compact_in_place(Runtime& runtime, DictObject* dict) {
     DictStorage* storage = dict->storage;
     std::uint32_t count = 0;
     for (std::uint32_t index = 0; index < dict->entry_count; ++index) {
@@ -121,7 +129,7 @@ void compact_in_place(DictObject* dict) {
             static_cast<std::int32_t>(index);
     }
     dict->entry_count = count;
-    ++dict->version;
+    keys_changed(runtime, dict);
 }
 
 bool keys_match(Runtime& runtime, Value stored, Value key, int& result) {
@@ -611,7 +619,7 @@ Result<Value> dict_clear_method(Runtime& runtime, Arguments arguments) {
     if (refuse_fixed(runtime, as_dict(self_dict(arguments)))) {
         return Value::empty();
     }
-    dict_clear(as_dict(self_dict(arguments)));
+    dict_clear(runtime, as_dict(self_dict(arguments)));
     return Value::none();
 }
 
@@ -799,7 +807,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
             }
             // Forget the MemoryError: the room of the deleted entries serves.
             runtime.set_exception(pending);
-            compact_in_place(dict);
+            compact_in_place(runtime, dict);
         }
         // Not probe() again: that would rerun the key's __hash__, which may change the dict
         // once more (even empty it). The key is known to be absent and the storage is fresh.
@@ -811,7 +819,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     dict->names_only = dict->names_only && key.is_interned_string();
     storage->indices()[found.slot] = static_cast<std::int32_t>(index);
     ++dict->count;
-    ++dict->version;
+    keys_changed(runtime, dict);
     return succeeded();
 }
 
@@ -837,7 +845,7 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
     entry.value = Value::empty();
     storage->indices()[found.slot] = deleted_slot;
     --dict->count;
-    ++dict->version;
+    keys_changed(runtime, dict);
     return succeeded();
 }
 
@@ -883,12 +891,12 @@ void dict_use_shared_storage(DictObject* dict, const DictStorage* shared) {
     ++dict->version;
 }
 
-void dict_clear(DictObject* dict) {
+void dict_clear(Runtime& runtime, DictObject* dict) {
     dict->storage = nullptr;
     dict->count = 0;
     dict->entry_count = 0;
     dict->names_only = true;
-    ++dict->version;
+    keys_changed(runtime, dict);
 }
 
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name) {
@@ -951,7 +959,7 @@ Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, V
             }
             storage->indices()[slot] = static_cast<std::int32_t>(index);
             ++dict->count;
-            ++dict->version;
+            keys_changed(runtime, dict);
             return succeeded();
         }
     }

@@ -44,6 +44,7 @@ struct alignas(8) DictStorage : gc::Cell {
 // finds keys by equality alone, so its keys need not be hashable: every entry carries hash 0
 // and all share one probe chain. While `names_only`, every key it took was an interned str,
 // so a name missing by identity is missing by equality too (dict_store_name's fast insert).
+// A dict `of_class` (a user class's) moves the runtime's class epoch with its version.
 struct DictObject : Object {
     std::uint32_t count = 0;
     std::uint32_t entry_count = 0;
@@ -51,6 +52,7 @@ struct DictObject : Object {
     bool fixed = false;
     bool unhashed = false;
     bool names_only = true;
+    bool of_class = false;
     DictStorage* storage = nullptr;
 
     explicit DictObject(const Type* type) : Object(type) {}
@@ -77,7 +79,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value);
 Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed);
 // Raises KeyError(key); returns empty.
 Raised raise_key_error(Runtime& runtime, Value key);
-void dict_clear(DictObject* dict);
+void dict_clear(Runtime& runtime, DictObject* dict);
 
 // Storage shared by the dicts of many VMs, for a namespace that every VM fills the same way
 // (the builtins): a copy of `dict`'s storage outside any heap, marked static so that no

@@ -64,6 +64,12 @@ class Runtime : public gc::RootProvider {
     const RuntimeConfig& config() const { return config_; }
     gc::Heap& heap() { return heap_; }
 
+    // ---- user classes
+    // Moves on whenever the keys of any user class's dict change (a class attribute added or
+    // removed): an attribute cache filled at one epoch holds while it lasts (vm/inline_cache).
+    std::uint32_t class_epoch() const { return class_epoch_; }
+    void class_keys_changed() { ++class_epoch_; }
+
     // ---- interned strings
     InternTable& interned() { return interned_; }
     const InternTable& interned() const { return interned_; }
@@ -253,6 +259,7 @@ class Runtime : public gc::RootProvider {
     Value modules_;
     std::uint32_t depth_ = 0;
     std::uint32_t native_depth_ = 0;
+    std::uint32_t class_epoch_ = 0;
     std::array<NativeSelfCheck, native_self_check_count> native_self_checks_{};
 };
 

@@ -258,7 +258,7 @@ Result<Value> set_binary(Runtime& runtime, BinaryOperator operation, Value left,
     if (result.is_empty() || !inplace) {
         return result;
     }
-    dict_clear(as_dict(left));
+    dict_clear(runtime, as_dict(left));
     for (Value item : set_items(result)) {
         if (!set_add(runtime, left, item)) {
             return Value::empty();
@@ -319,8 +319,8 @@ Result<Value> set_pop(Runtime& runtime, Arguments arguments) {
     return items.front();
 }
 
-Result<Value> set_clear(Runtime&, Arguments arguments) {
-    dict_clear(as_dict(arguments[0]));
+Result<Value> set_clear(Runtime& runtime, Arguments arguments) {
+    dict_clear(runtime, as_dict(arguments[0]));
     return Value::none();
 }
 
@@ -357,7 +357,7 @@ Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra alge
         return result;
     }
     std::vector<Value> items = set_items(result);
-    dict_clear(as_dict(arguments[0]));
+    dict_clear(runtime, as_dict(arguments[0]));
     for (Value item : items) {
         if (!set_add(runtime, arguments[0], item)) {
             return Value::empty();

@@ -40,27 +40,10 @@ Value entry_value(const DictObject* dict, std::uint32_t entry_index) {
     return dict->storage->entries()[entry_index].value;
 }
 
-// Sums rather than hashes: every version only grows, so the sum changes
-// whenever any class dict along the MRO gains or loses a key.
-// This runs on every cached access, so it casts in place rather than calling
-// the out-of-line as_tuple/as_type/as_dict (a user class's mro is a tuple of
-// types and its dict a dict).
-[[gnu::always_inline]] inline std::uint32_t class_stamp(const Type* type) {
-    std::uint32_t stamp = 0;
-    const auto* mro = static_cast<const object::TupleObject*>(type->mro.as_object());
-    for (Value entry : mro->span()) {
-        const auto* candidate = static_cast<const Type*>(entry.as_object());
-        if (candidate->is_user_class()) {
-            stamp += static_cast<const DictObject*>(candidate->dict.as_object())->version;
-        }
-    }
-    return stamp;
-}
-
 // lookup_in_type() for a user class, remembering where the result lives. Out of line: the
 // hit test that calls it is inlined into every cached access.
 [[gnu::noinline]] void fill_attribute_cache(AttributeCache& cache, const Type* type,
-                                            std::uint32_t name, std::uint32_t stamp) {
+                                            std::uint32_t name, std::uint32_t epoch) {
     cache = AttributeCache{};
     for (Value entry : object::as_tuple(type->mro)->span()) {
         const Type* candidate = object::as_type(entry);
@@ -89,14 +72,14 @@ Value entry_value(const DictObject* dict, std::uint32_t entry_index) {
         }
     }
     cache.type = type;
-    cache.stamp = stamp;
+    cache.epoch = epoch;
 }
 
 [[gnu::always_inline]] inline ClassLookup cached_class_lookup(AttributeCache& cache,
                                                               const Type* type, std::uint32_t name,
-                                                              std::uint32_t stamp) {
-    if (cache.type != type || cache.stamp != stamp) [[unlikely]] {
-        fill_attribute_cache(cache, type, name, stamp);
+                                                              std::uint32_t epoch) {
+    if (cache.type != type || cache.epoch != epoch) [[unlikely]] {
+        fill_attribute_cache(cache, type, name, epoch);
     }
     if (cache.owner_dict != nullptr) {
         return ClassLookup{entry_value(cache.owner_dict, cache.entry_index), cache.owner};
@@ -104,10 +87,11 @@ Value entry_value(const DictObject* dict, std::uint32_t entry_index) {
     return ClassLookup{cache.constant, cache.owner};
 }
 
-[[gnu::always_inline]] inline ClassLookup cached_class_lookup(AttributeCache& cache,
+[[gnu::always_inline]] inline ClassLookup cached_class_lookup(const object::Runtime& runtime,
+                                                              AttributeCache& cache,
                                                               const Type* type,
                                                               std::uint32_t name) {
-    return cached_class_lookup(cache, type, name, class_stamp(type));
+    return cached_class_lookup(cache, type, name, runtime.class_epoch());
 }
 
 // object::type_of() with the case of every cached access, a heap object, inline.
@@ -168,7 +152,7 @@ object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Va
         return object::load_method(runtime, object, name, method);
     }
     method = object::Method{};
-    const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    const ClassLookup found = cached_class_lookup(runtime, cache.attribute, type, name);
     if (is_function(found.value) && found.owner->is_user_class()) {
         // A Python function on the class, the usual method: bound to the instance unless its
         // own dict has the name (searched by identity, as the general path searches it).
@@ -197,7 +181,7 @@ object::Result<Value> cached_load_attribute(object::Runtime& runtime, NameCache&
         return object::load_attribute(runtime, object, name);
     }
     object::Method method;
-    const ClassLookup found = cached_class_lookup(cache.attribute, type, name);
+    const ClassLookup found = cached_class_lookup(runtime, cache.attribute, type, name);
     if (found.value.is_empty()) {
         // Nothing on the class (so no descriptor) and the name in the instance's own dict: the
         // general path would return that entry's value too.
@@ -223,10 +207,10 @@ object::Status cached_store_attribute(object::Runtime& runtime, NameCache& cache
     if (!type->is_user_class() || value.is_empty()) {
         return object::store_attribute(runtime, object, name, value);
     }
-    const std::uint32_t stamp = class_stamp(type);
+    const std::uint32_t epoch = runtime.class_epoch();
     const ClassLookup hook =
-        cached_class_lookup(cache.setattr_hook, type, object::names::dunder_setattr, stamp);
-    const ClassLookup found = cached_class_lookup(cache.attribute, type, name, stamp);
+        cached_class_lookup(cache.setattr_hook, type, object::names::dunder_setattr, epoch);
+    const ClassLookup found = cached_class_lookup(cache.attribute, type, name, epoch);
     if (found.value.is_empty() && (hook.value.is_empty() || !hook.owner->is_user_class())) {
         // No __setattr__ of the program's, nothing on the class, and the name already in the
         // instance's own dict: the general path would overwrite that entry in place too.

@@ -38,15 +38,16 @@ struct GlobalCache {
     std::uint32_t entry_index = 0;
 };
 
-// Invariants: valid for instances of the user class `type` while the sum of
-// the versions of the user-class dicts along its MRO equals `stamp`; then the
+// Invariants: valid for instances of the user class `type` while the runtime's
+// class epoch (Runtime::class_epoch(), moved by any change of the keys of any
+// user class's dict) equals `epoch`; then the
 // class lookup of the name is entry `entry_index` of `owner_dict` (a class
 // dict), or, when `owner_dict` is null, `constant` (an attribute of a
 // built-in type, or empty for "absent"). `type` is marked by the collector so
 // its address cannot be reused by another class while cached.
 struct AttributeCache {
     const object::Type* type = nullptr;  // null: nothing cached yet
-    std::uint32_t stamp = 0;
+    std::uint32_t epoch = 0;
     object::DictObject* owner_dict = nullptr;
     std::uint32_t entry_index = 0;
     // Where the last instance read or written through this cache held the name in its own
