@@ -2,7 +2,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <iterator>
 #include <string>
 
@@ -174,7 +173,12 @@ int run_compile_command(std::span<const std::string_view> arguments) {
     const bool from_stdin = input == "-";
     std::string source;
     if (from_stdin) {
-        source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        // Through stdio: <iostream> would make every start of the program set up its streams.
+        char buffer[4096];
+        std::size_t count = 0;
+        while ((count = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+            source.append(buffer, count);
+        }
     } else {
         std::ifstream stream(input, std::ios::binary);
         if (!stream) {
