@@ -286,12 +286,12 @@ Result<Value> object_getattribute(Runtime& runtime, Arguments arguments) {
     if (object.is_object() && type_of(object)->is_user_class()) {
         InstanceObject* instance = as_instance(object);
         if (!instance->dict.is_empty()) {
-            Value found = dict_find_name(as_dict(instance->dict), name);
+            Value found = dict_find_name(runtime, as_dict(instance->dict), name);
             if (!found.is_empty()) {
                 return found;
             }
         }
-        ClassLookup lookup = lookup_in_type(type_of(object), name);
+        ClassLookup lookup = lookup_in_type(runtime, type_of(object), name);
         if (!lookup.value.is_empty()) {
             return bind_attribute(runtime, lookup.value, object, type_of(object));
         }
@@ -739,16 +739,16 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     return class_value;
 }
 
-Value plain_init_of(const Type* type) {
+Value plain_init_of(Runtime& runtime, const Type* type) {
     if (!type->is_user_class() || type->native_base != &object_type ||
         type->slots.make_new != instance_make_new) {
         return Value::empty();
     }
-    const ClassLookup new_method = lookup_in_type(type, names::dunder_new);
+    const ClassLookup new_method = lookup_in_type(runtime, type, names::dunder_new);
     if (!new_method.value.is_empty() && new_method.owner->is_user_class()) {
         return Value::empty();
     }
-    const ClassLookup init_method = lookup_in_type(type, names::dunder_init);
+    const ClassLookup init_method = lookup_in_type(runtime, type, names::dunder_init);
     if (init_method.value.is_empty() || !init_method.owner->is_user_class()) {
         return Value::empty();
     }
@@ -767,7 +767,7 @@ Result<Value> make_plain_instance(Runtime& runtime, const Type* type) {
 
 Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     Value type_value = Value::from_object(type);
-    ClassLookup new_method = lookup_in_type(type, names::dunder_new);
+    ClassLookup new_method = lookup_in_type(runtime, type, names::dunder_new);
     ClassLookup init_method;
     Value instance;
     if (!new_method.value.is_empty() && new_method.owner->is_user_class()) {
@@ -783,12 +783,12 @@ Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments ar
             return instance;
         }
         // Looked up after __new__ ran, which may have changed the class.
-        init_method = lookup_in_type(type, names::dunder_init);
+        init_method = lookup_in_type(runtime, type, names::dunder_init);
     } else {
         // With a user __init__, a built-in base with an __init__ of its own (list, dict)
         // starts empty for super().__init__ to fill; one without (tuple, bytes) is made from
         // the call's arguments, as MicroPython does when __init__ leaves it unmade.
-        init_method = lookup_in_type(type, names::dunder_init);
+        init_method = lookup_in_type(runtime, type, names::dunder_init);
         bool user_init = !init_method.value.is_empty() && init_method.owner->is_user_class();
         ClassLookup native_init = lookup_in_type(type->native_base, names::dunder_init);
         bool native_has_init = !native_init.value.is_empty() && native_init.owner != &object_type;
@@ -889,8 +889,8 @@ Result<Value> user_descriptor_get(Runtime& runtime, Value found, Value instance,
 }
 
 Status instance_load_method(Runtime& runtime, Value object, std::uint32_t name, Method& method) {
-    return instance_load_method_found(runtime, object, name, lookup_in_type(type_of(object), name),
-                                      method);
+    return instance_load_method_found(runtime, object, name,
+                                      lookup_in_type(runtime, type_of(object), name), method);
 }
 
 Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t name,
@@ -912,7 +912,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
         }
     }
     if (!instance->dict.is_empty()) {
-        Value value = dict_find_name(as_dict(instance->dict), name);
+        Value value = dict_find_name(runtime, as_dict(instance->dict), name);
         if (!value.is_empty()) {
             method.function = value;
             return succeeded();
@@ -949,7 +949,7 @@ Status instance_load_method_found(Runtime& runtime, Value object, std::uint32_t 
             return !value.is_empty();
         }
     }
-    ClassLookup getattr = lookup_in_type(type, names::dunder_getattr);
+    ClassLookup getattr = lookup_in_type(runtime, type, names::dunder_getattr);
     if (!getattr.value.is_empty() && getattr.owner->is_user_class()) {
         Value name_value = Value::from_interned_string(name);
         method.function = call_found(runtime, getattr.value, object, {&name_value, 1});
@@ -962,8 +962,9 @@ Status instance_store_attribute(Runtime& runtime, Value object, std::uint32_t na
     const Type* type = type_of(object);
     return instance_store_attribute_found(
         runtime, object, name, value,
-        lookup_in_type(type, value.is_empty() ? names::dunder_delattr : names::dunder_setattr),
-        lookup_in_type(type, name));
+        lookup_in_type(runtime, type,
+                       value.is_empty() ? names::dunder_delattr : names::dunder_setattr),
+        lookup_in_type(runtime, type, name));
 }
 
 Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint32_t name,
@@ -1001,7 +1002,7 @@ Status instance_store_attribute_found(Runtime& runtime, Value object, std::uint3
 Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
     std::uint32_t name = unary_operator_name(operation);
     const Type* type = type_of(operand);
-    ClassLookup found = lookup_in_type(type, name);
+    ClassLookup found = lookup_in_type(runtime, type, name);
     if (!found.value.is_empty() && found.owner->is_user_class()) {
         if (found.value.is_none() && operation == UnaryOperator::hash) {
             return runtime.raise_new(

@@ -39,7 +39,7 @@ Result<Value> instance_make_new(Runtime& runtime, const Type* type, Arguments ar
 // plain instance and calling that __init__ with the call's arguments (no __new__ of the
 // program's, no built-in base but object); empty for every other class. The interpreter makes
 // such instances itself, running __init__ in its own loop (Interpreter::call_instruction).
-Value plain_init_of(const Type* type);
+Value plain_init_of(Runtime& runtime, const Type* type);
 // A new instance of a class plain_init_of() accepted, with no attributes yet.
 Result<Value> make_plain_instance(Runtime& runtime, const Type* type);
 // The TypeError of an __init__ that returned `result`, not None.

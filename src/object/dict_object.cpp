@@ -904,7 +904,8 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
     if (storage == nullptr) {
         return Value::empty();
     }
-    if (dict->unhashed) {
+    // A short scan by identity finds what hashing would when every key is an interned name.
+    if (dict->unhashed || (dict->names_only && dict->entry_count <= small_dict_scan_limit)) {
         return dict_find_name(dict, name);
     }
     // The same hash hash_value() gives a str, without running any Python code.

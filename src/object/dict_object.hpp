@@ -112,7 +112,7 @@ inline Value dict_find_name(DictObject* dict, std::uint32_t name) {
     }
     return Value::empty();
 }
-// Hashed, for globals and other large dicts.
+// Hashed, for globals and other large dicts (a small dict of names only is scanned).
 Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t name);
 Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, Value value);
 // Up to this many entries, dict_store_name looks for a name it rebinds by a linear scan

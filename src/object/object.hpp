@@ -126,6 +126,13 @@ struct Attribute {
     const Object* object;
 };
 
+// Where lookup_in_type() found a name: its value and the class along the MRO that holds it
+// (empty value and null owner when no class does).
+struct ClassLookup {
+    Value value;
+    const Type* owner = nullptr;
+};
+
 // A type's behaviour. Every slot may be null, meaning "not supported".
 //
 // Result conventions, the same everywhere:
@@ -196,6 +203,9 @@ struct Type : Object, gc::CellDescriptor {
     Value bases;
     Value mro;
     const Type* native_base;
+    // Bit (name % 64) set for the name of every entry of `attributes`: most lookups of a name
+    // a built-in type lacks end at this test instead of a scan of its table.
+    std::uint64_t attribute_names = 0;
 
     // A built-in type: constant data.
     constexpr Type(std::uint32_t name_id, const Type* base_type, TypeSlots type_slots,
@@ -209,7 +219,11 @@ struct Type : Object, gc::CellDescriptor {
           base(base_type),
           slots(type_slots),
           attributes(type_attributes),
-          native_base(nullptr) {}
+          native_base(nullptr) {
+        for (const Attribute& attribute : type_attributes) {
+            attribute_names |= std::uint64_t{1} << (attribute.name % 64);
+        }
+    }
 
     // A user class: a heap object, filled in by make_class().
     struct UserClassTag {};
@@ -224,6 +238,10 @@ struct Type : Object, gc::CellDescriptor {
           native_base(nullptr) {}
 
     bool is_user_class() const { return (flags & type_flag_user_class) != 0; }
+    // False when `attributes` surely has no entry for `name`.
+    bool may_have_attribute(std::uint32_t name) const {
+        return ((attribute_names >> (name % 64)) & 1) != 0;
+    }
 };
 
 constexpr Object::Object(const Type* type, std::uint8_t flags)

@@ -151,7 +151,7 @@ ClassLookup lookup_in_type(const Type* type, std::uint32_t name) {
                 if (!found.is_empty()) {
                     return ClassLookup{found, candidate};
                 }
-            } else {
+            } else if (candidate->may_have_attribute(name)) {
                 for (const Attribute& attribute : candidate->attributes) {
                     if (attribute.name == name) {
                         return ClassLookup{Value::from_object(attribute.object), candidate};
@@ -162,6 +162,9 @@ ClassLookup lookup_in_type(const Type* type, std::uint32_t name) {
         return ClassLookup{};
     }
     for (const Type* candidate = type; candidate != nullptr; candidate = candidate->base) {
+        if (!candidate->may_have_attribute(name)) {
+            continue;
+        }
         for (const Attribute& attribute : candidate->attributes) {
             if (attribute.name == name) {
                 return ClassLookup{Value::from_object(attribute.object), candidate};
@@ -169,6 +172,13 @@ ClassLookup lookup_in_type(const Type* type, std::uint32_t name) {
         }
     }
     return ClassLookup{};
+}
+
+ClassLookup lookup_in_type(Runtime& runtime, const Type* type, std::uint32_t name) {
+    if (!type->is_user_class()) {
+        return lookup_in_type(type, name);
+    }
+    return runtime.class_lookups().find(runtime, runtime.class_epoch(), type, name);
 }
 
 Result<Value> bind_attribute(Runtime& runtime, Value found, Value instance,

@@ -91,11 +91,9 @@ Status delete_attribute(Runtime& runtime, Value object, std::uint32_t name);
 Raised raise_no_attribute(Runtime& runtime, Value object, std::uint32_t name);
 
 // Looks `name` up along a type's MRO without binding. Empty when missing.
-struct ClassLookup {
-    Value value;
-    const Type* owner = nullptr;
-};
 ClassLookup lookup_in_type(const Type* type, std::uint32_t name);
+// The same, remembered in the runtime's ClassLookupCache for user classes.
+ClassLookup lookup_in_type(Runtime& runtime, const Type* type, std::uint32_t name);
 // True when loading `method`'s name from an instance of `type` could yield `method`: some class
 // of the MRO holds it, or it is the __next__ that load_method makes for iterator slots.
 struct NativeFunction;

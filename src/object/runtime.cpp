@@ -27,7 +27,10 @@ Runtime::Runtime(const RuntimeConfig& config)
     release_temporaries(0);
 }
 
-Runtime::~Runtime() { heap_.remove_root_provider(this); }
+Runtime::~Runtime() {
+    class_lookups_.release(heap_);
+    heap_.remove_root_provider(this);
+}
 
 gc::Cell* Runtime::allocate_cell(std::size_t bytes) {
     gc::Cell* cell = heap_.allocate(bytes, nullptr);
@@ -148,6 +151,8 @@ void Runtime::write(OutputStream stream, std::string_view text) {
 }
 
 void Runtime::trace_roots(gc::Tracer& tracer) {
+    // Its entries name classes without holding them: forgotten before any can die.
+    class_lookups_.clear();
     for (Value value : temporaries_) {
         trace_value(tracer, value);
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gc/heap.hpp"
+#include "object/class_lookup_cache.hpp"
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
 #include "object/value.hpp"
@@ -69,6 +70,7 @@ class Runtime : public gc::RootProvider {
     // removed): an attribute cache filled at one epoch holds while it lasts (vm/inline_cache).
     std::uint32_t class_epoch() const { return class_epoch_; }
     void class_keys_changed() { ++class_epoch_; }
+    ClassLookupCache& class_lookups() { return class_lookups_; }
 
     // ---- interned strings
     InternTable& interned() { return interned_; }
@@ -260,6 +262,7 @@ class Runtime : public gc::RootProvider {
     std::uint32_t depth_ = 0;
     std::uint32_t native_depth_ = 0;
     std::uint32_t class_epoch_ = 0;
+    ClassLookupCache class_lookups_;
     std::array<NativeSelfCheck, native_self_check_count> native_self_checks_{};
 };
 

@@ -505,7 +505,7 @@ void Interpreter::pop_frame() {
             // A class call that makes a plain instance: the instance takes the result slot
             // and its __init__ runs in this loop, as a direct call would.
             const object::Type* type = object::as_type(top[0]);
-            const Value init = object::plain_init_of(type);
+            const Value init = object::plain_init_of(*this, type);
             if (is_function(init) && binds_directly(as_function(init), positional + 1)) {
                 const Value instance = object::make_plain_instance(*this, type);
                 if (instance.is_empty()) {
