@@ -18,7 +18,9 @@ string, since the first field is a time); a difference, a crash or a timeout is 
 CPython's output is only compared to be reported (its floats and big ints may print
 differently). The table shows seconds and the ratios MicroPython/xipy and CPython/xipy:
 above 1 means xipy is faster. Geometric means (for bench/, perf_bench and both) are over
-the programs every runtime ran for at least SHORT_SECONDS.
+the programs every runtime ran for at least SHORT_SECONDS. A second table gives each
+program's peak resident memory on every runtime (measured through GNU time) and xipy's
+against MicroPython's.
 
 With --baseline OTHER_XIPY a second xipy binary (an earlier commit's, say) runs the same
 programs in the same rounds, and the table adds baseline/xipy: above 1 means the change made
@@ -34,11 +36,12 @@ import argparse
 import math
 import os
 import pathlib
-import resource
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import reference_micropython
@@ -57,6 +60,8 @@ PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
 DEFAULT_PERF_SIZE = (5000, 1000)
 # Programs shorter than this on some runtime (after start-up) stay out of the geometric means.
 SHORT_SECONDS = 0.01
+# GNU time (Debian's `time` package, which .ci/run installs) reports each run's peak memory.
+GNU_TIME = pathlib.Path("/usr/bin/time")
 
 
 def compile_mpy(source, output):
@@ -66,25 +71,42 @@ def compile_mpy(source, output):
         raise RuntimeError(f"mpy-cross {source.name}: {run.stderr.decode('utf-8', 'replace')}")
 
 
-def children_cpu_seconds():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def timed_run(command, cwd, environment):
-    """Returns (CPU seconds, stdout bytes, error text or None). The runs are one at a time, so
-    the growth of the children's CPU time is this run's."""
-    started = children_cpu_seconds()
-    try:
-        run = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, cwd=cwd,
-                             stdin=subprocess.DEVNULL, env=environment)
-    except subprocess.TimeoutExpired:
-        return TIMEOUT_SECONDS, b"", f"timed out after {TIMEOUT_SECONDS} s"
-    seconds = children_cpu_seconds() - started
-    if run.returncode != 0:
-        last = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        return seconds, run.stdout, f"exit {run.returncode}: {last[0]}"
-    return seconds, run.stdout, None
+    """Returns (CPU seconds, peak resident KiB or None, stdout bytes, error text or None). The
+    CPU time is the child's own (wait4). The peak comes from GNU time, which runs the program:
+    a child forked from this Python process would count Python's pages in its peak."""
+    report = tempfile.NamedTemporaryFile(prefix="bench-peak-", delete=False)
+    report.close()
+    if GNU_TIME.exists():
+        command = [str(GNU_TIME), "-f", "%M", "-o", report.name, *command]
+    process = subprocess.Popen(command, cwd=cwd, env=environment, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    captured = {}
+
+    def drain(name, stream):
+        captured[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(name, stream))
+               for name, stream in (("stdout", process.stdout), ("stderr", process.stderr))]
+    for reader in readers:
+        reader.start()
+    timer = threading.Timer(TIMEOUT_SECONDS, process.kill)
+    timer.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    timer.cancel()
+    for reader in readers:
+        reader.join()
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    seconds = usage.ru_utime + usage.ru_stime
+    report_text = pathlib.Path(report.name).read_text().strip().splitlines()
+    os.unlink(report.name)
+    peak_kib = int(report_text[-1]) if report_text and report_text[-1].isdigit() else None
+    if process.returncode == -signal.SIGKILL and seconds >= TIMEOUT_SECONDS:
+        return TIMEOUT_SECONDS, peak_kib, b"", f"timed out after {TIMEOUT_SECONDS} s"
+    if process.returncode != 0:
+        last = captured["stderr"].decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        return seconds, peak_kib, captured["stdout"], f"exit {process.returncode}: {last[0]}"
+    return seconds, peak_kib, captured["stdout"], None
 
 
 class Program:
@@ -97,6 +119,7 @@ class Program:
         # perf_bench prints "TIME NORM RESULT": only NORM and RESULT must agree.
         self.timed_output = timed_output
         self.seconds = {runtime: [] for runtime in RUNTIMES}
+        self.peak_kib = {runtime: [] for runtime in RUNTIMES}
         self.outputs = {}
         self.errors = {}
 
@@ -118,6 +141,11 @@ class Program:
 
     def median(self, runtime):
         return statistics.median(self.seconds[runtime]) if self.seconds[runtime] else None
+
+    def peak_mib(self, runtime):
+        """The median of the runs' peak resident memory, in MiB."""
+        peaks = self.peak_kib[runtime]
+        return statistics.median(peaks) / 1024 if peaks and runtime not in self.errors else None
 
     def net(self, runtime, startup):
         """The median less the runtime's start-up time, never below a millisecond."""
@@ -166,11 +194,13 @@ def measure(programs, binaries, runs):
             for runtime in RUNTIMES:
                 if runtime in program.errors:
                     continue
-                seconds, stdout, error = timed_run(*program.command(runtime, binaries))
+                seconds, peak_kib, stdout, error = timed_run(*program.command(runtime, binaries))
                 if error is not None:
                     program.errors[runtime] = error
                     continue
                 program.seconds[runtime].append(seconds)
+                if peak_kib is not None:
+                    program.peak_kib[runtime].append(peak_kib)
                 program.outputs.setdefault(runtime, stdout)
 
 
@@ -242,9 +272,32 @@ def print_table(programs, startup, runs):
     if short:
         print(f"* under {SHORT_SECONDS * 1000:.0f} ms on some runtime, left out of the geometric "
               f"means: {', '.join(short)}")
+    print_memory_table(programs, startup)
     print("start-up (an empty program, taken off the times above): " + ", ".join(
         f"{runtime} {startup.median(runtime) * 1000:.1f} ms" for runtime in RUNTIMES
         if startup.median(runtime) is not None))
+
+
+def print_memory_table(programs, startup):
+    print()
+    if not GNU_TIME.exists():
+        print(f"No peak memory: {GNU_TIME} (GNU time) is missing.")
+        return
+    print("Peak resident memory of the process (MiB, median of the runs; the empty program's "
+          "first):")
+    columns = [runtime for runtime in RUNTIMES]
+    header = f"{'program':<22}" + "".join(f"{runtime:>13}" for runtime in columns) \
+        + f"{'xipy/MicroPython':>18}"
+    print(header)
+    print("-" * len(header))
+    for program in [startup] + programs:
+        line = f"{program.name:<22}"
+        for runtime in columns:
+            peak = program.peak_mib(runtime)
+            line += f"{'-' if peak is None else f'{peak:.1f}':>13}"
+        ours, theirs = program.peak_mib("xipy"), program.peak_mib("micropython")
+        line += f"{ours / theirs:>18.2f}" if ours and theirs else f"{'-':>18}"
+        print(line)
 
 
 def main():
