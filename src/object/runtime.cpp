@@ -123,23 +123,8 @@ Raised Runtime::raise_memory_error(std::size_t requested) {
     return raise_memory_error();
 }
 
-Status Runtime::enter_call() {
-    if (depth_ >= config_.max_depth) {
-        raise_new(&runtime_error_type, "maximum recursion depth exceeded");
-        return Raised{};
-    }
-    ++depth_;
-    return succeeded();
-}
-
-Status Runtime::enter_native_call() {
-    if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) {
-        raise_new(&runtime_error_type, "maximum recursion depth exceeded");
-        return Raised{};
-    }
-    ++native_depth_;
-    ++depth_;
-    return succeeded();
+Raised Runtime::raise_recursion_depth() {
+    return raise_new(&runtime_error_type, "maximum recursion depth exceeded");
 }
 
 void Runtime::write(OutputStream stream, std::string_view text) {

@@ -158,9 +158,25 @@ class Runtime : public gc::RootProvider {
 
     // ---- depth of calls (Python frames and native re-entry)
     // False, with RuntimeError pending, when the configured depth is reached.
-    Status enter_call();
+    // Inline: every call and every generator resume passes here; the raise is out of line.
+    Status enter_call() {
+        if (depth_ >= config_.max_depth) [[unlikely]] {
+            return raise_recursion_depth();
+        }
+        ++depth_;
+        return succeeded();
+    }
     void leave_call() { --depth_; }
-    Status enter_native_call();
+    Status enter_native_call() {
+        if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) [[unlikely]] {
+            return raise_recursion_depth();
+        }
+        ++native_depth_;
+        ++depth_;
+        return succeeded();
+    }
+    // RuntimeError("maximum recursion depth exceeded").
+    Raised raise_recursion_depth();
     void leave_native_call() {
         --native_depth_;
         --depth_;

@@ -1055,7 +1055,16 @@ ExecutionResult Interpreter::run() {
                 raise_from_stack(*this, *frame, opcode, top);
                 goto handle_exception;
             }
-            OPCODE(YIELD_VALUE) : OPCODE(YIELD_FROM) : {
+            OPCODE(YIELD_VALUE) : {
+                // The common yield, inline: the generator's frame is saved and left.
+                if (frame->generator != nullptr) {
+                    SAVE_FRAME();
+                    return suspend(TOP().is_empty() ? Value::none() : TOP(), temporaries);
+                }
+                goto yield_general;
+            }
+            OPCODE(YIELD_FROM) : {
+            yield_general:
                 // Works on the saved frame: YIELD_FROM may step back to run again on resume.
                 SAVE_FRAME();
                 Value yielded;
