@@ -15,6 +15,10 @@ class WorkMeter {
     // or one byte examined); false when the computation must stop. Callers batch their calls
     // (every few thousand units) so the meter costs nothing measurable.
     virtual bool charge(std::uint64_t units) = 0;
+    // Adds `units` too few to charge on their own (what a short computation did in all): they
+    // count, and the owner's next charge or check sees them. Never stops anything.
+    // (By default they are dropped.)
+    virtual void carry(std::uint64_t units) { (void)units; }
 
   protected:
     ~WorkMeter() = default;
@@ -26,6 +30,14 @@ class WorkBatch {
     static constexpr std::uint64_t batch_units = 4096;
 
     explicit WorkBatch(WorkMeter* meter) : meter_(meter) {}
+    // What was never charged is carried, so that many short computations add up.
+    ~WorkBatch() {
+        if (meter_ != nullptr && pending_ != 0) {
+            meter_->carry(pending_);
+        }
+    }
+    WorkBatch(const WorkBatch&) = delete;
+    WorkBatch& operator=(const WorkBatch&) = delete;
     // False when the meter says stop.
     bool add(std::uint64_t units) {
         pending_ += units;

@@ -144,6 +144,9 @@ class Interpreter : public object::Runtime {
     const ContextList& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
     object::Status charge_native_work(std::uint64_t cost) override;
+    void count_native_work(std::uint64_t cost) override {
+        steps_ = cost > UINT64_MAX - steps_ ? UINT64_MAX : steps_ + cost;
+    }
     void trace_roots(gc::Tracer& tracer) override;
 
     // The innermost Python frame, or null.

@@ -43,6 +43,16 @@ def shift(n):
     return total
 
 
+def medium_products(n):
+    # Each product (63 by 63 limbs) is too small to be charged on its own: what they add up to
+    # must still stop the loop, which makes only n trips.
+    x = (1 << 4000) + 1
+    total = 0
+    for _ in range(n):
+        total += (x * x) & 1
+    return total
+
+
 def repeat_str(n):
     total = 0
     for _ in range(n):
