@@ -32,7 +32,13 @@ Status check_method_self(Runtime& runtime, const NativeFunction* method, Value s
 }
 
 Result<Value> native_call(Runtime& runtime, Value callable, Arguments arguments) {
-    auto* function = static_cast<const NativeFunction*>(callable.as_object());
+    return call_native(runtime, static_cast<const NativeFunction*>(callable.as_object()),
+                       arguments);
+}
+
+}  // namespace
+
+Result<Value> call_native(Runtime& runtime, const NativeFunction* function, Arguments arguments) {
     if (arguments.keyword_count != 0 && !function->accepts_keywords) {
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
@@ -62,6 +68,8 @@ Result<Value> native_call(Runtime& runtime, Value callable, Arguments arguments)
     }
     return function->code(runtime, arguments);
 }
+
+namespace {
 
 Status native_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
     auto* function = static_cast<const NativeFunction*>(self.as_object());

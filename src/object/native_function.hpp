@@ -49,6 +49,10 @@ struct NativeFunction : Object {
           code(native) {}
 };
 
+// Calls `function` with `arguments` after checking them against its counts (and a method's
+// self against its type), as calling it from Python does.
+Result<Value> call_native(Runtime& runtime, const NativeFunction* function, Arguments arguments);
+
 // A function or method paired with the instance (or class) it is bound to.
 struct BoundMethodObject : Object {
     Value function;

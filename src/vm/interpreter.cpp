@@ -501,6 +501,20 @@ void Interpreter::pop_frame() {
             }
             return CallOutcome::pushed_frame;
         }
+        if (top[0].is_object() && top[0].as_object()->type() == &object::native_function_type) {
+            // A built-in function or a method of a built-in type (LOAD_METHOD put its self
+            // in the self slot): called straight from the stack.
+            const bool bound = is_method && !top[1].is_empty();
+            const Value result = object::call_native(
+                *this, static_cast<const object::NativeFunction*>(top[0].as_object()),
+                object::Arguments{top + (is_method && !bound ? 2 : 1), positional + (bound ? 1 : 0),
+                                  0});
+            if (result.is_empty()) {
+                return CallOutcome::raised;
+            }
+            top[0] = result;
+            return CallOutcome::returned;
+        }
         if (object::is_type(top[0]) && !(is_method && !top[1].is_empty())) {
             // A class call that makes a plain instance: the instance takes the result slot
             // and its __init__ runs in this loop, as a direct call would.
