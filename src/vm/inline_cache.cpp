@@ -124,6 +124,30 @@ constexpr std::uint32_t instance_scan_limit = 16;
     return &dict->storage->entries()[cache.instance_entry].value;
 }
 
+// LOAD_METHOD on a value of a built-in type. A type without a load_attribute slot finds its
+// methods in its constant attribute tables only, so where the name led once it leads for good:
+// the cache keeps the method (as `constant`, for that `type`) and the lookup is one compare.
+// Everything else (types with the slot, attributes that are not methods) takes load_method.
+object::Status cached_builtin_method(object::Runtime& runtime, AttributeCache& cache, Value object,
+                                     const Type* type, std::uint32_t name, object::Method& method) {
+    if (cache.type == type && cache.owner_dict == nullptr && !cache.constant.is_empty()) {
+        method = object::Method{cache.constant, object};
+        return object::succeeded();
+    }
+    if (type->slots.load_attribute == nullptr) {
+        const ClassLookup found = object::lookup_in_type(type, name);
+        if (!found.value.is_empty() && object::is_method_descriptor(found.value)) {
+            cache = AttributeCache{};
+            cache.type = type;
+            cache.constant = found.value;
+            cache.owner = found.owner;
+            method = object::Method{found.value, object};
+            return object::succeeded();
+        }
+    }
+    return object::load_method(runtime, object, name, method);
+}
+
 }  // namespace
 
 object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
@@ -149,7 +173,7 @@ object::Status cached_load_method(object::Runtime& runtime, NameCache& cache, Va
                                   std::uint32_t name, object::Method& method) {
     const Type* type = type_of_value(object);
     if (!type->is_user_class()) {
-        return object::load_method(runtime, object, name, method);
+        return cached_builtin_method(runtime, cache.attribute, object, type, name, method);
     }
     method = object::Method{};
     const ClassLookup found = cached_class_lookup(runtime, cache.attribute, type, name);
