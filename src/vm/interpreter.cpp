@@ -501,6 +501,26 @@ void Interpreter::pop_frame() {
             }
             return CallOutcome::pushed_frame;
         }
+        if (top[0].is_object() && top[0].as_object()->type() == &object::bound_method_type &&
+            !(is_method && !top[1].is_empty())) {
+            // A built-in method fetched earlier (`pop = items.pop`): its self takes the slot
+            // just below the arguments (the callable's, or LOAD_METHOD's empty self slot).
+            auto* bound = static_cast<object::BoundMethodObject*>(top[0].as_object());
+            if (bound->function.is_object() &&
+                bound->function.as_object()->type() == &object::native_function_type) {
+                Value* self_slot = top + (is_method ? 1 : 0);
+                const auto* function =
+                    static_cast<const object::NativeFunction*>(bound->function.as_object());
+                *self_slot = bound->self;
+                const Value result = object::call_native(
+                    *this, function, object::Arguments{self_slot, positional + 1, 0});
+                if (result.is_empty()) {
+                    return CallOutcome::raised;
+                }
+                top[0] = result;
+                return CallOutcome::returned;
+            }
+        }
         if (top[0].is_object() && top[0].as_object()->type() == &object::native_function_type) {
             // A built-in function or a method of a built-in type (LOAD_METHOD put its self
             // in the self slot): called straight from the stack.

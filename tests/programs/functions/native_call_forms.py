@@ -46,3 +46,22 @@ holder.function = len
 holder.method = items.count
 print(holder.function('abcd'), holder.method(2))
 print([f(10) for f in (abs, bin, hex, str)])
+
+# Built-in methods fetched once and called later, the right and the wrong way.
+pop = items.pop
+insert = items.insert
+insert(0, 'first')
+print(pop(), pop(0), items)
+try:
+    pop(0, 1)
+except TypeError as error:
+    print('bound pop(0, 1)', error)
+holder.pop = items.pop
+print(holder.pop(), items)
+try:
+    holder.pop(1, 2)
+except TypeError as error:
+    print('holder.pop(1, 2)', error)
+for method in (items.append, items.extend):
+    method([7])
+print(items)
