@@ -821,8 +821,9 @@ Result<Value> get_iterator(Runtime& runtime, Value iterable) {
 Result<Value> iterator_self(Runtime&, Value self) { return self; }
 
 Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
-    // Builtins like sum() or list() may iterate a huge range without running any bytecode.
-    if (!runtime.charge_native_work(1)) {
+    // Builtins like sum() or list() may iterate a huge range without running any bytecode:
+    // each item is a step, charged with the rest of the native work in batches.
+    if (!runtime.add_native_work(Runtime::work_units_per_step)) {
         return Value::empty();
     }
     const Type* type = type_of(iterator);
