@@ -71,6 +71,21 @@ struct NameCache {
 object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache,
                                 object::DictObject* globals, object::DictObject* builtins,
                                 std::uint32_t name);
+// STORE_GLOBAL (and STORE_NAME) rebinding a name that LOAD_GLOBAL's cache found in `dict`
+// itself: stored in place, as dict_store_name would, and true; false when the cache does not
+// say where the name is (the caller stores it the general way).
+inline bool cached_store_global(const NameCache* cache, object::DictObject* dict,
+                                object::Value value) {
+    if (cache == nullptr) {
+        return false;
+    }
+    const GlobalCache& slot = cache->global;
+    if (slot.globals != dict || slot.found_in != dict || dict->version != slot.globals_version) {
+        return false;
+    }
+    dict->storage->entries()[slot.entry_index].value = value;
+    return true;
+}
 inline object::Value cached_load_global(const object::Runtime& runtime, NameCache& cache,
                                         object::DictObject* globals, object::DictObject* builtins,
                                         std::uint32_t name) {
@@ -148,6 +163,13 @@ class NameCacheTable {
             return spare.make();
         }
         return *made;
+    }
+
+    // The cache of qstr index `index` if an instruction made it, else null (nothing made).
+    NameCache* find_existing(std::uint32_t index) {
+        const std::uint32_t slot = slots_[index];
+        return slot == 0 ? nullptr
+                         : &blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
     }
 
     void trace(gc::Tracer& tracer) const;

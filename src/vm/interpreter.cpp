@@ -770,9 +770,13 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_NAME) : OPCODE(STORE_GLOBAL) : {
-                std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
+                const std::uint32_t qstr_index = read_var_uint(instruction);
                 Value target = name_scope(*frame, opcode == byte_of(Opcode::STORE_NAME));
-                if (!object::dict_store_name(*this, object::as_dict(target), name, TOP())) {
+                object::DictObject* dict = object::as_dict(target);
+                if (!cached_store_global(frame->context->name_caches.find_existing(qstr_index),
+                                         dict, TOP()) &&
+                    !object::dict_store_name(*this, dict, frame->context->qstr_ids[qstr_index],
+                                             TOP())) {
                     goto handle_exception;
                 }
                 --top;
