@@ -242,15 +242,23 @@ Result<Value> store_in_dict(Runtime& runtime, Value object, std::uint32_t name, 
         }
         return Value::none();
     }
+    auto* type = const_cast<Type*>(type_of(object));
     if (instance->dict.is_empty()) {
-        Value dict = make_dict(runtime);
+        Value dict = make_dict_with_room(runtime, type->instance_attributes);
         if (dict.is_empty()) {
             return Value::empty();
         }
         instance->dict = dict;
     }
-    if (!dict_store_name(runtime, as_dict(instance->dict), name, value)) {
+    DictObject* dict = as_dict(instance->dict);
+    if (!dict_store_name(runtime, dict, name, value)) {
         return Value::empty();
+    }
+    // Up to a small dict's size: an instance with hundreds of attributes is no model for all.
+    constexpr std::uint32_t most_room = 16;
+    if (dict->count > type->instance_attributes && dict->count <= most_room &&
+        type->is_user_class()) {
+        type->instance_attributes = dict->count;
     }
     return Value::none();
 }

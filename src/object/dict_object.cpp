@@ -760,6 +760,19 @@ Result<Value> make_dict(Runtime& runtime) {
     return dict == nullptr ? Value::empty() : Value::from_object(dict);
 }
 
+Result<Value> make_dict_with_room(Runtime& runtime, std::uint32_t entries) {
+    Value dict = make_dict(runtime);
+    if (dict.is_empty() || entries == 0) {
+        return dict;
+    }
+    RootScope scope(runtime);
+    runtime.keep(dict);
+    if (!resize(runtime, as_dict(dict), entries)) {
+        return Value::empty();
+    }
+    return dict;
+}
+
 Result<Value> make_fixed_copy(Runtime& runtime, Value dict) {
     Value copy = make_dict(runtime);
     if (copy.is_empty() || (!dict.is_empty() && !dict_update(runtime, copy, dict))) {

@@ -64,6 +64,8 @@ inline bool is_dict(Value value) {
 }
 inline DictObject* as_dict(Value value) { return static_cast<DictObject*>(value.as_object()); }
 Result<Value> make_dict(Runtime& runtime);
+// An empty dict with room for `entries` keys (none made for 0).
+Result<Value> make_dict_with_room(Runtime& runtime, std::uint32_t entries);
 // A copy of `dict` that refuses every change (an instance's __dict__, as the reference gives it).
 Result<Value> make_fixed_copy(Runtime& runtime, Value dict);
 

@@ -206,6 +206,9 @@ struct Type : Object, gc::CellDescriptor {
     // Bit (name % 64) set for the name of every entry of `attributes`: most lookups of a name
     // a built-in type lacks end at this test instead of a scan of its table.
     std::uint64_t attribute_names = 0;
+    // A user class: the most attributes one of its instances has held, the room a new
+    // instance's dict starts with, so that filling it in __init__ never regrows it.
+    std::uint32_t instance_attributes = 0;
 
     // A built-in type: constant data.
     constexpr Type(std::uint32_t name_id, const Type* base_type, TypeSlots type_slots,
