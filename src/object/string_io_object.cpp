@@ -67,6 +67,11 @@ bool reserve(Runtime& runtime, MemoryStreamObject* stream, std::uint64_t needed)
 
 // Writes bytes at the position, padding any gap after the end with zeros.
 bool write_bytes(Runtime& runtime, MemoryStreamObject* stream, std::string_view data) {
+    if (data.empty()) {
+        // Nothing is written, and a position past the end pads nothing (as in MicroPython);
+        // an empty stream may have no storage at all to write into.
+        return true;
+    }
     std::uint64_t end = std::uint64_t{stream->position} + data.size();
     if (!reserve(runtime, stream, end)) {
         return false;
@@ -75,9 +80,7 @@ bool write_bytes(Runtime& runtime, MemoryStreamObject* stream, std::string_view 
     if (stream->position > stream->length) {
         std::memset(bytes + stream->length, 0, stream->position - stream->length);
     }
-    if (!data.empty()) {
-        std::memcpy(bytes + stream->position, data.data(), data.size());
-    }
+    std::memcpy(bytes + stream->position, data.data(), data.size());
     stream->position = static_cast<std::uint32_t>(end);
     stream->length = std::max(stream->length, stream->position);
     return true;
