@@ -22,12 +22,17 @@ the programs every runtime ran for at least SHORT_SECONDS. A second table gives 
 program's peak resident memory on every runtime (measured through GNU time) and xipy's
 against MicroPython's.
 
+A third table gives what xipy's side tables (the inline caches, the class lookup table, the
+heap's spare pages) hold at the end of each program, from one more run with `xipy run --stats`,
+beside the VM heap's own peak. With --without-side-tables every round also runs xipy with
+`--no-side-tables`, and the table adds that time over xipy's: what the side tables buy.
+
 With --baseline OTHER_XIPY a second xipy binary (an earlier commit's, say) runs the same
 programs in the same rounds, and the table adds baseline/xipy: above 1 means the change made
 xipy faster. That is how a change's speed is measured before and after, side by side.
 
-Usage: tools/bench.py [--xipy build/xipy] [--baseline OLD_XIPY] [--runs 3] [--perf-size N,M]
-                      [NAME ...]
+Usage: tools/bench.py [--xipy build/xipy] [--baseline OLD_XIPY] [--without-side-tables]
+                      [--runs 3] [--perf-size N,M] [NAME ...]
 NAME is a bench/ program (`fib`) or a perf_bench one (`bm_nqueens`); default: all.
 Exit status 1 when a run fails or xipy's output differs from MicroPython's.
 """
@@ -45,13 +50,21 @@ import threading
 import time
 
 import reference_micropython
+import run_statistics
 
 ROOT = reference_micropython.ROOT
 BENCH = ROOT / "bench"
 PERF_BENCH = reference_micropython.PERF_BENCH
 TIMEOUT_SECONDS = 300
-# The runtimes every round runs; main() appends "baseline" when --baseline is given.
+# The runtimes every round runs; main() appends "baseline" when --baseline is given and
+# "untabled" (xipy without side tables) with --without-side-tables.
 RUNTIMES = ["xipy", "micropython", "cpython"]
+# What each xipy-like runtime passes to `xipy run` before the program.
+XIPY_OPTIONS = {"xipy": [], "baseline": [], "untabled": ["--no-side-tables"]}
+# The side-table figures of `xipy run --stats` the third table shows, with their headings.
+SIDE_TABLE_FIELDS = [("peak_bytes_in_use", "heap peak"), ("name_cache_bytes", "name caches"),
+                     ("name_caches", "(count)"), ("class_lookup_bytes", "class lookups"),
+                     ("peak_spare_page_bytes", "spare pages")]
 # perf_bench programs that are not plain CPU work: they mount a file system of .mpy files.
 PERF_BENCH_LEFT_OUT = ("core_import_mpy_multi", "core_import_mpy_single")
 # bm_run(N, M) picks the largest parameter set with 10*n <= 12*N and m <= M. (5000, 1000), the
@@ -122,12 +135,14 @@ class Program:
         self.peak_kib = {runtime: [] for runtime in RUNTIMES}
         self.outputs = {}
         self.errors = {}
+        self.side_tables = None  # the `xipy run --stats` figures, by field name
 
     def command(self, runtime, binaries):
         """(command, working directory, environment) for one run; `binaries` maps "xipy" (and
         "baseline") to an xipy executable."""
         if runtime in binaries:
-            return [str(binaries[runtime]), "run", self.compiled.name], self.compiled.parent, None
+            return ([str(binaries[runtime]), "run", *XIPY_OPTIONS[runtime], self.compiled.name],
+                    self.compiled.parent, None)
         if runtime == "micropython":
             # MicroPython runs a .mpy only by importing it, from a folder without the .py.
             return ([str(reference_micropython.MICROPYTHON), "-m", self.compiled.stem],
@@ -204,6 +219,19 @@ def measure(programs, binaries, runs):
                 program.outputs.setdefault(runtime, stdout)
 
 
+def measure_side_tables(programs, xipy):
+    """One more run of each program with `xipy run --stats`, untimed, for the side tables."""
+    for program in programs:
+        if "xipy" in program.errors:
+            continue
+        completed = subprocess.run([str(xipy), "run", "--stats", program.compiled.name],
+                                   cwd=program.compiled.parent, capture_output=True,
+                                   timeout=TIMEOUT_SECONDS, check=False)
+        figures = run_statistics.statistics_of(completed.stderr.decode(errors="replace"))
+        if completed.returncode == 0 and figures:
+            program.side_tables = figures
+
+
 def check(program):
     """Errors (xipy against MicroPython) and notes (CPython against MicroPython)."""
     errors = [f"{runtime}: {error}" for runtime, error in program.errors.items()
@@ -235,6 +263,9 @@ def print_table(programs, startup, runs):
     if "baseline" in RUNTIMES:
         times.append(("baseline", "baseline s", 12))
         compared.append(("baseline", "baseline/xipy", 15))
+    if "untabled" in RUNTIMES:
+        times.append(("untabled", "no tables s", 13))
+        compared.append(("untabled", "no tables/xipy", 16))
     header = f"{'program':<22}" + "".join(f"{heading:>{width}}" for _, heading, width in times) \
         + "".join(f"{heading:>{width}}" for _, heading, width in compared)
     print(header)
@@ -273,6 +304,7 @@ def print_table(programs, startup, runs):
         print(f"* under {SHORT_SECONDS * 1000:.0f} ms on some runtime, left out of the geometric "
               f"means: {', '.join(short)}")
     print_memory_table(programs, startup)
+    print_side_table_table(programs)
     print("start-up (an empty program, taken off the times above): " + ", ".join(
         f"{runtime} {startup.median(runtime) * 1000:.1f} ms" for runtime in RUNTIMES
         if startup.median(runtime) is not None))
@@ -300,6 +332,27 @@ def print_memory_table(programs, startup):
         print(line)
 
 
+def print_side_table_table(programs):
+    print()
+    print("xipy's side tables at the end of each program (bytes, from `xipy run --stats`; all "
+          "inside the heap, whose peak is the first column):")
+    header = f"{'program':<22}" + "".join(f"{heading:>14}" for _, heading in SIDE_TABLE_FIELDS) \
+        + f"{'tables/peak':>13}"
+    print(header)
+    print("-" * len(header))
+    for program in programs:
+        figures = program.side_tables
+        line = f"{program.name:<22}"
+        if figures is None:
+            print(line + f"{'-':>14}")
+            continue
+        line += "".join(f"{figures.get(field, 0):>14,}" for field, _ in SIDE_TABLE_FIELDS)
+        tables = run_statistics.side_table_bytes(figures)
+        peak = figures.get("peak_bytes_in_use", 0)
+        line += f"{tables / peak:>13.1%}" if peak else f"{'-':>13}"
+        print(line)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="benchmarks, e.g. fib bm_nqueens (default: all)")
@@ -307,6 +360,8 @@ def main():
                         help="the xipy binary (default: build/xipy, the release build)")
     parser.add_argument("--baseline", type=pathlib.Path,
                         help="a second xipy binary to compare with, in the same rounds")
+    parser.add_argument("--without-side-tables", action="store_true",
+                        help="also run xipy with --no-side-tables in every round")
     parser.add_argument("--runs", type=int, default=3, help="rounds; the median counts (default 3)")
     parser.add_argument("--perf-size", default=",".join(map(str, DEFAULT_PERF_SIZE)),
                         help="N,M for perf_bench's bm_run(N, M) (default %(default)s)")
@@ -321,6 +376,9 @@ def main():
             return 2
         binaries["baseline"] = arguments.baseline.resolve()
         RUNTIMES.append("baseline")
+    if arguments.without_side_tables:
+        binaries["untabled"] = binaries["xipy"]
+        RUNTIMES.append("untabled")
     if reference_micropython.missing():
         print(f"bench: {reference_micropython.missing()}", file=sys.stderr)
         return 2
@@ -341,6 +399,7 @@ def main():
             print(f"bench: {error}", file=sys.stderr)
             return 2
         measure(programs, binaries, max(1, arguments.runs))
+        measure_side_tables(programs[1:], binaries["xipy"])
 
     failed = False
     startup, programs = programs[0], programs[1:]

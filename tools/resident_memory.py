@@ -6,7 +6,9 @@ integers, dicts, deep recursion, native loops). It is compiled by the reference 
 run on xipy under each heap limit; the peak resident memory of the process (ru_maxrss) must not
 exceed the limit plus ALLOWANCE, the executable, the C library and the VM's bookkeeping outside
 the heap (docs/vm-internals.md, "Memory"). Each program must end normally: the ones that fill
-the heap catch their MemoryError.
+the heap catch their MemoryError. xipy runs with --stats, and the VM's own account must agree:
+its heap's peak (peak_bytes_in_use) within the limit. The table shows that peak and what the
+side tables held at the end (name caches, the class lookup table, the most spare pages).
 
 With --reference, native MicroPython runs the same files with the same heap sizes, and its
 peaks are printed beside xipy's (it is not checked; its big-integer squaring is slow).
@@ -22,6 +24,7 @@ import sys
 import tempfile
 
 import reference_micropython
+import run_statistics
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "resident_memory"
@@ -65,16 +68,22 @@ def main():
                         str(compiled / (program.stem + ".mpy")), "-s", program.name,
                         program.name], cwd=PROGRAMS, check=True)
     failures = 0
-    header = f"{'program':<14} {'heap':>5} {'xipy peak':>10} {'over heap':>10}"
+    header = (f"{'program':<14} {'heap':>5} {'xipy peak':>10} {'over heap':>10} "
+              f"{'VM heap peak':>13} {'side tables':>12}")
     print(header + ("  micropython peak" if arguments.reference else ""))
     for program in programs:
         image = compiled / (program.stem + ".mpy")
         for name, limit in HEAP_LIMITS.items():
             status, output, peak = peak_resident_bytes(
-                [arguments.xipy, "run", "--heap-size", name, "--max-depth", "1000000",
+                [arguments.xipy, "run", "--stats", "--heap-size", name, "--max-depth", "1000000",
                  str(image)])
+            figures = run_statistics.statistics_of(output)
+            heap_peak = figures.get("peak_bytes_in_use")
+            tables = run_statistics.side_table_bytes(figures)
             line = (f"{program.stem:<14} {name:>5} {peak / MEBIBYTE:>8.1f} M "
-                    f"{(peak - limit) / MEBIBYTE:>8.1f} M")
+                    f"{(peak - limit) / MEBIBYTE:>8.1f} M "
+                    f"{'-' if heap_peak is None else f'{heap_peak / MEBIBYTE:.2f} M':>13} "
+                    f"{tables:>12,}")
             if arguments.reference:
                 _, _, reference_peak = peak_resident_bytes(
                     [str(reference_micropython.MICROPYTHON), "-X", f"heapsize={name}", "-m",
@@ -83,6 +92,12 @@ def main():
             print(line)
             if status != 0:
                 print(f"  FAILED: exit status {status}: {output.strip()[-300:]}")
+                failures += 1
+            elif heap_peak is None:
+                print("  FAILED: no `xipy stats:` figures in the output")
+                failures += 1
+            elif heap_peak > limit:
+                print(f"  FAILED: the VM's heap peak {heap_peak} is over its limit")
                 failures += 1
             elif peak > limit + ALLOWANCE:
                 print(f"  FAILED: more than the heap limit plus {ALLOWANCE // MEBIBYTE} MiB")

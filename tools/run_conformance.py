@@ -18,7 +18,10 @@ known failures, never as passes; a listed program that passes is an error, so th
 can only shrink. Work whose programs are on the list is not finished.
 
 Usage: tools/run_conformance.py XIPY_BINARY [--corpus build/corpus]
-           [--programs tests/programs] [--jobs 2] [--verbose] [AREA_OR_FILE ...]
+           [--programs tests/programs] [--jobs 2] [--verbose] [--run-option OPTION]...
+           [AREA_OR_FILE ...]
+--run-option passes OPTION to every `xipy run` (e.g. --no-side-tables: the same outputs
+without the VM's caches).
 A selector is an area name (e.g. `strings`), an area/name pair (`strings/format`) or a
 path to a program's .py. Exit status 0 when all selected programs pass, 1 otherwise,
 2 on bad usage (e.g. a missing binary or an empty corpus).
@@ -100,7 +103,7 @@ def check_output(program, relative, returncode, stdout, stderr):
     return Outcome(relative, problems, details)
 
 
-def run_one(binary, programs_dir, corpus_dir, program):
+def run_one(binary, options, programs_dir, corpus_dir, program):
     relative = program.relative_to(programs_dir)
     compiled = corpus_dir / relative.with_suffix(".mpy")
     if not compiled.is_file():
@@ -110,12 +113,13 @@ def run_one(binary, programs_dir, corpus_dir, program):
         stdin = input_path.read_bytes() if input_path.exists() else b""
         if writes_files(program):
             with tempfile.TemporaryDirectory(prefix="xipy-program-") as scratch:
-                run = subprocess.run([str(binary), "run", "--net-loopback", "--fs-root", scratch,
+                run = subprocess.run([str(binary), "run", *options, "--net-loopback",
+                                      "--fs-root", scratch,
                                       "--fs-write", str(compiled.resolve())], cwd=scratch,
                                      input=stdin,
                                      capture_output=True, timeout=TIMEOUT_SECONDS)
         else:
-            run = subprocess.run([str(binary), "run", "--net-loopback", str(compiled)],
+            run = subprocess.run([str(binary), "run", *options, "--net-loopback", str(compiled)],
                                  cwd=programs_dir,
                                  input=stdin, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
@@ -186,6 +190,8 @@ def main():
                         default=ROOT / "tests" / "programs" / "known_failures.txt",
                         help="programs not passing yet, with reasons "
                              "(default: tests/programs/known_failures.txt)")
+    parser.add_argument("--run-option", action="append", default=[], metavar="OPTION",
+                        help="an option for every `xipy run`, e.g. --no-side-tables (repeatable)")
     # Intermixed, so selectors may follow options: `run_conformance.py XIPY --verbose strings`.
     arguments = parser.parse_intermixed_args()
 
@@ -210,7 +216,9 @@ def main():
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, arguments.jobs)) as pool:
         outcomes = list(pool.map(
-            lambda program: run_one(binary, programs_dir, corpus_dir, program), programs))
+            lambda program: run_one(binary, arguments.run_option, programs_dir, corpus_dir,
+                                    program),
+            programs))
 
     known = read_known_failures(arguments.known_failures)
     failed = []

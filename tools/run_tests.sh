@@ -95,6 +95,11 @@ step "compatibility table: docs/compatibility.md matches build-asan/xipy" \
 step "GC stress: the corpus collecting before every allocation (build-asan/xipy)" \
     env XIPY_GC_STRESS=1 "$PYTHON" tools/run_conformance.py build-asan/xipy --corpus build/corpus \
     --jobs 2
+# Side tables off (xipy_config.side_tables = 0): every lookup takes the uncached path, and the
+# outputs must not change.
+step "no side tables: the corpus without inline caches, class lookups or spare pages (build/xipy)" \
+    "$PYTHON" tools/run_conformance.py build/xipy --corpus build/corpus --jobs 2 \
+    --run-option=--no-side-tables
 # MicroPython's own tests (../shared/micropython), compiled by mpy-cross 1.29 and 1.19, on the
 # sanitizer build against native MicroPython, with tests/micropython_suite/known_failures.txt.
 step "MicroPython's test suite: build-asan/xipy against native MicroPython (make micropython-suite)" \

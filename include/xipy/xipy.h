@@ -160,6 +160,15 @@ typedef struct xipy_config {
      * sockets. Blocking socket calls wait with the VM's lock released and end at
      * xipy_vm_interrupt(). Other values: xipy_vm_create() returns XIPY_INVALID_ARGUMENT. */
     int allow_network;
+    /* Nonzero (the default) lets the VM keep side tables that only make it faster: an inline
+     * cache per name an instruction looks up (128 bytes each on 64-bit hosts, made on first use,
+     * plus 4 bytes per name of every loaded module), a table of 128 class lookups (5 KiB, made
+     * when native code first looks a name up on a user class), and heap pages a scheduled
+     * collection emptied (at most an eighth of heap_limit_bytes), kept for reuse. All of it
+     * counts against heap_limit_bytes, and a full heap refuses it without failing the program.
+     * 0 makes none of them, for targets short of RAM: programs behave the same, slower.
+     * xipy_vm_side_table_statistics() reports what they hold. */
+    int side_tables;
 } xipy_config;
 
 /* The values of xipy_config.allow_network. */
@@ -596,6 +605,20 @@ typedef struct xipy_heap_statistics {
 /* Fills `*out` with the heap statistics of `vm`. Returns XIPY_OK, or XIPY_INVALID_ARGUMENT
  * when `vm` or `out` is NULL. */
 xipy_status xipy_vm_heap_statistics(const xipy_vm* vm, xipy_heap_statistics* out);
+
+/* What a VM's side tables hold (see xipy_config.side_tables); every byte is also in the heap
+ * statistics' bytes_in_use, or, for spare pages, in what the heap took from its allocator. */
+typedef struct xipy_side_table_statistics {
+    size_t name_cache_bytes;      /* the per-name inline caches of every loaded module */
+    size_t name_caches;           /* how many of those caches instructions have made */
+    size_t class_lookup_bytes;    /* the class lookup table: 0 until first used */
+    size_t spare_page_bytes;      /* empty heap pages kept for reuse now */
+    size_t peak_spare_page_bytes; /* the most spare_page_bytes has been since creation */
+} xipy_side_table_statistics;
+
+/* Fills `*out` with what the side tables of `vm` hold now. Returns XIPY_OK, or
+ * XIPY_INVALID_ARGUMENT when `vm` or `out` is NULL. */
+xipy_status xipy_vm_side_table_statistics(const xipy_vm* vm, xipy_side_table_statistics* out);
 
 /* The enumerator's name without its prefix, e.g. "OK", "BAD_IMAGE"; "UNKNOWN" for values
  * that are not an xipy_status. The string is static. */

@@ -86,6 +86,7 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
     result.write_stderr = config.write_stderr != nullptr ? config.write_stderr : write_to_stderr;
     result.output_context = config.output_context;
     result.collect_on_every_allocation = config.collect_on_every_allocation != 0;
+    result.side_tables = config.side_tables != 0;
     result.max_steps = config.max_steps;
     result.host.filesystem_writable = config.allow_filesystem_write != 0;
     result.host.clock = config.allow_clock != 0;
@@ -210,6 +211,7 @@ void xipy_config_init(xipy_config* config) {
     *config = xipy_config{};
     config->heap_limit_bytes = xipy::api::default_heap_limit_bytes;
     config->max_depth = xipy::api::default_max_depth;
+    config->side_tables = 1;
 }
 
 xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
@@ -417,6 +419,20 @@ xipy_status xipy_vm_heap_statistics(const xipy_vm* vm, xipy_heap_statistics* out
     out->bytes_allocated = statistics.bytes_allocated;
     out->allocations = statistics.allocations;
     out->collections = statistics.collections;
+    return XIPY_OK;
+}
+
+xipy_status xipy_vm_side_table_statistics(const xipy_vm* vm, xipy_side_table_statistics* out) {
+    if (vm == nullptr || out == nullptr) {
+        return XIPY_INVALID_ARGUMENT;
+    }
+    const xipy::vm::Vm::SideTableStatistics statistics = vm->machine.side_table_statistics();
+    *out = xipy_side_table_statistics{};
+    out->name_cache_bytes = statistics.name_cache_bytes;
+    out->name_caches = statistics.name_caches;
+    out->class_lookup_bytes = statistics.class_lookup_bytes;
+    out->spare_page_bytes = statistics.spare_page_bytes;
+    out->peak_spare_page_bytes = statistics.peak_spare_page_bytes;
     return XIPY_OK;
 }
 

@@ -272,9 +272,9 @@ bool Heap::collect_if_due() {
         if (interval_reached || threshold_reached) {
             // Only a collection the policy schedules keeps spare pages: one made for room, or
             // asked for (gc.collect(), the host), gives every empty page back.
-            keep_spare_pages_ = true;
+            keep_spare_pages_ = config_.keep_spare_pages;
             collect();
-            keep_spare_pages_ = true;
+            keep_spare_pages_ = false;
             return true;
         }
     }
@@ -508,6 +508,7 @@ Heap::Page* Heap::sweep_pages() {
                 page->next = spare_pages_;
                 spare_pages_ = page;
                 spare_bytes_ += page_footprint;
+                peak_spare_bytes_ = std::max(peak_spare_bytes_, spare_bytes_);
                 continue;
             }
             bytes_reserved_ -= page_footprint;

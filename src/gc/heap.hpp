@@ -97,6 +97,10 @@ struct HeapConfig {
     // AddressSanitizer reports any use after the sweep. On by default in the sanitizer build
     // (the XIPY_GC_SEPARATE_CELLS build option).
     bool separate_cells = separate_cells_by_default;
+    // Keep pages that a scheduled collection emptied (up to an eighth of the limit) for the next
+    // page of their size class, instead of giving each back and asking again: a side table for
+    // speed, which small targets may turn off.
+    bool keep_spare_pages = true;
 };
 
 // Memory layout. A small cell (up to `small_class_count` granules) is a block of a page: a
@@ -256,6 +260,9 @@ class Heap {
     // How many times a collection scanned the heap again because its work list was full.
     std::uint64_t mark_rescans() const { return mark_rescans_; }
     std::uint64_t allocations() const { return allocations_; }
+    // The empty pages kept for reuse (part of bytes_reserved()): now, and the most there were.
+    std::size_t spare_bytes() const { return spare_bytes_; }
+    std::size_t peak_spare_bytes() const { return peak_spare_bytes_; }
 
   private:
     friend class ScopedRoot;
@@ -336,6 +343,7 @@ class Heap {
     // most of its pages at every collection. Given back as soon as anything needs the room.
     Page* spare_pages_ = nullptr;
     std::size_t spare_bytes_ = 0;
+    std::size_t peak_spare_bytes_ = 0;
     bool keep_spare_pages_ = false;  // set by collect_if_due() for its collection
     // Per size class, indexed by its size in granules less one: the free blocks, and how many
     // pages it has (which sets the size of its next page).

@@ -44,6 +44,10 @@ class ClassLookupCache {
         return fill(runtime, epoch, type, name);
     }
     void clear();
+    // Never makes the table (a VM without side tables): every lookup walks the MRO.
+    void disable() { unavailable_ = true; }
+    // The heap memory the table holds: 0 until first used.
+    std::size_t bytes() const { return entries_ != nullptr ? table_bytes : 0; }
     // Gives the table back to `heap` (the runtime's, when it ends).
     void release(gc::Heap& heap);
 

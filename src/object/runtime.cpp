@@ -17,9 +17,13 @@ Runtime::Runtime(const RuntimeConfig& config)
       heap_(gc::HeapConfig{.limit_bytes = config.heap_limit_bytes,
                            .collect_on_every_allocation = config.collect_on_every_allocation,
                            .reallocate = config.reallocate,
-                           .allocator_context = config.allocator_context}),
+                           .allocator_context = config.allocator_context,
+                           .keep_spare_pages = config.side_tables}),
       interned_(config.appended_names, &heap_) {
     heap_.add_root_provider(this);
+    if (!config.side_tables) {
+        class_lookups_.disable();
+    }
     // Room for a typical instruction's roots; it grows when a native loop needs more. Kept
     // small, as every idle VM pays for it.
     temporaries_.reserve(32);

@@ -37,6 +37,9 @@ struct RuntimeConfig {
     OutputFunction write_stderr = nullptr;
     void* output_context = nullptr;
     bool collect_on_every_allocation = false;
+    // Side tables that only make the VM faster (the inline caches, the class lookup table, the
+    // heap's spare pages); false makes none, for targets short of RAM.
+    bool side_tables = true;
     // Fixed names beyond the object layer's own (the modules layer's), the same in every VM.
     AppendedNames appended_names;
 };

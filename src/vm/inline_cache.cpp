@@ -271,9 +271,9 @@ NameCacheTable::~NameCacheTable() {
     }
 }
 
-bool NameCacheTable::reserve(support::MemorySource& source, std::size_t qstr_count) {
+bool NameCacheTable::reserve(support::MemorySource& source, std::size_t qstr_count, bool caching) {
     source_ = &source;
-    if (qstr_count == 0) {
+    if (qstr_count == 0 || !caching) {
         return true;
     }
     slots_ = static_cast<std::uint32_t*>(source.allocate(qstr_count * sizeof(std::uint32_t)));

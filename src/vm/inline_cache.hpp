@@ -135,7 +135,8 @@ class SpareNameCache {
 // names only stored), so a slot number per qstr and small blocks of caches cost far less
 // than a cache per qstr up front.
 //
-// Invariants: `slots_` holds `slot_count_` numbers, 0 for "no cache yet" or n for cache n-1;
+// Invariants: `slots_` holds `slot_count_` numbers, 0 for "no cache yet" or n for cache n-1
+// (null for a table that caches nothing);
 // cache n-1 is entry (n-1) % block_size of block (n-1) / block_size; blocks never move once
 // made (an instruction may hold a cache while Python code it calls makes others); the block
 // table holds `block_capacity_` pointers, the first `block_count_` set. All memory comes from
@@ -147,13 +148,25 @@ class NameCacheTable {
     NameCacheTable& operator=(const NameCacheTable&) = delete;
     ~NameCacheTable();
 
-    // Room for the slot numbers of `qstr_count` names; false when the source refuses.
-    [[nodiscard]] bool reserve(support::MemorySource& source, std::size_t qstr_count);
+    // Room for the slot numbers of `qstr_count` names; false when the source refuses. Without
+    // `caching` (a VM without side tables) it takes nothing, and find() makes no cache.
+    [[nodiscard]] bool reserve(support::MemorySource& source, std::size_t qstr_count,
+                               bool caching = true);
+
+    // The memory the table holds (slots, block table and blocks), and the caches made.
+    std::size_t bytes() const {
+        return slot_count_ * sizeof(std::uint32_t) + block_capacity_ * sizeof(Block*) +
+               block_count_ * sizeof(Block);
+    }
+    std::size_t cache_count() const { return cache_count_; }
 
     // The cache of qstr index `index` (< the reserved count), made on first use; when the heap
     // refuses the memory (full, or locked by micropython.heap_lock()), an empty cache made in
     // `spare`, so the lookup still works, uncached.
     NameCache& find(std::uint32_t index, SpareNameCache& spare) {
+        if (slots_ == nullptr) [[unlikely]] {
+            return spare.make();  // a table reserved without caching
+        }
         const std::uint32_t slot = slots_[index];
         if (slot != 0) {
             return blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
@@ -167,6 +180,9 @@ class NameCacheTable {
 
     // The cache of qstr index `index` if an instruction made it, else null (nothing made).
     NameCache* find_existing(std::uint32_t index) {
+        if (slots_ == nullptr) [[unlikely]] {
+            return nullptr;
+        }
         const std::uint32_t slot = slots_[index];
         return slot == 0 ? nullptr
                          : &blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];

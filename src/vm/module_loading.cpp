@@ -104,7 +104,7 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
     }
     const image::Image& loaded = context->image;
     if (!context->qstr_ids.reserve(heap_memory_, loaded.qstr_count()) ||
-        !context->name_caches.reserve(heap_memory_, loaded.qstr_count()) ||
+        !context->name_caches.reserve(heap_memory_, loaded.qstr_count(), config().side_tables) ||
         !context->constants.reserve(heap_memory_, loaded.constants().size()) ||
         !context->verified_codes.reserve(heap_memory_, (loaded.raw_codes().size() + 31) / 32)) {
         raise_memory_error();

@@ -65,6 +65,7 @@ Vm::Vm(VmConfig config) {
     runtime_config.output_context = config.output_context;
     runtime_config.collect_on_every_allocation = config.collect_on_every_allocation;
     runtime_config.appended_names = config.modules.names;
+    runtime_config.side_tables = config.side_tables;
     interpreter_ =
         std::make_unique<Interpreter>(runtime_config, std::move(config.argv), config.modules);
     interpreter_->set_host_services(config.host);
@@ -251,6 +252,18 @@ Vm::HeapStatistics Vm::heap_statistics() const {
     statistics.bytes_allocated = heap.bytes_allocated();
     statistics.limit_bytes = heap.limit_bytes();
     statistics.stack_bytes = interpreter_->stack_bytes();
+    return statistics;
+}
+
+Vm::SideTableStatistics Vm::side_table_statistics() const {
+    SideTableStatistics statistics;
+    for (const ModuleContext* context : interpreter_->contexts()) {
+        statistics.name_cache_bytes += context->name_caches.bytes();
+        statistics.name_caches += context->name_caches.cache_count();
+    }
+    statistics.class_lookup_bytes = interpreter_->class_lookups().bytes();
+    statistics.spare_page_bytes = interpreter_->heap().spare_bytes();
+    statistics.peak_spare_page_bytes = interpreter_->heap().peak_spare_bytes();
     return statistics;
 }
 

@@ -51,6 +51,8 @@ struct VmConfig {
     // Module sources mounted from the start, each at its point (vm/module_source.hpp): the api
     // layer mounts the granted filesystem at "" so sys.path entries resolve inside it.
     std::vector<std::pair<std::string, std::shared_ptr<ModuleSource>>> mounts;
+    // object::RuntimeConfig::side_tables: false saves their RAM and costs speed.
+    bool side_tables = true;
 };
 
 // bad_image: the file failed to load or to verify, and nothing of it ran.
@@ -150,6 +152,18 @@ class Vm {
         std::size_t stack_bytes = 0;
     };
     HeapStatistics heap_statistics() const;
+    // The memory of the side tables that only make the VM faster (VmConfig::side_tables), all
+    // of it inside the heap's figures above.
+    struct SideTableStatistics {
+        // Every loaded module's per-name inline caches: slot numbers and the caches made.
+        std::size_t name_cache_bytes = 0;
+        std::size_t name_caches = 0;
+        std::size_t class_lookup_bytes = 0;  // the class lookup table, once made
+        // Empty heap pages kept for reuse: now, and the most there were.
+        std::size_t spare_page_bytes = 0;
+        std::size_t peak_spare_page_bytes = 0;
+    };
+    SideTableStatistics side_table_statistics() const;
     // Runs a full collection now (gc.collect()), so heap_statistics() shows only live bytes.
     void collect_garbage();
 

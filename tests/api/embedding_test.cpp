@@ -530,6 +530,28 @@ TEST(EmbeddingCpp, ValuesCallsAndOptions) {
     EXPECT_EQ(pinned.get().to_str(), "kept");
 }
 
+TEST(EmbeddingCpp, SideTablesFollowTheOption) {
+    const auto first = program("host_first");
+    for (const bool side_tables : {true, false}) {
+        xipy::VmOptions options;
+        options.on_stdout = [](std::string_view) {};
+        options.side_tables = side_tables;
+        xipy::Vm vm(std::move(options));
+        ASSERT_TRUE(vm.valid());
+        EXPECT_TRUE(vm.run(first).ok());
+        xipy::Scope scope(vm.handle());
+        auto make_garbage = vm.global("make_garbage");  // looks up the globals str and range
+        ASSERT_TRUE(make_garbage);
+        auto garbage = make_garbage->call({vm.make(3)});
+        ASSERT_TRUE(garbage);
+        EXPECT_EQ(garbage->repr(), "['000', '111', '222']");
+        xipy_side_table_statistics statistics;
+        ASSERT_EQ(xipy_vm_side_table_statistics(vm.handle(), &statistics), XIPY_OK);
+        EXPECT_EQ(statistics.name_caches > 0, side_tables);
+        EXPECT_EQ(statistics.name_cache_bytes > 0, side_tables);
+    }
+}
+
 std::string throws_in_cpp(std::string_view text) {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
     if (text == "throw") {

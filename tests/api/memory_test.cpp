@@ -11,6 +11,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "xipy/xipy.h"
@@ -414,6 +415,92 @@ TEST(SharedBuiltins, AChangeStaysInItsVm) {
     EXPECT_EQ(second_output, "2 3\nname 'extra' isn't defined\n");
     // The idle VM never held a builtins table of its own.
     EXPECT_LT(before.bytes_in_use, 1024u);
+}
+
+// A program that uses every side table: cached globals, attributes and methods, getattr() on
+// a user class (the class lookup table), and enough short-lived objects for scheduled
+// collections to empty pages.
+constexpr std::string_view side_table_program =
+    "class Point:\n"
+    "    def __init__(self, x):\n"
+    "        self.x = x\n"
+    "    def twice(self):\n"
+    "        return self.x * 2\n"
+    "total = 0\n"
+    "for i in range(20000):\n"
+    "    point = Point(i)\n"
+    "    total += point.twice() + getattr(point, 'x') + len([i] * 8)\n"
+    "print(total)\n";
+
+xipy_side_table_statistics run_for_side_tables(bool side_tables, std::string& output) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.side_tables = side_tables ? 1 : 0;
+    VmPointer vm = make_vm(config, output);
+    EXPECT_EQ(xipy_vm_run_source(vm.get(), side_table_program.data(), side_table_program.size(),
+                                 "<side tables>", XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    xipy_side_table_statistics statistics;
+    EXPECT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
+    return statistics;
+}
+
+TEST(SideTables, TheStatisticsShowWhatEachTableHolds) {
+    std::string output;
+    const xipy_side_table_statistics statistics = run_for_side_tables(true, output);
+    EXPECT_EQ(output, "600130000\n");
+    // Caches for Point, range, len, getattr, total, x, twice... each made once.
+    EXPECT_GE(statistics.name_caches, 5u);
+    EXPECT_LT(statistics.name_caches, 40u);
+    EXPECT_GT(statistics.name_cache_bytes, statistics.name_caches * 64);
+    EXPECT_GT(statistics.class_lookup_bytes, 0u);
+    EXPECT_GT(statistics.peak_spare_page_bytes, 0u);
+    EXPECT_LE(statistics.spare_page_bytes, statistics.peak_spare_page_bytes);
+}
+
+TEST(SideTables, AVmWithoutThemMakesNoneAndPrintsTheSame) {
+    std::string output;
+    const xipy_side_table_statistics statistics = run_for_side_tables(false, output);
+    EXPECT_EQ(output, "600130000\n");
+    EXPECT_EQ(statistics.name_cache_bytes, 0u);
+    EXPECT_EQ(statistics.name_caches, 0u);
+    EXPECT_EQ(statistics.class_lookup_bytes, 0u);
+    EXPECT_EQ(statistics.peak_spare_page_bytes, 0u);
+}
+
+// Only a collection the heap schedules keeps emptied pages; gc.collect() gives them all back,
+// also after scheduled collections have run.
+TEST(SideTables, ACollectionAskedForGivesTheSparePagesBack) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const std::string churn = "for i in range(20000):\n    x = [i] * 8\n";
+    ASSERT_EQ(xipy_vm_run_source(vm.get(), churn.data(), churn.size(), "<churn>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    xipy_side_table_statistics statistics;
+    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
+    ASSERT_GT(statistics.peak_spare_page_bytes, 0u);
+    const std::string collect = "import gc\ngc.collect()\n";
+    ASSERT_EQ(xipy_vm_run_source(vm.get(), collect.data(), collect.size(), "<collect>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
+    EXPECT_EQ(statistics.spare_page_bytes, 0u);
+}
+
+TEST(SideTables, TheStatisticsNeedAVmAndAPlaceForThem) {
+    xipy_side_table_statistics statistics;
+    EXPECT_EQ(xipy_vm_side_table_statistics(nullptr, &statistics), XIPY_INVALID_ARGUMENT);
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    EXPECT_EQ(xipy_vm_side_table_statistics(vm.get(), nullptr), XIPY_INVALID_ARGUMENT);
 }
 
 }  // namespace
