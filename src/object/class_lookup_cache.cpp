@@ -29,7 +29,7 @@ ClassLookup ClassLookupCache::fill(Runtime& runtime, std::uint32_t epoch, const 
                                    std::uint32_t name) {
     const ClassLookup found = lookup_in_type(type, name);
     if (entries_ == nullptr) {
-        if (unavailable_) {
+        if (unavailable_ || ++uncached_lookups_ < lookups_before_table) {
             return found;
         }
         entries_ = static_cast<Entry*>(runtime.heap().allocate_untyped(table_bytes));

@@ -24,8 +24,9 @@ class Runtime;
 // Invariants: an entry is valid while its `epoch` equals the runtime's class epoch (moved by
 // any change of a class dict's keys). Entries hold no references: clear() empties the table at
 // every collection, before a dead class's address could be reused. The table (128 entries)
-// comes from the heap on first use and counts against its limit; without it lookups are
-// simply not remembered.
+// comes from the heap once `lookups_before_table` walks have been made without it (a start-up
+// that makes a few objects never pays for it) and counts against its limit; without it
+// lookups are simply not remembered.
 class ClassLookupCache {
   public:
     ClassLookupCache() = default;
@@ -63,6 +64,7 @@ class ClassLookupCache {
         std::uint32_t epoch;
     };
     static constexpr std::size_t entry_count = 128;
+    static constexpr std::uint32_t lookups_before_table = 64;
     static constexpr std::size_t table_bytes = entry_count * sizeof(Entry);
 
     static std::size_t slot_of(const Type* type, std::uint32_t name) {
@@ -74,7 +76,8 @@ class ClassLookupCache {
     ClassLookup fill(Runtime& runtime, std::uint32_t epoch, const Type* type, std::uint32_t name);
 
     Entry* entries_ = nullptr;
-    bool unavailable_ = false;  // the heap refused the table once: stop asking
+    bool unavailable_ = false;            // the heap refused the table once: stop asking
+    std::uint32_t uncached_lookups_ = 0;  // walks made before the table
 };
 
 }  // namespace xipy::object

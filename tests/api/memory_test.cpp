@@ -469,6 +469,25 @@ TEST(SideTables, AVmWithoutThemMakesNoneAndPrintsTheSame) {
     EXPECT_EQ(statistics.peak_spare_page_bytes, 0u);
 }
 
+// The class lookup table pays off only for programs that look names up on classes natively
+// again and again: making sys's objects at start-up must not make it.
+TEST(SideTables, AShortProgramMakesNoClassLookupTable) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    ASSERT_EQ(xipy_vm_add_module_folder(vm.get(), "."), XIPY_OK);  // makes sys's objects
+    const std::string short_program = "import sys\nprint(sys.stdout is not None)\n";
+    ASSERT_EQ(xipy_vm_run_source(vm.get(), short_program.data(), short_program.size(),
+                                 "<short>", XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    EXPECT_EQ(output, "True\n");
+    xipy_side_table_statistics statistics;
+    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
+    EXPECT_EQ(statistics.class_lookup_bytes, 0u);
+}
+
 // Only a collection the heap schedules keeps emptied pages; gc.collect() gives them all back,
 // also after scheduled collections have run.
 TEST(SideTables, ACollectionAskedForGivesTheSparePagesBack) {
