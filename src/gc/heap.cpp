@@ -382,12 +382,13 @@ void Heap::collect() {
         return;
     }
     collecting_ = true;
-    mark_roots(tracer_);
-    drain_work_list();
-    while (tracer_.overflowed_) {
-        tracer_.overflowed_ = false;
+    Tracer tracer;
+    mark_roots(tracer);
+    drain_work_list(tracer);
+    while (tracer.overflowed_) {
+        tracer.overflowed_ = false;
         ++mark_rescans_;
-        trace_marked_cells();
+        trace_marked_cells(tracer);
     }
     sweep();
     bytes_after_last_collection_ = bytes_in_use_;
@@ -396,35 +397,35 @@ void Heap::collect() {
     collecting_ = false;
 }
 
-void Heap::trace_cell(Cell* cell) {
+void Heap::trace_cell(Cell* cell, Tracer& tracer) {
     if (cell->descriptor_ != nullptr && cell->descriptor_->trace != nullptr) {
-        cell->descriptor_->trace(cell, tracer_);
+        cell->descriptor_->trace(cell, tracer);
     }
 }
 
-void Heap::drain_work_list() {
-    while (tracer_.count_ > 0) {
-        trace_cell(tracer_.work_list_[--tracer_.count_]);
+void Heap::drain_work_list(Tracer& tracer) {
+    while (tracer.count_ > 0) {
+        trace_cell(tracer.work_list_[--tracer.count_], tracer);
     }
 }
 
 // After the work list overflowed: some marked cells were never traced. Tracing every marked
 // cell again finds their unmarked children; cells traced before only find marked ones.
-void Heap::trace_marked_cells() {
+void Heap::trace_marked_cells(Tracer& tracer) {
     for (Page* page = pages_; page != nullptr; page = page->next) {
         const std::size_t block_bytes = page->size_class * granule;
         for (std::size_t index = 0; index < page->block_count; ++index) {
             auto* cell = reinterpret_cast<Cell*>(page->blocks() + index * block_bytes);
             if ((cell->flags_ & Cell::flag_free) == 0 && cell->is_marked()) {
-                trace_cell(cell);
-                drain_work_list();
+                trace_cell(cell, tracer);
+                drain_work_list(tracer);
             }
         }
     }
     for (LargeCell* large = large_cells_; large != nullptr; large = large->next) {
         if (large->cell()->is_marked()) {
-            trace_cell(large->cell());
-            drain_work_list();
+            trace_cell(large->cell(), tracer);
+            drain_work_list(tracer);
         }
     }
 }

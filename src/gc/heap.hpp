@@ -33,8 +33,8 @@ class Tracer {
 
   private:
     friend class Heap;
-    // 1 KiB on 64-bit hosts: deep enough that ordinary data never overflows it, small
-    // beside a VM's other fixed state.
+    // 1 KiB on 64-bit hosts, on the C stack during a collection: deep enough that ordinary
+    // data never overflows it (an overflow costs a rescan, not a failure).
     static constexpr std::size_t work_list_capacity = 128;
     Cell* work_list_[work_list_capacity];
     std::size_t count_ = 0;
@@ -322,9 +322,11 @@ class Heap {
     void free_memory(void* memory, std::size_t bytes);
     void count_allocated(std::size_t bytes);
     void mark_roots(Tracer& tracer);
-    void trace_cell(Cell* cell);
-    void drain_work_list();
-    void trace_marked_cells();
+    // The collection's Tracer lives on the C stack while it runs (1 KiB on 64-bit hosts), not
+    // in every heap: an idle VM does not pay for a work list.
+    static void trace_cell(Cell* cell, Tracer& tracer);
+    static void drain_work_list(Tracer& tracer);
+    void trace_marked_cells(Tracer& tracer);
     void sweep();
     // A sweep (and the destructor) gives memory back only after every dead cell is finalized,
     // since finalizing reads the cell's descriptor, which may be another dead cell: a class
@@ -364,7 +366,6 @@ class Heap {
     bool collecting_ = false;
     std::vector<RootProvider*> root_providers_;
     ScopedRoot* scoped_roots_ = nullptr;
-    Tracer tracer_;
 };
 
 }  // namespace xipy::gc

@@ -1,7 +1,6 @@
 // SegmentedStack: a stack of slots that grows in chunks which never move, so pointers stay valid.
 #pragma once
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -25,8 +24,9 @@ namespace xipy::vm {
 // fit in the current chunk's rest, the rest is skipped and the push starts the next chunk that
 // is big enough. pop_to() returns to an earlier top().
 //
-// Invariants: top_ <= chunk_start(chunk_count_); chunks_[0, chunk_count_) are allocated, each
-// with its slots default-constructed; the rest are null. Once a chunk is allocated, the current
+// Invariants: top_ <= chunk_start(chunk_count_); chunks_ is null while chunk_count_ is 0, else
+// a table whose [0, chunk_count_) are allocated, each with its slots default-constructed, and
+// the rest null. Once a chunk is allocated, the current
 // chunk (current_*) is an allocated chunk with current_start_ <= top_ <= current_end_.
 template <typename T, std::uint32_t first_chunk>
 class SegmentedStack {
@@ -38,6 +38,9 @@ class SegmentedStack {
     ~SegmentedStack() {
         for (std::uint32_t chunk = 0; chunk < chunk_count_; ++chunk) {
             heap_.free_block(chunks_[chunk], chunk_capacity(chunk) * sizeof(T));
+        }
+        if (chunks_ != nullptr) {
+            heap_.free_block(chunks_, max_chunks * sizeof(T*));
         }
     }
     SegmentedStack(const SegmentedStack&) = delete;
@@ -57,7 +60,10 @@ class SegmentedStack {
     // The position the next push() starts from (or after).
     std::uint32_t top() const { return top_; }
     // Bytes of chunk memory this stack holds.
-    std::size_t bytes() const { return std::size_t{chunk_start(chunk_count_)} * sizeof(T); }
+    std::size_t bytes() const {
+        return std::size_t{chunk_start(chunk_count_)} * sizeof(T) +
+               (chunks_ != nullptr ? max_chunks * sizeof(T*) : 0);
+    }
 
     // Makes `count` contiguous slots the top of the stack and stores the first in `slots`; false
     // when the heap cannot hold the chunk they need (nothing changes then). The slots hold
@@ -156,6 +162,16 @@ class SegmentedStack {
     }
 
     bool allocate_through(std::uint32_t last) {
+        if (chunks_ == nullptr) {
+            void* table = heap_.allocate_block(max_chunks * sizeof(T*));
+            if (table == nullptr) {
+                return false;
+            }
+            chunks_ = static_cast<T**>(table);
+            for (std::uint32_t chunk = 0; chunk < max_chunks; ++chunk) {
+                chunks_[chunk] = nullptr;
+            }
+        }
         while (chunk_count_ <= last) {
             const std::uint64_t slots = chunk_capacity(chunk_count_);
             if (slots > SIZE_MAX / sizeof(T)) {
@@ -175,7 +191,9 @@ class SegmentedStack {
     }
 
     gc::Heap& heap_;
-    std::array<T*, max_chunks> chunks_{};
+    // The chunks' addresses: a table of max_chunks from the heap, made with the first chunk
+    // (an idle VM's three stacks hold no table).
+    T** chunks_ = nullptr;
     std::uint32_t chunk_count_ = 0;
     std::uint32_t top_ = 0;
     // The current chunk, which holds top() (top() may be at its end), cached so that a push
