@@ -163,8 +163,9 @@ typedef struct xipy_config {
     /* Nonzero (the default) lets the VM keep side tables that only make it faster: an inline
      * cache per name an instruction looks up (128 bytes each on 64-bit hosts, made on first use,
      * plus 4 bytes per name of every loaded module), a table of 128 class lookups (5 KiB, made
-     * when native code first looks a name up on a user class), and heap pages a scheduled
-     * collection emptied (at most an eighth of heap_limit_bytes), kept for reuse. All of it
+     * once native code has looked names up on user classes 64 times), and heap pages a scheduled
+     * collection emptied (at most twice one collection interval, 256 KiB or the live heap,
+     * and at most an eighth of heap_limit_bytes), kept for reuse. All of it
      * counts against heap_limit_bytes, and a full heap refuses it without failing the program.
      * 0 makes none of them, for targets short of RAM: programs behave the same, slower.
      * xipy_vm_side_table_statistics() reports what they hold. */

@@ -33,7 +33,8 @@ constexpr std::size_t minimum_collection_interval = 256 * 1024;
 // half-used pages, a big one takes few chunks.
 constexpr std::size_t first_page_bytes = 64;
 constexpr std::size_t largest_page_bytes = 4096;
-// At most this share of the limit (1/8) is kept in spare pages.
+// At most this share of the limit (1/8) is kept in spare pages, and at most about what the
+// next collection interval can take again (sweep_pages()).
 constexpr std::size_t spare_share = 8;
 
 // Under AddressSanitizer a free block's payload (past the free-list link and the flags) is
@@ -472,6 +473,12 @@ Heap::Page* Heap::sweep_pages() {
         free = nullptr;
     }
     Page* empty_pages = nullptr;
+    // Pages beyond what the next interval allocates would wait a whole interval unused. The
+    // interval counts cells' bytes (collect_if_due()) and pages hold more than their cells (a
+    // header, blocks free at the collection), hence the factor of two.
+    const std::size_t spare_limit =
+        std::min(config_.limit_bytes / spare_share,
+                 2 * std::max(bytes_after_last_collection_, minimum_collection_interval));
     Page** link = &pages_;
     while (*link != nullptr) {
         Page* page = *link;
@@ -504,8 +511,7 @@ Heap::Page* Heap::sweep_pages() {
             *link = page->next;
             page_count = static_cast<std::uint8_t>(page_count - (page_count > 0 ? 1 : 0));
             const std::size_t page_footprint = footprint(page->chunk_bytes());
-            if (keep_spare_pages_ &&
-                spare_bytes_ + page_footprint <= config_.limit_bytes / spare_share) {
+            if (keep_spare_pages_ && spare_bytes_ + page_footprint <= spare_limit) {
                 page->next = spare_pages_;
                 spare_pages_ = page;
                 spare_bytes_ += page_footprint;

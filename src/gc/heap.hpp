@@ -97,9 +97,9 @@ struct HeapConfig {
     // AddressSanitizer reports any use after the sweep. On by default in the sanitizer build
     // (the XIPY_GC_SEPARATE_CELLS build option).
     bool separate_cells = separate_cells_by_default;
-    // Keep pages that a scheduled collection emptied (up to an eighth of the limit) for the next
-    // page of their size class, instead of giving each back and asking again: a side table for
-    // speed, which small targets may turn off.
+    // Keep pages that a scheduled collection emptied (up to two collection intervals' worth, at
+    // most an eighth of the limit) for the next page of their size class, instead of giving
+    // each back and asking again: a side table for speed, which small targets may turn off.
     bool keep_spare_pages = true;
 };
 

@@ -73,14 +73,17 @@ object::Value fill_global_cache(const object::Runtime& runtime, NameCache& cache
                                 std::uint32_t name);
 // STORE_GLOBAL (and STORE_NAME) rebinding a name that LOAD_GLOBAL's cache found in `dict`
 // itself: stored in place, as dict_store_name would, and true; false when the cache does not
-// say where the name is (the caller stores it the general way).
+// say where the name is (the caller stores it the general way), and for storage shared
+// read-only between VMs (the builtins table before its copy), which only the general way
+// copies first, as dict_store_name's own in-place path requires.
 inline bool cached_store_global(const NameCache* cache, object::DictObject* dict,
                                 object::Value value) {
     if (cache == nullptr) {
         return false;
     }
     const GlobalCache& slot = cache->global;
-    if (slot.globals != dict || slot.found_in != dict || dict->version != slot.globals_version) {
+    if (slot.globals != dict || slot.found_in != dict || dict->version != slot.globals_version ||
+        dict->storage->is_static()) {
         return false;
     }
     dict->storage->entries()[slot.entry_index].value = value;

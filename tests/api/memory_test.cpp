@@ -417,6 +417,31 @@ TEST(SharedBuiltins, AChangeStaysInItsVm) {
     EXPECT_LT(before.bytes_in_use, 1024u);
 }
 
+// Code run with the builtins dict as its globals reads a name and rebinds it there: the store
+// copies the shared table first, so no other VM sees the change.
+TEST(SharedBuiltins, ARebindingThroughTheGlobalCacheStaysInItsVm) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string first_output;
+    std::string second_output;
+    VmPointer first = make_vm(config, first_output);
+    VmPointer second = make_vm(config, second_output);
+    const std::string change = "import builtins\n"
+                               "exec('abs = abs if 0 else 7', builtins.__dict__)\n"
+                               "print(abs)\n";
+    ASSERT_EQ(xipy_vm_run_source(first.get(), change.data(), change.size(), "<change>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << first_output;
+    EXPECT_EQ(first_output, "7\n");
+    const std::string read = "print(abs(-3))\n";
+    ASSERT_EQ(xipy_vm_run_source(second.get(), read.data(), read.size(), "<read>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << second_output;
+    EXPECT_EQ(second_output, "3\n");
+}
+
 // A program that uses every side table: cached globals, attributes and methods, getattr() on
 // a user class (the class lookup table), and enough short-lived objects for scheduled
 // collections to empty pages.
@@ -510,6 +535,29 @@ TEST(SideTables, ACollectionAskedForGivesTheSparePagesBack) {
         << output;
     ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
     EXPECT_EQ(statistics.spare_page_bytes, 0u);
+}
+
+// Tuples of one size after another: each size's pages empty for good when the next size
+// starts. The spare pages kept must stay within twice what one collection interval (256 KiB
+// with a small live heap) allocates, not grow to the eighth of the limit (1 MiB here).
+TEST(SideTables, SparePagesStayWithinTwoCollectionIntervals) {
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    const std::string sizes = "for size in range(1, 30):\n"
+                              "    for i in range(20000):\n"
+                              "        t = tuple(range(size))\n"
+                              "print(len(t))\n";
+    ASSERT_EQ(xipy_vm_run_source(vm.get(), sizes.data(), sizes.size(), "<sizes>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    EXPECT_EQ(output, "29\n");
+    xipy_side_table_statistics statistics;
+    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
+    EXPECT_GT(statistics.peak_spare_page_bytes, 0u);
+    EXPECT_LE(statistics.peak_spare_page_bytes, std::size_t{512} * 1024);
 }
 
 TEST(SideTables, TheStatisticsNeedAVmAndAPlaceForThem) {

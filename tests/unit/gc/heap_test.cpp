@@ -164,7 +164,8 @@ struct CountingAllocator {
     }
 };
 
-// A collection the policy schedules keeps the pages it emptied (up to an eighth of the limit)
+// A collection the policy schedules keeps the pages it emptied (up to an eighth of the limit
+// and twice a collection interval)
 // for the next pages of their classes, so a program that makes and drops objects at a steady
 // rate stops taking memory from its allocator; an allocation that needs their room, and an
 // explicit collection, give them back.
