@@ -13,6 +13,7 @@
 #include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::object {
 
@@ -444,18 +445,26 @@ Status super_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
 
 // ---- C3 linearisation
 
-std::vector<const Type*> linearisation_of(const Type* type) {
-    std::vector<const Type*> result;
+// A class's method resolution order, or its bases'; almost always short.
+using TypeList = support::SmallVector<const Type*, 16>;
+
+// The method resolution order of `type`, itself first, appended to `result`; false when the
+// memory for it is refused.
+bool linearisation_of(const Type* type, TypeList& result) {
     if (type->is_user_class()) {
         for (Value entry : as_tuple(type->mro)->span()) {
-            result.push_back(as_type(entry));
+            if (!result.push_back(as_type(entry))) {
+                return false;
+            }
         }
     } else {
         for (const Type* current = type; current != nullptr; current = current->base) {
-            result.push_back(current);
+            if (!result.push_back(current)) {
+                return false;
+            }
         }
     }
-    return result;
+    return true;
 }
 
 bool c3_merge(std::vector<std::vector<const Type*>> sequences, std::vector<const Type*>& result) {
@@ -648,7 +657,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     if (!is_str(name) || !is_tuple(bases) || !is_dict(dict)) {
         return runtime.raise_new(&type_error_type, "type() arguments have the wrong types");
     }
-    std::vector<const Type*> base_types;
+    TypeList base_types;
     for (Value base : as_tuple(bases)->span()) {
         if (!is_type(base)) {
             return runtime.raise_new(&type_error_type, "bases must be types");
@@ -659,25 +668,44 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
                                      "type '" + std::string(type_name(runtime, base_type)) +
                                          "' isn't an acceptable base type");
         }
-        base_types.push_back(base_type);
+        if (!base_types.push_back(base_type)) {
+            return runtime.raise_memory_error();
+        }
     }
     if (base_types.empty()) {
-        base_types.push_back(&object_type);
+        if (!base_types.push_back(&object_type)) {
+            return runtime.raise_memory_error();
+        }
         Value object_value = Value::from_object(&object_type);
         bases = new_tuple(runtime, std::span<const Value>(&object_value, 1));
         if (bases.is_empty()) {
             return Value::empty();
         }
     }
-    std::vector<std::vector<const Type*>> sequences;
-    for (const Type* base : base_types) {
-        sequences.push_back(linearisation_of(base));
-    }
-    sequences.push_back(base_types);
-    std::vector<const Type*> order;
-    if (!c3_merge(sequences, order)) {
-        return runtime.raise_new(&type_error_type,
-                                 "Cannot create a consistent method resolution order (MRO)");
+    TypeList order;
+    if (base_types.size() == 1) {
+        // C3 of one base is the base's own order: no merge, nothing allocated.
+        if (!linearisation_of(base_types[0], order)) {
+            return runtime.raise_memory_error();
+        }
+    } else {
+        std::vector<std::vector<const Type*>> sequences;
+        for (const Type* base : base_types) {
+            TypeList linear;
+            if (!linearisation_of(base, linear)) {
+                return runtime.raise_memory_error();
+            }
+            sequences.emplace_back(linear.begin(), linear.end());
+        }
+        sequences.emplace_back(base_types.begin(), base_types.end());
+        std::vector<const Type*> merged;
+        if (!c3_merge(sequences, merged)) {
+            return runtime.raise_new(&type_error_type,
+                                     "Cannot create a consistent method resolution order (MRO)");
+        }
+        if (!order.append(merged)) {
+            return runtime.raise_memory_error();
+        }
     }
     // Two bases built on unrelated built-in types cannot share one instance (exceptions all
     // share one layout).
@@ -825,7 +853,10 @@ Status super_load_method(Runtime& runtime, Value type_value, Value object, std::
     const Type* start = as_type(type_value);
     const Type* object_class =
         is_type(object) && is_subtype(as_type(object), start) ? as_type(object) : type_of(object);
-    std::vector<const Type*> order = linearisation_of(object_class);
+    TypeList order;
+    if (!linearisation_of(object_class, order)) {
+        return runtime.raise_memory_error();
+    }
     auto position = std::find(order.begin(), order.end(), start);
     if (position != order.end()) {
         ++position;

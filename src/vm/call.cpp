@@ -9,6 +9,7 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 #include "vm/call.hpp"
 #include "vm/interpreter.hpp"
 #include "vm/slow_paths.hpp"
@@ -58,14 +59,16 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         if ((flags & image::format::scope_flag_varargs) == 0) {
             return mismatch(positional_parameters, given);
         }
-        std::vector<Value> rest;
-        for (std::uint32_t index = positional_parameters; index < given; ++index) {
-            rest.push_back(positional(index));
-        }
-        Value tuple = object::new_tuple(*this, rest);
-        if (tuple.is_empty()) {
+        // The extra arguments go straight into the tuple (nothing allocates while it fills).
+        object::TupleObject* rest =
+            object::new_tuple_uninitialized(*this, given - positional_parameters);
+        if (rest == nullptr) {
             return false;
         }
+        for (std::uint32_t index = positional_parameters; index < given; ++index) {
+            rest->items()[index - positional_parameters] = positional(index);
+        }
+        Value tuple = Value::from_object(rest);
         state[extra_slot--] = tuple;
         given = positional_parameters;
     } else {
@@ -98,10 +101,13 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
             }
             state[extra_slot] = keywords_dict;
         }
-        std::vector<std::uint32_t> parameter_names;
+        support::SmallVector<std::uint32_t, 16> parameter_names;
         if (arguments.keyword_count != 0 || keyword_only != 0) {
             for (std::uint32_t index : function->context->image.argument_name_qstrs(code)) {
-                parameter_names.push_back(function->context->qstr_ids[index]);
+                if (!parameter_names.push_back(function->context->qstr_ids[index])) {
+                    raise_memory_error();
+                    return false;
+                }
             }
         }
         for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
@@ -261,7 +267,7 @@ CallOutcome Interpreter::call_from_stack(Value* slot, std::uint32_t positional,
                                          std::uint32_t keywords, bool is_method, bool has_star) {
     Value callable = slot[0];
     Arguments arguments;
-    std::vector<Value> expanded;
+    ArgumentValues expanded;
     if (has_star) {
         Value* first = slot + 1 + (is_method ? 1 : 0);
         Value self = is_method ? slot[1] : Value::empty();
@@ -292,12 +298,14 @@ CallOutcome Interpreter::call_from_stack(Value* slot, std::uint32_t positional,
         }
     }
     if (is_function(callable) && !as_function(callable)->is_generator()) {
-        std::vector<Value> with_self;
+        ArgumentValues with_self;
         if (!self_argument.is_empty()) {
             std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
-            with_self.reserve(total + 1);
-            with_self.push_back(self_argument);
-            with_self.insert(with_self.end(), arguments.values, arguments.values + total);
+            if (!with_self.reserve(total + 1) || !with_self.push_back(self_argument) ||
+                !with_self.append(std::span<const Value>(arguments.values, total))) {
+                raise_memory_error();
+                return CallOutcome::raised;
+            }
             arguments = Arguments{with_self.data(), arguments.positional_count + 1,
                                   arguments.keyword_count};
         }

@@ -220,14 +220,14 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
 
 object::Status expand_star_arguments(Interpreter& interpreter, Value self, const Value* first,
                                      std::uint32_t positional, std::uint32_t keywords,
-                                     Value star_bitmap, std::vector<Value>& storage,
+                                     Value star_bitmap, ArgumentValues& storage,
                                      object::Arguments& arguments) {
     std::uint64_t bitmap =
         star_bitmap.is_small_int() ? static_cast<std::uint64_t>(star_bitmap.as_small_int()) : 0;
-    std::vector<Value> positional_values;
-    std::vector<Value> keyword_pairs;
-    if (!self.is_empty()) {
-        positional_values.push_back(self);
+    ArgumentValues keyword_pairs;
+    storage.clear();
+    if (!self.is_empty() && !storage.push_back(self)) {
+        return interpreter.raise_memory_error();
     }
     // Keep everything unpacked reachable while more iterables run.
     Value keep_alive = object::make_list(interpreter, {});
@@ -240,18 +240,20 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
             if (list.is_empty() || !object::list_append(interpreter, keep_alive, list)) {
                 return object::Raised{};
             }
-            auto span = object::as_list(list)->span();
-            positional_values.insert(positional_values.end(), span.begin(), span.end());
-        } else {
-            positional_values.push_back(first[index]);
+            if (!storage.append(object::as_list(list)->span())) {
+                return interpreter.raise_memory_error();
+            }
+        } else if (!storage.push_back(first[index])) {
+            return interpreter.raise_memory_error();
         }
     }
     for (std::uint32_t index = 0; index < keywords; ++index) {
         Value name = first[positional + 2 * index];
         Value value = first[positional + 2 * index + 1];
         if (!name.is_empty()) {
-            keyword_pairs.push_back(name);
-            keyword_pairs.push_back(value);
+            if (!keyword_pairs.push_back(name) || !keyword_pairs.push_back(value)) {
+                return interpreter.raise_memory_error();
+            }
             continue;
         }
         // **mapping: always into a fresh dict, even from a dict. A later mapping's keys() or
@@ -274,15 +276,17 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
             if (!key.is_interned_string()) {
                 key = interpreter.intern(object::str_view(interpreter, key));
             }
-            keyword_pairs.push_back(key);
-            keyword_pairs.push_back(entry->value);
+            if (!keyword_pairs.push_back(key) || !keyword_pairs.push_back(entry->value)) {
+                return interpreter.raise_memory_error();
+            }
         }
     }
-    storage = positional_values;
-    storage.insert(storage.end(), keyword_pairs.begin(), keyword_pairs.end());
-    arguments =
-        object::Arguments{storage.data(), static_cast<std::uint32_t>(positional_values.size()),
-                          static_cast<std::uint32_t>(keyword_pairs.size() / 2)};
+    const auto positional_count = static_cast<std::uint32_t>(storage.size());
+    if (!storage.append(keyword_pairs.span())) {
+        return interpreter.raise_memory_error();
+    }
+    arguments = object::Arguments{storage.data(), positional_count,
+                                  static_cast<std::uint32_t>(keyword_pairs.size() / 2)};
     interpreter.keep(keep_alive);
     return object::succeeded();
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "object/object.hpp"
+#include "support/small_vector.hpp"
 #include "vm/frame.hpp"
 #include "vm/interpreter.hpp"
 #include "vm/module_context.hpp"
@@ -32,14 +33,16 @@ object::Result<object::Value> make_function(Interpreter& interpreter, const Fram
 object::Status unpack_sequence(Interpreter& interpreter, object::Value* top, std::uint32_t count);
 object::Status unpack_extended(Interpreter& interpreter, object::Value* top, std::uint32_t operand);
 
+// A call's argument values gathered natively: a handful, almost always.
+using ArgumentValues = support::SmallVector<object::Value, 16>;
+
 // The arguments of CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: positional
 // arguments flagged in `star_bitmap` are iterables to unpack, keyword pairs
 // with an empty name are mappings to unpack. The result lives in `storage`.
 object::Status expand_star_arguments(Interpreter& interpreter, object::Value self,
                                      const object::Value* first, std::uint32_t positional,
                                      std::uint32_t keywords, object::Value star_bitmap,
-                                     std::vector<object::Value>& storage,
-                                     object::Arguments& arguments);
+                                     ArgumentValues& storage, object::Arguments& arguments);
 
 // One step of `yield from`: resumes the sub-iterator with a sent value or a
 // thrown exception.

@@ -1,0 +1,113 @@
+// SmallVector: a growable array whose first items live inside it, for short native scratch.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <span>
+#include <type_traits>
+
+namespace xipy::support {
+
+// Native code often gathers a few values before it makes an object of them: a class's bases
+// and method resolution order, a call's arguments with a bound self. A std::vector costs a
+// malloc for each, outside the VM's heap (and its fixed buffer); this keeps the first
+// `inline_count` items in itself and takes memory from the C library only beyond them. Items
+// must be trivially copyable, since growing moves them as bytes.
+//
+// Invariants: data_ points at the inline room or at a malloc'd block of capacity_ items;
+// size_ <= capacity_; capacity_ >= inline_count.
+template <class T, std::size_t inline_count>
+class SmallVector {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                  "items are moved as bytes and never destroyed");
+    static_assert(inline_count > 0);
+
+  public:
+    SmallVector() = default;
+    SmallVector(const SmallVector&) = delete;
+    SmallVector& operator=(const SmallVector&) = delete;
+    ~SmallVector() {
+        if (data_ != inline_items()) {
+            std::free(data_);
+        }
+    }
+
+    // Each returns false, changing nothing, when the C library refuses the memory.
+    [[nodiscard]] bool push_back(const T& item) {
+        if (size_ == capacity_ && !grow(size_ + 1)) {
+            return false;
+        }
+        new (data_ + size_) T(item);
+        ++size_;
+        return true;
+    }
+    [[nodiscard]] bool append(std::span<const T> items) {
+        if (items.size() > capacity_ - size_ && !grow(size_ + items.size())) {
+            return false;
+        }
+        if (!items.empty()) {
+            std::memcpy(static_cast<void*>(data_ + size_), items.data(), items.size() * sizeof(T));
+        }
+        size_ += items.size();
+        return true;
+    }
+    [[nodiscard]] bool reserve(std::size_t count) { return count <= capacity_ || grow(count); }
+
+    void clear() { size_ = 0; }
+    // Drops the item at `index`, moving the later ones down.
+    void erase(std::size_t index) {
+        std::memmove(static_cast<void*>(data_ + index), data_ + index + 1,
+                     (size_ - index - 1) * sizeof(T));
+        --size_;
+    }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    T* data() { return data_; }
+    const T* data() const { return data_; }
+    T& operator[](std::size_t index) { return data_[index]; }
+    const T& operator[](std::size_t index) const { return data_[index]; }
+    T& front() { return data_[0]; }
+    const T& front() const { return data_[0]; }
+    T* begin() { return data_; }
+    T* end() { return data_ + size_; }
+    const T* begin() const { return data_; }
+    const T* end() const { return data_ + size_; }
+    std::span<T> span() { return {data_, size_}; }
+    std::span<const T> span() const { return {data_, size_}; }
+
+  private:
+    T* inline_items() { return reinterpret_cast<T*>(inline_room_); }
+
+    bool grow(std::size_t needed) {
+        std::size_t capacity = capacity_ * 2;
+        if (capacity < needed) {
+            capacity = needed;
+        }
+        if (capacity > static_cast<std::size_t>(-1) / sizeof(T)) {
+            return false;
+        }
+        void* block = std::malloc(capacity * sizeof(T));
+        if (block == nullptr) {
+            return false;
+        }
+        if (size_ != 0) {
+            std::memcpy(block, static_cast<const void*>(data_), size_ * sizeof(T));
+        }
+        if (data_ != inline_items()) {
+            std::free(data_);
+        }
+        data_ = static_cast<T*>(block);
+        capacity_ = capacity;
+        return true;
+    }
+
+    alignas(T) unsigned char inline_room_[inline_count * sizeof(T)];
+    T* data_ = inline_items();
+    std::size_t size_ = 0;
+    std::size_t capacity_ = inline_count;
+};
+
+}  // namespace xipy::support
