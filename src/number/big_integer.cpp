@@ -317,21 +317,33 @@ support::Result<double> BigInteger::to_finite_double() const {
     return result;
 }
 
-std::string BigInteger::to_string(int base, bool with_prefix, support::WorkMeter* meter) const {
+std::size_t BigInteger::text_bound(int base) const {
+    // A sign and a two-character prefix before the digits.
+    return 3 + natural::text_size_bound(magnitude_.size(), static_cast<unsigned>(base));
+}
+
+std::size_t BigInteger::write_text(int base, bool with_prefix, std::span<char> text,
+                                   support::WorkMeter* meter) const {
     assert(base >= 2 && base <= 36);
-    auto unsigned_base = static_cast<unsigned>(base);
-    std::string text(natural::text_size_bound(magnitude_.size(), unsigned_base), '\0');
+    assert(text.size() >= text_bound(base));
+    std::size_t position = 0;
+    if (negative_) {
+        text[position++] = '-';
+    }
+    if (with_prefix && (base == 16 || base == 8 || base == 2)) {
+        text[position++] = '0';
+        text[position++] = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+    }
     LimbVector scratch(natural::text_scratch_size_bound(magnitude_.size()));
-    std::size_t length = natural::to_text(magnitude_, unsigned_base, text, scratch, meter);
-    if (length == 0) {
-        return {};
-    }
-    text.resize(length);
-    std::string prefix = negative_ ? "-" : "";
-    if (with_prefix) {
-        prefix += base == 16 ? "0x" : base == 8 ? "0o" : base == 2 ? "0b" : "";
-    }
-    return prefix + text;
+    const std::size_t length = natural::to_text(magnitude_, static_cast<unsigned>(base),
+                                                text.subspan(position), scratch, meter);
+    return length == 0 ? 0 : position + length;
+}
+
+std::string BigInteger::to_string(int base, bool with_prefix, support::WorkMeter* meter) const {
+    std::string text(text_bound(base), '\0');
+    text.resize(write_text(base, with_prefix, text, meter));
+    return text;
 }
 
 support::Result<std::vector<std::uint8_t>> BigInteger::to_bytes(std::size_t length, ByteOrder order,

@@ -76,6 +76,12 @@ class BigInteger {
     // With a `meter` (the conversion is quadratic in the size), empty when the meter said stop.
     std::string to_string(int base = 10, bool with_prefix = false,
                           support::WorkMeter* meter = nullptr) const;
+    // The same text written into `text`, which holds at least text_bound(base) characters;
+    // returns how many were written (0 when the meter said stop). For callers that keep
+    // short texts on the C stack instead of in a std::string.
+    std::size_t text_bound(int base) const;
+    std::size_t write_text(int base, bool with_prefix, std::span<char> text,
+                           support::WorkMeter* meter = nullptr) const;
     // int.to_bytes with CPython's ranges. OverflowError "buffer too small" when the value
     // does not fit in `length` bytes, "can't convert negative int to unsigned" when negative
     // and not `is_signed`.
@@ -114,6 +120,31 @@ class BigInteger {
 
     bool negative_ = false;
     LimbVector magnitude_;
+};
+
+// BigInteger::write_text into room on the C stack when the text is short, as most printed
+// ints are, and into a std::string only beyond it.
+class BigIntegerText {
+  public:
+    BigIntegerText(const BigInteger& value, int base, bool with_prefix,
+                   support::WorkMeter* meter = nullptr) {
+        std::span<char> text(short_room_, sizeof short_room_);
+        if (value.text_bound(base) > text.size()) {
+            long_room_.resize(value.text_bound(base));
+            text = long_room_;
+        }
+        text_ = std::string_view(text.data(), value.write_text(base, with_prefix, text, meter));
+    }
+    BigIntegerText(const BigIntegerText&) = delete;
+    BigIntegerText& operator=(const BigIntegerText&) = delete;
+
+    // Empty when the meter said stop.
+    std::string_view view() const { return text_; }
+
+  private:
+    char short_room_[256];
+    std::string long_room_;
+    std::string_view text_;
 };
 
 struct QuotientAndRemainder {

@@ -227,11 +227,11 @@ Result<Value> integer_in_base(Runtime& runtime, Value value, int base) {
         value = native;
     }
     NativeWorkMeter meter(runtime);
-    std::string text = to_big_integer(value).to_string(base, true, &meter);
-    if (text.empty()) {
+    const number::BigIntegerText text(to_big_integer(value), base, true, &meter);
+    if (text.view().empty()) {
         return Raised{};
     }
-    return make_str(runtime, text);
+    return make_str(runtime, text.view());
 }
 
 Result<Value> builtin_hex(Runtime& runtime, Arguments arguments) {

@@ -413,11 +413,11 @@ Status int_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
         return succeeded();
     }
     NativeWorkMeter meter(runtime);
-    std::string text = to_big_integer(self).to_string(10, false, &meter);
-    if (text.empty()) {
+    const number::BigIntegerText text(to_big_integer(self), 10, false, &meter);
+    if (text.view().empty()) {
         return Raised{};
     }
-    printer.write(text);
+    printer.write(text.view());
     return succeeded();
 }
 

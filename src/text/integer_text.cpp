@@ -33,7 +33,7 @@ Status write_big_integer(const number::BigInteger& value, int base, bool with_pr
     if (value.fits_in_int64()) {
         return write_int64(value.to_int64(), base, with_prefix, sink);
     }
-    return sink.write(value.to_string(base, with_prefix));
+    return sink.write(number::BigIntegerText(value, base, with_prefix).view());
 }
 
 }  // namespace xipy::text

@@ -129,5 +129,22 @@ TEST(BigInteger, TextInEveryBaseRoundTrips) {
     EXPECT_EQ(value.to_string(36), "-5hy8cqpp6qj5vz0m8iov0uej9");
 }
 
+// The text written on the C stack is to_string()'s, short or long, with sign and prefix.
+TEST(BigIntegerText, MatchesToStringShortAndLong) {
+    const BigInteger values[] = {BigInteger::parse("-12345678901234567890123", 10).value(),
+                                 BigInteger::parse(std::string(700, '7'), 10).value(),
+                                 BigInteger::parse("-" + std::string(400, '9'), 10).value()};
+    for (const BigInteger& value : values) {
+        for (int base : {2, 8, 10, 16, 36}) {
+            for (bool prefix : {false, true}) {
+                const BigIntegerText text(value, base, prefix);
+                EXPECT_EQ(text.view(), value.to_string(base, prefix)) << base << prefix;
+                EXPECT_LE(text.view().size(), value.text_bound(base));
+            }
+        }
+    }
+    EXPECT_EQ(BigIntegerText(BigInteger::parse("-255", 10).value(), 16, true).view(), "-0xff");
+}
+
 }  // namespace
 }  // namespace xipy::number
