@@ -13,6 +13,7 @@
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::object {
 
@@ -439,10 +440,10 @@ constexpr NativeFunction list_methods[] = {
 
 constexpr auto list_attributes = native_attributes<list_methods>();
 
-// Stable merge sort that stops at the first comparison that raises.
-bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::vector<Value>& keys,
-                bool reverse) {
-    std::vector<std::size_t> buffer(order.size());
+// Stable merge sort of `order` (indexes into `keys`) that stops at the first comparison that
+// raises; `buffer` (as long as `order`) is its scratch.
+bool merge_sort(Runtime& runtime, std::span<std::size_t> order, std::span<std::size_t> buffer,
+                std::span<const Value> keys, bool reverse) {
     bool failed = false;
     // A comparison of plain values costs about a few dozen machine operations; one that calls
     // Python code is counted by the interpreter as well.
@@ -471,29 +472,36 @@ bool merge_sort(Runtime& runtime, std::vector<std::size_t>& order, const std::ve
         }
         return truth_value != 0;
     };
-    for (std::size_t width = 1; width < order.size() && !failed; width *= 2) {
-        for (std::size_t start = 0; start < order.size(); start += 2 * width) {
-            std::size_t middle = std::min(start + width, order.size());
-            std::size_t end = std::min(start + 2 * width, order.size());
+    // Each pass merges runs from `from` into `to`; then the two change places.
+    std::size_t* from = order.data();
+    std::size_t* to = buffer.data();
+    const std::size_t count = order.size();
+    for (std::size_t width = 1; width < count && !failed; width *= 2) {
+        for (std::size_t start = 0; start < count; start += 2 * width) {
+            std::size_t middle = std::min(start + width, count);
+            std::size_t end = std::min(start + 2 * width, count);
             std::size_t left = start;
             std::size_t right = middle;
             std::size_t output = start;
             while (left < middle && right < end) {
                 // Take from the right only when strictly less: keeps equal items in order.
-                if (less(order[right], order[left])) {
-                    buffer[output++] = order[right++];
+                if (less(from[right], from[left])) {
+                    to[output++] = from[right++];
                 } else {
-                    buffer[output++] = order[left++];
+                    to[output++] = from[left++];
                 }
             }
             while (left < middle) {
-                buffer[output++] = order[left++];
+                to[output++] = from[left++];
             }
             while (right < end) {
-                buffer[output++] = order[right++];
+                to[output++] = from[right++];
             }
         }
-        order.swap(buffer);
+        std::swap(from, to);
+    }
+    if (!failed && from != order.data()) {
+        std::copy(from, from + count, order.data());
     }
     return !failed;
 }
@@ -638,9 +646,8 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
     if (items_list.is_empty()) {
         return Raised{};
     }
-    std::vector<Value> items(as_list(items_list)->span().begin(),
-                             as_list(items_list)->span().end());
-    std::vector<Value> keys = items;
+    // Nothing changes the copy: its items stay where they are while the sort runs.
+    const std::span<const Value> items = as_list(items_list)->span();
     Value keys_list;
     if (!key.is_empty()) {
         // Keep the computed keys reachable in a list while sorting.
@@ -654,15 +661,19 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
             if (computed.is_empty() || !list_append(runtime, keys_list, computed)) {
                 return Raised{};
             }
-            keys[index] = computed;
             rounds.next_round();
         }
     }
-    std::vector<std::size_t> order(items.size());
+    const std::span<const Value> keys = key.is_empty() ? items : as_list(keys_list)->span();
+    support::SmallVector<std::size_t, 16> order;
+    support::SmallVector<std::size_t, 16> buffer;
+    if (!order.resize(items.size()) || !buffer.resize(items.size())) {
+        return runtime.raise_memory_error();
+    }
     for (std::size_t index = 0; index < order.size(); ++index) {
         order[index] = index;
     }
-    if (!merge_sort(runtime, order, keys, reverse)) {
+    if (!merge_sort(runtime, order.span(), buffer.span(), keys, reverse)) {
         return Raised{};
     }
     ListObject* list = as_list(list_value);

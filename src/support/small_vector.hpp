@@ -54,6 +54,14 @@ class SmallVector {
         return true;
     }
     [[nodiscard]] bool reserve(std::size_t count) { return count <= capacity_ || grow(count); }
+    // `count` items; the ones added hold no particular value until written.
+    [[nodiscard]] bool resize(std::size_t count) {
+        if (!reserve(count)) {
+            return false;
+        }
+        size_ = count;
+        return true;
+    }
 
     void clear() { size_ = 0; }
     // Drops the item at `index`, moving the later ones down.
