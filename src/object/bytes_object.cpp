@@ -23,6 +23,13 @@
 namespace xipy::object {
 namespace {
 
+// A bytes object of `size` bytes, which the caller fills before anything else allocates: the
+// result of a slice, `+` or `*` is built in place rather than in a C++ string first.
+StrObject* new_bytes_to_fill(Runtime& runtime, std::size_t size) {
+    return runtime.make<StrObject>(size, &bytes_type, static_cast<std::uint32_t>(size),
+                                   static_cast<std::uint32_t>(size));
+}
+
 struct BytesIteratorObject : Object {
     Value bytes;
     std::uint32_t index = 0;
@@ -93,11 +100,15 @@ Result<Value> bytes_binary(Runtime& runtime, BinaryOperator operation, Value lef
         if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (size + 1))) {
             return Value::empty();
         }
-        std::string result;
-        for (std::int64_t index = 0; index < *count; ++index) {
-            result.append(bytes_view(data));
+        StrObject* result = new_bytes_to_fill(runtime, static_cast<std::size_t>(*count) * size);
+        if (result == nullptr) {
+            return Value::empty();
         }
-        return make_bytes(runtime, result);
+        const std::string_view piece = bytes_view(data);
+        for (std::int64_t index = 0; index < *count; ++index) {
+            std::copy(piece.begin(), piece.end(), result->data() + index * size);
+        }
+        return Value::from_object(result);
     }
     if (!is_bytes(left)) {
         return Value::not_implemented();
@@ -147,9 +158,13 @@ Result<Value> bytes_binary(Runtime& runtime, BinaryOperator operation, Value lef
             if (second.empty()) {
                 return left;
             }
-            std::string joined(first);
-            joined.append(second);
-            return make_bytes(runtime, joined);
+            StrObject* joined = new_bytes_to_fill(runtime, first.size() + second.size());
+            if (joined == nullptr) {
+                return Value::empty();
+            }
+            std::copy(first.begin(), first.end(), joined->data());
+            std::copy(second.begin(), second.end(), joined->data() + first.size());
+            return Value::from_object(joined);
         }
         default:
             return compare_byte_strings(operation, first, second);
@@ -163,8 +178,15 @@ Result<Value> bytes_load_subscript(Runtime& runtime, Value self, Value index) {
         if (!indices) {
             return Value::empty();
         }
-        std::vector<char> selected = select_slice(std::span<const char>(data), *indices);
-        return make_bytes(runtime, std::string_view(selected.data(), selected.size()));
+        StrObject* selected = new_bytes_to_fill(runtime, static_cast<std::size_t>(indices->count));
+        if (selected == nullptr) {
+            return Value::empty();
+        }
+        std::int64_t position = indices->start;
+        for (std::int64_t count = 0; count < indices->count; ++count, position += indices->step) {
+            selected->data()[count] = data[static_cast<std::size_t>(position)];
+        }
+        return Value::from_object(selected);
     }
     auto position =
         normalize_index(runtime, index, static_cast<std::int64_t>(data.size()), "bytes");
