@@ -1,8 +1,6 @@
 // set and frozenset: hash tables of keys with set algebra.
 #include "object/set_object.hpp"
 
-#include <vector>
-
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
 #include "object/iteration.hpp"
@@ -12,6 +10,7 @@
 #include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::object {
 namespace {
@@ -45,14 +44,23 @@ Result<Value> set_get_iterator(Runtime& runtime, Value self) {
     return iterator == nullptr ? Value::empty() : Value::from_object(iterator);
 }
 
-std::vector<Value> set_items(Value set) {
-    std::vector<Value> items;
+// A snapshot of a set's items, for loops that run Python code (hashing, comparing) which
+// may change the set; inline up to 16 items.
+using SetItems = support::SmallVector<Value, 16>;
+
+// Fills `items` with the set's items; false when the memory is refused (nothing raised).
+bool set_items(Value set, SetItems& items) {
+    if (!items.reserve(as_dict(set)->count)) {
+        return false;
+    }
     std::uint32_t position = 0;
     DictEntry* entry = nullptr;
     while (dict_next(as_dict(set), position, entry)) {
-        items.push_back(entry->key);
+        if (!items.push_back(entry->key)) {
+            return false;
+        }
     }
-    return items;
+    return true;
 }
 
 Status set_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
@@ -107,7 +115,11 @@ Result<Value> set_unary(Runtime& runtime, UnaryOperator operation, Value operand
                 return runtime.raise_new(&type_error_type, "unsupported type for __hash__: 'set'");
             }
             std::uint64_t hash = 0;
-            for (Value item : set_items(operand)) {
+            SetItems items;
+            if (!set_items(operand, items)) {
+                return runtime.raise_memory_error();
+            }
+            for (Value item : items) {
                 auto item_hash = hash_value(runtime, item);
                 if (!item_hash) {
                     return Value::empty();
@@ -144,11 +156,16 @@ Result<Value> set_algebra(Runtime& runtime, Value left, Value right, Algebra alg
     // Hashing and comparing the items runs Python code that may empty either operand, so
     // the items are copied into tuples, which stay rooted for the whole operation; each
     // item's own work is released before the next (object/roots.hpp).
-    Value first = new_tuple(runtime, set_items(left));
+    SetItems left_items;
+    SetItems right_items;
+    if (!set_items(left, left_items) || !set_items(right, right_items)) {
+        return runtime.raise_memory_error();
+    }
+    Value first = new_tuple(runtime, left_items.span());
     if (first.is_empty()) {
         return Value::empty();
     }
-    Value second = new_tuple(runtime, set_items(right));
+    Value second = new_tuple(runtime, right_items.span());
     if (second.is_empty()) {
         return Value::empty();
     }
@@ -192,7 +209,12 @@ Result<Value> set_algebra(Runtime& runtime, Value left, Value right, Algebra alg
 }
 
 int is_subset(Runtime& runtime, Value left, Value right) {
-    for (Value item : set_items(left)) {
+    SetItems items;
+    if (!set_items(left, items)) {
+        runtime.raise_memory_error();
+        return -1;
+    }
+    for (Value item : items) {
         int contained = set_contains(runtime, right, item);
         if (contained <= 0) {
             return contained;
@@ -258,8 +280,12 @@ Result<Value> set_binary(Runtime& runtime, BinaryOperator operation, Value left,
     if (result.is_empty() || !inplace) {
         return result;
     }
+    SetItems items;
+    if (!set_items(result, items)) {
+        return runtime.raise_memory_error();
+    }
     dict_clear(runtime, as_dict(left));
-    for (Value item : set_items(result)) {
+    for (Value item : items) {
         if (!set_add(runtime, left, item)) {
             return Value::empty();
         }
@@ -307,16 +333,18 @@ Result<Value> set_discard(Runtime& runtime, Arguments arguments) {
 }
 
 Result<Value> set_pop(Runtime& runtime, Arguments arguments) {
-    std::vector<Value> items = set_items(arguments[0]);
-    if (items.empty()) {
+    std::uint32_t position = 0;
+    DictEntry* entry = nullptr;
+    if (!dict_next(as_dict(arguments[0]), position, entry)) {
         Value message = make_str(runtime, "pop from an empty set");
         return runtime.set_exception(make_exception(runtime, &key_error_type, {&message, 1}));
     }
+    const Value first = entry->key;
     Value removed;
-    if (!dict_remove(runtime, as_dict(arguments[0]), items.front(), &removed)) {
+    if (!dict_remove(runtime, as_dict(arguments[0]), first, &removed)) {
         return Value::empty();
     }
-    return items.front();
+    return first;
 }
 
 Result<Value> set_clear(Runtime& runtime, Arguments arguments) {
@@ -329,7 +357,11 @@ Result<Value> set_copy(Runtime& runtime, Arguments arguments) {
     if (result.is_empty()) {
         return Value::empty();
     }
-    for (Value item : set_items(arguments[0])) {
+    SetItems items;
+    if (!set_items(arguments[0], items)) {
+        return runtime.raise_memory_error();
+    }
+    for (Value item : items) {
         if (!set_add(runtime, result, item)) {
             return Value::empty();
         }
@@ -356,7 +388,10 @@ Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra alge
     if (!update) {
         return result;
     }
-    std::vector<Value> items = set_items(result);
+    SetItems items;
+    if (!set_items(result, items)) {
+        return runtime.raise_memory_error();
+    }
     dict_clear(runtime, as_dict(arguments[0]));
     for (Value item : items) {
         if (!set_add(runtime, arguments[0], item)) {
@@ -414,7 +449,11 @@ Result<Value> set_isdisjoint(Runtime& runtime, Arguments arguments) {
     if (other.is_empty()) {
         return Value::empty();
     }
-    for (Value item : set_items(arguments[0])) {
+    SetItems items;
+    if (!set_items(arguments[0], items)) {
+        return runtime.raise_memory_error();
+    }
+    for (Value item : items) {
         int contained = set_contains(runtime, other, item);
         if (contained != 0) {
             return contained < 0 ? Value::empty() : Value::false_value();
