@@ -1,5 +1,5 @@
 // enumerate, zip, map, filter, reversed and the __getitem__ iterator.
-#include <vector>
+#include <span>
 
 #include "object/builtins.hpp"
 #include "object/class_object.hpp"
@@ -11,6 +11,7 @@
 #include "object/operations.hpp"
 #include "object/roots.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::object {
 namespace {
@@ -85,7 +86,10 @@ Value next_passing_stop(Runtime& runtime, Value iterator) {
     return item;
 }
 
-bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, bool& finished) {
+// One item of each of zip's or map's iterators: a handful, almost always.
+using ItemsOfEach = support::SmallVector<Value, 16>;
+
+bool next_of_each(Runtime& runtime, Value source, ItemsOfEach& items, bool& finished) {
     TupleObject* iterators = as_tuple(source);
     items.clear();
     for (Value iterator : iterators->span()) {
@@ -100,7 +104,10 @@ bool next_of_each(Runtime& runtime, Value source, std::vector<Value>& items, boo
         // The next iterator may run Python code that drops the last other reference to this
         // item (a list iterator's item, say): keep it alive until the instruction ends.
         runtime.keep(item);
-        items.push_back(item);
+        if (!items.push_back(item)) {
+            runtime.raise_memory_error();
+            return false;
+        }
     }
     finished = false;
     return true;
@@ -169,7 +176,7 @@ Result<Value> zip_next(Runtime& runtime, Value self) {
     if (as_tuple(iterator->source)->length == 0) {
         return Value::stop_iteration();
     }
-    std::vector<Value> items;
+    ItemsOfEach items;
     bool finished = false;
     if (!next_of_each(runtime, iterator->source, items, finished)) {
         return Value::empty();
@@ -177,7 +184,7 @@ Result<Value> zip_next(Runtime& runtime, Value self) {
     if (finished) {
         return Value::stop_iteration();
     }
-    return new_tuple(runtime, items);
+    return new_tuple(runtime, items.span());
 }
 
 // ---- map
@@ -196,7 +203,7 @@ Result<Value> map_make_new(Runtime& runtime, const Type* type, Arguments argumen
 
 Result<Value> map_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
-    std::vector<Value> items;
+    ItemsOfEach items;
     bool finished = false;
     if (!next_of_each(runtime, iterator->source, items, finished)) {
         return Value::empty();
@@ -204,7 +211,7 @@ Result<Value> map_next(Runtime& runtime, Value self) {
     if (finished) {
         return Value::stop_iteration();
     }
-    return call_positional(runtime, iterator->function, std::span<const Value>(items));
+    return call_positional(runtime, iterator->function, items.span());
 }
 
 // ---- filter
