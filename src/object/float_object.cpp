@@ -63,7 +63,10 @@ Value compare_numbers(BinaryOperator operation, Value left, Value right) {
 }
 
 Status float_print(Runtime&, Value self, Printer& printer, PrintKind) {
-    printer.write(float_repr(self.as_double()));
+    // Written from the C stack: a repr longer than a std::string's inline room would cost a
+    // malloc on every print.
+    char buffer[number::max_float_text_length + 1];
+    printer.write(std::string_view(buffer, number::format_float_repr(self.as_double(), buffer)));
     return succeeded();
 }
 
