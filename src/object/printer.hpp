@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/text_sink.hpp"
+
 namespace xipy::object {
 
 // Text is built whole and handed over whole, so a print() that raises half-way writes
@@ -77,6 +79,20 @@ class Printer {
     std::size_t size_ = 0;
     bool spilled_ = false;
     std::string spill_;
+};
+
+// A Printer as a text::TextSink, so the text layer's writers (a str's repr, padding, case
+// changes) build into its inline room instead of a std::string of their own.
+class PrinterSink final : public text::TextSink {
+  public:
+    explicit PrinterSink(Printer& printer) : printer_(printer) {}
+    bool append(std::string_view text) override {
+        printer_.write(text);
+        return true;
+    }
+
+  private:
+    Printer& printer_;
 };
 
 }  // namespace xipy::object

@@ -373,14 +373,13 @@ Status format_with_spec(Runtime& runtime, Printer& printer, Value value, std::st
         raise_text_error(runtime, parsed.error());
         return Raised{};
     }
-    std::string output;
-    text::StringSink sink(output);
+    // Straight into the printer: a failure raises, and a raising print writes nothing.
+    PrinterSink sink(printer);
     text::Status status = format_value(runtime, value, parsed.value(), text::TextKind::str, sink);
     if (!status.ok()) {
         raise_text_error(runtime, status.error());
         return Raised{};
     }
-    printer.write(output);
     return succeeded();
 }
 

@@ -15,12 +15,12 @@
 #include "object/names.hpp"
 #include "object/native_function.hpp"
 #include "object/operations.hpp"
+#include "object/printer.hpp"
 #include "object/slice_object.hpp"
 #include "object/str_format.hpp"
 #include "object/str_methods.hpp"
 #include "object/text_methods.hpp"
 #include "object/tuple_object.hpp"
-#include "text/string_sink.hpp"
 #include "text/substring_search.hpp"
 #include "text/utf8_text.hpp"
 
@@ -365,10 +365,8 @@ std::size_t utf8_offset_of(std::string_view text, std::size_t index) {
 }
 
 void write_str_repr(Printer& printer, std::string_view text) {
-    std::string output;
-    text::StringSink sink(output);
-    (void)text::write_str_repr(text, sink);  // a StringSink never fills up
-    printer.write(output);
+    PrinterSink sink(printer);
+    (void)text::write_str_repr(text, sink);  // a PrinterSink never fills up
 }
 
 }  // namespace xipy::object

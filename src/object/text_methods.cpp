@@ -14,10 +14,11 @@
 #include "object/list_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
+#include "object/printer.hpp"
 #include "object/str_format.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
-#include "text/string_sink.hpp"
+#include "support/small_vector.hpp"
 #include "text/substring_search.hpp"
 
 namespace xipy::object {
@@ -56,7 +57,7 @@ Result<Value> make_part(Runtime& runtime, Value self, TextKind kind, std::string
 
 // The result of a text algorithm that wrote into `output`.
 Result<Value> finish(Runtime& runtime, Value self, TextKind kind, const text::Status& status,
-                     const std::string& output) {
+                     std::string_view output) {
     if (!status.ok()) {
         return raise_text_error(runtime, status.error());
     }
@@ -325,7 +326,7 @@ Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
     if (list.is_empty()) {
         return Value::empty();
     }
-    std::vector<std::string_view> pieces;
+    support::SmallVector<std::string_view, 16> pieces;
     NativeWorkMeter work(runtime);
     for (Value item : as_list(list)->span()) {
         if (!joinable(item, kind)) {
@@ -333,16 +334,18 @@ Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
                 &type_error_type,
                 "join expects a list of str/bytes objects consistent with self object");
         }
-        pieces.push_back(kind == TextKind::str ? str_view(runtime, item)
-                                               : get_buffer(item)->bytes());
+        if (!pieces.push_back(kind == TextKind::str ? str_view(runtime, item)
+                                                    : get_buffer(item)->bytes())) {
+            return runtime.raise_memory_error();
+        }
         if (!work.add(pieces.back().size() + 1)) {
             return Value::empty();
         }
     }
-    std::string output;
-    text::StringSink sink(output);
-    text::Status status = text::join(self_text(runtime, arguments, kind), pieces, sink);
-    return finish(runtime, arguments[0], kind, status, output);
+    Printer output;  // short results stay on the C stack
+    PrinterSink sink(output);
+    text::Status status = text::join(self_text(runtime, arguments, kind), pieces.span(), sink);
+    return finish(runtime, arguments[0], kind, status, output.text());
 }
 
 Result<Value> text_replace(Runtime& runtime, Arguments arguments, TextKind kind) {
@@ -376,10 +379,10 @@ Result<Value> text_replace(Runtime& runtime, Arguments arguments, TextKind kind)
     if (kind == TextKind::str && old_text->empty() && !is_ascii(text)) {
         return make_str(runtime, insert_between_characters(text, *new_text, limit));
     }
-    std::string output;
-    text::StringSink sink(output);
+    Printer output;  // short results stay on the C stack
+    PrinterSink sink(output);
     text::Status status = text::replace(text, *old_text, *new_text, limit, sink);
-    return finish(runtime, arguments[0], kind, status, output);
+    return finish(runtime, arguments[0], kind, status, output.text());
 }
 
 Result<Value> text_partition(Runtime& runtime, Arguments arguments, TextKind kind,
@@ -437,13 +440,13 @@ Result<Value> text_center(Runtime& runtime, Arguments arguments, TextKind kind) 
     if (!width) {
         return Value::empty();
     }
-    std::string output;
-    text::StringSink sink(output);
+    Printer output;  // short results stay on the C stack
+    PrinterSink sink(output);
     std::string_view text = self_text(runtime, arguments, kind);
     // The reference counts UTF-8 characters here for bytes too (b'\xc3\xa9' is one wide).
     auto length = static_cast<std::int64_t>(utf8_character_count(text));
     text::Status status = text::center(text, length, *width, sink);
-    return finish(runtime, arguments[0], kind, status, output);
+    return finish(runtime, arguments[0], kind, status, output.text());
 }
 
 Result<Value> text_justify(Runtime& runtime, Arguments arguments, TextKind kind, int alignment) {
@@ -498,10 +501,10 @@ Result<Value> text_remove_affix(Runtime& runtime, Arguments arguments, TextKind 
 
 Result<Value> text_transform(Runtime& runtime, Arguments arguments, TextKind kind,
                              TextTransform transform) {
-    std::string output;
-    text::StringSink sink(output);
+    Printer output;  // short results stay on the C stack
+    PrinterSink sink(output);
     text::Status status = transform(self_text(runtime, arguments, kind), sink);
-    return finish(runtime, arguments[0], kind, status, output);
+    return finish(runtime, arguments[0], kind, status, output.text());
 }
 
 Result<Value> text_predicate(Runtime& runtime, Arguments arguments, TextKind kind,

@@ -77,6 +77,8 @@ class SmallVector {
     const T* data() const { return data_; }
     T& operator[](std::size_t index) { return data_[index]; }
     const T& operator[](std::size_t index) const { return data_[index]; }
+    T& back() { return data_[size_ - 1]; }
+    const T& back() const { return data_[size_ - 1]; }
     T& front() { return data_[0]; }
     const T& front() const { return data_[0]; }
     T* begin() { return data_; }
