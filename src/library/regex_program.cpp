@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "support/small_vector.hpp"
+
 namespace xipy::library {
 namespace {
 
@@ -299,7 +301,8 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
     end = std::min(end, subject.size());
     begin = std::min(begin, end);
     const std::uint8_t* code = code_.data();
-    std::vector<BacktrackEntry> stack;
+    // Most matches backtrack only a little: the first 32 entries stay on the C stack.
+    support::SmallVector<BacktrackEntry, 32> stack;
     std::size_t program_counter = anchored ? unanchored_prefix : 0;
     std::size_t position = begin;
     std::uint64_t steps = 0;
@@ -372,7 +375,9 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
                         return support::make_error(support::Error::no_offset,
                                                    "maximum recursion depth exceeded");
                     }
-                    stack.push_back({next_first ? target : next, position, 0});
+                    if (!stack.push_back({next_first ? target : next, position, 0})) {
+                        return support::make_error(support::Error::no_offset, "out of memory");
+                    }
                     program_counter = next_first ? next : target;
                     break;
                 }
@@ -386,7 +391,9 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
                         return support::make_error(support::Error::no_offset,
                                                    "maximum recursion depth exceeded");
                     }
-                    stack.push_back({unset, captures[slot], slot});
+                    if (!stack.push_back({unset, captures[slot], slot})) {
+                        return support::make_error(support::Error::no_offset, "out of memory");
+                    }
                     captures[slot] = position;
                     break;
                 }

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <new>
 #include <string>
-#include <vector>
 
 #include "library/regex_program.hpp"
 #include "modules/names.hpp"
@@ -17,6 +16,7 @@
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::modules {
 
@@ -117,16 +117,25 @@ object::Result<Value> pattern_of(object::Runtime& runtime, Value value) {
     return compile_pattern(runtime, value);
 }
 
+// A match's capture positions, two per group: ten groups stay on the C stack.
+using Captures = support::SmallVector<std::size_t, 20>;
+
 // Runs `program`; nothing with the exception pending when the matcher gave up. `meter` is the
 // whole call's: sub() and split() run the matcher once per match, and a meter per run would
 // never reach its charging batch with many small matches, leaving their work uncharged.
 std::optional<bool> run(object::Runtime& runtime, object::NativeWorkMeter& meter,
                         const RegexProgram& program, std::string_view subject, std::size_t begin,
-                        std::size_t end, bool anchored, std::vector<std::size_t>& captures) {
-    captures.assign(2 * program.group_count(), RegexProgram::unset);
+                        std::size_t end, bool anchored, Captures& captures) {
+    if (!captures.resize(2 * program.group_count())) {
+        runtime.raise_memory_error();
+        return std::nullopt;
+    }
+    for (std::size_t& capture : captures) {
+        capture = RegexProgram::unset;
+    }
     library::RegexLimits limits;
     limits.meter = &meter;
-    auto found = program.execute(subject, begin, end, anchored, captures, limits);
+    auto found = program.execute(subject, begin, end, anchored, captures.span(), limits);
     if (!found) {
         if (runtime.has_exception()) {
             return std::nullopt;
@@ -138,7 +147,7 @@ std::optional<bool> run(object::Runtime& runtime, object::NativeWorkMeter& meter
 }
 
 object::Result<Value> make_match(object::Runtime& runtime, Value subject,
-                                 const std::vector<std::size_t>& captures) {
+                                 std::span<const std::size_t> captures) {
     auto groups = static_cast<std::uint32_t>(captures.size() / 2);
     auto* match = runtime.make<MatchObject>(captures.size() * sizeof(std::size_t), subject, groups);
     if (match == nullptr) {
@@ -184,7 +193,7 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
             return Value::empty();
         }
     }
-    std::vector<std::size_t> captures;
+    Captures captures;
     object::NativeWorkMeter meter(runtime);
     auto found =
         run(runtime, meter, as_pattern(pattern)->program, *text, static_cast<std::size_t>(begin),
@@ -195,7 +204,7 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
     if (!*found) {
         return Value::none();
     }
-    return make_match(runtime, subject, captures);
+    return make_match(runtime, subject, captures.span());
 }
 
 template <MatchMode Mode>
@@ -232,7 +241,7 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
         return Value::empty();
     }
     std::size_t begin = 0;
-    std::vector<std::size_t> captures;
+    Captures captures;
     object::NativeWorkMeter meter(runtime);
     while (true) {
         auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
@@ -312,7 +321,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
     std::string out;
     bool substituted = false;
     std::size_t begin = 0;
-    std::vector<std::size_t> captures;
+    Captures captures;
     object::NativeWorkMeter meter(runtime);
     while (true) {
         auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
@@ -326,7 +335,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
         out.append(text->substr(begin, captures[0] - begin));
         Value template_value = replacement;
         if (callable) {
-            Value match = make_match(runtime, subject, captures);
+            Value match = make_match(runtime, subject, captures.span());
             if (match.is_empty()) {
                 return Value::empty();
             }
@@ -339,7 +348,8 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
         if (!template_text) {
             return Value::empty();
         }
-        auto missing = library::expand_regex_replacement(*template_text, *text, captures, out);
+        auto missing =
+            library::expand_regex_replacement(*template_text, *text, captures.span(), out);
         if (missing) {
             Value number = Value::from_small_int(*missing);
             Value exception = object::make_exception(runtime, &object::index_error_type,
@@ -425,7 +435,7 @@ object::Result<Value> match_group(object::Runtime& runtime, Arguments arguments)
     if (arguments.positional_count == 1) {
         return group_value(runtime, match, 0);
     }
-    std::vector<Value> values;
+    support::SmallVector<Value, 16> values;
     for (std::uint32_t position = 1; position < arguments.positional_count; ++position) {
         auto index = group_index(runtime, match, arguments[position]);
         if (!index) {
@@ -435,22 +445,26 @@ object::Result<Value> match_group(object::Runtime& runtime, Arguments arguments)
         if (value.is_empty()) {
             return Value::empty();
         }
-        values.push_back(value);
+        if (!values.push_back(value)) {
+            return runtime.raise_memory_error();
+        }
     }
-    return values.size() == 1 ? values[0] : Value(object::new_tuple(runtime, values));
+    return values.size() == 1 ? values[0] : Value(object::new_tuple(runtime, values.span()));
 }
 
 object::Result<Value> match_groups(object::Runtime& runtime, Arguments arguments) {
     MatchObject* match = as_match(arguments[0]);
-    std::vector<Value> values;
+    support::SmallVector<Value, 16> values;
     for (std::uint32_t index = 1; index < match->group_count; ++index) {
         Value value = group_value(runtime, match, index);
         if (value.is_empty()) {
             return Value::empty();
         }
-        values.push_back(value);
+        if (!values.push_back(value)) {
+            return runtime.raise_memory_error();
+        }
     }
-    return object::new_tuple(runtime, values);
+    return object::new_tuple(runtime, values.span());
 }
 
 // The (start, end) of a group as indices into the subject: characters for a str, -1 for a

@@ -64,6 +64,7 @@ class SmallVector {
     }
 
     void clear() { size_ = 0; }
+    void pop_back() { --size_; }
     // Drops the item at `index`, moving the later ones down.
     void erase(std::size_t index) {
         std::memmove(static_cast<void*>(data_ + index), data_ + index + 1,
