@@ -76,7 +76,7 @@ class ClassLookupCache {
     ClassLookup fill(Runtime& runtime, std::uint32_t epoch, const Type* type, std::uint32_t name);
 
     Entry* entries_ = nullptr;
-    bool unavailable_ = false;            // the heap refused the table once: stop asking
+    bool unavailable_ = false;  // disabled, or the heap refused the table once: stop asking
     std::uint32_t uncached_lookups_ = 0;  // walks made before the table
 };
 

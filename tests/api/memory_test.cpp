@@ -465,18 +465,24 @@ constexpr bool cells_share_pages = false;
 constexpr bool cells_share_pages = true;
 #endif
 
+// Runs `source` on `vm` (which must succeed) and returns what its side tables hold then.
+xipy_side_table_statistics run_and_measure(xipy_vm* vm, std::string_view source,
+                                           const std::string& output) {
+    EXPECT_EQ(xipy_vm_run_source(vm, source.data(), source.size(), "<side tables>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    xipy_side_table_statistics statistics{};
+    EXPECT_EQ(xipy_vm_side_table_statistics(vm, &statistics), XIPY_OK);
+    return statistics;
+}
+
 xipy_side_table_statistics run_for_side_tables(bool side_tables, std::string& output) {
     xipy_config config;
     xipy_config_init(&config);
     config.side_tables = side_tables ? 1 : 0;
     VmPointer vm = make_vm(config, output);
-    EXPECT_EQ(xipy_vm_run_source(vm.get(), side_table_program.data(), side_table_program.size(),
-                                 "<side tables>", XIPY_SOURCE_FILE),
-              XIPY_OK)
-        << output;
-    xipy_side_table_statistics statistics;
-    EXPECT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
-    return statistics;
+    return run_and_measure(vm.get(), side_table_program, output);
 }
 
 TEST(SideTables, TheStatisticsShowWhatEachTableHolds) {
@@ -510,14 +516,9 @@ TEST(SideTables, AShortProgramMakesNoClassLookupTable) {
     std::string output;
     VmPointer vm = make_vm(config, output);
     ASSERT_EQ(xipy_vm_add_module_folder(vm.get(), "."), XIPY_OK);  // makes sys's objects
-    const std::string short_program = "import sys\nprint(sys.stdout is not None)\n";
-    ASSERT_EQ(xipy_vm_run_source(vm.get(), short_program.data(), short_program.size(),
-                                 "<short>", XIPY_SOURCE_FILE),
-              XIPY_OK)
-        << output;
+    const xipy_side_table_statistics statistics =
+        run_and_measure(vm.get(), "import sys\nprint(sys.stdout is not None)\n", output);
     EXPECT_EQ(output, "True\n");
-    xipy_side_table_statistics statistics;
-    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
     EXPECT_EQ(statistics.class_lookup_bytes, 0u);
 }
 
@@ -531,21 +532,12 @@ TEST(SideTables, ACollectionAskedForGivesTheSparePagesBack) {
     xipy_config_init(&config);
     std::string output;
     VmPointer vm = make_vm(config, output);
-    const std::string churn = "for i in range(20000):\n    x = [i] * 8\n";
-    ASSERT_EQ(xipy_vm_run_source(vm.get(), churn.data(), churn.size(), "<churn>",
-                                 XIPY_SOURCE_FILE),
-              XIPY_OK)
-        << output;
-    xipy_side_table_statistics statistics;
-    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
-    ASSERT_GT(statistics.peak_spare_page_bytes, 0u);
-    const std::string collect = "import gc\ngc.collect()\n";
-    ASSERT_EQ(xipy_vm_run_source(vm.get(), collect.data(), collect.size(), "<collect>",
-                                 XIPY_SOURCE_FILE),
-              XIPY_OK)
-        << output;
-    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
-    EXPECT_EQ(statistics.spare_page_bytes, 0u);
+    const xipy_side_table_statistics churned =
+        run_and_measure(vm.get(), "for i in range(20000):\n    x = [i] * 8\n", output);
+    ASSERT_GT(churned.peak_spare_page_bytes, 0u);
+    const xipy_side_table_statistics collected =
+        run_and_measure(vm.get(), "import gc\ngc.collect()\n", output);
+    EXPECT_EQ(collected.spare_page_bytes, 0u);
 }
 
 // Tuples of one size after another: each size's pages empty for good when the next size
@@ -559,17 +551,14 @@ TEST(SideTables, SparePagesStayWithinTwoCollectionIntervals) {
     xipy_config_init(&config);
     std::string output;
     VmPointer vm = make_vm(config, output);
-    const std::string sizes = "for size in range(1, 30):\n"
-                              "    for i in range(20000):\n"
-                              "        t = tuple(range(size))\n"
-                              "print(len(t))\n";
-    ASSERT_EQ(xipy_vm_run_source(vm.get(), sizes.data(), sizes.size(), "<sizes>",
-                                 XIPY_SOURCE_FILE),
-              XIPY_OK)
-        << output;
+    const xipy_side_table_statistics statistics =
+        run_and_measure(vm.get(),
+                        "for size in range(1, 30):\n"
+                        "    for i in range(20000):\n"
+                        "        t = tuple(range(size))\n"
+                        "print(len(t))\n",
+                        output);
     EXPECT_EQ(output, "29\n");
-    xipy_side_table_statistics statistics;
-    ASSERT_EQ(xipy_vm_side_table_statistics(vm.get(), &statistics), XIPY_OK);
     EXPECT_GT(statistics.peak_spare_page_bytes, 0u);
     EXPECT_LE(statistics.peak_spare_page_bytes, std::size_t{512} * 1024);
 }
