@@ -11,7 +11,7 @@ namespace xipy::object {
 
 namespace {
 
-constexpr std::uint32_t first_entry_capacity = 16;
+constexpr std::uint32_t first_slot_capacity = 32;
 constexpr std::size_t text_chunk_bytes = 512;
 
 }  // namespace
@@ -33,12 +33,15 @@ InternTable::InternTable(AppendedNames appended, gc::Heap* heap)
 }
 
 InternTable::~InternTable() {
-    give_back(entries_block_);
+    for (std::uint32_t index = 0; index < chunk_count_; ++index) {
+        give_back(Block{chunks_[index], sizeof(EntryChunk), chunks_[index]->from_heap});
+    }
+    give_back(chunk_table_block_);
     give_back(slots_block_);
-    while (chunks_ != nullptr) {
-        TextChunk* next = chunks_->next;
-        give_back(chunks_->block);
-        chunks_ = next;
+    while (text_chunks_ != nullptr) {
+        TextChunk* next = text_chunks_->next;
+        give_back(text_chunks_->block);
+        text_chunks_ = next;
     }
 }
 
@@ -66,23 +69,26 @@ void InternTable::give_back(const Block& block) {
     }
 }
 
-void InternTable::grow_entries() {
-    const std::uint32_t capacity =
-        entry_capacity_ == 0 ? first_entry_capacity : entry_capacity_ * 2;
-    Block block = take(capacity * sizeof(Entry));
-    auto* entries = static_cast<Entry*>(block.memory);
-    for (std::uint32_t index = 0; index < entry_count_; ++index) {
-        new (&entries[index]) Entry(entries_[index]);
+void InternTable::add_chunk() {
+    if (chunk_count_ == chunk_table_capacity_) {
+        const std::uint32_t capacity = chunk_table_capacity_ == 0 ? 4 : chunk_table_capacity_ * 2;
+        Block table = take(capacity * sizeof(EntryChunk*));
+        auto* chunks = static_cast<EntryChunk**>(table.memory);
+        for (std::uint32_t index = 0; index < chunk_count_; ++index) {
+            chunks[index] = chunks_[index];
+        }
+        give_back(chunk_table_block_);
+        chunk_table_block_ = table;
+        chunks_ = chunks;
+        chunk_table_capacity_ = capacity;
     }
-    give_back(entries_block_);
-    entries_block_ = block;
-    entries_ = entries;
-    entry_capacity_ = capacity;
+    Block block = take(sizeof(EntryChunk));
+    chunks_[chunk_count_++] = new (block.memory) EntryChunk{block.from_heap, {}};
 }
 
 void InternTable::insert_slot(std::uint32_t index) {
     const std::uint32_t mask = slot_capacity_ - 1;
-    auto slot = static_cast<std::uint32_t>(entries_[index].hash) & mask;
+    std::uint32_t slot = entry(index).hash & mask;
     while (slots_[slot] != 0) {
         slot = (slot + 1) & mask;
     }
@@ -90,8 +96,7 @@ void InternTable::insert_slot(std::uint32_t index) {
 }
 
 void InternTable::grow_slots() {
-    const std::uint32_t capacity =
-        slot_capacity_ == 0 ? 2 * first_entry_capacity : slot_capacity_ * 2;
+    const std::uint32_t capacity = slot_capacity_ == 0 ? first_slot_capacity : slot_capacity_ * 2;
     Block block = take(capacity * sizeof(std::uint32_t));
     std::memset(block.memory, 0, block.bytes);
     give_back(slots_block_);
@@ -104,15 +109,14 @@ void InternTable::grow_slots() {
 }
 
 std::optional<std::uint32_t> InternTable::find_dynamic(std::string_view text,
-                                                       std::uint64_t text_hash) const {
+                                                       std::uint32_t text_hash) const {
     if (slot_capacity_ == 0) {
         return std::nullopt;
     }
     const std::uint32_t mask = slot_capacity_ - 1;
-    for (auto slot = static_cast<std::uint32_t>(text_hash) & mask; slots_[slot] != 0;
-         slot = (slot + 1) & mask) {
-        const Entry& entry = entries_[slots_[slot] - 1];
-        if (entry.hash == text_hash && entry.text == text) {
+    for (std::uint32_t slot = text_hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+        const Entry& candidate = entry(slots_[slot] - 1);
+        if (candidate.hash == text_hash && candidate.text() == text) {
             return dynamic_base_ + slots_[slot] - 1;
         }
     }
@@ -120,7 +124,7 @@ std::optional<std::uint32_t> InternTable::find_dynamic(std::string_view text,
 }
 
 std::optional<std::uint32_t> InternTable::find(std::string_view text) const {
-    const std::uint64_t text_hash = hash_string(text);
+    const std::uint32_t text_hash = hash_string(text);
     const std::int32_t fixed = fixed_name_index().find(text, text_hash);
     if (fixed >= 0) {
         return static_cast<std::uint32_t>(fixed) + 1;
@@ -132,15 +136,16 @@ std::optional<std::uint32_t> InternTable::find(std::string_view text) const {
     return find_dynamic(text, text_hash);
 }
 
-std::uint32_t InternTable::add(std::string_view text, std::uint64_t text_hash) {
-    if (entry_count_ == entry_capacity_) {
-        grow_entries();
+std::uint32_t InternTable::add(std::string_view text, std::uint32_t text_hash) {
+    if (entry_count_ == chunk_count_ * entries_per_chunk) {
+        add_chunk();
     }
     if (2 * (entry_count_ + 1) > slot_capacity_) {
         grow_slots();
     }
     const std::uint32_t index = entry_count_++;
-    new (&entries_[index]) Entry{text, text_hash};
+    chunks_[index / entries_per_chunk]->entries[index % entries_per_chunk] =
+        Entry{text.data(), static_cast<std::uint32_t>(text.size()), text_hash};
     insert_slot(index);
     return dynamic_base_ + index;
 }
@@ -155,16 +160,17 @@ std::uint32_t InternTable::intern_in_place(std::string_view text) {
 const char* InternTable::copy_text(std::string_view text) {
     const std::size_t header = (sizeof(TextChunk) + alignof(std::max_align_t) - 1) /
                                alignof(std::max_align_t) * alignof(std::max_align_t);
-    if (chunks_ == nullptr || chunks_->block.bytes - header - chunks_->used < text.size()) {
+    if (text_chunks_ == nullptr ||
+        text_chunks_->block.bytes - header - text_chunks_->used < text.size()) {
         const std::size_t wanted = header + text.size();
         Block block = take(wanted > text_chunk_bytes ? wanted : text_chunk_bytes);
-        chunks_ = new (block.memory) TextChunk{chunks_, block, 0};
+        text_chunks_ = new (block.memory) TextChunk{text_chunks_, block, 0};
     }
-    char* copy = static_cast<char*>(chunks_->block.memory) + header + chunks_->used;
+    char* copy = static_cast<char*>(text_chunks_->block.memory) + header + text_chunks_->used;
     if (!text.empty()) {
         std::memcpy(copy, text.data(), text.size());
     }
-    chunks_->used += text.size();
+    text_chunks_->used += text.size();
     return copy;
 }
 
@@ -182,17 +188,17 @@ std::string_view InternTable::text(std::uint32_t id) const {
     if (id < dynamic_base_) {
         return appended_.texts[id - names::fixed_name_count];
     }
-    return entries_[id - dynamic_base_].text;
+    return entry(id - dynamic_base_).text();
 }
 
-std::uint64_t InternTable::hash(std::uint32_t id) const {
+std::uint32_t InternTable::hash(std::uint32_t id) const {
     if (id < names::fixed_name_count) {
         return id == 0 ? hash_string({}) : fixed_name_index().hashes[id - 1];
     }
     if (id < dynamic_base_) {
         return appended_.index.hashes[id - names::fixed_name_count];
     }
-    return entries_[id - dynamic_base_].hash;
+    return entry(id - dynamic_base_).hash;
 }
 
 std::size_t InternTable::size() const { return dynamic_base_ + entry_count_; }

@@ -29,8 +29,10 @@ namespace xipy::object {
 // gc.mem_alloc() and against its limit, and from the host's buffer in fixed-buffer mode),
 // allocated when first needed. Interning cannot fail, so when the heap refuses (its limit, or
 // micropython.heap_lock()) a block comes from the C library instead; each block remembers
-// where it came from. slots_ is an open-addressing table of (id - dynamic_base_ + 1), 0 for
-// an empty slot, at most half full; entry_count_ <= entry_capacity_.
+// where it came from. The entries sit in chunks of entries_per_chunk that never move (so the
+// table grows without copying and wastes less than one chunk); chunks_ holds chunk_count_ of
+// them in id order, entry_count_ <= chunk_count_ * entries_per_chunk. slots_ is an
+// open-addressing table of (id - dynamic_base_ + 1), 0 for an empty slot, at most half full.
 class InternTable {
   public:
     // `heap` null: every block from the C library (tables outside any VM, tests).
@@ -48,22 +50,30 @@ class InternTable {
 
     // Precondition: id was handed out by this table (or is a fixed name).
     std::string_view text(std::uint32_t id) const;
-    std::uint64_t hash(std::uint32_t id) const;
+    std::uint32_t hash(std::uint32_t id) const;
     std::size_t size() const;
     // The appended fixed names this table was created with, and the first id after them.
     AppendedNames appended_names() const { return appended_; }
     std::uint32_t first_run_time_id() const { return first_run_time_id_; }
 
   private:
+    // 16 bytes on a 64-bit host, 12 on a 32-bit one: a name costs its entry and two slots.
     struct Entry {
-        std::string_view text;
-        std::uint64_t hash;
+        const char* data;
+        std::uint32_t size;
+        std::uint32_t hash;
+        std::string_view text() const { return {data, size}; }
     };
     // A block of memory and where it came from.
     struct Block {
         void* memory = nullptr;
         std::size_t bytes = 0;
         bool from_heap = false;
+    };
+    static constexpr std::uint32_t entries_per_chunk = 16;
+    struct EntryChunk {
+        bool from_heap;
+        Entry entries[entries_per_chunk];
     };
     // Texts copied by intern_copy(), in chunks that never move; each starts with this header.
     struct TextChunk {
@@ -72,24 +82,28 @@ class InternTable {
         std::size_t used;  // bytes after the header
     };
 
-    std::uint32_t add(std::string_view text, std::uint64_t text_hash);
-    std::optional<std::uint32_t> find_dynamic(std::string_view text, std::uint64_t text_hash) const;
+    std::uint32_t add(std::string_view text, std::uint32_t text_hash);
+    std::optional<std::uint32_t> find_dynamic(std::string_view text, std::uint32_t text_hash) const;
+    const Entry& entry(std::uint32_t index) const {
+        return chunks_[index / entries_per_chunk]->entries[index % entries_per_chunk];
+    }
     Block take(std::size_t bytes);
     void give_back(const Block& block);
-    void grow_entries();
+    void add_chunk();
     void grow_slots();
     void insert_slot(std::uint32_t index);
     const char* copy_text(std::string_view text);
 
     gc::Heap* heap_ = nullptr;
-    Block entries_block_;
-    Entry* entries_ = nullptr;  // index = id - dynamic_base_
+    Block chunk_table_block_;
+    EntryChunk** chunks_ = nullptr;  // entry index = id - dynamic_base_
+    std::uint32_t chunk_count_ = 0;
+    std::uint32_t chunk_table_capacity_ = 0;
     std::uint32_t entry_count_ = 0;
-    std::uint32_t entry_capacity_ = 0;
     Block slots_block_;
     std::uint32_t* slots_ = nullptr;
-    std::uint32_t slot_capacity_ = 0;  // a power of two, or 0
-    TextChunk* chunks_ = nullptr;      // the newest first
+    std::uint32_t slot_capacity_ = 0;   // a power of two, or 0
+    TextChunk* text_chunks_ = nullptr;  // the newest first
     std::uint32_t dynamic_base_ = 0;
     AppendedNames appended_;
     std::uint32_t first_run_time_id_ = 0;

@@ -12,12 +12,13 @@ namespace xipy::object {
 
 // Hash of a str's UTF-8 bytes: the same for interned and heap strings, so
 // dict lookups never care which form a key has. FNV-1a: simple, and good
-// enough for names and dictionary keys.
-constexpr std::uint64_t hash_string(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
+// enough for names and dictionary keys. 32 bits, so that every table that keeps a name's hash
+// (the intern table, str objects, the fixed-name index in flash) keeps 4 bytes, not 8.
+constexpr std::uint32_t hash_string(std::string_view text) {
+    std::uint32_t hash = 0x811c9dc5U;
     for (char character : text) {
         hash ^= static_cast<std::uint8_t>(character);
-        hash *= 0x100000001b3ULL;
+        hash *= 0x01000193U;
     }
     return hash;
 }
@@ -29,11 +30,11 @@ constexpr std::uint64_t hash_string(std::string_view text) {
 // hash_string().
 struct NameIndex {
     std::span<const std::string_view> texts;
-    std::span<const std::uint64_t> hashes;
+    std::span<const std::uint32_t> hashes;
     std::span<const std::uint16_t> slots;
 
     // The position of `text` (whose hash_string() is `hash`), or -1.
-    constexpr std::int32_t find(std::string_view text, std::uint64_t hash) const {
+    constexpr std::int32_t find(std::string_view text, std::uint32_t hash) const {
         if (slots.empty()) {
             return -1;
         }
@@ -57,7 +58,7 @@ struct ConstantNameIndex {
     static constexpr std::size_t slot_count = std::bit_ceil(Count * 2 + 1);
     static_assert(Count < UINT16_MAX, "positions are 16 bits");
 
-    std::array<std::uint64_t, Count> hashes{};
+    std::array<std::uint32_t, Count> hashes{};
     std::array<std::uint16_t, slot_count> slots{};
 
     constexpr explicit ConstantNameIndex(std::span<const std::string_view, Count> texts) {

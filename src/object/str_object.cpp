@@ -330,13 +330,13 @@ Result<Value> make_str(Runtime& runtime, std::string_view text) {
     return Value::from_object(object);
 }
 
-std::uint64_t str_hash(const Runtime& runtime, Value value) {
+std::uint32_t str_hash(const Runtime& runtime, Value value) {
     if (value.is_interned_string()) {
         return runtime.interned().hash(value.as_interned_string());
     }
     auto* object = static_cast<StrObject*>(value.as_object());
     if (object->hash == 0) {
-        std::uint64_t hash = hash_string(object->text());
+        std::uint32_t hash = hash_string(object->text());
         object->hash = hash == 0 ? 1 : hash;
     }
     return object->hash;

@@ -21,7 +21,7 @@ extern const Type str_iterator_type;
 struct StrObject : Object {
     std::uint32_t byte_length;
     std::uint32_t character_count;
-    std::uint64_t hash;
+    std::uint32_t hash;
 
     StrObject(const Type* type, std::uint32_t length, std::uint32_t characters)
         : Object(type), byte_length(length), character_count(characters), hash(0) {}
@@ -35,7 +35,7 @@ bool is_str(Value value);
 std::string_view str_view(const Runtime& runtime, Value value);
 // A new str holding a copy of `text` (valid UTF-8). Empty on MemoryError.
 Result<Value> make_str(Runtime& runtime, std::string_view text);
-std::uint64_t str_hash(const Runtime& runtime, Value value);
+std::uint32_t str_hash(const Runtime& runtime, Value value);
 std::size_t utf8_character_count(std::string_view text);
 // Appends repr(text) with MicroPython's quoting and escapes.
 void write_str_repr(Printer& printer, std::string_view text);
