@@ -89,19 +89,26 @@ void InternTable::add_chunk() {
 void InternTable::insert_slot(std::uint32_t index) {
     const std::uint32_t mask = slot_capacity_ - 1;
     std::uint32_t slot = entry(index).hash & mask;
-    while (slots_[slot] != 0) {
+    while (slot_at(slot) != 0) {
         slot = (slot + 1) & mask;
     }
-    slots_[slot] = index + 1;
+    if (wide_slots_) {
+        static_cast<std::uint32_t*>(slots_)[slot] = index + 1;
+    } else {
+        static_cast<std::uint16_t*>(slots_)[slot] = static_cast<std::uint16_t>(index + 1);
+    }
 }
 
 void InternTable::grow_slots() {
     const std::uint32_t capacity = slot_capacity_ == 0 ? first_slot_capacity : slot_capacity_ * 2;
-    Block block = take(capacity * sizeof(std::uint32_t));
+    // At most half full: every entry number + 1 fits 16 bits while half the slots do.
+    const bool wide = capacity / 2 > UINT16_MAX;
+    Block block = take(capacity * (wide ? sizeof(std::uint32_t) : sizeof(std::uint16_t)));
     std::memset(block.memory, 0, block.bytes);
     give_back(slots_block_);
     slots_block_ = block;
-    slots_ = static_cast<std::uint32_t*>(block.memory);
+    slots_ = block.memory;
+    wide_slots_ = wide;
     slot_capacity_ = capacity;
     for (std::uint32_t index = 0; index < entry_count_; ++index) {
         insert_slot(index);
@@ -114,10 +121,11 @@ std::optional<std::uint32_t> InternTable::find_dynamic(std::string_view text,
         return std::nullopt;
     }
     const std::uint32_t mask = slot_capacity_ - 1;
-    for (std::uint32_t slot = text_hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-        const Entry& candidate = entry(slots_[slot] - 1);
+    for (std::uint32_t slot = text_hash & mask; slot_at(slot) != 0; slot = (slot + 1) & mask) {
+        const std::uint32_t index = slot_at(slot) - 1;
+        const Entry& candidate = entry(index);
         if (candidate.hash == text_hash && candidate.text() == text) {
-            return dynamic_base_ + slots_[slot] - 1;
+            return dynamic_base_ + index;
         }
     }
     return std::nullopt;

@@ -32,7 +32,8 @@ namespace xipy::object {
 // where it came from. The entries sit in chunks of entries_per_chunk that never move (so the
 // table grows without copying and wastes less than one chunk); chunks_ holds chunk_count_ of
 // them in id order, entry_count_ <= chunk_count_ * entries_per_chunk. slots_ is an
-// open-addressing table of (id - dynamic_base_ + 1), 0 for an empty slot, at most half full.
+// open-addressing table of (id - dynamic_base_ + 1), 0 for an empty slot, at most half full;
+// its slots are 16 bits wide (wide_slots_ false) while half of them is at most 65,535.
 class InternTable {
   public:
     // `heap` null: every block from the C library (tables outside any VM, tests).
@@ -92,6 +93,10 @@ class InternTable {
     void add_chunk();
     void grow_slots();
     void insert_slot(std::uint32_t index);
+    std::uint32_t slot_at(std::uint32_t slot) const {
+        return wide_slots_ ? static_cast<const std::uint32_t*>(slots_)[slot]
+                           : static_cast<const std::uint16_t*>(slots_)[slot];
+    }
     const char* copy_text(std::string_view text);
 
     gc::Heap* heap_ = nullptr;
@@ -101,7 +106,8 @@ class InternTable {
     std::uint32_t chunk_table_capacity_ = 0;
     std::uint32_t entry_count_ = 0;
     Block slots_block_;
-    std::uint32_t* slots_ = nullptr;
+    void* slots_ = nullptr;
+    bool wide_slots_ = false;
     std::uint32_t slot_capacity_ = 0;   // a power of two, or 0
     TextChunk* text_chunks_ = nullptr;  // the newest first
     std::uint32_t dynamic_base_ = 0;
