@@ -115,9 +115,9 @@ class CodeReplay {
   private:
     support::Status decode() {
         std::uint32_t offset = 0;
-        while (offset < code_.bytecode().size()) {
+        while (offset < image_.bytecode(code_).size()) {
             XIPY_TRY(image::Instruction instruction,
-                     image::decode_instruction(code_.bytecode(), offset));
+                     image::decode_instruction(image_.bytecode(code_), offset));
             index_of_[offset] = instructions_.size();
             instructions_.push_back(instruction);
             offset = instruction.end();
@@ -125,7 +125,7 @@ class CodeReplay {
         for (const image::Instruction& instruction : instructions_) {
             if (instruction.info().is_jump()) {
                 if (!index_of_.contains(instruction.jump_target) &&
-                    instruction.jump_target != code_.bytecode().size()) {
+                    instruction.jump_target != image_.bytecode(code_).size()) {
                     return make_error(code_.bytecode_file_offset + instruction.offset,
                                       "jump into an instruction");
                 }
@@ -318,7 +318,7 @@ class CodeReplay {
         scope.positional_count = prelude.n_pos_args;
         scope.keyword_only_count = prelude.n_kwonly_args;
         scope.default_positional_count = prelude.n_def_pos_args;
-        scope.cells.assign(code_.cells().begin(), code_.cells().end());
+        scope.cells.assign(image_.cells(code_).begin(), image_.cells(code_).end());
 
         // Locals: the arguments, every slot an instruction names and every cell.
         std::uint32_t locals = prelude.n_pos_args + prelude.n_kwonly_args;
@@ -340,7 +340,7 @@ class CodeReplay {
                     break;
             }
         }
-        for (std::uint8_t cell : code_.cells()) {
+        for (std::uint8_t cell : image_.cells(code_)) {
             locals = std::max<std::uint32_t>(locals, cell + 1u);
         }
         scope.local_count = locals;
@@ -430,9 +430,10 @@ class CodeReplay {
             }
             XIPY_CHECK(replay_one(emitter, instruction, closes, child_codes));
         }
-        lines_up_to(static_cast<std::uint32_t>(code_.bytecode().size()));
-        if (targets_.contains(static_cast<std::uint32_t>(code_.bytecode().size()))) {
-            emitter.assign_label(targets_.at(static_cast<std::uint32_t>(code_.bytecode().size())));
+        lines_up_to(static_cast<std::uint32_t>(image_.bytecode(code_).size()));
+        if (targets_.contains(static_cast<std::uint32_t>(image_.bytecode(code_).size()))) {
+            emitter.assign_label(
+                targets_.at(static_cast<std::uint32_t>(image_.bytecode(code_).size())));
         }
         // The compile pass ends balanced; the last instruction's own effect is all there is.
         emitter.adjust_stack_size(-emitter.current_stack());

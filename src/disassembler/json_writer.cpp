@@ -167,8 +167,8 @@ class JsonWriter {
         field("n_pos_args", prelude.n_pos_args);
         field("n_kwonly_args", prelude.n_kwonly_args);
         field("n_def_pos_args", prelude.n_def_pos_args);
-        field("n_info", prelude.n_info);
-        field("n_cell", prelude.n_cell);
+        field("n_info", code.n_info());
+        field("n_cell", code.n_cell());
         out_ += ",\"scope_flag_names\":[";
         const std::string names = scope_flag_names(prelude.scope_flags);
         std::size_t start = 0;
@@ -183,7 +183,7 @@ class JsonWriter {
         }
         out_ += "]},\"cells\":[";
         first = true;
-        for (std::uint8_t cell : code.cells()) {
+        for (std::uint8_t cell : image_.cells(code)) {
             out_ += first ? "" : ",";
             out_ += std::to_string(cell);
             first = false;
@@ -198,7 +198,7 @@ class JsonWriter {
             first = false;
         }
         out_ += "]";
-        field("bytecode_length", code.bytecode().size());
+        field("bytecode_length", image_.bytecode(code).size());
         XIPY_TRY(auto instructions, decode_bytecode(image_, code));
         out_ += ",\"instructions\":[";
         first = true;

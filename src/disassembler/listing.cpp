@@ -12,8 +12,8 @@ support::Result<std::vector<image::Instruction>> decode_bytecode(const image::Im
         return instructions;
     }
     std::uint32_t offset = 0;
-    while (offset < code.bytecode().size()) {
-        auto decoded = image::decode_instruction(code.bytecode(), offset);
+    while (offset < image.bytecode(code).size()) {
+        auto decoded = image::decode_instruction(image.bytecode(code), offset);
         if (!decoded) {
             // Bytecode offsets mean little to a user holding a file, so the
             // error is moved to the file offset and names the function.

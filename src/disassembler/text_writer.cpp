@@ -103,7 +103,7 @@ class TextWriter {
                         " n_kwonly_args=" + std::to_string(prelude.n_kwonly_args) +
                         " n_def_pos_args=" + std::to_string(prelude.n_def_pos_args));
         std::string cells;
-        for (std::uint8_t cell : code.cells()) {
+        for (std::uint8_t cell : image_.cells(code)) {
             cells += cells.empty() ? "" : ", ";
             cells += std::to_string(cell);
         }
@@ -115,7 +115,7 @@ class TextWriter {
         }
         line(inner, "lines: " + (lines.empty() ? std::string("(none)") : lines));
         XIPY_TRY(auto instructions, decode_bytecode(image_, code));
-        line(inner, "bytecode: " + std::to_string(code.bytecode().size()) + " bytes");
+        line(inner, "bytecode: " + std::to_string(image_.bytecode(code).size()) + " bytes");
         for (const image::Instruction& instruction : instructions) {
             std::string text = padded(std::to_string(instruction.offset), 5) + "  " +
                                std::string(instruction.info().name);

@@ -495,7 +495,6 @@ class Loader {
         RawCode code;
         code.kind = CodeKind::bytecode;
         code.file_offset = static_cast<std::uint32_t>(reader.offset());
-        code.file = image_.bytes_.data();
         code.end_offset = offset_of(reader.current() + reader.remaining());
         Prelude& prelude = code.prelude;
 
@@ -503,38 +502,52 @@ class Loader {
         const std::size_t signature_offset = reader.offset();
         XIPY_TRY(std::uint8_t byte, reader.read_byte("prelude signature"));
         std::uint32_t state = (byte >> 3) & 0x0Fu;
-        prelude.n_exc_stack = (byte >> 2) & 0x01u;
-        prelude.n_pos_args = byte & 0x03u;
+        // Each field gets at most one bit per extension byte beyond its first bits, so with
+        // format::maximum_signature_bytes all but n_state fit Prelude's 16 bits.
+        std::uint32_t exception_handlers = (byte >> 2) & 0x01u;
+        std::uint32_t scope_flags = 0;
+        std::uint32_t positional = byte & 0x03u;
+        std::uint32_t keyword_only = 0;
+        std::uint32_t defaults = 0;
         for (unsigned extension = 0; (byte & format::vuint_continue) != 0; ++extension) {
             if (extension + 1 >= format::maximum_signature_bytes) {
                 return make_error(signature_offset, "prelude signature too long");
             }
             XIPY_TRY(byte, reader.read_byte("prelude signature"));
             state |= static_cast<std::uint32_t>(byte & 0x30u) << (2 * extension);
-            prelude.n_exc_stack |= static_cast<std::uint32_t>(byte & 0x02u) << extension;
-            prelude.scope_flags |= static_cast<std::uint32_t>((byte & 0x40u) >> 6) << extension;
-            prelude.n_pos_args |= static_cast<std::uint32_t>(byte & 0x04u) << extension;
-            prelude.n_kwonly_args |= static_cast<std::uint32_t>((byte & 0x08u) >> 3) << extension;
-            prelude.n_def_pos_args |= static_cast<std::uint32_t>(byte & 0x01u) << extension;
+            exception_handlers |= static_cast<std::uint32_t>(byte & 0x02u) << extension;
+            scope_flags |= static_cast<std::uint32_t>((byte & 0x40u) >> 6) << extension;
+            positional |= static_cast<std::uint32_t>(byte & 0x04u) << extension;
+            keyword_only |= static_cast<std::uint32_t>((byte & 0x08u) >> 3) << extension;
+            defaults |= static_cast<std::uint32_t>(byte & 0x01u) << extension;
         }
+        static_assert(2 + format::maximum_signature_bytes <= 16, "signature fields fit 16 bits");
         prelude.n_state = state + 1;
+        prelude.n_exc_stack = static_cast<std::uint16_t>(exception_handlers);
+        prelude.scope_flags = static_cast<std::uint16_t>(scope_flags);
+        prelude.n_pos_args = static_cast<std::uint16_t>(positional);
+        prelude.n_kwonly_args = static_cast<std::uint16_t>(keyword_only);
+        prelude.n_def_pos_args = static_cast<std::uint16_t>(defaults);
 
         // Sizes: xIIIIIIC per byte.
         const std::size_t size_offset = reader.offset();
+        std::uint32_t info_bytes = 0;
+        std::uint32_t cell_bytes = 0;
         for (unsigned index = 0;; ++index) {
             if (index >= format::maximum_size_bytes) {
                 return make_error(size_offset, "prelude size too long");
             }
             XIPY_TRY(byte, reader.read_byte("prelude size"));
-            prelude.n_cell |= static_cast<std::uint32_t>(byte & 0x01u) << index;
-            prelude.n_info |= static_cast<std::uint32_t>((byte & 0x7Eu) >> 1) << (6 * index);
+            cell_bytes |= static_cast<std::uint32_t>(byte & 0x01u) << index;
+            info_bytes |= static_cast<std::uint32_t>((byte & 0x7Eu) >> 1) << (6 * index);
             if ((byte & format::vuint_continue) == 0) {
                 break;
             }
         }
 
         const std::size_t info_offset = reader.offset();
-        XIPY_TRY(ByteReader info, reader.read_window(prelude.n_info, "code info"));
+        code.header_bytes = static_cast<std::uint8_t>(info_offset - code.file_offset);
+        XIPY_TRY(ByteReader info, reader.read_window(info_bytes, "code info"));
         XIPY_TRY(code.name_qstr, info.read_vuint("function name"));
         if (Status status = check_qstr_index(code.name_qstr, info_offset); !status.ok()) {
             return status.error();
@@ -566,7 +579,7 @@ class Loader {
         const std::size_t cells_offset = reader.offset();
         code.cells_offset = offset_of(reader.current());
         XIPY_TRY(const std::span<const std::uint8_t> cells,
-                 reader.read_bytes(prelude.n_cell, "closure cells"));
+                 reader.read_bytes(cell_bytes, "closure cells"));
         for (std::size_t index = 0; index < cells.size(); ++index) {
             if (cells[index] >= prelude.n_state) {
                 return make_error(cells_offset + index, "cell local " +
@@ -679,7 +692,7 @@ std::span<const RawCode> Image::children(const RawCode& code) const {
 std::vector<std::uint32_t> Image::argument_name_qstrs(const RawCode& code) const {
     std::vector<std::uint32_t> names;
     names.reserve(std::size_t{code.prelude.n_pos_args} + code.prelude.n_kwonly_args);
-    ByteReader reader(code.argument_names());
+    ByteReader reader(argument_names(code));
     while (!reader.at_end()) {
         // Validated at load, so this cannot fail.
         auto name = reader.read_vuint("argument name");
@@ -693,7 +706,7 @@ std::vector<LineEntry> Image::line_entries(const RawCode& code) const {
     entries.push_back({0, format::first_line});
     std::uint64_t offset = 0;
     std::uint64_t line = format::first_line;
-    const auto table = code.line_table();
+    const auto table = line_table(code);
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         if ((first & format::line_entry_long) == 0) {
@@ -717,7 +730,7 @@ std::uint32_t Image::line_for_offset(const RawCode& code, std::uint32_t bytecode
     // Same walk as MicroPython's traceback lookup: consume entries while the offset reaches them.
     std::uint32_t remaining = bytecode_offset;
     std::uint64_t line = format::first_line;
-    const auto table = code.line_table();
+    const auto table = line_table(code);
     for (std::size_t index = 0; index < table.size();) {
         const std::uint8_t first = table[index];
         std::uint32_t step = 0;

@@ -110,17 +110,17 @@ class ConstantList {
 
 enum class CodeKind : std::uint8_t { bytecode, native_python, native_viper, native_asm };
 
-// The decoded prelude signature and sizes. Field names follow py/bc.h so they can be checked
-// against the reference; the n_ prefix means "number of".
+// The decoded prelude signature. Field names follow py/bc.h so they can be checked against
+// the reference; the n_ prefix means "number of". Each field is as wide as the most that
+// format::maximum_signature_bytes lets the signature encode (n_state 31 bits, the others at
+// most 15), so a RawCode stays small. The sizes (n_info, n_cell) are RawCode's boundaries.
 struct Prelude {
     std::uint32_t n_state = 0;      // value stack + locals, >= 1
-    std::uint32_t n_exc_stack = 0;  // exception handler entries
-    std::uint32_t scope_flags = 0;  // MP_SCOPE_FLAG_* bits stored in the signature
-    std::uint32_t n_pos_args = 0;
-    std::uint32_t n_kwonly_args = 0;
-    std::uint32_t n_def_pos_args = 0;
-    std::uint32_t n_info = 0;  // bytes of code info: name, argument names, line table
-    std::uint32_t n_cell = 0;  // bytes (= cells) of the closure section
+    std::uint16_t n_exc_stack = 0;  // exception handler entries
+    std::uint16_t scope_flags = 0;  // MP_SCOPE_FLAG_* bits stored in the signature
+    std::uint16_t n_pos_args = 0;
+    std::uint16_t n_kwonly_args = 0;
+    std::uint16_t n_def_pos_args = 0;
 };
 
 // From this bytecode offset on (until the next entry), the code is on this source line.
@@ -137,13 +137,15 @@ struct LineEntry {
 // file offset per boundary instead of a span per part. name_qstr and every argument name index
 // are < Image::qstr_count(); the line table decodes without running past its end; every cell
 // byte is < prelude.n_state. Children are Image::raw_codes()[first_child, +child_count), in
-// file order. `file` is the start of the image's bytes. The bytecode itself is NOT verified
-// yet (a later verifier does that).
+// file order. The parts themselves are read through the Image (Image::bytecode(code) and its
+// siblings), so a raw code holds no pointer: 56 bytes on a 64-bit host. The bytecode itself
+// is NOT verified yet (a later verifier does that).
 struct RawCode {
     CodeKind kind = CodeKind::bytecode;
-    std::uint32_t file_offset = 0;  // offset of function_data in the file
+    std::uint8_t header_bytes = 0;  // of the prelude's signature and sizes (at most 19)
     Prelude prelude;
-    std::uint32_t name_qstr = 0;  // index into the module's qstr table
+    std::uint32_t file_offset = 0;  // offset of function_data in the file
+    std::uint32_t name_qstr = 0;    // index into the module's qstr table
     std::uint32_t argument_names_offset = 0;
     std::uint32_t line_table_offset = 0;
     std::uint32_t cells_offset = 0;
@@ -151,28 +153,11 @@ struct RawCode {
     std::uint32_t end_offset = 0;  // where function_data ends
     std::uint32_t first_child = 0;
     std::uint32_t child_count = 0;
-    const std::uint8_t* file = nullptr;
 
-    std::span<const std::uint8_t> function_data() const { return part(file_offset, end_offset); }
-    // n_pos_args + n_kwonly_args qstr vuints.
-    std::span<const std::uint8_t> argument_names() const {
-        return part(argument_names_offset, line_table_offset);
-    }
-    // Encoded as in py/bc.h, see Image::line_entries().
-    std::span<const std::uint8_t> line_table() const {
-        return part(line_table_offset, cells_offset);
-    }
-    // One byte per cell: the local's number.
-    std::span<const std::uint8_t> cells() const { return part(cells_offset, bytecode_file_offset); }
-    // First opcode .. end of function_data.
-    std::span<const std::uint8_t> bytecode() const {
-        return part(bytecode_file_offset, end_offset);
-    }
-
-  private:
-    std::span<const std::uint8_t> part(std::uint32_t start, std::uint32_t end) const {
-        return {file + start, end - start};
-    }
+    // The prelude's sizes: bytes of code info (name, argument names, line table), and of the
+    // closure section (one per cell).
+    std::uint32_t n_info() const { return cells_offset - (file_offset + header_bytes); }
+    std::uint32_t n_cell() const { return bytecode_file_offset - cells_offset; }
 };
 
 // A loaded .mpy file. It does not own the bytes: the caller keeps them alive and unchanged for
@@ -227,6 +212,27 @@ class Image {
     const RawCode& root() const { return raw_codes_.front(); }
     std::span<const RawCode> children(const RawCode& code) const;
 
+    // The parts of `code` (one of raw_codes()), in place in bytes().
+    std::span<const std::uint8_t> function_data(const RawCode& code) const {
+        return part(code.file_offset, code.end_offset);
+    }
+    // n_pos_args + n_kwonly_args qstr vuints.
+    std::span<const std::uint8_t> argument_names(const RawCode& code) const {
+        return part(code.argument_names_offset, code.line_table_offset);
+    }
+    // Encoded as in py/bc.h, see line_entries().
+    std::span<const std::uint8_t> line_table(const RawCode& code) const {
+        return part(code.line_table_offset, code.cells_offset);
+    }
+    // One byte per cell: the local's number.
+    std::span<const std::uint8_t> cells(const RawCode& code) const {
+        return part(code.cells_offset, code.bytecode_file_offset);
+    }
+    // First opcode .. end of function_data.
+    std::span<const std::uint8_t> bytecode(const RawCode& code) const {
+        return part(code.bytecode_file_offset, code.end_offset);
+    }
+
     // The argument names' qstr indices, positional ones first (all checked at load).
     std::vector<std::uint32_t> argument_name_qstrs(const RawCode& code) const;
     // The decoded line table: {0, 1} first, then one entry per table entry, in nondecreasing
@@ -250,6 +256,9 @@ class Image {
     friend class ConstantList;
     Image() = default;  // only the loader makes images
 
+    std::span<const std::uint8_t> part(std::uint32_t start, std::uint32_t end) const {
+        return {bytes_.data() + start, end - start};
+    }
     // Decodes the constant at `offset` (one the loader checked) and sets `end` after it.
     Constant decode_constant(std::uint32_t offset, std::uint32_t& end) const;
 

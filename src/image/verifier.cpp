@@ -203,7 +203,7 @@ class CodeVerifier {
     CodeVerifier(const Image& image, const RawCode& code, ScratchArena& arena)
         : image_(image),
           code_(code),
-          bytecode_(code.bytecode()),
+          bytecode_(image.bytecode(code)),
           arena_(arena),
           instructions_(ArenaAllocator<Instruction>(arena)),
           index_at_offset_(ArenaAllocator<std::int32_t>(arena)),
@@ -271,7 +271,7 @@ class CodeVerifier {
                                  " argument slots");
         }
         local_count_ = static_cast<std::uint32_t>(argument_slots);
-        for (std::uint8_t cell : code_.cells()) {
+        for (std::uint8_t cell : image_.cells(code_)) {
             local_count_ = std::max<std::uint32_t>(local_count_, std::uint32_t{cell} + 1);
         }
         for (const RawCode& child : image_.children(code_)) {

@@ -144,6 +144,7 @@ Result<Value> directory_of(Runtime& runtime, Value object) {
     if (!dict.is_empty() && is_dict(dict)) {
         probe.own_dict = dict;
     }
+    runtime.intern_image_names();
     // Names interned while probing (by a __getattr__) are not probed, as in MicroPython.
     auto run_time_end = static_cast<std::uint32_t>(runtime.interned().size());
     // Probes one name; a value when dir() is finished (empty: an exception is pending).
@@ -193,11 +194,18 @@ Result<Value> directory_of(Runtime& runtime, Value object) {
             return *finished;
         }
     }
+    const std::uint32_t first_run_time_name = as_list(probe.list)->length;
     for (std::uint32_t name = runtime.interned().first_run_time_id(); name < run_time_end; ++name) {
         if (auto finished = visit(name)) {
             return *finished;
         }
     }
+    std::span<Value> run_time_names = as_list(probe.list)->span().subspan(first_run_time_name);
+    // No two names share an order, so an unstable sort (which needs no scratch memory) will do.
+    std::sort(run_time_names.begin(), run_time_names.end(), [&runtime](Value left, Value right) {
+        return runtime.interning_order(left.as_interned_string()) <
+               runtime.interning_order(right.as_interned_string());
+    });
     return probe.list;
 }
 

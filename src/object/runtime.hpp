@@ -205,6 +205,24 @@ class Runtime : public gc::RootProvider {
     // Imports a module by name (an interned str); the vm layer knows how.
     virtual Result<Value> import_module(Value name) = 0;
 
+    // Where MicroPython would have interned the run-time name `id` (dir() lists such names in
+    // that order): ids follow the order names were interned in, but the vm layer interns an
+    // image's names when the program first uses each, where MicroPython interns them all
+    // when it loads the image. `stamp` is an id, or the first id handed out after an image
+    // loaded; at one stamp an image's names (`from_image` 0, by load order and qstr index)
+    // came before the name interned at run time (1).
+    struct InterningOrder {
+        std::uint32_t stamp = 0;
+        std::uint32_t from_image = 1;
+        std::uint32_t image = 0;
+        std::uint32_t qstr_index = 0;
+        auto operator<=>(const InterningOrder&) const = default;
+    };
+    virtual InterningOrder interning_order(std::uint32_t id) const { return InterningOrder{id}; }
+    // Interns every name of every loaded image that is not interned yet: dir() probes every
+    // name MicroPython would have, and MicroPython has them all from the image's load.
+    virtual void intern_image_names() {}
+
     // ---- host limits (untrusted input)
     // Charges `cost` steps of native work (about one per bytecode back-edge's worth of time)
     // to the host's step budget and polls for a host interrupt. False, with an exception

@@ -30,18 +30,15 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
     const std::uint32_t default_count = prelude.n_def_pos_args;
     auto local = [&](std::uint32_t index) -> Value& { return state[state_count - 1 - index]; };
 
-    std::span<const Value> cells;
-    if (!function->closure.is_empty()) {
-        cells = object::as_tuple(function->closure)->span();
-    }
+    std::span<const Value> cells = function->cells();
     const auto cell_count = static_cast<std::uint32_t>(cells.size());
     std::uint32_t given = cell_count + arguments.positional_count;
     auto positional = [&](std::uint32_t index) -> Value {
         return index < cell_count ? cells[index] : arguments.values[index - cell_count];
     };
     std::span<const Value> defaults;
-    if (!function->defaults.is_empty()) {
-        defaults = object::as_tuple(function->defaults)->span();
+    if (Value tuple = function->defaults(); !tuple.is_empty()) {
+        defaults = object::as_tuple(tuple)->span();
     }
     auto mismatch = [&](std::uint32_t expected, std::uint32_t actual) {
         raise_new(&object::type_error_type,
@@ -104,7 +101,7 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         support::SmallVector<std::uint32_t, 16> parameter_names;
         if (arguments.keyword_count != 0 || keyword_only != 0) {
             for (std::uint32_t index : function->context->image.argument_name_qstrs(code)) {
-                if (!parameter_names.push_back(function->context->qstr_ids[index])) {
+                if (!parameter_names.push_back(function->context->qstr_id(index))) {
                     raise_memory_error();
                     return false;
                 }
@@ -171,9 +168,10 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
                 continue;
             }
             Value found;
+            const Value keyword_defaults = function->keyword_defaults();
             if ((flags & image::format::scope_flag_default_keyword_arguments) != 0 &&
-                !function->keyword_defaults.is_empty()) {
-                found = object::dict_find_name(*this, object::as_dict(function->keyword_defaults),
+                !keyword_defaults.is_empty()) {
+                found = object::dict_find_name(*this, object::as_dict(keyword_defaults),
                                                parameter_names[index]);
             }
             if (found.is_empty()) {
@@ -197,7 +195,7 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
             state[extra_slot] = dict;
         }
     }
-    for (std::uint8_t local_number : code.cells()) {
+    for (std::uint8_t local_number : function->context->image.cells(code)) {
         Value cell = object::make_cell(*this, local(local_number));
         if (cell.is_empty()) {
             return false;
@@ -216,7 +214,7 @@ object::Status Interpreter::push_frame(Value function_value, Arguments arguments
         return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
-    if (!function->verified && !verify_function(function)) {
+    if (!function->is_verified() && !verify_function(function)) {
         leave_call();
         return object::Raised{};
     }
@@ -254,7 +252,7 @@ Frame Interpreter::start_frame(Value function_value, Value* state, ExceptionHand
     frame.context = function->context;
     frame.function = function_value;
     frame.globals = function->context->globals;
-    frame.instruction = function->code->bytecode().data();
+    frame.instruction = function->context->image.bytecode(*function->code).data();
     frame.current_instruction = frame.instruction;
     frame.state = state;
     frame.stack_top = state - 1;
@@ -351,7 +349,7 @@ object::Result<Value> Interpreter::call_function(Value function, Arguments argum
 
 object::Result<Value> Interpreter::make_generator(Value function_value, Arguments arguments) {
     FunctionObject* function = as_function(function_value);
-    if (!function->verified && !verify_function(function)) {
+    if (!function->is_verified() && !verify_function(function)) {
         return Value::empty();
     }
     const image::Prelude& prelude = function->code->prelude;

@@ -22,10 +22,7 @@ inline bool binds_directly(const FunctionObject* function, std::uint32_t given) 
     if ((prelude.scope_flags & general_flags) != 0 || prelude.n_kwonly_args != 0) {
         return false;
     }
-    if (!function->closure.is_empty()) {
-        given += static_cast<std::uint32_t>(object::as_tuple(function->closure)->span().size());
-    }
-    return given == prelude.n_pos_args;
+    return given + function->cell_count == prelude.n_pos_args;
 }
 
 // A call the loop makes by push_direct_frame(): `function` gets `first` (a bound method's self,

@@ -17,7 +17,7 @@ namespace {
 
 void trace_function(gc::Cell* cell, gc::Tracer& tracer) {
     auto* function = static_cast<FunctionObject*>(cell);
-    for (Value value : {function->defaults, function->keyword_defaults, function->closure}) {
+    for (Value value : function->extra_values()) {
         if (value.is_object()) {
             tracer.mark(value.as_object());
         }

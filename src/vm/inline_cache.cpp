@@ -267,7 +267,7 @@ NameCacheTable::~NameCacheTable() {
         source_->release(blocks_, block_capacity_ * sizeof(Block*));
     }
     if (slots_ != nullptr) {
-        source_->release(slots_, slot_count_ * sizeof(std::uint32_t));
+        source_->release(slots_, slot_count_ * sizeof(Slot));
     }
 }
 
@@ -276,16 +276,19 @@ bool NameCacheTable::reserve(support::MemorySource& source, std::size_t qstr_cou
     if (qstr_count == 0 || !caching) {
         return true;
     }
-    slots_ = static_cast<std::uint32_t*>(source.allocate(qstr_count * sizeof(std::uint32_t)));
+    slots_ = static_cast<Slot*>(source.allocate(qstr_count * sizeof(Slot)));
     if (slots_ == nullptr) {
         return false;
     }
-    std::memset(slots_, 0, qstr_count * sizeof(std::uint32_t));
+    std::memset(slots_, 0, qstr_count * sizeof(Slot));
     slot_count_ = qstr_count;
     return true;
 }
 
 NameCache* NameCacheTable::make(std::uint32_t index) {
+    if (cache_count_ == maximum_caches) {
+        return nullptr;  // the names beyond run uncached, as when the heap is full
+    }
     if (cache_count_ % block_size == 0) {
         if (block_count_ == block_capacity_) {
             // The table of block pointers may move; the blocks it points to do not.
@@ -308,7 +311,7 @@ NameCache* NameCacheTable::make(std::uint32_t index) {
         blocks_[block_count_++] = new (memory) Block{};
     }
     NameCache* cache = &blocks_[cache_count_ / block_size]->caches[cache_count_ % block_size];
-    slots_[index] = ++cache_count_;
+    slots_[index] = static_cast<Slot>(++cache_count_);
     return cache;
 }
 

@@ -158,7 +158,7 @@ class NameCacheTable {
 
     // The memory the table holds (slots, block table and blocks), and the caches made.
     std::size_t bytes() const {
-        return slot_count_ * sizeof(std::uint32_t) + block_capacity_ * sizeof(Block*) +
+        return slot_count_ * sizeof(Slot) + block_capacity_ * sizeof(Block*) +
                block_count_ * sizeof(Block);
     }
     std::size_t cache_count() const { return cache_count_; }
@@ -195,6 +195,9 @@ class NameCacheTable {
 
   private:
     static constexpr std::uint32_t block_size = 4;
+    // A qstr's cache number + 1, 0 for none: 16 bits, so a module pays 2 bytes per name.
+    using Slot = std::uint16_t;
+    static constexpr std::uint32_t maximum_caches = UINT16_MAX;
     struct Block {
         NameCache caches[block_size];
     };
@@ -202,7 +205,7 @@ class NameCacheTable {
     NameCache* make(std::uint32_t index);
 
     support::MemorySource* source_ = nullptr;
-    std::uint32_t* slots_ = nullptr;
+    Slot* slots_ = nullptr;
     std::size_t slot_count_ = 0;
     std::uint32_t cache_count_ = 0;
     Block** blocks_ = nullptr;

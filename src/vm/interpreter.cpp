@@ -370,7 +370,7 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         return object::Raised{};
     }
     FunctionObject* function = as_function(function_value);
-    if (!function->verified && !verify_function(function)) {
+    if (!function->is_verified() && !verify_function(function)) {
         leave_call();
         return object::Raised{};
     }
@@ -392,8 +392,8 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         state[index] = Value::empty();
     }
     Value* parameter = state + state_count - 1;
-    if (!function->closure.is_empty()) {
-        for (Value cell : object::as_tuple(function->closure)->span()) {
+    if (function->cell_count != 0) [[unlikely]] {
+        for (Value cell : function->cells()) {
             *parameter-- = cell;
         }
     }
@@ -403,7 +403,9 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     for (std::uint32_t index = 0; index < count; ++index) {
         *parameter-- = values[index];
     }
-    for (std::uint8_t local_number : code.cells()) {
+    ModuleContext* const context = function->context;
+    for (std::uint8_t local_number :
+         code.n_cell() == 0 ? std::span<const std::uint8_t>{} : context->image.cells(code)) {
         Value& local = state[state_count - 1 - local_number];
         Value cell = object::make_cell(*this, local);
         if (cell.is_empty()) {
@@ -418,11 +420,11 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
         local = cell;
     }
     // Every field written once, straight into the frame stack's slot.
-    const std::uint8_t* const start = code.bytecode().data();
+    const std::uint8_t* const start = context->image.bytes().data() + code.bytecode_file_offset;
     frames_.push_back(Frame{.code = &code,
-                            .context = function->context,
+                            .context = context,
                             .function = function_value,
-                            .globals = function->context->globals,
+                            .globals = context->globals,
                             .locals = Value(),
                             .instruction = start,
                             .current_instruction = start,

@@ -68,7 +68,7 @@ class Interpreter : public object::Runtime {
     // Verifies the code of `function` unless its context has already (ModuleContext::
     // verified_codes), and marks the function verified; false with ValueError ("invalid .mpy:
     // ...", the file's fault) or MemoryError pending. Every path that starts a frame calls it
-    // while function->verified is false, before reading more than the code's prelude.
+    // while function->is_verified() is false, before reading more than the code's prelude.
     bool verify_function(FunctionObject* function);
     // A load_image() failure as the Python exception an import raises: MemoryError when the
     // heap could not hold the image's tables (the image may be fine), else ValueError with
@@ -121,6 +121,8 @@ class Interpreter : public object::Runtime {
                                          bool has_fromlist, std::int64_t level);
     // The module named `name` (a str), dotted names included.
     object::Result<object::Value> import_module(object::Value name) override;
+    InterningOrder interning_order(std::uint32_t id) const override;
+    void intern_image_names() override;
     // A built-in module of the registry (module_loading.cpp), or empty with no exception;
     // `lookup` limits it to the fixed or the extensible modules (ModuleDefinition::extensible).
     object::Value find_builtin_module(std::uint32_t id, BuiltinLookup lookup = BuiltinLookup::any);

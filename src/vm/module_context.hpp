@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "image/image.hpp"
+#include "object/intern_table.hpp"
 #include "object/value.hpp"
 #include "support/memory_source.hpp"
 #include "vm/inline_cache.hpp"
@@ -16,7 +17,11 @@ namespace xipy::vm {
 // The per-VM side table of an image: the image itself stays read-only and
 // may be shared by many VMs, so everything mutable about it lives here.
 //
-// Invariants: `qstr_ids[i]` is this VM's interned id of image.qstr(i);
+// Invariants: `qstr_ids[i]` is this VM's interned id of image.qstr(i), or 0 until qstr_id(i)
+// first needs it (a static qstr's id is there from the start). Every qstr operand of a
+// verified code is interned (intern_operand_names(), when the outer code loads and when a
+// function's code is first verified), so the interpreter, which runs only verified code, reads
+// qstr_ids directly;
 // `constants` has one slot per image constant, empty until LOAD_CONST_OBJ
 // first needs it (load_constant(), vm/slow_paths.cpp); `globals` is the module's dict. The context
 // outlives every function made from the image (the Interpreter owns it until the VM is destroyed).
@@ -28,7 +33,13 @@ namespace xipy::vm {
 // its limit; make_module_context() builds one.
 struct ModuleContext {
     image::Image image;
+    // Read through qstr_id(), which interns on first use: a name the program never reaches (the
+    // argument names of functions called only positionally, the attributes of functions never
+    // called) costs the VM's intern table nothing.
     support::FixedTable<std::uint32_t> qstr_ids;
+    object::InternTable* names = nullptr;
+    // The first id the intern table handed out after this image loaded (for dir()'s order).
+    std::uint32_t first_id_after_load = 0;
     NameCacheTable name_caches;
     support::FixedTable<object::Value> constants;
     support::FixedTable<std::uint32_t> verified_codes;
@@ -45,6 +56,23 @@ struct ModuleContext {
     ModuleContext* next_context = nullptr;
 
     explicit ModuleContext(image::Image loaded) : image(std::move(loaded)) {}
+
+    // This VM's interned id of image.qstr(index). Precondition: index < image.qstr_count().
+    std::uint32_t qstr_id(std::size_t index) {
+        const std::uint32_t id = qstr_ids[index];
+        return id != 0 ? id : intern_qstr(index);
+    }
+    // Interns the names that `code`'s instructions name. Precondition: `code` passed the
+    // verifier, so every instruction decodes and every qstr operand is in range.
+    void intern_operand_names(const image::RawCode& code);
+    // Interns image.qstr(index) (a copy when the code is transient) and remembers its id.
+    [[gnu::noinline]] std::uint32_t intern_qstr(std::size_t index) {
+        const std::string_view text = image.qstr(index);
+        const std::uint32_t id =
+            transient ? names->intern_copy(text) : names->intern_in_place(text);
+        qstr_ids[index] = id;
+        return id;
+    }
 
     // The index of `code` (which lies in image.raw_codes()) in that table.
     std::size_t code_index(const image::RawCode& code) const {

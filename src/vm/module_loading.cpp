@@ -1,4 +1,5 @@
 // Loading images into an interpreter, and building and importing built-in modules.
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstring>
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "image/instruction.hpp"
 #include "image/verifier.hpp"
 #include "object/bytes_object.hpp"
 #include "object/dict_object.hpp"
@@ -44,10 +46,27 @@ bool Interpreter::verify_function(FunctionObject* function) {
             (void)raise_load_error(verified.error());
             return false;
         }
+        context.intern_operand_names(code);
         context.mark_verified(code);
     }
-    function->verified = true;
+    function->set_verified();
     return true;
+}
+
+void ModuleContext::intern_operand_names(const image::RawCode& code) {
+    // The verifier decoded the same instructions in the same order, so this cannot fail.
+    const std::span<const std::uint8_t> bytecode = image.bytecode(code);
+    for (std::uint32_t offset = 0; offset < bytecode.size();) {
+        auto decoded = image::decode_instruction(bytecode, offset);
+        if (!decoded.ok()) {
+            return;
+        }
+        if (decoded.value().info().format == image::OperandFormat::qstr &&
+            decoded.value().operand < qstr_ids.size()) {
+            qstr_id(decoded.value().operand);
+        }
+        offset = decoded.value().end();
+    }
 }
 
 std::string load_error_text(const support::Error& error) {
@@ -111,17 +130,19 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
         return nullptr;
     }
     context->transient = transient;
+    context->names = &interned();
+    context->first_id_after_load = static_cast<std::uint32_t>(interned().size());
     for (std::size_t index = 0; index < loaded.qstr_count(); ++index) {
         context->qstr_ids.push_back(loaded.qstr_is_static(index) ? loaded.static_qstr_id(index)
-                                    : transient ? interned().intern_copy(loaded.qstr(index))
-                                                : interned().intern_in_place(loaded.qstr(index)));
+                                                                 : 0);
     }
+    context->intern_operand_names(loaded.root());
     context->constants.resize(loaded.constants().size());
     context->verified_codes.resize(context->verified_codes.capacity());
     // load_image() verified the outer code.
     context->mark_verified(loaded.root());
     context->source_file =
-        context->qstr_ids.empty() ? object::names::empty_string : context->qstr_ids[0];
+        context->qstr_ids.empty() ? object::names::empty_string : context->qstr_id(0);
     context->keep_alive = std::move(source.keep_alive);
     context->owner = source.owner;
     contexts_.append(std::move(owned));
@@ -130,16 +151,47 @@ ModuleContext* Interpreter::make_context(image::Image image, SourceFile source, 
 
 void Interpreter::release_context(ModuleContext* context) { contexts_.remove(context); }
 
+void Interpreter::intern_image_names() {
+    for (ModuleContext* context : contexts_) {
+        for (std::uint32_t index = 0; index < context->qstr_ids.size(); ++index) {
+            context->qstr_id(index);
+        }
+    }
+}
+
+object::Runtime::InterningOrder Interpreter::interning_order(std::uint32_t id) const {
+    InterningOrder order{id};
+    const std::string_view text = name_text(id);
+    std::uint32_t ordinal = 0;
+    for (ModuleContext* context : contexts_) {
+        // Contexts are in load order, so a later one cannot come first any more.
+        if (context->first_id_after_load > order.stamp) {
+            break;
+        }
+        ++ordinal;
+        for (std::uint32_t index = 0; index < context->qstr_ids.size(); ++index) {
+            const std::uint32_t known = context->qstr_ids[index];
+            if (known == id || (known == 0 && context->image.qstr(index) == text)) {
+                order = std::min(order,
+                                 InterningOrder{context->first_id_after_load, 0, ordinal, index});
+                break;
+            }
+        }
+    }
+    return order;
+}
+
 object::Result<Value> Interpreter::run_context(ModuleContext* context, Value globals,
                                                Value locals) {
     // As MicroPython's code_execute(): the code's functions see the globals of its latest run.
     context->globals = globals;
     const image::RawCode* root = &context->image.root();
-    auto* function = make<FunctionObject>(0, root, context, context->qstr_ids[root->name_qstr]);
+    auto* function =
+        make<FunctionObject>(0, root, context, context->qstr_id(root->name_qstr), 0, 0);
     if (function == nullptr) {
         return Value::empty();
     }
-    function->verified = true;
+    function->set_verified();
     return call_function(Value::from_object(function), object::Arguments{}, locals);
 }
 

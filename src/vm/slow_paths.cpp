@@ -104,25 +104,32 @@ object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame
         return interpreter.raise_new(&object::type_error_type,
                                      "function keyword defaults must be a dict");
     }
+    if (cells.size() > UINT8_MAX) {
+        return interpreter.raise_new(&object::runtime_error_type, "too many closure cells");
+    }
     const image::RawCode* code = &children[child];
-    auto* function = interpreter.make<FunctionObject>(0, code, frame.context,
-                                                      frame.context->qstr_ids[code->name_qstr]);
+    std::uint8_t extras = frame.context->is_verified(*code) ? FunctionObject::verified : 0;
+    if (!defaults.is_empty() && !defaults.is_none()) {
+        extras |= FunctionObject::has_defaults;
+    }
+    if (!keyword_defaults.is_empty() && !keyword_defaults.is_none()) {
+        extras |= FunctionObject::has_keyword_defaults;
+    }
+    auto* function = interpreter.make<FunctionObject>(
+        FunctionObject::extra_bytes(extras, cells.size()), code, frame.context,
+        frame.context->qstr_id(code->name_qstr), extras, static_cast<std::uint8_t>(cells.size()));
     if (function == nullptr) {
         return Value::empty();
     }
-    function->verified = frame.context->is_verified(*code);
-    if (!defaults.is_empty() && !defaults.is_none()) {
-        function->defaults = defaults;
+    Value* extra = function->extra_values().data();
+    if ((extras & FunctionObject::has_defaults) != 0) {
+        *extra++ = defaults;
     }
-    if (!keyword_defaults.is_empty() && !keyword_defaults.is_none()) {
-        function->keyword_defaults = keyword_defaults;
+    if ((extras & FunctionObject::has_keyword_defaults) != 0) {
+        *extra++ = keyword_defaults;
     }
-    if (!cells.empty()) {
-        Value closure = object::new_tuple(interpreter, cells);
-        if (closure.is_empty()) {
-            return Value::empty();
-        }
-        function->closure = closure;
+    for (Value cell : cells) {
+        *extra++ = cell;
     }
     return Value::from_object(function);
 }

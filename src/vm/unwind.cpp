@@ -47,10 +47,11 @@ bool Interpreter::unwind_exception(std::size_t base_depth) {
         const std::uint8_t opcode = *where;
         if (opcode != static_cast<std::uint8_t>(Opcode::END_FINALLY) &&
             opcode != static_cast<std::uint8_t>(Opcode::RAISE_LAST)) {
-            auto offset = static_cast<std::uint32_t>(where - frame.code->bytecode().data());
+            auto offset = static_cast<std::uint32_t>(
+                where - frame.context->image.bytecode(*frame.code).data());
             std::uint32_t line = frame.context->image.line_for_offset(*frame.code, offset);
             object::add_traceback(*this, exception_value, frame.context->source_file, line,
-                                  frame.context->qstr_ids[frame.code->name_qstr]);
+                                  frame.context->qstr_id(frame.code->name_qstr));
             if (has_exception()) {
                 exception_value = take_exception();
             }
@@ -113,7 +114,7 @@ const std::uint8_t* continue_unwind(Frame& frame, Value*& top, std::uint32_t tar
     if (count != 0) {
         top -= iterator_slots;
     }
-    return frame.code->bytecode().data() + target;
+    return frame.context->image.bytecode(*frame.code).data() + target;
 }
 
 bool return_through_handlers(Frame& frame, Value*& top, const std::uint8_t*& instruction) {
@@ -271,9 +272,10 @@ const std::uint8_t* unwind_jump(Frame& frame, Value*& top, const std::uint8_t* i
     is_backward = offset < 0;
     // The slot MicroPython keeps the target in; see ExceptionHandler.
     *++top = Value::none();
-    return continue_unwind(frame, top,
-                           static_cast<std::uint32_t>(target - frame.code->bytecode().data()),
-                           count, instruction);
+    return continue_unwind(
+        frame, top,
+        static_cast<std::uint32_t>(target - frame.context->image.bytecode(*frame.code).data()),
+        count, instruction);
 }
 
 }  // namespace xipy::vm

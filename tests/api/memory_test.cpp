@@ -563,6 +563,31 @@ TEST(SideTables, SparePagesStayWithinTwoCollectionIntervals) {
     EXPECT_LE(statistics.peak_spare_page_bytes, std::size_t{512} * 1024);
 }
 
+// An image's names are interned when the program first uses each: a function that is never
+// called costs the intern table nothing for its 300 attribute names, until dir() (which probes
+// every name MicroPython would have) interns them all.
+TEST(ImageNames, AreInternedWhenFirstUsed) {
+    std::string source = "import gc\ndef never_called(thing):\n";
+    for (int index = 0; index < 300; ++index) {
+        source += "    thing.attribute_named_" + std::to_string(index) + "\n";
+    }
+    source +=
+        "gc.collect()\n"
+        "before = gc.mem_alloc()\n"
+        "dir(never_called)\n"
+        "gc.collect()\n"
+        "print(gc.mem_alloc() - before >= 300 * 12)\n";
+    xipy_config config;
+    xipy_config_init(&config);
+    std::string output;
+    VmPointer vm = make_vm(config, output);
+    ASSERT_EQ(xipy_vm_run_source(vm.get(), source.data(), source.size(), "<names>",
+                                 XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    EXPECT_EQ(output, "True\n");
+}
+
 TEST(SideTables, TheStatisticsNeedAVmAndAPlaceForThem) {
     xipy_side_table_statistics statistics;
     EXPECT_EQ(xipy_vm_side_table_statistics(nullptr, &statistics), XIPY_INVALID_ARGUMENT);

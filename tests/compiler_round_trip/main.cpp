@@ -45,7 +45,7 @@ std::string cause(const image::Image& original, const image::Image& rewritten) {
     for (std::size_t index = 0; index < original.raw_codes().size(); ++index) {
         const image::RawCode& first = original.raw_codes()[index];
         const image::RawCode& second = rewritten.raw_codes()[index];
-        if (same(first.function_data(), second.function_data())) {
+        if (same(original.function_data(first), rewritten.function_data(second))) {
             continue;
         }
         const std::string where = " of " + std::string(original.qstr(first.name_qstr));
@@ -56,11 +56,11 @@ std::string cause(const image::Image& original, const image::Image& rewritten) {
         if (first.prelude.n_exc_stack != second.prelude.n_exc_stack) {
             return "n_exc_stack" + where;
         }
-        if (!same(first.line_table(), second.line_table())) {
+        if (!same(original.line_table(first), rewritten.line_table(second))) {
             return "line table" + where;
         }
-        if (!same(first.bytecode(), second.bytecode())) {
-            return first.bytecode().size() != second.bytecode().size() ? "bytecode size" + where
+        if (!same(original.bytecode(first), rewritten.bytecode(second))) {
+            return original.bytecode(first).size() != rewritten.bytecode(second).size() ? "bytecode size" + where
                                                                     : "bytecode" + where;
         }
         return "prelude" + where;

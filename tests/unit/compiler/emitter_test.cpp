@@ -182,7 +182,7 @@ TEST(Emitter, SizesJumpsAsMicroPythonDoes) {
         const std::vector<std::uint8_t> bytes = written(module);  // the image views these
         auto image = xipy::image::Image::load(bytes);
         ASSERT_TRUE(image.ok());
-        const auto bytecode = image->root().bytecode();
+        const auto bytecode = image->bytecode(image->root());
         // Each jump takes the one-byte form exactly when its settled offset fits it; both are
         // signed jumps (-64..63).
         auto forward = xipy::image::decode_instruction(bytecode, 1);
@@ -217,7 +217,7 @@ TEST(Emitter, WritesLineStepsAsMicroPythonDoes) {
     const std::vector<std::uint8_t> bytes = written(module);  // the image views these
     auto image = xipy::image::Image::load(bytes);
     ASSERT_TRUE(image.ok());
-    const auto table = image->root().line_table();
+    const auto table = image->line_table(image->root());
     // Line 2 at 0; 80 bytes and 998 lines: 31 and 31 bytes alone, 18 bytes with 3 lines, then
     // a long entry for 995 lines; 1 byte and 10 lines in one long entry (py/emitbc.c's rule).
     const std::vector<std::uint8_t> expected = {0x20, 0x1f, 0x1f, 0x72, 0xb0, 0xe3, 0x81, 0x0a};
@@ -273,7 +273,7 @@ TEST(Emitter, SmallIntsFollowTheModulesWidth) {
     EXPECT_EQ(bytes[3], 15);
     auto image = xipy::image::Image::load(bytes);
     ASSERT_TRUE(image.ok());
-    auto load = xipy::image::decode_instruction(image->root().bytecode(), 0);
+    auto load = xipy::image::decode_instruction(image->bytecode(image->root()), 0);
     ASSERT_TRUE(load.ok());
     EXPECT_EQ(load->small_int, -16384);
 }

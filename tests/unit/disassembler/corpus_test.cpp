@@ -48,7 +48,7 @@ TEST(Corpus, EveryFileDisassemblesCompletely) {
                 ASSERT_EQ(instruction.offset, end) << path;
                 end = instruction.end();
             }
-            EXPECT_EQ(end, code.bytecode().size()) << path;
+            EXPECT_EQ(end, image->bytecode(code).size()) << path;
         }
         EXPECT_TRUE(write_text(*image).ok()) << path;
         EXPECT_TRUE(write_json(*image).ok()) << path;

@@ -50,7 +50,7 @@ TEST_F(SampleModule, EveryCodeDecodesToItsExactEnd) {
             EXPECT_EQ(instruction.offset, expected);
             expected = instruction.end();
         }
-        EXPECT_EQ(expected, code.bytecode().size());
+        EXPECT_EQ(expected, image_->bytecode(code).size());
     }
 }
 

@@ -112,7 +112,7 @@ void touch_everything(const Image& image) {
         touch_constant(touch_constant, constant);
     }
     for (const RawCode& code : image.raw_codes()) {
-        for (std::uint8_t byte : code.function_data()) {
+        for (std::uint8_t byte : image.function_data(code)) {
             sum += byte;
         }
         for (std::uint32_t name : image.argument_name_qstrs(code)) {
@@ -120,7 +120,7 @@ void touch_everything(const Image& image) {
         }
         sum += image.qstr(code.name_qstr).size();
         sum += image.line_entries(code).size();
-        sum += image.line_for_offset(code, static_cast<std::uint32_t>(code.bytecode().size()));
+        sum += image.line_for_offset(code, static_cast<std::uint32_t>(image.bytecode(code).size()));
         sum += image.children(code).size();
     }
     EXPECT_GT(sum, 0u);

@@ -97,23 +97,23 @@ TEST(ImageLoad, MinimalModule) {
     const RawCode& root = image.root();
     EXPECT_EQ(root.kind, CodeKind::bytecode);
     EXPECT_EQ(root.file_offset, 13u);
-    EXPECT_EQ(root.function_data().size(), 5u);
+    EXPECT_EQ(image.function_data(root).size(), 5u);
     EXPECT_EQ(root.prelude.n_state, 1u);
-    EXPECT_EQ(root.prelude.n_info, 1u);
-    EXPECT_EQ(root.prelude.n_cell, 0u);
+    EXPECT_EQ(root.n_info(), 1u);
+    EXPECT_EQ(root.n_cell(), 0u);
     EXPECT_EQ(root.name_qstr, 0u);
-    EXPECT_TRUE(root.argument_names().empty());
-    EXPECT_TRUE(root.line_table().empty());
-    ASSERT_EQ(root.bytecode().size(), 2u);
-    EXPECT_EQ(root.bytecode()[0], 0x51);
+    EXPECT_TRUE(image.argument_names(root).empty());
+    EXPECT_TRUE(image.line_table(root).empty());
+    ASSERT_EQ(image.bytecode(root).size(), 2u);
+    EXPECT_EQ(image.bytecode(root)[0], 0x51);
     EXPECT_EQ(root.bytecode_file_offset, 16u);
-    EXPECT_EQ(image.file_offset_of(root.bytecode().data()), 16u);
+    EXPECT_EQ(image.file_offset_of(image.bytecode(root).data()), 16u);
     EXPECT_TRUE(image.children(root).empty());
     EXPECT_EQ(image.end_offset(), bytes.size());
     EXPECT_EQ(image.line_for_offset(root, 0), 1u);
     // Everything points into the caller's bytes.
     EXPECT_EQ(image.qstr(0).data(), reinterpret_cast<const char*>(bytes.data()) + 7);
-    EXPECT_EQ(root.function_data().data(), bytes.data() + 13);
+    EXPECT_EQ(image.function_data(root).data(), bytes.data() + 13);
 }
 
 TEST(ImageLoad, TrailingBytesAreIgnoredLikeMicroPython) {
@@ -491,7 +491,7 @@ TEST(ImageLoad, PreludeSignatureDecodesEveryField) {
     EXPECT_EQ(prelude.n_pos_args, 7u);
     EXPECT_EQ(prelude.n_kwonly_args, 1u);
     EXPECT_EQ(prelude.n_def_pos_args, 1u);
-    EXPECT_EQ(prelude.n_info, 9u);
+    EXPECT_EQ(result.value().root().n_info(), 9u);
     EXPECT_EQ(result.value().argument_name_qstrs(result.value().root()).size(), 8u);
 }
 
@@ -577,7 +577,7 @@ TEST(ImageLoad, ReferenceModule) {
     }
     EXPECT_EQ(names, (std::vector<std::string_view>{"a", "b", "c"}));
     // `a` is captured by g, so f has one cell.
-    EXPECT_EQ(f.prelude.n_cell, 1u);
+    EXPECT_EQ(f.n_cell(), 1u);
     ASSERT_EQ(image.children(f).size(), 1u);
     EXPECT_EQ(image.qstr(image.children(f)[0].name_qstr), "g");
 
