@@ -54,18 +54,26 @@ object::Result<Value> materialise(Interpreter& interpreter, ModuleContext& conte
         case image::ConstantKind::complex_value:
             return object::make_complex(interpreter, constant.real, constant.imaginary);
         case image::ConstantKind::tuple: {
-            std::vector<Value> items;
-            Value list = object::make_list(interpreter, {});
-            if (list.is_empty()) {
+            // Filled in place: its None items keep it valid for a collection that materialising
+            // an item may run (make() roots it as a temporary meanwhile).
+            const image::ConstantList items = context.image.items(constant);
+            if (items.size() == 0) {
+                return object::empty_tuple();
+            }
+            object::TupleObject* tuple = object::new_tuple_uninitialized(
+                interpreter, static_cast<std::uint32_t>(items.size()));
+            if (tuple == nullptr) {
                 return Value::empty();
             }
-            for (const image::Constant& item : context.image.items(constant)) {
+            std::uint32_t index = 0;
+            for (const image::Constant& item : items) {
                 Value value = materialise(interpreter, context, item);
-                if (value.is_empty() || !object::list_append(interpreter, list, value)) {
+                if (value.is_empty()) {
                     return Value::empty();
                 }
+                tuple->items()[index++] = value;
             }
-            return object::new_tuple(interpreter, object::as_list(list)->span());
+            return Value::from_object(tuple);
         }
     }
     return Value::none();
