@@ -692,12 +692,7 @@ std::span<const RawCode> Image::children(const RawCode& code) const {
 std::vector<std::uint32_t> Image::argument_name_qstrs(const RawCode& code) const {
     std::vector<std::uint32_t> names;
     names.reserve(std::size_t{code.prelude.n_pos_args} + code.prelude.n_kwonly_args);
-    ByteReader reader(argument_names(code));
-    while (!reader.at_end()) {
-        // Validated at load, so this cannot fail.
-        auto name = reader.read_vuint("argument name");
-        names.push_back(name.ok() ? name.value() : 0);
-    }
+    visit_argument_names(code, [&names](std::uint32_t name) { names.push_back(name); });
     return names;
 }
 

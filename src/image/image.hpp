@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/byte_reader.hpp"
 #include "support/memory_source.hpp"
 #include "support/result.hpp"
 
@@ -235,6 +236,17 @@ class Image {
 
     // The argument names' qstr indices, positional ones first (all checked at load).
     std::vector<std::uint32_t> argument_name_qstrs(const RawCode& code) const;
+    // Calls visit(qstr index) for each of them in that order, without allocating (a call
+    // binding keyword arguments needs them, and must not take memory outside the VM's heap).
+    template <typename Visit>
+    void visit_argument_names(const RawCode& code, Visit visit) const {
+        support::ByteReader reader(argument_names(code));
+        while (!reader.at_end()) {
+            // Validated at load, so this cannot fail.
+            auto name = reader.read_vuint("argument name");
+            visit(name.ok() ? name.value() : 0);
+        }
+    }
     // The decoded line table: {0, 1} first, then one entry per table entry, in nondecreasing
     // offset order. The line of a bytecode offset is that of the last entry at or before it.
     std::vector<LineEntry> line_entries(const RawCode& code) const;

@@ -621,11 +621,12 @@ object::Result<Value> field_names(object::Runtime& runtime, Value spec) {
         return Value::empty();
     }
     if (object::is_str(spec)) {
-        std::string text(object::str_view(runtime, spec));
+        // A view: `spec` is an argument, so its text stays put while names are interned.
+        const std::string_view text = object::str_view(runtime, spec);
         std::size_t start = 0;
         while (start <= text.size()) {
             std::size_t end = text.find_first_of(" ,", start);
-            if (end == std::string::npos) {
+            if (end == std::string_view::npos) {
                 end = text.size();
             }
             if (end > start &&

@@ -22,10 +22,9 @@ Status check_method_self(Runtime& runtime, const NativeFunction* method, Value s
         return succeeded();
     }
     if (!type_has_method(self_type, method)) {
-        return runtime.raise_new(
-            &type_error_type, "method " + std::string(runtime.name_text(method->name)) +
-                                  "() can't take a '" + std::string(type_name_of(runtime, self)) +
-                                  "'");
+        return runtime.raise_joined(
+            &type_error_type, {"method ", runtime.name_text(method->name), "() can't take a '",
+                               type_name_of(runtime, self), "'"});
     }
     memo = Runtime::NativeSelfCheck{method, self_type};
     return succeeded();
@@ -45,22 +44,22 @@ Result<Value> call_native(Runtime& runtime, const NativeFunction* function, Argu
     std::uint32_t count = arguments.positional_count;
     if (function->minimum_positional == function->maximum_positional &&
         count != function->minimum_positional) {
-        return runtime.raise_new(&type_error_type,
-                                 "function takes " + std::to_string(function->minimum_positional) +
-                                     " positional arguments but " + std::to_string(count) +
-                                     " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes ", Runtime::DecimalText(function->minimum_positional),
+             " positional arguments but ", Runtime::DecimalText(count), " were given"});
     }
     if (count < function->minimum_positional) {
-        return runtime.raise_new(&type_error_type,
-                                 "function missing " +
-                                     std::to_string(function->minimum_positional - count) +
-                                     " required positional arguments");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function missing ", Runtime::DecimalText(function->minimum_positional - count),
+             " required positional arguments"});
     }
     if (count > function->maximum_positional) {
-        return runtime.raise_new(&type_error_type,
-                                 "function expected at most " +
-                                     std::to_string(function->maximum_positional) +
-                                     " arguments, got " + std::to_string(count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most ", Runtime::DecimalText(function->maximum_positional),
+             " arguments, got ", Runtime::DecimalText(count)});
     }
     if (function->kind == NativeKind::method && count > 0 &&
         !check_method_self(runtime, function, arguments[0]).ok()) {
@@ -169,10 +168,9 @@ void trace_checked_method(gc::Cell* cell, gc::Tracer& tracer) {
 Result<Value> checked_method_call(Runtime& runtime, Value callable, Arguments arguments) {
     auto* method = static_cast<CheckedMethodObject*>(callable.as_object());
     if (arguments.positional_count > 0 && !is_instance(arguments[0], method->owner)) {
-        return runtime.raise_new(
-            &type_error_type,
-            "argument should be a '" + std::string(runtime.name_text(method->owner->name)) +
-                "' not a '" + std::string(type_name_of(runtime, arguments[0])) + "'");
+        return runtime.raise_joined(
+            &type_error_type, {"argument should be a '", runtime.name_text(method->owner->name),
+                               "' not a '", type_name_of(runtime, arguments[0]), "'"});
     }
     if (arguments.positional_count == 0) {
         return call(runtime, method->function, arguments);

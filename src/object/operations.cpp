@@ -388,10 +388,10 @@ Raised raise_unsupported_binary(Runtime& runtime, BinaryOperator operation, Valu
 }
 
 Raised raise_unsupported_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
-    return runtime.raise_new(&type_error_type,
-                             "unsupported type for " +
-                                 std::string(runtime.name_text(unary_operator_name(operation))) +
-                                 ": '" + std::string(type_name_of(runtime, operand)) + "'");
+    return runtime.raise_joined(
+        &type_error_type,
+        {"unsupported type for ", runtime.name_text(unary_operator_name(operation)), ": '",
+         type_name_of(runtime, operand), "'"});
 }
 
 Result<Value> unary_operation(Runtime& runtime, UnaryOperator operation, Value operand) {
@@ -608,9 +608,8 @@ Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value
             return verdict < 0 ? Value::empty() : Value::boolean(verdict > 0);
         }
         if (left_type->slots.get_iterator == nullptr && !left_type->is_user_class()) {
-            return runtime.raise_new(
-                &type_error_type,
-                "'" + std::string(type_name(runtime, left_type)) + "' object isn't iterable");
+            return runtime.raise_joined(
+                &type_error_type, {"'", type_name(runtime, left_type), "' object isn't iterable"});
         }
         return contains_by_iteration(runtime, left, right);
     }
@@ -814,8 +813,8 @@ Result<Value> get_iterator(Runtime& runtime, Value iterable) {
     } else if (type->slots.get_iterator != nullptr) {
         return type->slots.get_iterator(runtime, iterable);
     }
-    return runtime.raise_new(
-        &type_error_type, "'" + std::string(type_name(runtime, type)) + "' object isn't iterable");
+    return runtime.raise_joined(&type_error_type,
+                                {"'", type_name(runtime, type), "' object isn't iterable"});
 }
 
 Result<Value> iterator_self(Runtime&, Value self) { return self; }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "object/buffer.hpp"
@@ -98,39 +99,57 @@ Result<Value> str_unary(Runtime& runtime, UnaryOperator operation, Value operand
     }
 }
 
-Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_value, bool bytes) {
+// A str of `bytes` bytes and `characters` code points to fill in before anyone sees it; null
+// with the exception pending when it does not fit.
+StrObject* new_str_to_fill(Runtime& runtime, std::size_t bytes, std::size_t characters) {
+    if (bytes > UINT32_MAX) {
+        runtime.raise_memory_error();
+        return nullptr;
+    }
+    return runtime.make<StrObject>(bytes, &str_type, static_cast<std::uint32_t>(bytes),
+                                   static_cast<std::uint32_t>(characters));
+}
+
+// str * n, built in place (no std::string between).
+Result<Value> repeat_text(Runtime& runtime, std::string_view text, Value count_value) {
     auto count = to_integer(runtime, count_value);
     if (!count) {
         return Value::empty();
     }
     if (*count <= 0 || text.empty()) {
-        return bytes ? make_bytes(runtime, std::string_view{}) : make_str(runtime, {});
+        return make_str(runtime, {});
     }
     if (*count > INT64_MAX / static_cast<std::int64_t>(text.size())) {
         return runtime.raise_memory_error();
     }
-    if (!runtime.make_room_for_result(static_cast<std::uint64_t>(*count) * text.size())) {
+    const auto bytes = static_cast<std::uint64_t>(*count) * text.size();
+    if (!runtime.make_room_for_result(bytes)) {
         return Raised{};
     }
     if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count) * (text.size() + 1))) {
         return Value::empty();
     }
-    std::string result;
-    result.reserve(static_cast<std::size_t>(*count) * text.size());
-    for (std::int64_t index = 0; index < *count; ++index) {
-        result.append(text);
+    StrObject* result =
+        new_str_to_fill(runtime, static_cast<std::size_t>(bytes),
+                        static_cast<std::size_t>(*count) * utf8_character_count(text));
+    if (result == nullptr) {
+        return Value::empty();
     }
-    return bytes ? make_bytes(runtime, result) : make_str(runtime, result);
+    char* out = result->data();
+    for (std::int64_t index = 0; index < *count; ++index, out += text.size()) {
+        std::memcpy(out, text.data(), text.size());
+    }
+    return Value::from_object(result);
 }
 
 Result<Value> str_binary(Runtime& runtime, BinaryOperator operation, Value left, Value right) {
     operation = plain_operator(operation);
     if (operation == BinaryOperator::multiply) {
         if (is_str(left) && is_int(right)) {
-            return repeat_text(runtime, str_view(runtime, left), right, false);
+            return repeat_text(runtime, str_view(runtime, left), right);
         }
         if (is_int(left) && is_str(right)) {
-            return repeat_text(runtime, str_view(runtime, right), left, false);
+            return repeat_text(runtime, str_view(runtime, right), left);
         }
         return Value::not_implemented();
     }
@@ -142,9 +161,9 @@ Result<Value> str_binary(Runtime& runtime, BinaryOperator operation, Value left,
     }
     if (operation == BinaryOperator::contains) {
         if (!is_str(right)) {
-            return runtime.raise_new(&type_error_type,
-                                     "can't convert '" + std::string(type_name_of(runtime, right)) +
-                                         "' object to str implicitly");
+            return runtime.raise_joined(
+                &type_error_type,
+                {"can't convert '", type_name_of(runtime, right), "' object to str implicitly"});
         }
         return Value::boolean(
             text::find_forward(str_view(runtime, left), str_view(runtime, right)) !=
@@ -165,10 +184,16 @@ Result<Value> str_binary(Runtime& runtime, BinaryOperator operation, Value left,
             if (second.empty()) {
                 return left;
             }
-            std::string joined;
-            joined.reserve(first.size() + second.size());
-            joined.append(first).append(second);
-            return make_str(runtime, joined);
+            // Built in place; both operands stay alive (and unmoved) meanwhile.
+            StrObject* joined =
+                new_str_to_fill(runtime, first.size() + second.size(),
+                                utf8_character_count(first) + utf8_character_count(second));
+            if (joined == nullptr) {
+                return Value::empty();
+            }
+            std::memcpy(joined->data(), first.data(), first.size());
+            std::memcpy(joined->data() + first.size(), second.data(), second.size());
+            return Value::from_object(joined);
         }
         default:
             return compare_byte_strings(operation, first, second);

@@ -85,38 +85,49 @@ bool range_arguments(Runtime& runtime, Arguments arguments, std::uint32_t first,
     return true;
 }
 
-// Collects the views a split produces; they point into self, which the call keeps alive and
-// nothing changes while the list is built (no Python code runs).
+// Makes each piece a split produces into an item of a new list as it comes (no table of
+// views between, so a split asks the C library for nothing). The pieces are views into self,
+// which the call keeps alive, and nothing changes it while the list is built (no Python code
+// runs). `failed_` says an exception is pending (the heap or the step budget refused).
 class PieceCollector final : public text::PieceSink {
   public:
+    PieceCollector(Runtime& runtime, Value self, TextKind kind)
+        : runtime_(runtime), self_(self), kind_(kind), list_(make_list(runtime, {})) {
+        failed_ = list_.is_empty();
+    }
     bool add(std::string_view piece) override {
-        pieces.push_back(piece);
-        return true;
+        // Making each piece an object is the long part of a split into many pieces.
+        constexpr std::uint64_t piece_units = 32;
+        if (failed_ || !runtime_.add_native_work(piece_units + piece.size())) {
+            failed_ = true;
+            return false;
+        }
+        Value item = make_result(runtime_, self_, kind_, piece);
+        failed_ = item.is_empty() || !list_append(runtime_, list_, item);
+        return !failed_;
     }
-    std::vector<std::string_view> pieces;
-};
+    // The list, reversed first for a split that produced its pieces right to left.
+    Result<Value> finish(const text::Status& status, bool reverse) {
+        if (failed_) {
+            return Value::empty();
+        }
+        if (!status.ok()) {
+            return raise_text_error(runtime_, status.error());
+        }
+        if (reverse) {
+            std::span<Value> items = as_list(list_)->span();
+            std::reverse(items.begin(), items.end());
+        }
+        return list_;
+    }
 
-Result<Value> list_of_pieces(Runtime& runtime, Value self, TextKind kind,
-                             std::span<const std::string_view> pieces, bool right_to_left) {
-    Value list = make_list(runtime, {});
-    if (list.is_empty()) {
-        return Value::empty();
-    }
-    // Making each piece an object is the long part of a split into many pieces.
-    constexpr std::uint64_t piece_units = 32;
-    NativeWorkMeter work(runtime);
-    for (std::size_t index = 0; index < pieces.size(); ++index) {
-        std::string_view piece = pieces[right_to_left ? pieces.size() - 1 - index : index];
-        if (!work.add(piece_units + piece.size())) {
-            return Value::empty();
-        }
-        Value item = make_result(runtime, self, kind, piece);
-        if (item.is_empty() || !list_append(runtime, list, item)) {
-            return Value::empty();
-        }
-    }
-    return list;
-}
+  private:
+    Runtime& runtime_;
+    Value self_;
+    TextKind kind_;
+    Value list_;
+    bool failed_ = false;
+};
 
 // An item join accepts: a str for str; a bytes or bytearray for bytes (as MicroPython, which
 // refuses other buffers such as memoryview).
@@ -270,17 +281,14 @@ Result<Value> text_split(Runtime& runtime, Arguments arguments, TextKind kind, b
             return Value::empty();
         }
     }
-    PieceCollector collector;
     std::string_view text = self_text(runtime, arguments, kind);
     if (!runtime.charge_if_large(text.size())) {
         return Value::empty();
     }
+    PieceCollector collector(runtime, arguments[0], kind);
     text::Status status = from_right ? text::rsplit(text, separator, limit, collector)
                                      : text::split(text, separator, limit, collector);
-    if (!status.ok()) {
-        return raise_text_error(runtime, status.error());
-    }
-    return list_of_pieces(runtime, arguments[0], kind, collector.pieces, from_right && limit >= 0);
+    return collector.finish(status, from_right && limit >= 0);
 }
 
 Result<Value> text_splitlines(Runtime& runtime, Arguments arguments, TextKind kind) {
@@ -298,13 +306,10 @@ Result<Value> text_splitlines(Runtime& runtime, Arguments arguments, TextKind ki
         }
         keep_ends = flag != 0;
     }
-    PieceCollector collector;
+    PieceCollector collector(runtime, arguments[0], kind);
     text::Status status =
         text::split_lines(self_text(runtime, arguments, kind), keep_ends, collector);
-    if (!status.ok()) {
-        return raise_text_error(runtime, status.error());
-    }
-    return list_of_pieces(runtime, arguments[0], kind, collector.pieces, false);
+    return collector.finish(status, false);
 }
 
 Result<Value> text_strip(Runtime& runtime, Arguments arguments, TextKind kind,

@@ -41,9 +41,9 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         defaults = object::as_tuple(tuple)->span();
     }
     auto mismatch = [&](std::uint32_t expected, std::uint32_t actual) {
-        raise_new(&object::type_error_type,
-                  std::string(name_text(function->name)) + "() takes " + std::to_string(expected) +
-                      " positional arguments but " + std::to_string(actual) + " were given");
+        raise_joined(&object::type_error_type,
+                     {name_text(function->name), "() takes ", DecimalText(expected),
+                      " positional arguments but ", DecimalText(actual), " were given"});
         return false;
     };
 
@@ -100,11 +100,14 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         }
         support::SmallVector<std::uint32_t, 16> parameter_names;
         if (arguments.keyword_count != 0 || keyword_only != 0) {
-            for (std::uint32_t index : function->context->image.argument_name_qstrs(code)) {
-                if (!parameter_names.push_back(function->context->qstr_id(index))) {
-                    raise_memory_error();
-                    return false;
-                }
+            bool room = true;
+            ModuleContext& context = *function->context;
+            context.image.visit_argument_names(code, [&](std::uint32_t index) {
+                room = room && parameter_names.push_back(context.qstr_id(index));
+            });
+            if (!room) {
+                raise_memory_error();
+                return false;
             }
         }
         for (std::uint32_t keyword = 0; keyword < arguments.keyword_count; ++keyword) {
@@ -117,9 +120,9 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
             for (std::uint32_t index = 0; index < parameter_names.size(); ++index) {
                 if (parameter_names[index] == name_id) {
                     if (!local(index).is_empty()) {
-                        raise_new(&object::type_error_type,
-                                  "function got multiple values for argument '" +
-                                      std::string(name_text(name_id)) + "'");
+                        raise_joined(&object::type_error_type,
+                                     {"function got multiple values for argument '",
+                                      name_text(name_id), "'"});
                         return false;
                     }
                     local(index) = value;
@@ -131,15 +134,16 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
                 continue;
             }
             if (keywords_dict.is_empty()) {
-                raise_new(&object::type_error_type,
-                          "unexpected keyword argument '" + std::string(name_text(name_id)) + "'");
+                raise_joined(&object::type_error_type,
+                             {"unexpected keyword argument '", name_text(name_id), "'"});
                 return false;
             }
             object::DictObject* dict = object::as_dict(keywords_dict);
             Value key = Value::from_interned_string(name_id);
             if (!object::dict_find_name(*this, dict, name_id).is_empty()) {
-                raise_new(&object::type_error_type, "function got multiple values for argument '" +
-                                                        std::string(name_text(name_id)) + "'");
+                raise_joined(
+                    &object::type_error_type,
+                    {"function got multiple values for argument '", name_text(name_id), "'"});
                 return false;
             }
             if (!object::dict_store(*this, dict, key, value)) {
@@ -156,9 +160,9 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
         }
         for (std::uint32_t index = 0; index < positional_parameters; ++index) {
             if (local(index).is_empty()) {
-                raise_new(
+                raise_joined(
                     &object::type_error_type,
-                    "function missing required positional argument #" + std::to_string(index + 1));
+                    {"function missing required positional argument #", DecimalText(index + 1)});
                 return false;
             }
         }
@@ -175,9 +179,9 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
                                                parameter_names[index]);
             }
             if (found.is_empty()) {
-                raise_new(&object::type_error_type,
-                          "function missing required keyword argument '" +
-                              std::string(name_text(parameter_names[index])) + "'");
+                raise_joined(&object::type_error_type,
+                             {"function missing required keyword argument '",
+                              name_text(parameter_names[index]), "'"});
                 return false;
             }
             local(index) = found;
