@@ -115,12 +115,12 @@ Result<Value> bytes_binary(Runtime& runtime, BinaryOperator operation, Value lef
     }
     if (operation == BinaryOperator::modulo) {
         // As the reference: formatted as str's % formats (so %s of bytes is its repr).
-        std::string output;
-        std::string pattern(bytes_view(left));
-        if (!percent_format_into(runtime, pattern, right, output, text::TextKind::bytes)) {
+        // `left` is immutable and the caller keeps it, so its bytes stay put meanwhile.
+        Printer output;
+        if (!percent_format_into(runtime, bytes_view(left), right, output, text::TextKind::bytes)) {
             return Value::empty();
         }
-        return make_bytes(runtime, output);
+        return make_bytes(runtime, output.text());
     }
     std::string_view first = bytes_view(left);
     if (operation == BinaryOperator::contains) {

@@ -946,8 +946,8 @@ std::optional<std::int64_t> to_integer(Runtime& runtime, Value value) {
     if (native != value) {
         return to_integer(runtime, native);
     }
-    runtime.raise_new(&type_error_type,
-                      "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
+    runtime.raise_joined(&type_error_type,
+                         {"can't convert ", type_name_of(runtime, value), " to int"});
     return std::nullopt;
 }
 
@@ -1002,8 +1002,8 @@ std::optional<double> to_double(Runtime& runtime, Value value) {
     if (converted.is_double()) {
         return converted.as_double();
     }
-    runtime.raise_new(&type_error_type,
-                      "can't convert " + std::string(type_name_of(runtime, value)) + " to float");
+    runtime.raise_joined(&type_error_type,
+                         {"can't convert ", type_name_of(runtime, value), " to float"});
     return std::nullopt;
 }
 

@@ -311,31 +311,29 @@ class PercentValues final : public text::PercentArguments {
 }  // namespace
 
 Status percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                           std::string& output, text::TextKind kind) {
+                           Printer& output, text::TextKind kind) {
     PercentValues values(runtime, arguments, kind);
-    text::StringSink sink(output);
+    PrinterSink sink(output);
     text::Status status = text::format_percent(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {
         raise_text_error(runtime, status.error());
     }
     // The output's size measures the work (a width can make it far longer than the input).
-    return status.ok() && runtime.charge_if_large(output.size());
+    return status.ok() && runtime.charge_if_large(output.text().size());
 }
 
 Result<Value> str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments) {
-    std::string output;
-    // The output's size measures the work (a width can make it far longer than the input).
-    if (!percent_format_into(runtime, pattern, arguments, output) ||
-        !runtime.charge_if_large(output.size())) {
+    Printer output;
+    if (!percent_format_into(runtime, pattern, arguments, output)) {
         return Value::empty();
     }
-    return make_str(runtime, output);
+    return make_str(runtime, output.text());
 }
 
 Status format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
-                            text::TextKind kind, std::string& output) {
+                            text::TextKind kind, Printer& output) {
     TemplateArguments values(runtime, arguments, kind);
-    text::StringSink sink(output);
+    PrinterSink sink(output);
     text::Status status = text::format_template(pattern, values, sink);
     if (!status.ok() && !values.python_error_pending) {
         raise_text_error(runtime, status.error());

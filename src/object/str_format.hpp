@@ -16,9 +16,10 @@ namespace xipy::object {
 Raised raise_text_error(Runtime& runtime, const text::Error& failure);
 
 // `pattern % arguments` as MicroPython's str (or, for kind bytes, bytes) does it; appends to
-// `output`. False with the exception pending on failure.
+// `output` (whose inline room keeps a short result off the C library's heap). False with the
+// exception pending on failure.
 Status percent_format_into(Runtime& runtime, std::string_view pattern, Value arguments,
-                           std::string& output, text::TextKind kind = text::TextKind::str);
+                           Printer& output, text::TextKind kind = text::TextKind::str);
 // The str result of `pattern % arguments`.
 Result<Value> str_modulo_format(Runtime& runtime, std::string_view pattern, Value arguments);
 
@@ -26,7 +27,7 @@ Result<Value> str_modulo_format(Runtime& runtime, std::string_view pattern, Valu
 // `kind` is the result's: a bytes result takes a bytes argument's raw bytes where a str result
 // takes only valid UTF-8. Appends to `output`; false with the exception pending on failure.
 Status format_template_into(Runtime& runtime, std::string_view pattern, Arguments arguments,
-                            text::TextKind kind, std::string& output);
+                            text::TextKind kind, Printer& output);
 
 // format(value, spec). MicroPython has no format() builtin; xipy follows CPython here and
 // calls a user class's __format__, else formats as one str.format field would.

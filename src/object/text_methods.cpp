@@ -429,12 +429,12 @@ Result<Value> text_partition(Runtime& runtime, Arguments arguments, TextKind kin
 }
 
 Result<Value> text_format(Runtime& runtime, Arguments arguments, TextKind kind) {
-    std::string output;
+    Printer output;
     if (!format_template_into(runtime, self_text(runtime, arguments, kind), arguments, kind,
                               output)) {
         return Value::empty();
     }
-    return make_result(runtime, arguments[0], kind, output);
+    return make_result(runtime, arguments[0], kind, output.text());
 }
 
 Result<Value> text_center(Runtime& runtime, Arguments arguments, TextKind kind) {
