@@ -133,8 +133,10 @@ xipy_status capture_exception(xipy_vm& vm) {
     vm.traceback.clear();
     if (!exception.is_empty()) {
         vm.exception_type = object::type_name_of(runtime, exception);
-        vm.exception_message = object::exception_message(runtime, exception);
-        vm.traceback = object::format_traceback(runtime, exception);
+        object::Printer message;
+        object::write_exception_message(runtime, exception, message);
+        vm.exception_message = message.text();
+        object::append_traceback(runtime, exception, vm.traceback);
         runtime.clear_exception();  // describing it may have raised in __str__
     }
     return XIPY_EXCEPTION;

@@ -103,7 +103,7 @@ std::optional<vm::VmConfig> make_vm_config(const xipy_config& config) {
 
 // True when a SystemExit value whose str() is `text` ends the program without a word: no
 // value, None, or an integer (whose code is the exit status).
-bool is_silent_exit_value(const std::string& text) {
+bool is_silent_exit_value(std::string_view text) {
     if (text.empty() || text == "None") {
         return true;
     }
@@ -121,11 +121,13 @@ bool is_silent_exit_value(const std::string& text) {
 
 void record_outcome(xipy_vm& handle, xipy_status status) {
     handle.last_status = status;
-    handle.exception_type.clear();
-    handle.exception_message.clear();
-    handle.traceback.clear();
-    handle.load_error.clear();
-    handle.exit_report.clear();
+    // Emptied and given back, so the last outcome's texts do not stay on the VM's heap.
+    for (xipy::support::SourceString* text :
+         {&handle.exception_type, &handle.exception_message, &handle.traceback, &handle.load_error,
+          &handle.exit_report}) {
+        text->clear();
+        text->shrink_to_fit();
+    }
     handle.exit_code = 0;
     if (status == XIPY_STEP_LIMIT) {
         handle.exception_type = handle.machine.exception_type_name();
@@ -187,6 +189,11 @@ xipy_vm::xipy_vm(xipy::vm::VmConfig config, const xipy_config& host_config)
       user_data(host_config.user_data),
       abort_on_handle_misuse(host_config.abort_on_handle_misuse != 0) {
     exception_root_.owner = this;
+    const xipy::support::SourceAllocator<char> heap_text(&machine.text_memory());
+    for (xipy::support::SourceString* text :
+         {&exception_type, &exception_message, &traceback, &load_error, &exit_report}) {
+        *text = xipy::support::SourceString(heap_text);
+    }
     runtime().heap().add_root_provider(&handles);
     runtime().heap().add_root_provider(&exception_root_);
 }

@@ -121,11 +121,12 @@ struct xipy_vm {
     bool abort_on_handle_misuse = false;
 
     xipy_status last_status = XIPY_OK;
-    std::string exception_type;
-    std::string exception_message;
-    std::string traceback;
-    std::string load_error;
-    std::string exit_report;
+    // The last outcome's texts, in the VM's heap when it has room (see SourceAllocator).
+    xipy::support::SourceString exception_type;
+    xipy::support::SourceString exception_message;
+    xipy::support::SourceString traceback;
+    xipy::support::SourceString load_error;
+    xipy::support::SourceString exit_report;
     int exit_code = 0;
 
   private:

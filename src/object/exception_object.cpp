@@ -377,8 +377,7 @@ Value stop_iteration_value(Value exception) {
     return args->length > 0 ? args->items()[0] : Value::none();
 }
 
-std::string exception_message(Runtime& runtime, Value exception) {
-    Printer printer;
+void write_exception_message(Runtime& runtime, Value exception, Printer& printer) {
     Value saved = runtime.take_exception();
     if (!print_arguments(runtime, printer, as_exception(exception))) {
         runtime.clear_exception();
@@ -387,36 +386,49 @@ std::string exception_message(Runtime& runtime, Value exception) {
     if (saved.is_empty()) {
         runtime.clear_exception();
     }
+}
+
+std::string exception_message(Runtime& runtime, Value exception) {
+    Printer printer;
+    write_exception_message(runtime, exception, printer);
     return printer.take();
 }
 
-std::string format_traceback(Runtime& runtime, Value exception) {
-    std::string text;
+template <class Text>
+void append_traceback(Runtime& runtime, Value exception, Text& out) {
     ExceptionObject* object = as_exception(exception);
     // As MicroPython: an exception that never passed through a frame (a MemoryError while
     // loading the module) prints without the header.
     if (!object->traceback.is_empty() && as_list(object->traceback)->length >= 3) {
-        text = "Traceback (most recent call last):\n";
+        out += "Traceback (most recent call last):\n";
         std::span<Value> entries = as_list(object->traceback)->span();
         for (std::size_t index = entries.size(); index >= 3; index -= 3) {
-            text += "  File \"";
-            text +=
-                runtime.name_text(static_cast<std::uint32_t>(entries[index - 3].as_small_int()));
-            text += "\", line ";
-            text += std::to_string(entries[index - 2].as_small_int());
+            out += "  File \"";
+            out += runtime.name_text(static_cast<std::uint32_t>(entries[index - 3].as_small_int()));
+            out += "\", line ";
+            out += std::string_view(Runtime::DecimalText(entries[index - 2].as_small_int()));
             // An entry in no function (a compile error's file and line) names none.
             const auto block = static_cast<std::uint32_t>(entries[index - 1].as_small_int());
             if (block != names::null_name) {
-                text += ", in ";
-                text += runtime.name_text(block);
+                out += ", in ";
+                out += runtime.name_text(block);
             }
-            text += "\n";
+            out += "\n";
         }
     }
-    text += type_name_of(runtime, exception);
-    text += ": ";
-    text += exception_message(runtime, exception);
-    text += "\n";
+    out += type_name_of(runtime, exception);
+    out += ": ";
+    Printer message;
+    write_exception_message(runtime, exception, message);
+    out += message.text();
+    out += "\n";
+}
+template void append_traceback(Runtime&, Value, std::string&);
+template void append_traceback(Runtime&, Value, support::SourceString&);
+
+std::string format_traceback(Runtime& runtime, Value exception) {
+    std::string text;
+    append_traceback(runtime, exception, text);
     return text;
 }
 

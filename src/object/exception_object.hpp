@@ -8,7 +8,9 @@
 
 #include "object/class_object.hpp"
 #include "object/object.hpp"
+#include "object/printer.hpp"
 #include "object/runtime.hpp"
+#include "support/source_allocator.hpp"
 
 namespace xipy::object {
 
@@ -96,7 +98,13 @@ Value stop_iteration_value(Value exception);
 // "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n"; only
 // "Type: message\n" for an exception that never passed through a frame.
 std::string format_traceback(Runtime& runtime, Value exception);
+// The same, appended to `out` (which asks the C library for nothing when the string's
+// allocator does not: a fixed-buffer VM's report of an uncaught exception).
+template <class Text>
+void append_traceback(Runtime& runtime, Value exception, Text& out);
 // str(exception), as the last traceback line shows it after "Type: ".
 std::string exception_message(Runtime& runtime, Value exception);
+// The same, written to `printer`.
+void write_exception_message(Runtime& runtime, Value exception, Printer& printer);
 
 }  // namespace xipy::object

@@ -331,6 +331,12 @@ class Interpreter : public object::Runtime {
     SegmentedStack<ExceptionHandler, 4> handlers_;
     // The heap as the loader's MemorySource (vm/heap_memory.hpp).
     HeapMemory heap_memory_{heap()};
+
+  public:
+    // The heap as a MemorySource: what the VM's side tables and its reports to the host use.
+    support::MemorySource& heap_memory() { return heap_memory_; }
+
+  private:
     ContextList contexts_;
     std::vector<std::string> argv_;
 #ifdef XIPY_OPCODE_COUNTS

@@ -69,6 +69,10 @@ Vm::Vm(VmConfig config) {
     interpreter_ =
         std::make_unique<Interpreter>(runtime_config, std::move(config.argv), config.modules);
     interpreter_->set_host_services(config.host);
+    const support::SourceAllocator<char> heap_text(&interpreter_->heap_memory());
+    exception_type_name_ = support::SourceString(heap_text);
+    exception_message_ = support::SourceString(heap_text);
+    traceback_text_ = support::SourceString(heap_text);
     max_steps_ = config.max_steps;
     for (auto& [point, source] : config.mounts) {
         interpreter_->mount(point, std::move(source), Value::empty());
@@ -99,9 +103,12 @@ Vm::~Vm() = default;
 
 void Vm::begin_run() {
     load_error_.clear();
-    exception_type_name_.clear();
-    exception_message_.clear();
-    traceback_text_.clear();
+    // Emptied and given back, so the last run's report does not stay on the heap.
+    for (support::SourceString* text :
+         {&exception_type_name_, &exception_message_, &traceback_text_}) {
+        text->clear();
+        text->shrink_to_fit();
+    }
     exit_code_ = 0;
     interpreter_->set_step_limit(max_steps_);
 }
@@ -167,8 +174,10 @@ RunStatus Vm::finish_run(object::Value globals, bool program_ends) {
     // Keep the exception reachable while its text is computed.
     interpreter.keep(exception);
     exception_type_name_ = object::type_name_of(interpreter, exception);
-    exception_message_ = object::exception_message(interpreter, exception);
-    traceback_text_ = object::format_traceback(interpreter, exception);
+    object::Printer message;
+    object::write_exception_message(interpreter, exception, message);
+    exception_message_ = message.text();
+    object::append_traceback(interpreter, exception, traceback_text_);
     if (object::is_instance(exception, &object::system_exit_type)) {
         object::TupleObject* args = object::as_tuple(object::as_exception(exception)->args);
         Value code = args->length > 0 ? args->items()[0] : Value::none();
@@ -228,9 +237,10 @@ object::Runtime& Vm::runtime() { return *interpreter_; }
 
 void Vm::restart_step_budget() { interpreter_->set_step_limit(max_steps_); }
 
-std::string Vm::exception_type_name() const { return exception_type_name_; }
-std::string Vm::exception_message() const { return exception_message_; }
-std::string Vm::traceback_text() const { return traceback_text_; }
+std::string_view Vm::exception_type_name() const { return exception_type_name_; }
+std::string_view Vm::exception_message() const { return exception_message_; }
+std::string_view Vm::traceback_text() const { return traceback_text_; }
+support::MemorySource& Vm::text_memory() { return interpreter_->heap_memory(); }
 int Vm::exit_code() const { return exit_code_; }
 std::string Vm::load_error() const { return load_error_; }
 

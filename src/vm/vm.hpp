@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gc/heap.hpp"
+#include "support/source_allocator.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_definition.hpp"
 #include "vm/module_source.hpp"
@@ -94,10 +95,14 @@ class Vm {
 
     // After RunStatus::exception (the traceback has NOT been written
     // anywhere; the caller prints it):
-    std::string exception_type_name() const;  // e.g. "ValueError"
-    std::string exception_message() const;    // str(exception), e.g. "bad value"
+    // The texts stay valid until the next run begins. They live in the VM's heap when it has
+    // room (a fixed-buffer VM reports an uncaught exception without malloc).
+    std::string_view exception_type_name() const;  // e.g. "ValueError"
+    std::string_view exception_message() const;    // str(exception), e.g. "bad value"
     // Exactly what MicroPython prints for an uncaught exception.
-    std::string traceback_text() const;
+    std::string_view traceback_text() const;
+    // The heap as a MemorySource, for texts a host keeps beside these (the C API's).
+    support::MemorySource& text_memory();
     // After an uncaught SystemExit (exception_type_name() == "SystemExit"),
     // the process exit status as the unix port computes it: 0 for None or
     // no argument, the int argument itself, else 1 (and run_image has then
@@ -176,9 +181,9 @@ class Vm {
     std::unique_ptr<Interpreter> interpreter_;
     std::string load_error_;
     std::uint64_t max_steps_ = 0;
-    std::string exception_type_name_;
-    std::string exception_message_;
-    std::string traceback_text_;
+    support::SourceString exception_type_name_;
+    support::SourceString exception_message_;
+    support::SourceString traceback_text_;
     int exit_code_ = 0;
 };
 
