@@ -78,13 +78,15 @@ void board_exit(int status) {
 }
 
 /* ---- newlib's system calls: no files, output to the console, malloc from the RAM between
- * .bss and the stack's reserve (the linker script's `end` and `stack_limit`). */
+ * .bss and the stack's reserve (the linker script's `end` and `stack_limit`). Marked used:
+ * under LTO nothing in the program's own code calls them, so the optimiser would drop them
+ * before the C library's objects (linked later) ask for them. */
 
 extern char end[];
 extern char stack_limit[];
 static char* heap_break = end;
 
-void* _sbrk(ptrdiff_t increment) {
+__attribute__((used)) void* _sbrk(ptrdiff_t increment) {
     if (increment > stack_limit - heap_break || -increment > heap_break - end) {
         errno = ENOMEM;
         return (void*)-1;
@@ -97,38 +99,38 @@ void* _sbrk(ptrdiff_t increment) {
 /* How far malloc's arena has grown, for the firmware's memory report. */
 size_t board_malloc_arena_bytes(void) { return (size_t)(heap_break - end); }
 
-int _write(int file, const char* data, int length) {
+__attribute__((used)) int _write(int file, const char* data, int length) {
     (void)file;
     board_console_write(data, (size_t)length);
     return length;
 }
 
-int _read(int file, char* data, int length) {
+__attribute__((used)) int _read(int file, char* data, int length) {
     (void)file;
     (void)data;
     (void)length;
     return 0;
 }
 
-int _close(int file) {
+__attribute__((used)) int _close(int file) {
     (void)file;
     errno = EBADF;
     return -1;
 }
 
-int _fstat(int file, struct stat* status) {
+__attribute__((used)) int _fstat(int file, struct stat* status) {
     (void)file;
     memset(status, 0, sizeof *status);
     status->st_mode = S_IFCHR;
     return 0;
 }
 
-int _isatty(int file) {
+__attribute__((used)) int _isatty(int file) {
     (void)file;
     return 1;
 }
 
-int _lseek(int file, int offset, int whence) {
+__attribute__((used)) int _lseek(int file, int offset, int whence) {
     (void)file;
     (void)offset;
     (void)whence;
@@ -136,7 +138,7 @@ int _lseek(int file, int offset, int whence) {
     return -1;
 }
 
-int _open(const char* path, int flags, int mode) {
+__attribute__((used)) int _open(const char* path, int flags, int mode) {
     (void)path;
     (void)flags;
     (void)mode;
@@ -144,9 +146,9 @@ int _open(const char* path, int flags, int mode) {
     return -1;
 }
 
-int _getpid(void) { return 1; }
+__attribute__((used)) int _getpid(void) { return 1; }
 
-int _kill(int process, int signal) {
+__attribute__((used)) int _kill(int process, int signal) {
     (void)process;
     (void)signal;
     errno = EINVAL;
@@ -156,7 +158,7 @@ int _kill(int process, int signal) {
 void _exit(int status) { board_exit(status); }
 
 /* The clock behind time.time() and time.ticks_*(): time since the first reading. */
-int _gettimeofday(struct timeval* now, void* zone) {
+__attribute__((used)) int _gettimeofday(struct timeval* now, void* zone) {
     (void)zone;
     unsigned long microseconds = board_ticks_us();
     now->tv_sec = (time_t)(microseconds / 1000000u);
@@ -169,7 +171,7 @@ int _gettimeofday(struct timeval* now, void* zone) {
  * The VM is never granted a filesystem here, so nothing calls them while Python runs;
  * they only satisfy the link. */
 
-int _stat(const char* path, struct stat* status) {
+__attribute__((used)) int _stat(const char* path, struct stat* status) {
     (void)path;
     (void)status;
     errno = ENOENT;

@@ -107,7 +107,15 @@ xipy_vm& vm_of(object::Runtime& runtime) {
 
 bool report_misuse(xipy_vm& vm, const char* function, const char* what) {
     if (vm.abort_on_handle_misuse) {
+#if XIPY_HOSTED
         std::fprintf(stderr, "xipy: %s: %s\n", function, what);
+#else
+        // Through the VM's own stderr writer: a bare-metal build has no C stdio to link.
+        object::Runtime& runtime = vm.runtime();
+        for (const char* piece : {"xipy: ", function, ": ", what, "\n"}) {
+            runtime.write(object::OutputStream::standard_error, piece);
+        }
+#endif
         std::abort();
     }
     return false;

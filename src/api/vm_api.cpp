@@ -24,6 +24,7 @@ constexpr int exit_code_bad_image = 2;
 constexpr std::size_t minimum_heap_buffer_bytes = 4096;
 constexpr int exit_code_step_limit = 3;
 
+#if XIPY_HOSTED
 void write_to_stream(void* context, const char* data, std::size_t length) {
     std::fwrite(data, 1, length, static_cast<std::FILE*>(context));
 }
@@ -36,6 +37,12 @@ void write_to_stdout(void*, const char* data, std::size_t length) {
 void write_to_stderr(void*, const char* data, std::size_t length) {
     write_to_stream(stderr, data, length);
 }
+#else
+// A bare-metal build has no stdio to fall back on (linking newlib's would cost about 6 KB of
+// flash): output a host did not ask for goes nowhere.
+void write_to_stdout(void*, const char*, std::size_t) {}
+void write_to_stderr(void*, const char*, std::size_t) {}
+#endif
 
 bool config_is_valid(const xipy_config& config) {
     if (config.heap_limit_bytes == 0 || config.max_depth == 0 || config.argument_count < 0) {
