@@ -81,9 +81,11 @@ typedef struct xipy_config {
     /* Deepest nesting of Python calls; beyond it the program gets
      * "RuntimeError: maximum recursion depth exceeded". Default 1000. Must not be 0. */
     uint32_t max_depth;
-    /* Where print() and sys.stdout writes go. NULL (the default) writes to the C stdout. */
+    /* Where print() and sys.stdout writes go. NULL (the default) writes to the C stdout; in a
+     * bare-metal build (XIPY_HOSTED off), which links no C stdio, it discards the output. */
     xipy_write_function write_stdout;
-    /* Where sys.stderr writes go. NULL (the default) writes to the C stderr. */
+    /* Where sys.stderr writes go. NULL (the default) writes to the C stderr (bare metal:
+     * discards it, as for write_stdout). */
     xipy_write_function write_stderr;
     /* Passed as the first argument of write_stdout and write_stderr. Default NULL. */
     void* output_context;
