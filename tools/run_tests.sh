@@ -134,6 +134,9 @@ step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
 # The example firmware (Cortex-M3, arm-none-eabi) running the corpus under qemu-system-arm.
 step "firmware: corpus programs on the mps2-an385 port under QEMU (make firmware-test)" \
     "${make_quietly[@]}" firmware-test
+# The firmware profiler's reading of QEMU's execution log (tools/firmware_profile.py).
+step "firmware profiler: a made-up QEMU log counted by block and function" \
+    "$PYTHON" tests/tools/firmware_profile_test.py
 # Corrupted .mpy files must be rejected or run within the limits (`make mutation` runs 10,000).
 step "mutation smoke: 1,000 corrupted corpus files on build-asan/xipy" \
     "$PYTHON" tools/mutation_test.py --xipy build-asan/xipy --corpus build/corpus --count 1000
