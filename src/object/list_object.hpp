@@ -21,7 +21,7 @@ struct alignas(8) ValueArray : gc::Cell {
     std::uint32_t capacity;
 
     explicit ValueArray(std::uint32_t count);
-    Value* items() { return reinterpret_cast<Value*>(this + 1); }
+    [[gnu::always_inline]] Value* items() { return reinterpret_cast<Value*>(this + 1); }
 };
 ValueArray* make_value_array(Runtime& runtime, std::uint32_t capacity);
 
@@ -32,7 +32,9 @@ struct ListObject : Object {
     ValueArray* storage = nullptr;
 
     explicit ListObject(const Type* type) : Object(type) {}
-    Value* items() { return storage == nullptr ? nullptr : storage->items(); }
+    [[gnu::always_inline]] Value* items() {
+        return storage == nullptr ? nullptr : storage->items();
+    }
     std::span<Value> span() { return {items(), length}; }
 };
 

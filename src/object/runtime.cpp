@@ -36,6 +36,11 @@ Runtime::~Runtime() {
     heap_.remove_root_provider(this);
 }
 
+void Runtime::drop_temporaries(std::size_t mark) {
+    temporaries_.resize(mark);
+    root_count_ = mark;
+}
+
 gc::Cell* Runtime::allocate_cell(std::size_t bytes) {
     gc::Cell* cell = heap_.allocate(bytes, nullptr);
     if (cell == nullptr) {

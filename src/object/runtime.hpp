@@ -121,12 +121,13 @@ class Runtime : public gc::RootProvider {
     std::size_t temporaries_mark() const { return root_count_; }
     // The interpreter calls this before every instruction, so the test reads one counter
     // (root_count_, always temporaries_.size()) rather than the vector's two ends.
-    void release_temporaries(std::size_t mark) {
+    [[gnu::always_inline]] void release_temporaries(std::size_t mark) {
         if (root_count_ > mark) [[unlikely]] {
-            temporaries_.resize(mark);
-            root_count_ = mark;
+            drop_temporaries(mark);
         }
     }
+    // release_temporaries' work, out of line so that the test above inlines everywhere.
+    void drop_temporaries(std::size_t mark);
     // The most slots the root stack has held at once (its reserved size): the memory rooting
     // costs. Tests use it to check that native loops stay bounded.
     std::size_t root_stack_capacity() const { return temporaries_.capacity(); }
@@ -192,7 +193,7 @@ class Runtime : public gc::RootProvider {
         return succeeded();
     }
     void leave_call() { --depth_; }
-    Status enter_native_call() {
+    [[gnu::always_inline]] Status enter_native_call() {
         if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) [[unlikely]] {
             return raise_recursion_depth();
         }
@@ -202,7 +203,7 @@ class Runtime : public gc::RootProvider {
     }
     // RuntimeError("maximum recursion depth exceeded").
     Raised raise_recursion_depth();
-    void leave_native_call() {
+    [[gnu::always_inline]] void leave_native_call() {
         --native_depth_;
         --depth_;
     }

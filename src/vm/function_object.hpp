@@ -81,7 +81,7 @@ static_assert(sizeof(void*) != 8 || sizeof(FunctionObject) == 32,
               "flags, cell count and name fill the cell header's padding");
 
 // Inline: every Python call asks both.
-inline bool is_function(object::Value value) {
+[[gnu::always_inline]] inline bool is_function(object::Value value) {
     return value.is_object() && value.as_object()->type() == &function_type;
 }
 inline FunctionObject* as_function(object::Value value) {

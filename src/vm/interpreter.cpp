@@ -142,7 +142,7 @@ static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
 // Local variable `index` of a frame (MicroPython keeps locals in reverse order).
-Value& local_slot(Frame& frame, std::uint32_t index) {
+[[gnu::always_inline]] inline Value& local_slot(Frame& frame, std::uint32_t index) {
     return frame.state[frame.state_count - 1 - index];
 }
 

@@ -238,7 +238,7 @@ class Interpreter : public object::Runtime {
 #endif
     // Counts one step and polls the interrupt flag; false with an exception pending when the
     // budget is spent (an uncatchable RuntimeError) or an interrupt arrived.
-    object::Status charge_step() {
+    [[gnu::always_inline]] object::Status charge_step() {
         ++steps_;
         if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
             return stop_or_interrupt();

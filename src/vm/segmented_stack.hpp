@@ -69,7 +69,7 @@ class SegmentedStack {
     // when the heap cannot hold the chunk they need (nothing changes then). The slots hold
     // whatever the last user left there. Pushing no slots never allocates (`slots` may then be
     // null).
-    bool push(std::uint32_t count, T*& slots) {
+    [[gnu::always_inline]] bool push(std::uint32_t count, T*& slots) {
         // The common case, inline: the slots fit in the rest of the current chunk.
         if (std::uint64_t{top_} + count <= current_end_) {
             slots = current_slots_ + (top_ - current_start_);
@@ -80,7 +80,7 @@ class SegmentedStack {
     }
 
     // Allocates what a push(1) needs now, so that the push itself cannot allocate (or fail).
-    bool reserve_one() {
+    [[gnu::always_inline]] bool reserve_one() {
         if (top_ < current_end_) {
             return true;
         }
@@ -89,7 +89,7 @@ class SegmentedStack {
     }
 
     // Pops back to an earlier top(); the chunks stay for the next pushes.
-    void pop_to(std::uint32_t position) {
+    [[gnu::always_inline]] void pop_to(std::uint32_t position) {
         top_ = position;
         if (position < current_start_) {
             // Back below the current chunk: the chunk holding `position` (at most the current
