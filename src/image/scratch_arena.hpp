@@ -85,7 +85,10 @@ class ScratchArena {
         std::uint8_t* end() { return payload() + size; }
     };
 
-    static constexpr std::size_t minimum_block_bytes = 4096;
+    // Small: in a fixed heap buffer the heap's pages leave free memory in pieces, and a 4 KiB
+    // block could not be found where 1 KiB ones could (docs/firmware.md, RAM). Verifying a
+    // big function does not need more of them, since its big tables come one block each.
+    static constexpr std::size_t minimum_block_bytes = 1024;
 
     // Moves to the next kept block, or adds one large enough for `bytes`.
     void advance(std::size_t bytes) {

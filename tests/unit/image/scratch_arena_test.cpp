@@ -65,6 +65,19 @@ TEST(ScratchArena, KeepsServingAndReportsWhenTheSourceRefuses) {
     EXPECT_EQ(reinterpret_cast<std::uintptr_t>(memory) % alignof(std::uint64_t), 0u);
 }
 
+// A small function's verification must not need a large contiguous block: in a VM's fixed
+// buffer, fragmented by the heap's pages, a 4 KiB block was often unavailable while
+// plenty of memory was free (pystone needed a 72 KiB buffer to verify its functions).
+TEST(ScratchArena, SmallRequestsTakeAKilobyteBlock) {
+    CountingSource source(1024 + 64);
+    ScratchArena arena(source);
+    for (int request = 0; request < 12; ++request) {
+        ASSERT_NE(arena.allocate(64, alignof(std::uint64_t)), nullptr);
+    }
+    EXPECT_FALSE(arena.exhausted());
+    EXPECT_EQ(source.allocations, 1u);
+}
+
 TEST(FixedTable, TakesExactlyItsCapacityAndGivesItBack) {
     CountingSource source(1024);
     {
