@@ -580,6 +580,20 @@ void Interpreter::pop_frame() {
         instruction = frame->instruction; \
         top = frame->stack_top;           \
     } while (0)
+// Calls an out-of-line helper that moves the stack top or the instruction pointer: the
+// expression names `lent_top` and `lent_instruction`, copies taken back afterwards. Passing
+// `top` or `instruction` itself by reference would make the compiler keep it in memory for the
+// whole loop (an address-taken local), which on the Cortex-M3 cost a load and a store of each
+// per instruction; copies keep them in registers.
+#define LEND(expression)                                    \
+    ([&]() __attribute__((always_inline)) {                 \
+        Value* lent_top = top;                              \
+        const std::uint8_t* lent_instruction = instruction; \
+        auto outcome = (expression);                        \
+        top = lent_top;                                     \
+        instruction = lent_instruction;                     \
+        return outcome;                                     \
+    }())
 #define CHECK(value)               \
     do {                           \
         if ((value).is_empty()) {  \
@@ -758,7 +772,7 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
                 Value slot = local_slot(*frame, read_var_uint(instruction));
-                if (!access_cell(*this, slot, opcode, top)) {
+                if (!LEND(access_cell(*this, slot, opcode, lent_top))) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -816,7 +830,7 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_SUPER_METHOD) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                if (!load_super_method(*this, top, name)) {
+                if (!LEND(load_super_method(*this, lent_top, name))) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -906,14 +920,14 @@ ExecutionResult Interpreter::run() {
             OPCODE(SETUP_WITH) : {
                 const std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                if (!enter_with(*this, *frame, top, instruction + offset)) {
+                if (!LEND(enter_with(*this, *frame, lent_top, lent_instruction + offset))) {
                     goto handle_exception;
                 }
                 NEXT();
             }
             OPCODE(WITH_CLEANUP) : {
                 SAVE_FRAME();
-                if (!exit_with(*this, *frame, top)) {
+                if (!LEND(exit_with(*this, *frame, lent_top))) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -921,7 +935,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(UNWIND_JUMP) : {
                 // break or continue out of try, with or for blocks (vm/unwind.cpp).
                 bool is_backward = false;
-                instruction = unwind_jump(*frame, top, instruction, is_backward);
+                instruction = LEND(unwind_jump(*frame, lent_top, lent_instruction, is_backward));
                 CHARGE_BACKWARD_JUMP(is_backward);
                 NEXT();
             }
@@ -934,7 +948,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(END_FINALLY) : {
                 // Leaves a finally or with body the way it was entered (vm/unwind.cpp).
                 const std::uint8_t* from = instruction;
-                const FinallyExit exit = end_finally(*this, *frame, top, instruction);
+                const FinallyExit exit =
+                    LEND(end_finally(*this, *frame, lent_top, lent_instruction));
                 if (exit == FinallyExit::returns) {
                     goto unwind_return;
                 }
@@ -1001,7 +1016,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_MAP) : {
-                if (!store_map(*this, top)) {
+                if (!LEND(store_map(*this, lent_top))) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1017,13 +1032,14 @@ ExecutionResult Interpreter::run() {
             OPCODE(BUILD_SLICE) : {
                 std::uint32_t count = read_var_uint(instruction);
                 // May run the subscript that follows as well (vm/slicing.hpp).
-                if (!build_slice(*this, *frame, top, instruction, count)) {
+                if (!LEND(build_slice(*this, *frame, lent_top, lent_instruction, count))) {
                     goto handle_exception;
                 }
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
-                if (!store_comprehension(*this, top, read_var_uint(instruction))) {
+                const std::uint32_t operand = read_var_uint(instruction);
+                if (!LEND(store_comprehension(*this, lent_top, operand))) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1049,7 +1065,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(MAKE_FUNCTION)
                 : OPCODE(MAKE_FUNCTION_DEFARGS)
                 : OPCODE(MAKE_CLOSURE) : OPCODE(MAKE_CLOSURE_DEFARGS) : {
-                Value function = make_function_from_stack(*this, *frame, opcode, instruction, top);
+                Value function = LEND(
+                    make_function_from_stack(*this, *frame, opcode, lent_instruction, lent_top));
                 CHECK(function);
                 PUSH(function);
                 NEXT();
@@ -1057,7 +1074,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(CALL_FUNCTION)
                 : OPCODE(CALL_METHOD)
                 : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
-                const CallOutcome outcome = call_instruction(*frame, opcode, instruction, top);
+                const CallOutcome outcome =
+                    LEND(call_instruction(*frame, opcode, lent_instruction, lent_top));
                 if (outcome == CallOutcome::raised) {
                     goto handle_exception;
                 }
@@ -1068,7 +1086,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(RETURN_VALUE) : unwind_return : {
                 // A finally body may have to run first (vm/unwind.cpp).
-                if (frame->handler_count > 0 && return_through_handlers(*frame, top, instruction)) {
+                if (frame->handler_count > 0 &&
+                    LEND(return_through_handlers(*frame, lent_top, lent_instruction))) {
                     NEXT();
                 }
                 // LOAD_NULL's marker is no Python value; callers would read it as "raised".
@@ -1128,7 +1147,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(IMPORT_NAME) : OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
                 SAVE_FRAME();
-                if (!import_from_stack(*this, opcode, name, top)) {
+                if (!LEND(import_from_stack(*this, opcode, name, lent_top))) {
                     goto handle_exception;
                 }
                 NEXT();
