@@ -23,11 +23,6 @@ namespace xipy::gc {
 
 namespace {
 
-// Collect once the bytes allocated since the last collection reach the live
-// bytes it left (so the heap at most doubles between collections), but not
-// more often than every `minimum_collection_interval` bytes.
-constexpr std::size_t minimum_collection_interval = 256 * 1024;
-
 // A class's first page is about this big (one block at least), each further one twice the
 // last up to the largest: a small heap (a VM that has run nothing yet) wastes little in
 // half-used pages, a big one takes few chunks.
@@ -260,26 +255,17 @@ void Heap::free_block(void* block, std::size_t bytes) {
     }
 }
 
-bool Heap::collect_if_due() {
+bool Heap::collect_now() {
     if (config_.collect_on_every_allocation) {
         collect();
         return true;
     }
-    if (automatic_collection_) {
-        const std::size_t interval =
-            std::max(bytes_after_last_collection_, minimum_collection_interval);
-        const bool interval_reached = bytes_in_use_ - bytes_after_last_collection_ >= interval;
-        const bool threshold_reached = bytes_allocated_since_collection_ >= threshold_bytes_;
-        if (interval_reached || threshold_reached) {
-            // Only a collection the policy schedules keeps spare pages: one made for room, or
-            // asked for (gc.collect(), the host), gives every empty page back.
-            keep_spare_pages_ = config_.keep_spare_pages;
-            collect();
-            keep_spare_pages_ = false;
-            return true;
-        }
-    }
-    return false;
+    // Only a collection the policy schedules keeps spare pages: one made for room, or asked
+    // for (gc.collect(), the host), gives every empty page back.
+    keep_spare_pages_ = config_.keep_spare_pages;
+    collect();
+    keep_spare_pages_ = false;
+    return true;
 }
 
 bool Heap::fits_after_collecting(std::size_t bytes, bool collected) {
@@ -346,13 +332,6 @@ void Heap::free_memory(void* memory, std::size_t bytes) {
     } else {
         config_.reallocate(config_.allocator_context, memory, bytes, 0);
     }
-}
-
-void Heap::count_allocated(std::size_t bytes) {
-    bytes_in_use_ += bytes;
-    peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
-    bytes_allocated_since_collection_ += bytes;
-    bytes_allocated_ += bytes;
 }
 
 void* Heap::allocate_untyped(std::size_t bytes) {

@@ -303,7 +303,29 @@ class Heap {
     Cell* allocate_large(std::size_t bytes, const CellDescriptor* descriptor, bool room_made);
     bool add_page(std::size_t size_class, bool collected);
     // Runs the collection policy (stress mode, interval, threshold); true when it collected.
-    bool collect_if_due();
+    // The test is inline, since every small allocation makes it; the collection is not.
+    [[gnu::always_inline]] bool collect_if_due() {
+        if (config_.collect_on_every_allocation || collection_due()) [[unlikely]] {
+            return collect_now();
+        }
+        return false;
+    }
+    // Collect once the bytes allocated since the last collection reach the live bytes it left
+    // (so the heap at most doubles between collections), but not more often than every
+    // `minimum_collection_interval` bytes; or once `threshold_bytes_` more were allocated.
+    // Memory given back since then counts as nothing allocated, not as a negative amount.
+    static constexpr std::size_t minimum_collection_interval = 256 * 1024;
+    bool collection_due() const {
+        if (!automatic_collection_) {
+            return false;
+        }
+        const std::size_t growth = bytes_in_use_ > bytes_after_last_collection_
+                                       ? bytes_in_use_ - bytes_after_last_collection_
+                                       : 0;
+        return growth >= std::max(bytes_after_last_collection_, minimum_collection_interval) ||
+               bytes_allocated_since_collection_ >= threshold_bytes_;
+    }
+    bool collect_now();
     // Whether `bytes` more fit under the limit, collecting once when the policy allows.
     bool fits_after_collecting(std::size_t bytes, bool collected);
     bool fits(std::size_t bytes) const {
@@ -320,7 +342,12 @@ class Heap {
     void* allocate_memory(std::size_t bytes);
     void* allocate_from_host(std::size_t bytes);
     void free_memory(void* memory, std::size_t bytes);
-    void count_allocated(std::size_t bytes);
+    [[gnu::always_inline]] void count_allocated(std::size_t bytes) {
+        bytes_in_use_ += bytes;
+        peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
+        bytes_allocated_since_collection_ += bytes;
+        bytes_allocated_ += bytes;
+    }
     void mark_roots(Tracer& tracer);
     // The collection's Tracer lives on the C stack while it runs (1 KiB on 64-bit hosts), not
     // in every heap: an idle VM does not pay for a work list.

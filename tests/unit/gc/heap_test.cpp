@@ -428,6 +428,21 @@ TEST(HeapTest, DisabledHeapSkipsItsPeriodicCollection) {
     }
 }
 
+// Memory given back below what the last collection left (a verifier's scratch blocks, a
+// list's old storage) must not make the next allocation collect: the bytes since the last
+// collection are fewer than none, not a huge unsigned number.
+TEST(HeapTest, MemoryGivenBackDoesNotMakeTheNextAllocationCollect) {
+    Heap heap(HeapConfig{64 << 20, false});
+    void* scratch = heap.allocate_untyped(4096);
+    ASSERT_NE(scratch, nullptr);
+    heap.collect();
+    heap.release_untyped(scratch, 4096);
+    for (int index = 0; index < 100; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);
+    }
+    EXPECT_EQ(heap.collections(), 1u);
+}
+
 TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
     finalized_count = 0;
     Heap heap(HeapConfig{1 << 20, false});
