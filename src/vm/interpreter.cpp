@@ -421,22 +421,22 @@ object::Status Interpreter::push_direct_frame(Value function_value, Value first,
     }
     // Every field written once, straight into the frame stack's slot.
     const std::uint8_t* const start = context->image.bytes().data() + code.bytecode_file_offset;
-    frames_.push_back(Frame{.code = &code,
-                            .context = context,
-                            .function = function_value,
-                            .globals = context->globals,
-                            .locals = Value(),
-                            .instruction = start,
-                            .current_instruction = start,
-                            .state = state,
-                            .stack_top = state - 1,
-                            .handlers = handlers,
-                            .handler_count = 0,
-                            .state_count = state_count,
-                            .stack_base = stack_base,
-                            .handler_base = handler_base,
-                            .returns_to_native = false,
-                            .generator = nullptr});
+    ::new (static_cast<void*>(frames_.push_back_slot())) Frame{.code = &code,
+                                                               .context = context,
+                                                               .function = function_value,
+                                                               .globals = context->globals,
+                                                               .locals = Value(),
+                                                               .instruction = start,
+                                                               .current_instruction = start,
+                                                               .state = state,
+                                                               .stack_top = state - 1,
+                                                               .handlers = handlers,
+                                                               .handler_count = 0,
+                                                               .state_count = state_count,
+                                                               .stack_base = stack_base,
+                                                               .handler_base = handler_base,
+                                                               .returns_to_native = false,
+                                                               .generator = nullptr};
     return object::succeeded();
 }
 

@@ -228,6 +228,15 @@ class ItemStack {
 
     // Allocates room for the next push_back(); false when the heap cannot hold it.
     bool reserve_one() { return slots_.reserve_one(); }
+    // Requires a successful reserve_one() since the last push_back(): the new last slot, for
+    // the caller to construct the item in (placement new), so that a big item is built where it
+    // lives instead of being built and then copied.
+    [[gnu::always_inline]] T* push_back_slot() {
+        T* slot = nullptr;
+        slots_.push(1, slot);
+        back_ = slot;
+        return slot;
+    }
     // Requires a successful reserve_one() since the last push_back().
     T& push_back(const T& item) {
         T* slot = nullptr;
