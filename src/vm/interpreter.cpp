@@ -562,9 +562,10 @@ void Interpreter::pop_frame() {
 
 // The loop's vocabulary. run() keeps its hot state in locals rather than in the Frame, so the
 // compiler can hold them in registers across the whole loop: `frame` (the innermost frame),
-// `instruction` (the next byte to decode), `top` (the value stack's top item) and `opcode`.
+// `instruction` (the next byte to decode), `top` (the value stack's top item), `local_zero`
+// (the slot of local 0: locals run downwards from it, LOCAL(index)) and `opcode`.
 // SAVE_FRAME() writes `instruction` and `top` back before anything that may read the frame
-// (a call, an allocation that collects, a traceback); LOAD_FRAME() reloads all three after the
+// (a call, an allocation that collects, a traceback); LOAD_FRAME() reloads them after the
 // innermost frame changed (a call pushed one, a return or an unwind popped one).
 #define PUSH(value) (*++top = (value))
 #define POP() (*top--)
@@ -574,12 +575,14 @@ void Interpreter::pop_frame() {
         frame->instruction = instruction; \
         frame->stack_top = top;           \
     } while (0)
-#define LOAD_FRAME()                      \
-    do {                                  \
-        frame = &frames_.back();          \
-        instruction = frame->instruction; \
-        top = frame->stack_top;           \
+#define LOAD_FRAME()                         \
+    do {                                     \
+        frame = &frames_.back();             \
+        instruction = frame->instruction;    \
+        top = frame->stack_top;              \
+        local_zero = &local_slot(*frame, 0); \
     } while (0)
+#define LOCAL(index) (local_zero[-static_cast<std::ptrdiff_t>(index)])
 // Calls an out-of-line helper that moves the stack top or the instruction pointer: the
 // expression names `lent_top` and `lent_instruction`, copies taken back afterwards. Passing
 // `top` or `instruction` itself by reference would make the compiler keep it in memory for the
@@ -652,6 +655,7 @@ ExecutionResult Interpreter::run() {
     Frame* frame = &frames_.back();
     const std::uint8_t* instruction = frame->instruction;
     Value* top = frame->stack_top;
+    Value* local_zero = &local_slot(*frame, 0);
     Value pending_inject = inject_;
     inject_ = Value::empty();
     std::uint8_t opcode = 0;
@@ -745,7 +749,7 @@ ExecutionResult Interpreter::run() {
             OPCODE(LOAD_FAST_MULTI) : {
                 local_index = opcode - byte_of(Opcode::LOAD_FAST_MULTI);
             load_fast:
-                Value value = local_slot(*frame, local_index);
+                Value value = LOCAL(local_index);
                 if (value.is_empty()) {
                     goto unbound_local;
                 }
@@ -759,11 +763,11 @@ ExecutionResult Interpreter::run() {
             OPCODE(STORE_FAST_MULTI) : {
                 local_index = opcode - byte_of(Opcode::STORE_FAST_MULTI);
             store_fast:
-                local_slot(*frame, local_index) = POP();
+                LOCAL(local_index) = POP();
                 NEXT();
             }
             OPCODE(DELETE_FAST) : {
-                Value& slot = local_slot(*frame, read_var_uint(instruction));
+                Value& slot = LOCAL(read_var_uint(instruction));
                 if (slot.is_empty()) {
                     goto unbound_local;
                 }
@@ -771,7 +775,7 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
-                Value slot = local_slot(*frame, read_var_uint(instruction));
+                Value slot = LOCAL(read_var_uint(instruction));
                 if (!LEND(access_cell(*this, slot, opcode, lent_top))) {
                     goto handle_exception;
                 }
