@@ -372,6 +372,7 @@ void Heap::collect() {
     }
     sweep();
     bytes_after_last_collection_ = bytes_in_use_;
+    collection_due_at_ = due_at(bytes_in_use_);
     bytes_allocated_since_collection_ = 0;
     ++collections_;
     collecting_ = false;

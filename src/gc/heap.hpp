@@ -315,15 +315,15 @@ class Heap {
     // `minimum_collection_interval` bytes; or once `threshold_bytes_` more were allocated.
     // Memory given back since then counts as nothing allocated, not as a negative amount.
     static constexpr std::size_t minimum_collection_interval = 256 * 1024;
-    bool collection_due() const {
-        if (!automatic_collection_) {
-            return false;
-        }
-        const std::size_t growth = bytes_in_use_ > bytes_after_last_collection_
-                                       ? bytes_in_use_ - bytes_after_last_collection_
-                                       : 0;
-        return growth >= std::max(bytes_after_last_collection_, minimum_collection_interval) ||
-               bytes_allocated_since_collection_ >= threshold_bytes_;
+    [[gnu::always_inline]] bool collection_due() const {
+        return automatic_collection_ && (bytes_in_use_ >= collection_due_at_ ||
+                                         bytes_allocated_since_collection_ >= threshold_bytes_);
+    }
+    // The bytes in use at which the interval is reached, set by each collection.
+    static std::size_t due_at(std::size_t bytes_after_collection) {
+        const std::size_t interval = std::max(bytes_after_collection, minimum_collection_interval);
+        return interval > SIZE_MAX - bytes_after_collection ? SIZE_MAX
+                                                            : bytes_after_collection + interval;
     }
     bool collect_now();
     // Whether `bytes` more fit under the limit, collecting once when the policy allows.
@@ -381,6 +381,7 @@ class Heap {
     std::size_t bytes_in_use_ = 0;
     std::size_t bytes_reserved_ = 0;
     std::size_t bytes_after_last_collection_ = 0;
+    std::size_t collection_due_at_ = due_at(0);
     std::size_t bytes_allocated_since_collection_ = 0;
     std::size_t peak_bytes_in_use_ = 0;
     std::uint64_t bytes_allocated_ = 0;
