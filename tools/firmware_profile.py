@@ -14,8 +14,8 @@ groups flash); for any firmware, libgcc's software floating point, the C library
 functions, and MicroPython's own files by prefix (mp_execute_bytecode is "bytecode
 interpreter", gc_* is "garbage collector", ...).
 
-Usage: tools/firmware_profile.py [--stdin FILE] [--until TEXT] [--top N] FIRMWARE.elf
-           -- QEMU_ARGUMENTS...
+Usage: tools/firmware_profile.py [--stdin FILE] [--until TEXT] [--top N] [--output FILE]
+           [--callers FUNCTION]... [--blocks FUNCTION]... FIRMWARE.elf -- QEMU_ARGUMENTS...
 The QEMU arguments follow `--` without the logging options, which this tool adds. With
 --until, QEMU is stopped once its console output contains TEXT (for a firmware that waits at
 a prompt instead of exiting); --stdin feeds FILE to the console.
@@ -125,8 +125,12 @@ def main():
     parser.add_argument("--top", type=int, default=25, help="how many functions to list")
     parser.add_argument("--output", help="also write QEMU's console output to this file")
     parser.add_argument("--callers", action="append", default=[], metavar="FUNCTION",
-                        help="also list the functions that call FUNCTION (a name as listed), "
+                        help="also list the functions that call FUNCTION (a name as listed, or "
+                             "the start of one), "
                              "with the instructions FUNCTION ran per caller")
+    parser.add_argument("--blocks", action="append", default=[], metavar="FUNCTION",
+                        help="also list FUNCTION's hottest blocks by address (to read beside "
+                             "`arm-none-eabi-objdump -d`)")
     parser.add_argument("qemu", nargs=argparse.REMAINDER)
     arguments = parser.parse_args()
     qemu = arguments.qemu[1:] if arguments.qemu[:1] == ["--"] else arguments.qemu
@@ -135,10 +139,19 @@ def main():
 
     starts, names = read_symbols(arguments.elf)
     is_xipy = any(name.startswith("xipy::") or name.startswith("xipy_") for name in names)
+    def full_name(prefix):
+        """The one function whose name is `prefix` or starts with it."""
+        if prefix in names:
+            return prefix
+        matches = sorted({name for name in names if name.startswith(prefix)})
+        if len(matches) != 1:
+            parser.error(f"{len(matches)} functions in {arguments.elf} start with {prefix!r}")
+        return matches[0]
+
+    arguments.callers = [full_name(name) for name in arguments.callers]
+    arguments.blocks = [full_name(name) for name in arguments.blocks]
     watched = {}
     for callee in arguments.callers:
-        if callee not in names:
-            parser.error(f"no function named {callee!r} in {arguments.elf}")
         index = names.index(callee)
         following = [start for start in starts[index + 1:] if start > starts[index]]
         watched[starts[index]] = following[0] if following else starts[index] + 1
@@ -187,6 +200,13 @@ def main():
     print(f"{'instructions':>13} {'share':>6}  function")
     for name, instructions in functions.most_common(arguments.top):
         print(f"{instructions:>13,} {100 * instructions / total:>5.1f}%  {name[:110]}")
+    for function in arguments.blocks:
+        print()
+        print(f"{function}'s hottest blocks:")
+        blocks = [(instructions, pc) for pc, instructions in counts.items()
+                  if function_of(pc) == function]
+        for instructions, pc in sorted(blocks, reverse=True)[:arguments.top]:
+            print(f"{instructions:>13,} {100 * instructions / total:>5.1f}%  0x{pc:08x}")
     for callee in arguments.callers:
         start = starts[names.index(callee)]
         by_caller = collections.Counter()
