@@ -303,8 +303,9 @@ class Heap {
     Cell* allocate_large(std::size_t bytes, const CellDescriptor* descriptor, bool room_made);
     bool add_page(std::size_t size_class, bool collected);
     // Runs the collection policy (stress mode, interval, threshold); true when it collected.
-    // The test is inline, since every small allocation makes it; the collection is not.
-    [[gnu::always_inline]] bool collect_if_due() {
+    // The test is defined here, where callers can inline it (every small allocation makes it);
+    // the collection is not.
+    bool collect_if_due() {
         if (config_.collect_on_every_allocation || collection_due()) [[unlikely]] {
             return collect_now();
         }
@@ -315,7 +316,7 @@ class Heap {
     // `minimum_collection_interval` bytes; or once `threshold_bytes_` more were allocated.
     // Memory given back since then counts as nothing allocated, not as a negative amount.
     static constexpr std::size_t minimum_collection_interval = 256 * 1024;
-    [[gnu::always_inline]] bool collection_due() const {
+    bool collection_due() const {
         return automatic_collection_ && (bytes_in_use_ >= collection_due_at_ ||
                                          bytes_allocated_since_collection_ >= threshold_bytes_);
     }
@@ -342,7 +343,7 @@ class Heap {
     void* allocate_memory(std::size_t bytes);
     void* allocate_from_host(std::size_t bytes);
     void free_memory(void* memory, std::size_t bytes);
-    [[gnu::always_inline]] void count_allocated(std::size_t bytes) {
+    void count_allocated(std::size_t bytes) {
         bytes_in_use_ += bytes;
         peak_bytes_in_use_ = std::max(peak_bytes_in_use_, bytes_in_use_);
         bytes_allocated_since_collection_ += bytes;

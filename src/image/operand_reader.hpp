@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "support/inline.hpp"
+
 namespace xipy::image {
 
 // Why a checked read failed; unchecked reads never fail.
@@ -31,7 +33,7 @@ class OperandReader {
     constexpr OperandError error() const { return error_; }
 
     // One raw byte (MAKE_CLOSURE's and UNWIND_JUMP's extra byte).
-    [[gnu::always_inline]] constexpr std::uint8_t byte() {
+    XIPY_ALWAYS_INLINE constexpr std::uint8_t byte() {
         if constexpr (checked) {
             if (error_ != OperandError::none) {
                 return 0;
@@ -45,7 +47,7 @@ class OperandReader {
     }
 
     // 7 bits per byte, most significant group first, bit 7 set on every byte but the last.
-    [[gnu::always_inline]] constexpr std::uint32_t var_uint() {
+    XIPY_ALWAYS_INLINE constexpr std::uint32_t var_uint() {
         std::uint32_t value = 0;
         std::uint8_t group;
         do {
@@ -92,7 +94,7 @@ class OperandReader {
 
     // A jump's offset, relative to the end of the jump operand: one byte 0b0xxxxxxx or two
     // bytes 0b1xxxxxxx yyyyyyyy; signed jumps are stored with an excess of 0x40 or 0x4000.
-    [[gnu::always_inline]] constexpr std::int32_t jump_offset(bool is_signed) {
+    XIPY_ALWAYS_INLINE constexpr std::int32_t jump_offset(bool is_signed) {
         const std::uint8_t first = byte();
         if ((first & continuation_bit) == 0) {
             return static_cast<std::int32_t>(first) - (is_signed ? 0x40 : 0);
@@ -114,7 +116,7 @@ class OperandReader {
 
 // The interpreter's reads of verified bytecode: each reads one operand at `instruction` and
 // moves it past the operand.
-[[gnu::always_inline]] inline std::uint32_t read_var_uint(const std::uint8_t*& instruction) {
+XIPY_ALWAYS_INLINE inline std::uint32_t read_var_uint(const std::uint8_t*& instruction) {
     OperandReader<false> reader(instruction, nullptr);
     const std::uint32_t value = reader.var_uint();
     instruction = reader.position();
@@ -128,8 +130,8 @@ inline std::int64_t read_signed_var_int(const std::uint8_t*& instruction) {
     return value;
 }
 
-[[gnu::always_inline]] inline std::int32_t read_jump_offset(const std::uint8_t*& instruction,
-                                                            bool is_signed) {
+XIPY_ALWAYS_INLINE inline std::int32_t read_jump_offset(const std::uint8_t*& instruction,
+                                                        bool is_signed) {
     OperandReader<false> reader(instruction, nullptr);
     const std::int32_t offset = reader.jump_offset(is_signed);
     instruction = reader.position();

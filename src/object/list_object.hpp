@@ -8,6 +8,7 @@
 #include "object/object.hpp"
 #include "object/runtime.hpp"
 #include "object/tuple_object.hpp"
+#include "support/inline.hpp"
 
 namespace xipy::object {
 
@@ -21,7 +22,7 @@ struct alignas(8) ValueArray : gc::Cell {
     std::uint32_t capacity;
 
     explicit ValueArray(std::uint32_t count);
-    [[gnu::always_inline]] Value* items() { return reinterpret_cast<Value*>(this + 1); }
+    XIPY_ALWAYS_INLINE Value* items() { return reinterpret_cast<Value*>(this + 1); }
 };
 ValueArray* make_value_array(Runtime& runtime, std::uint32_t capacity);
 
@@ -32,9 +33,7 @@ struct ListObject : Object {
     ValueArray* storage = nullptr;
 
     explicit ListObject(const Type* type) : Object(type) {}
-    [[gnu::always_inline]] Value* items() {
-        return storage == nullptr ? nullptr : storage->items();
-    }
+    XIPY_ALWAYS_INLINE Value* items() { return storage == nullptr ? nullptr : storage->items(); }
     std::span<Value> span() { return {items(), length}; }
 };
 

@@ -7,6 +7,7 @@
 #include "gc/cell.hpp"
 #include "object/result.hpp"
 #include "object/value.hpp"
+#include "support/inline.hpp"
 
 namespace xipy::object {
 
@@ -252,7 +253,7 @@ constexpr Object::Object(const Type* type, std::uint8_t flags)
 
 // The descriptor is a Type's second base, so the cast subtracts an offset; telling the compiler
 // it is never null spares the null test that a cast of a possibly-null pointer carries.
-[[gnu::always_inline]] inline const Type* Object::type() const {
+XIPY_ALWAYS_INLINE inline const Type* Object::type() const {
     if (descriptor_ == nullptr) {
         __builtin_unreachable();
     }

@@ -16,6 +16,7 @@
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
 #include "object/value.hpp"
+#include "support/inline.hpp"
 #include "support/work_meter.hpp"
 
 namespace xipy::object {
@@ -121,7 +122,7 @@ class Runtime : public gc::RootProvider {
     std::size_t temporaries_mark() const { return root_count_; }
     // The interpreter calls this before every instruction, so the test reads one counter
     // (root_count_, always temporaries_.size()) rather than the vector's two ends.
-    [[gnu::always_inline]] void release_temporaries(std::size_t mark) {
+    XIPY_ALWAYS_INLINE void release_temporaries(std::size_t mark) {
         if (root_count_ > mark) [[unlikely]] {
             drop_temporaries(mark);
         }
@@ -193,7 +194,7 @@ class Runtime : public gc::RootProvider {
         return succeeded();
     }
     void leave_call() { --depth_; }
-    [[gnu::always_inline]] Status enter_native_call() {
+    XIPY_ALWAYS_INLINE Status enter_native_call() {
         if (native_depth_ >= config_.max_native_depth || depth_ >= config_.max_depth) [[unlikely]] {
             return raise_recursion_depth();
         }
@@ -203,7 +204,7 @@ class Runtime : public gc::RootProvider {
     }
     // RuntimeError("maximum recursion depth exceeded").
     Raised raise_recursion_depth();
-    [[gnu::always_inline]] void leave_native_call() {
+    XIPY_ALWAYS_INLINE void leave_native_call() {
         --native_depth_;
         --depth_;
     }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "support/inline.hpp"
 #include "support/small_int.hpp"
 
 namespace xipy::object {
@@ -27,8 +28,9 @@ struct Object;
 // low 48 bits of a two's-complement integer in [-2^47, 2^47), the range that
 // support/small_int.hpp defines for every layer.
 //
-// Every accessor is always inlined: each is a few instructions, and GCC's -Os (the firmware's
-// optimisation) otherwise calls some of them out of line from the interpreter's hot paths.
+// Every accessor is always inlined in optimised builds (XIPY_ALWAYS_INLINE): each is a few
+// instructions, and GCC's -Os (the firmware's optimisation) otherwise calls some of them out
+// of line from the interpreter's hot paths.
 class Value {
   public:
     enum class Tag : std::uint8_t {
@@ -50,16 +52,16 @@ class Value {
     // unbound rather than as some valid object.
     constexpr Value() : bits_(tagged(Tag::special, special_empty)) {}
 
-    [[gnu::always_inline]] static constexpr Value none() {
+    XIPY_ALWAYS_INLINE static constexpr Value none() {
         return from_bits(tagged(Tag::special, special_none));
     }
-    [[gnu::always_inline]] static constexpr Value false_value() {
+    XIPY_ALWAYS_INLINE static constexpr Value false_value() {
         return from_bits(tagged(Tag::special, special_false));
     }
-    [[gnu::always_inline]] static constexpr Value true_value() {
+    XIPY_ALWAYS_INLINE static constexpr Value true_value() {
         return from_bits(tagged(Tag::special, special_true));
     }
-    [[gnu::always_inline]] static constexpr Value ellipsis() {
+    XIPY_ALWAYS_INLINE static constexpr Value ellipsis() {
         return from_bits(tagged(Tag::special, special_ellipsis));
     }
     // The `NotImplemented` singleton: a Python value, also what binary
@@ -72,15 +74,15 @@ class Value {
     static constexpr Value stop_iteration() {
         return from_bits(tagged(Tag::special, special_stop_iteration));
     }
-    [[gnu::always_inline]] static constexpr Value boolean(bool value) {
+    XIPY_ALWAYS_INLINE static constexpr Value boolean(bool value) {
         return value ? true_value() : false_value();
     }
 
     // `empty` is not a Python value: it marks an unbound local and, as a
     // function result, means "an exception is pending in the VM".
-    [[gnu::always_inline]] static constexpr Value empty() { return Value(); }
+    XIPY_ALWAYS_INLINE static constexpr Value empty() { return Value(); }
 
-    [[gnu::always_inline]] static Value from_double(double value) {
+    XIPY_ALWAYS_INLINE static Value from_double(double value) {
         std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
         // Arithmetic can produce any NaN, including ones whose bits look
         // like tags; all NaNs behave the same in Python, so keep one.
@@ -94,57 +96,55 @@ class Value {
         return support::fits_small_int(value);
     }
     // Precondition: fits_small_int(value).
-    [[gnu::always_inline]] static constexpr Value from_small_int(std::int64_t value) {
+    XIPY_ALWAYS_INLINE static constexpr Value from_small_int(std::int64_t value) {
         return from_bits(tagged(Tag::small_int, static_cast<std::uint64_t>(value) & payload_mask));
     }
-    [[gnu::always_inline]] static Value from_object(const Object* object) {
+    XIPY_ALWAYS_INLINE static Value from_object(const Object* object) {
         return from_bits(tagged(Tag::pointer, reinterpret_cast<std::uintptr_t>(object)));
     }
-    [[gnu::always_inline]] static constexpr Value from_interned_string(std::uint32_t id) {
+    XIPY_ALWAYS_INLINE static constexpr Value from_interned_string(std::uint32_t id) {
         return from_bits(tagged(Tag::interned_string, id));
     }
 
-    [[gnu::always_inline]] constexpr bool is_double() const {
+    XIPY_ALWAYS_INLINE constexpr bool is_double() const {
         return (bits_ >> payload_bits) < first_tagged_prefix;
     }
-    [[gnu::always_inline]] constexpr bool is_tagged(Tag tag) const {
+    XIPY_ALWAYS_INLINE constexpr bool is_tagged(Tag tag) const {
         return (bits_ >> payload_bits) == prefix(tag);
     }
-    [[gnu::always_inline]] constexpr bool is_object() const { return is_tagged(Tag::pointer); }
-    [[gnu::always_inline]] constexpr bool is_small_int() const { return is_tagged(Tag::small_int); }
-    [[gnu::always_inline]] constexpr bool is_interned_string() const {
+    XIPY_ALWAYS_INLINE constexpr bool is_object() const { return is_tagged(Tag::pointer); }
+    XIPY_ALWAYS_INLINE constexpr bool is_small_int() const { return is_tagged(Tag::small_int); }
+    XIPY_ALWAYS_INLINE constexpr bool is_interned_string() const {
         return is_tagged(Tag::interned_string);
     }
-    [[gnu::always_inline]] constexpr bool is_none() const { return bits_ == none().bits_; }
-    [[gnu::always_inline]] constexpr bool is_empty() const { return bits_ == empty().bits_; }
-    [[gnu::always_inline]] constexpr bool is_bool() const {
+    XIPY_ALWAYS_INLINE constexpr bool is_none() const { return bits_ == none().bits_; }
+    XIPY_ALWAYS_INLINE constexpr bool is_empty() const { return bits_ == empty().bits_; }
+    XIPY_ALWAYS_INLINE constexpr bool is_bool() const {
         return bits_ == true_value().bits_ || bits_ == false_value().bits_;
     }
-    [[gnu::always_inline]] constexpr bool is_true_value() const {
-        return bits_ == true_value().bits_;
-    }
-    [[gnu::always_inline]] constexpr bool is_ellipsis() const { return bits_ == ellipsis().bits_; }
-    [[gnu::always_inline]] constexpr bool is_not_implemented() const {
+    XIPY_ALWAYS_INLINE constexpr bool is_true_value() const { return bits_ == true_value().bits_; }
+    XIPY_ALWAYS_INLINE constexpr bool is_ellipsis() const { return bits_ == ellipsis().bits_; }
+    XIPY_ALWAYS_INLINE constexpr bool is_not_implemented() const {
         return bits_ == not_implemented().bits_;
     }
-    [[gnu::always_inline]] constexpr bool is_stop_iteration() const {
+    XIPY_ALWAYS_INLINE constexpr bool is_stop_iteration() const {
         return bits_ == stop_iteration().bits_;
     }
 
-    [[gnu::always_inline]] double as_double() const { return std::bit_cast<double>(bits_); }
-    [[gnu::always_inline]] constexpr std::int64_t as_small_int() const {
+    XIPY_ALWAYS_INLINE double as_double() const { return std::bit_cast<double>(bits_); }
+    XIPY_ALWAYS_INLINE constexpr std::int64_t as_small_int() const {
         // Shift the 48-bit payload to the top and back to sign-extend it.
         return static_cast<std::int64_t>(bits_ << (64 - payload_bits)) >> (64 - payload_bits);
     }
-    [[gnu::always_inline]] Object* as_object() const {
+    XIPY_ALWAYS_INLINE Object* as_object() const {
         return reinterpret_cast<Object*>(static_cast<std::uintptr_t>(bits_ & payload_mask));
     }
-    [[gnu::always_inline]] constexpr std::uint32_t as_interned_string() const {
+    XIPY_ALWAYS_INLINE constexpr std::uint32_t as_interned_string() const {
         return static_cast<std::uint32_t>(bits_ & payload_mask);
     }
 
-    [[gnu::always_inline]] constexpr std::uint64_t bits() const { return bits_; }
-    [[gnu::always_inline]] static constexpr Value from_bits(std::uint64_t bits) {
+    XIPY_ALWAYS_INLINE constexpr std::uint64_t bits() const { return bits_; }
+    XIPY_ALWAYS_INLINE static constexpr Value from_bits(std::uint64_t bits) {
         Value value;
         value.bits_ = bits;
         return value;

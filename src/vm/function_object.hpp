@@ -8,6 +8,7 @@
 #include "image/image.hpp"
 #include "object/object.hpp"
 #include "object/runtime.hpp"
+#include "support/inline.hpp"
 #include "vm/module_context.hpp"
 
 namespace xipy::vm {
@@ -81,7 +82,7 @@ static_assert(sizeof(void*) != 8 || sizeof(FunctionObject) == 32,
               "flags, cell count and name fill the cell header's padding");
 
 // Inline: every Python call asks both.
-[[gnu::always_inline]] inline bool is_function(object::Value value) {
+XIPY_ALWAYS_INLINE inline bool is_function(object::Value value) {
     return value.is_object() && value.as_object()->type() == &function_type;
 }
 inline FunctionObject* as_function(object::Value value) {

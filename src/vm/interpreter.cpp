@@ -142,7 +142,7 @@ static_assert(opcode_bodies[0x69] == OpcodeBody::IMPORT_STAR);
 constexpr std::uint8_t byte_of(Opcode opcode) { return static_cast<std::uint8_t>(opcode); }
 
 // Local variable `index` of a frame (MicroPython keeps locals in reverse order).
-[[gnu::always_inline]] inline Value& local_slot(Frame& frame, std::uint32_t index) {
+XIPY_ALWAYS_INLINE inline Value& local_slot(Frame& frame, std::uint32_t index) {
     return frame.state[frame.state_count - 1 - index];
 }
 
@@ -583,20 +583,22 @@ void Interpreter::pop_frame() {
         local_zero = &local_slot(*frame, 0); \
     } while (0)
 #define LOCAL(index) (local_zero[-static_cast<std::ptrdiff_t>(index)])
-// Calls an out-of-line helper that moves the stack top or the instruction pointer: the
-// expression names `lent_top` and `lent_instruction`, copies taken back afterwards. Passing
-// `top` or `instruction` itself by reference would make the compiler keep it in memory for the
-// whole loop (an address-taken local), which on the Cortex-M3 cost a load and a store of each
-// per instruction; copies keep them in registers.
-#define LEND(expression)                                    \
-    ([&]() __attribute__((always_inline)) {                 \
-        Value* lent_top = top;                              \
-        const std::uint8_t* lent_instruction = instruction; \
-        auto outcome = (expression);                        \
-        top = lent_top;                                     \
-        instruction = lent_instruction;                     \
-        return outcome;                                     \
-    }())
+// Runs `statement`, a call of an out-of-line helper that moves the stack top or the
+// instruction pointer, with copies of them: the statement names `lent_top` and
+// `lent_instruction` (locals of run(), shared by every use), and the copies are taken back
+// afterwards. Passing `top` or `instruction` itself by reference would make the compiler keep
+// it in memory for the whole loop (an address-taken local), which on the Cortex-M3 cost a load
+// and a store of each per instruction. Shared copies, rather than a lambda or locals per use,
+// keep run()'s frame small in unoptimised builds too, where every local has its own slot (a
+// sanitizer build's deep generator recursion depends on it).
+#define LEND(statement)                 \
+    do {                                \
+        lent_top = top;                 \
+        lent_instruction = instruction; \
+        statement;                      \
+        top = lent_top;                 \
+        instruction = lent_instruction; \
+    } while (0)
 #define CHECK(value)               \
     do {                           \
         if ((value).is_empty()) {  \
@@ -656,6 +658,10 @@ ExecutionResult Interpreter::run() {
     const std::uint8_t* instruction = frame->instruction;
     Value* top = frame->stack_top;
     Value* local_zero = &local_slot(*frame, 0);
+    // What LEND() lends to helpers in place of `top` and `instruction`, and their verdict.
+    Value* lent_top = nullptr;
+    const std::uint8_t* lent_instruction = nullptr;
+    bool lent_ok = false;
     Value pending_inject = inject_;
     inject_ = Value::empty();
     std::uint8_t opcode = 0;
@@ -776,7 +782,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
                 Value slot = LOCAL(read_var_uint(instruction));
-                if (!LEND(access_cell(*this, slot, opcode, lent_top))) {
+                LEND(lent_ok = access_cell(*this, slot, opcode, lent_top).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -834,7 +841,8 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(LOAD_SUPER_METHOD) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
-                if (!LEND(load_super_method(*this, lent_top, name))) {
+                LEND(lent_ok = load_super_method(*this, lent_top, name).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -924,14 +932,16 @@ ExecutionResult Interpreter::run() {
             OPCODE(SETUP_WITH) : {
                 const std::int32_t offset = read_jump_offset(instruction, false);
                 SAVE_FRAME();
-                if (!LEND(enter_with(*this, *frame, lent_top, lent_instruction + offset))) {
+                LEND(lent_ok = enter_with(*this, *frame, lent_top, lent_instruction + offset).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
             }
             OPCODE(WITH_CLEANUP) : {
                 SAVE_FRAME();
-                if (!LEND(exit_with(*this, *frame, lent_top))) {
+                LEND(lent_ok = exit_with(*this, *frame, lent_top).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -939,7 +949,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(UNWIND_JUMP) : {
                 // break or continue out of try, with or for blocks (vm/unwind.cpp).
                 bool is_backward = false;
-                instruction = LEND(unwind_jump(*frame, lent_top, lent_instruction, is_backward));
+                LEND(lent_instruction =
+                         unwind_jump(*frame, lent_top, lent_instruction, is_backward));
                 CHARGE_BACKWARD_JUMP(is_backward);
                 NEXT();
             }
@@ -952,8 +963,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(END_FINALLY) : {
                 // Leaves a finally or with body the way it was entered (vm/unwind.cpp).
                 const std::uint8_t* from = instruction;
-                const FinallyExit exit =
-                    LEND(end_finally(*this, *frame, lent_top, lent_instruction));
+                FinallyExit exit;
+                LEND(exit = end_finally(*this, *frame, lent_top, lent_instruction));
                 if (exit == FinallyExit::returns) {
                     goto unwind_return;
                 }
@@ -1020,7 +1031,8 @@ ExecutionResult Interpreter::run() {
                 NEXT();
             }
             OPCODE(STORE_MAP) : {
-                if (!LEND(store_map(*this, lent_top))) {
+                LEND(lent_ok = store_map(*this, lent_top).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1036,14 +1048,16 @@ ExecutionResult Interpreter::run() {
             OPCODE(BUILD_SLICE) : {
                 std::uint32_t count = read_var_uint(instruction);
                 // May run the subscript that follows as well (vm/slicing.hpp).
-                if (!LEND(build_slice(*this, *frame, lent_top, lent_instruction, count))) {
+                LEND(lent_ok = build_slice(*this, *frame, lent_top, lent_instruction, count).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
             }
             OPCODE(STORE_COMP) : {
                 const std::uint32_t operand = read_var_uint(instruction);
-                if (!LEND(store_comprehension(*this, lent_top, operand))) {
+                LEND(lent_ok = store_comprehension(*this, lent_top, operand).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();
@@ -1069,8 +1083,9 @@ ExecutionResult Interpreter::run() {
             OPCODE(MAKE_FUNCTION)
                 : OPCODE(MAKE_FUNCTION_DEFARGS)
                 : OPCODE(MAKE_CLOSURE) : OPCODE(MAKE_CLOSURE_DEFARGS) : {
-                Value function = LEND(
-                    make_function_from_stack(*this, *frame, opcode, lent_instruction, lent_top));
+                Value function;
+                LEND(function = make_function_from_stack(*this, *frame, opcode, lent_instruction,
+                                                         lent_top));
                 CHECK(function);
                 PUSH(function);
                 NEXT();
@@ -1078,8 +1093,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(CALL_FUNCTION)
                 : OPCODE(CALL_METHOD)
                 : OPCODE(CALL_FUNCTION_VAR_KW) : OPCODE(CALL_METHOD_VAR_KW) : {
-                const CallOutcome outcome =
-                    LEND(call_instruction(*frame, opcode, lent_instruction, lent_top));
+                CallOutcome outcome;
+                LEND(outcome = call_instruction(*frame, opcode, lent_instruction, lent_top));
                 if (outcome == CallOutcome::raised) {
                     goto handle_exception;
                 }
@@ -1090,8 +1105,11 @@ ExecutionResult Interpreter::run() {
             }
             OPCODE(RETURN_VALUE) : unwind_return : {
                 // A finally body may have to run first (vm/unwind.cpp).
-                if (frame->handler_count > 0 &&
-                    LEND(return_through_handlers(*frame, lent_top, lent_instruction))) {
+                lent_ok = false;
+                if (frame->handler_count > 0) {
+                    LEND(lent_ok = return_through_handlers(*frame, lent_top, lent_instruction));
+                }
+                if (lent_ok) {
                     NEXT();
                 }
                 // LOAD_NULL's marker is no Python value; callers would read it as "raised".
@@ -1151,7 +1169,8 @@ ExecutionResult Interpreter::run() {
             OPCODE(IMPORT_NAME) : OPCODE(IMPORT_FROM) : {
                 std::uint32_t name = frame->context->qstr_ids[read_var_uint(instruction)];
                 SAVE_FRAME();
-                if (!LEND(import_from_stack(*this, opcode, name, lent_top))) {
+                LEND(lent_ok = import_from_stack(*this, opcode, name, lent_top).ok());
+                if (!lent_ok) {
                     goto handle_exception;
                 }
                 NEXT();

@@ -12,6 +12,7 @@
 
 #include "image/image.hpp"
 #include "object/runtime.hpp"
+#include "support/inline.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
@@ -238,7 +239,7 @@ class Interpreter : public object::Runtime {
 #endif
     // Counts one step and polls the interrupt flag; false with an exception pending when the
     // budget is spent (an uncatchable RuntimeError) or an interrupt arrived.
-    [[gnu::always_inline]] object::Status charge_step() {
+    XIPY_ALWAYS_INLINE object::Status charge_step() {
         ++steps_;
         if (steps_ > step_limit_ || interrupt_requested_.load(std::memory_order_relaxed)) {
             return stop_or_interrupt();

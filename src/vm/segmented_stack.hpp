@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "gc/heap.hpp"
+#include "support/inline.hpp"
 
 namespace xipy::vm {
 
@@ -69,7 +70,7 @@ class SegmentedStack {
     // when the heap cannot hold the chunk they need (nothing changes then). The slots hold
     // whatever the last user left there. Pushing no slots never allocates (`slots` may then be
     // null).
-    [[gnu::always_inline]] bool push(std::uint32_t count, T*& slots) {
+    XIPY_ALWAYS_INLINE bool push(std::uint32_t count, T*& slots) {
         // The common case, inline: the slots fit in the rest of the current chunk.
         if (std::uint64_t{top_} + count <= current_end_) {
             slots = current_slots_ + (top_ - current_start_);
@@ -80,7 +81,7 @@ class SegmentedStack {
     }
 
     // Allocates what a push(1) needs now, so that the push itself cannot allocate (or fail).
-    [[gnu::always_inline]] bool reserve_one() {
+    XIPY_ALWAYS_INLINE bool reserve_one() {
         if (top_ < current_end_) {
             return true;
         }
@@ -89,7 +90,7 @@ class SegmentedStack {
     }
 
     // Pops back to an earlier top(); the chunks stay for the next pushes.
-    [[gnu::always_inline]] void pop_to(std::uint32_t position) {
+    XIPY_ALWAYS_INLINE void pop_to(std::uint32_t position) {
         top_ = position;
         if (position < current_start_) {
             // Back below the current chunk: the chunk holding `position` (at most the current
@@ -231,7 +232,7 @@ class ItemStack {
     // Requires a successful reserve_one() since the last push_back(): the new last slot, for
     // the caller to construct the item in (placement new), so that a big item is built where it
     // lives instead of being built and then copied.
-    [[gnu::always_inline]] T* push_back_slot() {
+    XIPY_ALWAYS_INLINE T* push_back_slot() {
         T* slot = nullptr;
         slots_.push(1, slot);
         back_ = slot;
