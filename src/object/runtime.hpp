@@ -265,7 +265,7 @@ class Runtime : public gc::RootProvider {
     // Adds `units` of native work, charging the batch once it is large: before an operation
     // that is about to do that much in one go (a copy, a scan, a fill), so the budget stops a
     // large one before it starts, or as a loop goes (NativeWorkMeter).
-    Status add_native_work(std::uint64_t units) {
+    XIPY_ALWAYS_INLINE Status add_native_work(std::uint64_t units) {
         native_units_ += units;
         if (native_units_ < large_work_units) [[likely]] {
             return true;
