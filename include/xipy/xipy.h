@@ -203,6 +203,12 @@ void xipy_vm_destroy(xipy_vm* vm);
  * not nest inside Python code; use xipy_call() there). */
 xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length);
 
+/* As xipy_vm_run_mpy(), with __file__ set to `file_name`, the path the image was read from, as
+ * `micropython FILE` sets it; xipy_vm_run_mpy() sets it to the source name compiled into the
+ * image. Tracebacks show the compiled-in name either way. NULL or "" is xipy_vm_run_mpy(). */
+xipy_status xipy_vm_run_mpy_file(xipy_vm* vm, const uint8_t* data, size_t length,
+                                 const char* file_name);
+
 /* How xipy_vm_run_source() compiles its text, as MicroPython's parser input kinds. */
 typedef enum xipy_source_kind {
     XIPY_SOURCE_FILE = 0,      /* a module: a file or -c CODE */

@@ -711,13 +711,15 @@ class Vm {
     // Why creation failed, or XIPY_OK.
     xipy_status creation_status() const { return creation_status_; }
 
-    // Runs an .mpy image; its bytes must outlive this Vm (see xipy_vm_run_mpy()).
-    RunResult run(std::span<const std::uint8_t> mpy) {
+    // Runs an .mpy image; its bytes must outlive this Vm (see xipy_vm_run_mpy()). `file_name`,
+    // when given, is the path it was read from, which becomes __file__
+    // (xipy_vm_run_mpy_file()).
+    RunResult run(std::span<const std::uint8_t> mpy, const char* file_name = nullptr) {
         RunResult result;
         if (handle_ == nullptr) {
             return result;
         }
-        result.status = xipy_vm_run_mpy(handle_, mpy.data(), mpy.size());
+        result.status = xipy_vm_run_mpy_file(handle_, mpy.data(), mpy.size(), file_name);
         result.exception_type = xipy_vm_exception_type(handle_);
         result.exception_message = xipy_vm_exception_message(handle_);
         result.traceback = xipy_vm_traceback(handle_);

@@ -259,7 +259,8 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
 
 void xipy_vm_destroy(xipy_vm* vm) { delete vm; }
 
-xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
+xipy_status xipy_vm_run_mpy_file(xipy_vm* vm, const uint8_t* data, size_t length,
+                                 const char* file_name) {
     if (vm == nullptr || (data == nullptr && length != 0)) {
         return XIPY_INVALID_ARGUMENT;
     }
@@ -271,8 +272,13 @@ xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
     // An empty span still needs a valid pointer for the loader's bounds arithmetic.
     static constexpr std::uint8_t no_bytes[1] = {0};
     const std::uint8_t* start = data != nullptr ? data : no_bytes;
-    return xipy::api::report_run(
-        *vm, vm->machine.run_image(std::span<const std::uint8_t>(start, length)));
+    return xipy::api::report_run(*vm,
+                                 vm->machine.run_image(std::span<const std::uint8_t>(start, length),
+                                                       file_name != nullptr ? file_name : ""));
+}
+
+xipy_status xipy_vm_run_mpy(xipy_vm* vm, const uint8_t* data, size_t length) {
+    return xipy_vm_run_mpy_file(vm, data, length, nullptr);
 }
 
 xipy_status xipy_vm_run_source(xipy_vm* vm, const char* source, size_t length,

@@ -550,7 +550,7 @@ int run_run_command(std::span<const std::string_view> arguments) {
                                     path.c_str(), XIPY_SOURCE_FILE);
     } else if (!repl) {
         const auto bytes = mapping->bytes();
-        status = xipy_vm_run_mpy(vm, bytes.data(), bytes.size());
+        status = xipy_vm_run_mpy_file(vm, bytes.data(), bytes.size(), path.c_str());
     }
     if (!repl && !inspect && status != XIPY_BAD_IMAGE) {
         inspect = inspection_requested(vm);

@@ -564,7 +564,7 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
             if (!loaded) {
                 return raise_load_error(loaded.error());
             }
-            return run_module(std::move(*loaded), object::names::dunder_main, std::move(file));
+            return run_main_image(std::move(*loaded), file_path, std::move(file));
         }
     }
     return raise_no_module(*this, name);

@@ -85,6 +85,11 @@ class Interpreter : public object::Runtime {
     // Finds the module `name` on sys.path (as `micropython -m` does) and runs it as __main__;
     // its globals, or empty when it raised or was not found (vm/importer.cpp).
     object::Result<object::Value> run_main_module(std::string_view name);
+    // Runs an image as __main__ with __file__ set to `file_path`, the path it was read from,
+    // as `micropython FILE` and `micropython -m NAME` set it (not the source name compiled
+    // into the image, which tracebacks still show).
+    object::Result<object::Value> run_main_image(image::Image image, std::string_view file_path,
+                                                 SourceFile source = SourceFile{});
     // Runs an image's outer code in `globals` (setting __file__ from the image when
     // `set_file`); the context keeps `source`'s owners alive. Returns globals, or empty.
     object::Result<object::Value> execute_image(image::Image image, object::Value globals,

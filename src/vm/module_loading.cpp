@@ -97,6 +97,21 @@ object::Result<Value> Interpreter::run_module(image::Image image, std::uint32_t 
     return execute_image(std::move(image), globals, std::move(source), true);
 }
 
+object::Result<Value> Interpreter::run_main_image(image::Image image, std::string_view file_path,
+                                                  SourceFile source) {
+    Value globals = main_globals();
+    if (globals.is_empty()) {
+        return Value::empty();
+    }
+    keep(globals);
+    Value file_name = make_str_value(file_path);
+    if (file_name.is_empty() || !object::dict_store_name(*this, object::as_dict(globals),
+                                                         object::names::dunder_file, file_name)) {
+        return Value::empty();
+    }
+    return execute_image(std::move(image), globals, std::move(source), false);
+}
+
 object::Result<Value> Interpreter::execute_image(image::Image image, Value globals,
                                                  SourceFile source, bool set_file) {
     ModuleContext* context = make_context(std::move(image), std::move(source));

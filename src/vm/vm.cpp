@@ -113,7 +113,7 @@ void Vm::begin_run() {
     interpreter_->set_step_limit(max_steps_);
 }
 
-RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
+RunStatus Vm::run_image(std::span<const std::uint8_t> mpy, std::string_view file_path) {
     begin_run();
     Interpreter& interpreter = *interpreter_;
     auto loaded = interpreter.load_image(mpy);
@@ -126,6 +126,9 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy) {
         }
         load_error_ = load_error_text(loaded.error());
         return RunStatus::bad_image;
+    }
+    if (!file_path.empty()) {
+        return finish_run(interpreter.run_main_image(std::move(*loaded), file_path));
     }
     return finish_run(interpreter.run_module(std::move(*loaded), object::names::dunder_main));
 }

@@ -71,8 +71,9 @@ class Vm {
 
     // Loads and runs an .mpy as the __main__ module. The bytes must stay
     // alive and unchanged until the Vm is destroyed (functions defined by
-    // the module keep pointing into them).
-    RunStatus run_image(std::span<const std::uint8_t> mpy);
+    // the module keep pointing into them). __file__ is `file_path` when one is given (the path
+    // the image was read from), else the source name compiled into the image.
+    RunStatus run_image(std::span<const std::uint8_t> mpy, std::string_view file_path = {});
     // Finds the module `name` on sys.path and runs it as __main__, as `micropython -m` does;
     // a module that is not found is an ImportError (RunStatus::exception).
     RunStatus run_module(std::string_view name);
