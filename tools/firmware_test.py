@@ -9,6 +9,16 @@ console protocol of examples/firmware_mps2_an385/README.md). Each run is judged 
 tools/run_conformance.py judges the CLI's: stdout against <name>.exp, stderr and exit
 status against <name>.err, both written by the reference MicroPython.
 
+The same boot also tests the board port itself:
+- tests/firmware/romfs_app/ is an application deployed as a ROMFS image: its .py files are
+  compiled by the reference mpy-cross and packed by `xipy romfs build`, and QEMU's loader puts
+  the image at the board's ROMFS partition (0x21000000), where the firmware mounts it at /rom
+  and runs its `main` after the linked programs. Its output must equal what MicroPython's own
+  firmware (micropython-mps2-an385.elf) prints for `import main` with the same image.
+- tests/firmware/uart_echo.py uses the port's native `uart` module while the test sends bytes
+  to the serial line. MicroPython has no such module, so its expected output,
+  tests/firmware/uart_echo.exp, is written by hand: it is the module's specification.
+
 Programs are every program of tests/programs with an .exp, except:
 - those that read standard input (<name>.in) or write files (the writable-directory
   marker): the firmware has neither;
@@ -29,12 +39,22 @@ import sys
 import time
 
 import run_conformance
+from reference_micropython import LOCATION, MPY_CROSS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PORT = ROOT / "examples" / "firmware_mps2_an385"
 SKIPPED = ROOT / "tests" / "programs" / "firmware_skipped.txt"
 QEMU = ["qemu-system-arm", "-machine", "mps2-an385", "-nographic", "-monitor", "null",
         "-semihosting", "-icount", "shift=0", "-kernel"]
+FIRMWARE_TESTS = ROOT / "tests" / "firmware"
+UART_PROGRAM = FIRMWARE_TESTS / "uart_echo.py"
+# What the test sends to the serial line for uart_echo.py.
+UART_INPUT = b"0123456789abxyz"
+ROMFS_APP = FIRMWARE_TESTS / "romfs_app"
+# The board's ROMFS partition (examples/firmware_mps2_an385/mps2_an385.ld), which MicroPython's
+# qemu port has at the same address.
+ROMFS_ADDRESS = 0x21000000
+REFERENCE_FIRMWARE = LOCATION / "bin" / "micropython-mps2-an385.elf"
 # The whole run: every program in one boot. The corpus takes well under a minute; a firmware
 # that hangs must still end the test.
 TIMEOUT_SECONDS = 600
@@ -66,10 +86,65 @@ def write_if_changed(path, text):
         path.write_text(text, encoding="utf-8")
 
 
+def compile_reference(source, target, name):
+    """`source` compiled by the reference mpy-cross to `target`, recording `name` as its file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(MPY_CROSS), "-o", str(target), "-s", name, str(source)], check=True)
+
+
+def build_romfs_app(build_dir, xipy):
+    """The ROMFS image of tests/firmware/romfs_app: .py files compiled, other files as they are."""
+    folder = build_dir / "romfs_app"
+    shutil.rmtree(folder, ignore_errors=True)
+    for source in sorted(path for path in ROMFS_APP.rglob("*") if path.is_file()):
+        relative = source.relative_to(ROMFS_APP)
+        if source.suffix == ".py":
+            compile_reference(source, folder / relative.with_suffix(".mpy"), relative.as_posix())
+        else:
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, folder / relative)
+    image = build_dir / "romfs_app.romfs"
+    subprocess.run([str(xipy), "romfs", "build", str(folder), "-o", str(image)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return image
+
+
+def loader_for(image):
+    return ["-device", f"loader,file={image},addr={ROMFS_ADDRESS:#x},force-raw=on"]
+
+
+def reference_romfs_output(image):
+    """What MicroPython's firmware prints for `import main` at its REPL with `image` in its
+    ROMFS partition (line ends as \n), or None when it did not finish."""
+    line = b'print(chr(30) + "begin"); import main; print(chr(30) + "end")\r\n'
+    process = subprocess.Popen(QEMU + [str(REFERENCE_FIRMWARE)] + loader_for(image),
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+    console = b""
+    deadline = time.monotonic() + 120
+    try:
+        process.stdin.write(line)
+        process.stdin.flush()
+        # The REPL never exits: read until the end mark (the echoed line holds no 0x1e byte).
+        while MARK + b"end" not in console and time.monotonic() < deadline:
+            chunk = process.stdout.read1(4096)
+            if not chunk:
+                break
+            console += chunk
+    finally:
+        process.kill()
+        process.wait()
+    _, began, rest = console.partition(MARK + b"begin\r\n")
+    output, ended, _ = rest.partition(MARK + b"end")
+    return output.replace(b"\r\n", b"\n") if began and ended else None
+
+
 def build(build_dir, programs, programs_dir, corpus_dir, xipy, jobs):
     build_dir.mkdir(parents=True, exist_ok=True)
     program_list = build_dir / "programs.txt"
-    lines = []
+    uart_program = build_dir / "firmware" / "uart_echo.mpy"
+    compile_reference(UART_PROGRAM, uart_program, "uart_echo.py")
+    lines = [f"firmware/uart_echo {uart_program}\n"]
     for program in programs:
         name = program.relative_to(programs_dir).with_suffix("").as_posix()
         lines.append(f"{name} {(corpus_dir / name).with_suffix('.mpy')}\n")
@@ -131,11 +206,14 @@ def main():
     if not programs:
         print("firmware_test: no programs selected", file=sys.stderr)
         return 2
-    firmware = build(arguments.build.resolve(), programs, programs_dir, corpus_dir,
-                     arguments.xipy.resolve(), arguments.jobs)
+    build_dir = arguments.build.resolve()
+    firmware = build(build_dir, programs, programs_dir, corpus_dir, arguments.xipy.resolve(),
+                     arguments.jobs)
+    image = build_romfs_app(build_dir, arguments.xipy.resolve())
+    romfs_expected = reference_romfs_output(image)
     started = time.monotonic()
     try:
-        run = subprocess.run(QEMU + [str(firmware)], stdin=subprocess.DEVNULL,
+        run = subprocess.run(QEMU + [str(firmware)] + loader_for(image), input=UART_INPUT,
                              capture_output=True, timeout=TIMEOUT_SECONDS)
         console, status = run.stdout, run.returncode
     except subprocess.TimeoutExpired as timeout:
@@ -156,6 +234,25 @@ def main():
         outcome = run_conformance.check_output(program, relative, exit_status, stdout, stderr)
         if not outcome.ok:
             failures.append(outcome)
+    # The board port's own runs: the uart module against its specification, the ROMFS
+    # application against MicroPython's firmware.
+    board_runs = [("firmware/uart_echo", UART_PROGRAM)]
+    if romfs_expected is None:
+        failures.append(run_conformance.Outcome("/rom/main", [
+            "MicroPython's firmware did not finish `import main`"]))
+    else:
+        romfs_program = build_dir / "romfs_main.py"  # only its .exp is read
+        romfs_program.with_suffix(".exp").write_bytes(romfs_expected)
+        board_runs.append(("/rom/main", romfs_program))
+    for name, program in board_runs:
+        if name not in runs:
+            failures.append(run_conformance.Outcome(name, ["did not run to its end"]))
+            continue
+        exit_status, stdout, stderr, microseconds = runs[name]
+        guest_microseconds += microseconds
+        outcome = run_conformance.check_output(program, name, exit_status, stdout, stderr)
+        if not outcome.ok:
+            failures.append(outcome)
     for outcome in failures:
         print(f"FAIL {outcome.program}: {'; '.join(outcome.problems)}")
         if arguments.verbose and outcome.details:
@@ -167,8 +264,9 @@ def main():
         state = "timed out" if status is None else f"exited with status {status}"
         print(f"firmware_test: the firmware {state} while running {running}; console ends:\n"
               f"{tail}")
-    passed = len(programs) - len(failures)
-    print(f"firmware: {passed} passed, {len(failures)} failed, {left_out} left out; "
+    passed = len(programs) + 2 - len(failures)
+    print(f"firmware: {passed} passed (the corpus, uart_echo, the ROMFS application), "
+          f"{len(failures)} failed, {left_out} left out; "
           f"{guest_microseconds / 1000:.0f} M guest instructions, {seconds:.1f} s in QEMU")
     return 0 if not failures and finished else 1
 

@@ -13,31 +13,62 @@
 
 typedef struct uart_registers {
     volatile uint32_t data;
-    volatile uint32_t state;   /* bit 0: the transmit buffer is full */
-    volatile uint32_t control; /* bit 0: transmit enabled */
+    volatile uint32_t state;   /* bit 0: the transmit buffer is full; bit 1: a byte was received */
+    volatile uint32_t control; /* bit 0: transmit enabled; bit 1: receive enabled */
     volatile uint32_t interrupt;
     volatile uint32_t baud_divider;
 } uart_registers;
 
 #define UART0 ((uart_registers*)0x40004000u)
 
-static void uart_start(void) {
-    if ((UART0->control & 1u) == 0) {
+#define UART_TRANSMIT_FULL 1u
+#define UART_RECEIVED 2u
+#define UART_TRANSMIT_ENABLE 1u
+#define UART_RECEIVE_ENABLE 2u
+
+/* Receiving starts at the first read: until then QEMU leaves the host's input unread, so
+ * bytes sent before a program asks for them wait for it instead of being dropped. */
+static void uart_start(uint32_t enable) {
+    if ((UART0->control & enable) != enable) {
         UART0->baud_divider = 16; /* the smallest divider the UART accepts; QEMU ignores it */
-        UART0->control = 1u;
+        UART0->control |= enable;
     }
 }
 
 void board_console_write(const char* data, size_t length) {
-    uart_start();
+    uart_start(UART_TRANSMIT_ENABLE);
     for (size_t index = 0; index < length; ++index) {
-        while ((UART0->state & 1u) != 0) {
+        while ((UART0->state & UART_TRANSMIT_FULL) != 0) {
         }
         UART0->data = (unsigned char)data[index];
     }
 }
 
 void board_console_print(const char* text) { board_console_write(text, strlen(text)); }
+
+int board_console_read_byte(void) {
+    uart_start(UART_RECEIVE_ENABLE);
+    if ((UART0->state & UART_RECEIVED) == 0) {
+        return -1;
+    }
+    return (int)(UART0->data & 0xffu);
+}
+
+int board_console_has_byte(void) {
+    uart_start(UART_RECEIVE_ENABLE);
+    return (UART0->state & UART_RECEIVED) != 0;
+}
+
+/* ---- the ROMFS partition (mps2_an385.ld): where a host's loader puts an image, as for
+ * MicroPython's qemu port (-device loader,file=IMAGE,addr=0x21000000,force-raw=on) */
+
+extern const uint8_t romfs_start[];
+extern const uint8_t romfs_size[];
+
+const uint8_t* board_romfs_partition(size_t* size) {
+    *size = (size_t)romfs_size;
+    return romfs_start;
+}
 
 /* ---- TIMER0 (Arm CMSDK APB timer), counting down at the 25 MHz system clock */
 
