@@ -172,7 +172,7 @@ def parse_console(console):
             name = header[len(b"begin "):].decode()
             stderr = records[index + 1].partition(b"\n")[2]
             end = records[index + 2].partition(b"\n")[0].split()
-            if records[index + 1].startswith(b"stderr\n") and len(end) == 3 and end[0] == b"end":
+            if records[index + 1].startswith(b"stderr\n") and len(end) >= 3 and end[0] == b"end":
                 runs[name] = (int(end[1]), stdout, stderr, int(end[2]))
                 index += 3
                 continue

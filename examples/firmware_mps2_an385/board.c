@@ -127,6 +127,31 @@ __attribute__((used)) void* _sbrk(ptrdiff_t increment) {
     return previous;
 }
 
+/* ---- the C stack's high-water mark: the unused part of the stack is filled with a pattern,
+ * and the deepest word no longer holding it is as far as the stack grew */
+
+extern char stack_top[];
+#define STACK_PATTERN 0x5ca1ab1eu
+
+void board_stack_paint(void) {
+    uintptr_t stack_pointer;
+    __asm__ volatile("mov %0, sp" : "=r"(stack_pointer));
+    /* Everything below the stack pointer is free; 64 bytes stay unpainted for the interrupt
+     * frame an exception would push. */
+    uint32_t* end_of_paint = (uint32_t*)(stack_pointer - 64u);
+    for (uint32_t* word = (uint32_t*)stack_limit; word < end_of_paint; ++word) {
+        *word = STACK_PATTERN;
+    }
+}
+
+size_t board_stack_bytes_used(void) {
+    const uint32_t* word = (const uint32_t*)stack_limit;
+    while ((const char*)word < stack_top && *word == STACK_PATTERN) {
+        ++word;
+    }
+    return (size_t)(stack_top - (const char*)word);
+}
+
 /* How far malloc's arena has grown, for the firmware's memory report. */
 size_t board_malloc_arena_bytes(void) { return (size_t)(heap_break - end); }
 

@@ -29,5 +29,10 @@ void board_exit(int status) __attribute__((noreturn));
  * 25 MHz system clock); with -icount shift=0 one tick is one guest instruction. */
 unsigned long board_ticks_us(void);
 
+/* Fills the unused part of the C stack with a pattern; board_stack_bytes_used() then gives how
+ * deep the stack has grown since (the most bytes it held, counted from its top). */
+void board_stack_paint(void);
+size_t board_stack_bytes_used(void);
+
 /* How many bytes malloc has taken from RAM so far (the VM's bookkeeping outside its heap). */
 size_t board_malloc_arena_bytes(void);

@@ -85,6 +85,7 @@ static int run_program(const firmware_run* program) {
     board_console_print(program->name);
     board_console_print("\n");
     error_length = 0;
+    board_stack_paint();
     xipy_vm* vm = NULL;
     if (xipy_vm_create(&config, &vm) != XIPY_OK) {
         board_console_print(MARK "end -1 0\n");
@@ -113,6 +114,10 @@ static int run_program(const firmware_run* program) {
         const char* report = xipy_vm_exit_report(vm);
         write_stderr(NULL, report, strlen(report));
     }
+    xipy_heap_statistics heap;
+    if (xipy_vm_heap_statistics(vm, &heap) != XIPY_OK) {
+        heap.peak_bytes_in_use = 0;
+    }
     xipy_vm_destroy(vm);
 
     board_console_print(MARK "stderr\n");
@@ -121,6 +126,10 @@ static int run_program(const firmware_run* program) {
     print_number((unsigned long)status);
     board_console_print(" ");
     print_number(elapsed);
+    board_console_print(" ");
+    print_number((unsigned long)heap.peak_bytes_in_use);
+    board_console_print(" ");
+    print_number((unsigned long)board_stack_bytes_used());
     board_console_print("\n");
     return status;
 }
