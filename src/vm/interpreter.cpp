@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <string>
 #include <utility>
 #include <vector>
@@ -606,7 +607,9 @@ void Interpreter::pop_frame() {
         }                          \
     } while (0)
 // A taken backward jump is a step: it polls the step budget and interrupts, and runs the
-// callbacks micropython.schedule queued (between instructions, where a call may run).
+// callbacks micropython.schedule queued (between instructions, where a call may run). It
+// then drops what those rooted (another thread's turn, a callback), so a jump body may end
+// with NEXT_NOTHING_KEPT().
 #define CHARGE_BACKWARD_JUMP(is_backward)                  \
     do {                                                   \
         if (is_backward) {                                 \
@@ -621,6 +624,10 @@ void Interpreter::pop_frame() {
                     goto handle_exception;                 \
                 }                                          \
             }                                              \
+            /* What another thread's turn or a callback */ \
+            /* rooted: the jump may end with            */ \
+            /* NEXT_NOTHING_KEPT().                     */ \
+            release_temporaries(temporaries);              \
         }                                                  \
     } while (0)
 #ifdef XIPY_OPCODE_COUNTS
@@ -629,27 +636,41 @@ void Interpreter::pop_frame() {
 #else
 #define COUNT_OPCODE() ((void)0)
 #endif
-// Ends the previous instruction and fetches the next opcode.
+// Starts the next instruction: fetches its opcode.
 #define BEGIN_INSTRUCTION()                       \
     do {                                          \
-        release_temporaries(temporaries);         \
         frame->current_instruction = instruction; \
         opcode = *instruction++;                  \
         COUNT_OPCODE();                           \
     } while (0)
-// A body is a label (computed goto) or a case (switch); NEXT() ends every body.
+// A body is a label (computed goto) or a case (switch); NEXT() or NEXT_NOTHING_KEPT() ends
+// every body. NEXT() first drops the temporaries the body's helpers rooted (Runtime::keep),
+// so the root stack stays bounded however long the loop runs. A path that called no helper
+// rooted nothing, and ends with NEXT_NOTHING_KEPT(), which skips that test: every way into a
+// body (the loop's start, NEXT(), an unwind, a return) leaves the root stack at its mark.
+// Debug builds (the sanitizer build runs every suite) check that claim at each use.
 #if XIPY_DISPATCH_BY_LABEL
 #define OPCODE(name) body_##name
-#define NEXT()                     \
-    do {                           \
-        BEGIN_INSTRUCTION();       \
-        goto* byte_labels[opcode]; \
+#define NEXT_NOTHING_KEPT()                                                             \
+    do {                                                                                \
+        assert(temporaries_mark() == temporaries && "a NEXT_NOTHING_KEPT() body kept"); \
+        BEGIN_INSTRUCTION();                                                            \
+        goto* byte_labels[opcode];                                                      \
     } while (0)
 #else
 #define OPCODE(name) case OpcodeBody::name
 // Not `continue`: inside a body's own loop that would continue the body's loop.
-#define NEXT() goto next_instruction
+#define NEXT_NOTHING_KEPT()                                                             \
+    do {                                                                                \
+        assert(temporaries_mark() == temporaries && "a NEXT_NOTHING_KEPT() body kept"); \
+        goto next_instruction;                                                          \
+    } while (0)
 #endif
+#define NEXT()                            \
+    do {                                  \
+        release_temporaries(temporaries); \
+        NEXT_NOTHING_KEPT();              \
+    } while (0)
 
 ExecutionResult Interpreter::run() {
     const std::size_t base_depth = frames_.size();
@@ -696,6 +717,7 @@ ExecutionResult Interpreter::run() {
         goto handle_exception;
     }
 
+    release_temporaries(temporaries);
     for (;;) {
         BEGIN_INSTRUCTION();
 #if XIPY_DISPATCH_BY_LABEL
@@ -706,25 +728,28 @@ ExecutionResult Interpreter::run() {
 #endif
             OPCODE(LOAD_CONST_FALSE) : {
                 PUSH(Value::false_value());
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_CONST_NONE) : {
                 PUSH(Value::none());
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_CONST_TRUE) : {
                 PUSH(Value::true_value());
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_NULL) : {
                 PUSH(Value::empty());
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_CONST_SMALL_INT) : {
                 std::int64_t value = read_signed_var_int(instruction);
                 // A small int inline; only a constant past 48 bits (32-bit images) allocates.
-                Value result = Value::fits_small_int(value) ? Value::from_small_int(value)
-                                                            : Value(object::make_int(*this, value));
+                if (Value::fits_small_int(value)) {
+                    PUSH(Value::from_small_int(value));
+                    NEXT_NOTHING_KEPT();
+                }
+                Value result = object::make_int(*this, value);
                 CHECK(result);
                 PUSH(result);
                 NEXT();
@@ -734,12 +759,12 @@ ExecutionResult Interpreter::run() {
                     static_cast<std::int64_t>(opcode -
                                               byte_of(Opcode::LOAD_CONST_SMALL_INT_MULTI)) -
                     image::small_int_multi_excess));
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_CONST_STRING) : {
                 std::uint32_t index = read_var_uint(instruction);
                 PUSH(Value::from_interned_string(frame->context->qstr_ids[index]));
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_CONST_OBJ) : {
                 std::uint32_t index = read_var_uint(instruction);
@@ -760,7 +785,7 @@ ExecutionResult Interpreter::run() {
                     goto unbound_local;
                 }
                 PUSH(value);
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(STORE_FAST_N) : {
                 local_index = read_var_uint(instruction);
@@ -770,7 +795,7 @@ ExecutionResult Interpreter::run() {
                 local_index = opcode - byte_of(Opcode::STORE_FAST_MULTI);
             store_fast:
                 LOCAL(local_index) = POP();
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(DELETE_FAST) : {
                 Value& slot = LOCAL(read_var_uint(instruction));
@@ -778,7 +803,7 @@ ExecutionResult Interpreter::run() {
                     goto unbound_local;
                 }
                 slot = Value::empty();
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(LOAD_DEREF) : OPCODE(STORE_DEREF) : OPCODE(DELETE_DEREF) : {
                 Value slot = LOCAL(read_var_uint(instruction));
@@ -874,34 +899,34 @@ ExecutionResult Interpreter::run() {
             OPCODE(DUP_TOP) : {
                 Value value = TOP();
                 PUSH(value);
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(DUP_TOP_TWO) : {
                 top += 2;
                 top[0] = top[-2];
                 top[-1] = top[-3];
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(POP_TOP) : {
                 --top;
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(ROT_TWO) : {
                 std::swap(top[0], top[-1]);
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(ROT_THREE) : {
                 Value value = top[0];
                 top[0] = top[-1];
                 top[-1] = top[-2];
                 top[-2] = value;
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(JUMP) : {
                 std::int32_t offset = read_jump_offset(instruction, true);
                 instruction += offset;
                 CHARGE_BACKWARD_JUMP(offset < 0);
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(POP_JUMP_IF_TRUE) : OPCODE(POP_JUMP_IF_FALSE) : {
                 std::int32_t offset = read_jump_offset(instruction, true);
@@ -978,7 +1003,7 @@ ExecutionResult Interpreter::run() {
                 std::int32_t offset = read_jump_offset(instruction, false);
                 --frame->handler_count;
                 instruction += offset;
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(GET_ITER) : {
                 Value iterator = object::get_iterator(*this, TOP());
@@ -1204,9 +1229,13 @@ ExecutionResult Interpreter::run() {
                     SAVE_FRAME();
                     result = object::binary_operation(*this, operation, top[-1], top[0]);
                     CHECK(result);
-                } else if (result.is_bool() &&
-                           (*instruction == byte_of(Opcode::POP_JUMP_IF_FALSE) ||
-                            *instruction == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
+                    --top;
+                    TOP() = result;
+                    NEXT();
+                }
+                // The fast paths answered: they call nothing and root nothing.
+                if (result.is_bool() && (*instruction == byte_of(Opcode::POP_JUMP_IF_FALSE) ||
+                                         *instruction == byte_of(Opcode::POP_JUMP_IF_TRUE))) {
                     // A comparison the fast paths answered, followed by the conditional jump
                     // that consumes it (a loop or `if` test): the jump runs here, without
                     // pushing the bool and dispatching again. It is still its own instruction
@@ -1220,11 +1249,11 @@ ExecutionResult Interpreter::run() {
                         instruction += offset;
                         CHARGE_BACKWARD_JUMP(offset < 0);
                     }
-                    NEXT();
+                    NEXT_NOTHING_KEPT();
                 }
                 --top;
                 TOP() = result;
-                NEXT();
+                NEXT_NOTHING_KEPT();
             }
             OPCODE(invalid) : {
                 raise_new(&object::not_implemented_error_type, "opcode");
@@ -1262,6 +1291,7 @@ ExecutionResult Interpreter::run() {
 #undef COUNT_OPCODE
 #undef BEGIN_INSTRUCTION
 #undef OPCODE
+#undef NEXT_NOTHING_KEPT
 #undef NEXT
 
 }  // namespace xipy::vm
