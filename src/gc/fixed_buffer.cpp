@@ -19,6 +19,13 @@ void* FixedBufferAllocator::allocate(std::size_t bytes) {
     if (bytes == 0 || bytes > bytes_free_) {
         return nullptr;
     }
+    if (void* block = take(bytes)) {
+        return block;
+    }
+    return coalesce() ? take(bytes) : nullptr;
+}
+
+void* FixedBufferAllocator::take(std::size_t bytes) {
     const std::size_t size = rounded(bytes);
     const std::size_t granules = size / granule;
     if (granules <= small_class_count && small_[granules] != nullptr) {
@@ -121,6 +128,116 @@ void FixedBufferAllocator::free_large(std::uintptr_t address, std::size_t size) 
     } else {
         large_ = block;
     }
+}
+
+namespace {
+
+// Sorts a list of free blocks by address: a bottom-up merge sort, which needs no memory
+// beyond the blocks themselves.
+template <class Block>
+Block* sorted_by_address(Block* list) {
+    const auto before = [](const Block* left, const Block* right) {
+        return reinterpret_cast<std::uintptr_t>(left) < reinterpret_cast<std::uintptr_t>(right);
+    };
+    for (std::size_t run = 1;; run *= 2) {
+        Block* rest = list;
+        Block* merged = nullptr;
+        Block** tail = &merged;
+        std::size_t merges = 0;
+        while (rest != nullptr) {
+            ++merges;
+            Block* left = rest;
+            std::size_t left_size = 0;
+            while (rest != nullptr && left_size < run) {
+                rest = rest->next;
+                ++left_size;
+            }
+            Block* right = rest;
+            std::size_t right_size = 0;
+            while (rest != nullptr && right_size < run) {
+                rest = rest->next;
+                ++right_size;
+            }
+            while (left_size > 0 || right_size > 0) {
+                Block* next = nullptr;
+                if (right_size == 0 || (left_size > 0 && before(left, right))) {
+                    next = left;
+                    left = left->next;
+                    --left_size;
+                } else {
+                    next = right;
+                    right = right->next;
+                    --right_size;
+                }
+                *tail = next;
+                tail = &next->next;
+            }
+        }
+        *tail = nullptr;
+        list = merged;
+        if (merges <= 1) {
+            return list;
+        }
+    }
+}
+
+}  // namespace
+
+bool FixedBufferAllocator::coalesce() {
+    FreeBlock* small_blocks = nullptr;
+    for (FreeBlock*& head : small_) {
+        while (head != nullptr) {
+            FreeBlock* block = head;
+            head = block->next;
+            block->next = small_blocks;
+            small_blocks = block;
+        }
+    }
+    small_blocks = sorted_by_address(small_blocks);
+    // Both lists in address order, merged into one, each block joined to the one before it
+    // when they touch.
+    bool merged = false;
+    FreeBlock* all = nullptr;
+    FreeBlock* last = nullptr;
+    FreeBlock* large = large_;
+    while (small_blocks != nullptr || large != nullptr) {
+        FreeBlock*& source = large == nullptr || (small_blocks != nullptr &&
+                                                  reinterpret_cast<std::uintptr_t>(small_blocks) <
+                                                      reinterpret_cast<std::uintptr_t>(large))
+                                 ? small_blocks
+                                 : large;
+        FreeBlock* block = source;
+        source = block->next;
+        if (last != nullptr && reinterpret_cast<std::uintptr_t>(last) + last->bytes ==
+                                   reinterpret_cast<std::uintptr_t>(block)) {
+            last->bytes += block->bytes;
+            merged = true;
+            continue;
+        }
+        block->next = nullptr;
+        (last != nullptr ? last->next : all) = block;
+        last = block;
+    }
+    // The last free run may end where the untouched part of the buffer begins.
+    large_ = nullptr;
+    FreeBlock** large_tail = &large_;
+    for (FreeBlock* block = all; block != nullptr;) {
+        FreeBlock* next = block->next;
+        const auto address = reinterpret_cast<std::uintptr_t>(block);
+        if (address + block->bytes == cursor_) {
+            cursor_ = address;
+            merged = true;
+        } else if (block->bytes / granule <= small_class_count) {
+            block->next = small_[block->bytes / granule];
+            small_[block->bytes / granule] = block;
+        } else {
+            block->next = nullptr;
+            *large_tail = block;
+            large_tail = &block->next;
+        }
+        block = next;
+    }
+    return merged;
 }
 
 void* FixedBufferAllocator::reallocate(void* context, void* block, std::size_t old_bytes,

@@ -16,6 +16,9 @@ namespace xipy::gc {
 // small_class_count granules go to a free list per size (constant time, the common case:
 // most objects are small); bigger ones go to one list kept in address order, where
 // neighbours merge again. New memory is cut from the untouched end of the buffer first.
+// Small free blocks do not merge as they are freed, so a buffer can hold enough free bytes
+// for a request in pieces too small to serve it; before refusing, the allocator merges every
+// free block with its free neighbours (coalesce()) and tries once more.
 //
 // Invariants: every free block lies in [start_, cursor_) and is on exactly one list; the
 // large list is sorted by address and holds no two adjacent blocks; bytes_free_ is the sum of
@@ -51,8 +54,14 @@ class FixedBufferAllocator {
     static std::size_t rounded(std::size_t bytes) {
         return (bytes + granule - 1) / granule * granule;
     }
+    void* take(std::size_t bytes);
     void* take_large(std::size_t bytes);
     void free_large(std::uintptr_t address, std::size_t bytes);
+    // Merges every free block with its free neighbours: the small lists' blocks are sorted by
+    // address and merged into the large list, a free run that ends at cursor_ goes back to the
+    // untouched end, and what is still small returns to its size list. False when nothing
+    // merged, so a retry could not succeed either.
+    bool coalesce();
 
     std::uintptr_t start_ = 0;
     std::uintptr_t cursor_ = 0;
