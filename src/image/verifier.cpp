@@ -195,6 +195,36 @@ bool names_local(std::uint8_t opcode) {
     }
 }
 
+// An instruction as the flow pass keeps it: 16 bytes where the decoder's Instruction has 32.
+// A big function's table is one block of the verifier's scratch memory, which comes from the
+// VM's heap, so its size decides how full a heap may be when a function is first called.
+// (The small int operand's value is checked when it is decoded and needed no more.)
+struct KeptInstruction {
+    std::uint32_t offset = 0;
+    std::uint32_t operand = 0;
+    std::uint32_t jump_target = 0;
+    std::uint8_t opcode = 0;
+    std::uint8_t extra_byte = 0;
+    std::uint8_t length = 0;
+
+    static KeptInstruction of(const Instruction& instruction) {
+        return {instruction.offset,      instruction.operand,
+                instruction.jump_target, instruction.opcode,
+                instruction.extra_byte,  static_cast<std::uint8_t>(instruction.length)};
+    }
+    Instruction expand() const {
+        Instruction instruction;
+        instruction.offset = offset;
+        instruction.length = length;
+        instruction.operand = operand;
+        instruction.jump_target = jump_target;
+        instruction.opcode = opcode;
+        instruction.extra_byte = extra_byte;
+        return instruction;
+    }
+};
+static_assert(sizeof(KeptInstruction) == 16);
+
 // Verifies one raw code. Static checks run over every instruction, reachable or not; the
 // stack is then followed from offset 0 along every edge (fall-through, jumps, exception
 // handlers, unwinding through finally blocks) until no state changes.
@@ -205,7 +235,7 @@ class CodeVerifier {
           code_(code),
           bytecode_(image.bytecode(code)),
           arena_(arena),
-          instructions_(ArenaAllocator<Instruction>(arena)),
+          instructions_(ArenaAllocator<KeptInstruction>(arena)),
           index_at_offset_(ArenaAllocator<std::int32_t>(arena)),
           stacks_(arena),
           known_states_(ArenaAllocator<KnownState>(arena)),
@@ -311,7 +341,7 @@ class CodeVerifier {
                 return error_at(offset, decoded.error().message);
             }
             index_at_offset_[offset] = static_cast<std::int32_t>(instructions_.size());
-            instructions_.push_back(decoded.value());
+            instructions_.push_back(KeptInstruction::of(decoded.value()));
             if (arena_.exhausted()) {
                 return out_of_memory();
             }
@@ -319,7 +349,8 @@ class CodeVerifier {
             (void)operand_ok;
             offset = decoded.value().end();
         }
-        for (const Instruction& instruction : instructions_) {
+        for (const KeptInstruction& stored : instructions_) {
+            const Instruction instruction = stored.expand();
             if (instruction.info().is_jump() && !is_instruction_start(instruction.jump_target)) {
                 return error_at(instruction.offset, "jump to " + hex(instruction.jump_target) +
                                                         " is not an instruction start");
@@ -434,7 +465,7 @@ class CodeVerifier {
     // no other code may run while __exit__ and the pending state sit on the stack.
     support::Status check_with_handler(const Instruction& setup) const {
         const std::uint32_t handler = setup.jump_target;
-        const Instruction& cleanup = instructions_[index_at_offset_[handler]];
+        const Instruction cleanup = instructions_[index_at_offset_[handler]].expand();
         const bool cleanup_ok = cleanup.opcode == static_cast<std::uint8_t>(Opcode::WITH_CLEANUP);
         const bool finally_ok = cleanup_ok && is_instruction_start(cleanup.end()) &&
                                 instructions_[index_at_offset_[cleanup.end()]].opcode ==
@@ -652,7 +683,8 @@ class CodeVerifier {
         first_known_.assign(instructions_.size(), not_kept);
         std::size_t kept = 1;
         first_known_[0] = no_state;
-        for (const Instruction& instruction : instructions_) {
+        for (const KeptInstruction& stored : instructions_) {
+            const Instruction instruction = stored.expand();
             if (instruction.info().is_jump()) {
                 const auto target =
                     static_cast<std::size_t>(index_at_offset_[instruction.jump_target]);
@@ -679,7 +711,8 @@ class CodeVerifier {
             }
             const WorkItem item = std::move(worklist_.back());
             worklist_.pop_back();
-            XIPY_TRY(support::Success step_ok, step(instructions_[item.index], item.state));
+            XIPY_TRY(support::Success step_ok,
+                     step(instructions_[item.index].expand(), item.state));
             (void)step_ok;
         }
         return support::Success{};
@@ -1002,7 +1035,7 @@ class CodeVerifier {
     std::span<const std::uint8_t> bytecode_;
     ScratchArena& arena_;
 
-    std::vector<Instruction, ArenaAllocator<Instruction>> instructions_;
+    std::vector<KeptInstruction, ArenaAllocator<KeptInstruction>> instructions_;
     // Instruction index, or -1 mid-instruction.
     std::vector<std::int32_t, ArenaAllocator<std::int32_t>> index_at_offset_;
     std::uint32_t local_count_ = 0;
