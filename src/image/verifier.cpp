@@ -212,16 +212,9 @@ struct KeptInstruction {
                 instruction.jump_target, instruction.opcode,
                 instruction.extra_byte,  static_cast<std::uint8_t>(instruction.length)};
     }
-    Instruction expand() const {
-        Instruction instruction;
-        instruction.offset = offset;
-        instruction.length = length;
-        instruction.operand = operand;
-        instruction.jump_target = jump_target;
-        instruction.opcode = opcode;
-        instruction.extra_byte = extra_byte;
-        return instruction;
-    }
+    const OpcodeInfo& info() const { return opcode_info(opcode); }
+    std::uint32_t end() const { return offset + length; }
+    std::int32_t stack_effect() const { return image::stack_effect(opcode, operand, extra_byte); }
 };
 static_assert(sizeof(KeptInstruction) == 16);
 
@@ -349,8 +342,7 @@ class CodeVerifier {
             (void)operand_ok;
             offset = decoded.value().end();
         }
-        for (const KeptInstruction& stored : instructions_) {
-            const Instruction instruction = stored.expand();
+        for (const KeptInstruction& instruction : instructions_) {
             if (instruction.info().is_jump() && !is_instruction_start(instruction.jump_target)) {
                 return error_at(instruction.offset, "jump to " + hex(instruction.jump_target) +
                                                         " is not an instruction start");
@@ -463,9 +455,9 @@ class CodeVerifier {
 
     // A with block's handler must be WITH_CLEANUP then END_FINALLY, as mpy-cross emits it:
     // no other code may run while __exit__ and the pending state sit on the stack.
-    support::Status check_with_handler(const Instruction& setup) const {
+    support::Status check_with_handler(const KeptInstruction& setup) const {
         const std::uint32_t handler = setup.jump_target;
-        const Instruction cleanup = instructions_[index_at_offset_[handler]].expand();
+        const KeptInstruction& cleanup = instructions_[index_at_offset_[handler]];
         const bool cleanup_ok = cleanup.opcode == static_cast<std::uint8_t>(Opcode::WITH_CLEANUP);
         const bool finally_ok = cleanup_ok && is_instruction_start(cleanup.end()) &&
                                 instructions_[index_at_offset_[cleanup.end()]].opcode ==
@@ -683,8 +675,7 @@ class CodeVerifier {
         first_known_.assign(instructions_.size(), not_kept);
         std::size_t kept = 1;
         first_known_[0] = no_state;
-        for (const KeptInstruction& stored : instructions_) {
-            const Instruction instruction = stored.expand();
+        for (const KeptInstruction& instruction : instructions_) {
             if (instruction.info().is_jump()) {
                 const auto target =
                     static_cast<std::size_t>(index_at_offset_[instruction.jump_target]);
@@ -711,14 +702,13 @@ class CodeVerifier {
             }
             const WorkItem item = std::move(worklist_.back());
             worklist_.pop_back();
-            XIPY_TRY(support::Success step_ok,
-                     step(instructions_[item.index].expand(), item.state));
+            XIPY_TRY(support::Success step_ok, step(instructions_[item.index], item.state));
             (void)step_ok;
         }
         return support::Success{};
     }
 
-    support::Status step(const Instruction& instruction, const State state) {
+    support::Status step(const KeptInstruction& instruction, const State state) {
         const std::uint32_t offset = instruction.offset;
         const std::int32_t depth = state.depth;
         const std::uint32_t blocks = state.blocks;
@@ -806,7 +796,7 @@ class CodeVerifier {
     // STORE_ATTR, the "no defaults of this kind" slots of MAKE_*_DEFARGS, the iterator buffer
     // slots FOR_ITER and STORE_COMP see (but not the iterator itself), and slots that stack
     // shuffles and POP_TOP only move or drop. Everything else needs an object.
-    static bool accepts_null(const Instruction& instruction, std::int32_t position,
+    static bool accepts_null(const KeptInstruction& instruction, std::int32_t position,
                              std::int32_t inputs) {
         const auto opcode = static_cast<Opcode>(instruction.info().first_byte);
         switch (opcode) {
@@ -852,7 +842,7 @@ class CodeVerifier {
         }
     }
 
-    support::Status check_null_inputs(const Instruction& instruction, const State& state,
+    support::Status check_null_inputs(const KeptInstruction& instruction, const State& state,
                                       std::int32_t inputs) const {
         const std::int32_t base = state.depth - inputs;
         for (std::int32_t slot = std::max<std::int32_t>(base, 0); slot < state.depth; ++slot) {
@@ -870,7 +860,7 @@ class CodeVerifier {
     // The state after an instruction that falls through normally: its inputs are replaced by
     // objects, except for the slots the instruction only moves or reads past, and the slots
     // LOAD_NULL, LOAD_METHOD, LOAD_SUPER_METHOD and GET_ITER_STACK may leave null.
-    static State nulls_after(const Instruction& instruction, const State& state,
+    static State nulls_after(const KeptInstruction& instruction, const State& state,
                              std::int32_t inputs) {
         const auto opcode = static_cast<Opcode>(instruction.info().first_byte);
         const std::int32_t after = state.depth + instruction.stack_effect();
@@ -938,14 +928,14 @@ class CodeVerifier {
         return result;
     }
 
-    support::Status fall_through(const Instruction& instruction, State state) {
+    support::Status fall_through(const KeptInstruction& instruction, State state) {
         if (instruction.end() >= bytecode_.size()) {
             return error_at(instruction.offset, "execution runs past the end of the bytecode");
         }
         return arrive(instruction.offset, instruction.end(), state);
     }
 
-    support::Status setup_block(const Instruction& instruction, const State state) {
+    support::Status setup_block(const KeptInstruction& instruction, const State state) {
         const std::uint32_t offset = instruction.offset;
         const auto opcode = static_cast<Opcode>(instruction.opcode);
         Block block;
@@ -972,7 +962,7 @@ class CodeVerifier {
     }
 
     // WITH_CLEANUP calls __exit__ with three arguments laid out above the top of the stack.
-    support::Status with_cleanup(const Instruction& instruction, const State state) {
+    support::Status with_cleanup(const KeptInstruction& instruction, const State state) {
         const std::uint32_t offset = instruction.offset;
         if (state.blocks == BlockStacks::empty ||
             stacks_.top(state.blocks).kind != BlockKind::with_block ||
@@ -996,7 +986,7 @@ class CodeVerifier {
     // whose clauses all failed to match ends with it too). Entered normally, the handler left
     // None (fall through) or an exception (re-raise) on top; entered by unwinding, the top is
     // the unwind state, under the carried value, and the unwind resumes.
-    support::Status end_finally(const Instruction& instruction, const State state) {
+    support::Status end_finally(const KeptInstruction& instruction, const State state) {
         const std::uint32_t offset = instruction.offset;
         if (state.blocks == BlockStacks::empty) {
             return error_at(offset, "END_FINALLY without an open exception block");
