@@ -349,7 +349,7 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         put(runtime, globals, names::modules, runtime.modules()) &&
         put(runtime, globals, names::ps1, runtime.intern(">>> ")) &&
         put(runtime, globals, names::ps2, runtime.intern("... ")) &&
-        put(runtime, globals, names::path, object::make_list(runtime, {}));
+        put(runtime, globals, names::path, runtime.module_path());
     if (!ok) {
         return false;
     }

@@ -7,6 +7,7 @@
 
 #include "object/class_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/list_object.hpp"
 #include "object/operations.hpp"
 #include "object/printer.hpp"
 
@@ -154,6 +155,14 @@ void Runtime::trace_roots(gc::Tracer& tracer) {
     trace_value(tracer, memory_error_);
     trace_value(tracer, builtins_);
     trace_value(tracer, modules_);
+    trace_value(tracer, module_path_);
+}
+
+Value Runtime::module_path() {
+    if (module_path_.is_empty()) {
+        module_path_ = Value(make_list(*this, {}));
+    }
+    return module_path_;
 }
 
 }  // namespace xipy::object

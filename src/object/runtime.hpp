@@ -218,6 +218,11 @@ class Runtime : public gc::RootProvider {
     Value modules() const { return modules_; }
     void set_builtins(Value dict) { builtins_ = dict; }
     void set_modules(Value dict) { modules_ = dict; }
+    // The list sys.path starts as, made (empty) on first use: the importer searches it, and
+    // the host adds folders and images to it, without making the sys module (about 4 KB of
+    // heap) for a program that never imports sys. Empty with MemoryError pending when the
+    // list cannot be made.
+    Value module_path();
 
     // Imports a module by name (an interned str); the vm layer knows how.
     virtual Result<Value> import_module(Value name) = 0;
@@ -339,6 +344,7 @@ class Runtime : public gc::RootProvider {
     bool describing_memory_error_ = false;  // making raise_memory_error(requested)'s exception
     Value builtins_;
     Value modules_;
+    Value module_path_;
     std::uint32_t depth_ = 0;
     std::uint32_t native_depth_ = 0;
     std::uint32_t class_epoch_ = 0;

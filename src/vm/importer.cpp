@@ -342,16 +342,24 @@ Value Interpreter::find_runtime_module(std::uint32_t name, std::string_view comp
 }
 
 // The folders sys.path lists now (entries that are not str are skipped, as in MicroPython).
-std::vector<std::string> Interpreter::module_search_path() {
-    std::vector<std::string> folders;
-    Value sys = find_builtin_module(interned().intern_copy("sys"));
-    if (sys.is_empty()) {
-        clear_exception();
-        return folders;
-    }
-    Value path = object::find_attribute(*this, sys, interned().intern_copy("path"));
+Value Interpreter::current_module_path() {
+    // Once the sys module exists, sys.path is what a program sees and may rebind; before, the
+    // list it will start as (Runtime::module_path()), so importing does not make the module.
+    Value sys = instantiated_builtin_module(interned().intern_copy("sys"));
+    Value path = sys.is_empty()
+                     ? module_path()
+                     : object::find_attribute(*this, sys, interned().intern_copy("path"));
     if (path.is_empty() || !object::is_list(path)) {
         clear_exception();
+        return Value::empty();
+    }
+    return path;
+}
+
+std::vector<std::string> Interpreter::module_search_path() {
+    std::vector<std::string> folders;
+    Value path = current_module_path();
+    if (path.is_empty()) {
         return folders;
     }
     for (Value entry : object::as_list(path)->span()) {
@@ -498,13 +506,8 @@ const ModuleSource* find_source(object::Runtime& runtime, std::string_view path,
 
 bool add_module_path(object::Runtime& runtime, std::string_view entry, bool first) {
     auto& interpreter = static_cast<Interpreter&>(runtime);
-    Value sys = interpreter.find_builtin_module(interpreter.interned().intern_copy("sys"));
-    if (sys.is_empty()) {
-        return false;
-    }
-    Value path =
-        object::find_attribute(interpreter, sys, interpreter.interned().intern_copy("path"));
-    if (path.is_empty() || !object::is_list(path)) {
+    Value path = interpreter.current_module_path();
+    if (path.is_empty()) {
         return false;
     }
     Value text = object::make_str(interpreter, entry);

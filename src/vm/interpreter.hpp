@@ -132,6 +132,12 @@ class Interpreter : public object::Runtime {
     // A built-in module of the registry (module_loading.cpp), or empty with no exception;
     // `lookup` limits it to the fixed or the extensible modules (ModuleDefinition::extensible).
     object::Value find_builtin_module(std::uint32_t id, BuiltinLookup lookup = BuiltinLookup::any);
+    // The registry's built-in module `id` if this VM has made it already; empty otherwise
+    // (nothing is made, nothing raised).
+    object::Value instantiated_builtin_module(std::uint32_t id) const;
+    // The list `import` searches: sys.path once the sys module exists, else the list it will
+    // start as. Empty, with no exception pending, when sys.path is no list.
+    object::Value current_module_path();
     // The registry's frozen module `name` (a top-level name), loaded; empty without an
     // exception when the registry has none of that name.
     object::Value find_runtime_module(std::uint32_t name, std::string_view component);

@@ -411,6 +411,19 @@ void initialize_builtins(Interpreter& interpreter) {
     interpreter.release_temporaries(0);
 }
 
+Value Interpreter::instantiated_builtin_module(std::uint32_t id) const {
+    std::span<const ModuleDefinition* const> definitions = module_registry_.modules;
+    for (std::size_t index = 0; index < module_instances_.size(); ++index) {
+        const ModuleDefinition* definition = index < definitions.size()
+                                                 ? definitions[index]
+                                                 : added_modules_[index - definitions.size()];
+        if (definition->name == id && !module_instances_[index].module.is_empty()) {
+            return module_instances_[index].module;
+        }
+    }
+    return Value::empty();
+}
+
 // Finds a built-in module by its definition's name: a VM has a few dozen at most, so a scan
 // costs less than any index would to build. Empty, with no exception pending, when there is
 // none of that name.

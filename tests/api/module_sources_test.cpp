@@ -86,4 +86,32 @@ TEST(ModuleSources, CorruptRomfsImageIsRefusedWithItsReason) {
     xipy_vm_destroy(vm);
 }
 
+TEST(ModuleSources, MountingAnImageLeavesTheSysModuleUnmade) {
+    // An empty image: the header and a payload of length 0.
+    const std::uint8_t image[] = {0xD2, 0xCD, 0x31, 0x00};
+    std::string output;
+    xipy_config config;
+    xipy_config_init(&config);
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    xipy_vm* vm = nullptr;
+    ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
+    xipy_heap_statistics before;
+    xipy_heap_statistics after;
+    ASSERT_EQ(xipy_vm_heap_statistics(vm, &before), XIPY_OK);
+    ASSERT_EQ(xipy_vm_mount_romfs(vm, image, sizeof image, "/rom"), XIPY_OK);
+    ASSERT_EQ(xipy_vm_heap_statistics(vm, &after), XIPY_OK);
+    // The sys module takes about 4 KB of heap; the mount and its two sys.path entries, a few
+    // hundred bytes, so a board that never imports sys does not pay for it.
+    EXPECT_LT(after.bytes_in_use - before.bytes_in_use, 1024u);
+    // Made when a program imports it, sys.path holds what the mount added.
+    const char source[] = "import sys\nprint(sys.path)\n";
+    ASSERT_EQ(xipy_vm_run_source(vm, source, sizeof source - 1, "<string>", XIPY_SOURCE_FILE),
+              XIPY_OK)
+        << output;
+    EXPECT_EQ(output, "['/rom', '/rom/lib']\n");
+    xipy_vm_destroy(vm);
+}
+
 }  // namespace
