@@ -166,7 +166,7 @@ Value make_constant(object::Runtime& runtime, const xipy_constant_def& constant)
         case XIPY_CONSTANT_INT:
             return object::make_int(runtime, constant.integer);
         case XIPY_CONSTANT_FLOAT:
-            return Value::from_double(constant.number);
+            return make_float(runtime, constant.number);
         case XIPY_CONSTANT_STR:
             return object::make_str(runtime, constant.text != nullptr ? constant.text : "");
         default:

@@ -8,6 +8,7 @@
 #include "object/class_object.hpp"
 #include "object/dict_object.hpp"
 #include "object/exception_object.hpp"
+#include "object/float_object.hpp"
 #include "object/int_object.hpp"
 #include "object/list_object.hpp"
 #include "object/names.hpp"
@@ -216,8 +217,11 @@ xipy_value xipy_int_from_text(xipy_vm* vm, const char* digits, int base) {
 }
 
 xipy_value xipy_float(xipy_vm* vm, double value) {
-    return api::can_make(vm, "xipy_float") ? vm->handles.add(Value::from_double(value))
-                                           : xipy_value{0, 0};
+    if (!api::can_make(vm, "xipy_float")) {
+        return xipy_value{0, 0};
+    }
+    Entry entry(*vm);
+    return api::hand_out(*vm, object::make_float(vm->runtime(), value), "xipy_float");
 }
 
 xipy_value xipy_str(xipy_vm* vm, const char* data, size_t length) {

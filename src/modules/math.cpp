@@ -45,7 +45,7 @@ object::Result<Value> checked_result(Runtime& runtime, double result, double fir
         (std::isinf(result) && !std::isinf(first) && !std::isinf(second))) {
         return math_domain_error(runtime);
     }
-    return Value::from_double(result);
+    return make_float(runtime, result);
 }
 
 // How a formula's double becomes the Python result: the reference's families of math functions.
@@ -94,7 +94,7 @@ object::Result<Value> math_log(Runtime& runtime, Arguments arguments) {
     }
     double result = std::log(*value);
     if (arguments.positional_count == 1) {
-        return Value::from_double(result);
+        return make_float(runtime, result);
     }
     auto base = object::to_double(runtime, arguments[1]);
     if (!base) {
@@ -106,7 +106,7 @@ object::Result<Value> math_log(Runtime& runtime, Arguments arguments) {
     if (*base == 1.0) {
         return runtime.raise_new(&object::zero_division_error_type, "divide by zero");
     }
-    return Value::from_double(result / std::log(*base));
+    return make_float(runtime, result / std::log(*base));
 }
 
 object::Result<Value> math_ldexp(Runtime& runtime, Arguments arguments) {
@@ -121,7 +121,7 @@ object::Result<Value> math_ldexp(Runtime& runtime, Arguments arguments) {
     // Exponents past the double range give 0 or inf either way; clamping keeps the int cast
     // defined.
     std::int64_t clamped = std::clamp<std::int64_t>(*exponent, -100000, 100000);
-    return Value::from_double(std::ldexp(*mantissa, static_cast<int>(clamped)));
+    return make_float(runtime, std::ldexp(*mantissa, static_cast<int>(clamped)));
 }
 
 // modf and frexp: a float split into a pair of parts, returned as a tuple.
@@ -131,19 +131,20 @@ object::Result<Value> math_split(Runtime& runtime, Arguments arguments) {
     if (!value) {
         return Value::empty();
     }
-    Value parts[2];
     if constexpr (ToExponent) {
         int exponent = 0;
         double mantissa = std::frexp(*value, &exponent);
-        parts[0] = Value::from_double(mantissa);
-        parts[1] = Value::from_small_int(exponent);
+        Value parts[2] = {make_float(runtime, mantissa), Value::from_small_int(exponent)};
+        if (parts[0].is_empty()) {
+            return Value::empty();
+        }
+        runtime.keep(parts[0]);  // the tuple's allocation may collect
+        return object::new_tuple(runtime, parts);
     } else {
         double integral = 0.0;
         double fraction = std::modf(*value, &integral);
-        parts[0] = Value::from_double(fraction);
-        parts[1] = Value::from_double(integral);
+        return object::float_pair(runtime, fraction, integral);
     }
-    return object::new_tuple(runtime, parts);
 }
 
 // Not in MicroPython's math; kept because CPython has it (docs/compatibility.md).
@@ -297,7 +298,7 @@ object::Result<Value> math_formula(Runtime& runtime, Arguments arguments) {
     } else if constexpr (entry.outcome == Outcome::checked) {
         return checked_result(runtime, entry.one(*first), *first);
     } else if constexpr (entry.outcome == Outcome::plain) {
-        return Value::from_double(entry.one(*first));
+        return make_float(runtime, entry.one(*first));
     } else if constexpr (entry.outcome == Outcome::truth) {
         return Value::boolean(entry.one(*first) != 0.0);
     } else {
@@ -379,7 +380,7 @@ ComplexParts complex_sin(ComplexParts value) {
 
 object::Result<Value> cmath_phase(Runtime& runtime, Arguments arguments) {
     auto value = object::to_complex(runtime, arguments[0]);
-    return value ? Value::from_double(std::atan2(value->imaginary, value->real)) : Value::empty();
+    return value ? make_float(runtime, std::atan2(value->imaginary, value->real)) : Value::empty();
 }
 
 object::Result<Value> cmath_polar(Runtime& runtime, Arguments arguments) {
@@ -387,9 +388,8 @@ object::Result<Value> cmath_polar(Runtime& runtime, Arguments arguments) {
     if (!value) {
         return Value::empty();
     }
-    Value parts[2] = {Value::from_double(std::sqrt(squared_magnitude(*value))),
-                      Value::from_double(std::atan2(value->imaginary, value->real))};
-    return object::new_tuple(runtime, parts);
+    return object::float_pair(runtime, std::sqrt(squared_magnitude(*value)),
+                              std::atan2(value->imaginary, value->real));
 }
 
 object::Result<Value> cmath_rect(Runtime& runtime, Arguments arguments) {
@@ -423,16 +423,16 @@ bool store(Runtime& runtime, Value globals, std::uint32_t name, Value value) {
 
 // The constants are numbers, not objects, so they have no place in an Attribute table.
 bool initialise_math(Runtime& runtime, Value globals, void*) {
-    return store(runtime, globals, names::pi, Value::from_double(pi)) &&
-           store(runtime, globals, names::e, Value::from_double(std::numbers::e)) &&
-           store(runtime, globals, names::tau, Value::from_double(2.0 * pi)) &&
-           store(runtime, globals, names::inf, Value::from_double(HUGE_VAL)) &&
-           store(runtime, globals, names::nan, Value::from_double(std::nan("")));
+    return store(runtime, globals, names::pi, make_float(runtime, pi)) &&
+           store(runtime, globals, names::e, make_float(runtime, std::numbers::e)) &&
+           store(runtime, globals, names::tau, make_float(runtime, 2.0 * pi)) &&
+           store(runtime, globals, names::inf, make_float(runtime, HUGE_VAL)) &&
+           store(runtime, globals, names::nan, make_float(runtime, std::nan("")));
 }
 
 bool initialise_cmath(Runtime& runtime, Value globals, void*) {
-    return store(runtime, globals, names::pi, Value::from_double(pi)) &&
-           store(runtime, globals, names::e, Value::from_double(std::numbers::e));
+    return store(runtime, globals, names::pi, make_float(runtime, pi)) &&
+           store(runtime, globals, names::e, make_float(runtime, std::numbers::e));
 }
 
 }  // namespace

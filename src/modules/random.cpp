@@ -153,7 +153,7 @@ object::Result<Value> random_choice(object::Runtime& runtime, Arguments argument
 }
 
 object::Result<Value> random_random(object::Runtime& runtime, Arguments) {
-    return Value::from_double(generator(runtime).random_float());
+    return make_float(runtime, generator(runtime).random_float());
 }
 
 object::Result<Value> random_uniform(object::Runtime& runtime, Arguments arguments) {
@@ -165,7 +165,7 @@ object::Result<Value> random_uniform(object::Runtime& runtime, Arguments argumen
     if (!high) {
         return Value::empty();
     }
-    return Value::from_double(generator(runtime).uniform(*low, *high));
+    return make_float(runtime, generator(runtime).uniform(*low, *high));
 }
 
 constexpr NativeFunction random_functions[] = {

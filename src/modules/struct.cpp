@@ -177,8 +177,8 @@ object::Result<Value> unpack_values(object::Runtime& runtime, const library::Str
             case StructKind::half_float:
             case StructKind::single_float:
             case StructKind::double_float:
-                value = Value::from_double(
-                    library::load_struct_float(source, field.kind, format.big_endian()));
+                value = make_float(
+                    runtime, library::load_struct_float(source, field.kind, format.big_endian()));
                 break;
             case StructKind::object:
                 unsupported_pointer_field(runtime);

@@ -61,7 +61,7 @@ object::Result<Value> time_time(object::Runtime& runtime, Arguments) {
     if (!clock_granted(runtime)) {
         return Value::empty();
     }
-    return Value::from_double(static_cast<double>(nanoseconds_since_epoch()) / 1e9);
+    return make_float(runtime, static_cast<double>(nanoseconds_since_epoch()) / 1e9);
 }
 
 object::Result<Value> time_time_ns(object::Runtime& runtime, Arguments) {

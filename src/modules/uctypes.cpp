@@ -395,8 +395,8 @@ object::Result<Value> make_unsigned(Runtime& runtime, std::uint64_t value) {
 object::Result<Value> load_scalar(Runtime& runtime, unsigned kind, const std::uint8_t* source,
                                   bool big_endian) {
     if (kind == kind_float32 || kind == kind_float64) {
-        return Value::from_double(
-            library::load_struct_float(source,
+        return make_float(runtime, library::load_struct_float(
+                                       source,
                                        kind == kind_float32 ? library::StructKind::single_float
                                                             : library::StructKind::double_float,
                                        big_endian));

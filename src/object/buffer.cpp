@@ -126,9 +126,9 @@ Result<Value> buffer_load_item(Runtime& runtime, const BufferView& buffer, std::
             return make_int(runtime, number::BigInteger::from_uint64(value));
         }
         case 'f':
-            return Value::from_double(read_raw<float>(source));
+            return make_float(runtime, read_raw<float>(source));
         default:
-            return Value::from_double(read_raw<double>(source));
+            return make_float(runtime, read_raw<double>(source));
     }
 }
 

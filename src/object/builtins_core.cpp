@@ -313,12 +313,12 @@ Result<Value> builtin_round(Runtime& runtime, Arguments arguments) {
         return Value::empty();
     }
     if (!std::isfinite(*number) || *digits > 300) {
-        return Value::from_double(*number);
+        return make_float(runtime, *number);
     }
     double scale = std::pow(10.0, static_cast<double>(std::abs(*digits)));
     double rounded = *digits >= 0 ? std::nearbyint(*number * scale) / scale
                                   : std::nearbyint(*number / scale) * scale;
-    return Value::from_double(rounded);
+    return make_float(runtime, rounded);
 }
 
 // all() and any(): the first item whose truth is `wanted` decides.

@@ -48,20 +48,20 @@ Result<Value> complex_unary(Runtime& runtime, UnaryOperator operation, Value ope
             return make_int(runtime, float_hash(parts.real) ^ float_hash(parts.imaginary));
         case UnaryOperator::absolute:
             // Not hypot: the reference squares and adds, and its results show it.
-            return Value::from_double(
-                std::sqrt(parts.real * parts.real + parts.imaginary * parts.imaginary));
+            return make_float(
+                runtime, std::sqrt(parts.real * parts.real + parts.imaginary * parts.imaginary));
         default:
             return Value::not_implemented();
     }
 }
 
-Value complex_load_attribute(Runtime&, Value self, std::uint32_t name) {
+Value complex_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     ComplexParts parts = parts_of(self);
     switch (name) {
         case names::real:
-            return Value::from_double(parts.real);
+            return make_float(runtime, parts.real);
         case names::imag:
-            return Value::from_double(parts.imaginary);
+            return make_float(runtime, parts.imaginary);
         default:
             return Value::empty();
     }

@@ -76,13 +76,13 @@ Result<Value> float_unary(Runtime& runtime, UnaryOperator operation, Value opera
         case UnaryOperator::positive:
             return operand;
         case UnaryOperator::negative:
-            return Value::from_double(-value);
+            return make_float(runtime, -value);
         case UnaryOperator::boolean:
             return Value::boolean(value != 0.0);
         case UnaryOperator::hash:
             return make_int(runtime, float_hash(value));
         case UnaryOperator::absolute:
-            return Value::from_double(std::fabs(value));
+            return make_float(runtime, std::fabs(value));
         default:
             return Value::not_implemented();
     }
@@ -90,7 +90,7 @@ Result<Value> float_unary(Runtime& runtime, UnaryOperator operation, Value opera
 
 Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments) {
     if (arguments.positional_count == 0) {
-        return Value::from_double(0.0);
+        return make_float(runtime, 0.0);
     }
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
         return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
@@ -101,7 +101,7 @@ Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments)
         return value;
     }
     if (is_int(value)) {
-        return Value::from_double(number_value(value));
+        return make_float(runtime, number_value(value));
     }
     // A str, or any buffer (bytes, bytearray, memoryview, array) as on the reference.
     std::optional<BufferView> buffer;
@@ -111,14 +111,14 @@ Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments)
         if (!parsed) {
             return runtime.raise_new(&value_error_type, parsed.error().message);
         }
-        return Value::from_double(*parsed);
+        return make_float(runtime, *parsed);
     }
     Value native = native_self(value);
     if (native != value) {
         return float_make_new(runtime, &float_type, Arguments{&native, 1, 0});
     }
     std::optional<double> converted = to_double(runtime, value);
-    return converted ? Value::from_double(*converted) : Value::empty();
+    return converted ? make_float(runtime, *converted) : Value::empty();
 }
 
 Result<Value> float_is_integer(Runtime&, Arguments arguments) {
@@ -211,33 +211,32 @@ Result<Value> float_binary_operation(Runtime& runtime, BinaryOperator operation,
     double second = number_value(right);
     switch (operation) {
         case BinaryOperator::add:
-            return Value::from_double(first + second);
+            return make_float(runtime, first + second);
         case BinaryOperator::subtract:
-            return Value::from_double(first - second);
+            return make_float(runtime, first - second);
         case BinaryOperator::multiply:
-            return Value::from_double(first * second);
+            return make_float(runtime, first * second);
         case BinaryOperator::true_divide:
             if (second == 0.0) {
                 return runtime.raise_new(&zero_division_error_type, "divide by zero");
             }
-            return Value::from_double(first / second);
+            return make_float(runtime, first / second);
         case BinaryOperator::floor_divide:
             if (second == 0.0) {
                 return runtime.raise_new(&zero_division_error_type, "divide by zero");
             }
-            return Value::from_double(float_floor_divide(first, second));
+            return make_float(runtime, float_floor_divide(first, second));
         case BinaryOperator::modulo:
             if (second == 0.0) {
                 return runtime.raise_new(&zero_division_error_type, "divide by zero");
             }
-            return Value::from_double(float_modulo(first, second));
+            return make_float(runtime, float_modulo(first, second));
         case BinaryOperator::divmod: {
             if (second == 0.0) {
                 return runtime.raise_new(&zero_division_error_type, "divide by zero");
             }
-            Value parts[2] = {Value::from_double(float_floor_divide(first, second)),
-                              Value::from_double(float_modulo(first, second))};
-            return new_tuple(runtime, parts);
+            return float_pair(runtime, float_floor_divide(first, second),
+                              float_modulo(first, second));
         }
         case BinaryOperator::power:
             if (first == 0.0 && second < 0.0 && !std::isinf(second)) {
@@ -250,12 +249,26 @@ Result<Value> float_binary_operation(Runtime& runtime, BinaryOperator operation,
                     return Value::empty();
                 }
                 return complex_binary_operation(runtime, BinaryOperator::power, base,
-                                                Value::from_double(second));
+                                                make_float(runtime, second));
             }
-            return Value::from_double(std::pow(first, second));
+            return make_float(runtime, std::pow(first, second));
         default:
             return Value::not_implemented();
     }
+}
+
+Result<Value> float_pair(Runtime& runtime, double first, double second) {
+    Value items[2] = {make_float(runtime, first), Value::empty()};
+    if (items[0].is_empty()) {
+        return Value::empty();
+    }
+    runtime.keep(items[0]);
+    items[1] = make_float(runtime, second);
+    if (items[1].is_empty()) {
+        return Value::empty();
+    }
+    runtime.keep(items[1]);
+    return new_tuple(runtime, items);
 }
 
 }  // namespace xipy::object

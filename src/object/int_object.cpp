@@ -114,7 +114,7 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
             }
             // As MicroPython: each side rounded to a double first, so huge operands give
             // inf or nan rather than CPython's exact quotient (docs/compatibility.md).
-            return Value::from_double(left.to_double() / right.to_double());
+            return make_float(runtime, left.to_double() / right.to_double());
         }
         case BinaryOperator::power: {
             if (right.is_negative()) {
@@ -122,7 +122,7 @@ Result<Value> big_binary(Runtime& runtime, BinaryOperator operation, const BigIn
                 if (base == 0.0) {
                     return raise_division_by_zero(runtime);
                 }
-                return Value::from_double(std::pow(base, right.to_double()));
+                return make_float(runtime, std::pow(base, right.to_double()));
             }
             if (!right.fits_in_int64()) {
                 if (left.is_zero() || left == BigInteger::from_int64(1)) {
@@ -343,14 +343,14 @@ Result<Value> small_binary(Runtime& runtime, BinaryOperator operation, std::int6
             if (right == 0) {
                 return raise_division_by_zero(runtime);
             }
-            return Value::from_double(static_cast<double>(left) / static_cast<double>(right));
+            return make_float(runtime, static_cast<double>(left) / static_cast<double>(right));
         case BinaryOperator::power: {
             if (right < 0) {
                 if (left == 0) {
                     return raise_division_by_zero(runtime);
                 }
-                return Value::from_double(
-                    std::pow(static_cast<double>(left), static_cast<double>(right)));
+                return make_float(runtime,
+                                  std::pow(static_cast<double>(left), static_cast<double>(right)));
             }
             std::int64_t result = 1;
             std::int64_t base = left;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "object/float_object.hpp"
 #include "object/object.hpp"
 #include "object/value.hpp"
 
@@ -109,8 +110,8 @@ template <typename Number>
 // (exactly a double: 48 bits), for the operations that cannot raise: comparisons, +, -, *, and
 // / by a non-zero divisor. Empty for everything else. float_binary_operation (float_object.cpp)
 // gives the same answers, with the same IEEE arithmetic, and handles the rest.
-[[gnu::always_inline]] inline Value float_shortcut(BinaryOperator operation, Value left,
-                                                   Value right) {
+[[gnu::always_inline]] inline Value float_shortcut(Runtime& runtime, BinaryOperator operation,
+                                                   Value left, Value right) {
     double a;
     double b;
     if (left.is_double()) {
@@ -130,16 +131,16 @@ template <typename Number>
     switch (operation) {
         case BinaryOperator::add:
         case BinaryOperator::inplace_add:
-            return Value::from_double(a + b);
+            return make_float(runtime, a + b);
         case BinaryOperator::subtract:
         case BinaryOperator::inplace_subtract:
-            return Value::from_double(a - b);
+            return make_float(runtime, a - b);
         case BinaryOperator::multiply:
         case BinaryOperator::inplace_multiply:
-            return Value::from_double(a * b);
+            return make_float(runtime, a * b);
         case BinaryOperator::true_divide:
         case BinaryOperator::inplace_true_divide:
-            return b == 0.0 ? Value::empty() : Value::from_double(a / b);
+            return b == 0.0 ? Value::empty() : make_float(runtime, a / b);
         default:
             return compare_numbers(operation, a, b);
     }

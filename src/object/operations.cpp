@@ -560,7 +560,7 @@ Result<Value> binary_operation(Runtime& runtime, BinaryOperator operation, Value
                (right.is_double() || right.is_small_int())) {
         // The float operations that cannot fail, inline; the others (division by zero,
         // powers that become complex) are float_binary_operation's.
-        Value result = float_shortcut(operation, left, right);
+        Value result = float_shortcut(runtime, operation, left, right);
         if (!result.is_empty()) {
             return result;
         }

@@ -1223,7 +1223,7 @@ ExecutionResult Interpreter::run() {
                 if (top[-1].is_small_int() && top[0].is_small_int()) {
                     result = object::small_int_shortcut(operation, top[-1], top[0]);
                 } else if (top[-1].is_double() || top[0].is_double()) {
-                    result = object::float_shortcut(operation, top[-1], top[0]);
+                    result = object::float_shortcut(*this, operation, top[-1], top[0]);
                 }
                 if (result.is_empty()) {
                     SAVE_FRAME();

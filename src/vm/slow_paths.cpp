@@ -50,7 +50,7 @@ object::Result<Value> materialise(Interpreter& interpreter, ModuleContext& conte
         case image::ConstantKind::big_int:
             return object::parse_int(interpreter, constant.text, 10);
         case image::ConstantKind::float_value:
-            return Value::from_double(constant.real);
+            return object::make_float(interpreter, constant.real);
         case image::ConstantKind::complex_value:
             return object::make_complex(interpreter, constant.real, constant.imaginary);
         case image::ConstantKind::tuple: {
