@@ -717,11 +717,14 @@ std::optional<std::int64_t> length_of(Runtime& runtime, Value value) {
     if (result.is_empty()) {
         return std::nullopt;
     }
-    if (!result.is_small_int()) {
+    // A length past the small ints (a range's, say) is an int object; past 64 bits it is no
+    // length any container can have.
+    const std::optional<std::int64_t> length = is_int(result) ? int_to_int64(result) : std::nullopt;
+    if (!length) {
         runtime.raise_new(&type_error_type, "__len__() should return an int");
         return std::nullopt;
     }
-    return result.as_small_int();
+    return length;
 }
 
 // ---- subscripts

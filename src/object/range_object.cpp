@@ -55,13 +55,13 @@ Status range_print(Runtime&, Value self, Printer& printer, PrintKind) {
     return succeeded();
 }
 
-Result<Value> range_unary(Runtime&, UnaryOperator operation, Value operand) {
+Result<Value> range_unary(Runtime& runtime, UnaryOperator operation, Value operand) {
     RangeObject* range = as_range(operand);
     switch (operation) {
         case UnaryOperator::boolean:
             return Value::boolean(range->length() != 0);
         case UnaryOperator::length:
-            return Value::from_small_int(range->length());
+            return make_int(runtime, range->length());
         default:
             return Value::not_implemented();
     }
@@ -124,15 +124,15 @@ Result<Value> range_load_subscript(Runtime& runtime, Value self, Value index) {
     return make_int(runtime, range->start + *position * range->step);
 }
 
-Value range_load_attribute(Runtime&, Value self, std::uint32_t name) {
+Value range_load_attribute(Runtime& runtime, Value self, std::uint32_t name) {
     RangeObject* range = as_range(self);
     switch (name) {
         case names::start:
-            return Value::from_small_int(range->start);
+            return make_int(runtime, range->start);
         case names::stop:
-            return Value::from_small_int(range->stop);
+            return make_int(runtime, range->stop);
         case names::step:
-            return Value::from_small_int(range->step);
+            return make_int(runtime, range->step);
         default:
             return Value::empty();
     }
@@ -182,7 +182,7 @@ Result<Value> range_index(Runtime& runtime, Arguments arguments) {
         return runtime.raise_new(&value_error_type, "object not in sequence");
     }
     RangeObject* range = as_range(arguments[0]);
-    return Value::from_small_int((*int_to_int64(arguments[1]) - range->start) / range->step);
+    return make_int(runtime, (*int_to_int64(arguments[1]) - range->start) / range->step);
 }
 
 constexpr NativeFunction range_count_function{names::count, NativeKind::method, 2, 2, range_count};
