@@ -33,11 +33,13 @@ ASAN_CONFIG := -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_C
 NOEXCEPT_DIR := build-noexcept
 NOEXCEPT_CONFIG := -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc \
 	-DXIPY_CORE_ONLY=ON -DXIPY_NO_EXCEPTIONS=ON -DXIPY_TESTS=OFF -DXIPY_WERROR=ON
-# The 32-bit tree also runs the interpreter's plain-switch dispatch (computed goto off), so
-# both dispatch modes run the unit tests and the corpus in every `make test`.
+# The 32-bit tree runs the 32-bit Value word (XIPY_VALUE_BITS's default where pointers are 32
+# bits) and the interpreter's plain-switch dispatch (computed goto off), so both words and
+# both dispatch modes run the unit tests, the corpus and MicroPython's suite in `make test`.
 M32_DIR := build-m32
 M32_CONFIG := -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/m32.cmake \
-	-DXIPY_CORE_ONLY=ON -DXIPY_BUNDLED_GTEST=ON -DXIPY_WERROR=ON -DXIPY_COMPUTED_GOTO=OFF
+	-DXIPY_EXAMPLES=OFF -DXIPY_INSTALL=OFF -DXIPY_BUNDLED_GTEST=ON -DXIPY_WERROR=ON \
+	-DXIPY_COMPUTED_GOTO=OFF
 
 # The example firmware for QEMU's mps2-an385 board (Cortex-M3, arm-none-eabi, newlib-nano):
 # examples/firmware_mps2_an385 built with cmake/arm-none-eabi.cmake. Optimised for size, as

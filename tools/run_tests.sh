@@ -130,7 +130,14 @@ step "package: install and build out-of-tree hosts against it (make package)" \
 step "ThreadSanitizer: threads with a VM each, threads of one VM, MicroPython's thread/ tests (make tsan)" \
     "${make_quietly[@]}" tsan
 step "core-only build with -fno-exceptions -fno-rtti" "${make_quietly[@]}" noexcept
-step "32-bit build (-m32) and unit tests" build_and_unit_test unit-m32
+step "32-bit build (-m32, the 32-bit Value word) and unit tests" build_and_unit_test unit-m32
+# The 32-bit Value word (floats boxed, 31-bit small ints) on the corpus and on MicroPython's
+# suite, as the 64-bit word runs them above.
+step "32-bit word: conformance over the corpus (build-m32/xipy)" \
+    "$PYTHON" tools/run_conformance.py build-m32/xipy --corpus build/corpus --jobs 2 \
+    --known-failures tests/programs/known_failures_x86_32.txt
+step "32-bit word: MicroPython's test suite on build-m32/xipy (make micropython-suite)" \
+    "${make_quietly[@]}" micropython-suite MICROPYTHON_SUITE_XIPY=build-m32/xipy
 # The example firmware (Cortex-M3, arm-none-eabi) running the corpus under qemu-system-arm.
 step "firmware: corpus programs on the mps2-an385 port under QEMU (make firmware-test)" \
     "${make_quietly[@]}" firmware-test

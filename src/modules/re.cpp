@@ -351,7 +351,11 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
         auto missing =
             library::expand_regex_replacement(*template_text, *text, captures.span(), out);
         if (missing) {
-            Value number = Value::from_small_int(*missing);
+            // The group number the template asked for, which may be past the small ints.
+            Value number = object::make_int(runtime, static_cast<std::int64_t>(*missing));
+            if (number.is_empty()) {
+                return object::Raised{};
+            }
             Value exception = object::make_exception(runtime, &object::index_error_type,
                                                      std::span<const Value>(&number, 1));
             return exception.is_empty() ? object::Raised{} : runtime.set_exception(exception);

@@ -947,8 +947,8 @@ object::Result<Value> socket_sockaddr(Runtime& runtime, Arguments arguments) {
         }
         const Value items[] = {Value::from_small_int(AF_INET6), host,
                                Value::from_small_int(ntohs(ipv6.sin6_port)),
-                               Value::from_small_int(ntohl(ipv6.sin6_flowinfo)),
-                               Value::from_small_int(ntohl(ipv6.sin6_scope_id))};
+                               object::make_int(runtime, ntohl(ipv6.sin6_flowinfo)),
+                               object::make_int(runtime, ntohl(ipv6.sin6_scope_id))};
         return object::new_tuple(runtime, items);
     }
     const std::size_t offset = offsetof(sockaddr, sa_data);

@@ -341,7 +341,7 @@ bool initialise_sys(object::Runtime& runtime, Value globals, void*) {
         put(runtime, globals, names::stderr_,
             Value::from_object(object::standard_error_stream())) &&
         put(runtime, globals, names::exit, Value::from_object(&sys_exit_function)) &&
-        put(runtime, globals, names::maxsize, Value::from_small_int(2147483647)) &&
+        put(runtime, globals, names::maxsize, object::make_int(runtime, 2147483647)) &&
         put(runtime, globals, names::byteorder, runtime.intern("little")) &&
         put(runtime, globals, names::platform, runtime.intern("xipy")) &&
         put(runtime, globals, names::version, runtime.intern("3.4.0; xipy " XIPY_VERSION_STRING)) &&

@@ -112,10 +112,10 @@ Result<Value> buffer_load_item(Runtime& runtime, const BufferView& buffer, std::
             return Value::from_small_int(read_raw<std::uint16_t>(source));
         case 'i':
         case 'l':
-            return Value::from_small_int(read_raw<std::int32_t>(source));
+            return make_int(runtime, read_raw<std::int32_t>(source));
         case 'I':
         case 'L':
-            return Value::from_small_int(read_raw<std::uint32_t>(source));
+            return make_int(runtime, read_raw<std::uint32_t>(source));
         case 'q':
             return make_int(runtime, read_raw<std::int64_t>(source));
         case 'Q': {

@@ -14,7 +14,12 @@ extern const Type float_type;
 // word (docs/vm-design.md) boxes it on the heap, and then the result is empty, with
 // MemoryError pending, when the heap refuses. Every float a computation makes comes from here.
 inline Value make_float([[maybe_unused]] Runtime& runtime, double value) {
+#if XIPY_VALUE_BITS == 64
     return Value::from_double(value);
+#else
+    FloatObject* box = runtime.make<FloatObject>(0, value);
+    return box != nullptr ? Value::from_object(box) : Value::empty();
+#endif
 }
 
 // (first, second) as a tuple of two floats; each is rooted while the next allocation runs,

@@ -128,6 +128,12 @@ template <typename Number>
     } else {
         return Value::empty();
     }
+#if XIPY_VALUE_BITS == 32
+    // A float result would be a new box: the general path makes it (the fast paths root and
+    // allocate nothing, as the interpreter's NEXT_NOTHING_KEPT() after them requires).
+    (void)runtime;
+    return compare_numbers(operation, a, b);
+#else
     switch (operation) {
         case BinaryOperator::add:
         case BinaryOperator::inplace_add:
@@ -144,6 +150,7 @@ template <typename Number>
         default:
             return compare_numbers(operation, a, b);
     }
+#endif
 }
 
 }  // namespace xipy::object

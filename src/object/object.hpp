@@ -260,4 +260,23 @@ XIPY_ALWAYS_INLINE inline const Type* Object::type() const {
     return static_cast<const Type*>(descriptor_);
 }
 
+#if XIPY_VALUE_BITS == 32
+extern const Type float_type;
+
+// A float in the 32-bit word: the double, boxed (object/value.hpp); make_float() makes it.
+struct FloatObject : Object {
+    explicit FloatObject(double number) : Object(&float_type), value(number) {}
+    double value;
+};
+
+XIPY_ALWAYS_INLINE inline bool Value::is_double() const {
+    return is_object() &&
+           as_object()->descriptor_ == static_cast<const gc::CellDescriptor*>(&float_type);
+}
+
+XIPY_ALWAYS_INLINE inline double Value::as_double() const {
+    return static_cast<const FloatObject*>(as_object())->value;
+}
+#endif
+
 }  // namespace xipy::object

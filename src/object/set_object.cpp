@@ -126,7 +126,7 @@ Result<Value> set_unary(Runtime& runtime, UnaryOperator operation, Value operand
                 }
                 hash ^= static_cast<std::uint64_t>(*item_hash) * 0x9E3779B97F4A7C15ULL;
             }
-            return Value::from_small_int(static_cast<std::int64_t>(hash >> 17));
+            return make_int(runtime, static_cast<std::int64_t>(hash >> 17));
         }
         default:
             return Value::not_implemented();

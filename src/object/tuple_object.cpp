@@ -56,7 +56,7 @@ Result<Value> tuple_unary(Runtime& runtime, UnaryOperator operation, Value opera
                 hash = (hash ^ static_cast<std::uint64_t>(*item_hash)) * 1000003ULL;
             }
             runtime.leave_native_call();
-            return Value::from_small_int(static_cast<std::int64_t>(hash >> 17));
+            return make_int(runtime, static_cast<std::int64_t>(hash >> 17));
         }
         default:
             return Value::not_implemented();
