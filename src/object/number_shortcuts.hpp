@@ -153,4 +153,52 @@ template <typename Number>
 #endif
 }
 
+#if XIPY_VALUE_BITS == 32
+// With the 32-bit word, the arithmetic float_shortcut leaves out because its result needs a
+// box: `left operation right` for +, -, * and / by a non-zero divisor when one operand is a
+// float and the other a float or a small int, into `result`. False when it does not apply.
+[[gnu::always_inline]] inline bool float_arithmetic(BinaryOperator operation, Value left,
+                                                    Value right, double& result) {
+    if (!left.is_double() && !right.is_double()) {
+        return false;
+    }
+    double a;
+    double b;
+    if (left.is_double()) {
+        a = left.as_double();
+    } else if (left.is_small_int()) {
+        a = static_cast<double>(left.as_small_int());
+    } else {
+        return false;
+    }
+    if (right.is_double()) {
+        b = right.as_double();
+    } else if (right.is_small_int()) {
+        b = static_cast<double>(right.as_small_int());
+    } else {
+        return false;
+    }
+    switch (operation) {
+        case BinaryOperator::add:
+        case BinaryOperator::inplace_add:
+            result = a + b;
+            return true;
+        case BinaryOperator::subtract:
+        case BinaryOperator::inplace_subtract:
+            result = a - b;
+            return true;
+        case BinaryOperator::multiply:
+        case BinaryOperator::inplace_multiply:
+            result = a * b;
+            return true;
+        case BinaryOperator::true_divide:
+        case BinaryOperator::inplace_true_divide:
+            result = a / b;
+            return b != 0.0;
+        default:
+            return false;
+    }
+}
+#endif
+
 }  // namespace xipy::object

@@ -1225,6 +1225,18 @@ ExecutionResult Interpreter::run() {
                 } else if (top[-1].is_double() || top[0].is_double()) {
                     result = object::float_shortcut(*this, operation, top[-1], top[0]);
                 }
+#if XIPY_VALUE_BITS == 32
+                double arithmetic = 0.0;
+                if (result.is_empty() &&
+                    object::float_arithmetic(operation, top[-1], top[0], arithmetic)) {
+                    // A new float box, which make() roots: NEXT() drops it from the root stack.
+                    result = object::make_float(*this, arithmetic);
+                    CHECK(result);
+                    --top;
+                    TOP() = result;
+                    NEXT();
+                }
+#endif
                 if (result.is_empty()) {
                     SAVE_FRAME();
                     result = object::binary_operation(*this, operation, top[-1], top[0]);
