@@ -20,8 +20,8 @@ struct Object;
 
 #if XIPY_VALUE_BITS == 64
 
-// How a Value is encoded (the same on 32-bit and 64-bit hosts; see
-// docs/vm-design.md for why):
+// How the 64-bit word encodes a Value (every 64-bit host, and 32-bit ones built with
+// XIPY_VALUE_BITS=64; see docs/vm-design.md for why):
 //
 //   * A float is its IEEE-754 bit pattern, unchanged. Every NaN is first
 //     canonicalised to `canonical_nan_bits`, a positive quiet NaN, so no
@@ -184,7 +184,7 @@ class Value {
     std::uint64_t bits_;
 };
 
-static_assert(sizeof(Value) == 8, "a Value is one 64-bit word on every host");
+static_assert(sizeof(Value) == 8, "the 64-bit word");
 static_assert(sizeof(void*) <= 8, "pointers must fit a Value payload");
 
 #elif XIPY_VALUE_BITS == 32
