@@ -106,26 +106,29 @@ template <typename Number>
     return Value::fits_small_int(result) ? Value::from_small_int(result) : Value::empty();
 }
 
-// `left operation right` when one operand is a float and the other a float or a small int
-// (exactly a double: 48 bits), for the operations that cannot raise: comparisons, +, -, *, and
-// / by a non-zero divisor. Empty for everything else. float_binary_operation (float_object.cpp)
-// gives the same answers, with the same IEEE arithmetic, and handles the rest.
+// A float or small int operand as a double (a small int is exactly one); false for any other
+// value.
+[[gnu::always_inline]] inline bool float_operand(Value value, double& number) {
+    if (value.is_double()) {
+        number = value.as_double();
+        return true;
+    }
+    if (value.is_small_int()) {
+        number = static_cast<double>(value.as_small_int());
+        return true;
+    }
+    return false;
+}
+
+// `left operation right` when one operand is a float and the other a float or a small int,
+// for the operations that cannot raise: comparisons, +, -, *, and / by a non-zero divisor.
+// Empty for everything else. float_binary_operation (float_object.cpp) gives the same answers,
+// with the same IEEE arithmetic, and handles the rest.
 [[gnu::always_inline]] inline Value float_shortcut(Runtime& runtime, BinaryOperator operation,
                                                    Value left, Value right) {
     double a;
     double b;
-    if (left.is_double()) {
-        a = left.as_double();
-    } else if (left.is_small_int()) {
-        a = static_cast<double>(left.as_small_int());
-    } else {
-        return Value::empty();
-    }
-    if (right.is_double()) {
-        b = right.as_double();
-    } else if (right.is_small_int()) {
-        b = static_cast<double>(right.as_small_int());
-    } else {
+    if (!float_operand(left, a) || !float_operand(right, b)) {
         return Value::empty();
     }
 #if XIPY_VALUE_BITS == 32
@@ -159,23 +162,10 @@ template <typename Number>
 // float and the other a float or a small int, into `result`. False when it does not apply.
 [[gnu::always_inline]] inline bool float_arithmetic(BinaryOperator operation, Value left,
                                                     Value right, double& result) {
-    if (!left.is_double() && !right.is_double()) {
-        return false;
-    }
     double a;
     double b;
-    if (left.is_double()) {
-        a = left.as_double();
-    } else if (left.is_small_int()) {
-        a = static_cast<double>(left.as_small_int());
-    } else {
-        return false;
-    }
-    if (right.is_double()) {
-        b = right.as_double();
-    } else if (right.is_small_int()) {
-        b = static_cast<double>(right.as_small_int());
-    } else {
+    if ((!left.is_double() && !right.is_double()) || !float_operand(left, a) ||
+        !float_operand(right, b)) {
         return false;
     }
     switch (operation) {
