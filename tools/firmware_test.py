@@ -221,36 +221,31 @@ def main():
     seconds = time.monotonic() - started
     runs, finished = parse_console(console)
 
+    # Each run to judge: its name on the console, its program (whose .exp/.err are read) and
+    # the name reports give it. The corpus programs against the reference's outputs; then the
+    # board port's own runs: the uart module against its specification, the ROMFS application
+    # against MicroPython's firmware.
     failures = []
-    guest_microseconds = 0
+    judged = []
     for program in programs:
         relative = program.relative_to(programs_dir)
-        name = relative.with_suffix("").as_posix()
-        if name not in runs:
-            failures.append(run_conformance.Outcome(relative, ["did not run to its end"]))
-            continue
-        exit_status, stdout, stderr, microseconds = runs[name]
-        guest_microseconds += microseconds
-        outcome = run_conformance.check_output(program, relative, exit_status, stdout, stderr)
-        if not outcome.ok:
-            failures.append(outcome)
-    # The board port's own runs: the uart module against its specification, the ROMFS
-    # application against MicroPython's firmware.
-    board_runs = [("firmware/uart_echo", UART_PROGRAM)]
+        judged.append((relative.with_suffix("").as_posix(), program, relative))
+    judged.append(("firmware/uart_echo", UART_PROGRAM, "firmware/uart_echo"))
     if romfs_expected is None:
         failures.append(run_conformance.Outcome("/rom/main", [
             "MicroPython's firmware did not finish `import main`"]))
     else:
         romfs_program = build_dir / "romfs_main.py"  # only its .exp is read
         romfs_program.with_suffix(".exp").write_bytes(romfs_expected)
-        board_runs.append(("/rom/main", romfs_program))
-    for name, program in board_runs:
+        judged.append(("/rom/main", romfs_program, "/rom/main"))
+    guest_microseconds = 0
+    for name, program, reported in judged:
         if name not in runs:
-            failures.append(run_conformance.Outcome(name, ["did not run to its end"]))
+            failures.append(run_conformance.Outcome(reported, ["did not run to its end"]))
             continue
         exit_status, stdout, stderr, microseconds = runs[name]
         guest_microseconds += microseconds
-        outcome = run_conformance.check_output(program, name, exit_status, stdout, stderr)
+        outcome = run_conformance.check_output(program, reported, exit_status, stdout, stderr)
         if not outcome.ok:
             failures.append(outcome)
     for outcome in failures:

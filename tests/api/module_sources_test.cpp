@@ -33,6 +33,16 @@ void append(void* context, const char* data, size_t length) {
     static_cast<std::string*>(context)->append(data, length);
 }
 
+// The defaults, with stdout and stderr appended to `output`.
+xipy_config config_writing_to(std::string& output) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    return config;
+}
+
 TEST(ModuleSources, FrozenModulesImportThroughTheCApi) {
     const auto main = program("frozen_main");
     const auto helper = program("frozen_helper");
@@ -42,11 +52,7 @@ TEST(ModuleSources, FrozenModulesImportThroughTheCApi) {
         {"frozen_package/__init__.mpy", package.data(), package.size()},
     };
     std::string output;
-    xipy_config config;
-    xipy_config_init(&config);
-    config.write_stdout = append;
-    config.write_stderr = append;
-    config.output_context = &output;
+    const xipy_config config = config_writing_to(output);
     xipy_vm* vm = nullptr;
     ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
     ASSERT_EQ(xipy_vm_add_frozen_modules(vm, table, 2), XIPY_OK);
@@ -90,11 +96,7 @@ TEST(ModuleSources, MountingAnImageLeavesTheSysModuleUnmade) {
     // An empty image: the header and a payload of length 0.
     const std::uint8_t image[] = {0xD2, 0xCD, 0x31, 0x00};
     std::string output;
-    xipy_config config;
-    xipy_config_init(&config);
-    config.write_stdout = append;
-    config.write_stderr = append;
-    config.output_context = &output;
+    const xipy_config config = config_writing_to(output);
     xipy_vm* vm = nullptr;
     ASSERT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
     xipy_heap_statistics before;
