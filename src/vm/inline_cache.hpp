@@ -133,13 +133,13 @@ class SpareNameCache {
     alignas(NameCache) unsigned char room_[sizeof(NameCache)];
 };
 
-// A module's NameCaches, one per qstr index, each made when an instruction naming that qstr
-// first runs: most of a module's names are never looked up through a cache (argument names,
-// names only stored), so a slot number per qstr and small blocks of caches cost far less
-// than a cache per qstr up front.
+// A module's NameCaches, one per qstr index, each made when instructions naming that qstr look
+// it up the second time: most of a module's names are never looked up through a cache
+// (argument names, names only stored) or only once (by the module body), so a slot number per
+// qstr and small blocks of caches cost far less than a cache per qstr up front.
 //
-// Invariants: `slots_` holds `slot_count_` numbers, 0 for "no cache yet" or n for cache n-1
-// (null for a table that caches nothing);
+// Invariants: `slots_` holds `slot_count_` numbers, 0 for "never looked up", `seen_once`, or
+// n for cache n-1 (null for a table that caches nothing);
 // cache n-1 is entry (n-1) % block_size of block (n-1) / block_size; blocks never move once
 // made (an instruction may hold a cache while Python code it calls makes others); the block
 // table holds `block_capacity_` pointers, the first `block_count_` set. All memory comes from
@@ -163,16 +163,22 @@ class NameCacheTable {
     }
     std::size_t cache_count() const { return cache_count_; }
 
-    // The cache of qstr index `index` (< the reserved count), made on first use; when the heap
-    // refuses the memory (full, or locked by micropython.heap_lock()), an empty cache made in
-    // `spare`, so the lookup still works, uncached.
+    // The cache of qstr index `index` (< the reserved count), made on its second use: the
+    // first lookup of a name runs uncached, in an empty cache made in `spare`, and only marks
+    // the name as seen. Module and class bodies run once, so the names only they look up
+    // (most of an import's) cost no cache. Also in `spare` when the heap refuses the memory
+    // (full, or locked by micropython.heap_lock()), so the lookup still works, uncached.
     NameCache& find(std::uint32_t index, SpareNameCache& spare) {
         if (slots_ == nullptr) [[unlikely]] {
             return spare.make();  // a table reserved without caching
         }
         const std::uint32_t slot = slots_[index];
-        if (slot != 0) {
+        if (slot - 1u < maximum_caches) {
             return blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
+        }
+        if (slot == 0) {
+            slots_[index] = seen_once;
+            return spare.make();
         }
         NameCache* made = make(index);
         if (made == nullptr) {
@@ -187,17 +193,20 @@ class NameCacheTable {
             return nullptr;
         }
         const std::uint32_t slot = slots_[index];
-        return slot == 0 ? nullptr
-                         : &blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
+        return slot - 1u >= maximum_caches
+                   ? nullptr
+                   : &blocks_[(slot - 1) / block_size]->caches[(slot - 1) % block_size];
     }
 
     void trace(gc::Tracer& tracer) const;
 
   private:
     static constexpr std::uint32_t block_size = 4;
-    // A qstr's cache number + 1, 0 for none: 16 bits, so a module pays 2 bytes per name.
+    // A qstr's cache number + 1, 0 for a name not looked up yet, `seen_once` for one looked up
+    // once: 16 bits, so a module pays 2 bytes per name.
     using Slot = std::uint16_t;
-    static constexpr std::uint32_t maximum_caches = UINT16_MAX;
+    static constexpr Slot seen_once = UINT16_MAX;
+    static constexpr std::uint32_t maximum_caches = seen_once - 1;
     struct Block {
         NameCache caches[block_size];
     };
