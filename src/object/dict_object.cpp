@@ -52,10 +52,10 @@ std::uint32_t index_capacity_for(std::uint32_t entries) {
 // Rebuilds the storage with room for `entries` entries, dropping deleted ones.
 // The first empty index slot on `hash`'s probe sequence. Only for fresh storage, which has no
 // deleted slots and at least one empty one.
-std::uint32_t first_empty_slot(DictStorage* storage, std::uint64_t hash) {
+std::uint32_t first_empty_slot(DictStorage* storage, std::uint32_t hash) {
     std::uint32_t mask = storage->index_capacity - 1;
     auto slot = static_cast<std::uint32_t>(hash) & mask;
-    while (storage->indices()[slot] != empty_slot) {
+    while (storage->index_at(slot) != empty_slot) {
         slot = (slot + 1) & mask;
     }
     return slot;
@@ -71,7 +71,7 @@ void keys_changed(Runtime& runtime, DictObject* dict) {
 
 bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
     std::uint32_t indices = index_capacity_for(entries);
-    std::size_t bytes = entries * sizeof(DictEntry) + indices * sizeof(std::int32_t);
+    std::size_t bytes = DictStorage::payload_bytes(entries, indices);
     auto* storage = runtime.make<DictStorage>(bytes, entries, indices);
     if (storage == nullptr) {
         return false;
@@ -84,8 +84,8 @@ bool resize(Runtime& runtime, DictObject* dict, std::uint32_t entries) {
                 continue;
             }
             storage->entries()[count] = entry;
-            storage->indices()[first_empty_slot(storage, entry.hash)] =
-                static_cast<std::int32_t>(count);
+            storage->set_index(first_empty_slot(storage, entry.hash),
+                               static_cast<std::int32_t>(count));
             ++count;
         }
     }
@@ -122,11 +122,11 @@ void compact_in_place(Runtime& runtime, DictObject* dict) {
         }
     }
     for (std::uint32_t slot = 0; slot < storage->index_capacity; ++slot) {
-        storage->indices()[slot] = empty_slot;
+        storage->set_index(slot, empty_slot);
     }
     for (std::uint32_t index = 0; index < count; ++index) {
-        storage->indices()[first_empty_slot(storage, storage->entries()[index].hash)] =
-            static_cast<std::int32_t>(index);
+        storage->set_index(first_empty_slot(storage, storage->entries()[index].hash),
+                           static_cast<std::int32_t>(index));
     }
     dict->entry_count = count;
     keys_changed(runtime, dict);
@@ -150,7 +150,7 @@ struct Probe {
     bool ok = true;
     bool found = false;
     std::uint32_t slot = 0;
-    std::uint64_t hash = 0;
+    std::uint32_t hash = 0;
 };
 
 Probe probe(Runtime& runtime, DictObject* dict, Value key) {
@@ -161,7 +161,7 @@ Probe probe(Runtime& runtime, DictObject* dict, Value key) {
             result.ok = false;
             return result;
         }
-        result.hash = static_cast<std::uint64_t>(*hash);
+        result.hash = static_cast<std::uint32_t>(*hash);
     }
     for (;;) {
         DictStorage* storage = dict->storage;
@@ -173,7 +173,7 @@ Probe probe(Runtime& runtime, DictObject* dict, Value key) {
         std::int64_t first_free = -1;
         bool restart = false;
         for (;;) {
-            std::int32_t index = storage->indices()[slot];
+            std::int32_t index = storage->index_at(slot);
             if (index == empty_slot) {
                 result.slot = first_free >= 0 ? static_cast<std::uint32_t>(first_free) : slot;
                 return result;
@@ -704,9 +704,10 @@ DictStorage::DictStorage(std::uint32_t entries, std::uint32_t indices)
     for (std::uint32_t index = 0; index < entries; ++index) {
         new (&this->entries()[index]) DictEntry{Value::empty(), Value::empty(), 0};
     }
-    for (std::uint32_t index = 0; index < indices; ++index) {
-        this->indices()[index] = empty_slot;
-    }
+    // Every slot empty: -1 is all one bits in every slot width.
+    static_assert(empty_slot == -1);
+    std::memset(static_cast<void*>(this->entries() + entries), 0xff,
+                payload_bytes(entries, indices) - entries * sizeof(DictEntry));
 }
 
 constinit const Type dict_type{names::dict,
@@ -795,7 +796,7 @@ DictLookup dict_find(Runtime& runtime, DictObject* dict, Value key) {
     if (!found.found) {
         return DictLookup{};
     }
-    std::int32_t index = dict->storage->indices()[found.slot];
+    std::int32_t index = dict->storage->index_at(found.slot);
     return DictLookup{true, dict->storage->entries()[index].value};
 }
 
@@ -808,7 +809,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
         return Raised{};
     }
     if (found.found) {
-        dict->storage->entries()[dict->storage->indices()[found.slot]].value = value;
+        dict->storage->entries()[dict->storage->index_at(found.slot)].value = value;
         return succeeded();
     }
     if (dict->storage == nullptr || dict->entry_count >= dict->storage->entry_capacity) {
@@ -830,7 +831,7 @@ Status dict_store(Runtime& runtime, DictObject* dict, Value key, Value value) {
     std::uint32_t index = dict->entry_count++;
     storage->entries()[index] = DictEntry{key, value, found.hash};
     dict->names_only = dict->names_only && key.is_interned_string();
-    storage->indices()[found.slot] = static_cast<std::int32_t>(index);
+    storage->set_index(found.slot, static_cast<std::int32_t>(index));
     ++dict->count;
     keys_changed(runtime, dict);
     return succeeded();
@@ -852,11 +853,11 @@ Status dict_remove(Runtime& runtime, DictObject* dict, Value key, Value* removed
         return succeeded();
     }
     DictStorage* storage = dict->storage;
-    DictEntry& entry = storage->entries()[storage->indices()[found.slot]];
+    DictEntry& entry = storage->entries()[storage->index_at(found.slot)];
     *removed = entry.value;
     entry.key = Value::empty();
     entry.value = Value::empty();
-    storage->indices()[found.slot] = deleted_slot;
+    storage->set_index(found.slot, deleted_slot);
     --dict->count;
     keys_changed(runtime, dict);
     return succeeded();
@@ -922,13 +923,12 @@ Value dict_find_name(const Runtime& runtime, DictObject* dict, std::uint32_t nam
         return dict_find_name(dict, name);
     }
     // The same hash hash_value() gives a str, without running any Python code.
-    auto hash =
-        static_cast<std::uint64_t>(static_cast<std::int64_t>(runtime.interned().hash(name) >> 2));
+    const auto hash = static_cast<std::uint32_t>(runtime.interned().hash(name) >> 2);
     Value key = Value::from_interned_string(name);
     std::uint32_t mask = storage->index_capacity - 1;
     auto slot = static_cast<std::uint32_t>(hash) & mask;
     for (;;) {
-        std::int32_t index = storage->indices()[slot];
+        std::int32_t index = storage->index_at(slot);
         if (index == empty_slot) {
             return Value::empty();
         }
@@ -961,17 +961,16 @@ Status dict_store_name(Runtime& runtime, DictObject* dict, std::uint32_t name, V
         // A new name (an instance's attribute set for the first time) where it has room:
         // appended without probing for an equal key, which names_only rules out.
         if (dict->names_only && !dict->unhashed && dict->entry_count < storage->entry_capacity) {
-            const auto hash = static_cast<std::uint64_t>(
-                static_cast<std::int64_t>(runtime.interned().hash(name) >> 2));
+            const auto hash = static_cast<std::uint32_t>(runtime.interned().hash(name) >> 2);
             const std::uint32_t index = dict->entry_count++;
             entries[index] = DictEntry{key, value, hash};
             // Any free slot on the probe sequence will do: the key is absent.
             const std::uint32_t mask = storage->index_capacity - 1;
             auto slot = static_cast<std::uint32_t>(hash) & mask;
-            while (storage->indices()[slot] >= 0) {
+            while (storage->index_at(slot) >= 0) {
                 slot = (slot + 1) & mask;
             }
-            storage->indices()[slot] = static_cast<std::int32_t>(index);
+            storage->set_index(slot, static_cast<std::int32_t>(index));
             ++dict->count;
             keys_changed(runtime, dict);
             return succeeded();

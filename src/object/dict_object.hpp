@@ -17,23 +17,57 @@ extern const Type dict_items_type;
 extern const Type dict_iterator_type;
 
 // The storage of a DictObject: `entry_capacity` entries in insertion order,
-// then `index_capacity` (a power of two) int32 slots of an open-addressing
-// index into the entries (-1 empty).
+// then `index_capacity` (a power of two) slots of an open-addressing index into the entries
+// (-1 empty, -2 deleted). A slot is as wide as the entry numbers need: one byte up to 256
+// slots, two up to 65,536, four beyond, so the index of a small dict (an instance's
+// attributes, a module's globals) costs a quarter of what 32-bit slots would. The entry keeps
+// the low 32 bits of its key's hash: enough to choose a slot and to skip unequal keys.
 // Invariants: entries [0, DictObject::entry_count) are in use or deleted
 // (a deleted entry has an empty key); all other entries have empty keys and
-// values; every used entry is reachable from exactly one index slot.
+// values; every used entry is reachable from exactly one index slot; entry_capacity is at
+// most half of index_capacity, so every entry number fits its slot width.
 struct DictEntry {
     Value key;
     Value value;
-    std::uint64_t hash;
+    std::uint32_t hash;
 };
 struct alignas(8) DictStorage : gc::Cell {
     std::uint32_t entry_capacity;
     std::uint32_t index_capacity;
 
     DictStorage(std::uint32_t entries, std::uint32_t indices);
+    // The bytes of a storage's entries and index (the cell's payload).
+    static std::size_t payload_bytes(std::uint32_t entries, std::uint32_t indices) {
+        return entries * sizeof(DictEntry) + indices * slot_width(indices);
+    }
     DictEntry* entries() { return reinterpret_cast<DictEntry*>(this + 1); }
-    std::int32_t* indices() { return reinterpret_cast<std::int32_t*>(entries() + entry_capacity); }
+    std::int32_t index_at(std::uint32_t slot) const {
+        const void* index = const_cast<DictStorage*>(this)->entries() + entry_capacity;
+        if (index_capacity <= byte_slots_up_to) {
+            return static_cast<const std::int8_t*>(index)[slot];
+        }
+        if (index_capacity <= short_slots_up_to) {
+            return static_cast<const std::int16_t*>(index)[slot];
+        }
+        return static_cast<const std::int32_t*>(index)[slot];
+    }
+    void set_index(std::uint32_t slot, std::int32_t value) {
+        void* index = entries() + entry_capacity;
+        if (index_capacity <= byte_slots_up_to) {
+            static_cast<std::int8_t*>(index)[slot] = static_cast<std::int8_t>(value);
+        } else if (index_capacity <= short_slots_up_to) {
+            static_cast<std::int16_t*>(index)[slot] = static_cast<std::int16_t>(value);
+        } else {
+            static_cast<std::int32_t*>(index)[slot] = value;
+        }
+    }
+
+  private:
+    static constexpr std::uint32_t byte_slots_up_to = 256;
+    static constexpr std::uint32_t short_slots_up_to = 65536;
+    static std::size_t slot_width(std::uint32_t indices) {
+        return indices <= byte_slots_up_to ? 1 : indices <= short_slots_up_to ? 2 : 4;
+    }
 };
 
 // Invariants: `count` live entries among the first `entry_count`; storage
