@@ -310,7 +310,7 @@ class CodeReplay {
     ScopeDescription scope() const {
         const image::Prelude& prelude = code_.prelude;
         ScopeDescription scope;
-        scope.name = std::string(image_.qstr(code_.name_qstr));
+        scope.name = std::string(image_.qstr(image_.name_qstr(code_)));
         for (std::uint32_t argument : image_.argument_name_qstrs(code_)) {
             scope.argument_names.emplace_back(image_.qstr(argument));
         }

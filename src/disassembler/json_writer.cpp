@@ -149,7 +149,7 @@ class JsonWriter {
     support::Result<bool> write_code(const image::RawCode& code) {
         const std::size_t index = static_cast<std::size_t>(&code - image_.raw_codes().data());
         out_ += "{\"index\":" + std::to_string(index);
-        out_ += ",\"name\":" + json_string(qstr_text(image_, code.name_qstr));
+        out_ += ",\"name\":" + json_string(qstr_text(image_, image_.name_qstr(code)));
         out_ += ",\"kind\":" + json_string(image::code_kind_name(code.kind));
         field("file_offset", code.file_offset);
         field("bytecode_file_offset", code.bytecode_file_offset);

@@ -18,10 +18,10 @@ support::Result<std::vector<image::Instruction>> decode_bytecode(const image::Im
             // Bytecode offsets mean little to a user holding a file, so the
             // error is moved to the file offset and names the function.
             const support::Error& error = decoded.error();
-            return support::make_error(code.bytecode_file_offset + error.offset,
-                                       error.message + " in " + qstr_text(image, code.name_qstr) +
-                                           " (bytecode offset " + std::to_string(error.offset) +
-                                           ")");
+            return support::make_error(
+                code.bytecode_file_offset + error.offset,
+                error.message + " in " + qstr_text(image, image.name_qstr(code)) +
+                    " (bytecode offset " + std::to_string(error.offset) + ")");
         }
         offset = decoded->end();
         instructions.push_back(*decoded);
@@ -41,7 +41,7 @@ std::string child_name(const image::Image& image, const image::RawCode& code, st
     if (index >= children.size()) {
         return "<child " + std::to_string(index) + " out of range>";
     }
-    return qstr_text(image, children[index].name_qstr);
+    return qstr_text(image, image.name_qstr(children[index]));
 }
 
 std::string constant_text(const image::Image& image, std::uint32_t index) {

@@ -85,8 +85,9 @@ class TextWriter {
 
     support::Result<bool> write_code(const image::RawCode& code, int depth) {
         const std::size_t index = static_cast<std::size_t>(&code - image_.raw_codes().data());
-        line(depth, "raw code " + std::to_string(index) + ": " + qstr_text(image_, code.name_qstr) +
-                        " (" + std::string(image::code_kind_name(code.kind)) + ", file offset " +
+        line(depth, "raw code " + std::to_string(index) + ": " +
+                        qstr_text(image_, image_.name_qstr(code)) + " (" +
+                        std::string(image::code_kind_name(code.kind)) + ", file offset " +
                         std::to_string(code.file_offset) + ")");
         const int inner = depth + 1;
         std::string arguments;

@@ -548,14 +548,13 @@ class Loader {
         const std::size_t info_offset = reader.offset();
         code.header_bytes = static_cast<std::uint8_t>(info_offset - code.file_offset);
         XIPY_TRY(ByteReader info, reader.read_window(info_bytes, "code info"));
-        XIPY_TRY(code.name_qstr, info.read_vuint("function name"));
-        if (Status status = check_qstr_index(code.name_qstr, info_offset); !status.ok()) {
+        XIPY_TRY(const std::uint32_t name, info.read_vuint("function name"));
+        if (Status status = check_qstr_index(name, info_offset); !status.ok()) {
             return status.error();
         }
 
         const std::uint64_t argument_count =
             std::uint64_t{prelude.n_pos_args} + prelude.n_kwonly_args;
-        const std::uint8_t* arguments_start = info.current();
         // Each name takes at least a byte, so this loop ends within the code info.
         for (std::uint64_t index = 0; index < argument_count; ++index) {
             const std::size_t name_offset = info.offset();
@@ -564,9 +563,6 @@ class Loader {
                 return status.error();
             }
         }
-        code.argument_names_offset = offset_of(arguments_start);
-
-        code.line_table_offset = offset_of(info.current());
         while (!info.at_end()) {
             XIPY_TRY(const std::uint8_t entry, info.read_byte("line table"));
             if ((entry & format::line_entry_long) != 0) {
@@ -577,7 +573,8 @@ class Loader {
         }
 
         const std::size_t cells_offset = reader.offset();
-        code.cells_offset = offset_of(reader.current());
+        static_assert(format::maximum_size_bytes <= 8, "the cell count fits a byte");
+        code.cell_count = static_cast<std::uint8_t>(cell_bytes);
         XIPY_TRY(const std::span<const std::uint8_t> cells,
                  reader.read_bytes(cell_bytes, "closure cells"));
         for (std::size_t index = 0; index < cells.size(); ++index) {
@@ -687,6 +684,28 @@ Constant ConstantList::operator[](std::size_t index) const {
 
 std::span<const RawCode> Image::children(const RawCode& code) const {
     return std::span<const RawCode>(raw_codes_).subspan(code.first_child, code.child_count);
+}
+
+std::uint32_t Image::name_qstr(const RawCode& code) const {
+    // The loader read this vuint without error, so reading it again cannot fail.
+    ByteReader reader(bytes_.subspan(code.info_offset()), code.info_offset());
+    auto name = reader.read_vuint("function name");
+    return name.ok() ? name.value() : 0;
+}
+
+std::uint32_t Image::argument_names_offset(const RawCode& code) const {
+    ByteReader reader(bytes_.subspan(code.info_offset()), code.info_offset());
+    (void)reader.read_vuint("function name");
+    return static_cast<std::uint32_t>(reader.offset());
+}
+
+std::uint32_t Image::line_table_offset(const RawCode& code, std::uint32_t arguments) const {
+    ByteReader reader(bytes_.subspan(arguments), arguments);
+    const std::uint32_t count = std::uint32_t{code.prelude.n_pos_args} + code.prelude.n_kwonly_args;
+    for (std::uint32_t index = 0; index < count; ++index) {
+        (void)reader.read_vuint("argument name");
+    }
+    return static_cast<std::uint32_t>(reader.offset());
 }
 
 std::vector<std::uint32_t> Image::argument_name_qstrs(const RawCode& code) const {

@@ -134,22 +134,21 @@ struct LineEntry {
 //
 // Invariants after a successful load: every part lies inside Image::bytes(), in this order
 // within function_data(): [signature, sizes][code info = name, argument_names, line_table]
-// [cells][bytecode], so each part ends where the next starts and the table keeps one 32-bit
-// file offset per boundary instead of a span per part. name_qstr and every argument name index
-// are < Image::qstr_count(); the line table decodes without running past its end; every cell
-// byte is < prelude.n_state. Children are Image::raw_codes()[first_child, +child_count), in
-// file order. The parts themselves are read through the Image (Image::bytecode(code) and its
-// siblings), so a raw code holds no pointer: 56 bytes on a 64-bit host. The bytecode itself
-// is NOT verified yet (a later verifier does that).
+// [cells][bytecode], so each part ends where the next starts. The table keeps only what a call
+// needs at once (the prelude, where the bytecode starts and ends, the cell count); the name and
+// argument names, read by their vuints where the code info starts, are found again when asked
+// for (Image::name_qstr(), argument_names(), line_table()). The name and every argument name
+// index are < Image::qstr_count(); the line table decodes without running past its end; every
+// cell byte is < prelude.n_state. Children are Image::raw_codes()[first_child, +child_count),
+// in file order. The parts themselves are read through the Image (Image::bytecode(code) and
+// its siblings), so a raw code holds no pointer: 40 bytes on any host. The bytecode itself is
+// NOT verified yet (a later verifier does that).
 struct RawCode {
     CodeKind kind = CodeKind::bytecode;
     std::uint8_t header_bytes = 0;  // of the prelude's signature and sizes (at most 19)
+    std::uint8_t cell_count = 0;    // the closure section's bytes (the sizes encode at most 31)
     Prelude prelude;
     std::uint32_t file_offset = 0;  // offset of function_data in the file
-    std::uint32_t name_qstr = 0;    // index into the module's qstr table
-    std::uint32_t argument_names_offset = 0;
-    std::uint32_t line_table_offset = 0;
-    std::uint32_t cells_offset = 0;
     std::uint32_t bytecode_file_offset = 0;
     std::uint32_t end_offset = 0;  // where function_data ends
     std::uint32_t first_child = 0;
@@ -157,9 +156,12 @@ struct RawCode {
 
     // The prelude's sizes: bytes of code info (name, argument names, line table), and of the
     // closure section (one per cell).
-    std::uint32_t n_info() const { return cells_offset - (file_offset + header_bytes); }
-    std::uint32_t n_cell() const { return bytecode_file_offset - cells_offset; }
+    std::uint32_t n_info() const { return cells_offset() - (file_offset + header_bytes); }
+    std::uint32_t n_cell() const { return cell_count; }
+    std::uint32_t info_offset() const { return file_offset + header_bytes; }
+    std::uint32_t cells_offset() const { return bytecode_file_offset - cell_count; }
 };
+static_assert(sizeof(RawCode) == 40, "a raw code holds no pointer and no padding past its fields");
 
 // A loaded .mpy file. It does not own the bytes: the caller keeps them alive and unchanged for
 // as long as the Image (and anything taken from it) is used. Everything returned points into
@@ -217,17 +219,20 @@ class Image {
     std::span<const std::uint8_t> function_data(const RawCode& code) const {
         return part(code.file_offset, code.end_offset);
     }
+    // The qstr index of the code's name (checked at load).
+    std::uint32_t name_qstr(const RawCode& code) const;
     // n_pos_args + n_kwonly_args qstr vuints.
     std::span<const std::uint8_t> argument_names(const RawCode& code) const {
-        return part(code.argument_names_offset, code.line_table_offset);
+        const std::uint32_t start = argument_names_offset(code);
+        return part(start, line_table_offset(code, start));
     }
     // Encoded as in py/bc.h, see line_entries().
     std::span<const std::uint8_t> line_table(const RawCode& code) const {
-        return part(code.line_table_offset, code.cells_offset);
+        return part(line_table_offset(code, argument_names_offset(code)), code.cells_offset());
     }
     // One byte per cell: the local's number.
     std::span<const std::uint8_t> cells(const RawCode& code) const {
-        return part(code.cells_offset, code.bytecode_file_offset);
+        return part(code.cells_offset(), code.bytecode_file_offset);
     }
     // First opcode .. end of function_data.
     std::span<const std::uint8_t> bytecode(const RawCode& code) const {
@@ -271,6 +276,10 @@ class Image {
     std::span<const std::uint8_t> part(std::uint32_t start, std::uint32_t end) const {
         return {bytes_.data() + start, end - start};
     }
+    // Where the argument names start: after the name's vuint.
+    std::uint32_t argument_names_offset(const RawCode& code) const;
+    // Where the line table starts: after the argument names that start at `arguments`.
+    std::uint32_t line_table_offset(const RawCode& code, std::uint32_t arguments) const;
     // Decodes the constant at `offset` (one the loader checked) and sets `end` after it.
     Constant decode_constant(std::uint32_t offset, std::uint32_t& end) const;
 

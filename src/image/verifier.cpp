@@ -262,7 +262,7 @@ class CodeVerifier {
         return error;
     }
 
-    std::string code_name() const { return std::string(image_.qstr(code_.name_qstr)); }
+    std::string code_name() const { return std::string(image_.qstr(image_.name_qstr(code_))); }
 
     support::Error prelude_error(const std::string& reason) const {
         return support::make_error(code_.file_offset,
@@ -299,7 +299,7 @@ class CodeVerifier {
         }
         for (const RawCode& child : image_.children(code_)) {
             if (child.kind != CodeKind::bytecode) {
-                return prelude_error("child " + std::string(image_.qstr(child.name_qstr)) +
+                return prelude_error("child " + std::string(image_.qstr(image_.name_qstr(child))) +
                                      " is native code");
             }
         }

@@ -201,8 +201,8 @@ object::Result<Value> Interpreter::run_context(ModuleContext* context, Value glo
     // As MicroPython's code_execute(): the code's functions see the globals of its latest run.
     context->globals = globals;
     const image::RawCode* root = &context->image.root();
-    auto* function =
-        make<FunctionObject>(0, root, context, context->qstr_id(root->name_qstr), 0, 0);
+    auto* function = make<FunctionObject>(0, root, context,
+                                          context->qstr_id(context->image.name_qstr(*root)), 0, 0);
     if (function == nullptr) {
         return Value::empty();
     }

@@ -125,7 +125,8 @@ object::Result<Value> make_function(Interpreter& interpreter, const Frame& frame
     }
     auto* function = interpreter.make<FunctionObject>(
         FunctionObject::extra_bytes(extras, cells.size()), code, frame.context,
-        frame.context->qstr_id(code->name_qstr), extras, static_cast<std::uint8_t>(cells.size()));
+        frame.context->qstr_id(frame.context->image.name_qstr(*code)), extras,
+        static_cast<std::uint8_t>(cells.size()));
     if (function == nullptr) {
         return Value::empty();
     }

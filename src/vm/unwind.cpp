@@ -50,8 +50,9 @@ bool Interpreter::unwind_exception(std::size_t base_depth) {
             auto offset = static_cast<std::uint32_t>(
                 where - frame.context->image.bytecode(*frame.code).data());
             std::uint32_t line = frame.context->image.line_for_offset(*frame.code, offset);
-            object::add_traceback(*this, exception_value, frame.context->source_file, line,
-                                  frame.context->qstr_id(frame.code->name_qstr));
+            object::add_traceback(
+                *this, exception_value, frame.context->source_file, line,
+                frame.context->qstr_id(frame.context->image.name_qstr(*frame.code)));
             if (has_exception()) {
                 exception_value = take_exception();
             }

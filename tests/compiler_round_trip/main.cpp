@@ -48,7 +48,7 @@ std::string cause(const image::Image& original, const image::Image& rewritten) {
         if (same(original.function_data(first), rewritten.function_data(second))) {
             continue;
         }
-        const std::string where = " of " + std::string(original.qstr(first.name_qstr));
+        const std::string where = " of " + std::string(original.qstr(original.name_qstr(first)));
         if (first.prelude.n_state != second.prelude.n_state) {
             return "n_state " + std::to_string(second.prelude.n_state) + " for " +
                    std::to_string(first.prelude.n_state) + where;

@@ -145,7 +145,7 @@ TEST(MpyWriter, WritesTablesTheLoaderReadsBack) {
     ASSERT_EQ(image->items(constants[5]).size(), 2u);
     EXPECT_EQ(image->items(constants[5])[1].real, 0.25);
     ASSERT_EQ(image->raw_codes().size(), 2u);
-    EXPECT_EQ(image->qstr(image->raw_codes()[1].name_qstr), "g");
+    EXPECT_EQ(image->qstr(image->name_qstr(image->raw_codes()[1])), "g");
 }
 
 TEST(MpyWriter, RefusesCodesOutsideTheTree) {

@@ -101,7 +101,7 @@ TEST(ImageLoad, MinimalModule) {
     EXPECT_EQ(root.prelude.n_state, 1u);
     EXPECT_EQ(root.n_info(), 1u);
     EXPECT_EQ(root.n_cell(), 0u);
-    EXPECT_EQ(root.name_qstr, 0u);
+    EXPECT_EQ(image.name_qstr(root), 0u);
     EXPECT_TRUE(image.argument_names(root).empty());
     EXPECT_TRUE(image.line_table(root).empty());
     ASSERT_EQ(image.bytecode(root).size(), 2u);
@@ -246,7 +246,7 @@ TEST(ImageLoad, StaticQstrs) {
     EXPECT_EQ(image.static_qstr_id(1), 7u);
     EXPECT_EQ(image.qstr(2), "zip");
     EXPECT_EQ(image.static_qstr_id(0), 0u);
-    EXPECT_EQ(image.qstr(image.root().name_qstr), "<module>");
+    EXPECT_EQ(image.qstr(image.name_qstr(image.root())), "<module>");
 
     EXPECT_EQ(load_error(concat({standard_header, vuint(1), vuint(0), vuint(1)})),
               "static qstr id 0 out of range (1..165)");
@@ -531,7 +531,7 @@ TEST(ImageLoad, ReferenceModule) {
     ASSERT_TRUE(result.ok()) << result.error().describe();
     const Image& image = result.value();
     EXPECT_EQ(image.source_file(), "a.py");
-    EXPECT_EQ(image.qstr(image.root().name_qstr), "<module>");
+    EXPECT_EQ(image.qstr(image.name_qstr(image.root())), "<module>");
     EXPECT_EQ(image.end_offset(), reference_module.size());
 
     auto table = image.constants();
@@ -578,7 +578,7 @@ TEST(ImageLoad, ReferenceModule) {
     auto functions = image.children(root);
     ASSERT_EQ(functions.size(), 1u);
     const RawCode& f = functions[0];
-    EXPECT_EQ(image.qstr(f.name_qstr), "f");
+    EXPECT_EQ(image.qstr(image.name_qstr(f)), "f");
     EXPECT_EQ(f.prelude.n_pos_args, 2u);
     EXPECT_EQ(f.prelude.n_kwonly_args, 1u);
     EXPECT_EQ(f.prelude.n_def_pos_args, 1u);
@@ -590,7 +590,7 @@ TEST(ImageLoad, ReferenceModule) {
     // `a` is captured by g, so f has one cell.
     EXPECT_EQ(f.n_cell(), 1u);
     ASSERT_EQ(image.children(f).size(), 1u);
-    EXPECT_EQ(image.qstr(image.children(f)[0].name_qstr), "g");
+    EXPECT_EQ(image.qstr(image.name_qstr(image.children(f)[0])), "g");
 
     // Module code: `x = 1` is bytecode 0..2 (line 1), `def f` from 3 (line 2), print from
     // offset 11 (line 7); the line table reaches line 7 in two steps (+3, +2).

@@ -163,7 +163,7 @@ std::vector<std::uint8_t> generators_with_broken_outer() {
     EXPECT_TRUE(loaded.ok());
     std::uint32_t offset = 0;
     for (const image::RawCode& child : loaded->children(loaded->root())) {
-        if (loaded->qstr(child.name_qstr) == "outer") {
+        if (loaded->qstr(loaded->name_qstr(child)) == "outer") {
             offset = child.bytecode_file_offset;
         }
     }
