@@ -65,12 +65,12 @@ class FixedTable {
     ~FixedTable() { clear(); }
 
     // Takes room for exactly `count` elements; only once per table. False when the source
-    // refuses (or the byte count would overflow).
+    // refuses, or for more than UINT32_MAX elements or an overflowing byte count.
     [[nodiscard]] bool reserve(MemorySource& source, std::size_t count) {
         if (count == 0) {
             return true;
         }
-        if (count > SIZE_MAX / sizeof(T)) {
+        if (count > UINT32_MAX || count > SIZE_MAX / sizeof(T)) {
             return false;
         }
         void* memory = source.allocate(count * sizeof(T));
@@ -80,7 +80,7 @@ class FixedTable {
         std::memset(memory, 0, count * sizeof(T));
         source_ = &source;
         data_ = static_cast<T*>(memory);
-        capacity_ = count;
+        capacity_ = static_cast<std::uint32_t>(count);
         return true;
     }
     // Precondition: size() < capacity().
@@ -90,7 +90,7 @@ class FixedTable {
         for (std::size_t index = size_; index < count; ++index) {
             new (&data_[index]) T{};
         }
-        size_ = count;
+        size_ = static_cast<std::uint32_t>(count);
     }
 
     std::size_t size() const { return size_; }
@@ -126,8 +126,10 @@ class FixedTable {
 
     MemorySource* source_ = nullptr;
     T* data_ = nullptr;
-    std::size_t size_ = 0;
-    std::size_t capacity_ = 0;
+    // 32-bit counts keep the table at 24 bytes on 64-bit hosts: a loaded image's context holds
+    // six of them. reserve() refuses more elements.
+    std::uint32_t size_ = 0;
+    std::uint32_t capacity_ = 0;
 };
 
 }  // namespace xipy::support

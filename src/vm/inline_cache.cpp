@@ -276,12 +276,15 @@ bool NameCacheTable::reserve(support::MemorySource& source, std::size_t qstr_cou
     if (qstr_count == 0 || !caching) {
         return true;
     }
+    if (qstr_count > UINT32_MAX) {
+        return false;
+    }
     slots_ = static_cast<Slot*>(source.allocate(qstr_count * sizeof(Slot)));
     if (slots_ == nullptr) {
         return false;
     }
     std::memset(slots_, 0, qstr_count * sizeof(Slot));
-    slot_count_ = qstr_count;
+    slot_count_ = static_cast<std::uint32_t>(qstr_count);
     return true;
 }
 
@@ -292,7 +295,7 @@ NameCache* NameCacheTable::make(std::uint32_t index) {
     if (cache_count_ % block_size == 0) {
         if (block_count_ == block_capacity_) {
             // The table of block pointers may move; the blocks it points to do not.
-            const std::size_t capacity = block_capacity_ == 0 ? 2 : block_capacity_ * 2;
+            const std::uint32_t capacity = block_capacity_ == 0 ? 2 : block_capacity_ * 2;
             auto* grown = static_cast<Block**>(source_->allocate(capacity * sizeof(Block*)));
             if (grown == nullptr) {
                 return nullptr;

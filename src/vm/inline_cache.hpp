@@ -215,11 +215,11 @@ class NameCacheTable {
 
     support::MemorySource* source_ = nullptr;
     Slot* slots_ = nullptr;
-    std::size_t slot_count_ = 0;
-    std::uint32_t cache_count_ = 0;
     Block** blocks_ = nullptr;
-    std::size_t block_count_ = 0;
-    std::size_t block_capacity_ = 0;
+    std::uint32_t slot_count_ = 0;  // an image's qstr count, which is below 2^32
+    std::uint32_t cache_count_ = 0;
+    std::uint32_t block_count_ = 0;
+    std::uint32_t block_capacity_ = 0;
 };
 
 }  // namespace xipy::vm
