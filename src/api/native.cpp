@@ -66,17 +66,17 @@ object::Result<Value> host_call(object::Runtime& runtime, Value callable,
         if (value.is_empty()) {
             report_misuse(vm, "native function result", "dangling handle");
             // `value` stays empty: the native raised.
-            runtime.raise_new(&object::type_error_type,
-                              "native function '" + std::string(runtime.name_text(function->name)) +
-                                  "' returned an invalid handle");
+            runtime.raise_joined(&object::type_error_type,
+                                 {"native function '", runtime.name_text(function->name),
+                                  "' returned an invalid handle"});
         }
     } else if (!vm.exception.is_empty()) {
         runtime.set_exception(vm.exception);
         vm.exception = Value::empty();
     } else if (!runtime.has_exception()) {
-        runtime.raise_new(&object::runtime_error_type,
-                          "native function '" + std::string(runtime.name_text(function->name)) +
-                              "' failed without an exception");
+        runtime.raise_joined(&object::runtime_error_type,
+                             {"native function '", runtime.name_text(function->name),
+                              "' failed without an exception"});
     }
     vm.handles.end_scope(scope);
     runtime.keep(value);

@@ -83,9 +83,9 @@ bool can_make(xipy_vm* vm, const char* function) {
 }
 
 object::Raised type_error_for(object::Runtime& runtime, Value value, std::string_view wanted) {
-    return runtime.raise_new(&object::type_error_type,
-                             "can't convert " + std::string(object::type_name_of(runtime, value)) +
-                                 " to " + std::string(wanted));
+    return runtime.raise_joined(
+        &object::type_error_type,
+        {"can't convert ", object::type_name_of(runtime, value), " to ", wanted});
 }
 
 std::uint32_t name_id(object::Runtime& runtime, const char* name) {
@@ -514,8 +514,7 @@ xipy_status xipy_get_global(xipy_vm* vm, const char* name, xipy_value* out) {
     Value found =
         object::dict_find_name(runtime, object::as_dict(globals), api::name_id(runtime, name));
     if (found.is_empty()) {
-        runtime.raise_new(&object::name_error_type,
-                          "name '" + std::string(name) + "' isn't defined");
+        runtime.raise_joined(&object::name_error_type, {"name '", name, "' isn't defined"});
     }
     return api::give_result(*vm, found, out, "xipy_get_global");
 }
@@ -611,9 +610,9 @@ xipy_status xipy_raise(xipy_vm* vm, const char* type_name, const char* message) 
     const object::Type* type =
         type_name != nullptr ? api::exception_type_named(runtime, type_name) : nullptr;
     if (type == nullptr) {
-        runtime.raise_new(&object::type_error_type,
-                          "xipy_raise: no exception class named '" +
-                              std::string(type_name != nullptr ? type_name : "") + "'");
+        runtime.raise_joined(&object::type_error_type,
+                             {"xipy_raise: no exception class named '",
+                              std::string_view(type_name != nullptr ? type_name : ""), "'"});
     } else {
         runtime.raise_new(type, message != nullptr ? message : "");
     }

@@ -112,10 +112,9 @@ object::Result<Value> binascii_crc32(object::Runtime& runtime, Arguments argumen
     std::uint32_t value = 0;
     if (arguments.positional_count > 1) {
         if (!object::is_int(arguments[1])) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "can't convert " +
-                                         std::string(object::type_name_of(runtime, arguments[1])) +
-                                         " to int");
+            return runtime.raise_joined(
+                &object::type_error_type,
+                {"can't convert ", object::type_name_of(runtime, arguments[1]), " to int"});
         }
         number::BigInteger low =
             object::to_big_integer(arguments[1]) & number::BigInteger::from_uint64(0xffffffffu);

@@ -82,9 +82,9 @@ bool require_str(object::Runtime& runtime, Value value) {
     if (object::is_str(value)) {
         return true;
     }
-    runtime.raise_new(&object::type_error_type,
-                      "can't convert '" + std::string(object::type_name_of(runtime, value)) +
-                          "' object to str implicitly");
+    runtime.raise_joined(
+        &object::type_error_type,
+        {"can't convert '", object::type_name_of(runtime, value), "' object to str implicitly"});
     return false;
 }
 

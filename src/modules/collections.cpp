@@ -143,15 +143,17 @@ object::Result<Value> deque_make_new(object::Runtime& runtime, const object::Typ
                                  "function doesn't take keyword arguments");
     }
     if (arguments.positional_count < 2) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function missing " +
-                                     std::to_string(2 - arguments.positional_count) +
-                                     " required positional arguments");
+        return runtime.raise_joined(&object::type_error_type,
+                                    {"function missing ",
+                                     object::Runtime::DecimalText(
+                                         static_cast<std::int64_t>(2 - arguments.positional_count)),
+                                     " required positional arguments"});
     }
     if (arguments.positional_count > 3) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most 3 arguments, got " +
-                                     std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most 3 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     auto maximum = object::to_integer(runtime, arguments[1]);
     if (!maximum) {
@@ -285,9 +287,10 @@ DefaultDictObject* as_default_dict(Value value) {
 // Fills a new dict from dict()-style arguments starting at `first`.
 bool fill_dict(object::Runtime& runtime, Value dict, Arguments arguments, std::uint32_t first) {
     if (arguments.positional_count > first + 1) {
-        runtime.raise_new(&object::type_error_type,
-                          "dict expected at most 1 arguments, got " +
-                              std::to_string(arguments.positional_count - first));
+        runtime.raise_joined(&object::type_error_type,
+                             {"dict expected at most 1 arguments, got ",
+                              object::Runtime::DecimalText(
+                                  static_cast<std::int64_t>(arguments.positional_count - first))});
         return false;
     }
     if (arguments.positional_count > first &&
@@ -526,11 +529,12 @@ object::Result<Value> named_tuple_new(object::Runtime& runtime, Arguments argume
     std::span<const Value> names_list = object::as_tuple(fields)->span();
     std::uint32_t given = arguments.positional_count - 1 + arguments.keyword_count;
     if (arguments.positional_count - 1 > names_list.size() || given != names_list.size()) {
-        return runtime.raise_new(&object::type_error_type,
-                                 std::string(runtime.name_text(type->name)) + "() takes " +
-                                     std::to_string(names_list.size()) +
-                                     " positional arguments but " + std::to_string(given) +
-                                     " were given");
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {runtime.name_text(type->name), "() takes ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(names_list.size())),
+             " positional arguments but ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(given)), " were given"});
     }
     object::TupleObject* values =
         object::new_tuple_uninitialized(runtime, static_cast<std::uint32_t>(names_list.size()));
@@ -551,14 +555,14 @@ object::Result<Value> named_tuple_new(object::Runtime& runtime, Arguments argume
             ++slot;
         }
         if (slot == names_list.size()) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "unexpected keyword argument '" +
-                                         std::string(object::str_view(runtime, name)) + "'");
+            return runtime.raise_joined(
+                &object::type_error_type,
+                {"unexpected keyword argument '", object::str_view(runtime, name), "'"});
         }
         if (!values->items()[slot].is_empty()) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "function got multiple values for argument '" +
-                                         std::string(object::str_view(runtime, name)) + "'");
+            return runtime.raise_joined(&object::type_error_type,
+                                        {"function got multiple values for argument '",
+                                         object::str_view(runtime, name), "'"});
         }
         values->items()[slot] = arguments.keyword_value(keyword);
     }
@@ -642,10 +646,9 @@ object::Result<Value> field_names(object::Runtime& runtime, Value spec) {
     object::ListObject* list = object::as_list(names_list);
     for (Value& name : list->span()) {
         if (!object::is_str(name)) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "can't convert '" +
-                                         std::string(object::type_name_of(runtime, name)) +
-                                         "' object to str implicitly");
+            return runtime.raise_joined(&object::type_error_type,
+                                        {"can't convert '", object::type_name_of(runtime, name),
+                                         "' object to str implicitly"});
         }
         name = runtime.intern(object::str_view(runtime, name));
     }
@@ -664,10 +667,9 @@ namespace {
 
 object::Result<Value> collections_namedtuple(object::Runtime& runtime, Arguments arguments) {
     if (!object::is_str(arguments[0])) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "can't convert '" +
-                                     std::string(object::type_name_of(runtime, arguments[0])) +
-                                     "' object to str implicitly");
+        return runtime.raise_joined(&object::type_error_type,
+                                    {"can't convert '", object::type_name_of(runtime, arguments[0]),
+                                     "' object to str implicitly"});
     }
     Value fields = field_names(runtime, arguments[1]);
     Value dict = fields.is_empty() ? Value::empty() : Value(object::make_dict(runtime));

@@ -303,9 +303,10 @@ object::Result<Value> deflate_read(Runtime& runtime, Arguments arguments) {
         // Only -1 means everything: MicroPython takes any other negative size as a machine
         // word and fails to allocate that many bytes (and one for the terminator).
         const std::size_t bytes = static_cast<std::size_t>(*size) + 1;
-        return runtime.raise_new(
+        return runtime.raise_joined(
             &object::memory_error_type,
-            "memory allocation failed, allocating " + std::to_string(bytes) + " bytes");
+            {"memory allocation failed, allocating ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(bytes)), " bytes"});
     }
     return read_bytes(runtime, self_of(arguments), *size, false);
 }
@@ -392,9 +393,10 @@ object::Result<Value> deflate_make_new(Runtime& runtime, const object::Type*, Ar
                                  "function missing 1 required positional arguments");
     }
     if (count > 4) {
-        return runtime.raise_new(
+        return runtime.raise_joined(
             &object::type_error_type,
-            "function expected at most 4 arguments, got " + std::to_string(count));
+            {"function expected at most 4 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(count))});
     }
     std::int64_t numbers[2] = {0, 0};
     for (std::uint32_t index = 1; index < std::min<std::uint32_t>(count, 3); ++index) {

@@ -99,14 +99,18 @@ object::Status check_count(object::Runtime& runtime, Arguments arguments, std::u
     }
     std::uint32_t count = arguments.positional_count;
     if (count < minimum) {
-        return runtime.raise_new(&object::type_error_type, "function missing " +
-                                                               std::to_string(minimum - count) +
-                                                               " required positional arguments");
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function missing ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(minimum - count)),
+             " required positional arguments"});
     }
     if (count > maximum) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most " + std::to_string(maximum) +
-                                     " arguments, got " + std::to_string(count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(maximum)), " arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(count))});
     }
     return object::succeeded();
 }
@@ -509,9 +513,9 @@ std::optional<BlitSource> blit_source(object::Runtime& runtime, Value value) {
         return BlitSource{frame_buffer->grid, frame_buffer->buffer};
     }
     if (!object::is_tuple(native) && !object::is_list(native)) {
-        runtime.raise_new(&object::type_error_type,
-                          "object '" + std::string(object::type_name_of(runtime, value)) +
-                              "' isn't a tuple or list");
+        runtime.raise_joined(
+            &object::type_error_type,
+            {"object '", object::type_name_of(runtime, value), "' isn't a tuple or list"});
         return std::nullopt;
     }
     std::span<const Value> items = object::sequence_items(native);

@@ -118,9 +118,10 @@ template <typename Hasher>
 object::Result<Value> hash_make_new(object::Runtime& runtime, const object::Type* type,
                                     Arguments arguments) {
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most 1 arguments, got " +
-                                     std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most 1 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     auto* hash = runtime.make<HashObject>(0, type, Hasher{});
     if (hash == nullptr) {

@@ -193,9 +193,9 @@ bool separators_argument(object::Runtime& runtime, Arguments arguments, Separato
             return false;
         }
         if (!object::is_str(part)) {
-            runtime.raise_new(&object::type_error_type,
-                              "can't convert '" + std::string(object::type_name_of(runtime, part)) +
-                                  "' object to str implicitly");
+            runtime.raise_joined(&object::type_error_type,
+                                 {"can't convert '", object::type_name_of(runtime, part),
+                                  "' object to str implicitly"});
             return false;
         }
         *targets[index] = object::str_view(runtime, part);

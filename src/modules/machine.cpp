@@ -166,9 +166,10 @@ object::Result<Value> signal_call(Runtime& runtime, Value self, Arguments argume
                                  "function doesn't take keyword arguments");
     }
     if (arguments.positional_count > 1) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most 1 arguments, got " +
-                                     std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most 1 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     return signal_value_of(runtime, self, arguments);
 }

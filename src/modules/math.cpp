@@ -152,10 +152,9 @@ object::Result<Value> math_gcd(Runtime& runtime, Arguments arguments) {
     number::BigInteger result;
     for (Value argument : arguments.positional()) {
         if (!object::is_int(argument)) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "can't convert " +
-                                         std::string(object::type_name_of(runtime, argument)) +
-                                         " to int");
+            return runtime.raise_joined(
+                &object::type_error_type,
+                {"can't convert ", object::type_name_of(runtime, argument), " to int"});
         }
         number::BigInteger other = object::to_big_integer(argument).absolute();
         while (!other.is_zero()) {

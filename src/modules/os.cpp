@@ -160,9 +160,9 @@ std::optional<std::filesystem::path> path_argument(object::Runtime& runtime, Val
         return std::nullopt;
     }
     if (!object::is_str(value)) {
-        runtime.raise_new(&object::type_error_type,
-                          "can't convert '" + std::string(object::type_name_of(runtime, value)) +
-                              "' object to str implicitly");
+        runtime.raise_joined(&object::type_error_type,
+                             {"can't convert '", object::type_name_of(runtime, value),
+                              "' object to str implicitly"});
         return std::nullopt;
     }
     return resolve_in_root(runtime, root, object::str_view(runtime, value), last);
@@ -392,9 +392,9 @@ bool check_environment_argument(object::Runtime& runtime, Value argument) {
         return false;
     }
     if (!object::is_str(argument)) {
-        runtime.raise_new(&object::type_error_type,
-                          "can't convert '" + std::string(object::type_name_of(runtime, argument)) +
-                              "' object to str implicitly");
+        runtime.raise_joined(&object::type_error_type,
+                             {"can't convert '", object::type_name_of(runtime, argument),
+                              "' object to str implicitly"});
         return false;
     }
     return true;

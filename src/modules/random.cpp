@@ -74,10 +74,9 @@ object::Result<Value> random_seed(object::Runtime& runtime, Arguments arguments)
                generator(runtime).next();
     } else {
         if (!object::is_int(arguments[0])) {
-            return runtime.raise_new(&object::type_error_type,
-                                     "can't convert " +
-                                         std::string(object::type_name_of(runtime, arguments[0])) +
-                                         " to int");
+            return runtime.raise_joined(
+                &object::type_error_type,
+                {"can't convert ", object::type_name_of(runtime, arguments[0]), " to int"});
         }
         // mp_obj_get_int_truncated: the low 32 bits of any int.
         number::BigInteger low =

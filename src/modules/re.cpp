@@ -81,9 +81,9 @@ std::optional<std::string_view> text_argument(object::Runtime& runtime, Value va
     if (object::is_bytes(value)) {
         return object::bytes_view(value);
     }
-    runtime.raise_new(&object::type_error_type,
-                      "can't convert '" + std::string(object::type_name_of(runtime, value)) +
-                          "' object to str implicitly");
+    runtime.raise_joined(
+        &object::type_error_type,
+        {"can't convert '", object::type_name_of(runtime, value), "' object to str implicitly"});
     return std::nullopt;
 }
 

@@ -161,8 +161,10 @@ std::optional<addrinfo*> resolve(Runtime& runtime, const std::string& host,
         return std::nullopt;
     }
     if (lookup.status != 0) {
-        runtime.raise_new(&object::os_error_type,
-                          "[addrinfo error " + std::to_string(lookup.status) + "]");
+        runtime.raise_joined(
+            &object::os_error_type,
+            {"[addrinfo error ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(lookup.status)), "]"});
         return std::nullopt;
     }
     return lookup.results;
@@ -266,9 +268,10 @@ object::Result<Value> make_address(Runtime& runtime, const sockaddr_storage& add
 // socket(af=AF_INET, type=SOCK_STREAM, proto=0)
 object::Result<Value> socket_make_new(Runtime& runtime, const object::Type*, Arguments arguments) {
     if (arguments.positional_count > 3) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most 3 arguments, got " +
-                                     std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most 3 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     std::int64_t numbers[3] = {AF_INET, SOCK_STREAM, 0};
     for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {
@@ -817,9 +820,9 @@ constexpr auto socket_attributes = object::native_attributes<socket_methods>();
 
 std::optional<std::string> text_argument(Runtime& runtime, Value value) {
     if (!object::is_str(value)) {
-        runtime.raise_new(&object::type_error_type,
-                          "can't convert '" + std::string(object::type_name_of(runtime, value)) +
-                              "' object to str implicitly");
+        runtime.raise_joined(&object::type_error_type,
+                             {"can't convert '", object::type_name_of(runtime, value),
+                              "' object to str implicitly"});
         return std::nullopt;
     }
     return std::string(object::str_view(runtime, value));

@@ -35,9 +35,9 @@ std::optional<library::StructFormat> format_argument(object::Runtime& runtime, V
     } else if (object::is_bytes(value)) {
         text = object::bytes_view(value);
     } else {
-        runtime.raise_new(&object::type_error_type,
-                          "can't convert '" + std::string(object::type_name_of(runtime, value)) +
-                              "' object to str implicitly");
+        runtime.raise_joined(&object::type_error_type,
+                             {"can't convert '", object::type_name_of(runtime, value),
+                              "' object to str implicitly"});
         return std::nullopt;
     }
     auto format = library::StructFormat::parse(text);

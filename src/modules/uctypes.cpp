@@ -753,15 +753,17 @@ object::Result<Value> struct_make_new(Runtime& runtime, const object::Type*, Arg
                                  "function doesn't take keyword arguments");
     }
     if (arguments.positional_count < 2) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function missing " +
-                                     std::to_string(2 - arguments.positional_count) +
-                                     " required positional arguments");
+        return runtime.raise_joined(&object::type_error_type,
+                                    {"function missing ",
+                                     object::Runtime::DecimalText(
+                                         static_cast<std::int64_t>(2 - arguments.positional_count)),
+                                     " required positional arguments"});
     }
     if (arguments.positional_count > 3) {
-        return runtime.raise_new(&object::type_error_type,
-                                 "function expected at most 3 arguments, got " +
-                                     std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &object::type_error_type,
+            {"function expected at most 3 arguments, got ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     auto address = address_argument(runtime, arguments[0]);
     if (!address) {

@@ -226,8 +226,8 @@ Result<Value> array_unary(Runtime& runtime, UnaryOperator operation, Value opera
         case UnaryOperator::length:
             return Value::from_small_int(array->length);
         case UnaryOperator::hash:
-            return runtime.raise_new(&type_error_type, "unsupported type for __hash__: '" +
-                                                           std::string(type_label(array)) + "'");
+            return runtime.raise_joined(
+                &type_error_type, {"unsupported type for __hash__: '", type_label(array), "'"});
         default:
             return Value::not_implemented();
     }
@@ -306,8 +306,8 @@ Result<Value> array_load_subscript(Runtime& runtime, Value self, Value index) {
 Status array_store_subscript(Runtime& runtime, Value self, Value index, Value value) {
     ArrayObject* array = self_array(self);
     if (value.is_empty()) {
-        runtime.raise_new(&type_error_type, "'" + std::string(type_label(array)) +
-                                                "' object doesn't support item deletion");
+        runtime.raise_joined(&type_error_type,
+                             {"'", type_label(array), "' object doesn't support item deletion"});
         return Raised{};
     }
     if (is_slice(index)) {

@@ -69,8 +69,8 @@ std::optional<bool> matches_class(Runtime& runtime, const Type* type, Value clas
         }
         return false;
     }
-    runtime.raise_new(&type_error_type,
-                      std::string(function) + "() arg 2 must be a class or a tuple of classes");
+    runtime.raise_joined(&type_error_type,
+                         {function, "() arg 2 must be a class or a tuple of classes"});
     return std::nullopt;
 }
 
@@ -183,23 +183,24 @@ Result<Value> builtin_ord(Runtime& runtime, Arguments arguments) {
     if (is_bytes(value)) {  // builtins: MicroPython's ord takes a bytes of length 1 too
         std::string_view data = bytes_view(value);
         if (data.size() != 1) {
-            return runtime.raise_new(&type_error_type,
-                                     "ord() expected a character, but string of length " +
-                                         std::to_string(data.size()) + " found");
+            return runtime.raise_joined(
+                &type_error_type,
+                {"ord() expected a character, but string of length ",
+                 Runtime::DecimalText(static_cast<std::int64_t>(data.size())), " found"});
         }
         return Value::from_small_int(static_cast<std::uint8_t>(data[0]));
     }
     if (!is_str(value)) {
-        return runtime.raise_new(&type_error_type, "can't convert '" +
-                                                       std::string(type_name_of(runtime, value)) +
-                                                       "' object to str implicitly");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"can't convert '", type_name_of(runtime, value), "' object to str implicitly"});
     }
     std::string_view text = str_view(runtime, value);
     std::size_t count = utf8_character_count(text);
     if (count != 1) {
-        return runtime.raise_new(
-            &type_error_type,
-            "ord() expected a character, but string of length " + std::to_string(count) + " found");
+        return runtime.raise_joined(
+            &type_error_type, {"ord() expected a character, but string of length ",
+                               Runtime::DecimalText(static_cast<std::int64_t>(count)), " found"});
     }
     auto byte = static_cast<std::uint8_t>(text[0]);
     std::uint32_t point = byte;
@@ -220,9 +221,8 @@ Result<Value> integer_in_base(Runtime& runtime, Value value, int base) {
     if (!is_int(value)) {
         Value native = native_self(value);
         if (!is_int(native)) {
-            return runtime.raise_new(
-                &type_error_type,
-                "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
+            return runtime.raise_joined(
+                &type_error_type, {"can't convert ", type_name_of(runtime, value), " to int"});
         }
         value = native;
     }

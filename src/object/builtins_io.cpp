@@ -115,9 +115,8 @@ bool text_argument(Runtime& runtime, Value value, std::string_view fallback, std
     }
     if (!is_str(value)) {
         // builtins: MicroPython's text (it also refuses None, which xipy accepts as CPython)
-        runtime.raise_new(&type_error_type, "can't convert '" +
-                                                std::string(type_name_of(runtime, value)) +
-                                                "' object to str implicitly");
+        runtime.raise_joined(&type_error_type, {"can't convert '", type_name_of(runtime, value),
+                                                "' object to str implicitly"});
         return false;
     }
     out = str_view(runtime, value);

@@ -120,9 +120,11 @@ Result<Value> enumerate_make_new(Runtime& runtime, const Type* type, Arguments a
         return Value::empty();
     }
     if (arguments.positional_count > 2) {
-        return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
-                                                       std::to_string(arguments.positional_count) +
-                                                       " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes 1 positional arguments but ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count)),
+             " were given"});
     }
     // enumerate(iterable, start=0), both also by keyword (as MicroPython parses them).
     Value iterable_keyword = keyword_argument(arguments, names::iterable);
@@ -218,9 +220,11 @@ Result<Value> map_next(Runtime& runtime, Value self) {
 
 Result<Value> filter_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 2) {
-        return runtime.raise_new(&type_error_type, "function takes 2 positional arguments but " +
-                                                       std::to_string(arguments.positional_count) +
-                                                       " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes 2 positional arguments but ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count)),
+             " were given"});
     }
     Value iterator = get_iterator(runtime, arguments[1]);
     if (iterator.is_empty()) {
@@ -260,9 +264,11 @@ Result<Value> filter_next(Runtime& runtime, Value self) {
 
 Result<Value> reversed_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 1) {
-        return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
-                                                       std::to_string(arguments.positional_count) +
-                                                       " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes 1 positional arguments but ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count)),
+             " were given"});
     }
     Value sequence = arguments[0];
     Method method;

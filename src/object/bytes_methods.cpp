@@ -36,7 +36,7 @@ std::optional<text::Encoding> encoding_argument(Runtime& runtime, Value value) {
     if (*name == "ascii") {
         return text::Encoding::ascii;
     }
-    runtime.raise_new(&lookup_error_type, "unknown encoding: " + std::string(*name));
+    runtime.raise_joined(&lookup_error_type, {"unknown encoding: ", *name});
     return std::nullopt;
 }
 

@@ -72,9 +72,8 @@ Status type_print(Runtime& runtime, Value self, Printer& printer, PrintKind) {
 
 Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
     if (!is_type(callable)) {
-        return runtime.raise_new(
-            &type_error_type,
-            "'" + std::string(type_name_of(runtime, callable)) + "' object isn't callable");
+        return runtime.raise_joined(
+            &type_error_type, {"'", type_name_of(runtime, callable), "' object isn't callable"});
     }
     const Type* type = as_type(callable);
     if (type == &type_type) {
@@ -87,9 +86,8 @@ Result<Value> type_call(Runtime& runtime, Value callable, Arguments arguments) {
         return runtime.raise_new(&type_error_type, "type takes 1 or 3 arguments");
     }
     if (type->slots.make_new == nullptr) {
-        return runtime.raise_new(
-            &type_error_type,
-            "cannot create '" + std::string(type_name(runtime, type)) + "' instances");
+        return runtime.raise_joined(&type_error_type,
+                                    {"cannot create '", type_name(runtime, type), "' instances"});
     }
     return type->slots.make_new(runtime, type, arguments);
 }
@@ -197,9 +195,11 @@ Status type_store_attribute(Runtime& runtime, Value self, std::uint32_t name, Va
 
 Result<Value> object_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 0 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function takes 0 positional arguments but " +
-                                                       std::to_string(arguments.positional_count) +
-                                                       " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes 0 positional arguments but ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count)),
+             " were given"});
     }
     auto* instance = runtime.make<InstanceObject>(0, type);
     return instance == nullptr ? Value::empty() : Value::from_object(instance);
@@ -512,9 +512,8 @@ Result<Value> instance_call(Runtime& runtime, Value callable, Arguments argument
         if (native != nullptr && native->slots.call != nullptr && inner != callable) {
             return native->slots.call(runtime, inner, arguments);
         }
-        return runtime.raise_new(
-            &type_error_type,
-            "'" + std::string(type_name_of(runtime, callable)) + "' object isn't callable");
+        return runtime.raise_joined(
+            &type_error_type, {"'", type_name_of(runtime, callable), "' object isn't callable"});
     }
     return call_with_self(runtime, found.value, callable, arguments);
 }
@@ -664,9 +663,8 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
         }
         const Type* base_type = as_type(base);
         if ((base_type->flags & type_flag_subclassable) == 0) {
-            return runtime.raise_new(&type_error_type,
-                                     "type '" + std::string(type_name(runtime, base_type)) +
-                                         "' isn't an acceptable base type");
+            return runtime.raise_joined(&type_error_type, {"type '", type_name(runtime, base_type),
+                                                           "' isn't an acceptable base type"});
         }
         if (!base_types.push_back(base_type)) {
             return runtime.raise_memory_error();
@@ -890,8 +888,8 @@ Status super_load_method(Runtime& runtime, Value type_value, Value object, std::
         destination[0] = bound;
         return succeeded();
     }
-    runtime.raise_new(&attribute_error_type, "'super' object has no attribute '" +
-                                                 std::string(runtime.name_text(name)) + "'");
+    runtime.raise_joined(&attribute_error_type,
+                         {"'super' object has no attribute '", runtime.name_text(name), "'"});
     return Raised{};
 }
 
@@ -1044,9 +1042,8 @@ Result<Value> instance_unary_operation(Runtime& runtime, UnaryOperator operation
     ClassLookup found = lookup_in_type(runtime, type, name);
     if (!found.value.is_empty() && found.owner->is_user_class()) {
         if (found.value.is_none() && operation == UnaryOperator::hash) {
-            return runtime.raise_new(
-                &type_error_type,
-                "unsupported type for __hash__: '" + std::string(type_name(runtime, type)) + "'");
+            return runtime.raise_joined(&type_error_type, {"unsupported type for __hash__: '",
+                                                           type_name(runtime, type), "'"});
         }
         Value result = call_found(runtime, found.value, operand, {});
         if (result.is_empty()) {
@@ -1187,9 +1184,8 @@ Status instance_print(Runtime& runtime, Value object, Printer& printer, PrintKin
             return Raised{};
         }
         if (!is_str(result)) {
-            runtime.raise_new(&type_error_type, "__str__ returned non-string (type " +
-                                                    std::string(type_name_of(runtime, result)) +
-                                                    ")");
+            runtime.raise_joined(&type_error_type, {"__str__ returned non-string (type ",
+                                                    type_name_of(runtime, result), ")"});
             return Raised{};
         }
         printer.write(str_view(runtime, result));

@@ -72,8 +72,10 @@ Result<Value> complex_make_new(Runtime& runtime, const Type*, Arguments argument
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
     if (arguments.positional_count > 2) {
-        return runtime.raise_new(&type_error_type, "function expected at most 2 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 2 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     if (arguments.positional_count == 0) {
         return make_complex(runtime, 0.0, 0.0);
@@ -263,9 +265,8 @@ std::optional<ComplexParts> to_complex(Runtime& runtime, Value value) {
         } else if (is_complex(converted)) {
             return parts_of(converted);
         }
-        runtime.raise_new(
-            &type_error_type,
-            "can't convert " + std::string(type_name_of(runtime, value)) + " to complex");
+        runtime.raise_joined(&type_error_type,
+                             {"can't convert ", type_name_of(runtime, value), " to complex"});
     }
     return parts;
 }

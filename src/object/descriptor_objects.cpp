@@ -109,9 +109,11 @@ constexpr Attribute property_attributes[] = {
 
 Result<Value> wrapper_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count != 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function takes 1 positional arguments but " +
-                                                       std::to_string(arguments.positional_count) +
-                                                       " were given");
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function takes 1 positional arguments but ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count)),
+             " were given"});
     }
     auto* wrapper = runtime.make<WrapperObject>(0, type, arguments[0]);
     return wrapper == nullptr ? Value::empty() : Value::from_object(wrapper);

@@ -498,8 +498,10 @@ Result<Value> dict_make_new(Runtime& runtime, const Type*, Arguments arguments) 
         return Value::empty();
     }
     if (arguments.positional_count > 1) {
-        return runtime.raise_new(&type_error_type, "dict expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"dict expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     if (arguments.positional_count == 1 && !dict_update(runtime, dict, arguments[0])) {
         return Value::empty();

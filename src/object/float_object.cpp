@@ -93,8 +93,10 @@ Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments)
         return make_float(runtime, 0.0);
     }
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     Value value = arguments[0];
     if (value.is_double()) {

@@ -477,8 +477,10 @@ Result<Value> int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         return Value::from_small_int(0);
     }
     if (arguments.positional_count > 2) {
-        return runtime.raise_new(&type_error_type, "function expected at most 2 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 2 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     Value value = arguments[0];
     if (arguments.positional_count == 2) {
@@ -487,9 +489,9 @@ Result<Value> int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
             return Value::empty();
         }
         if (!is_str(value) && !is_bytes(value)) {
-            return runtime.raise_new(&type_error_type,
-                                     "can't convert '" + std::string(type_name_of(runtime, value)) +
-                                         "' object to str implicitly");
+            return runtime.raise_joined(
+                &type_error_type,
+                {"can't convert '", type_name_of(runtime, value), "' object to str implicitly"});
         }
         std::string_view text = is_str(value) ? str_view(runtime, value) : bytes_view(value);
         return parse_int(runtime, text, static_cast<int>(*base));
@@ -529,8 +531,8 @@ Result<Value> int_make_new(Runtime& runtime, const Type*, Arguments arguments) {
             return Value::empty();
         }
     }
-    return runtime.raise_new(
-        &type_error_type, "can't convert " + std::string(type_name_of(runtime, value)) + " to int");
+    return runtime.raise_joined(&type_error_type,
+                                {"can't convert ", type_name_of(runtime, value), " to int"});
 }
 
 Result<Value> bool_make_new(Runtime& runtime, const Type*, Arguments arguments) {
@@ -602,9 +604,10 @@ Result<Value> int_to_bytes(Runtime& runtime, Arguments arguments) {
     }
     auto bytes = value.to_bytes(static_cast<std::size_t>(*length), *order, signed_flag != 0);
     if (!bytes) {
-        return runtime.raise_new(
+        return runtime.raise_joined(
             &overflow_error_type,
-            "value would overflow a " + std::to_string(*length) + " byte buffer");
+            {"value would overflow a ", Runtime::DecimalText(static_cast<std::int64_t>(*length)),
+             " byte buffer"});
     }
     return make_bytes(
         runtime, std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));

@@ -205,9 +205,8 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
             return replace_items(runtime, list, 0, list->length, kept);
         }
         if (!is_list(value) && !is_tuple(value)) {
-            runtime.raise_new(
-                &type_error_type,
-                "object '" + std::string(type_name_of(runtime, value)) + "' isn't a tuple or list");
+            runtime.raise_joined(&type_error_type, {"object '", type_name_of(runtime, value),
+                                                    "' isn't a tuple or list"});
             return Raised{};
         }
         // The items are read where they lie: replace_items copies them aside when they are the
@@ -224,10 +223,12 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
             replacement = own_items;
         }
         if (static_cast<std::int64_t>(replacement.size()) != indices->count) {
-            runtime.raise_new(&value_error_type, "attempt to assign sequence of size " +
-                                                     std::to_string(replacement.size()) +
-                                                     " to extended slice of size " +
-                                                     std::to_string(indices->count));
+            runtime.raise_joined(
+                &value_error_type,
+                {"attempt to assign sequence of size ",
+                 Runtime::DecimalText(static_cast<std::int64_t>(replacement.size())),
+                 " to extended slice of size ",
+                 Runtime::DecimalText(static_cast<std::int64_t>(indices->count))});
             return Raised{};
         }
         for (std::int64_t count = 0, position = indices->start; count < indices->count;
@@ -252,8 +253,10 @@ Result<Value> list_make_new(Runtime& runtime, const Type*, Arguments arguments) 
         return make_list(runtime, {});
     }
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     return list_from_iterable(runtime, arguments[0]);
 }

@@ -65,8 +65,8 @@ Status module_store_attribute(Runtime& runtime, Value self, std::uint32_t name, 
         }
         return succeeded();
     }
-    runtime.raise_new(&attribute_error_type, "'module' object has no attribute '" +
-                                                 std::string(runtime.name_text(name)) + "'");
+    runtime.raise_joined(&attribute_error_type,
+                         {"'module' object has no attribute '", runtime.name_text(name), "'"});
     return Raised{};
 }
 

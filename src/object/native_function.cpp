@@ -281,12 +281,12 @@ Status check_keywords(Runtime& runtime, Arguments arguments,
             }
         }
         if (!known) {
-            runtime.raise_new(&type_error_type,
-                              "unexpected keyword argument '" +
-                                  std::string(key.is_interned_string()
-                                                  ? runtime.name_text(key.as_interned_string())
-                                                  : "?") +
-                                  "'");
+            runtime.raise_joined(
+                &type_error_type,
+                {"unexpected keyword argument '",
+                 std::string_view(
+                     key.is_interned_string() ? runtime.name_text(key.as_interned_string()) : "?"),
+                 "'"});
             return Raised{};
         }
     }

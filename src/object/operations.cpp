@@ -100,8 +100,8 @@ std::string_view type_name_of(const Runtime& runtime, Value value) {
 Result<Value> call(Runtime& runtime, Value callable, Arguments arguments) {
     const Type* type = type_of(callable);
     if (type->slots.call == nullptr) {
-        return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
-                                                       "' object isn't callable");
+        return runtime.raise_joined(&type_error_type,
+                                    {"'", type_name(runtime, type), "' object isn't callable"});
     }
     Value result = type->slots.call(runtime, callable, arguments);
     runtime.keep(result);
@@ -420,9 +420,8 @@ Result<Value> unary_operation(Runtime& runtime, UnaryOperator operation, Value o
         return result;
     }
     if (operation == UnaryOperator::length) {
-        return runtime.raise_new(
-            &type_error_type,
-            "object of type '" + std::string(type_name(runtime, type)) + "' has no len()");
+        return runtime.raise_joined(
+            &type_error_type, {"object of type '", type_name(runtime, type), "' has no len()"});
     }
     return raise_unsupported_unary(runtime, operation, operand);
 }
@@ -750,8 +749,8 @@ Result<Value> load_subscript_general(Runtime& runtime, Value object, Value index
     } else if (type->slots.load_subscript != nullptr) {
         return type->slots.load_subscript(runtime, object, index);
     }
-    return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
-                                                   "' object isn't subscriptable");
+    return runtime.raise_joined(&type_error_type,
+                                {"'", type_name(runtime, type), "' object isn't subscriptable"});
 }
 
 Status store_subscript_general(Runtime& runtime, Value object, Value index, Value value) {
@@ -777,10 +776,11 @@ Status store_subscript_general(Runtime& runtime, Value object, Value index, Valu
     } else if (type->slots.store_subscript != nullptr) {
         return type->slots.store_subscript(runtime, object, index, value);
     }
-    runtime.raise_new(&type_error_type,
-                      "'" + std::string(type_name(runtime, type)) +
-                          (value.is_empty() ? "' object doesn't support item deletion"
-                                            : "' object doesn't support item assignment"));
+    runtime.raise_joined(
+        &type_error_type,
+        {"'", type_name(runtime, type),
+         std::string_view(value.is_empty() ? "' object doesn't support item deletion"
+                                           : "' object doesn't support item assignment")});
     return Raised{};
 }
 
@@ -851,8 +851,8 @@ Result<Value> iterate_next_keeping_stop(Runtime& runtime, Value iterator) {
                        : call_with_self(runtime, method.function, method.self, arguments);
         }
     }
-    return runtime.raise_new(&type_error_type, "'" + std::string(type_name(runtime, type)) +
-                                                   "' object isn't an iterator");
+    return runtime.raise_joined(&type_error_type,
+                                {"'", type_name(runtime, type), "' object isn't an iterator"});
 }
 
 Result<Value> iterate_next(Runtime& runtime, Value iterator) {
@@ -964,8 +964,8 @@ std::optional<std::int64_t> to_index(Runtime& runtime, Value value, std::string_
     if (is_big_int(value)) {
         return to_integer(runtime, value);
     }
-    runtime.raise_new(&type_error_type, std::string(what) + " indices must be integers, not " +
-                                            std::string(type_name_of(runtime, value)));
+    runtime.raise_joined(&type_error_type,
+                         {what, " indices must be integers, not ", type_name_of(runtime, value)});
     return std::nullopt;
 }
 

@@ -143,8 +143,10 @@ Result<Value> range_make_new(Runtime& runtime, const Type*, Arguments arguments)
         return runtime.raise_new(&type_error_type, "function doesn't take keyword arguments");
     }
     if (arguments.positional_count < 1 || arguments.positional_count > 3) {
-        return runtime.raise_new(&type_error_type, "function expected at most 3 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 3 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     std::int64_t values[3] = {0, 0, 1};
     for (std::uint32_t index = 0; index < arguments.positional_count; ++index) {

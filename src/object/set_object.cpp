@@ -298,8 +298,10 @@ Result<Value> set_make_new(Runtime& runtime, const Type* type, Arguments argumen
         return make_set(runtime, type);
     }
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     if (type == &frozenset_type && type_of(arguments[0]) == &frozenset_type) {
         return arguments[0];

@@ -244,8 +244,10 @@ Result<Value> str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         return Value::from_interned_string(names::empty_string);
     }
     if (arguments.positional_count > 3) {
-        return runtime.raise_new(&type_error_type, "function expected at most 3 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 3 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     if (arguments.positional_count >= 2) {  // str(buffer, encoding[, errors])
         std::optional<BufferView> buffer = get_buffer(arguments[0]);
@@ -255,8 +257,10 @@ Result<Value> str_make_new(Runtime& runtime, const Type*, Arguments arguments) {
         return decode_to_str(runtime, std::string(buffer->bytes()), arguments, 1);
     }
     if (arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     return to_str(runtime, arguments[0]);
 }

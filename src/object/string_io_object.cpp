@@ -345,8 +345,10 @@ Result<Value> stream_next_method(Runtime& runtime, Arguments arguments) {
 // stream). The position starts at 0 either way.
 Result<Value> stream_make_new(Runtime& runtime, const Type* type, Arguments arguments) {
     if (arguments.positional_count > 1) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     auto* stream = runtime.make<MemoryStreamObject>(0, type);
     if (stream == nullptr) {

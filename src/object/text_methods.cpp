@@ -182,10 +182,10 @@ std::optional<std::string_view> text_argument(Runtime& runtime, Value value, Tex
             return buffer->bytes();
         }
     }
-    runtime.raise_new(&type_error_type,
-                      "can't convert '" + std::string(type_name_of(runtime, value)) +
-                          "' object to " + (kind == TextKind::str ? "str" : "bytes") +
-                          " implicitly");
+    runtime.raise_joined(
+        &type_error_type,
+        {"can't convert '", type_name_of(runtime, value), "' object to ",
+         std::string_view(kind == TextKind::str ? "str" : "bytes"), " implicitly"});
     return std::nullopt;
 }
 

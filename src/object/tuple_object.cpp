@@ -101,8 +101,10 @@ Result<Value> tuple_make_new(Runtime& runtime, const Type*, Arguments arguments)
         return empty_tuple();
     }
     if (arguments.positional_count > 1 || arguments.keyword_count != 0) {
-        return runtime.raise_new(&type_error_type, "function expected at most 1 arguments, got " +
-                                                       std::to_string(arguments.positional_count));
+        return runtime.raise_joined(
+            &type_error_type,
+            {"function expected at most 1 arguments, got ",
+             Runtime::DecimalText(static_cast<std::int64_t>(arguments.positional_count))});
     }
     if (is_tuple(arguments[0])) {
         return arguments[0];

@@ -49,8 +49,7 @@ object::ModuleObject* as_module(Value value) {
 }
 
 object::Raised raise_no_module(Interpreter& interpreter, std::string_view name) {
-    return interpreter.raise_new(&object::import_error_type,
-                                 "no module named '" + std::string(name) + "'");
+    return interpreter.raise_joined(&object::import_error_type, {"no module named '", name, "'"});
 }
 
 // A top-level name no file answered: an extensible built-in module of that name, or for
@@ -185,7 +184,8 @@ object::Result<Value> Interpreter::load_module_file(std::uint32_t name,
     const Mount* mount = find_mount(file_path, inside);
     SourceFile file;
     if (mount == nullptr || !mount->source->read(*this, inside, file)) {
-        return raise_new(&object::import_error_type, "can't read module file '" + file_path + "'");
+        return raise_joined(&object::import_error_type,
+                            {"can't read module file '", file_path, "'"});
     }
     if (file.owner.is_empty()) {
         file.owner = mount->object;
@@ -250,8 +250,8 @@ SourceFile Interpreter::compile_file(const std::string& file_path, const SourceF
     SourceFile compiled;
     SourceCompiler compiler = module_registry_.compiler;
     if (compiler == nullptr) {
-        raise_new(&object::import_error_type,
-                  "'" + file_path + "' is Python source and this VM has no compiler");
+        raise_joined(&object::import_error_type,
+                     {"'", file_path, "' is Python source and this VM has no compiler"});
         return compiled;
     }
     const std::string_view source(reinterpret_cast<const char*>(file.bytes.data()),

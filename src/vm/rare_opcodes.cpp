@@ -142,8 +142,8 @@ object::Result<Value> import_from(Interpreter& interpreter, Value module, std::u
         if (interpreter.has_exception()) {
             return Value::empty();
         }
-        interpreter.raise_new(&object::import_error_type,
-                              "can't import name " + std::string(interpreter.name_text(name)));
+        interpreter.raise_joined(&object::import_error_type,
+                                 {"can't import name ", interpreter.name_text(name)});
     }
     return value;
 }

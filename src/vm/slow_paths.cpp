@@ -188,14 +188,18 @@ object::Status unpack_sequence(Interpreter& interpreter, Value* top, std::uint32
         items = span;
     }
     if (items.size() < count) {
-        interpreter.raise_new(
+        interpreter.raise_joined(
             &object::value_error_type,
-            "need more than " + std::to_string(items.size()) + " values to unpack");
+            {"need more than ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(items.size())),
+             " values to unpack"});
         return object::Raised{};
     }
     if (items.size() > count) {
-        interpreter.raise_new(&object::value_error_type,
-                              "too many values to unpack (expected " + std::to_string(count) + ")");
+        interpreter.raise_joined(
+            &object::value_error_type,
+            {"too many values to unpack (expected ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(count)), ")"});
         return object::Raised{};
     }
     for (std::uint32_t index = 0; index < count; ++index) {
@@ -214,9 +218,11 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
     std::vector<Value> items(object::as_list(list)->span().begin(),
                              object::as_list(list)->span().end());
     if (items.size() < before + after) {
-        interpreter.raise_new(
+        interpreter.raise_joined(
             &object::value_error_type,
-            "need more than " + std::to_string(items.size()) + " values to unpack");
+            {"need more than ",
+             object::Runtime::DecimalText(static_cast<std::int64_t>(items.size())),
+             " values to unpack"});
         return object::Raised{};
     }
     Value middle = object::make_list(
