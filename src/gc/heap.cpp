@@ -348,6 +348,20 @@ void* Heap::allocate_untyped(std::size_t bytes) {
     return memory;
 }
 
+void* Heap::allocate_scratch(std::size_t bytes) {
+    if (is_locked() || collecting_ || bytes == 0 || !fits(footprint(bytes))) {
+        return nullptr;
+    }
+    void* memory = allocate_memory(bytes);
+    if (memory == nullptr) {
+        return nullptr;
+    }
+    bytes_reserved_ += footprint(bytes);
+    count_allocated(footprint(bytes));
+    ++allocations_;
+    return memory;
+}
+
 void Heap::release_untyped(void* memory, std::size_t bytes) {
     if (memory == nullptr) {
         return;

@@ -144,6 +144,10 @@ class Heap {
     // with the same size.
     void* allocate_untyped(std::size_t bytes);
     void release_untyped(void* memory, std::size_t bytes);
+    // allocate_untyped() without ever collecting: for native scratch memory taken while the
+    // caller holds values no root sees (gathered arguments, a set's items), which a collection
+    // would free. nullptr when it does not fit as things stand; release_untyped() takes it back.
+    void* allocate_scratch(std::size_t bytes);
     // Memory outside the object graph that still belongs to the VM (the interpreter's stacks):
     // it comes from the same allocator and counts against the same limit, collecting first
     // when it would not fit. Zero-filled; null when the limit or the allocator refuses.

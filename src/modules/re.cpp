@@ -193,7 +193,7 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
             return Value::empty();
         }
     }
-    Captures captures;
+    Captures captures(runtime.scratch_memory());
     object::NativeWorkMeter meter(runtime);
     auto found =
         run(runtime, meter, as_pattern(pattern)->program, *text, static_cast<std::size_t>(begin),
@@ -241,7 +241,7 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
         return Value::empty();
     }
     std::size_t begin = 0;
-    Captures captures;
+    Captures captures(runtime.scratch_memory());
     object::NativeWorkMeter meter(runtime);
     while (true) {
         auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
@@ -321,7 +321,7 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
     std::string out;
     bool substituted = false;
     std::size_t begin = 0;
-    Captures captures;
+    Captures captures(runtime.scratch_memory());
     object::NativeWorkMeter meter(runtime);
     while (true) {
         auto found = run(runtime, meter, program, *text, begin, text->size(), false, captures);
@@ -439,7 +439,7 @@ object::Result<Value> match_group(object::Runtime& runtime, Arguments arguments)
     if (arguments.positional_count == 1) {
         return group_value(runtime, match, 0);
     }
-    support::SmallVector<Value, 16> values;
+    support::SmallVector<Value, 16> values(runtime.scratch_memory());
     for (std::uint32_t position = 1; position < arguments.positional_count; ++position) {
         auto index = group_index(runtime, match, arguments[position]);
         if (!index) {
@@ -458,7 +458,7 @@ object::Result<Value> match_group(object::Runtime& runtime, Arguments arguments)
 
 object::Result<Value> match_groups(object::Runtime& runtime, Arguments arguments) {
     MatchObject* match = as_match(arguments[0]);
-    support::SmallVector<Value, 16> values;
+    support::SmallVector<Value, 16> values(runtime.scratch_memory());
     for (std::uint32_t index = 1; index < match->group_count; ++index) {
         Value value = group_value(runtime, match, index);
         if (value.is_empty()) {

@@ -178,7 +178,7 @@ Result<Value> zip_next(Runtime& runtime, Value self) {
     if (as_tuple(iterator->source)->length == 0) {
         return Value::stop_iteration();
     }
-    ItemsOfEach items;
+    ItemsOfEach items(runtime.scratch_memory());
     bool finished = false;
     if (!next_of_each(runtime, iterator->source, items, finished)) {
         return Value::empty();
@@ -205,7 +205,7 @@ Result<Value> map_make_new(Runtime& runtime, const Type* type, Arguments argumen
 
 Result<Value> map_next(Runtime& runtime, Value self) {
     LazyIteratorObject* iterator = as_lazy(self);
-    ItemsOfEach items;
+    ItemsOfEach items(runtime.scratch_memory());
     bool finished = false;
     if (!next_of_each(runtime, iterator->source, items, finished)) {
         return Value::empty();

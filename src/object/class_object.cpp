@@ -656,7 +656,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     if (!is_str(name) || !is_tuple(bases) || !is_dict(dict)) {
         return runtime.raise_new(&type_error_type, "type() arguments have the wrong types");
     }
-    TypeList base_types;
+    TypeList base_types(runtime.scratch_memory());
     for (Value base : as_tuple(bases)->span()) {
         if (!is_type(base)) {
             return runtime.raise_new(&type_error_type, "bases must be types");
@@ -680,7 +680,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
             return Value::empty();
         }
     }
-    TypeList order;
+    TypeList order(runtime.scratch_memory());
     if (base_types.size() == 1) {
         // C3 of one base is the base's own order: no merge, nothing allocated.
         if (!linearisation_of(base_types[0], order)) {
@@ -689,7 +689,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
     } else {
         std::vector<std::vector<const Type*>> sequences;
         for (const Type* base : base_types) {
-            TypeList linear;
+            TypeList linear(runtime.scratch_memory());
             if (!linearisation_of(base, linear)) {
                 return runtime.raise_memory_error();
             }
@@ -851,7 +851,7 @@ Status super_load_method(Runtime& runtime, Value type_value, Value object, std::
     const Type* start = as_type(type_value);
     const Type* object_class =
         is_type(object) && is_subtype(as_type(object), start) ? as_type(object) : type_of(object);
-    TypeList order;
+    TypeList order(runtime.scratch_memory());
     if (!linearisation_of(object_class, order)) {
         return runtime.raise_memory_error();
     }

@@ -668,8 +668,8 @@ Status list_sort(Runtime& runtime, Value list_value, Value key, bool reverse) {
         }
     }
     const std::span<const Value> keys = key.is_empty() ? items : as_list(keys_list)->span();
-    support::SmallVector<std::size_t, 16> order;
-    support::SmallVector<std::size_t, 16> buffer;
+    support::SmallVector<std::size_t, 16> order(runtime.scratch_memory());
+    support::SmallVector<std::size_t, 16> buffer(runtime.scratch_memory());
     if (!order.resize(items.size()) || !buffer.resize(items.size())) {
         return runtime.raise_memory_error();
     }

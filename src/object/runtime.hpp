@@ -15,6 +15,7 @@
 #include "object/class_lookup_cache.hpp"
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
+#include "object/scratch_memory.hpp"
 #include "object/value.hpp"
 #include "support/inline.hpp"
 #include "support/work_meter.hpp"
@@ -69,6 +70,9 @@ class Runtime : public gc::RootProvider {
 
     const RuntimeConfig& config() const { return config_; }
     gc::Heap& heap() { return heap_; }
+    // The heap as the MemorySource of native scratch arrays (object/scratch_memory.hpp): counted
+    // against the limit, never collecting.
+    support::MemorySource& scratch_memory() { return scratch_memory_; }
 
     // ---- user classes
     // Moves on whenever the keys of any user class's dict change (a class attribute added or
@@ -336,6 +340,7 @@ class Runtime : public gc::RootProvider {
   private:
     RuntimeConfig config_;
     gc::Heap heap_;
+    ScratchMemory scratch_memory_{heap_};
     InternTable interned_;
     std::vector<Value> temporaries_;
     std::size_t root_count_ = 0;  // temporaries_.size(), kept apart for release_temporaries

@@ -115,7 +115,7 @@ Result<Value> set_unary(Runtime& runtime, UnaryOperator operation, Value operand
                 return runtime.raise_new(&type_error_type, "unsupported type for __hash__: 'set'");
             }
             std::uint64_t hash = 0;
-            SetItems items;
+            SetItems items(runtime.scratch_memory());
             if (!set_items(operand, items)) {
                 return runtime.raise_memory_error();
             }
@@ -156,8 +156,8 @@ Result<Value> set_algebra(Runtime& runtime, Value left, Value right, Algebra alg
     // Hashing and comparing the items runs Python code that may empty either operand, so
     // the items are copied into tuples, which stay rooted for the whole operation; each
     // item's own work is released before the next (object/roots.hpp).
-    SetItems left_items;
-    SetItems right_items;
+    SetItems left_items(runtime.scratch_memory());
+    SetItems right_items(runtime.scratch_memory());
     if (!set_items(left, left_items) || !set_items(right, right_items)) {
         return runtime.raise_memory_error();
     }
@@ -209,7 +209,7 @@ Result<Value> set_algebra(Runtime& runtime, Value left, Value right, Algebra alg
 }
 
 int is_subset(Runtime& runtime, Value left, Value right) {
-    SetItems items;
+    SetItems items(runtime.scratch_memory());
     if (!set_items(left, items)) {
         runtime.raise_memory_error();
         return -1;
@@ -280,7 +280,7 @@ Result<Value> set_binary(Runtime& runtime, BinaryOperator operation, Value left,
     if (result.is_empty() || !inplace) {
         return result;
     }
-    SetItems items;
+    SetItems items(runtime.scratch_memory());
     if (!set_items(result, items)) {
         return runtime.raise_memory_error();
     }
@@ -359,7 +359,7 @@ Result<Value> set_copy(Runtime& runtime, Arguments arguments) {
     if (result.is_empty()) {
         return Value::empty();
     }
-    SetItems items;
+    SetItems items(runtime.scratch_memory());
     if (!set_items(arguments[0], items)) {
         return runtime.raise_memory_error();
     }
@@ -390,7 +390,7 @@ Result<Value> algebra_method(Runtime& runtime, Arguments arguments, Algebra alge
     if (!update) {
         return result;
     }
-    SetItems items;
+    SetItems items(runtime.scratch_memory());
     if (!set_items(result, items)) {
         return runtime.raise_memory_error();
     }
@@ -451,7 +451,7 @@ Result<Value> set_isdisjoint(Runtime& runtime, Arguments arguments) {
     if (other.is_empty()) {
         return Value::empty();
     }
-    SetItems items;
+    SetItems items(runtime.scratch_memory());
     if (!set_items(arguments[0], items)) {
         return runtime.raise_memory_error();
     }

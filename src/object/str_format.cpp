@@ -17,6 +17,7 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 #include "support/utf8.hpp"
 #include "text/format_spec.hpp"
 #include "text/format_template.hpp"
@@ -129,7 +130,11 @@ class TemplateArguments final : public text::FormatArguments {
             return text::Error{text::ErrorKind::key_error, std::string(name)};
         }
         // The values stay reachable through the call's arguments.
-        keywords_.push_back(found);
+        if (!keywords_.push_back(found)) {
+            runtime_.raise_memory_error();
+            python_error_pending = true;
+            return pending_failure();
+        }
         return keywords_.size() - 1;
     }
 
@@ -140,13 +145,14 @@ class TemplateArguments final : public text::FormatArguments {
         if (conversion == '\0') {
             return format_value(runtime_, value, spec, kind_, sink);
         }
-        std::optional<std::string> converted =
-            conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
-        if (!converted) {
+        // Written into a Printer on the C stack: most conversions fit it, and need no malloc.
+        Printer converted;
+        if (!print_value(runtime_, converted, value,
+                         conversion == 'r' ? PrintKind::repr : PrintKind::str)) {
             python_error_pending = true;
             return pending_failure();
         }
-        return text::format_text(*converted, spec, sink);
+        return text::format_text(converted.text(), spec, sink);
     }
 
     bool python_error_pending = false;
@@ -155,7 +161,9 @@ class TemplateArguments final : public text::FormatArguments {
     Runtime& runtime_;
     Arguments arguments_;
     text::TextKind kind_;
-    std::vector<Value> keywords_;
+    // The fields' keyword values, in the order the template names them: a few, so they live
+    // on the C stack.
+    support::SmallVector<Value, 8> keywords_;
 };
 
 // The right operand of %: a tuple's items, or one value (a dict also serves %(key)s).
@@ -291,13 +299,13 @@ class PercentValues final : public text::PercentArguments {
                 if (spec.conversion == 's' && kind_ == text::TextKind::bytes && is_bytes(value)) {
                     return text::write_percent_text(bytes_view(value), spec, sink);
                 }
-                std::optional<std::string> converted =
-                    spec.conversion == 'r' ? repr_text(runtime_, value) : str_text(runtime_, value);
-                if (!converted) {
+                Printer converted;
+                if (!print_value(runtime_, converted, value,
+                                 spec.conversion == 'r' ? PrintKind::repr : PrintKind::str)) {
                     python_error_pending = true;
                     return pending_failure();
                 }
-                return text::write_percent_text(*converted, spec, sink);
+                return text::write_percent_text(converted.text(), spec, sink);
             }
         }
     }

@@ -331,7 +331,7 @@ Result<Value> text_join(Runtime& runtime, Arguments arguments, TextKind kind) {
     if (list.is_empty()) {
         return Value::empty();
     }
-    support::SmallVector<std::string_view, 16> pieces;
+    support::SmallVector<std::string_view, 16> pieces(runtime.scratch_memory());
     NativeWorkMeter work(runtime);
     for (Value item : as_list(list)->span()) {
         if (!joinable(item, kind)) {

@@ -8,16 +8,19 @@
 #include <span>
 #include <type_traits>
 
+#include "support/memory_source.hpp"
+
 namespace xipy::support {
 
 // Native code often gathers a few values before it makes an object of them: a class's bases
 // and method resolution order, a call's arguments with a bound self. A std::vector costs a
 // malloc for each, outside the VM's heap (and its fixed buffer); this keeps the first
-// `inline_count` items in itself and takes memory from the C library only beyond them. Items
-// must be trivially copyable, since growing moves them as bytes.
+// `inline_count` items in itself and takes more room from a MemorySource when one is given (a
+// VM passes its heap's scratch memory), or from the C library when none is or it refuses.
+// Items must be trivially copyable, since growing moves them as bytes.
 //
-// Invariants: data_ points at the inline room or at a malloc'd block of capacity_ items;
-// size_ <= capacity_; capacity_ >= inline_count.
+// Invariants: data_ points at the inline room or at a block of capacity_ items, from source_
+// when from_source_, else from malloc; size_ <= capacity_; capacity_ >= inline_count.
 template <class T, std::size_t inline_count>
 class SmallVector {
     static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
@@ -26,15 +29,13 @@ class SmallVector {
 
   public:
     SmallVector() = default;
+    explicit SmallVector(MemorySource& source) : source_(&source) {}
     SmallVector(const SmallVector&) = delete;
     SmallVector& operator=(const SmallVector&) = delete;
-    ~SmallVector() {
-        if (data_ != inline_items()) {
-            std::free(data_);
-        }
-    }
+    ~SmallVector() { release_block(); }
 
-    // Each returns false, changing nothing, when the C library refuses the memory.
+    // Each returns false, changing nothing, when neither the source nor the C library gives
+    // the memory.
     [[nodiscard]] bool push_back(const T& item) {
         if (size_ == capacity_ && !grow(size_ + 1)) {
             return false;
@@ -100,25 +101,40 @@ class SmallVector {
         if (capacity > static_cast<std::size_t>(-1) / sizeof(T)) {
             return false;
         }
-        void* block = std::malloc(capacity * sizeof(T));
+        void* block = source_ != nullptr ? source_->allocate(capacity * sizeof(T)) : nullptr;
+        const bool from_source = block != nullptr;
+        if (block == nullptr) {
+            block = std::malloc(capacity * sizeof(T));
+        }
         if (block == nullptr) {
             return false;
         }
         if (size_ != 0) {
             std::memcpy(block, static_cast<const void*>(data_), size_ * sizeof(T));
         }
-        if (data_ != inline_items()) {
-            std::free(data_);
-        }
+        release_block();
         data_ = static_cast<T*>(block);
         capacity_ = capacity;
+        from_source_ = from_source;
         return true;
+    }
+    void release_block() {
+        if (data_ == inline_items()) {
+            return;
+        }
+        if (from_source_) {
+            source_->release(data_, capacity_ * sizeof(T));
+        } else {
+            std::free(data_);
+        }
     }
 
     alignas(T) unsigned char inline_room_[inline_count * sizeof(T)];
     T* data_ = inline_items();
     std::size_t size_ = 0;
     std::size_t capacity_ = inline_count;
+    MemorySource* source_ = nullptr;
+    bool from_source_ = false;
 };
 
 }  // namespace xipy::support

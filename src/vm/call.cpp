@@ -98,7 +98,7 @@ object::Status Interpreter::bind_arguments(FunctionObject* function, Value* stat
             }
             state[extra_slot] = keywords_dict;
         }
-        support::SmallVector<std::uint32_t, 16> parameter_names;
+        support::SmallVector<std::uint32_t, 16> parameter_names(scratch_memory());
         if (arguments.keyword_count != 0 || keyword_only != 0) {
             bool room = true;
             ModuleContext& context = *function->context;
@@ -269,7 +269,7 @@ CallOutcome Interpreter::call_from_stack(Value* slot, std::uint32_t positional,
                                          std::uint32_t keywords, bool is_method, bool has_star) {
     Value callable = slot[0];
     Arguments arguments;
-    ArgumentValues expanded;
+    ArgumentValues expanded(scratch_memory());
     if (has_star) {
         Value* first = slot + 1 + (is_method ? 1 : 0);
         Value self = is_method ? slot[1] : Value::empty();
@@ -300,7 +300,7 @@ CallOutcome Interpreter::call_from_stack(Value* slot, std::uint32_t positional,
         }
     }
     if (is_function(callable) && !as_function(callable)->is_generator()) {
-        ArgumentValues with_self;
+        ArgumentValues with_self(scratch_memory());
         if (!self_argument.is_empty()) {
             std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
             if (!with_self.reserve(total + 1) || !with_self.push_back(self_argument) ||

@@ -246,7 +246,7 @@ object::Status expand_star_arguments(Interpreter& interpreter, Value self, const
                                      object::Arguments& arguments) {
     std::uint64_t bitmap =
         star_bitmap.is_small_int() ? static_cast<std::uint64_t>(star_bitmap.as_small_int()) : 0;
-    ArgumentValues keyword_pairs;
+    ArgumentValues keyword_pairs(interpreter.scratch_memory());
     storage.clear();
     if (!self.is_empty() && !storage.push_back(self)) {
         return interpreter.raise_memory_error();

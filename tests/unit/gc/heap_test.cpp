@@ -443,6 +443,33 @@ TEST(HeapTest, MemoryGivenBackDoesNotMakeTheNextAllocationCollect) {
     EXPECT_EQ(heap.collections(), 1u);
 }
 
+// Scratch memory is taken while native code holds values no root sees, so it never collects:
+// it counts like untyped memory and is refused, with garbage left in place, when it does not fit.
+TEST(HeapTest, ScratchMemoryNeverCollects) {
+    Heap heap(HeapConfig{64 * 1024, false});
+    // Filled with garbage, which only a collection would clear.
+    heap.set_automatic_collection(false);
+    while (allocate_pair(heap) != nullptr) {
+    }
+    heap.set_automatic_collection(true);
+    const std::size_t full = heap.bytes_in_use();
+    EXPECT_EQ(heap.allocate_scratch(1024), nullptr);
+    EXPECT_EQ(heap.collections(), 0u);
+    EXPECT_EQ(heap.bytes_in_use(), full);
+    // Untyped memory, by contrast, collects to make room.
+    void* untyped = heap.allocate_untyped(1024);
+    ASSERT_NE(untyped, nullptr);
+    EXPECT_EQ(heap.collections(), 1u);
+    heap.release_untyped(untyped, 1024);
+    const std::size_t before = heap.bytes_in_use();
+    void* scratch = heap.allocate_scratch(1024);
+    ASSERT_NE(scratch, nullptr);
+    EXPECT_EQ(heap.collections(), 1u);
+    EXPECT_GE(heap.bytes_in_use(), before + 1024);
+    heap.release_untyped(scratch, 1024);
+    EXPECT_EQ(heap.bytes_in_use(), before);
+}
+
 TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
     finalized_count = 0;
     Heap heap(HeapConfig{1 << 20, false});

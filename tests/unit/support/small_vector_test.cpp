@@ -1,9 +1,10 @@
-// SmallVector: inline items first, the C library's memory beyond them, items kept in order.
+// SmallVector: inline items first, a source's (or the C library's) memory beyond, items in order.
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <vector>
 
+#include "support/memory_source.hpp"
 #include "support/small_vector.hpp"
 
 namespace xipy::support {
@@ -48,6 +49,59 @@ TEST(SmallVectorTest, ReservesAndAppendsNothing) {
         ASSERT_TRUE(items.push_back(item));
     }
     EXPECT_EQ(items.span().back(), 49);
+}
+
+// A source that counts what it holds and can be told to refuse.
+class CountingSource final : public MemorySource {
+  public:
+    void* allocate(std::size_t bytes) override {
+        if (refusing) {
+            return nullptr;
+        }
+        live_bytes += bytes;
+        return system_memory().allocate(bytes);
+    }
+    void release(void* memory, std::size_t bytes) override {
+        live_bytes -= bytes;
+        system_memory().release(memory, bytes);
+    }
+    bool refusing = false;
+    std::size_t live_bytes = 0;
+};
+
+TEST(SmallVectorTest, GrowsIntoItsSourceAndGivesEachBlockBack) {
+    CountingSource source;
+    {
+        SmallVector<std::uint32_t, 4> items(source);
+        for (std::uint32_t item = 0; item < 4; ++item) {
+            ASSERT_TRUE(items.push_back(item));
+        }
+        EXPECT_EQ(source.live_bytes, 0u);  // the inline room serves the first four
+        for (std::uint32_t item = 4; item < 40; ++item) {
+            ASSERT_TRUE(items.push_back(item));
+        }
+        // Only the latest block is held: each grown one went back.
+        EXPECT_GE(source.live_bytes, 40 * sizeof(std::uint32_t));
+        EXPECT_LT(source.live_bytes, 80 * sizeof(std::uint32_t) + 1);
+        EXPECT_EQ(items[39], 39u);
+        EXPECT_EQ(items[0], 0u);
+    }
+    EXPECT_EQ(source.live_bytes, 0u);
+}
+
+TEST(SmallVectorTest, TakesTheCLibrarysMemoryWhenTheSourceRefuses) {
+    CountingSource source;
+    SmallVector<std::uint32_t, 2> items(source);
+    source.refusing = true;
+    for (std::uint32_t item = 0; item < 10; ++item) {
+        ASSERT_TRUE(items.push_back(item));
+    }
+    EXPECT_EQ(source.live_bytes, 0u);
+    // Growing again once the source gives memory moves the items into it.
+    source.refusing = false;
+    ASSERT_TRUE(items.reserve(100));
+    EXPECT_GT(source.live_bytes, 0u);
+    EXPECT_EQ(items[9], 9u);
 }
 
 }  // namespace
