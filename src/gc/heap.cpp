@@ -338,20 +338,17 @@ void* Heap::allocate_untyped(std::size_t bytes) {
     if (is_locked() || collecting_ || bytes == 0 || !make_room(footprint(bytes))) {
         return nullptr;
     }
-    void* memory = allocate_memory(bytes);
-    if (memory == nullptr) {
-        return nullptr;
-    }
-    bytes_reserved_ += footprint(bytes);
-    count_allocated(footprint(bytes));
-    ++allocations_;
-    return memory;
+    return take_untyped(bytes);
 }
 
 void* Heap::allocate_scratch(std::size_t bytes) {
     if (is_locked() || collecting_ || bytes == 0 || !fits(footprint(bytes))) {
         return nullptr;
     }
+    return take_untyped(bytes);
+}
+
+void* Heap::take_untyped(std::size_t bytes) {
     void* memory = allocate_memory(bytes);
     if (memory == nullptr) {
         return nullptr;

@@ -346,6 +346,8 @@ class Heap {
     // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);
     void* allocate_from_host(std::size_t bytes);
+    // Untyped memory once its room is known: allocate_untyped()'s and allocate_scratch()'s.
+    void* take_untyped(std::size_t bytes);
     void free_memory(void* memory, std::size_t bytes);
     void count_allocated(std::size_t bytes) {
         bytes_in_use_ += bytes;

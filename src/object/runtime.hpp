@@ -13,9 +13,9 @@
 
 #include "gc/heap.hpp"
 #include "object/class_lookup_cache.hpp"
+#include "object/heap_memory.hpp"
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
-#include "object/scratch_memory.hpp"
 #include "object/value.hpp"
 #include "support/inline.hpp"
 #include "support/work_meter.hpp"
@@ -70,7 +70,7 @@ class Runtime : public gc::RootProvider {
 
     const RuntimeConfig& config() const { return config_; }
     gc::Heap& heap() { return heap_; }
-    // The heap as the MemorySource of native scratch arrays (object/scratch_memory.hpp): counted
+    // The heap as the MemorySource of native scratch arrays (object/heap_memory.hpp): counted
     // against the limit, never collecting.
     support::MemorySource& scratch_memory() { return scratch_memory_; }
 

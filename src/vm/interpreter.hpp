@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "image/image.hpp"
+#include "object/heap_memory.hpp"
 #include "object/runtime.hpp"
 #include "support/inline.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
-#include "vm/heap_memory.hpp"
 #include "vm/host_services.hpp"
 #include "vm/module_context.hpp"
 #include "vm/module_definition.hpp"
@@ -341,8 +341,8 @@ class Interpreter : public object::Runtime {
     ItemStack<Frame, 8> frames_;
     SegmentedStack<object::Value, 64> values_;
     SegmentedStack<ExceptionHandler, 4> handlers_;
-    // The heap as the loader's MemorySource (vm/heap_memory.hpp).
-    HeapMemory heap_memory_{heap()};
+    // The heap as the loader's MemorySource (object/heap_memory.hpp).
+    object::HeapMemory heap_memory_{heap()};
 
   public:
     // The heap as a MemorySource: what the VM's side tables and its reports to the host use.

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "support/memory_source.hpp"
+#include "support/counting_source.hpp"
 #include "support/small_vector.hpp"
 
 namespace xipy::support {
@@ -50,24 +50,6 @@ TEST(SmallVectorTest, ReservesAndAppendsNothing) {
     }
     EXPECT_EQ(items.span().back(), 49);
 }
-
-// A source that counts what it holds and can be told to refuse.
-class CountingSource final : public MemorySource {
-  public:
-    void* allocate(std::size_t bytes) override {
-        if (refusing) {
-            return nullptr;
-        }
-        live_bytes += bytes;
-        return system_memory().allocate(bytes);
-    }
-    void release(void* memory, std::size_t bytes) override {
-        live_bytes -= bytes;
-        system_memory().release(memory, bytes);
-    }
-    bool refusing = false;
-    std::size_t live_bytes = 0;
-};
 
 TEST(SmallVectorTest, GrowsIntoItsSourceAndGivesEachBlockBack) {
     CountingSource source;

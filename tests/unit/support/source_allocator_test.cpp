@@ -5,28 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "support/counting_source.hpp"
 #include "support/source_allocator.hpp"
 
 namespace xipy::support {
 namespace {
-
-// A source that counts what it hands out and can be told to refuse.
-class CountingSource final : public MemorySource {
-  public:
-    void* allocate(std::size_t bytes) override {
-        if (refusing) {
-            return nullptr;
-        }
-        live_bytes += bytes;
-        return system_memory().allocate(bytes);
-    }
-    void release(void* memory, std::size_t bytes) override {
-        live_bytes -= bytes;
-        system_memory().release(memory, bytes);
-    }
-    bool refusing = false;
-    std::size_t live_bytes = 0;
-};
 
 TEST(SourceAllocatorTest, LongTextsComeFromTheSourceAndGoBack) {
     CountingSource source;
