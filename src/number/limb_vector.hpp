@@ -1,4 +1,4 @@
-// LimbVector: a big integer's limbs, the first few inline so that everyday big ints need no malloc.
+// LimbVector: a big integer's limbs, the first few inline, the rest from the running VM's heap.
 #pragma once
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "number/natural_arithmetic.hpp"
+#include "support/scratch_scope.hpp"
 
 namespace xipy::number {
 
@@ -89,14 +90,28 @@ class LimbVector {
         }
     }
     // Moves the limbs to a heap block of `capacity`.
+    // Beyond the inline limbs, from the scratch memory of the VM running on this thread (its
+    // heap, so a fixed-buffer VM needs no malloc for big integers), or from the C++ heap when
+    // no VM runs here or its heap refuses.
     void grow(std::size_t capacity) {
-        Limb* storage = new Limb[capacity];
+        support::MemorySource* source = support::current_scratch_memory();
+        void* block = source != nullptr ? source->allocate(capacity * sizeof(Limb)) : nullptr;
+        Limb* storage = block != nullptr ? static_cast<Limb*>(block) : new Limb[capacity];
         std::copy(data_, data_ + size_, storage);
-        if (!is_inline()) {
-            delete[] data_;
-        }
+        free_storage();
         data_ = storage;
         capacity_ = capacity;
+        source_ = block != nullptr ? source : nullptr;
+    }
+    void free_storage() {
+        if (is_inline()) {
+            return;
+        }
+        if (source_ != nullptr) {
+            source_->release(data_, capacity_ * sizeof(Limb));
+        } else {
+            delete[] data_;
+        }
     }
     // Precondition: empty (the old limbs are not kept).
     void assign(const Limb* limbs, std::size_t size) {
@@ -112,24 +127,26 @@ class LimbVector {
         } else {
             data_ = other.data_;
             capacity_ = other.capacity_;
+            source_ = other.source_;
             other.data_ = other.inline_;
             other.capacity_ = inline_capacity;
+            other.source_ = nullptr;
         }
         other.size_ = 0;
     }
     void release() {
-        if (!is_inline()) {
-            delete[] data_;
-        }
+        free_storage();
         data_ = inline_;
         capacity_ = inline_capacity;
         size_ = 0;
+        source_ = nullptr;
     }
 
     Limb inline_[inline_capacity];
     Limb* data_ = inline_;
     std::size_t size_ = 0;
     std::size_t capacity_ = inline_capacity;
+    support::MemorySource* source_ = nullptr;  // where data_ came from; null: the C++ heap
 };
 
 }  // namespace xipy::number

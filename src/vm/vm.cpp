@@ -15,6 +15,7 @@
 #include "object/names.hpp"
 #include "object/operations.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_scope.hpp"
 #include "vm/interpreter.hpp"
 
 namespace xipy::vm {
@@ -114,6 +115,7 @@ void Vm::begin_run() {
 }
 
 RunStatus Vm::run_image(std::span<const std::uint8_t> mpy, std::string_view file_path) {
+    support::ScratchScope scratch(interpreter_->scratch_memory());
     begin_run();
     Interpreter& interpreter = *interpreter_;
     auto loaded = interpreter.load_image(mpy);
@@ -134,6 +136,7 @@ RunStatus Vm::run_image(std::span<const std::uint8_t> mpy, std::string_view file
 }
 
 RunStatus Vm::run_module(std::string_view name) {
+    support::ScratchScope scratch(interpreter_->scratch_memory());
     begin_run();
     Interpreter& interpreter = *interpreter_;
     return finish_run(interpreter.run_main_module(name));
@@ -141,6 +144,7 @@ RunStatus Vm::run_module(std::string_view name) {
 
 RunStatus Vm::run_source(std::string_view source, std::string_view name, SourceKind kind,
                          bool program_ends) {
+    support::ScratchScope scratch(interpreter_->scratch_memory());
     begin_run();
     Interpreter& interpreter = *interpreter_;
     if (kind == SourceKind::single) {
@@ -208,6 +212,7 @@ RunStatus Vm::finish_run(object::Value globals, bool program_ends) {
 
 RunStatus Vm::run_module_image(std::span<const std::uint8_t> mpy, std::string_view name,
                                Value& module) {
+    support::ScratchScope scratch(interpreter_->scratch_memory());
     load_error_.clear();
     module = Value::empty();
     Interpreter& interpreter = *interpreter_;
