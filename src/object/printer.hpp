@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "support/scratch_scope.hpp"
+#include "support/source_allocator.hpp"
 #include "text/text_sink.hpp"
 
 namespace xipy::object {
@@ -16,8 +18,10 @@ namespace xipy::object {
 //
 // Memory: the first inline_capacity bytes stay inside the Printer (on the C++ stack), so the
 // common short print() or repr() asks the C library for nothing, which fixed-buffer VMs need;
-// longer text moves to a std::string. Invariant: while `spilled_` is false the text is
-// inline_[0, size_); after, it is spill_.
+// longer text moves to a string in the scratch memory of the VM running on this thread
+// (support::ScratchScope), or the C library's when none runs or its heap refuses. A Printer
+// lives only on the C++ stack, so it never outlives the run that made it. Invariant: while
+// `spilled_` is false the text is inline_[0, size_); after, it is spill_.
 class Printer {
   public:
     static constexpr std::size_t inline_capacity = 200;
@@ -57,7 +61,7 @@ class Printer {
         return spilled_ ? std::string_view(spill_) : std::string_view(inline_, size_);
     }
     std::string take() {
-        std::string taken = spilled_ ? std::move(spill_) : std::string(inline_, size_);
+        std::string taken(text());
         clear();
         return taken;
     }
@@ -78,7 +82,7 @@ class Printer {
     char inline_[inline_capacity];
     std::size_t size_ = 0;
     bool spilled_ = false;
-    std::string spill_;
+    support::SourceString spill_{support::SourceAllocator<char>(support::current_scratch_memory())};
 };
 
 // A Printer as a text::TextSink, so the text layer's writers (a str's repr, padding, case
