@@ -345,11 +345,18 @@ void* Heap::allocate_scratch(std::size_t bytes) {
     if (is_locked() || collecting_ || bytes == 0 || !fits(footprint(bytes))) {
         return nullptr;
     }
-    return take_untyped(bytes);
+    // Straight from the allocator: not allocate_memory(), whose host path collects when the
+    // host refuses, and not zeroed, since scratch arrays are written before they are read
+    // (zeroing a big integer's temporary limbs cost pidigits 15 %).
+    void* memory = config_.reallocate == nullptr
+                       ? std::malloc(bytes)
+                       : config_.reallocate(config_.allocator_context, nullptr, 0, bytes);
+    return count_untyped(memory, bytes);
 }
 
-void* Heap::take_untyped(std::size_t bytes) {
-    void* memory = allocate_memory(bytes);
+void* Heap::take_untyped(std::size_t bytes) { return count_untyped(allocate_memory(bytes), bytes); }
+
+void* Heap::count_untyped(void* memory, std::size_t bytes) {
     if (memory == nullptr) {
         return nullptr;
     }

@@ -144,9 +144,10 @@ class Heap {
     // with the same size.
     void* allocate_untyped(std::size_t bytes);
     void release_untyped(void* memory, std::size_t bytes);
-    // allocate_untyped() without ever collecting: for native scratch memory taken while the
-    // caller holds values no root sees (gathered arguments, a set's items), which a collection
-    // would free. nullptr when it does not fit as things stand; release_untyped() takes it back.
+    // allocate_untyped() without ever collecting (not even when a host allocator refuses) and
+    // without zeroing: for native scratch memory taken while the caller holds values no root
+    // sees (gathered arguments, a set's items), which a collection would free. nullptr when it
+    // does not fit as things stand; release_untyped() takes it back.
     void* allocate_scratch(std::size_t bytes);
     // Memory outside the object graph that still belongs to the VM (the interpreter's stacks):
     // it comes from the same allocator and counts against the same limit, collecting first
@@ -346,8 +347,10 @@ class Heap {
     // allocate_from_host(); kept apart so that the common path inlines into every allocation.
     void* allocate_memory(std::size_t bytes);
     void* allocate_from_host(std::size_t bytes);
-    // Untyped memory once its room is known: allocate_untyped()'s and allocate_scratch()'s.
+    // allocate_untyped()'s memory once its room is known, zeroed.
     void* take_untyped(std::size_t bytes);
+    // Counts `memory` (null: nothing) as an untyped block of `bytes` and returns it.
+    void* count_untyped(void* memory, std::size_t bytes);
     void free_memory(void* memory, std::size_t bytes);
     void count_allocated(std::size_t bytes) {
         bytes_in_use_ += bytes;

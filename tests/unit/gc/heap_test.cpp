@@ -470,6 +470,30 @@ TEST(HeapTest, ScratchMemoryNeverCollects) {
     EXPECT_EQ(heap.bytes_in_use(), before);
 }
 
+// A host allocator that runs out below the limit (a fixed buffer) makes an allocation collect
+// and retry; scratch memory must not, and just gets nothing.
+TEST(HeapTest, ScratchMemoryDoesNotCollectWhenTheHostAllocatorRefuses) {
+    static bool refusing = false;
+    HeapConfig hosted{1 << 20, false};
+    hosted.reallocate = [](void*, void* block, std::size_t, std::size_t size) -> void* {
+        if (size == 0) {
+            std::free(block);
+            return nullptr;
+        }
+        return refusing ? nullptr : std::malloc(size);
+    };
+    Heap heap(hosted);
+    for (int index = 0; index < 10; ++index) {
+        ASSERT_NE(allocate_pair(heap), nullptr);  // garbage a collection would clear
+    }
+    refusing = true;
+    EXPECT_EQ(heap.allocate_scratch(64), nullptr);
+    EXPECT_EQ(heap.collections(), 0u);
+    EXPECT_EQ(heap.allocate_untyped(64), nullptr);  // by contrast, this one collects first
+    EXPECT_EQ(heap.collections(), 1u);
+    refusing = false;
+}
+
 TEST(HeapTest, ThresholdCollectsAfterThatManyBytes) {
     finalized_count = 0;
     Heap heap(HeapConfig{1 << 20, false});
