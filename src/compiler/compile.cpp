@@ -226,7 +226,8 @@ void CompilePass::compile_scope(Scope& scope, Pass pass) {
     }
     support::Status status = emitter.finish();
     if (!status.ok()) {
-        error_ = CompileError{CompileErrorKind::runtime_error, status.error().message, 0};
+        error_ =
+            CompileError{CompileErrorKind::runtime_error, std::string(status.error().message), 0};
     }
 }
 

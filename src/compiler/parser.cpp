@@ -215,7 +215,7 @@ bool Parser::push_token(Rule rule) {
         case TokenKind::integer: {
             auto value = number::BigInteger::parse(text, 0);
             if (!value.ok()) {
-                fail(CompileErrorKind::syntax_error, value.error().message, line);
+                fail(CompileErrorKind::syntax_error, std::string(value.error().message), line);
                 return false;
             }
             push(from_constant(line, integer_constant(std::move(value.value()), false)));

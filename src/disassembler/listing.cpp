@@ -20,7 +20,7 @@ support::Result<std::vector<image::Instruction>> decode_bytecode(const image::Im
             const support::Error& error = decoded.error();
             return support::make_error(
                 code.bytecode_file_offset + error.offset,
-                error.message + " in " + qstr_text(image, image.name_qstr(code)) +
+                std::string(error.message) + " in " + qstr_text(image, image.name_qstr(code)) +
                     " (bytecode offset " + std::to_string(error.offset) + ")");
         }
         offset = decoded->end();

@@ -342,7 +342,8 @@ void* Heap::allocate_untyped(std::size_t bytes) {
 }
 
 void* Heap::allocate_scratch(std::size_t bytes) {
-    if (is_locked() || collecting_ || bytes == 0 || !fits(footprint(bytes))) {
+    if (is_locked() || collecting_ || bytes == 0 ||
+        !fits(footprint(bytes) + scratch_reserve_bytes)) {
         return nullptr;
     }
     // Straight from the allocator: not allocate_memory(), whose host path collects when the

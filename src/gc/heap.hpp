@@ -147,8 +147,11 @@ class Heap {
     // allocate_untyped() without ever collecting (not even when a host allocator refuses) and
     // without zeroing: for native scratch memory taken while the caller holds values no root
     // sees (gathered arguments, a set's items), which a collection would free. nullptr when it
-    // does not fit as things stand; release_untyped() takes it back.
+    // does not fit as things stand with `scratch_reserve_bytes` to spare, so that scratch work
+    // never takes the last bytes the exception reporting its failure needs (a load's "not
+    // enough memory" text); release_untyped() takes it back.
     void* allocate_scratch(std::size_t bytes);
+    static constexpr std::size_t scratch_reserve_bytes = 512;
     // Memory outside the object graph that still belongs to the VM (the interpreter's stacks):
     // it comes from the same allocator and counts against the same limit, collecting first
     // when it would not fit. Zero-filled; null when the limit or the allocator refuses.

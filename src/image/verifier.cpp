@@ -259,22 +259,22 @@ class CodeVerifier {
   private:
     support::Error out_of_memory() const {
         support::Error error = support::make_error(support::Error::no_offset,
-                                                   "not enough memory to verify " + code_name());
+                                                   {"not enough memory to verify ", code_name()});
         error.kind = support::ErrorKind::memory_error;
         return error;
     }
 
-    std::string code_name() const { return std::string(image_.qstr(image_.name_qstr(code_))); }
+    std::string_view code_name() const { return image_.qstr(image_.name_qstr(code_)); }
 
-    support::Error prelude_error(const std::string& reason) const {
+    support::Error prelude_error(std::string_view reason) const {
         return support::make_error(code_.file_offset,
-                                   "invalid .mpy: " + reason + " at " + code_name());
+                                   {"invalid .mpy: ", reason, " at ", code_name()});
     }
 
-    support::Error error_at(std::uint32_t offset, const std::string& reason) const {
+    support::Error error_at(std::uint32_t offset, std::string_view reason) const {
         return support::make_error(
             std::size_t{code_.bytecode_file_offset} + offset,
-            "invalid .mpy: " + reason + " at " + code_name() + "+" + std::to_string(offset));
+            {"invalid .mpy: ", reason, " at ", code_name(), "+", support::DecimalText(offset)});
     }
 
     support::Status check_prelude() {

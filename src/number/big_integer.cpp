@@ -13,8 +13,8 @@ using natural::Limb;
 using natural::limb_bits;
 using natural::Magnitude;
 
-support::Error arithmetic_error(std::string message) {
-    return support::make_error(support::Error::no_offset, std::move(message));
+support::Error arithmetic_error(std::string_view message) {
+    return support::make_error(support::Error::no_offset, message);
 }
 
 constexpr std::string_view divide_by_zero_message = "divide by zero";
@@ -28,12 +28,12 @@ bool is_space(char character) {
 
 // The text as MicroPython quotes bytes in an error message (repr of a bytes object without
 // the b prefix).
-std::string quote_bytes(std::string_view text) {
+support::ScratchString quote_bytes(std::string_view text) {
     bool has_single = text.find('\'') != std::string_view::npos;
     bool has_double = text.find('"') != std::string_view::npos;
     char quote = (has_single && !has_double) ? '"' : '\'';
     static constexpr char hex_digits[] = "0123456789abcdef";
-    std::string quoted(1, quote);
+    support::ScratchString quoted(1, quote);
     for (char character : text) {
         auto byte = static_cast<unsigned char>(character);
         if (character == quote || character == '\\') {
@@ -230,16 +230,17 @@ support::Result<BigInteger> BigInteger::parse(std::string_view text, int base,
     }
     // MicroPython accepts any run of digits and underscores, even '_' alone (value 0).
     if (!valid || digits_end == digits_start || position != text.size()) {
-        return arithmetic_error("invalid syntax for integer with base " +
-                                std::to_string(reported_base) + ": " +
-                                quote_bytes(text.substr(digits_start)));
+        return support::make_error(
+            support::Error::no_offset,
+            {"invalid syntax for integer with base ", support::DecimalText(reported_base), ": ",
+             quote_bytes(text.substr(digits_start))});
     }
     std::string_view digits = text.substr(digits_start, digits_end - digits_start);
     auto unsigned_base = static_cast<unsigned>(base);
     LimbVector magnitude(natural::text_value_size_bound(digits.size(), unsigned_base));
     std::size_t size = natural::from_text(digits, unsigned_base, magnitude, meter);
     if (size == natural::stopped) {
-        return arithmetic_error(std::string(stopped_message));
+        return arithmetic_error(stopped_message);
     }
     magnitude.resize(size);
     return BigInteger(negative, std::move(magnitude));
@@ -340,14 +341,16 @@ std::size_t BigInteger::write_text(int base, bool with_prefix, std::span<char> t
     return length == 0 ? 0 : position + length;
 }
 
-std::string BigInteger::to_string(int base, bool with_prefix, support::WorkMeter* meter) const {
-    std::string text(text_bound(base), '\0');
+support::ScratchString BigInteger::to_string(int base, bool with_prefix,
+                                             support::WorkMeter* meter) const {
+    support::ScratchString text(text_bound(base), '\0');
     text.resize(write_text(base, with_prefix, text, meter));
     return text;
 }
 
-support::Result<std::vector<std::uint8_t>> BigInteger::to_bytes(std::size_t length, ByteOrder order,
-                                                                bool is_signed) const {
+support::Result<support::ScratchVector<std::uint8_t>> BigInteger::to_bytes(std::size_t length,
+                                                                           ByteOrder order,
+                                                                           bool is_signed) const {
     if (negative_ && !is_signed) {
         return arithmetic_error("can't convert negative int to unsigned");
     }
@@ -365,7 +368,7 @@ support::Result<std::vector<std::uint8_t>> BigInteger::to_bytes(std::size_t leng
     if (bits > std::uint64_t{length} * 8 && !is_minus_one_in_nothing) {
         return arithmetic_error("buffer too small");
     }
-    std::vector<std::uint8_t> bytes(length);
+    support::ScratchVector<std::uint8_t> bytes(length);
     // Two's complement of a negative value: invert every byte of magnitude - 1.
     LimbVector stored = magnitude_;
     if (negative_) {
@@ -500,12 +503,12 @@ support::Result<QuotientAndRemainder> divide_with_remainder(const BigInteger& di
                                                             const BigInteger& divisor,
                                                             support::WorkMeter* meter) {
     if (divisor.is_zero()) {
-        return arithmetic_error(std::string(divide_by_zero_message));
+        return arithmetic_error(divide_by_zero_message);
     }
     MagnitudeDivision division =
         divide_magnitudes(dividend.magnitude(), divisor.magnitude(), meter);
     if (division.stopped) {
-        return arithmetic_error(std::string(stopped_message));
+        return arithmetic_error(stopped_message);
     }
     bool signs_differ = dividend.is_negative() != divisor.is_negative();
     BigInteger quotient = BigInteger::from_magnitude(division.quotient, signs_differ);
@@ -531,7 +534,7 @@ support::Result<BigInteger> modulo(const BigInteger& dividend, const BigInteger&
 
 support::Result<double> true_divide(const BigInteger& dividend, const BigInteger& divisor) {
     if (divisor.is_zero()) {
-        return arithmetic_error(std::string(divide_by_zero_message));
+        return arithmetic_error(divide_by_zero_message);
     }
     bool negative = dividend.is_negative() != divisor.is_negative();
     if (dividend.is_zero()) {
@@ -596,7 +599,7 @@ support::Result<BigInteger> multiply(const BigInteger& left, const BigInteger& r
         LimbVector::ForOverwrite{});
     std::size_t size = natural::multiply(left_magnitude, right_magnitude, product, scratch, &meter);
     if (size == natural::stopped) {
-        return arithmetic_error(std::string(stopped_message));
+        return arithmetic_error(stopped_message);
     }
     product.resize(size);
     return BigInteger(left.is_negative() != right.is_negative(), std::move(product));
@@ -661,7 +664,7 @@ support::Result<BigInteger> modular_inverse(const BigInteger& value, const BigIn
 support::Result<BigInteger> power_modulo(const BigInteger& base, const BigInteger& exponent,
                                          const BigInteger& modulus) {
     if (modulus.is_zero()) {
-        return arithmetic_error(std::string(divide_by_zero_message));
+        return arithmetic_error(divide_by_zero_message);
     }
     BigInteger positive_modulus = modulus.absolute();
     XIPY_TRY(BigInteger square, modulo(base, positive_modulus));

@@ -74,8 +74,8 @@ class BigInteger {
     // Digits in `base` (2..36), lowercase, with a '-' sign; `with_prefix` adds 0b/0o/0x for
     // bases 2/8/16 after the sign, as bin(), oct() and hex() do.
     // With a `meter` (the conversion is quadratic in the size), empty when the meter said stop.
-    std::string to_string(int base = 10, bool with_prefix = false,
-                          support::WorkMeter* meter = nullptr) const;
+    support::ScratchString to_string(int base = 10, bool with_prefix = false,
+                                     support::WorkMeter* meter = nullptr) const;
     // The same text written into `text`, which holds at least text_bound(base) characters;
     // returns how many were written (0 when the meter said stop). For callers that keep
     // short texts on the C stack instead of in a std::string.
@@ -85,8 +85,9 @@ class BigInteger {
     // int.to_bytes with CPython's ranges. OverflowError "buffer too small" when the value
     // does not fit in `length` bytes, "can't convert negative int to unsigned" when negative
     // and not `is_signed`.
-    support::Result<std::vector<std::uint8_t>> to_bytes(std::size_t length, ByteOrder order,
-                                                        bool is_signed) const;
+    support::Result<support::ScratchVector<std::uint8_t>> to_bytes(std::size_t length,
+                                                                   ByteOrder order,
+                                                                   bool is_signed) const;
 
     std::strong_ordering compare(const BigInteger& other) const;
     // Exact comparison with a double (no rounding of either side); unordered for NaN.
@@ -123,7 +124,7 @@ class BigInteger {
 };
 
 // BigInteger::write_text into room on the C stack when the text is short, as most printed
-// ints are, and into a std::string only beyond it.
+// ints are, and into scratch memory only beyond it.
 class BigIntegerText {
   public:
     BigIntegerText(const BigInteger& value, int base, bool with_prefix,
@@ -143,7 +144,7 @@ class BigIntegerText {
 
   private:
     char short_room_[256];
-    std::string long_room_;
+    support::ScratchString long_room_;
     std::string_view text_;
 };
 

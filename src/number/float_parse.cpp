@@ -131,8 +131,7 @@ std::optional<UnsignedDecimal> parse_unsigned_decimal(std::string_view text) {
 
 support::Result<double> parse_float(std::string_view text) {
     const auto invalid = [] {
-        return support::make_error(support::Error::no_offset,
-                                   std::string(invalid_float_text_message));
+        return support::make_error(support::Error::no_offset, invalid_float_text_message);
     };
     std::size_t position = 0;
     while (position < text.size() && is_space(text[position])) {

@@ -17,6 +17,7 @@
 #include "object/intern_table.hpp"
 #include "object/object.hpp"
 #include "object/value.hpp"
+#include "support/decimal_text.hpp"
 #include "support/inline.hpp"
 #include "support/work_meter.hpp"
 
@@ -146,19 +147,7 @@ class Runtime : public gc::RootProvider {
     // std::string): the common error texts cost no malloc, which fixed-buffer VMs need.
     Raised raise_joined(const Type* type, std::initializer_list<std::string_view> pieces);
     // A count or index as decimal text on the C stack, for raise_joined()'s pieces.
-    class DecimalText {
-      public:
-        explicit DecimalText(std::int64_t value) {
-            end_ = std::to_chars(digits_, digits_ + sizeof digits_, value).ptr;
-        }
-        operator std::string_view() const {
-            return {digits_, static_cast<std::size_t>(end_ - digits_)};
-        }
-
-      private:
-        char digits_[24];
-        char* end_;
-    };
+    using DecimalText = support::DecimalText;
     // Makes `type()` (no arguments) and sets it pending; returns empty.
     Raised raise_type(const Type* type);
     // `raise value`: value is an exception instance or class; anything else

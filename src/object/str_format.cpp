@@ -60,9 +60,9 @@ namespace {
 text::Error pending_failure() { return text::Error{text::ErrorKind::type_error, {}}; }
 
 text::Error cannot_convert_to_str(Runtime& runtime, Value value) {
-    return text::Error{text::ErrorKind::type_error, "can't convert '" +
-                                                        std::string(type_name_of(runtime, value)) +
-                                                        "' object to str implicitly"};
+    return text::Error{text::ErrorKind::type_error,
+                       support::join_text({"can't convert '", type_name_of(runtime, value),
+                                           "' object to str implicitly"})};
 }
 
 // One value under a spec without a !r/!s conversion, as str.format dispatches it. An
@@ -88,10 +88,10 @@ text::Status format_value(Runtime& runtime, Value value, const text::FormatSpec&
                            "'=' alignment not allowed in string format specifier"};
     }
     if (spec.type != '\0' && spec.type != 's') {
-        return text::Error{text::ErrorKind::value_error,
-                           std::string("unknown format code '") + spec.type +
-                               "' for object of type '" +
-                               std::string(type_name_of(runtime, value)) + "'"};
+        return text::Error{
+            text::ErrorKind::value_error,
+            support::join_text({"unknown format code '", std::string_view(&spec.type, 1),
+                                "' for object of type '", type_name_of(runtime, value), "'"})};
     }
     if (is_bytes(native) &&
         (kind == text::TextKind::bytes || support::is_valid_utf8(bytes_view(native)))) {
@@ -127,7 +127,7 @@ class TemplateArguments final : public text::FormatArguments {
         std::optional<std::uint32_t> id = runtime_.interned().find(name);
         Value found = id ? keyword_argument(arguments_, *id) : Value::empty();
         if (found.is_empty()) {
-            return text::Error{text::ErrorKind::key_error, std::string(name)};
+            return text::Error{text::ErrorKind::key_error, support::ScratchString(name)};
         }
         // The values stay reachable through the call's arguments.
         if (!keywords_.push_back(found)) {
@@ -216,9 +216,9 @@ class PercentValues final : public text::PercentArguments {
 
   private:
     text::Error cannot_convert(Value value, std::string_view target) {
-        return text::Error{text::ErrorKind::type_error,
-                           "can't convert " + std::string(type_name_of(runtime_, value)) + " to " +
-                               std::string(target)};
+        return text::Error{
+            text::ErrorKind::type_error,
+            support::join_text({"can't convert ", type_name_of(runtime_, value), " to ", target})};
     }
 
     text::Status write_value(Value value, const text::PercentSpec& spec, text::TextSink& sink) {
@@ -231,7 +231,7 @@ class PercentValues final : public text::PercentArguments {
                     auto truncated = number::BigInteger::from_double(native.as_double());
                     if (!truncated) {
                         return text::Error{text::ErrorKind::overflow_error,
-                                           std::string(truncated.error().message)};
+                                           truncated.error().message};
                     }
                     return text::write_percent_integer(*truncated, spec, sink);
                 }

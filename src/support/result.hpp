@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cassert>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -52,8 +55,13 @@ using Status = Result<Success>;
 
 inline Status succeeded() { return Success{}; }
 
-inline Error make_error(std::size_t offset, std::string message) {
-    return Error{ErrorKind::value_error, std::move(message), offset};
+inline Error make_error(std::size_t offset, std::string_view message) {
+    return Error{ErrorKind::value_error, ScratchString(message), offset};
+}
+
+// The message joined from pieces in scratch memory (DecimalText for numbers), no std::string.
+inline Error make_error(std::size_t offset, std::initializer_list<std::string_view> pieces) {
+    return Error{ErrorKind::value_error, join_text(pieces), offset};
 }
 
 }  // namespace xipy::support

@@ -33,7 +33,7 @@ std::int32_t read_wrapping_int(std::string_view spec, std::size_t& position) {
 }
 
 Error unknown_code(char type, std::string_view type_name) {
-    std::string message = "unknown format code '";
+    support::ScratchString message = "unknown format code '";
     message.push_back(type);
     message.append("' for object of type '").append(type_name).append("'");
     return Error{ErrorKind::value_error, std::move(message)};

@@ -96,8 +96,9 @@ Status expand_field(std::string_view pattern, std::size_t& position, FormatArgum
                          "end of format while looking for conversion specifier"};
         }
         if (pattern[position] != 'r' && pattern[position] != 's') {
-            return Error{ErrorKind::value_error,
-                         std::string("unknown conversion specifier ") + pattern[position]};
+            return Error{
+                ErrorKind::value_error,
+                support::join_text({"unknown conversion specifier ", pattern.substr(position, 1)})};
         }
         conversion = pattern[position++];
     }

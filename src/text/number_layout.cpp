@@ -109,7 +109,7 @@ Status write_integer(const number::BigInteger& value, const IntegerStyle& style,
         }
     }
 
-    std::string digits = value.absolute().to_string(style.base);
+    support::ScratchString digits = value.absolute().to_string(style.base);
     if (style.uppercase) {
         for (char& digit : digits) {
             if (digit >= 'a' && digit <= 'z') {

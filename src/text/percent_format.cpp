@@ -149,14 +149,14 @@ Status format_percent(std::string_view pattern, PercentArguments& arguments, Tex
         if (!is_conversion(conversion)) {
             static constexpr std::string_view hex_digits = "0123456789abcdef";
             auto byte = static_cast<unsigned char>(conversion);
-            std::string message = "unsupported format character '";
+            support::ScratchString message = "unsupported format character '";
             message.push_back(conversion);
             message.append("' (0x");
             if (byte >= 16) {
                 message.push_back(hex_digits[byte >> 4]);
             }
             message.push_back(hex_digits[byte & 0xF]);
-            message.append(") at index ").append(std::to_string(position));
+            message.append(") at index ").append(support::DecimalText(position));
             return Error{ErrorKind::value_error, std::move(message)};
         }
         spec.conversion = conversion;

@@ -70,7 +70,8 @@ void ModuleContext::intern_operand_names(const image::RawCode& code) {
 }
 
 std::string load_error_text(const support::Error& error) {
-    return error.message.starts_with("invalid .mpy: ") ? error.message : error.describe();
+    return error.message.starts_with("invalid .mpy: ") ? std::string(error.message)
+                                                       : error.describe();
 }
 
 object::Raised Interpreter::raise_load_error(const support::Error& error) {
@@ -498,7 +499,7 @@ ModuleContext* load_code(object::Runtime& runtime, Value image, bool transient) 
     if (!loaded) {
         const support::Error& error = loaded.error();
         interpreter.raise_new(&object::value_error_type, error.message.starts_with("invalid .mpy: ")
-                                                             ? error.message
+                                                             ? std::string(error.message)
                                                              : error.describe());
         return nullptr;
     }

@@ -103,7 +103,7 @@ TEST_F(SampleModule, BadOpcodeInBytecodeIsAnErrorAtItsFileOffset) {
     auto text = write_text(*loaded);
     ASSERT_FALSE(text.ok());
     EXPECT_EQ(text.error().offset, 80u);
-    EXPECT_TRUE(contains(text.error().message, "unknown opcode 0x00 in add"))
+    EXPECT_TRUE(contains(std::string(text.error().message), "unknown opcode 0x00 in add"))
         << text.error().message;
     EXPECT_FALSE(write_json(*loaded).ok());
 }

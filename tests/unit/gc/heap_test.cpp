@@ -470,6 +470,21 @@ TEST(HeapTest, ScratchMemoryNeverCollects) {
     EXPECT_EQ(heap.bytes_in_use(), before);
 }
 
+// Scratch work near the limit leaves the last bytes to the exception that reports its failure
+// (a load's "not enough memory to verify" text), where untyped memory may take them.
+TEST(HeapTest, ScratchMemoryLeavesAReserveBelowTheLimit) {
+    Heap heap(HeapConfig{64 * 1024, false});
+    const std::size_t room = heap.limit_bytes() - heap.bytes_in_use();
+    const std::size_t inside_reserve = room - Heap::scratch_reserve_bytes / 2;
+    EXPECT_EQ(heap.allocate_scratch(inside_reserve), nullptr);
+    void* untyped = heap.allocate_untyped(inside_reserve);
+    ASSERT_NE(untyped, nullptr);
+    heap.release_untyped(untyped, inside_reserve);
+    void* scratch = heap.allocate_scratch(room - 2 * Heap::scratch_reserve_bytes);
+    ASSERT_NE(scratch, nullptr);
+    heap.release_untyped(scratch, room - 2 * Heap::scratch_reserve_bytes);
+}
+
 // A host allocator that runs out below the limit (a fixed buffer) makes an allocation collect
 // and retry; scratch memory must not, and just gets nothing.
 TEST(HeapTest, ScratchMemoryDoesNotCollectWhenTheHostAllocatorRefuses) {

@@ -72,7 +72,7 @@ std::string load_error(const Bytes& bytes) {
     if (result.ok()) {
         return "<loaded>";
     }
-    return result.error().message;
+    return std::string(result.error().message);
 }
 
 std::size_t load_error_offset(const Bytes& bytes) {

@@ -179,7 +179,7 @@ std::string rejection(const Bytes& bytes) {
     if (result.ok()) {
         return "(accepted)";
     }
-    return result.error().message;
+    return std::string(result.error().message);
 }
 
 VerifiedCode accepted(const Bytes& bytes) {

@@ -46,7 +46,8 @@ TEST(Binascii, ReferenceVectors) {
             auto result = unhexlify(text, out);
             if (fields[2] == "error") {
                 ASSERT_FALSE(result.ok()) << line;
-                EXPECT_EQ(testing::error_text_of(line), "ValueError " + result.error().message);
+                EXPECT_EQ(testing::error_text_of(line),
+                          "ValueError " + std::string(result.error().message));
             } else {
                 ASSERT_TRUE(result.ok()) << line;
                 out.resize(*result);

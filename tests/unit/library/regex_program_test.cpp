@@ -81,7 +81,8 @@ TEST(RegexProgram, ReferenceVectors) {
         auto program = RegexProgram::compile(text_of(fields[1]));
         if (kind == "regex_compile") {
             ASSERT_FALSE(program.ok()) << line;
-            EXPECT_EQ(testing::error_text_of(line), "ValueError " + program.error().message);
+            EXPECT_EQ(testing::error_text_of(line),
+                      "ValueError " + std::string(program.error().message));
             continue;
         }
         ASSERT_TRUE(program.ok()) << line;

@@ -52,7 +52,8 @@ TEST(StructFormat, ReferenceVectors) {
             auto result = StructFormat::parse(text_of(fields[1]));
             if (fields[2] == "error") {
                 ASSERT_FALSE(result.ok()) << line;
-                EXPECT_EQ(testing::error_text_of(line), "ValueError " + result.error().message);
+                EXPECT_EQ(testing::error_text_of(line),
+                          "ValueError " + std::string(result.error().message));
             } else {
                 ASSERT_TRUE(result.ok()) << line;
                 EXPECT_EQ(std::to_string(result->size()), fields[2]) << line;

@@ -120,7 +120,7 @@ TEST(BigInteger, ComparesExactlyWithDoubles) {
 TEST(BigInteger, TextInEveryBaseRoundTrips) {
     BigInteger value = parse("-123456789012345678901234567890123456789");
     for (int base = 2; base <= 36; ++base) {
-        std::string text = value.to_string(base);
+        std::string text(value.to_string(base));
         auto back = BigInteger::parse(text, base);
         ASSERT_TRUE(back.ok()) << base;
         EXPECT_EQ(*back, value) << base;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -50,7 +51,7 @@ std::vector<std::uint8_t> bytes_of(const std::string& token) {
     return bytes;
 }
 
-std::string hex_of(const std::vector<std::uint8_t>& bytes) {
+std::string hex_of(std::span<const std::uint8_t> bytes) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string text = "x";
     for (std::uint8_t byte : bytes) {
@@ -75,14 +76,16 @@ std::string token_of(double value) {
 }
 
 // "error TYPE MESSAGE" as the vector files write a failure; support::Error carries no type.
-std::string describe_error(const support::Error& error) { return "error " + error.message; }
+std::string describe_error(const support::Error& error) {
+    return "error " + std::string(error.message);
+}
 
 template <typename T, typename Format>
 std::string describe(const support::Result<T>& result, Format format) {
     return result.ok() ? format(*result) : describe_error(result.error());
 }
 
-std::string decimal(const BigInteger& value) { return value.to_string(); }
+std::string decimal(const BigInteger& value) { return std::string(value.to_string()); }
 
 // The expected text after `operand_count` operands, with the error type dropped.
 std::string expected_text(const std::vector<std::string>& fields, std::size_t operand_count) {
@@ -124,7 +127,8 @@ std::string evaluate(const std::vector<std::string>& fields, std::size_t& operan
     if (operation == "lshift") return decimal(operand(1) << count(2));
     if (operation == "rshift") return decimal(operand(1) >> count(2));
     if (operation == "pow") return decimal(power(operand(1), count(2)));
-    if (operation == "format") return operand(1).to_string(static_cast<int>(count(2)), true);
+    if (operation == "format")
+        return std::string(operand(1).to_string(static_cast<int>(count(2)), true));
     if (operation == "compare_float") {
         auto order = operand(1).compare(double_of(fields[2]));
         return order < 0 ? "<" : order > 0 ? ">" : order == 0 ? "=" : "?";

@@ -59,7 +59,7 @@ class TestArguments final : public FormatArguments {
                 return index;
             }
         }
-        return Error{ErrorKind::key_error, std::string(name)};
+        return Error{ErrorKind::key_error, support::ScratchString(name)};
     }
     Status write_field(FieldArgument argument, char conversion, const FormatSpec& spec,
                        TextSink& sink) override {
@@ -80,7 +80,7 @@ std::string format(const std::string& pattern, std::vector<Argument> positional,
     std::string out;
     StringSink sink(out);
     Status status = format_template(pattern, arguments, sink);
-    return status.ok() ? out : "!" + status.error().message;
+    return status.ok() ? out : "!" + std::string(status.error().message);
 }
 
 TEST(FormatTemplate, ExpandsFieldsLikeTheReference) {
@@ -144,7 +144,7 @@ class TestPercent final : public PercentArguments {
     Status write_keyed(std::string_view key, const PercentSpec& spec, TextSink& sink) override {
         auto found = keyed_.find(std::string(key));
         if (found == keyed_.end()) {
-            return Error{ErrorKind::key_error, std::string(key)};
+            return Error{ErrorKind::key_error, support::ScratchString(key)};
         }
         return write(found->second, spec, sink);
     }
@@ -168,7 +168,7 @@ std::string percent(const std::string& pattern, TestPercent arguments) {
     std::string out;
     StringSink sink(out);
     Status status = format_percent(pattern, arguments, sink);
-    return status.ok() ? out : "!" + status.error().message;
+    return status.ok() ? out : "!" + std::string(status.error().message);
 }
 
 TEST(PercentFormat, FormatsLikeTheReference) {

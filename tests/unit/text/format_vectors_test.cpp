@@ -100,7 +100,7 @@ std::string read_expected(std::istringstream& fields) {
 }
 
 std::string describe(const Error& failure) {
-    return std::string("!") + exception_name(failure.kind) + " " + failure.message;
+    return std::string("!") + exception_name(failure.kind) + " " + std::string(failure.message);
 }
 
 // str(x) for the test values, as MicroPython prints them.

@@ -31,7 +31,7 @@ Pieces split_of(std::string_view text, std::optional<std::string_view> separator
                 std::int64_t max_split = -1) {
     PieceList list;
     Status status = split(text, separator, max_split, list);
-    return status.ok() ? list.pieces : Pieces{"!" + status.error().message};
+    return status.ok() ? list.pieces : Pieces{"!" + std::string(status.error().message)};
 }
 
 Pieces rsplit_of(std::string_view text, std::optional<std::string_view> separator,
@@ -39,7 +39,7 @@ Pieces rsplit_of(std::string_view text, std::optional<std::string_view> separato
     PieceList list;
     Status status = rsplit(text, separator, max_split, list);
     if (!status.ok()) {
-        return Pieces{"!" + status.error().message};
+        return Pieces{"!" + std::string(status.error().message)};
     }
     // Pieces arrive right to left when there is a limit.
     if (max_split >= 0) {
@@ -59,7 +59,7 @@ std::string written(Writer writer) {
     std::string out;
     StringSink sink(out);
     Status status = writer(sink);
-    return status.ok() ? out : "!" + status.error().message;
+    return status.ok() ? out : "!" + std::string(status.error().message);
 }
 
 TEST(StringMethods, Split) {
