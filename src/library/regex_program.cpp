@@ -60,7 +60,7 @@ bool in_named_class(std::uint8_t letter, std::int8_t subject_byte) {
 // the whole compile failed but, as in the reference, does not stop it early.
 class Compiler {
   public:
-    explicit Compiler(std::string_view pattern, std::vector<std::uint8_t>& code)
+    explicit Compiler(std::string_view pattern, support::ScratchVector<std::uint8_t>& code)
         : pattern_(pattern), code_(code) {}
 
     // Compiles up to the `)` or end that closes this level; returns its position, or
@@ -92,7 +92,7 @@ class Compiler {
     }
 
     std::string_view pattern_;
-    std::vector<std::uint8_t>& code_;
+    support::ScratchVector<std::uint8_t>& code_;
     std::size_t groups_ = 0;
     bool out_of_range_ = false;
 };
@@ -274,7 +274,7 @@ support::Result<RegexProgram> RegexProgram::compile(std::string_view pattern) {
         pattern = pattern.substr(0, nul);
     }
     RegexProgram program;
-    std::vector<std::uint8_t>& code = program.code_;
+    support::ScratchVector<std::uint8_t>& code = program.storage_;
     code = {op_reverse_split, 3, op_any, op_jump, static_cast<std::uint8_t>(-5), op_save, 0};
     Compiler compiler(pattern, code);
     std::optional<std::size_t> end = compiler.sequence(0, 0);
@@ -288,6 +288,7 @@ support::Result<RegexProgram> RegexProgram::compile(std::string_view pattern) {
     code.push_back(1);
     code.push_back(op_match);
     program.groups_ = compiler.groups() + 1;
+    program.code_ = code;
     return program;
 }
 
@@ -430,7 +431,7 @@ support::Result<bool> RegexProgram::execute(std::string_view subject, std::size_
 std::optional<std::uint32_t> expand_regex_replacement(std::string_view replacement,
                                                       std::string_view subject,
                                                       std::span<const std::size_t> captures,
-                                                      std::string& out) {
+                                                      support::ScratchString& out) {
     std::size_t nul = replacement.find('\0');
     if (nul != std::string_view::npos) {
         replacement = replacement.substr(0, nul);

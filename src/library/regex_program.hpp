@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/result.hpp"
+#include "support/scratch_allocator.hpp"
 #include "support/work_meter.hpp"
 
 namespace xipy::library {
@@ -38,7 +39,9 @@ struct RegexLimits {
 // Invariants: code_ is re1.5's program: the 5-byte unanchored prefix, Save 0, the body,
 // Save 1, Match; jump offsets are signed bytes and capture slots unsigned bytes, which is
 // why long or many-grouped patterns are "regex too complex" exactly when the reference
-// says so.
+// says so. code_ views storage_ for a program compile() made, or bytes its owner keeps (a
+// pattern object keeps them in its own cell, so a program lives as long as the object
+// without holding memory outside the heap); a program is moved, never copied.
 class RegexProgram {
   public:
     static constexpr std::size_t unset = static_cast<std::size_t>(-1);
@@ -48,6 +51,19 @@ class RegexProgram {
     // offsets or counts that do not fit a byte, groups nested deeper than 256) and "error in
     // regex" for an unmatched `)` at the top level. The pattern ends at its first NUL.
     static support::Result<RegexProgram> compile(std::string_view pattern);
+    // A program over code another program's code() gave, kept by the caller for as long as
+    // this program is used.
+    static RegexProgram over(std::span<const std::uint8_t> code, std::size_t group_count) {
+        RegexProgram program;
+        program.code_ = code;
+        program.groups_ = group_count;
+        return program;
+    }
+
+    RegexProgram(RegexProgram&&) noexcept = default;
+    RegexProgram& operator=(RegexProgram&&) noexcept = default;
+    RegexProgram(const RegexProgram&) = delete;
+    RegexProgram& operator=(const RegexProgram&) = delete;
 
     // Groups including group 0, the whole match; captures need 2 * group_count() slots.
     std::size_t group_count() const { return groups_; }
@@ -65,7 +81,8 @@ class RegexProgram {
   private:
     RegexProgram() = default;
 
-    std::vector<std::uint8_t> code_;
+    support::ScratchVector<std::uint8_t> storage_;
+    std::span<const std::uint8_t> code_;
     std::size_t groups_ = 1;
 };
 
@@ -79,6 +96,6 @@ class RegexProgram {
 std::optional<std::uint32_t> expand_regex_replacement(std::string_view replacement,
                                                       std::string_view subject,
                                                       std::span<const std::size_t> captures,
-                                                      std::string& out);
+                                                      support::ScratchString& out);
 
 }  // namespace xipy::library

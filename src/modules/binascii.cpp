@@ -12,6 +12,7 @@
 #include "object/int_object.hpp"
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::modules {
 
@@ -26,7 +27,7 @@ std::span<const std::uint8_t> as_bytes(std::string_view data) {
     return {reinterpret_cast<const std::uint8_t*>(data.data()), data.size()};
 }
 
-std::span<std::uint8_t> as_writable(std::string& data) {
+std::span<std::uint8_t> as_writable(support::ScratchString& data) {
     return {reinterpret_cast<std::uint8_t*>(data.data()), data.size()};
 }
 
@@ -44,7 +45,7 @@ object::Result<Value> binascii_hexlify(object::Runtime& runtime, Arguments argum
         // An empty separator contributes its C string's terminating NUL (see binascii.hpp).
         separator = text->empty() ? std::uint8_t{0} : static_cast<std::uint8_t>((*text)[0]);
     }
-    std::string out(library::hexlify_size(data->size(), separator.has_value()), '\0');
+    support::ScratchString out(library::hexlify_size(data->size(), separator.has_value()), '\0');
     library::hexlify(as_bytes(*data), separator, as_writable(out));
     return object::make_bytes(runtime, out);
 }
@@ -54,7 +55,7 @@ object::Result<Value> binascii_unhexlify(object::Runtime& runtime, Arguments arg
     if (!text) {
         return Value::empty();
     }
-    std::string out(text->size() / 2, '\0');
+    support::ScratchString out(text->size() / 2, '\0');
     auto written = library::unhexlify(as_bytes(*text), as_writable(out));
     if (!written) {
         return runtime.raise_new(&object::value_error_type, written.error().message);
@@ -83,7 +84,7 @@ object::Result<Value> binascii_b2a_base64(object::Runtime& runtime, Arguments ar
         }
         newline = truth != 0;
     }
-    std::string out(library::base64_encoded_size(data->size(), newline), '\0');
+    support::ScratchString out(library::base64_encoded_size(data->size(), newline), '\0');
     library::base64_encode(as_bytes(*data), newline, as_writable(out));
     return object::make_bytes(runtime, out);
 }
@@ -93,7 +94,7 @@ object::Result<Value> binascii_a2b_base64(object::Runtime& runtime, Arguments ar
     if (!text) {
         return Value::empty();
     }
-    std::string out(library::base64_decoded_capacity(text->size()), '\0');
+    support::ScratchString out(library::base64_decoded_capacity(text->size()), '\0');
     auto written = library::base64_decode(as_bytes(*text), as_writable(out));
     if (!written) {
         // As the native reference (1.29); the 1.27 WebAssembly build's frozen-Python

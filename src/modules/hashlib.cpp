@@ -1,6 +1,10 @@
 // The hashlib module: sha256 (as the reference), plus sha1 and md5 (as CPython offers them).
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "library/md5.hpp"
@@ -66,8 +70,15 @@ object::Result<Value> hash_update(object::Runtime& runtime, Arguments arguments)
     return feed(runtime, hash, arguments[1]) ? Value::none() : Value::empty();
 }
 
+// A digest's bytes on the C stack: SHA-256's 32 are the most any hash here gives.
+struct Digest {
+    char bytes[32];
+    std::size_t size = 0;
+    std::string_view view() const { return {bytes, size}; }
+};
+
 // The digest bytes, marking the hash final as the reference does.
-std::optional<std::string> finish(object::Runtime& runtime, Value self) {
+std::optional<Digest> finish(object::Runtime& runtime, Value self) {
     HashObject* hash = as_hash(self);
     if (hash->final) {
         hash_is_final(runtime);
@@ -77,14 +88,18 @@ std::optional<std::string> finish(object::Runtime& runtime, Value self) {
     return std::visit(
         [](auto& hasher) {
             auto digest = hasher.digest();
-            return std::string(digest.begin(), digest.end());
+            static_assert(sizeof digest <= sizeof Digest::bytes);
+            Digest result;
+            std::memcpy(result.bytes, digest.data(), digest.size());
+            result.size = digest.size();
+            return result;
         },
         hash->hasher);
 }
 
 object::Result<Value> hash_digest(object::Runtime& runtime, Arguments arguments) {
     auto digest = finish(runtime, arguments[0]);
-    return digest ? object::make_bytes(runtime, *digest) : object::Raised{};
+    return digest ? object::make_bytes(runtime, digest->view()) : object::Raised{};
 }
 
 object::Result<Value> hash_hexdigest(object::Runtime& runtime, Arguments arguments) {
@@ -93,13 +108,14 @@ object::Result<Value> hash_hexdigest(object::Runtime& runtime, Arguments argumen
         return Value::empty();
     }
     static constexpr char digits[] = "0123456789abcdef";
-    std::string text;
-    for (char byte : *digest) {
+    char text[2 * sizeof Digest::bytes];
+    std::size_t length = 0;
+    for (char byte : digest->view()) {
         auto value = static_cast<std::uint8_t>(byte);
-        text.push_back(digits[value >> 4]);
-        text.push_back(digits[value & 15]);
+        text[length++] = digits[value >> 4];
+        text[length++] = digits[value & 15];
     }
-    return object::make_str(runtime, text);
+    return object::make_str(runtime, std::string_view(text, length));
 }
 
 constexpr NativeFunction hash_methods[] = {

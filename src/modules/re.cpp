@@ -1,6 +1,8 @@
 // The re module: compiled patterns and match objects over library/regex_program.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -16,6 +18,7 @@
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 #include "support/small_vector.hpp"
 
 namespace xipy::modules {
@@ -32,15 +35,23 @@ namespace {
 extern const object::Type pattern_type;
 extern const object::Type match_type;
 
-// A compiled pattern. Invariant: `program` was compiled from `source` (a str or bytes,
-// kept for fullmatch, which compiles an anchored variant). The program owns host memory,
-// so the type has a finaliser that destroys it.
+// A compiled pattern. Invariant: the program's `code_bytes` bytes, after the object in its
+// cell, were compiled from `source` (a str or bytes, kept for fullmatch, which compiles an
+// anchored variant). Kept in the cell, the program counts in the heap and needs no finaliser.
 struct PatternObject : object::Object {
     Value source;
-    RegexProgram program;
+    std::uint32_t group_count;
+    std::uint32_t code_bytes;
 
-    PatternObject(Value pattern_source, RegexProgram compiled)
-        : Object(&pattern_type), source(pattern_source), program(std::move(compiled)) {}
+    PatternObject(Value pattern_source, const RegexProgram& compiled)
+        : Object(&pattern_type),
+          source(pattern_source),
+          group_count(static_cast<std::uint32_t>(compiled.group_count())),
+          code_bytes(static_cast<std::uint32_t>(compiled.code().size())) {
+        std::memcpy(code(), compiled.code().data(), code_bytes);
+    }
+    std::uint8_t* code() { return reinterpret_cast<std::uint8_t*>(this + 1); }
+    RegexProgram program() { return RegexProgram::over({code(), code_bytes}, group_count); }
 };
 
 // One successful match. Invariant: `captures` (after the object) holds 2 * group_count byte
@@ -63,8 +74,6 @@ void trace_pattern(gc::Cell* cell, gc::Tracer& tracer) {
         tracer.mark(pattern->source.as_object());
     }
 }
-
-void finalize_pattern(gc::Cell* cell) { static_cast<PatternObject*>(cell)->~PatternObject(); }
 
 void trace_match(gc::Cell* cell, gc::Tracer& tracer) {
     auto* match = static_cast<MatchObject*>(cell);
@@ -100,12 +109,12 @@ object::Result<Value> compile_pattern(object::Runtime& runtime, Value source,
     if (!text) {
         return Value::empty();
     }
-    std::string pattern = std::string(wrap_before) + std::string(*text) + std::string(wrap_after);
+    support::ScratchString pattern = support::join_text({wrap_before, *text, wrap_after});
     auto program = RegexProgram::compile(pattern);
     if (!program) {
         return runtime.raise_new(&object::value_error_type, program.error().message);
     }
-    auto* object = runtime.make<PatternObject>(0, source, std::move(*program));
+    auto* object = runtime.make<PatternObject>(program->code().size(), source, *program);
     return object == nullptr ? Value::empty() : Value::from_object(object);
 }
 
@@ -196,7 +205,7 @@ object::Result<Value> execute(object::Runtime& runtime, Value pattern, Arguments
     Captures captures(runtime.scratch_memory());
     object::NativeWorkMeter meter(runtime);
     auto found =
-        run(runtime, meter, as_pattern(pattern)->program, *text, static_cast<std::size_t>(begin),
+        run(runtime, meter, as_pattern(pattern)->program(), *text, static_cast<std::size_t>(begin),
             static_cast<std::size_t>(end), mode != MatchMode::search, captures);
     if (!found) {
         return Value::empty();
@@ -235,7 +244,7 @@ object::Result<Value> split(object::Runtime& runtime, Value pattern, Value subje
         }
         maxsplit = *given;
     }
-    const RegexProgram& program = as_pattern(pattern)->program;
+    const RegexProgram program = as_pattern(pattern)->program();
     Value result = object::make_list(runtime, {});
     if (result.is_empty()) {
         return Value::empty();
@@ -316,9 +325,9 @@ object::Result<Value> substitute(object::Runtime& runtime, Value pattern, Argume
     if (!text) {
         return Value::empty();
     }
-    const RegexProgram& program = as_pattern(pattern)->program;
+    const RegexProgram program = as_pattern(pattern)->program();
     bool callable = object::is_callable(replacement);
-    std::string out;
+    support::ScratchString out;
     bool substituted = false;
     std::size_t begin = 0;
     Captures captures(runtime.scratch_memory());
@@ -554,13 +563,9 @@ constexpr Attribute pattern_attributes[] = {
     {names::sub, &pattern_methods[4]},
 };
 
-constinit const object::Type pattern_type{names::re,
-                                          &object::object_type,
-                                          object::TypeSlots{.print = pattern_print},
-                                          pattern_attributes,
-                                          0,
-                                          trace_pattern,
-                                          finalize_pattern};
+constinit const object::Type pattern_type{
+    names::re, &object::object_type, object::TypeSlots{.print = pattern_print}, pattern_attributes,
+    0,         trace_pattern};
 
 constinit const object::Type match_type{names::match,
                                         &object::object_type,

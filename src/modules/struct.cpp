@@ -1,7 +1,6 @@
 // The struct module: pack, unpack, pack_into, unpack_from and calcsize over library/struct_format.
 #include <algorithm>
 #include <string>
-#include <vector>
 
 #include "library/struct_format.hpp"
 #include "modules/names.hpp"
@@ -15,6 +14,8 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::modules {
 
@@ -82,8 +83,14 @@ bool pack_values(object::Runtime& runtime, const library::StructFormat& format,
     if (!charge_format(runtime, format)) {
         return false;
     }
-    std::vector<StructField> fields;
-    format.for_each_field([&](const StructField& field) { fields.push_back(field); });
+    support::SmallVector<StructField, 16> fields(runtime.scratch_memory());
+    bool gathered = true;
+    format.for_each_field(
+        [&](const StructField& field) { gathered = gathered && fields.push_back(field); });
+    if (!gathered) {
+        runtime.raise_memory_error();
+        return false;
+    }
     std::size_t count = std::min(fields.size(), values.size());
     for (std::size_t index = 0; index < count; ++index) {
         const StructField& field = fields[index];
@@ -229,7 +236,7 @@ object::Result<Value> struct_pack(object::Runtime& runtime, Arguments arguments)
     if (!format) {
         return Value::empty();
     }
-    std::string out(format->size(), '\0');
+    support::ScratchString out(format->size(), '\0');
     if (!pack_values(runtime, *format, arguments.positional().subspan(1),
                      reinterpret_cast<std::uint8_t*>(out.data()))) {
         return Value::empty();
@@ -252,7 +259,7 @@ object::Result<Value> struct_pack_into(object::Runtime& runtime, Arguments argum
     }
     // Packed into a scratch copy first: converting a value may run Python code or allocate,
     // which could resize the target buffer under a raw pointer.
-    std::string out(format->size(), '\0');
+    support::ScratchString out(format->size(), '\0');
     std::copy_n(buffer->data + *offset, out.size(), out.data());
     if (!pack_values(runtime, *format, arguments.positional().subspan(3),
                      reinterpret_cast<std::uint8_t*>(out.data()))) {
@@ -281,7 +288,7 @@ object::Result<Value> struct_unpack_from(object::Runtime& runtime, Arguments arg
         return Value::empty();
     }
     // A copy, since unpacking allocates and the buffer's owner might be resized meanwhile.
-    std::string copy(data->substr(*offset, format->size()));
+    support::ScratchString copy(data->substr(*offset, format->size()));
     return unpack_values(runtime, *format, copy);
 }
 

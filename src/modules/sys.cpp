@@ -43,7 +43,7 @@ object::Result<Value> sys_print_exception(object::Runtime& runtime, Arguments ar
             return runtime.raise_new(&object::os_error_type, "stream operation not supported");
         }
     }
-    std::string formatted;
+    support::ScratchString formatted;
     if (object::is_exception(arguments[0])) {
         formatted = object::format_traceback(runtime, arguments[0]);
     } else {
@@ -51,7 +51,8 @@ object::Result<Value> sys_print_exception(object::Runtime& runtime, Arguments ar
         if (!repr) {
             return Value::empty();
         }
-        formatted = *repr + "\n";
+        formatted.assign(*repr);
+        formatted += '\n';
     }
     Value text = object::make_str(runtime, formatted);
     if (text.is_empty()) {

@@ -2,7 +2,9 @@
 #include "object/complex_object.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <span>
 
 #include "number/float_parse.hpp"
 #include "object/exception_object.hpp"
@@ -21,17 +23,8 @@ ComplexParts parts_of(Value self) {
     return {complex->real, complex->imaginary};
 }
 
-// Each part is printed as repr(float) prints it, less the ".0" of integral values.
-std::string format_part(double value) {
-    std::string text = float_repr(value);
-    if (text.size() >= 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
-        text.resize(text.size() - 2);
-    }
-    return text;
-}
-
 Status complex_print(Runtime&, Value self, Printer& printer, PrintKind) {
-    printer.write(complex_repr(parts_of(self)));
+    printer.write(ComplexText(parts_of(self)));
     return succeeded();
 }
 
@@ -271,19 +264,36 @@ std::optional<ComplexParts> to_complex(Runtime& runtime, Value value) {
     return parts;
 }
 
-std::string complex_repr(ComplexParts parts) {
+ComplexText::ComplexText(ComplexParts parts) {
     // A zero real part (either sign) is left out, parentheses and all.
     if (parts.real == 0.0) {
-        return format_part(parts.imaginary) + "j";
+        append_part(parts.imaginary);
+        append("j");
+        return;
     }
-    std::string text = "(" + format_part(parts.real);
+    append("(");
+    append_part(parts.real);
     // -0.0 keeps its own sign; any nan prints as "+nan".
     if (std::isnan(parts.imaginary) || !std::signbit(parts.imaginary)) {
-        text += '+';
+        append("+");
     }
-    text += format_part(parts.imaginary);
-    text += "j)";
-    return text;
+    append_part(parts.imaginary);
+    append("j)");
+}
+
+void ComplexText::append(std::string_view piece) {
+    std::memcpy(text_ + length_, piece.data(), piece.size());
+    length_ += piece.size();
+}
+
+// Each part is printed as repr(float) prints it, less the ".0" of integral values.
+void ComplexText::append_part(double value) {
+    std::size_t length = number::format_float_repr(
+        value, std::span<char>(text_ + length_, number::max_float_text_length + 1));
+    if (length >= 2 && std::string_view(text_ + length_ + length - 2, 2) == ".0") {
+        length -= 2;
+    }
+    length_ += length;
 }
 
 std::optional<ComplexParts> parse_complex(std::string_view text) {

@@ -1,10 +1,12 @@
 // complex: heap objects holding two doubles, with MicroPython's arithmetic and repr.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "number/float_format.hpp"
 #include "object/object.hpp"
 #include "object/runtime.hpp"
 
@@ -37,8 +39,19 @@ inline Result<Value> make_complex(Runtime& runtime, ComplexParts parts) {
 std::optional<ComplexParts> complex_parts_of(Value value);
 // Like complex_parts_of, but raises TypeError "can't convert <type> to complex".
 std::optional<ComplexParts> to_complex(Runtime& runtime, Value value);
-// The text of repr(z) and str(z), as MicroPython prints it.
-std::string complex_repr(ComplexParts parts);
+// The text of repr(z) and str(z), as MicroPython prints it, held on the C stack.
+class ComplexText {
+  public:
+    explicit ComplexText(ComplexParts parts);
+    operator std::string_view() const { return {text_, length_}; }
+
+  private:
+    void append(std::string_view piece);
+    void append_part(double value);
+
+    char text_[2 * number::max_float_text_length + 4];
+    std::size_t length_ = 0;
+};
 // Parses the text complex() accepts ("1+2j", " -3J ", "4", "inf-nanj"); empty optional
 // when it is not valid (the caller raises "invalid syntax for number").
 std::optional<ComplexParts> parse_complex(std::string_view text);

@@ -425,9 +425,10 @@ void append_traceback(Runtime& runtime, Value exception, Text& out) {
 }
 template void append_traceback(Runtime&, Value, std::string&);
 template void append_traceback(Runtime&, Value, support::SourceString&);
+template void append_traceback(Runtime&, Value, support::ScratchString&);
 
-std::string format_traceback(Runtime& runtime, Value exception) {
-    std::string text;
+support::ScratchString format_traceback(Runtime& runtime, Value exception) {
+    support::ScratchString text;
     append_traceback(runtime, exception, text);
     return text;
 }

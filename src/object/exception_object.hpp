@@ -10,6 +10,7 @@
 #include "object/object.hpp"
 #include "object/printer.hpp"
 #include "object/runtime.hpp"
+#include "support/scratch_allocator.hpp"
 #include "support/source_allocator.hpp"
 
 namespace xipy::object {
@@ -97,7 +98,7 @@ Raised raise_os_error(Runtime& runtime, std::int64_t number);
 Value stop_iteration_value(Value exception);
 // "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n"; only
 // "Type: message\n" for an exception that never passed through a frame.
-std::string format_traceback(Runtime& runtime, Value exception);
+support::ScratchString format_traceback(Runtime& runtime, Value exception);
 // The same, appended to `out` (which asks the C library for nothing when the string's
 // allocator does not: a fixed-buffer VM's report of an uncaught exception).
 template <class Text>

@@ -145,12 +145,6 @@ constinit const Type float_type{names::float_, &object_type,
                                 },
                                 float_attributes, type_flag_subclassable};
 
-std::string float_repr(double value) {
-    char buffer[number::max_float_text_length + 1];
-    std::size_t length = number::format_float_repr(value, buffer);
-    return std::string(buffer, length);
-}
-
 std::int64_t float_hash(double value) {
     if (std::isnan(value)) {
         return 0;

@@ -19,6 +19,7 @@
 #include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::object {
 namespace {
@@ -262,8 +263,9 @@ Result<Value> stream_getvalue(Runtime& runtime, Arguments arguments) {
     if (stream->closed) {
         return raise_closed(runtime);
     }
-    std::string contents(stream->contents());
-    return make_chunk(runtime, stream, contents);
+    // The contents are the stream's own storage or a bytes object's, neither of which moves
+    // while the result is made (read() makes its chunks the same way).
+    return make_chunk(runtime, stream, stream->contents());
 }
 
 Result<Value> stream_seek(Runtime& runtime, Arguments arguments) {
@@ -356,7 +358,8 @@ Result<Value> stream_make_new(Runtime& runtime, const Type* type, Arguments argu
     }
     if (arguments.positional_count == 1 && !arguments[0].is_none()) {
         Value initial = arguments[0];
-        std::string data;
+        // A copy: a str's text may move as the intern table grows while the storage is made.
+        support::ScratchString data;
         if (is_int(initial)) {
             auto hint = to_integer(runtime, initial);
             if (!hint) {

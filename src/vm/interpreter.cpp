@@ -263,7 +263,7 @@ object::Status Interpreter::run_scheduled() {
             running_scheduled_ = false;
             return object::Raised{};
         }
-        std::string text = object::format_traceback(*this, exception);
+        support::ScratchString text = object::format_traceback(*this, exception);
         write(object::OutputStream::standard_error, text);
     }
     running_scheduled_ = false;

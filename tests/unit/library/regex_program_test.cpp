@@ -26,7 +26,7 @@ std::string group_text(std::string_view subject, const std::vector<std::size_t>&
 std::string substitute(const RegexProgram& program, std::string_view replacement,
                        std::string_view subject, int count) {
     std::vector<std::size_t> captures(2 * program.group_count());
-    std::string out;
+    support::ScratchString out;
     std::size_t begin = 0;
     for (;;) {
         auto found = program.execute(subject, begin, subject.size(), false, captures);
