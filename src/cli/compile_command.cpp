@@ -197,7 +197,7 @@ int run_compile_command(std::span<const std::string_view> arguments) {
         print_compile_error(result.error(), input, source_name);
         return exit_failure;
     }
-    const std::vector<std::uint8_t>& image = result.image();
+    const compiler::Vector<std::uint8_t>& image = result.image();
     if (output.empty() && from_stdin) {
         std::fwrite(image.data(), 1, image.size(), stdout);
         return std::ferror(stdout) != 0 ? exit_failure : exit_success;

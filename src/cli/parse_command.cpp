@@ -40,7 +40,7 @@ int run_parse_command(std::span<const std::string_view> arguments) {
         return exit_failure;
     }
     // fwrite, not fputs: a string leaf may hold NUL characters.
-    std::string dump = compiler::dump_parse_tree(result.tree());
+    const compiler::Text dump = compiler::dump_parse_tree(result.tree());
     std::fwrite(dump.data(), 1, dump.size(), stdout);
     return exit_success;
 }

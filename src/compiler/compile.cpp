@@ -44,7 +44,7 @@ ConstantValue constant_value_of(const Constant& constant, bool& supported) {
         case Constant::Kind::bytes:
             return ConstantValue::bytes(constant.text);
         case Constant::Kind::tuple: {
-            std::vector<ConstantValue> items;
+            Vector<ConstantValue> items;
             items.reserve(constant.items.size());
             for (const Constant& item : constant.items) {
                 items.push_back(constant_value_of(item, supported));
@@ -108,19 +108,17 @@ std::optional<CompileError> check_utf8(const CompiledModule& module, std::string
 CompilePass::CompilePass(ParseTree& tree, CompiledModule& module, const CompileOptions& options)
     : tree_(tree), module_(module), options_(options) {}
 
-Scope& CompilePass::new_scope(ScopeKind kind, Node node, std::string name) {
-    auto scope = std::make_unique<Scope>();
-    scope->kind = kind;
-    scope->parent = scope_;
-    scope->node = node;
-    scope->name = std::move(name);
-    scope->code_index = module_.add_code();
-    Scope& result = *scope;
+Scope& CompilePass::new_scope(ScopeKind kind, Node node, Text name) {
+    Scope& scope = scopes_.emplace_back();
+    scope.kind = kind;
+    scope.parent = scope_;
+    scope.node = node;
+    scope.name = std::move(name);
+    scope.code_index = module_.add_code();
     if (node.kind == NodeKind::rule) {
-        scope_of_rule_[node.index] = &result;
+        scope_of_rule_[node.index] = &scope;
     }
-    scopes_.push_back(std::move(scope));
-    return result;
+    return scope;
 }
 
 Scope* CompilePass::scope_of(Node node) {
@@ -128,8 +126,8 @@ Scope* CompilePass::scope_of(Node node) {
     return found == scope_of_rule_.end() ? nullptr : found->second;
 }
 
-std::vector<Node> CompilePass::children(Node node) const {
-    std::vector<Node> result;
+Vector<Node> CompilePass::children(Node node) const {
+    Vector<Node> result;
     if (node.kind != NodeKind::rule) {
         return result;
     }
@@ -148,7 +146,7 @@ std::optional<CompileError> CompilePass::run() {
     // The scope pass: scopes are appended as their definitions are met, so this also visits
     // every inner scope, parents before children.
     for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
-        Scope& scope = *scopes_[position];
+        Scope& scope = scopes_[position];
         compile_scope(scope, Pass::scope);
         for (std::size_t index = 0; index < scope.identifiers.size(); ++index) {
             if (scope.identifiers[index].kind == IdentifierKind::global_implicit) {
@@ -160,12 +158,12 @@ std::optional<CompileError> CompilePass::run() {
         }
     }
     if (!failed()) {
-        for (auto& scope : scopes_) {
-            number_locals(*scope);
+        for (Scope& scope : scopes_) {
+            number_locals(scope);
         }
         std::size_t code_bytes = 0;
         for (std::size_t position = 0; position < scopes_.size() && !failed(); ++position) {
-            Scope& scope = *scopes_[position];
+            Scope& scope = scopes_[position];
             compile_scope(scope, Pass::emit);
             code_bytes += module_.codes[scope.code_index].function_data.size();
             if (code_bytes + scopes_.size() * scope_cost + tree_.memory_used() >
@@ -226,8 +224,7 @@ void CompilePass::compile_scope(Scope& scope, Pass pass) {
     }
     support::Status status = emitter.finish();
     if (!status.ok()) {
-        error_ =
-            CompileError{CompileErrorKind::runtime_error, std::string(status.error().message), 0};
+        error_ = CompileError{CompileErrorKind::runtime_error, status.error().message, 0};
     }
 }
 
@@ -235,7 +232,7 @@ void CompilePass::syntax_error(Node node, std::string_view message) {
     if (failed()) {
         return;
     }
-    error_ = CompileError{CompileErrorKind::syntax_error, std::string(message),
+    error_ = CompileError{CompileErrorKind::syntax_error, Text(message),
                           node.kind == NodeKind::rule ? tree_.line_of(node) : 0};
 }
 
@@ -244,7 +241,7 @@ void CompilePass::unsupported(Node node, std::string_view what) {
         return;
     }
     error_ = CompileError{CompileErrorKind::not_implemented_error,
-                          "compile pass does not yet support " + std::string(what),
+                          support::join_text({"compile pass does not yet support ", what}),
                           node.kind == NodeKind::rule ? tree_.line_of(node) : 0};
 }
 
@@ -276,8 +273,9 @@ void CompilePass::identifier_operation(std::string_view name, AccessKind access)
     Identifier* identifier = scope_->find(name);
     if (identifier == nullptr) {
         // Every name is declared by the scope pass; a miss is a bug here, not in the source.
-        error_ = CompileError{CompileErrorKind::not_implemented_error,
-                              "compile pass lost track of name '" + std::string(name) + "'", 0};
+        error_ =
+            CompileError{CompileErrorKind::not_implemented_error,
+                         support::join_text({"compile pass lost track of name '", name, "'"}), 0};
         return;
     }
     auto global = [&](GlobalKind kind) {
@@ -548,7 +546,7 @@ void CompilePass::compile_rule(Node node) { (this->*handler_for(tree_.rule_of(no
 void CompilePass::unsupported_rule(Node node) {
     // Apart from compile_rule(), whose frame stays small without this string: it is on the
     // stack once per level of nesting.
-    unsupported(node, "rule " + std::string(rule_definition(tree_.rule_of(node)).name));
+    unsupported(node, support::join_text({"rule ", rule_definition(tree_.rule_of(node)).name}));
 }
 
 CompileResult compile_source(std::string_view source, std::string_view source_name,
@@ -572,9 +570,9 @@ CompileResult compile_source(std::string_view source, std::string_view source_na
     if (std::optional<CompileError> error = check_utf8(module, source)) {
         return std::move(*error);
     }
-    support::Result<std::vector<std::uint8_t>> image = write_mpy(module);
+    support::Result<Vector<std::uint8_t>> image = write_mpy(module);
     if (!image.ok()) {
-        return CompileError{CompileErrorKind::runtime_error, std::string(image.error().message), 0};
+        return CompileError{CompileErrorKind::runtime_error, image.error().message, 0};
     }
     return std::move(image.value());
 }

@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string_view>
 #include <variant>
-#include <vector>
 
 #include "compiler/compiled_module.hpp"
 #include "compiler/parser.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -33,18 +33,19 @@ struct CompileOptions {
 };
 
 // The .mpy file's bytes, or why the source did not compile (SyntaxError, IndentationError,
-// MemoryError, ... with MicroPython's message and line).
+// MemoryError, ... with MicroPython's message and line). Both live in scratch memory
+// (working_memory.hpp): a caller inside a VM run copies what it keeps before the run ends.
 class [[nodiscard]] CompileResult {
   public:
-    CompileResult(std::vector<std::uint8_t> image) : state_(std::move(image)) {}
+    CompileResult(Vector<std::uint8_t> image) : state_(std::move(image)) {}
     CompileResult(CompileError error) : state_(std::move(error)) {}
 
     bool ok() const { return state_.index() == 0; }
-    std::vector<std::uint8_t>& image() { return std::get<0>(state_); }
+    Vector<std::uint8_t>& image() { return std::get<0>(state_); }
     const CompileError& error() const { return std::get<1>(state_); }
 
   private:
-    std::variant<std::vector<std::uint8_t>, CompileError> state_;
+    std::variant<Vector<std::uint8_t>, CompileError> state_;
 };
 
 // Compiles `source`; `source_name` is the name the file records (qstr 0), as mpy-cross's

@@ -8,7 +8,7 @@ namespace xipy::compiler {
 // Slots MicroPython reserves for the state an unwinding jump leaves while a finally runs.
 constexpr std::int32_t finally_state_slots = 3;
 
-void CompilePass::compile_try_except(Node body, const std::vector<Node>& handlers, Node else_body) {
+void CompilePass::compile_try_except(Node body, const Vector<Node>& handlers, Node else_body) {
     Label handler_label = emitter_->new_label();
     Label success = emitter_->new_label();
     increase_except_level(handler_label, BlockKind::except);
@@ -20,7 +20,7 @@ void CompilePass::compile_try_except(Node body, const std::vector<Node>& handler
     Label end = emitter_->new_label();
     for (std::size_t position = 0; position < handlers.size() && !failed(); ++position) {
         Node handler = handlers[position];
-        std::string exception_name;
+        Text exception_name;
         Label next = emitter_->new_label();
         Node matched = tree_.child(handler, 0);
         if (matched.is_null()) {
@@ -31,7 +31,7 @@ void CompilePass::compile_try_except(Node body, const std::vector<Node>& handler
             }
         } else {
             if (tree_.is_rule(matched, Rule::try_stmt_as_name)) {
-                exception_name = std::string(name_of(tree_.child(matched, 1)));
+                exception_name = name_of(tree_.child(matched, 1));
                 matched = tree_.child(matched, 0);
             }
             emitter_->dup_top();
@@ -74,7 +74,7 @@ void CompilePass::compile_try_except(Node body, const std::vector<Node>& handler
     emitter_->assign_label(end);
 }
 
-void CompilePass::compile_try_finally(Node body, const std::vector<Node>& handlers, Node else_body,
+void CompilePass::compile_try_finally(Node body, const Vector<Node>& handlers, Node else_body,
                                       Node finally_body) {
     Label finally_label = emitter_->new_label();
     increase_except_level(finally_label, BlockKind::finally);
@@ -99,8 +99,7 @@ void CompilePass::compile_try(Node node) {
         return compile_try_finally(tree_.child(node, 0), {}, Node{}, tree_.child(rest, 0));
     }
     if (tree_.is_rule(rest, Rule::try_stmt_except_and_more)) {
-        const std::vector<Node> handlers =
-            tree_.items(tree_.child(rest, 0), Rule::try_stmt_except_list);
+        const Vector<Node> handlers = tree_.items(tree_.child(rest, 0), Rule::try_stmt_except_list);
         Node finally_part = tree_.child(rest, 2);
         if (finally_part.is_null()) {
             return compile_try_except(tree_.child(node, 0), handlers, tree_.child(rest, 1));
@@ -111,7 +110,7 @@ void CompilePass::compile_try(Node node) {
     compile_try_except(tree_.child(node, 0), tree_.items(rest, Rule::try_stmt_except_list), Node{});
 }
 
-void CompilePass::compile_with_items(const std::vector<Node>& items, std::size_t first, Node body) {
+void CompilePass::compile_with_items(const Vector<Node>& items, std::size_t first, Node body) {
     if (first == items.size()) {
         return compile_node(body);
     }
@@ -132,7 +131,7 @@ void CompilePass::compile_with_items(const std::vector<Node>& items, std::size_t
 }
 
 void CompilePass::compile_with(Node node) {
-    const std::vector<Node> items = tree_.items(tree_.child(node, 0), Rule::with_stmt_list);
+    const Vector<Node> items = tree_.items(tree_.child(node, 0), Rule::with_stmt_list);
     if (items.size() > 1000) {
         return unsupported(node, "this many with items");
     }
@@ -202,7 +201,7 @@ void CompilePass::compile_async_for(Node node) {
     emitter_->pop_top();
 }
 
-void CompilePass::compile_async_with_items(const std::vector<Node>& items, std::size_t first,
+void CompilePass::compile_async_with_items(const Vector<Node>& items, std::size_t first,
                                            Node body) {
     if (first == items.size()) {
         return compile_node(body);
@@ -294,7 +293,7 @@ void CompilePass::compile_async(Node node) {
     if (tree_.is_rule(statement, Rule::for_stmt)) {
         return compile_async_for(statement);
     }
-    const std::vector<Node> items = tree_.items(tree_.child(statement, 0), Rule::with_stmt_list);
+    const Vector<Node> items = tree_.items(tree_.child(statement, 0), Rule::with_stmt_list);
     compile_async_with_items(items, 0, tree_.child(statement, 1));
 }
 

@@ -103,17 +103,17 @@ void CompilePass::compile_function_object(Scope& inner, Node parameters, Rule li
     positional_defaults_ = saved_positional;
 }
 
-std::string CompilePass::compile_function_definition(Node node) {
-    Scope* inner = pass_ == Pass::scope ? &new_scope(ScopeKind::function, node,
-                                                     std::string(name_of(tree_.child(node, 0))))
-                                        : scope_of(node);
+Text CompilePass::compile_function_definition(Node node) {
+    Scope* inner = pass_ == Pass::scope
+                       ? &new_scope(ScopeKind::function, node, Text(name_of(tree_.child(node, 0))))
+                       : scope_of(node);
     compile_function_object(*inner, tree_.child(node, 1), Rule::typedargslist);
     return inner->name;
 }
 
-std::string CompilePass::compile_class_definition(Node node) {
+Text CompilePass::compile_class_definition(Node node) {
     Scope* inner = pass_ == Pass::scope ? &new_scope(ScopeKind::class_body, node,
-                                                     std::string(name_of(tree_.child(node, 0))))
+                                                     Text(name_of(tree_.child(node, 0))))
                                         : scope_of(node);
     emitter_->load_build_class();
     close_over_variables(*inner, 0, 0);
@@ -127,10 +127,10 @@ std::string CompilePass::compile_class_definition(Node node) {
 }
 
 void CompilePass::compile_decorated(Node node) {
-    const std::vector<Node> decorators = tree_.items(tree_.child(node, 0), Rule::decorators);
+    const Vector<Node> decorators = tree_.items(tree_.child(node, 0), Rule::decorators);
     std::uint32_t built_in = 0;
     for (Node decorator : decorators) {
-        const std::vector<Node> names = tree_.items(tree_.child(decorator, 0), Rule::dotted_name);
+        const Vector<Node> names = tree_.items(tree_.child(decorator, 0), Rule::dotted_name);
         if (name_of(names[0]) == "micropython") {
             // @micropython.bytecode changes nothing for bytecode. The native emitters and
             // inline assemblers need a target architecture, which mpy-cross has none of
@@ -162,7 +162,7 @@ void CompilePass::compile_decorated(Node node) {
         }
     }
     Node body = tree_.child(node, 1);
-    std::string name;
+    Text name;
     if (tree_.is_rule(body, Rule::funcdef)) {
         name = compile_function_definition(body);
     } else if (tree_.is_rule(body, Rule::async_funcdef)) {
@@ -220,7 +220,7 @@ void CompilePass::declare_parameter(Node node, Rule name_rule, Rule star_rule,
     if ((scope_->flags & image::format::scope_flag_varkeywords) != 0) {
         return syntax_error(node, "invalid syntax");
     }
-    std::string name;
+    Text name;
     std::uint8_t flags = identifier_is_parameter;
     auto count_plain = [&] {
         if (have_star_) {
@@ -230,10 +230,10 @@ void CompilePass::declare_parameter(Node node, Rule name_rule, Rule star_rule,
         }
     };
     if (node.kind == NodeKind::name) {
-        name = std::string(name_of(node));
+        name = name_of(node);
         count_plain();
     } else if (tree_.is_rule(node, name_rule)) {
-        name = std::string(name_of(tree_.child(node, 0)));
+        name = name_of(tree_.child(node, 0));
         count_plain();
     } else if (tree_.is_rule(node, star_rule)) {
         if (have_star_) {
@@ -244,10 +244,10 @@ void CompilePass::declare_parameter(Node node, Rule name_rule, Rule star_rule,
         Node inner = tree_.child(node, 0);
         if (inner.kind == NodeKind::name) {
             scope_->flags |= image::format::scope_flag_varargs;
-            name = std::string(name_of(inner));
+            name = name_of(inner);
         } else if (inner.kind == NodeKind::rule) {
             scope_->flags |= image::format::scope_flag_varargs;
-            name = std::string(name_of(tree_.child(inner, 0)));
+            name = name_of(tree_.child(inner, 0));
         }
         // A bare * only starts the keyword-only parameters.
     } else if (tree_.is_rule(node, double_star_rule)) {
@@ -255,7 +255,7 @@ void CompilePass::declare_parameter(Node node, Rule name_rule, Rule star_rule,
         if (inner.kind == NodeKind::rule) {
             inner = tree_.child(inner, 0);
         }
-        name = std::string(name_of(inner));
+        name = name_of(inner);
         flags = identifier_is_parameter | identifier_is_double_star_parameter;
         scope_->flags |= image::format::scope_flag_varkeywords;
     } else {

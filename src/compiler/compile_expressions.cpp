@@ -197,7 +197,7 @@ void CompilePass::compile_atom_expression(Node node) {
     if (trailer_node.is_null() || failed()) {
         return;
     }
-    std::vector<Node> trailers;
+    Vector<Node> trailers;
     if (tree_.is_rule(trailer_node, Rule::atom_expr_trailers)) {
         trailers = children(trailer_node);
     } else {
@@ -220,7 +220,7 @@ void CompilePass::compile_atom_expression(Node node) {
         if (self == nullptr) {
             return syntax_error(trailers[0], "super() can't find self");
         }
-        const std::string self_name = self->name;
+        const Text self_name = self->name;
         load_id(self_name);
         if (trailers.size() >= 3 && tree_.is_rule(trailers[1], Rule::trailer_period) &&
             tree_.is_rule(trailers[2], Rule::trailer_paren)) {
@@ -246,7 +246,7 @@ void CompilePass::compile_atom_expression(Node node) {
 }
 
 void CompilePass::compile_call(Node arguments, bool is_method, std::uint32_t extra_positional) {
-    const std::vector<Node> items = tree_.items(arguments, Rule::arglist);
+    const Vector<Node> items = tree_.items(arguments, Rule::arglist);
     std::uint32_t positional = extra_positional;
     std::uint32_t keyword = 0;
     std::uint32_t star_flags = 0;
@@ -371,7 +371,7 @@ void CompilePass::compile_atom_brace(Node node, bool create_map) {
         return compile_comprehension(inner, first_is_pair ? ScopeKind::dictionary_comprehension
                                                           : ScopeKind::set_comprehension);
     }
-    const std::vector<Node> rest = tree_.items(tree_.child(tail, 0), Rule::dictorsetmaker_list2);
+    const Vector<Node> rest = tree_.items(tree_.child(tail, 0), Rule::dictorsetmaker_list2);
     const auto count = static_cast<std::uint32_t>(rest.size());
     if (first_is_pair) {
         if (create_map) {

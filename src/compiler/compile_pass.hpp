@@ -3,16 +3,13 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 #include "compiler/compile.hpp"
 #include "compiler/emitter.hpp"
 #include "compiler/scope.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -32,7 +29,7 @@ class CompilePass {
     enum class AssignKind : std::uint8_t { store, augmented_load, augmented_store };
 
     // compile.cpp: driver, dispatch, names, errors.
-    Scope& new_scope(ScopeKind kind, Node node, std::string name);
+    Scope& new_scope(ScopeKind kind, Node node, Text name);
     Scope* scope_of(Node node);
     void compile_scope(Scope& scope, Pass pass);
     void compile_node(Node node);
@@ -61,7 +58,7 @@ class CompilePass {
         return node.kind == NodeKind::small_integer && emitter_->small_int_fits(node.integer);
     }
     std::string_view name_of(Node leaf) const { return tree_.text(leaf); }
-    std::vector<Node> children(Node node) const;
+    Vector<Node> children(Node node) const;
     void yield(YieldKind kind);
     void increase_except_level(Label label, BlockKind kind);
     void decrease_except_level();
@@ -70,13 +67,13 @@ class CompilePass {
     void compile_expression_statement(Node node);
     void assign(Node target, AssignKind kind);
     void assign_attribute_or_subscript(Node node, AssignKind kind);
-    void assign_tuple(const std::vector<Node>& targets);
+    void assign_tuple(const Vector<Node>& targets);
     void compile_delete_statement(Node node);
     void compile_delete(Node target);
     void compile_break_continue(Node node);
     void compile_return(Node node);
     void compile_raise(Node node);
-    void import_name_helper(Node node, std::string& base);
+    void import_name_helper(Node node, Text& base);
     void compile_import_name(Node node);
     void compile_import_from(Node node);
     void compile_global_nonlocal(Node node);
@@ -121,8 +118,8 @@ class CompilePass {
                               std::uint32_t keyword_defaults);
     void compile_default(Node parameter);
     void compile_function_object(Scope& inner, Node parameters, Rule list_rule);
-    std::string compile_function_definition(Node node);
-    std::string compile_class_definition(Node node);
+    Text compile_function_definition(Node node);
+    Text compile_class_definition(Node node);
     void compile_decorated(Node node);
     void compile_function(Node node);
     void compile_class(Node node);
@@ -134,21 +131,23 @@ class CompilePass {
 
     // compile_blocks.cpp: exception blocks, with, async.
     void compile_try(Node node);
-    void compile_try_except(Node body, const std::vector<Node>& handlers, Node else_body);
-    void compile_try_finally(Node body, const std::vector<Node>& handlers, Node else_body,
+    void compile_try_except(Node body, const Vector<Node>& handlers, Node else_body);
+    void compile_try_finally(Node body, const Vector<Node>& handlers, Node else_body,
                              Node finally_body);
     void compile_with(Node node);
-    void compile_with_items(const std::vector<Node>& items, std::size_t first, Node body);
+    void compile_with_items(const Vector<Node>& items, std::size_t first, Node body);
     void compile_async(Node node);
     void compile_async_for(Node node);
-    void compile_async_with_items(const std::vector<Node>& items, std::size_t first, Node body);
+    void compile_async_with_items(const Vector<Node>& items, std::size_t first, Node body);
     void await_method(std::string_view method);
 
     ParseTree& tree_;
     CompiledModule& module_;
     const CompileOptions& options_;
-    std::vector<std::unique_ptr<Scope>> scopes_;
-    std::unordered_map<std::uint32_t, Scope*> scope_of_rule_;
+    // In creation order. Parents and scope_of_rule_ point into it while scopes are still
+    // being added, which a deque allows and a vector would not.
+    Deque<Scope> scopes_;
+    HashMap<std::uint32_t, Scope*> scope_of_rule_;
 
     Pass pass_ = Pass::scope;
     Scope* scope_ = nullptr;

@@ -87,7 +87,7 @@ void CompilePass::assign_attribute_or_subscript(Node node, AssignKind kind) {
     syntax_error(node, "can't assign to expression");
 }
 
-void CompilePass::assign_tuple(const std::vector<Node>& targets) {
+void CompilePass::assign_tuple(const Vector<Node>& targets) {
     std::optional<std::size_t> star;
     const auto count = static_cast<std::uint32_t>(targets.size());
     for (std::uint32_t position = 0; position < count; ++position) {
@@ -337,10 +337,10 @@ void CompilePass::compile_raise(Node node) {
     emitter_->raise_varargs(1);
 }
 
-void CompilePass::import_name_helper(Node node, std::string& base) {
+void CompilePass::import_name_helper(Node node, Text& base) {
     bool is_as = false;
     if (tree_.is_rule(node, Rule::dotted_as_name)) {
-        base = std::string(name_of(tree_.child(node, 1)));
+        base = name_of(tree_.child(node, 1));
         node = tree_.child(node, 0);
         is_as = true;
     }
@@ -351,16 +351,16 @@ void CompilePass::import_name_helper(Node node, std::string& base) {
     }
     if (node.kind == NodeKind::name) {
         if (!is_as) {
-            base = std::string(name_of(node));
+            base = name_of(node);
         }
         return emitter_->import_name(name_of(node), ImportKind::name);
     }
     // a.b.c imports "a.b.c"; bound as `a`, or with `as`, the attribute chain down to c.
-    const std::vector<Node> parts = children(node);
+    const Vector<Node> parts = children(node);
     if (!is_as) {
-        base = std::string(name_of(parts[0]));
+        base = name_of(parts[0]);
     }
-    std::string full;
+    Text full;
     for (std::size_t position = 0; position < parts.size(); ++position) {
         if (position > 0) {
             full += '.';
@@ -379,7 +379,7 @@ void CompilePass::compile_import_name(Node node) {
     for (Node item : tree_.items(tree_.child(node, 0), Rule::dotted_as_names)) {
         emitter_->load_const_small_int(0);  // level 0: absolute
         emitter_->load_const_token(ConstantToken::none);
-        std::string base;
+        Text base;
         import_name_helper(item, base);
         store_id(base);
     }
@@ -416,18 +416,18 @@ void CompilePass::compile_import_from(Node node) {
         load_small_integer(level);
         emitter_->load_const_string("*");
         emitter_->build(1, BuildKind::tuple);
-        std::string ignored;
+        Text ignored;
         import_name_helper(source, ignored);
         emitter_->import_name("", ImportKind::star);
         return;
     }
     load_small_integer(level);
-    const std::vector<Node> items = tree_.items(names, Rule::import_as_names);
+    const Vector<Node> items = tree_.items(names, Rule::import_as_names);
     for (Node item : items) {
         emitter_->load_const_string(name_of(tree_.child(item, 0)));
     }
     emitter_->build(static_cast<std::uint32_t>(items.size()), BuildKind::tuple);
-    std::string ignored;
+    Text ignored;
     import_name_helper(source, ignored);
     for (Node item : items) {
         std::string_view name = name_of(tree_.child(item, 0));
@@ -594,7 +594,7 @@ bool CompilePass::compile_for_range(Node node) {
         !tree_.is_rule(call, Rule::trailer_paren)) {
         return false;
     }
-    const std::vector<Node> arguments = tree_.items(tree_.child(call, 0), Rule::arglist);
+    const Vector<Node> arguments = tree_.items(tree_.child(call, 0), Rule::arglist);
     if (arguments.empty() || arguments.size() > 3) {
         return false;
     }

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "compiler/constant_table.hpp"
 #include "compiler/qstr_table.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -20,8 +20,8 @@ inline constexpr std::uint8_t default_small_int_bits = 31;
 // CompiledModule::codes, in the order the bytecode's MAKE_FUNCTION/MAKE_CLOSURE operands
 // number them.
 struct CompiledCode {
-    std::vector<std::uint8_t> function_data;
-    std::vector<std::uint32_t> children;
+    Vector<std::uint8_t> function_data;
+    Vector<std::uint32_t> children;
 };
 
 // A whole module. codes[0] is the outer code; every other code is the child of exactly one
@@ -32,7 +32,7 @@ struct CompiledModule {
     std::uint8_t small_int_bits = default_small_int_bits;
     QstrTable qstrs;
     ConstantTable constants;
-    std::vector<CompiledCode> codes;
+    Vector<CompiledCode> codes;
 
     // A new, empty code; its index stays valid as more are added.
     std::uint32_t add_code() {

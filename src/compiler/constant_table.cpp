@@ -12,10 +12,10 @@ namespace xipy::compiler {
 
 namespace {
 
-std::string float_repr(double value) {
+Text float_repr(double value) {
     std::array<char, 40> text{};
     const std::size_t length = number::format_float_repr(value, text);
-    return std::string(text.data(), length);
+    return Text(text.data(), length);
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ ConstantValue ConstantValue::imaginary(double number) {
     value.kind = ConstantKind::complex_value;
     std::array<char, 40> text{};
     const std::size_t length = number::format_float(number, 'g', 16, {}, text);
-    value.text = std::string(text.data(), length) + "j";
+    value.text = Text(text.data(), length) + "j";
     value.number = number;
     return value;
 }
@@ -77,7 +77,7 @@ ConstantValue ConstantValue::imaginary(double number, std::string_view text) {
     return value;
 }
 
-ConstantValue ConstantValue::tuple(std::vector<ConstantValue> items) {
+ConstantValue ConstantValue::tuple(Vector<ConstantValue> items) {
     ConstantValue value;
     value.kind = ConstantKind::tuple;
     value.items = std::move(items);

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <vector>
+
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -33,9 +33,9 @@ enum class ConstantKind : std::uint8_t {
 // items and is empty for the other kinds.
 struct ConstantValue {
     ConstantKind kind = ConstantKind::none;
-    std::string text;
+    Text text;
     double number = 0.0;
-    std::vector<ConstantValue> items;
+    Vector<ConstantValue> items;
 
     static ConstantValue singleton(ConstantKind kind);
     static ConstantValue string(std::string_view text);
@@ -49,7 +49,7 @@ struct ConstantValue {
     // As stored in an existing file, for writing it back unchanged.
     static ConstantValue floating(double value, std::string_view text);
     static ConstantValue imaginary(double value, std::string_view text);
-    static ConstantValue tuple(std::vector<ConstantValue> items);
+    static ConstantValue tuple(Vector<ConstantValue> items);
 };
 
 // MicroPython's test for reusing a constant (py/emitcommon.c): the same type and equal values,
@@ -68,7 +68,7 @@ class ConstantTable {
     const ConstantValue& value(std::size_t index) const { return values_[index]; }
 
   private:
-    std::vector<ConstantValue> values_;
+    Vector<ConstantValue> values_;
 };
 
 }  // namespace xipy::compiler

@@ -2,7 +2,6 @@
 // out.
 #include "compiler/emitter.hpp"
 
-#include <string>
 #include <utility>
 
 #include "image/format.hpp"
@@ -27,7 +26,7 @@ constexpr std::int32_t unwind_state_slots = 3;
 // The line-table entries for moving `bytes` bytecode bytes and `lines` lines on, as
 // MicroPython writes them: short entries while the line step is small or the byte step big,
 // bytes before lines when one entry cannot hold both.
-void append_line_step(std::vector<std::uint8_t>& out, std::uint64_t bytes, std::uint64_t lines) {
+void append_line_step(Vector<std::uint8_t>& out, std::uint64_t bytes, std::uint64_t lines) {
     using namespace image::format;
     constexpr std::uint64_t short_lines_limit = 3;
     constexpr std::uint64_t long_lines_limit = 0x7ff;
@@ -54,8 +53,8 @@ void append_line_step(std::vector<std::uint8_t>& out, std::uint64_t bytes, std::
 }
 
 // The prelude signature (format.hpp: xSSSSEAA, then xFSSKAED per extension byte).
-void append_signature(std::vector<std::uint8_t>& out, std::uint32_t n_state,
-                      std::uint32_t n_exc_stack, const ScopeDescription& scope) {
+void append_signature(Vector<std::uint8_t>& out, std::uint32_t n_state, std::uint32_t n_exc_stack,
+                      const ScopeDescription& scope) {
     std::uint32_t state = n_state - 1;  // stored one less, to compress better
     std::uint32_t exceptions = n_exc_stack;
     std::uint32_t flags = scope.scope_flags & image::format::scope_flags_in_signature;
@@ -83,7 +82,7 @@ void append_signature(std::vector<std::uint8_t>& out, std::uint32_t n_state,
 }
 
 // The prelude sizes (format.hpp: xIIIIIIC per byte).
-void append_sizes(std::vector<std::uint8_t>& out, std::uint64_t n_info, std::uint64_t n_cell) {
+void append_sizes(Vector<std::uint8_t>& out, std::uint64_t n_info, std::uint64_t n_cell) {
     do {
         std::uint8_t byte = static_cast<std::uint8_t>((n_info & 0x3f) << 1 | (n_cell & 1));
         n_cell >>= 1;
@@ -104,7 +103,7 @@ bool is_signed_jump(std::uint8_t opcode) {
 Emitter::Emitter(CompiledModule& module, std::uint32_t code_index, ScopeDescription scope)
     : module_(module), code_index_(code_index), scope_(std::move(scope)) {
     name_qstr_ = qstr(scope_.name);
-    for (const std::string& argument : scope_.argument_names) {
+    for (const Text& argument : scope_.argument_names) {
         argument_qstrs_.push_back(qstr(argument));
     }
 }
@@ -474,10 +473,10 @@ support::Status Emitter::finish() {
     using image::OperandFormat;
     // Where each label sits among the items, and the fixed size of each instruction but for
     // its jump operand.
-    std::vector<std::int64_t> label_offsets(label_count_, -1);
-    std::vector<std::uint32_t> base_sizes(items_.size(), 0);
-    std::vector<bool> one_byte(items_.size(), false);
-    std::vector<std::uint8_t> scratch;
+    Vector<std::int64_t> label_offsets(label_count_, -1);
+    Vector<std::uint32_t> base_sizes(items_.size(), 0);
+    Vector<bool> one_byte(items_.size(), false);
+    Vector<std::uint8_t> scratch;
     for (std::size_t index = 0; index < items_.size(); ++index) {
         const Item& item = items_[index];
         if (item.type != Item::Type::instruction) {
@@ -511,7 +510,7 @@ support::Status Emitter::finish() {
     auto lay_out = [&](bool update_jumps) {
         std::int64_t position = 0;
         bool changed = false;
-        std::vector<std::int64_t> placed(label_count_, -1);
+        Vector<std::int64_t> placed(label_count_, -1);
         for (std::size_t index = 0; index < items_.size(); ++index) {
             const Item& item = items_[index];
             if (item.type == Item::Type::label) {
@@ -552,8 +551,8 @@ support::Status Emitter::finish() {
     }
 
     // The bytecode and the line table, from the settled layout.
-    std::vector<std::uint8_t> bytecode;
-    std::vector<std::uint8_t> lines;
+    Vector<std::uint8_t> bytecode;
+    Vector<std::uint8_t> lines;
     std::uint64_t line_offset = 0;
     std::uint64_t line = image::format::first_line;
     for (std::size_t index = 0; index < items_.size(); ++index) {
@@ -599,7 +598,7 @@ support::Status Emitter::finish() {
         }
     }
 
-    std::vector<std::uint8_t> info;
+    Vector<std::uint8_t> info;
     image::append_var_uint(info, name_qstr_);
     for (std::uint32_t argument : argument_qstrs_) {
         image::append_var_uint(info, argument);

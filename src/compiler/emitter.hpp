@@ -3,12 +3,11 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "compiler/compiled_module.hpp"
 #include "compiler/constant_table.hpp"
+#include "compiler/working_memory.hpp"
 #include "image/opcodes.hpp"
 #include "support/result.hpp"
 
@@ -17,15 +16,15 @@ namespace xipy::compiler {
 // What a raw code's prelude says about its scope; the compile pass knows all of it once scope
 // analysis has run (MicroPython's scope_t after scope_compute_things).
 struct ScopeDescription {
-    std::string name = {};                         // "<module>", "f", "<lambda>", "<listcomp>", ...
-    std::vector<std::string> argument_names = {};  // positional, then keyword-only; "*" for none
-    std::uint32_t scope_flags = 0;  // format::scope_flag_*; yield adds the generator bit
+    Text name = {};                    // "<module>", "f", "<lambda>", "<listcomp>", ...
+    Vector<Text> argument_names = {};  // positional, then keyword-only; "*" for none
+    std::uint32_t scope_flags = 0;     // format::scope_flag_*; yield adds the generator bit
     std::uint32_t positional_count = 0;
     std::uint32_t keyword_only_count = 0;
     std::uint32_t default_positional_count = 0;
-    std::uint32_t local_count = 0;         // argument and local slots, cells included
-    std::vector<std::uint8_t> cells = {};  // the local numbers that become cells, in id order
-    bool line_numbers = true;              // false: no line table (mpy-cross -O3)
+    std::uint32_t local_count = 0;    // argument and local slots, cells included
+    Vector<std::uint8_t> cells = {};  // the local numbers that become cells, in id order
+    bool line_numbers = true;         // false: no line table (mpy-cross -O3)
 };
 
 // Kinds of the operations below; each maps onto the opcode MicroPython emits for it.
@@ -113,7 +112,7 @@ class Emitter {
 
     // Scope facts that scope analysis settles after the emitter was made.
     void set_local_count(std::uint32_t count) { scope_.local_count = count; }
-    void set_cells(std::vector<std::uint8_t> cells) { scope_.cells = std::move(cells); }
+    void set_cells(Vector<std::uint8_t> cells) { scope_.cells = std::move(cells); }
 
     Label new_label();
     void assign_label(Label label);
@@ -231,10 +230,10 @@ class Emitter {
     CompiledModule& module_;
     std::uint32_t code_index_;
     ScopeDescription scope_;
-    std::vector<std::uint32_t> argument_qstrs_;
+    Vector<std::uint32_t> argument_qstrs_;
     std::uint32_t name_qstr_ = 0;
-    std::vector<Item> items_;
-    std::vector<std::uint32_t> children_;
+    Vector<Item> items_;
+    Vector<std::uint32_t> children_;
     std::uint32_t label_count_ = 0;
     bool suppressed_ = false;
     std::int32_t stack_ = 0;

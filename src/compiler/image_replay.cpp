@@ -2,10 +2,7 @@
 #include "compiler/image_replay.hpp"
 
 #include <algorithm>
-#include <map>
-#include <string>
 #include <utility>
-#include <vector>
 
 #include "compiler/emitter.hpp"
 #include "image/format.hpp"
@@ -60,7 +57,7 @@ ConstantValue constant_value(const image::Image& image, const image::Constant& c
         case image::ConstantKind::bytes:
             return ConstantValue::bytes(constant.text);
         case image::ConstantKind::small_int:
-            return ConstantValue::integer(std::to_string(constant.small_int));
+            return ConstantValue::integer(support::DecimalText(constant.small_int));
         case image::ConstantKind::big_int:
             return ConstantValue::integer(constant.text);
         case image::ConstantKind::float_value:
@@ -68,7 +65,7 @@ ConstantValue constant_value(const image::Image& image, const image::Constant& c
         case image::ConstantKind::complex_value:
             return ConstantValue::imaginary(constant.imaginary, constant.text);
         case image::ConstantKind::tuple: {
-            std::vector<ConstantValue> items;
+            Vector<ConstantValue> items;
             for (const image::Constant& item : image.items(constant)) {
                 items.push_back(constant_value(image, item));
             }
@@ -82,7 +79,7 @@ ConstantValue constant_value(const image::Image& image, const image::Constant& c
 class CodeReplay {
   public:
     CodeReplay(const image::Image& image, const image::RawCode& code, CompiledModule& module,
-               const std::vector<ConstantValue>& constants)
+               const Vector<ConstantValue>& constants)
         : image_(image), code_(code), module_(module), constants_(constants) {}
 
     support::Status run(std::uint32_t code_index, std::size_t depth) {
@@ -95,7 +92,7 @@ class CodeReplay {
         find_reserves();
 
         // Children get their module slots first, so MAKE_FUNCTION can name them.
-        std::vector<std::uint32_t> child_codes;
+        Vector<std::uint32_t> child_codes;
         for (std::size_t index = 0; index < code_.child_count; ++index) {
             child_codes.push_back(module_.add_code());
         }
@@ -140,8 +137,8 @@ class CodeReplay {
     // where no other path reaches.
     void find_depths() {
         depths_.assign(instructions_.size() + 1, unknown_depth);
-        std::vector<std::pair<std::size_t, std::int32_t>> work{{0, 0}};
-        std::vector<std::pair<std::size_t, std::int32_t>> deferred;
+        Vector<std::pair<std::size_t, std::int32_t>> work{{0, 0}};
+        Vector<std::pair<std::size_t, std::int32_t>> deferred;
         auto reach = [&](std::uint32_t offset, std::int32_t depth) {
             const auto found = index_of_.find(offset);
             const std::size_t index =
@@ -220,7 +217,7 @@ class CodeReplay {
     // like brackets, because closing a block always emits END_FINALLY.
     void match_blocks() {
         closing_.assign(instructions_.size(), instructions_.size());
-        std::vector<std::size_t> open;
+        Vector<std::size_t> open;
         for (std::size_t index = 0; index < instructions_.size(); ++index) {
             const Opcode opcode = opcode_of(instructions_[index]);
             if (is_setup(opcode)) {
@@ -310,7 +307,7 @@ class CodeReplay {
     ScopeDescription scope() const {
         const image::Prelude& prelude = code_.prelude;
         ScopeDescription scope;
-        scope.name = std::string(image_.qstr(image_.name_qstr(code_)));
+        scope.name = image_.qstr(image_.name_qstr(code_));
         for (std::uint32_t argument : image_.argument_name_qstrs(code_)) {
             scope.argument_names.emplace_back(image_.qstr(argument));
         }
@@ -347,13 +344,13 @@ class CodeReplay {
         return scope;
     }
 
-    support::Status replay(Emitter& emitter, const std::vector<std::uint32_t>& child_codes) {
+    support::Status replay(Emitter& emitter, const Vector<std::uint32_t>& child_codes) {
         for (auto& [offset, label] : targets_) {
             label = emitter.new_label();
         }
         // Line changes become set_source_line() calls where the line moves on.
-        const std::vector<image::LineEntry> entries = image_.line_entries(code_);
-        std::vector<image::LineEntry> line_calls;
+        const auto entries = image_.line_entries(code_);
+        Vector<image::LineEntry> line_calls;
         for (std::size_t index = 1; index < entries.size(); ++index) {
             if (entries[index].line > entries[index - 1].line) {
                 line_calls.push_back(entries[index]);
@@ -450,7 +447,7 @@ class CodeReplay {
     }
 
     support::Status replay_one(Emitter& emitter, const image::Instruction& instruction,
-                               bool closes_block, const std::vector<std::uint32_t>& child_codes) {
+                               bool closes_block, const Vector<std::uint32_t>& child_codes) {
         const Opcode opcode = opcode_of(instruction);
         const std::uint32_t operand = instruction.operand;
         auto child = [&]() -> support::Result<std::uint32_t> {
@@ -717,14 +714,14 @@ class CodeReplay {
     const image::Image& image_;
     const image::RawCode& code_;
     CompiledModule& module_;
-    const std::vector<ConstantValue>& constants_;
-    std::vector<image::Instruction> instructions_;
-    std::map<std::uint32_t, std::size_t> index_of_;
-    std::map<std::uint32_t, Label> targets_;
-    std::vector<std::int32_t> depths_;
-    std::vector<std::size_t> closing_;
-    std::vector<std::size_t> closes_block_;
-    std::vector<std::int32_t> reserves_;
+    const Vector<ConstantValue>& constants_;
+    Vector<image::Instruction> instructions_;
+    OrderedMap<std::uint32_t, std::size_t> index_of_;
+    OrderedMap<std::uint32_t, Label> targets_;
+    Vector<std::int32_t> depths_;
+    Vector<std::size_t> closing_;
+    Vector<std::size_t> closes_block_;
+    Vector<std::int32_t> reserves_;
 };
 
 }  // namespace
@@ -735,7 +732,7 @@ support::Result<CompiledModule> replay_image(const image::Image& image) {
     for (std::size_t index = 1; index < image.qstr_count(); ++index) {
         module.qstrs.use(image.qstr(index));
     }
-    std::vector<ConstantValue> constants;
+    Vector<ConstantValue> constants;
     for (const image::Constant& constant : image.constants()) {
         constants.push_back(constant_value(image, constant));
         // A NaN's text loses its sign, but two entries of a table are never the same float

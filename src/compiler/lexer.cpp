@@ -58,8 +58,8 @@ bool is_blank(int character) {
 }
 
 // CR LF and lone CR read as LF; the text always ends in LF.
-std::string normalized_source(std::string_view source) {
-    std::string text;
+Text normalized_source(std::string_view source) {
+    Text text;
     text.reserve(source.size() + 1);
     for (std::size_t index = 0; index < source.size(); ++index) {
         char character = source[index];
@@ -372,7 +372,7 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
     if (closing < quote_count) {
         kind_ = TokenKind::lonely_string_open;
     }
-    text_.resize(text_.size() - closing);
+    text_.erase(text_.size() - closing);
 }
 
 // Moves one `{expression!conversion:spec}` argument of an f-string into `arguments` (the
@@ -381,7 +381,7 @@ void Lexer::scan_string_literal(bool raw, bool formatted) {
 // parse the expression: it only balances brackets, so a ':' or '}' inside a string in the
 // expression ends it early. "!r" or "!s" followed by ':' or '}' is a conversion; any other
 // '!' (as in "!=") belongs to the expression. For f"{x=}" the text "x=" goes into `format`.
-void Lexer::scan_format_argument(std::string& arguments, std::string& format) {
+void Lexer::scan_format_argument(Text& arguments, Text& format) {
     arguments.push_back('(');
     std::size_t start = arguments.size();
     unsigned nesting = 0;
@@ -417,10 +417,10 @@ void Lexer::scan_format_argument(std::string& arguments, std::string& format) {
 // how many line breaks MicroPython counts a second time in each (see scan_template_string),
 // and the injected text of the interpolations with their own decoded strings.
 struct Lexer::TemplateParts {
-    std::vector<std::string> literals{std::string()};
-    std::vector<std::size_t> literal_breaks{0};
-    std::string interpolations;
-    std::vector<std::string> interpolation_strings;
+    Vector<Text> literals{Text()};
+    Vector<std::size_t> literal_breaks{0};
+    Text interpolations;
+    Vector<Text> interpolation_strings;
     int quote = '"';
     std::size_t quote_count = 1;
     // MicroPython rereads `{expression=}` text inside quotes like the literal's own, so in a
@@ -525,7 +525,7 @@ void Lexer::scan_template_string() {
         next_character();
         skip_whitespace(true);
     }
-    text_.resize(text_.size() - closing);
+    text_.erase(text_.size() - closing);
     parts.literals.back() = std::move(text_);
 
     Injection call;
@@ -539,7 +539,7 @@ void Lexer::scan_template_string() {
     call.text.push_back(')');
     call.text += parts.interpolations;
     call.text.push_back(')');
-    for (std::string& text : parts.interpolation_strings) {
+    for (Text& text : parts.interpolation_strings) {
         call.strings.push_back(std::move(text));
     }
     pending_template_ = std::move(call);
@@ -551,8 +551,8 @@ void Lexer::scan_template_string() {
 // One `{expression=!conversion:spec}` of a t-string, the '{' consumed. Scans it into
 // `parts` and leaves the current character after its '}'. Returns false when it is malformed.
 bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
-    std::string expression;
-    std::string debug_text;
+    Text expression;
+    Text debug_text;
     scan_format_argument(expression, debug_text);
     if (kind_ != TokenKind::string) {
         kind_ = TokenKind::string;
@@ -560,7 +560,7 @@ bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
     }
     // scan_format_argument() wrapped it as "(expression),".
     expression = expression.substr(1, expression.size() - 3);
-    std::string& literal = parts.literals.back();
+    Text& literal = parts.literals.back();
     literal += text_;
     text_.clear();
     literal += debug_text;
@@ -600,7 +600,7 @@ bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
     parts.interpolations += ",(";
     parts.interpolations += expression;
     parts.interpolations += "),";
-    if (expression.find('\n') != std::string::npos) {
+    if (expression.find('\n') != Text::npos) {
         // MicroPython rereads the expression text as a one-line string literal, which a line
         // break ends too early: invalid syntax, after the value's own line breaks.
         parts.interpolations.push_back('\x02');
@@ -637,9 +637,9 @@ bool Lexer::scan_template_interpolation(bool raw, TemplateParts& parts) {
 // closes the interpolation. Its text is decoded as the literal's is; fields inside it
 // (`{width}`) become `.format(` arguments, as in an f-string. Braces nest: "{{" counts two.
 bool Lexer::scan_template_format_spec(bool raw, TemplateParts& parts) {
-    std::string saved_text = std::move(text_);
+    Text saved_text = std::move(text_);
     text_.clear();
-    std::string arguments;
+    Text arguments;
     bool formatted = false;
     std::size_t depth = 0;
     std::size_t breaks = 0;
@@ -692,7 +692,7 @@ bool Lexer::scan_template_format_spec(bool raw, TemplateParts& parts) {
         }
         next_character();
     }
-    std::string spec = std::move(text_);
+    Text spec = std::move(text_);
     text_ = std::move(saved_text);
     if (!closed || kind_ != TokenKind::string) {
         kind_ = TokenKind::string;
@@ -702,7 +702,7 @@ bool Lexer::scan_template_format_spec(bool raw, TemplateParts& parts) {
     parts.interpolation_strings.push_back(std::move(spec));
     parts.interpolations.append(breaks, '\n');
     if (formatted) {
-        parts.interpolations += arguments.empty() ? std::string(".format(") : arguments;
+        parts.interpolations += arguments.empty() ? std::string_view(".format(") : arguments;
         parts.interpolations.push_back(')');
     }
     return true;

@@ -3,11 +3,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "compiler/token.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -61,7 +60,7 @@ class Lexer {
     bool at_template_start() const;
     void scan_strings();
     void scan_string_literal(bool raw, bool formatted);
-    void scan_format_argument(std::string& arguments, std::string& format);
+    void scan_format_argument(Text& arguments, Text& format);
     struct TemplateParts;
     void scan_template_string();
     bool scan_template_interpolation(bool raw, TemplateParts& parts);
@@ -72,26 +71,26 @@ class Lexer {
     void scan_operator();
     void append_code_point(std::uint32_t code_point);
 
-    std::string text_storage_;
+    Text text_storage_;
     std::size_t source_position_ = 0;
     int characters_[3] = {end_of_input, end_of_input, end_of_input};
 
     // The `.format(` arguments of the string literal being scanned, as source text:
     // ".format((a),(b),".
-    std::string format_arguments_;
+    Text format_arguments_;
     // Text fed back in as source, innermost last (an f-string inside an f-string's braces
     // injects its own while its parent's are being read). Each keeps the characters it
     // displaced, which come back when it is used up. A t-string's injection also carries
     // its string tokens, already decoded: each `string_placeholder` in the text stands for
     // the next of them, so no text has to be quoted again.
     struct Injection {
-        std::string text;
+        Text text;
         std::size_t position = 0;
         int saved_characters[3] = {end_of_input, end_of_input, end_of_input};
-        std::vector<std::string> strings;
+        Vector<Text> strings;
         std::size_t next_string = 0;
     };
-    std::vector<Injection> injections_;
+    Vector<Injection> injections_;
     // Starts feeding `injection` in place of the next source characters.
     void inject(Injection injection);
     // A t-string's call arguments, injected at the next advance() as the f-string's are.
@@ -104,12 +103,12 @@ class Lexer {
     std::ptrdiff_t pending_indents_ = 0;
     // Open brackets; newlines inside brackets are not NEWLINE tokens.
     std::ptrdiff_t bracket_depth_ = 0;
-    std::vector<std::size_t> indent_levels_{0};
+    Vector<std::size_t> indent_levels_{0};
 
     TokenKind kind_ = TokenKind::end;
     std::size_t token_line_ = 1;
     std::size_t token_column_ = 1;
-    std::string text_;
+    Text text_;
     bool unicode_name_escape_ = false;
     bool debug_ = true;
 };

@@ -1,8 +1,6 @@
 // Writes a CompiledModule as a .mpy v6 file, byte for byte as mpy-cross does.
 #include "compiler/mpy_writer.hpp"
 
-#include <string>
-
 #include "image/format.hpp"
 #include "image/operand_writer.hpp"
 #include "image/static_qstrs.hpp"
@@ -13,11 +11,11 @@ namespace {
 
 namespace format = image::format;
 
-void append_text(std::vector<std::uint8_t>& out, const std::string& text) {
+void append_text(Vector<std::uint8_t>& out, const Text& text) {
     out.insert(out.end(), text.begin(), text.end());
 }
 
-void append_qstr(std::vector<std::uint8_t>& out, const std::string& text) {
+void append_qstr(Vector<std::uint8_t>& out, const Text& text) {
     if (const auto id = image::find_static_qstr(text)) {
         image::append_var_uint(out, std::uint64_t{*id} << 1 | format::qstr_static_flag);
         return;
@@ -53,7 +51,7 @@ std::uint8_t kind_byte(ConstantKind kind) {
     return format::object_none;
 }
 
-void append_constant(std::vector<std::uint8_t>& out, const ConstantValue& value) {
+void append_constant(Vector<std::uint8_t>& out, const ConstantValue& value) {
     out.push_back(kind_byte(value.kind));
     switch (value.kind) {
         case ConstantKind::none:
@@ -85,14 +83,14 @@ void append_constant(std::vector<std::uint8_t>& out, const ConstantValue& value)
 
 class RawCodeWriter {
   public:
-    RawCodeWriter(const CompiledModule& module, std::vector<std::uint8_t>& out)
+    RawCodeWriter(const CompiledModule& module, Vector<std::uint8_t>& out)
         : module_(module), out_(out), written_(module.codes.size(), false) {}
 
     support::Status write(std::uint32_t index, std::size_t depth) {
         if (index >= module_.codes.size() || written_[index]) {
             return support::make_error(
                 support::Error::no_offset,
-                "code " + std::to_string(index) + " missing or used as a child twice");
+                {"code ", support::DecimalText(index), " missing or used as a child twice"});
         }
         if (depth > format::maximum_nesting_depth) {
             return support::make_error(support::Error::no_offset, "functions nested too deeply");
@@ -127,14 +125,14 @@ class RawCodeWriter {
 
   private:
     const CompiledModule& module_;
-    std::vector<std::uint8_t>& out_;
-    std::vector<bool> written_;
+    Vector<std::uint8_t>& out_;
+    Vector<bool> written_;
 };
 
 }  // namespace
 
-support::Result<std::vector<std::uint8_t>> write_mpy(const CompiledModule& module) {
-    std::vector<std::uint8_t> out;
+support::Result<Vector<std::uint8_t>> write_mpy(const CompiledModule& module) {
+    Vector<std::uint8_t> out;
     out.push_back(format::magic);
     out.push_back(format::major_version);
     // Bytecode only: no native architecture, so no sub-version either (as mpy-cross writes).

@@ -21,19 +21,19 @@ std::uint32_t ParseTree::line_of(Node node) const {
 }
 
 std::uint32_t ParseTree::intern(std::string_view text) {
-    auto found = string_ids_.find(std::string(text));
+    auto found = string_ids_.find(text);
     if (found != string_ids_.end()) {
         return found->second;
     }
     auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(text);
-    string_ids_.emplace(std::string(text), id);
+    string_ids_.emplace(Text(text), id);
     memory_used_ += 2 * text.size() + 64;
     return id;
 }
 
 bool ParseTree::is_interned(std::string_view text) const {
-    return string_ids_.count(std::string(text)) != 0 || image::find_static_qstr(text).has_value() ||
+    return string_ids_.count(text) != 0 || image::find_static_qstr(text).has_value() ||
            is_built_in_name(text);
 }
 
@@ -109,7 +109,7 @@ Constant ParseTree::constant_value(Node node) const {
         case NodeKind::bytes:
             value.kind =
                 node.kind == NodeKind::string ? Constant::Kind::string : Constant::Kind::bytes;
-            value.text = std::string(text(node));
+            value.text = text(node);
             value.interned = node.kind == NodeKind::string;
             break;
         case NodeKind::constant:
@@ -166,8 +166,8 @@ std::optional<bool> ParseTree::truth(Node node) const {
     return std::nullopt;
 }
 
-std::vector<Node> ParseTree::items(Node node, Rule list_rule) const {
-    std::vector<Node> result;
+Vector<Node> ParseTree::items(Node node, Rule list_rule) const {
+    Vector<Node> result;
     if (node.is_null()) {
         return result;
     }
@@ -183,13 +183,13 @@ std::vector<Node> ParseTree::items(Node node, Rule list_rule) const {
 
 namespace {
 
-void append_float(std::string& out, double value) {
+void append_float(Text& out, double value) {
     std::array<char, number::max_float_text_length + 1> buffer{};
     std::size_t length = number::format_float_repr(value, buffer);
     out.append(buffer.data(), std::min(length, buffer.size()));
 }
 
-void append_hex_escape(std::string& out, unsigned value) {
+void append_hex_escape(Text& out, unsigned value) {
     char buffer[8];
     std::snprintf(buffer, sizeof buffer, "\\x%02x", value & 0xffu);
     out += buffer;
@@ -198,7 +198,7 @@ void append_hex_escape(std::string& out, unsigned value) {
 // MicroPython's repr of str and bytes: single quotes unless the text has a single quote
 // and no double quote; \\, \n, \r, \t and the quote escaped; other control bytes (and, for
 // bytes, everything outside printable ASCII) as \xNN.
-void append_quoted(std::string& out, std::string_view text, bool is_bytes) {
+void append_quoted(Text& out, std::string_view text, bool is_bytes) {
     char quote = '\'';
     if (text.find('\'') != std::string_view::npos && text.find('"') == std::string_view::npos) {
         quote = '"';
@@ -224,7 +224,7 @@ void append_quoted(std::string& out, std::string_view text, bool is_bytes) {
     out.push_back(quote);
 }
 
-void append_repr(std::string& out, const Constant& constant) {
+void append_repr(Text& out, const Constant& constant) {
     switch (constant.kind) {
         case Constant::Kind::integer:
             out += constant.integer.to_string();
@@ -236,7 +236,7 @@ void append_repr(std::string& out, const Constant& constant) {
             std::array<char, number::max_float_text_length + 1> buffer{};
             auto format = [&](double value) {
                 std::size_t length = number::format_float(value, 'g', 16, {}, buffer);
-                return std::string(buffer.data(), std::min(length, buffer.size()));
+                return Text(buffer.data(), std::min(length, buffer.size()));
             };
             if (constant.real == 0.0) {
                 out += format(constant.imaginary) + "j";
@@ -286,20 +286,20 @@ void append_repr(std::string& out, const Constant& constant) {
 
 }  // namespace
 
-std::string constant_repr(const Constant& constant) {
-    std::string out;
+Text constant_repr(const Constant& constant) {
+    Text out;
     append_repr(out, constant);
     return out;
 }
 
-std::string dump_parse_tree(const ParseTree& tree, std::string_view constant_address) {
-    std::string out;
+Text dump_parse_tree(const ParseTree& tree, std::string_view constant_address) {
+    Text out;
     struct Pending {
         Node node;
         std::size_t indent;
     };
     // An explicit stack: a hostile input can nest deeper than the C++ stack allows.
-    std::vector<Pending> pending{{tree.root(), 0}};
+    Vector<Pending> pending{{tree.root(), 0}};
     char prefix[32];
     while (!pending.empty()) {
         Pending item = pending.back();
@@ -317,30 +317,32 @@ std::string dump_parse_tree(const ParseTree& tree, std::string_view constant_add
                 out += "NULL\n";
                 break;
             case NodeKind::small_integer:
-                out += "int(" + std::to_string(node.integer) + ")\n";
+                out += support::join_text({"int(", support::DecimalText(node.integer), ")\n"});
                 break;
             case NodeKind::name:
-                out += "id(" + std::string(tree.text(node)) + ")\n";
+                out += support::join_text({"id(", tree.text(node), ")\n"});
                 break;
             case NodeKind::string:
-                out += "str(" + std::string(tree.text(node)) + ")\n";
+                out += support::join_text({"str(", tree.text(node), ")\n"});
                 break;
             case NodeKind::bytes:
-                out += "bytes(" + std::string(tree.text(node)) + ")\n";
+                out += support::join_text({"bytes(", tree.text(node), ")\n"});
                 break;
             case NodeKind::token:
-                out += "tok(" + std::to_string(node.index) + ")\n";
+                out += support::join_text({"tok(", support::DecimalText(node.index), ")\n"});
                 break;
             case NodeKind::constant:
-                out += "literal const(" + std::string(constant_address) +
-                       ")=" + constant_repr(tree.constant(node)) + "\n";
+                out += support::join_text({"literal const(", constant_address, ")="});
+                append_repr(out, tree.constant(node));
+                out += "\n";
                 break;
             case NodeKind::rule: {
                 const RuleDefinition& definition = rule_definition(tree.rule_of(node));
                 std::uint32_t count = tree.child_count(node);
-                out += std::string(definition.name) + "(" +
-                       std::to_string(static_cast<unsigned>(tree.rule_of(node))) +
-                       ") (n=" + std::to_string(count) + ")\n";
+                out +=
+                    support::join_text({definition.name, "(",
+                                        support::DecimalText(static_cast<int>(tree.rule_of(node))),
+                                        ") (n=", support::DecimalText(count), ")\n"});
                 for (std::uint32_t position = count; position > 0; --position) {
                     pending.push_back({tree.child(node, position - 1), item.indent + 2});
                 }

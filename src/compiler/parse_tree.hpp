@@ -4,13 +4,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 #include "compiler/grammar.hpp"
 #include "compiler/token.hpp"
+#include "compiler/working_memory.hpp"
 #include "number/big_integer.hpp"
 
 namespace xipy::compiler {
@@ -35,14 +33,14 @@ struct Constant {
     number::BigInteger integer;
     double real = 0.0;       // floating, and the real part of complex
     double imaginary = 0.0;  // complex
-    std::string text;        // string (UTF-8) or bytes
+    Text text;               // string (UTF-8) or bytes
     // For strings: MicroPython holds an interned string (a qstr object) rather than a
     // string object, as for the value of `X = const("text")`.
     bool interned = false;
     // For integers: MicroPython holds a small int, not an int object (only a value in the
     // small-int range that did not come from arithmetic on a big int).
     bool small = false;
-    std::vector<Constant> items;  // tuple
+    Vector<Constant> items;  // tuple
 };
 
 enum class NodeKind : std::uint8_t {
@@ -116,7 +114,7 @@ class ParseTree {
     std::optional<bool> truth(Node node) const;
     // A node as a list of `list_rule` items, as MicroPython's mp_parse_node_extract_list:
     // none for null, the children of a `list_rule` node, else the node itself.
-    std::vector<Node> items(Node node, Rule list_rule) const;
+    Vector<Node> items(Node node, Rule list_rule) const;
 
     // Builders, used by the parser.
     std::uint32_t intern(std::string_view text);
@@ -132,11 +130,11 @@ class ParseTree {
 
   private:
     Node root_;
-    std::vector<RuleNode> rule_nodes_;
-    std::vector<Node> children_;
-    std::vector<ConstantNode> constant_nodes_;
-    std::vector<std::string> strings_;
-    std::unordered_map<std::string, std::uint32_t> string_ids_;
+    Vector<RuleNode> rule_nodes_;
+    Vector<Node> children_;
+    Vector<ConstantNode> constant_nodes_;
+    Vector<Text> strings_;
+    TextMap<std::uint32_t> string_ids_;
     std::size_t memory_used_ = 0;
 };
 
@@ -144,9 +142,9 @@ class ParseTree {
 // one node per line, "[LINE] " before rule nodes, two spaces of indent per level, rules as
 // name(NUMBER) (n=COUNT). A constant object prints as "literal const(ADDRESS)=REPR" in
 // MicroPython; its address is meaningless, so `constant_address` stands in for it.
-std::string dump_parse_tree(const ParseTree& tree, std::string_view constant_address = "*");
+Text dump_parse_tree(const ParseTree& tree, std::string_view constant_address = "*");
 
 // Python's repr of a constant, as MicroPython prints it.
-std::string constant_repr(const Constant& constant);
+Text constant_repr(const Constant& constant);
 
 }  // namespace xipy::compiler

@@ -3,8 +3,6 @@
 
 #include <limits>
 #include <optional>
-#include <unordered_map>
-#include <vector>
 
 #include "compiler/constant_folding.hpp"
 #include "compiler/grammar.hpp"
@@ -86,7 +84,7 @@ class Parser {
     bool is_const_false(Node node) const;
 
     CompileError syntax_error() const;
-    void fail(CompileErrorKind kind, std::string message, std::size_t line) {
+    void fail(CompileErrorKind kind, Text message, std::size_t line) {
         if (!error_) {
             error_ = CompileError{kind, std::move(message), line};
         }
@@ -95,10 +93,10 @@ class Parser {
     Lexer lexer_;
     ParseOptions options_;
     ParseTree tree_;
-    std::vector<Frame> rules_;
-    std::vector<Node> results_;
+    Vector<Frame> rules_;
+    Vector<Node> results_;
     // Names bound with `NAME = const(value)`: later uses of NAME read the value.
-    std::unordered_map<std::string, Constant> constants_;
+    TextMap<Constant> constants_;
     std::optional<CompileError> error_;
 };
 
@@ -203,7 +201,7 @@ bool Parser::push_token(Rule rule) {
         case TokenKind::name: {
             std::uint32_t id = tree_.intern(text);
             if (rule == Rule::atom) {
-                auto found = constants_.find(std::string(text));
+                auto found = constants_.find(text);
                 if (found != constants_.end()) {
                     push(from_constant(line, found->second));
                     return true;
@@ -215,7 +213,7 @@ bool Parser::push_token(Rule rule) {
         case TokenKind::integer: {
             auto value = number::BigInteger::parse(text, 0);
             if (!value.ok()) {
-                fail(CompileErrorKind::syntax_error, std::string(value.error().message), line);
+                fail(CompileErrorKind::syntax_error, value.error().message, line);
                 return false;
             }
             push(from_constant(line, integer_constant(std::move(value.value()), false)));
@@ -251,7 +249,7 @@ bool Parser::push_token(Rule rule) {
                 Constant constant;
                 constant.kind =
                     kind == TokenKind::string ? Constant::Kind::string : Constant::Kind::bytes;
-                constant.text = std::string(text);
+                constant.text = text;
                 push(tree_.make_constant(line, std::move(constant)));
             }
             return true;
@@ -307,7 +305,7 @@ bool Parser::fold_logical(Rule rule, std::size_t& count) {
         // not to decide it. Only the last kept operand may be anything.
         bool is_or = rule == Rule::or_test;
         std::size_t base = results_.size() - count;
-        std::vector<Node> kept;
+        Vector<Node> kept;
         for (std::size_t position = 0; position < count; ++position) {
             Node node = results_[base + position];
             bool last = position + 1 == count;
@@ -460,7 +458,7 @@ bool Parser::fold_const_assignment() {
         fail(CompileErrorKind::syntax_error, "not a constant", tree_.line_of(value_part));
         return false;
     }
-    std::string name(tree_.text(target));
+    Text name(tree_.text(target));
     constants_[name] = tree_.constant_value(value);
     if (name[0] == '_') {
         pop();

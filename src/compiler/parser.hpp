@@ -2,12 +2,12 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 #include <variant>
 
 #include "compiler/compiled_module.hpp"
 #include "compiler/parse_tree.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -25,11 +25,11 @@ enum class CompileErrorKind : std::uint8_t {
 // (0 when MicroPython reports none, as for NotImplementedError from the lexer).
 struct CompileError {
     CompileErrorKind kind = CompileErrorKind::syntax_error;
-    std::string message;
+    Text message;
     std::size_t line = 0;
     // The function, class or "<module>" the compile pass was in; empty for errors found while
     // parsing, which MicroPython reports without one.
-    std::string scope = {};
+    Text scope = {};
 };
 
 // "SyntaxError", "IndentationError", ...

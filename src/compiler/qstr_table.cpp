@@ -6,13 +6,12 @@ namespace xipy::compiler {
 QstrTable::QstrTable(std::string_view source_file) { use(source_file); }
 
 std::uint32_t QstrTable::use(std::string_view text) {
-    std::string key(text);
-    if (const auto found = indices_.find(key); found != indices_.end()) {
+    if (const auto found = indices_.find(text); found != indices_.end()) {
         return found->second;
     }
     const auto index = static_cast<std::uint32_t>(texts_.size());
-    texts_.push_back(key);
-    indices_.emplace(std::move(key), index);
+    texts_.emplace_back(text);
+    indices_.emplace(Text(text), index);
     return index;
 }
 

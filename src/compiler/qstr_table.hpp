@@ -2,10 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
+
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -24,11 +23,11 @@ class QstrTable {
 
     std::size_t size() const { return texts_.size(); }
     // Precondition: index < size().
-    const std::string& text(std::size_t index) const { return texts_[index]; }
+    const Text& text(std::size_t index) const { return texts_[index]; }
 
   private:
-    std::vector<std::string> texts_;
-    std::unordered_map<std::string, std::uint32_t> indices_;
+    Vector<Text> texts_;
+    TextMap<std::uint32_t> indices_;
 };
 
 }  // namespace xipy::compiler

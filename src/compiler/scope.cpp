@@ -20,7 +20,7 @@ Identifier& Scope::find_or_add(std::string_view wanted, IdentifierKind kind) {
     if (Identifier* found = find(wanted)) {
         return *found;
     }
-    identifiers.push_back(Identifier{std::string(wanted), kind, 0, 0});
+    identifiers.push_back(Identifier{Text(wanted), kind, 0, 0});
     return identifiers.back();
 }
 
@@ -36,7 +36,7 @@ ScopeDescription Scope::description(bool line_numbers) const {
     // Each argument slot is named by the parameter numbered into it; a slot holding a closed
     // over variable has no parameter and is named "*", which no keyword can match.
     for (std::uint32_t slot = 0; slot < positional_count + keyword_only_count; ++slot) {
-        std::string argument = "*";
+        Text argument = "*";
         for (const Identifier& identifier : identifiers) {
             if ((identifier.flags & identifier_is_parameter) != 0 && identifier.local == slot) {
                 argument = identifier.name;
@@ -104,7 +104,7 @@ void close_over_if_enclosed(Scope& scope, Identifier& identifier) {
         if (found->kind == IdentifierKind::local || found->kind == IdentifierKind::cell ||
             found->kind == IdentifierKind::free) {
             identifier.kind = IdentifierKind::free;
-            const std::string name = identifier.name;
+            const Text name = identifier.name;
             close_over_in_parents(scope, name);
         }
         return;

@@ -3,13 +3,11 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "compiler/emitter.hpp"
 #include "compiler/parse_tree.hpp"
+#include "compiler/working_memory.hpp"
 
 namespace xipy::compiler {
 
@@ -51,7 +49,7 @@ inline constexpr std::uint8_t identifier_is_star_parameter = 0x02;
 inline constexpr std::uint8_t identifier_is_double_star_parameter = 0x04;
 
 struct Identifier {
-    std::string name;
+    Text name;
     IdentifierKind kind = IdentifierKind::undecided;
     std::uint8_t flags = 0;
     // A local's slot, or a cell's or free name's slot once scope analysis has numbered them.
@@ -64,14 +62,14 @@ struct Scope {
     ScopeKind kind = ScopeKind::module;
     Scope* parent = nullptr;
     Node node;  // the funcdef, classdef, lambdef, comprehension or the tree's root
-    std::string name;
+    Text name;
     std::uint32_t code_index = 0;  // this scope's raw code in the CompiledModule
     std::uint32_t flags = 0;       // image::format::scope_flag_*
     std::uint32_t positional_count = 0;
     std::uint32_t keyword_only_count = 0;
     std::uint32_t default_positional_count = 0;
     std::uint32_t local_count = 0;
-    std::vector<Identifier> identifiers;
+    Vector<Identifier> identifiers;
 
     // Precondition for the pointers: no identifier is added to this scope while one is held.
     Identifier* find(std::string_view name);

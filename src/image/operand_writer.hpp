@@ -2,8 +2,8 @@
 // writer's side.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <vector>
 
 namespace xipy::image {
 
@@ -15,9 +15,13 @@ inline constexpr std::int64_t jump_two_byte_limit = 0x7fff;
 inline constexpr std::int64_t jump_one_byte_excess = 0x40;
 inline constexpr std::int64_t jump_two_byte_excess = 0x4000;
 
+// The writers append to any vector of bytes (`Bytes`): the compiler's live in scratch memory,
+// a tool's may be plain std::vectors.
+
 // Appends `value` as a var-uint: 7 bits per byte, most significant group first, bit 7 set on
 // every byte but the last. This is also the container's vuint (counts, lengths, qstr heads).
-inline void append_var_uint(std::vector<std::uint8_t>& out, std::uint64_t value) {
+template <class Bytes>
+void append_var_uint(Bytes& out, std::uint64_t value) {
     std::uint8_t groups[10];
     std::size_t count = 0;
     do {
@@ -41,7 +45,8 @@ inline std::size_t var_uint_size(std::uint64_t value) {
 
 // Appends LOAD_CONST_SMALL_INT's operand: as a var-uint of the two's complement groups, with
 // one more group when bit 6 of the first group would not already show the sign.
-inline void append_signed_var_int(std::vector<std::uint8_t>& out, std::int64_t value) {
+template <class Bytes>
+void append_signed_var_int(Bytes& out, std::int64_t value) {
     std::uint8_t groups[11];
     std::size_t count = 0;
     do {
@@ -69,8 +74,8 @@ constexpr bool jump_fits_one_byte(std::int64_t distance, bool is_signed) {
 
 // Appends a jump operand holding `offset` (relative to the end of the operand) in the one- or
 // two-byte form. Returns false when the offset does not fit the chosen form.
-inline bool append_jump_offset(std::vector<std::uint8_t>& out, std::int64_t offset, bool is_signed,
-                               bool one_byte) {
+template <class Bytes>
+bool append_jump_offset(Bytes& out, std::int64_t offset, bool is_signed, bool one_byte) {
     if (one_byte) {
         const std::int64_t stored = offset + (is_signed ? jump_one_byte_excess : 0);
         out.push_back(static_cast<std::uint8_t>(stored & 0x7f));

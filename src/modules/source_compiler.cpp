@@ -2,8 +2,6 @@
 #include "modules/source_compiler.hpp"
 
 #include <cstddef>
-#include <string>
-#include <vector>
 
 #include "compiler/compile.hpp"
 #include "modules/standard_modules.hpp"
@@ -50,8 +48,9 @@ object::Value compile_to_image(object::Runtime& runtime, std::string_view source
     compiler::CompileOptions options;
     options.input = input_kind_of(kind);
     options.optimisation = optimisation_level(runtime);
-    // The compiler's working memory is its own, not the heap's, but it may use no more than
-    // the heap could still give: a VM cannot grow past its limit by compiling.
+    // The compiler's working memory comes from the heap's scratch memory while there is room
+    // (the C library's beyond it), and its own accounting stops it at what the heap could
+    // still give: a VM cannot grow past its limit by compiling.
     const gc::Heap& heap = runtime.heap();
     options.memory_limit =
         heap.limit_bytes() > heap.bytes_in_use() ? heap.limit_bytes() - heap.bytes_in_use() : 0;
@@ -75,7 +74,7 @@ object::Value compile_to_image(object::Runtime& runtime, std::string_view source
         }
         return object::Value::empty();
     }
-    const std::vector<std::uint8_t>& image = result.image();
+    const compiler::Vector<std::uint8_t>& image = result.image();
     return object::make_bytes(
         runtime, std::string_view(reinterpret_cast<const char*>(image.data()), image.size()));
 }

@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
                         written.error().message.c_str());
             continue;
         }
-        const std::vector<std::uint8_t>& output = written.value();
+        const compiler::Vector<std::uint8_t>& output = written.value();
         if (!write_directory.empty()) {
             const std::size_t slash = path.find_last_of('/');
             std::ofstream out(write_directory + "/" + path.substr(slash + 1), std::ios::binary);

@@ -10,9 +10,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <span>
 #include <sstream>
 #include <string>
-#include <vector>
 
 #include "compiler/compile.hpp"
 
@@ -43,7 +43,7 @@ std::string identifier_from(const std::string& name) {
     return identifier;
 }
 
-void append_bytes(std::string& text, const std::vector<std::uint8_t>& bytes) {
+void append_bytes(std::string& text, std::span<const std::uint8_t> bytes) {
     constexpr char digits[] = "0123456789abcdef";
     constexpr std::size_t per_line = 16;
     for (std::size_t start = 0; start < bytes.size(); start += per_line) {

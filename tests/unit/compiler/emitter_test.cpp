@@ -45,7 +45,9 @@ const std::vector<std::uint8_t> function_reference = {
 std::vector<std::uint8_t> written(const CompiledModule& module) {
     auto bytes = write_mpy(module);
     EXPECT_TRUE(bytes.ok()) << (bytes.ok() ? "" : bytes.error().message);
-    return bytes.ok() ? bytes.value() : std::vector<std::uint8_t>{};
+    // A plain vector, which gtest compares with the references and prints.
+    return bytes.ok() ? std::vector<std::uint8_t>(bytes.value().begin(), bytes.value().end())
+                      : std::vector<std::uint8_t>{};
 }
 
 TEST(Emitter, BuildsWhatMpyCrossWritesForStatements) {

@@ -12,9 +12,10 @@ namespace {
 std::string dump_of(std::string_view source) {
     ParseResult result = parse(source);
     if (!result.ok()) {
-        return std::string(compile_error_type(result.error().kind)) + ": " + result.error().message;
+        return std::string(compile_error_type(result.error().kind)) + ": " +
+               std::string(result.error().message);
     }
-    return dump_parse_tree(result.tree());
+    return std::string(dump_parse_tree(result.tree()));
 }
 
 CompileError error_of(std::string_view source, const ParseOptions& options = {}) {
