@@ -120,7 +120,7 @@ object::Result<Value> make_chunk(object::Runtime& runtime, const HostFileObject*
     if (!file->text) {
         return object::make_bytes(runtime, data);
     }
-    std::string checked;
+    support::ScratchString checked;
     if (!text::decode_text(data, text::Encoding::utf8, text::DecodeErrors::strict, checked)) {
         return runtime.raise_type(&object::unicode_error_type);
     }

@@ -313,7 +313,7 @@ object::Result<Value> make_chunk(object::Runtime& runtime, Value self, std::size
     if (is_binary(self)) {
         return object::make_bytes(runtime, text);
     }
-    std::string checked;
+    support::ScratchString checked;
     if (!text::decode_text(text, text::Encoding::utf8, text::DecodeErrors::strict, checked)) {
         return runtime.raise_type(&object::unicode_error_type);
     }

@@ -64,7 +64,7 @@ Result<Value> decode_to_str(Runtime& runtime, std::string_view data, Arguments a
             errors = text::DecodeErrors::replace;
         }
     }
-    std::string decoded;
+    support::ScratchString decoded;
     if (!text::decode_text(data, encoding, errors, decoded)) {
         return runtime.raise_type(&unicode_error_type);
     }
@@ -96,8 +96,8 @@ Result<Value> bytes_method_fromhex(Runtime& runtime, Arguments arguments) {
     if (!is_str(arguments[1])) {
         return runtime.raise_new(&type_error_type, "object with buffer protocol required");
     }
-    std::string result;
-    text::StringSink sink(result);
+    support::ScratchString result;
+    text::ScratchSink sink(result);
     text::Status status = text::from_hex(str_view(runtime, arguments[1]), sink);
     if (!status) {
         return raise_text_error(runtime, status.error());
@@ -120,8 +120,8 @@ Result<Value> bytes_method_hex(Runtime& runtime, Arguments arguments) {
         }
         separator = *given;
     }
-    std::string result;
-    text::StringSink sink(result);
+    support::ScratchString result;
+    text::ScratchSink sink(result);
     text::Status status = text::write_hex(self_bytes(arguments), separator, sink);
     if (!status) {
         return raise_text_error(runtime, status.error());

@@ -218,8 +218,9 @@ Result<Value> bytes_make_new(Runtime& runtime, const Type*, Arguments arguments)
         return source;
     }
     if (std::optional<BufferView> buffer = get_buffer(source)) {
-        std::string copy(buffer->bytes());
-        return make_bytes(runtime, copy);
+        // The source is an argument, so rooted, and the heap never moves a cell: its bytes
+        // stay where they are while the new object is made.
+        return make_bytes(runtime, buffer->bytes());
     }
     if (is_int(source)) {
         auto count = to_integer(runtime, source);
@@ -235,7 +236,7 @@ Result<Value> bytes_make_new(Runtime& runtime, const Type*, Arguments arguments)
         if (!runtime.charge_if_large(static_cast<std::uint64_t>(*count))) {
             return Value::empty();
         }
-        return make_bytes(runtime, std::string(static_cast<std::size_t>(*count), '\0'));
+        return make_zeroed_bytes(runtime, static_cast<std::size_t>(*count));
     }
     // Item by item into a bytearray, not through a list of the items (16 bytes of heap per
     // byte), so the bytes of a long generator fit where MicroPython's do; the bytearray keeps
@@ -290,6 +291,16 @@ bool is_bytes(Value value) { return value.is_object() && value.as_object()->type
 
 std::string_view bytes_view(Value value) {
     return static_cast<const StrObject*>(value.as_object())->text();
+}
+
+Result<Value> make_zeroed_bytes(Runtime& runtime, std::size_t size) {
+    auto* object = runtime.make<StrObject>(size, &bytes_type, static_cast<std::uint32_t>(size),
+                                           static_cast<std::uint32_t>(size));
+    if (object == nullptr) {
+        return Value::empty();
+    }
+    std::fill_n(object->data(), size, '\0');
+    return Value::from_object(object);
 }
 
 Result<Value> make_bytes(Runtime& runtime, std::string_view data) {

@@ -16,6 +16,8 @@ bool is_bytes(Value value);
 // Precondition: is_bytes(value).
 std::string_view bytes_view(Value value);
 Result<Value> make_bytes(Runtime& runtime, std::string_view data);
+// `size` zero bytes, as bytes(n) makes them.
+Result<Value> make_zeroed_bytes(Runtime& runtime, std::size_t size);
 void write_bytes_repr(Printer& printer, std::string_view data);
 
 }  // namespace xipy::object

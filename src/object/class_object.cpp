@@ -13,6 +13,7 @@
 #include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 #include "support/small_vector.hpp"
 
 namespace xipy::object {
@@ -107,7 +108,7 @@ Result<Value> type_mro(Runtime& runtime, const Type* type) {
     if (type->is_user_class()) {
         return type->mro;
     }
-    std::vector<Value> chain;
+    support::ScratchVector<Value> chain;
     for (const Type* current = type; current != nullptr; current = current->base) {
         chain.push_back(Value::from_object(current));
     }
@@ -467,7 +468,8 @@ bool linearisation_of(const Type* type, TypeList& result) {
     return true;
 }
 
-bool c3_merge(std::vector<std::vector<const Type*>> sequences, std::vector<const Type*>& result) {
+bool c3_merge(support::ScratchVector<support::ScratchVector<const Type*>> sequences,
+              support::ScratchVector<const Type*>& result) {
     for (;;) {
         sequences.erase(std::remove_if(sequences.begin(), sequences.end(),
                                        [](const auto& sequence) { return sequence.empty(); }),
@@ -607,7 +609,7 @@ namespace {
 // The attributes are snapshotted first, since __set_name__ may add or remove attributes.
 bool call_set_names(Runtime& runtime, Value owner) {
     DictObject* dict = as_dict(as_type(owner)->dict);
-    std::vector<Value> pairs;
+    support::ScratchVector<Value> pairs;
     std::uint32_t position = 0;
     DictEntry* entry = nullptr;
     while (dict_next(dict, position, entry)) {
@@ -687,7 +689,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
             return runtime.raise_memory_error();
         }
     } else {
-        std::vector<std::vector<const Type*>> sequences;
+        support::ScratchVector<support::ScratchVector<const Type*>> sequences;
         for (const Type* base : base_types) {
             TypeList linear(runtime.scratch_memory());
             if (!linearisation_of(base, linear)) {
@@ -696,7 +698,7 @@ Result<Value> make_class(Runtime& runtime, Value name, Value bases, Value dict) 
             sequences.emplace_back(linear.begin(), linear.end());
         }
         sequences.emplace_back(base_types.begin(), base_types.end());
-        std::vector<const Type*> merged;
+        support::ScratchVector<const Type*> merged;
         if (!c3_merge(sequences, merged)) {
             return runtime.raise_new(&type_error_type,
                                      "Cannot create a consistent method resolution order (MRO)");

@@ -13,6 +13,7 @@
 #include "object/operations.hpp"
 #include "object/slice_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 #include "support/small_vector.hpp"
 
 namespace xipy::object {
@@ -151,7 +152,7 @@ bool replace_items(Runtime& runtime, ListObject* list, std::int64_t start, std::
     const Value* storage_start = list->items();
     if (storage_start != nullptr && !replacement.empty() && replacement.data() >= storage_start &&
         replacement.data() < storage_start + list->storage->capacity) {
-        std::vector<Value> copied(replacement.begin(), replacement.end());
+        support::ScratchVector<Value> copied(replacement.begin(), replacement.end());
         return replace_items(runtime, list, start, stop, copied);
     }
     const std::int64_t length = list->length;
@@ -191,8 +192,8 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
                 return replace_items(runtime, list, indices->start, indices->start + indices->count,
                                      {});
             }
-            std::vector<Value> kept;
-            std::vector<bool> removed(list->length, false);
+            support::ScratchVector<Value> kept;
+            support::ScratchVector<bool> removed(list->length, false);
             for (std::int64_t count = 0, position = indices->start; count < indices->count;
                  ++count, position += indices->step) {
                 removed[static_cast<std::size_t>(position)] = true;
@@ -217,7 +218,7 @@ Status list_store_subscript(Runtime& runtime, Value self, Value index, Value val
             std::int64_t stop = std::max(indices->start, indices->start + indices->count);
             return replace_items(runtime, list, indices->start, stop, replacement);
         }
-        std::vector<Value> own_items;
+        support::ScratchVector<Value> own_items;
         if (value == self) {
             own_items.assign(replacement.begin(), replacement.end());
             replacement = own_items;

@@ -8,6 +8,7 @@
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::object {
 namespace {
@@ -246,7 +247,7 @@ Result<Value> call_with_self(Runtime& runtime, Value function, Value self, Argum
     std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
     constexpr std::uint32_t inline_capacity = 16;
     Value inline_values[inline_capacity + 1];
-    std::vector<Value> heap_values;
+    support::ScratchVector<Value> heap_values;
     Value* values = inline_values;
     if (total + 1 > inline_capacity) {
         heap_values.resize(total + 1);

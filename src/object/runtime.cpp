@@ -2,6 +2,7 @@
 #include "object/runtime.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <string>
 
@@ -120,11 +121,18 @@ Raised Runtime::raise_memory_error(std::size_t requested) {
     // message's own failure from recursing.
     if (!describing_memory_error_) {
         describing_memory_error_ = true;
-        Value exception = make_exception_with_message(
-            *this, &memory_error_type,
-            heap_.is_locked()
-                ? std::string("memory allocation failed, heap is locked")
-                : "memory allocation failed, allocating " + std::to_string(requested) + " bytes");
+        // Joined on the C stack: with the heap full or locked, scratch memory would refuse.
+        Printer text;
+        if (heap_.is_locked()) {
+            text.write("memory allocation failed, heap is locked");
+        } else {
+            text.write("memory allocation failed, allocating ");
+            char digits[24];
+            const char* end = std::to_chars(digits, digits + sizeof digits, requested).ptr;
+            text.write(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+            text.write(" bytes");
+        }
+        Value exception = make_exception_with_message(*this, &memory_error_type, text.text());
         describing_memory_error_ = false;
         if (!exception.is_empty()) {
             return set_exception(exception);

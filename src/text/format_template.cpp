@@ -136,12 +136,12 @@ Status expand_field(std::string_view pattern, std::size_t& position, FormatArgum
     }
 
     // The field's own argument is numbered before the fields nested in its spec.
-    std::string expanded_spec;
+    support::ScratchString expanded_spec;
     if (spec.find('{') != std::string_view::npos) {
         if (depth >= max_nesting) {
             return Error{ErrorKind::value_error, "max string recursion exceeded"};
         }
-        StringSink spec_sink(expanded_spec);
+        ScratchSink spec_sink(expanded_spec);
         XIPY_CHECK(expand(spec, arguments, numbering, depth + 1, spec_sink));
         spec = expanded_spec;
     }

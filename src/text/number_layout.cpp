@@ -7,8 +7,9 @@
 namespace xipy::text {
 namespace {
 
-std::string group_digits(std::string_view digits, char separator, std::size_t group_size) {
-    std::string grouped;
+support::ScratchString group_digits(std::string_view digits, char separator,
+                                    std::size_t group_size) {
+    support::ScratchString grouped;
     grouped.reserve(digits.size() + digits.size() / group_size);
     for (std::size_t index = 0; index < digits.size(); ++index) {
         std::size_t remaining = digits.size() - index;
@@ -58,15 +59,16 @@ Status write_padded(std::string_view text, Alignment alignment, char fill, std::
         if (period == 0) {
             return sink.write_repeated(fill, static_cast<std::size_t>(count));
         }
-        std::string pattern;
+        char pattern[64];
+        std::size_t length = 0;
         for (std::int64_t index = 0; index < count; ++index) {
-            pattern.push_back((phase + index) % period == period - 1 ? grouping : '0');
-            if (pattern.size() == 64) {
-                XIPY_CHECK(sink.write(pattern));
-                pattern.clear();
+            pattern[length++] = (phase + index) % period == period - 1 ? grouping : '0';
+            if (length == sizeof pattern) {
+                XIPY_CHECK(sink.write(std::string_view(pattern, length)));
+                length = 0;
             }
         }
-        return sink.write(pattern);
+        return sink.write(std::string_view(pattern, length));
     };
     XIPY_CHECK(write_pad(left_pad));
     XIPY_CHECK(sink.write(text));
@@ -90,7 +92,7 @@ Status write_integer(const number::BigInteger& value, const IntegerStyle& style,
         pad_after_sign = true;
     }
 
-    std::string prefix;
+    support::ScratchString prefix;
     if (!value.is_negative()) {
         if (style.positive_sign == number::PositiveSign::plus) {
             prefix.push_back('+');
@@ -124,7 +126,7 @@ Status write_integer(const number::BigInteger& value, const IntegerStyle& style,
         digits = group_digits(digits, style.grouping, group_size);
     }
 
-    std::string body;
+    support::ScratchString body;
     if (pad_after_sign) {
         body = std::move(digits);
     } else {

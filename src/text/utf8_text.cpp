@@ -152,7 +152,8 @@ Status encode_char_code(std::int64_t code, char (&out)[4], std::size_t& length) 
     return Success{};
 }
 
-bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors, std::string& out) {
+bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors,
+                 support::ScratchString& out) {
     static constexpr std::string_view replacement = "\xef\xbf\xbd";  // U+FFFD
     std::size_t offset = 0;
     while (offset < data.size()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/scratch_allocator.hpp"
 #include "text/errors.hpp"
 #include "text/text_sink.hpp"
 
@@ -57,7 +58,8 @@ enum class DecodeErrors : unsigned char { strict, ignore, replace };
 // continuation byte, a byte 0xF8..0xFF, or a lead byte with the continuation bytes that
 // follow it when too few do; for ASCII, each byte above 0x7F. Returns false when `errors`
 // is strict and the data holds a malformed sequence.
-bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors, std::string& out);
+bool decode_text(std::string_view data, Encoding encoding, DecodeErrors errors,
+                 support::ScratchString& out);
 
 // repr() of a str exactly as MicroPython prints it: single quotes unless the text holds
 // a ' and no ", printable ASCII as is, \n \r \t \\ and the quote escaped, other ASCII

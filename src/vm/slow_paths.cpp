@@ -17,6 +17,7 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/small_vector.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
 
@@ -215,8 +216,9 @@ object::Status unpack_extended(Interpreter& interpreter, Value* top, std::uint32
     if (list.is_empty()) {
         return object::Raised{};
     }
-    std::vector<Value> items(object::as_list(list)->span().begin(),
-                             object::as_list(list)->span().end());
+    // Read in place: the list is rooted (items_of) and nothing changes it while the middle
+    // list is made, and a collection never moves a cell.
+    const std::span<const Value> items = object::as_list(list)->span();
     if (items.size() < before + after) {
         interpreter.raise_joined(
             &object::value_error_type,
@@ -427,17 +429,22 @@ object::Status import_all(Interpreter& interpreter, Value module, Value target) 
         }
         return object::Raised{};
     }
-    std::vector<std::pair<Value, Value>> entries;
+    // Gathered first (a key, then its value), since storing may grow `target`, which can be
+    // the very dict being walked; the module's dict keeps every gathered value alive.
+    support::SmallVector<Value, 32> entries(interpreter.scratch_memory());
     std::uint32_t position = 0;
     object::DictEntry* entry = nullptr;
     while (object::dict_next(object::as_dict(globals), position, entry)) {
         if (object::is_str(entry->key) &&
             !object::str_view(interpreter, entry->key).starts_with("_")) {
-            entries.emplace_back(entry->key, entry->value);
+            if (!entries.push_back(entry->key) || !entries.push_back(entry->value)) {
+                return interpreter.raise_memory_error();
+            }
         }
     }
-    for (auto& [key, value] : entries) {
-        if (!object::dict_store(interpreter, object::as_dict(target), key, value)) {
+    for (std::size_t index = 0; index < entries.size(); index += 2) {
+        if (!object::dict_store(interpreter, object::as_dict(target), entries[index],
+                                entries[index + 1])) {
             return object::Raised{};
         }
     }
