@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "library/frame_buffer_font.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::library {
 namespace {
@@ -432,7 +433,7 @@ bool draw_polygon(const PixelTarget& target, std::int64_t x, std::int64_t y,
     }
     std::int64_t first_row = std::max(lowest, wrapping_subtract(0, y));
     std::int64_t last_row = std::min(highest, wrapping_subtract(target.grid.height - 1, y));
-    std::vector<std::int64_t> crossings;
+    support::ScratchVector<std::int64_t> crossings;
     crossings.reserve(count);
     for (std::int64_t row = first_row; row <= last_row; ++row) {
         if (!work.add(count)) {

@@ -21,6 +21,7 @@
 #include "object/str_object.hpp"
 #include "object/text_methods.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::modules {
 
@@ -433,7 +434,7 @@ object::Result<Value> frame_buffer_poly(object::Runtime& runtime, Arguments argu
     // The points are read once, before drawing; reading an item may allocate (a 64-bit item
     // becomes an int object), so the view is fetched again for each.
     XIPY_CHECK(runtime.make_room_for_result(count * sizeof(std::int64_t), 1));
-    std::vector<std::int64_t> points;
+    support::ScratchVector<std::int64_t> points;
     points.reserve(count);
     object::LoopRoots rounds(runtime);
     for (std::size_t index = 0; index < count; ++index, rounds.next_round()) {

@@ -17,6 +17,7 @@
 #include "object/printer.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::modules {
 
@@ -507,7 +508,7 @@ object::Result<Value> json_loads(object::Runtime& runtime, Arguments arguments) 
         return Value::empty();
     }
     // The parser allocates, which may move a buffer's storage: parse a copy.
-    std::string copy(*text);
+    support::ScratchString copy(*text);
     return parse_json(runtime, copy);
 }
 

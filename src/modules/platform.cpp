@@ -7,6 +7,7 @@
 #include "object/native_function.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 #include "xipy/version.h"
 
 namespace xipy::modules {
@@ -67,8 +68,9 @@ constexpr const char* libc_version = "";
 // platform(): "<system>-<version>-<architecture>-<platform version>-with-<libc><version>";
 // its arguments (aliased, terse) change nothing, as in MicroPython.
 object::Result<Value> platform_platform(object::Runtime& runtime, Arguments) {
-    const std::string text = std::string(system_name) + "-" XIPY_VERSION_STRING "-" + architecture +
-                             "--with-" + libc_name + libc_version;
+    const support::ScratchString text =
+        support::join_text({system_name, "-" XIPY_VERSION_STRING "-", architecture, "--with-",
+                            libc_name, libc_version});
     return object::make_str(runtime, text);
 }
 

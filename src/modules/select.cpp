@@ -19,6 +19,7 @@
 #include "object/printer.hpp"
 #include "object/roots.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::modules {
 
@@ -208,9 +209,9 @@ object::Result<Value> poll_ready(Runtime& runtime, PollObject* self, std::int64_
         }
         std::span<const Value> items = object::sequence_items(snapshot);
         const std::size_t count = items.size() / 2;
-        std::vector<std::int64_t> events(count, 0);
-        std::vector<pollfd> descriptors;
-        std::vector<std::size_t> owners;
+        support::ScratchVector<std::int64_t> events(count, 0);
+        support::ScratchVector<pollfd> descriptors;
+        support::ScratchVector<std::size_t> owners;
         bool ready = false;
         bool python_streams = false;
         for (std::size_t index = 0; index < count; ++index) {

@@ -47,7 +47,7 @@ object::Result<Value> sys_print_exception(object::Runtime& runtime, Arguments ar
     if (object::is_exception(arguments[0])) {
         formatted = object::format_traceback(runtime, arguments[0]);
     } else {
-        std::optional<std::string> repr = object::repr_text(runtime, arguments[0]);
+        std::optional<support::ScratchString> repr = object::repr_text(runtime, arguments[0]);
         if (!repr) {
             return Value::empty();
         }

@@ -21,6 +21,7 @@
 #include "object/printer.hpp"
 #include "object/slice_object.hpp"
 #include "object/str_object.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::object {
 namespace {
@@ -124,7 +125,7 @@ Status construct_from(Runtime& runtime, ArrayObject* array, Value source) {
     if (buffer &&
         (array->type() == &bytearray_type || is_bytes(source) ||
          (as_array_like(source) != nullptr && as_array_like(source)->type() == &bytearray_type))) {
-        std::string copy(buffer->bytes());
+        support::ScratchString copy(buffer->bytes());
         copy.resize(copy.size() - copy.size() % array->item_size);
         return array_append_bytes(runtime, array, copy);
     }
@@ -291,9 +292,10 @@ Result<Value> array_load_subscript(Runtime& runtime, Value self, Value index) {
             return runtime.raise_new(&not_implemented_error_type,
                                      "only slices with step=1 (aka None) are supported");
         }
-        std::string picked(reinterpret_cast<const char*>(array->data()) +
-                               static_cast<std::size_t>(indices->start) * array->item_size,
-                           static_cast<std::size_t>(indices->count) * array->item_size);
+        support::ScratchString picked(
+            reinterpret_cast<const char*>(array->data()) +
+                static_cast<std::size_t>(indices->start) * array->item_size,
+            static_cast<std::size_t>(indices->count) * array->item_size);
         return make_array(runtime, array->type(), array->typecode, picked);
     }
     auto position = normalize_index(runtime, index, array->length, type_label(array));

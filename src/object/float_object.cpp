@@ -108,7 +108,8 @@ Result<Value> float_make_new(Runtime& runtime, const Type*, Arguments arguments)
     // A str, or any buffer (bytes, bytearray, memoryview, array) as on the reference.
     std::optional<BufferView> buffer;
     if (is_str(value) || (buffer = get_buffer(value))) {
-        std::string text(buffer ? buffer->bytes() : str_view(runtime, value));
+        // Parsing allocates nothing, so the text is read where it lies.
+        const std::string_view text = buffer ? buffer->bytes() : str_view(runtime, value);
         auto parsed = number::parse_float(text);
         if (!parsed) {
             return runtime.raise_new(&value_error_type, parsed.error().message);

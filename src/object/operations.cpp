@@ -901,12 +901,12 @@ std::optional<std::string> str_text(Runtime& runtime, Value value) {
     return printer.take();
 }
 
-std::optional<std::string> repr_text(Runtime& runtime, Value value) {
+std::optional<support::ScratchString> repr_text(Runtime& runtime, Value value) {
     Printer printer;
     if (!print_value(runtime, printer, value, PrintKind::repr)) {
         return std::nullopt;
     }
-    return printer.take();
+    return support::ScratchString(printer.text());
 }
 
 Result<Value> to_str(Runtime& runtime, Value value) {

@@ -20,6 +20,7 @@
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
 #include "object/value.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::object {
 
@@ -218,7 +219,7 @@ Result<Value> to_str(Runtime& runtime, Value value);
 Result<Value> to_repr(Runtime& runtime, Value value);
 // The text of str(value) / repr(value); empty optional when it raised.
 std::optional<std::string> str_text(Runtime& runtime, Value value);
-std::optional<std::string> repr_text(Runtime& runtime, Value value);
+std::optional<support::ScratchString> repr_text(Runtime& runtime, Value value);
 
 // ---- conversions used by built-ins
 // Python int to C++ integer (bool counts); TypeError "can't convert X to int" otherwise.

@@ -19,6 +19,7 @@
 #include "object/value.hpp"
 #include "support/decimal_text.hpp"
 #include "support/inline.hpp"
+#include "support/source_allocator.hpp"
 #include "support/work_meter.hpp"
 
 namespace xipy::object {
@@ -290,8 +291,11 @@ class Runtime : public gc::RootProvider {
     // What belongs to one thread of the VM's program (vm/threads.hpp): its root stack, its
     // pending exception and its call depths. The running thread's live here; a thread switch
     // exchanges them with the saved ones of the thread that runs next.
+    // The root stack grows into the heap's scratch memory (falling back to the C library when
+    // the heap refuses), so a fixed-buffer VM calls no malloc when a program roots many values.
+    using RootStack = std::vector<Value, support::SourceAllocator<Value>>;
     struct ThreadState {
-        std::vector<Value> temporaries;
+        RootStack temporaries;
         Value exception;
         std::uint32_t depth = 0;
         std::uint32_t native_depth = 0;
@@ -331,7 +335,7 @@ class Runtime : public gc::RootProvider {
     gc::Heap heap_;
     ScratchMemory scratch_memory_{heap_};
     InternTable interned_;
-    std::vector<Value> temporaries_;
+    RootStack temporaries_{support::SourceAllocator<Value>(&scratch_memory_)};
     std::size_t root_count_ = 0;  // temporaries_.size(), kept apart for release_temporaries
     Value exception_;
     Value memory_error_;

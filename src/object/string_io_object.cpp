@@ -143,7 +143,7 @@ Result<Value> read_chunk(Runtime& runtime, MemoryStreamObject* stream, std::int6
                     : std::min<std::size_t>(rest.size(), static_cast<std::size_t>(limit));
     }
     // Copy out before allocating: the result's allocation may collect, but not move, storage.
-    std::string chunk(rest.substr(0, count));
+    support::ScratchString chunk(rest.substr(0, count));
     stream->position = static_cast<std::uint32_t>(start + count);
     return make_chunk(runtime, stream, chunk);
 }
@@ -226,7 +226,7 @@ Result<Value> stream_write(Runtime& runtime, Arguments arguments) {
     if (stream->closed) {
         return raise_closed(runtime);
     }
-    std::string data;
+    support::ScratchString data;
     if (is_str(arguments[1])) {
         data = str_view(runtime, arguments[1]);
     } else {

@@ -28,7 +28,6 @@ namespace xipy::support {
 template <class T>
 class ScratchAllocator : public SourceAllocator<T> {
   public:
-    using propagate_on_container_swap = std::true_type;
     template <class Other>
     struct rebind {
         using other = ScratchAllocator<Other>;

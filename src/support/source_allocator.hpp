@@ -18,12 +18,14 @@ namespace xipy::support {
 // Invariants: every block handed out starts `header_bytes` before the pointer returned; its
 // first byte is 1 when the block came from `source_`. Allocators compare equal when they
 // share a source. A container moved into another adopts the source (a string made with the
-// VM's allocator keeps it); a copy assigned keeps the target's.
+// VM's allocator keeps it); a copy assigned keeps the target's; a swap exchanges sources with
+// the contents, so each block still goes back where it came from.
 template <class T>
 class SourceAllocator {
   public:
     using value_type = T;
     using propagate_on_container_move_assignment = std::true_type;
+    using propagate_on_container_swap = std::true_type;
     using is_always_equal = std::false_type;
 
     explicit SourceAllocator(MemorySource* source = nullptr) noexcept : source_(source) {}
