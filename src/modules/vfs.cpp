@@ -457,7 +457,7 @@ constinit const object::Type image_text_file_type{
 object::Result<Value> open_image_file(object::Runtime& runtime, std::string_view path, bool binary,
                                       bool& handled) {
     handled = false;
-    std::string inside;
+    support::ScratchString inside;
     Value mounted;
     const vm::ModuleSource* source = vm::find_source(runtime, path, inside, &mounted);
     if (source == nullptr || !source->serves_open()) {

@@ -140,7 +140,8 @@ object::Result<Value> builtin_import(object::Runtime& runtime, Arguments argumen
     }
     Value globals = arguments.positional_count > 1 ? arguments[1] : Value::none();
     auto& interpreter = static_cast<Interpreter&>(runtime);
-    return interpreter.import(std::string(object::str_view(runtime, name)),
+    // import() copies the name itself before it interns anything.
+    return interpreter.import(object::str_view(runtime, name),
                               object::is_dict(globals) ? globals : Value::empty(), leaf, level);
 }
 

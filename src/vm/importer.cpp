@@ -23,11 +23,11 @@ namespace {
 
 // How MicroPython's import reads a sys.path entry and a name: "" + "a" is "a", "lib" + "a"
 // is "lib/a". The text becomes __file__ and __path__, as there.
-std::string join_path(std::string_view directory, std::string_view name) {
+support::ScratchString join_path(std::string_view directory, std::string_view name) {
     if (directory.empty()) {
-        return std::string(name);
+        return support::ScratchString(name);
     }
-    std::string joined(directory);
+    support::ScratchString joined(directory);
     if (joined.back() != '/') {
         joined += '/';
     }
@@ -67,10 +67,14 @@ Value find_extensible_module(Interpreter& interpreter, std::uint32_t id, std::st
 }
 
 // The frozen table's source: a directory exists where some entry's path continues below it.
+// A host's table is copied (its descriptors, not their bytes); the registry's own table,
+// which outlives the VM, is only viewed.
 class FrozenSource final : public ModuleSource {
   public:
+    struct Viewed {};
     explicit FrozenSource(std::span<const FrozenModule> modules)
-        : modules_(modules.begin(), modules.end()) {}
+        : copy_(modules.begin(), modules.end()), modules_(copy_) {}
+    FrozenSource(std::span<const FrozenModule> modules, Viewed) : modules_(modules) {}
 
     PathKind stat(object::Runtime&, std::string_view path) const override {
         for (const FrozenModule& module : modules_) {
@@ -97,7 +101,8 @@ class FrozenSource final : public ModuleSource {
     }
 
   private:
-    std::vector<FrozenModule> modules_;
+    std::vector<FrozenModule> copy_;
+    std::span<const FrozenModule> modules_;
 };
 
 }  // namespace
@@ -106,8 +111,8 @@ std::shared_ptr<ModuleSource> make_frozen_source(std::span<const FrozenModule> m
     return std::make_shared<FrozenSource>(modules);
 }
 
-std::string normalize_path(std::string_view path) {
-    std::string normal;
+support::ScratchString normalize_path(std::string_view path) {
+    support::ScratchString normal;
     for (std::size_t start = 0; start <= path.size();) {
         const std::size_t end = std::min(path.find('/', start), path.size());
         const std::string_view component = path.substr(start, end - start);
@@ -125,7 +130,7 @@ std::string normalize_path(std::string_view path) {
 
 bool Interpreter::mount(std::string_view point, std::shared_ptr<ModuleSource> source,
                         Value object) {
-    std::string normal = normalize_path(point);
+    support::ScratchString normal = normalize_path(point);
     for (const Mount& mount : mounts_) {
         if (mount.point == normal) {
             return false;
@@ -136,7 +141,7 @@ bool Interpreter::mount(std::string_view point, std::shared_ptr<ModuleSource> so
 }
 
 bool Interpreter::unmount(std::string_view point) {
-    const std::string normal = normalize_path(point);
+    const support::ScratchString normal = normalize_path(point);
     for (auto mount = mounts_.begin(); mount != mounts_.end(); ++mount) {
         if (mount->point == normal) {
             mounts_.erase(mount);
@@ -147,11 +152,11 @@ bool Interpreter::unmount(std::string_view point) {
 }
 
 const Interpreter::Mount* Interpreter::find_mount(std::string_view path,
-                                                  std::string& inside) const {
-    const std::string normal = normalize_path(path);
+                                                  support::ScratchString& inside) const {
+    const support::ScratchString normal = normalize_path(path);
     const Mount* best = nullptr;
     for (const Mount& mount : mounts_) {
-        const std::string& point = mount.point;
+        const std::string_view point = mount.point;
         const bool holds =
             point.empty() || normal == point ||
             (normal.size() > point.size() && normal.compare(0, point.size(), point) == 0 &&
@@ -162,14 +167,14 @@ const Interpreter::Mount* Interpreter::find_mount(std::string_view path,
     }
     if (best != nullptr) {
         inside = best->point.empty()                   ? normal
-                 : normal.size() == best->point.size() ? std::string()
+                 : normal.size() == best->point.size() ? support::ScratchString()
                                                        : normal.substr(best->point.size() + 1);
     }
     return best;
 }
 
 PathKind Interpreter::stat_path(std::string_view path) {
-    std::string inside;
+    support::ScratchString inside;
     const Mount* mount = find_mount(path, inside);
     return mount == nullptr ? PathKind::missing : mount->source->stat(*this, inside);
 }
@@ -178,9 +183,9 @@ PathKind Interpreter::stat_path(std::string_view path) {
 // sys.modules before its body runs (so circular imports see it) and removed again if the body
 // raises, as in MicroPython. `package_path` is the package's folder when it is a package.
 object::Result<Value> Interpreter::load_module_file(std::uint32_t name,
-                                                    const std::string& file_path,
-                                                    const std::string* package_path) {
-    std::string inside;
+                                                    const support::ScratchString& file_path,
+                                                    const support::ScratchString* package_path) {
+    support::ScratchString inside;
     const Mount* mount = find_mount(file_path, inside);
     SourceFile file;
     if (mount == nullptr || !mount->source->read(*this, inside, file)) {
@@ -246,7 +251,8 @@ object::Result<Value> Interpreter::load_module_file(std::uint32_t name,
     return module;
 }
 
-SourceFile Interpreter::compile_file(const std::string& file_path, const SourceFile& file) {
+SourceFile Interpreter::compile_file(const support::ScratchString& file_path,
+                                     const SourceFile& file) {
     SourceFile compiled;
     SourceCompiler compiler = module_registry_.compiler;
     if (compiler == nullptr) {
@@ -278,10 +284,10 @@ Value Interpreter::make_str_value(std::string_view text) {
 // without __init__), then name.mpy, then name.py. Empty without an exception when absent.
 Value Interpreter::find_in_directory(std::uint32_t full_name, std::string_view component,
                                      std::string_view directory) {
-    const std::string base = join_path(directory, component);
+    const support::ScratchString base = join_path(directory, component);
     if (stat_path(base) == PathKind::directory) {
         for (std::string_view init : {"/__init__.mpy", "/__init__.py"}) {
-            const std::string init_path = base + std::string(init);
+            const support::ScratchString init_path = base + support::ScratchString(init);
             if (stat_path(init_path) == PathKind::file) {
                 return load_module_file(full_name, init_path, &base);
             }
@@ -309,7 +315,7 @@ Value Interpreter::find_in_directory(std::uint32_t full_name, std::string_view c
         return module;
     }
     for (std::string_view extension : {".mpy", ".py"}) {
-        const std::string file_path = base + std::string(extension);
+        const support::ScratchString file_path = base + support::ScratchString(extension);
         if (stat_path(file_path) == PathKind::file) {
             return load_module_file(full_name, file_path, nullptr);
         }
@@ -319,8 +325,8 @@ Value Interpreter::find_in_directory(std::uint32_t full_name, std::string_view c
 
 Value Interpreter::find_runtime_module(std::uint32_t name, std::string_view component) {
     const std::span<const FrozenModule> frozen = module_registry_.frozen;
-    const std::string file = std::string(component) + ".mpy";
-    const std::string package = std::string(component) + "/";
+    const support::ScratchString file = support::ScratchString(component) + ".mpy";
+    const support::ScratchString package = support::ScratchString(component) + "/";
     bool present = false;
     for (const FrozenModule& module : frozen) {
         if (module.path == file || module.path.starts_with(package)) {
@@ -332,7 +338,11 @@ Value Interpreter::find_runtime_module(std::uint32_t name, std::string_view comp
         return Value::empty();
     }
     if (!runtime_modules_mounted_) {
-        if (!mount(runtime_modules_point, make_frozen_source(frozen), Value::empty())) {
+        // In the VM's scratch memory, as the mount table is: both die with the interpreter.
+        auto source = std::allocate_shared<FrozenSource>(
+            support::SourceAllocator<FrozenSource>(&scratch_memory()), frozen,
+            FrozenSource::Viewed{});
+        if (!mount(runtime_modules_point, std::move(source), Value::empty())) {
             // A host mounted something at that point: its modules are not the runtime's.
             return Value::empty();
         }
@@ -356,8 +366,8 @@ Value Interpreter::current_module_path() {
     return path;
 }
 
-std::vector<std::string> Interpreter::module_search_path() {
-    std::vector<std::string> folders;
+support::ScratchVector<support::ScratchString> Interpreter::module_search_path() {
+    support::ScratchVector<support::ScratchString> folders;
     Value path = current_module_path();
     if (path.is_empty()) {
         return folders;
@@ -373,17 +383,17 @@ std::vector<std::string> Interpreter::module_search_path() {
 object::Result<Value> Interpreter::import(std::string_view requested, Value globals,
                                           bool has_fromlist, std::int64_t level) {
     // A copy: `requested` may be interned text, which interning more names can move.
-    const std::string name(requested);
-    std::string full(name);
+    const support::ScratchString name(requested);
+    support::ScratchString full(name);
     if (level > 0) {
         // Relative to the importing module's package: the module itself when it is one (it
         // has __path__), else the package holding it, then one level up per extra dot.
-        std::string base;
+        support::ScratchString base;
         if (!globals.is_empty() && object::is_dict(globals)) {
             object::DictObject* dict = object::as_dict(globals);
             Value module_name = object::dict_find_name(*this, dict, object::names::dunder_name);
             if (!module_name.is_empty() && object::is_str(module_name)) {
-                base = std::string(object::str_view(*this, module_name));
+                base = support::ScratchString(object::str_view(*this, module_name));
                 const bool is_package =
                     !object::dict_find_name(*this, dict, interned().intern_copy("__path__"))
                          .is_empty();
@@ -393,7 +403,8 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
                 }
                 for (; strip > 0 && !base.empty(); --strip) {
                     const std::size_t dot = base.rfind('.');
-                    base = dot == std::string::npos ? std::string() : base.substr(0, dot);
+                    base =
+                        dot == std::string::npos ? support::ScratchString() : base.substr(0, dot);
                 }
                 if (strip > 0) {
                     base.clear();
@@ -407,7 +418,7 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
     }
     Value top;
     Value parent;
-    std::string parent_path;
+    support::ScratchString parent_path;
     for (std::size_t end = 0; end != std::string::npos;) {
         const std::size_t start = end == 0 ? 0 : end + 1;
         end = full.find('.', start);
@@ -431,7 +442,7 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
                 // With nothing mounted no sys.path entry can hold a file, so `import array`
                 // in a bare VM neither builds sys nor copies its path.
                 if (!mounts_.empty()) {
-                    for (const std::string& folder : module_search_path()) {
+                    for (const support::ScratchString& folder : module_search_path()) {
                         module = find_in_directory(id, component, folder);
                         if (!module.is_empty() || has_exception()) {
                             break;
@@ -470,7 +481,7 @@ object::Result<Value> Interpreter::import(std::string_view requested, Value glob
             Value path = object::dict_find_name(*this, object::as_dict(as_module(module)->globals),
                                                 interned().intern_copy("__path__"));
             if (!path.is_empty() && object::is_str(path)) {
-                parent_path = std::string(object::str_view(*this, path));
+                parent_path = support::ScratchString(object::str_view(*this, path));
             }
         }
         if (end != std::string::npos && parent_path.empty()) {
@@ -493,7 +504,7 @@ bool unmount_source(object::Runtime& runtime, std::string_view point) {
 }
 
 const ModuleSource* find_source(object::Runtime& runtime, std::string_view path,
-                                std::string& inside, Value* object) {
+                                support::ScratchString& inside, Value* object) {
     const Interpreter::Mount* mount = static_cast<Interpreter&>(runtime).find_mount(path, inside);
     if (mount == nullptr) {
         return nullptr;
@@ -522,7 +533,7 @@ bool add_module_path(object::Runtime& runtime, std::string_view entry, bool firs
 }
 
 object::Result<Value> Interpreter::run_main_module(std::string_view name) {
-    std::vector<std::string> folders;
+    support::ScratchVector<support::ScratchString> folders;
     const std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) {
         folders = module_search_path();
@@ -539,14 +550,14 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
         folders.emplace_back(object::str_view(*this, path));
     }
     const std::string_view component = dot == std::string_view::npos ? name : name.substr(dot + 1);
-    for (const std::string& folder : folders) {
-        const std::string base = join_path(folder, component);
-        for (const std::string& file_path :
+    for (const support::ScratchString& folder : folders) {
+        const support::ScratchString base = join_path(folder, component);
+        for (const support::ScratchString& file_path :
              {base + ".mpy", base + ".py", base + "/__init__.mpy", base + "/__init__.py"}) {
             if (stat_path(file_path) != PathKind::file) {
                 continue;
             }
-            std::string inside;
+            support::ScratchString inside;
             const Mount* mount = find_mount(file_path, inside);
             SourceFile file;
             if (mount == nullptr || !mount->source->read(*this, inside, file)) {
@@ -574,7 +585,7 @@ object::Result<Value> Interpreter::run_main_module(std::string_view name) {
 }
 
 object::Result<Value> Interpreter::import_module(Value name) {
-    std::string text(object::str_view(*this, name));
+    support::ScratchString text(object::str_view(*this, name));
     return import(text, Value::empty(), true, 0);
 }
 

@@ -14,6 +14,7 @@
 #include "object/heap_memory.hpp"
 #include "object/runtime.hpp"
 #include "support/inline.hpp"
+#include "support/scratch_allocator.hpp"
 #include "vm/frame.hpp"
 #include "vm/function_object.hpp"
 #include "vm/generator_object.hpp"
@@ -142,9 +143,11 @@ class Interpreter : public object::Runtime {
     // exception when the registry has none of that name.
     object::Value find_runtime_module(std::uint32_t name, std::string_view component);
     // Where files live: each source is mounted at a path (normalize_path form); the longest
-    // mount point that holds a path answers for it, "" answering for every path.
+    // mount point that holds a path answers for it, "" answering for every path. The table
+    // and its points live in the VM's scratch memory (the mounts die with the interpreter,
+    // before its heap), so the first import of a runtime module calls no malloc.
     struct Mount {
-        std::string point;
+        support::ScratchString point;
         std::shared_ptr<ModuleSource> source;
         object::Value object;  // the Python object mounted (vfs.VfsRom), kept alive; or empty
     };
@@ -152,8 +155,9 @@ class Interpreter : public object::Runtime {
     bool mount(std::string_view point, std::shared_ptr<ModuleSource> source, object::Value object);
     bool unmount(std::string_view point);
     // The mount holding `path` and the path inside it, or null.
-    const Mount* find_mount(std::string_view path, std::string& inside) const;
-    const std::vector<Mount>& mounts() const { return mounts_; }
+    const Mount* find_mount(std::string_view path, support::ScratchString& inside) const;
+    using MountTable = std::vector<Mount, support::SourceAllocator<Mount>>;
+    const MountTable& mounts() const { return mounts_; }
     // Every image loaded so far, in load order.
     const ContextList& contexts() const { return contexts_; }
     PathKind stat_path(std::string_view path);
@@ -270,15 +274,16 @@ class Interpreter : public object::Runtime {
 
   private:
     static void trace_frames(const ItemStack<Frame, 8>& frames, gc::Tracer& tracer);
-    object::Result<object::Value> load_module_file(std::uint32_t name, const std::string& file_path,
-                                                   const std::string* package_path);
+    object::Result<object::Value> load_module_file(std::uint32_t name,
+                                                   const support::ScratchString& file_path,
+                                                   const support::ScratchString* package_path);
     object::Value find_in_directory(std::uint32_t full_name, std::string_view component,
                                     std::string_view directory);
-    std::vector<std::string> module_search_path();
+    support::ScratchVector<support::ScratchString> module_search_path();
     object::Value make_str_value(std::string_view text);
     // A .py file's source compiled with the registry's compiler into an image whose bytes lie
     // in a heap object (the result's owner); an empty owner when it raised.
-    SourceFile compile_file(const std::string& file_path, const SourceFile& file);
+    SourceFile compile_file(const support::ScratchString& file_path, const SourceFile& file);
 
     // ---- the loop (vm/interpreter.cpp), with the frame operations of its fast paths
     ExecutionResult run();
@@ -362,7 +367,7 @@ class Interpreter : public object::Runtime {
     ModuleRegistry module_registry_;
     std::vector<ModuleInstance> module_instances_;
     std::vector<const ModuleDefinition*> added_modules_;
-    std::vector<Mount> mounts_;
+    MountTable mounts_{support::SourceAllocator<Mount>(&scratch_memory())};
     // Whether the registry's frozen modules are mounted (at runtime_modules_point) yet.
     bool runtime_modules_mounted_ = false;
     // The program's module, for `import __main__` (MicroPython keeps it out of sys.modules).

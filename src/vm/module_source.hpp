@@ -11,6 +11,7 @@
 #include "gc/heap.hpp"
 #include "object/runtime.hpp"
 #include "object/value.hpp"
+#include "support/scratch_allocator.hpp"
 
 namespace xipy::vm {
 
@@ -66,12 +67,12 @@ bool mount_source(object::Runtime& runtime, std::string_view point,
 bool unmount_source(object::Runtime& runtime, std::string_view point);
 // The source holding `path`, the path inside it and the object mounted there; null if none.
 const ModuleSource* find_source(object::Runtime& runtime, std::string_view path,
-                                std::string& inside, object::Value* object = nullptr);
+                                support::ScratchString& inside, object::Value* object = nullptr);
 // Appends (or with `first`, inserts at the front) `entry` to sys.path.
 bool add_module_path(object::Runtime& runtime, std::string_view entry, bool first);
 
 // `path` without "./" prefixes, repeated or trailing '/' or a leading '/': the form mount
 // points and paths are compared in (Python code's current directory is always "/").
-std::string normalize_path(std::string_view path);
+support::ScratchString normalize_path(std::string_view path);
 
 }  // namespace xipy::vm
