@@ -15,6 +15,8 @@
 #include "object/operations.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_allocator.hpp"
+#include "support/scratch_scope.hpp"
 #include "vm/module_definition.hpp"
 
 namespace xipy::api {
@@ -24,11 +26,15 @@ using object::Value;
 namespace {
 
 // Brackets one api call that works on the VM: what it pushes on the runtime's root stack goes
-// when it returns (its results live in handles), and a call from the host into Python that is
-// not made from native code gets a fresh step budget, as a run does.
+// when it returns (its results live in handles), a call from the host into Python that is not
+// made from native code gets a fresh step budget, as a run does, and native scratch work
+// draws on the VM's heap, as in a run (so a fixed-buffer VM calls no malloc here either).
 class Entry {
   public:
-    explicit Entry(xipy_vm& vm) : runtime_(vm.runtime()), mark_(vm.runtime().temporaries_mark()) {
+    explicit Entry(xipy_vm& vm)
+        : runtime_(vm.runtime()),
+          mark_(vm.runtime().temporaries_mark()),
+          scratch_(vm.runtime().scratch_memory()) {
         if (runtime_.depth() == 0) {
             vm.machine.restart_step_budget();
         }
@@ -40,6 +46,7 @@ class Entry {
   private:
     object::Runtime& runtime_;
     std::size_t mark_;
+    support::ScratchScope scratch_;
 };
 
 // A handle for a value just made; a null handle (with the exception captured) for empty.
@@ -107,8 +114,8 @@ const object::Type* exception_type_named(object::Runtime& runtime, const char* n
 }
 
 // The values of `count` handles; false (misuse reported) when one names none.
-bool resolve_all(xipy_vm& vm, const xipy_value* items, size_t count, std::vector<Value>& values,
-                 const char* function) {
+bool resolve_all(xipy_vm& vm, const xipy_value* items, size_t count,
+                 support::ScratchVector<Value>& values, const char* function) {
     if (count != 0 && items == nullptr) {
         return false;
     }
@@ -249,22 +256,26 @@ xipy_value xipy_bytes(xipy_vm* vm, const void* data, size_t length) {
 }
 
 xipy_value xipy_tuple(xipy_vm* vm, const xipy_value* items, size_t count) {
-    std::vector<Value> values;
-    if (!api::can_make(vm, "xipy_tuple") ||
-        !api::resolve_all(*vm, items, count, values, "xipy_tuple")) {
+    if (!api::can_make(vm, "xipy_tuple")) {
         return xipy_value{0, 0};
     }
     Entry entry(*vm);
+    xipy::support::ScratchVector<Value> values;
+    if (!api::resolve_all(*vm, items, count, values, "xipy_tuple")) {
+        return xipy_value{0, 0};
+    }
     return api::hand_out(*vm, object::new_tuple(vm->runtime(), values), "xipy_tuple");
 }
 
 xipy_value xipy_list(xipy_vm* vm, const xipy_value* items, size_t count) {
-    std::vector<Value> values;
-    if (!api::can_make(vm, "xipy_list") ||
-        !api::resolve_all(*vm, items, count, values, "xipy_list")) {
+    if (!api::can_make(vm, "xipy_list")) {
         return xipy_value{0, 0};
     }
     Entry entry(*vm);
+    xipy::support::ScratchVector<Value> values;
+    if (!api::resolve_all(*vm, items, count, values, "xipy_list")) {
+        return xipy_value{0, 0};
+    }
     return api::hand_out(*vm, object::make_list(vm->runtime(), values), "xipy_list");
 }
 
@@ -555,17 +566,17 @@ xipy_status xipy_call(xipy_vm* vm, xipy_value callable, const xipy_value* positi
         positional_count + keyword_count > 0xFFFF) {
         return XIPY_INVALID_ARGUMENT;
     }
+    Entry entry(*vm);
     Value function = api::resolve(*vm, callable, "xipy_call");
-    std::vector<Value> values;
+    xipy::support::ScratchVector<Value> values;
     if (function.is_empty() ||
         !api::resolve_all(*vm, positional, positional_count, values, "xipy_call")) {
         return XIPY_INVALID_ARGUMENT;
     }
-    std::vector<Value> keywords;
+    xipy::support::ScratchVector<Value> keywords;
     if (!api::resolve_all(*vm, keyword_values, keyword_count, keywords, "xipy_call")) {
         return XIPY_INVALID_ARGUMENT;
     }
-    Entry entry(*vm);
     object::Runtime& runtime = vm->runtime();
     for (size_t index = 0; index < keyword_count; ++index) {
         if (keyword_names[index] == nullptr) {

@@ -193,6 +193,7 @@ xipy_status report_run(xipy_vm& handle, vm::RunStatus outcome) {
 
 xipy_vm::xipy_vm(xipy::vm::VmConfig config, const xipy_config& host_config)
     : machine(xipy::api::with_embedder(std::move(config), this)),
+      handles(machine.runtime().scratch_memory()),
       user_data(host_config.user_data),
       abort_on_handle_misuse(host_config.abort_on_handle_misuse != 0) {
     exception_root_.owner = this;

@@ -13,6 +13,8 @@
 #include "object/native_function.hpp"
 #include "object/runtime.hpp"
 #include "object/value.hpp"
+#include "support/memory_source.hpp"
+#include "support/source_allocator.hpp"
 #include "vm/vm.hpp"
 #include "xipy/xipy.h"
 
@@ -31,9 +33,18 @@ class HandleTable : public gc::RootProvider {
     static constexpr std::uint32_t pinned_bit = 0x80000000u;
 
     // Serials start at a value drawn from the table's address, so two VMs hand out different
-    // serials and a handle passed to the wrong VM almost never matches a slot there.
-    HandleTable()
-        : serial_(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(this) >> 4) *
+    // serials and a handle passed to the wrong VM almost never matches a slot there. The
+    // tables grow into `memory`, the VM's scratch memory, which never collects: a value is
+    // not rooted until its slot holds it.
+    explicit HandleTable(support::MemorySource& memory)
+        : slots_(Allocator<object::Value>(&memory)),
+          serials_(Allocator<std::uint32_t>(&memory)),
+          scope_marks_(Allocator<std::uint32_t>(&memory)),
+          scope_serials_(Allocator<std::uint32_t>(&memory)),
+          pinned_(Allocator<object::Value>(&memory)),
+          pinned_serials_(Allocator<std::uint32_t>(&memory)),
+          free_pinned_(Allocator<std::uint32_t>(&memory)),
+          serial_(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(this) >> 4) *
                   2654435761u) {}
 
     // A new handle for `value` in the innermost scope; null without an open scope.
@@ -59,13 +70,18 @@ class HandleTable : public gc::RootProvider {
         return serial_;
     }
 
-    std::vector<object::Value> slots_;
-    std::vector<std::uint32_t> serials_;
-    std::vector<std::uint32_t> scope_marks_;
-    std::vector<std::uint32_t> scope_serials_;
-    std::vector<object::Value> pinned_;
-    std::vector<std::uint32_t> pinned_serials_;
-    std::vector<std::uint32_t> free_pinned_;
+    template <class T>
+    using Allocator = support::SourceAllocator<T>;
+    template <class T>
+    using Table = std::vector<T, Allocator<T>>;
+
+    Table<object::Value> slots_;
+    Table<std::uint32_t> serials_;
+    Table<std::uint32_t> scope_marks_;
+    Table<std::uint32_t> scope_serials_;
+    Table<object::Value> pinned_;
+    Table<std::uint32_t> pinned_serials_;
+    Table<std::uint32_t> free_pinned_;
     std::uint32_t serial_;
 };
 
