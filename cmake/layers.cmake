@@ -30,7 +30,7 @@ set(XIPY_LAYER_DEPENDENCIES_vm "support;number;image;gc;object")
 # The standard modules and the builtins namespace, as module definitions the VM is created with;
 # the compiler turns source into images for exec, eval, compile and imports of .py files.
 set(XIPY_LAYER_DEPENDENCIES_modules "support;number;text;library;image;compiler;gc;object;vm")
-set(XIPY_LAYER_DEPENDENCIES_api "gc;object;vm;modules")
+set(XIPY_LAYER_DEPENDENCIES_api "support;gc;object;vm;modules")
 # The CLI is a host: it runs programs through the public C API, so it links the
 # public library `xipy` (src/cli/CMakeLists.txt), not the api layer's internals.
 set(XIPY_LAYER_DEPENDENCIES_cli "support;image;disassembler;compiler")

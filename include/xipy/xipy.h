@@ -140,12 +140,15 @@ typedef struct xipy_config {
      * calloc and free. allocator_context is passed to it. */
     xipy_reallocate_function reallocate;
     void* allocator_context;
-    /* Fixed-buffer mode, for firmware: when heap_buffer is not NULL, the heap takes all of its
-     * memory from these heap_buffer_bytes (at least 4096) and neither from `reallocate` nor
-     * from malloc; heap_limit_bytes is lowered to what fits. The buffer must stay valid until
-     * xipy_vm_destroy(). Interned names, module contexts and loader tables come from the
-     * buffer too; creation itself, and some native operations (big integers, long texts,
-     * class creation), still call malloc (docs/embedding.md, "Memory"). Default NULL and 0. */
+    /* Fixed-buffer mode, for firmware: when heap_buffer is not NULL, the VM takes all of its
+     * memory from these heap_buffer_bytes and neither from `reallocate` nor from malloc: the
+     * VM's own record and its interpreter take the buffer's first bytes (a few KB), the heap
+     * the rest, and heap_limit_bytes is lowered to what fits. xipy_vm_create() refuses a
+     * buffer that leaves the heap less than 4096 bytes. The buffer must stay valid until
+     * xipy_vm_destroy(). Runs and calls into the VM make no malloc call; only the first VM of
+     * a process publishes the builtins table every VM shares, outside any buffer, and a full
+     * or locked heap hands native scratch work to malloc (docs/embedding.md, "Memory").
+     * Default NULL and 0. */
     void* heap_buffer;
     size_t heap_buffer_bytes;
     /* Nonzero lets the program start threads (_thread.start_new_thread), which take turns
@@ -184,8 +187,9 @@ void xipy_config_init(xipy_config* config);
 
 /* Creates a VM from `config` (NULL means the defaults) and stores it in `*out`.
  * Returns XIPY_OK; XIPY_INVALID_ARGUMENT when `out` is NULL or a config value is out of range;
- * XIPY_OUT_OF_MEMORY when the VM cannot be allocated. On failure `*out` is set to NULL when
- * `out` is not NULL. */
+ * XIPY_OUT_OF_MEMORY when the VM cannot be allocated or its heap cannot hold the builtins
+ * namespace (a fixed buffer too small). On failure `*out` is set to NULL when `out` is not
+ * NULL. */
 xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out);
 
 /* Frees the VM and everything it owns. NULL is ignored. The images it ran may be freed

@@ -1,5 +1,6 @@
 // The C API of include/xipy/xipy.h, implemented over vm::Vm.
 #include <cstdio>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -244,13 +245,32 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
     if (!vm_config) {
         return XIPY_INVALID_ARGUMENT;
     }
-    xipy_vm* handle = new (std::nothrow) xipy_vm(std::move(*vm_config), chosen);
+    // Over a fixed buffer the handle takes the buffer's first bytes and the VM the rest, so
+    // creating it calls no malloc for it.
+    void* place = nullptr;
+    if (vm_config->heap_buffer != nullptr) {
+        void* start = vm_config->heap_buffer;
+        std::size_t space = vm_config->heap_buffer_bytes;
+        place = std::align(alignof(xipy_vm), sizeof(xipy_vm), start, space);
+        if (place == nullptr || space - sizeof(xipy_vm) < xipy::api::minimum_heap_buffer_bytes) {
+            return XIPY_INVALID_ARGUMENT;
+        }
+        vm_config->heap_buffer = static_cast<char*>(place) + sizeof(xipy_vm);
+        vm_config->heap_buffer_bytes = space - sizeof(xipy_vm);
+    }
+    xipy_vm* handle = place != nullptr ? new (place) xipy_vm(std::move(*vm_config), chosen)
+                                       : new (std::nothrow) xipy_vm(std::move(*vm_config), chosen);
     if (handle == nullptr) {
+        return XIPY_OUT_OF_MEMORY;
+    }
+    handle->in_host_buffer = place != nullptr;
+    if (!handle->machine.ready()) {
+        xipy_vm_destroy(handle);
         return XIPY_OUT_OF_MEMORY;
     }
     for (size_t index = 0; index < chosen.module_count; ++index) {
         if (!xipy::api::add_host_module(*handle, chosen.modules[index])) {
-            delete handle;
+            xipy_vm_destroy(handle);
             return XIPY_INVALID_ARGUMENT;
         }
     }
@@ -258,7 +278,13 @@ xipy_status xipy_vm_create(const xipy_config* config, xipy_vm** out) {
     return XIPY_OK;
 }
 
-void xipy_vm_destroy(xipy_vm* vm) { delete vm; }
+void xipy_vm_destroy(xipy_vm* vm) {
+    if (vm != nullptr && vm->in_host_buffer) {
+        vm->~xipy_vm();
+    } else {
+        delete vm;
+    }
+}
 
 xipy_status xipy_vm_run_mpy_file(xipy_vm* vm, const uint8_t* data, size_t length,
                                  const char* file_name) {

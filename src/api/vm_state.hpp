@@ -135,6 +135,9 @@ struct xipy_vm {
     std::list<xipy::api::HostModule> modules;
     void* user_data = nullptr;
     bool abort_on_handle_misuse = false;
+    // Made in the first bytes of the host's fixed buffer (xipy_vm_create()): destroyed there,
+    // not deleted.
+    bool in_host_buffer = false;
 
     xipy_status last_status = XIPY_OK;
     // The last outcome's texts, in the VM's heap when it has room (see SourceAllocator).

@@ -430,15 +430,32 @@ void Heap::trace_marked_cells(Tracer& tracer) {
     }
 }
 
-void Heap::add_root_provider(RootProvider* provider) { root_providers_.push_back(provider); }
+void Heap::add_root_provider(RootProvider* provider) {
+    if (inline_root_provider_count_ < inline_root_providers_.size()) {
+        inline_root_providers_[inline_root_provider_count_++] = provider;
+    } else {
+        more_root_providers_.push_back(provider);
+    }
+}
 
 void Heap::remove_root_provider(RootProvider* provider) {
-    root_providers_.erase(std::remove(root_providers_.begin(), root_providers_.end(), provider),
-                          root_providers_.end());
+    const auto inline_end = inline_root_providers_.begin() + inline_root_provider_count_;
+    const auto found = std::find(inline_root_providers_.begin(), inline_end, provider);
+    if (found == inline_end) {
+        more_root_providers_.erase(
+            std::remove(more_root_providers_.begin(), more_root_providers_.end(), provider),
+            more_root_providers_.end());
+        return;
+    }
+    std::copy(found + 1, inline_end, found);
+    --inline_root_provider_count_;
 }
 
 void Heap::mark_roots(Tracer& tracer) {
-    for (RootProvider* provider : root_providers_) {
+    for (std::size_t index = 0; index < inline_root_provider_count_; ++index) {
+        inline_root_providers_[index]->trace_roots(tracer);
+    }
+    for (RootProvider* provider : more_root_providers_) {
         provider->trace_roots(tracer);
     }
     for (ScopedRoot* root = scoped_roots_; root != nullptr; root = root->previous_) {

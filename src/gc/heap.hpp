@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -405,7 +406,12 @@ class Heap {
     std::uint64_t allocations_ = 0;
     std::uint32_t lock_depth_ = 0;
     bool collecting_ = false;
-    std::vector<RootProvider*> root_providers_;
+    // A VM has three (its runtime, the C API's handles and pending exception): the first four
+    // are kept inline, so making a VM over a fixed buffer calls no malloc for them; any more
+    // go to a vector.
+    std::array<RootProvider*, 4> inline_root_providers_{};
+    std::size_t inline_root_provider_count_ = 0;
+    std::vector<RootProvider*> more_root_providers_;
     ScopedRoot* scoped_roots_ = nullptr;
 };
 

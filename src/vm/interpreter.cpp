@@ -198,8 +198,9 @@ Interpreter::Interpreter(const object::RuntimeConfig& config, std::vector<std::s
       handlers_(heap()),
       argv_(std::move(argv)),
       module_registry_(modules),
-      module_instances_(modules.modules.size()) {
-    initialize_builtins(*this);
+      module_instances_(modules.modules.size(), ModuleInstance{},
+                        support::SourceAllocator<ModuleInstance>(&scratch_memory())) {
+    ready_ = initialize_builtins(*this);
 }
 
 Interpreter::~Interpreter() {

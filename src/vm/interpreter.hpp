@@ -197,7 +197,13 @@ class Interpreter : public object::Runtime {
         object::Value module;
         object::Value state;
     };
-    std::vector<ModuleInstance>& module_instances() { return module_instances_; }
+    // One per registered module, in the VM's heap (scratch memory, which never collects while
+    // the table grows), so making a VM over a fixed buffer calls no malloc for it.
+    using ModuleInstanceTable =
+        std::vector<ModuleInstance, support::SourceAllocator<ModuleInstance>>;
+    // False when the heap was too small for the builtins namespace: such a VM must not run.
+    bool ready() const { return ready_; }
+    ModuleInstanceTable& module_instances() { return module_instances_; }
     // The definitions a host added after creation (vm::add_module()); their instances follow
     // the registry's in module_instances(), in the same order.
     std::span<const ModuleDefinition* const> added_modules() const { return added_modules_; }
@@ -365,7 +371,8 @@ class Interpreter : public object::Runtime {
     // value is kept (rooted) by the inner resume() until the caller's temporaries go.
     std::optional<ExecutionResult> delegated_;
     ModuleRegistry module_registry_;
-    std::vector<ModuleInstance> module_instances_;
+    ModuleInstanceTable module_instances_;
+    bool ready_ = false;
     std::vector<const ModuleDefinition*> added_modules_;
     MountTable mounts_{support::SourceAllocator<Mount>(&scratch_memory())};
     // Whether the registry's frozen modules are mounted (at runtime_modules_point) yet.

@@ -375,11 +375,17 @@ void publish_builtins(object::DictObject* dict, const ModuleDefinition* definiti
 
 }  // namespace
 
-void initialize_builtins(Interpreter& interpreter) {
+bool initialize_builtins(Interpreter& interpreter) {
     Value builtins = object::make_dict(interpreter);
     Value modules = object::make_dict(interpreter);
+    if (builtins.is_empty() || modules.is_empty()) {
+        interpreter.clear_exception();
+        interpreter.release_temporaries(0);
+        return false;
+    }
     interpreter.set_builtins(builtins);
     interpreter.set_modules(modules);
+    bool complete = true;
     if (const ModuleDefinition* definition = interpreter.module_registry().builtins) {
         object::DictObject* dict = object::as_dict(builtins);
         const std::span<const std::string_view> names =
@@ -388,14 +394,14 @@ void initialize_builtins(Interpreter& interpreter) {
         if (shared != nullptr && same_registry(*shared, definition, names)) {
             object::dict_use_shared_storage(dict, shared->storage);
             interpreter.release_temporaries(0);
-            return;
+            return true;
         }
         // As MicroPython's builtins module: code run in globals without __name__ (exec and
-        // eval with a fresh dict) finds this one. Best effort, as the members below: a VM too
-        // small for its builtins fails on its first allocation anyway.
-        bool complete = object::dict_store_name(interpreter, dict, object::names::dunder_name,
-                                                Value::from_interned_string(definition->name)) &&
-                        store_members(interpreter, dict, *definition);
+        // eval with a fresh dict) finds this one. A heap too small for the namespace makes the
+        // VM unusable (its programs would miss names), which its maker reports.
+        complete = object::dict_store_name(interpreter, dict, object::names::dunder_name,
+                                           Value::from_interned_string(definition->name)) &&
+                   store_members(interpreter, dict, *definition);
         if (complete && definition->initialise != nullptr) {
             complete = definition->initialise(interpreter, builtins, nullptr);
         }
@@ -409,7 +415,9 @@ void initialize_builtins(Interpreter& interpreter) {
             }
         }
     }
+    interpreter.clear_exception();
     interpreter.release_temporaries(0);
+    return complete;
 }
 
 Value Interpreter::instantiated_builtin_module(std::uint32_t id) const {

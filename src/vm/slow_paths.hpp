@@ -15,8 +15,8 @@
 namespace xipy::vm {
 
 // Fills the builtins dict (from the registry's builtins definition) and makes sys.modules for
-// a new interpreter (module_loading.cpp).
-void initialize_builtins(Interpreter& interpreter);
+// a new interpreter (module_loading.cpp); false when its heap had no room for them.
+bool initialize_builtins(Interpreter& interpreter);
 
 // LOAD_CONST_OBJ: the constant, materialised in this VM on first use.
 object::Result<object::Value> load_constant(Interpreter& interpreter, ModuleContext& context,

@@ -44,19 +44,28 @@ Vm::Vm(VmConfig config) {
     runtime_config.heap_limit_bytes = config.heap_limit_bytes;
     runtime_config.reallocate = config.reallocate;
     runtime_config.allocator_context = config.allocator_context;
+    void* interpreter_place = nullptr;
     if (config.heap_buffer != nullptr) {
-        // The allocator's own state takes the buffer's first bytes; the heap gets the rest.
+        // The interpreter and the allocator's own state take the buffer's first bytes, so a
+        // VM over a fixed buffer needs no malloc for them; the heap gets the rest.
         void* start = config.heap_buffer;
         std::size_t space = config.heap_buffer_bytes;
-        void* place = std::align(alignof(gc::FixedBufferAllocator),
-                                 sizeof(gc::FixedBufferAllocator), start, space);
+        interpreter_place = std::align(alignof(Interpreter), sizeof(Interpreter), start, space);
         std::size_t heap_bytes = 0;
-        if (place != nullptr) {
-            heap_bytes = space - sizeof(gc::FixedBufferAllocator);
-            auto* allocator = new (place) gc::FixedBufferAllocator(
-                static_cast<char*>(place) + sizeof(gc::FixedBufferAllocator), heap_bytes);
-            runtime_config.reallocate = gc::FixedBufferAllocator::reallocate;
-            runtime_config.allocator_context = allocator;
+        if (interpreter_place != nullptr) {
+            start = static_cast<char*>(interpreter_place) + sizeof(Interpreter);
+            space -= sizeof(Interpreter);
+            void* place = std::align(alignof(gc::FixedBufferAllocator),
+                                     sizeof(gc::FixedBufferAllocator), start, space);
+            if (place != nullptr) {
+                heap_bytes = space - sizeof(gc::FixedBufferAllocator);
+                auto* allocator = new (place) gc::FixedBufferAllocator(
+                    static_cast<char*>(place) + sizeof(gc::FixedBufferAllocator), heap_bytes);
+                runtime_config.reallocate = gc::FixedBufferAllocator::reallocate;
+                runtime_config.allocator_context = allocator;
+            } else {
+                interpreter_place = nullptr;
+            }
         }
         runtime_config.heap_limit_bytes = std::min(runtime_config.heap_limit_bytes, heap_bytes);
     }
@@ -67,8 +76,15 @@ Vm::Vm(VmConfig config) {
     runtime_config.collect_on_every_allocation = config.collect_on_every_allocation;
     runtime_config.appended_names = config.modules.names;
     runtime_config.side_tables = config.side_tables;
-    interpreter_ =
-        std::make_unique<Interpreter>(runtime_config, std::move(config.argv), config.modules);
+    if (interpreter_place != nullptr) {
+        interpreter_ = std::unique_ptr<Interpreter, InterpreterRelease>(
+            new (interpreter_place)
+                Interpreter(runtime_config, std::move(config.argv), config.modules),
+            InterpreterRelease{true});
+    } else {
+        interpreter_ = std::unique_ptr<Interpreter, InterpreterRelease>(
+            new Interpreter(runtime_config, std::move(config.argv), config.modules));
+    }
     interpreter_->set_host_services(config.host);
     const support::SourceAllocator<char> heap_text(&interpreter_->heap_memory());
     exception_type_name_ = support::SourceString(heap_text);
@@ -101,6 +117,16 @@ bool Vm::add_module_path(std::string_view entry, bool first) {
 }
 
 Vm::~Vm() = default;
+
+bool Vm::ready() const { return interpreter_->ready(); }
+
+void InterpreterRelease::operator()(Interpreter* interpreter) const {
+    if (in_buffer) {
+        interpreter->~Interpreter();
+    } else {
+        delete interpreter;
+    }
+}
 
 void Vm::begin_run() {
     load_error_.clear();

@@ -59,6 +59,13 @@ struct VmConfig {
 // bad_image: the file failed to load or to verify, and nothing of it ran.
 enum class RunStatus { ok, exception, bad_image, step_limit };
 
+// How a Vm gives back its interpreter: over a fixed buffer the interpreter lives in the buffer
+// itself (see Vm::Vm), so it is only destroyed there, not deleted.
+struct InterpreterRelease {
+    bool in_buffer = false;
+    void operator()(Interpreter* interpreter) const;
+};
+
 // A VM owns its heap, interned strings, modules and stacks; nothing is
 // shared with other VMs except constant data, so VMs may run on different
 // threads at the same time.
@@ -170,6 +177,9 @@ class Vm {
         std::size_t peak_spare_page_bytes = 0;
     };
     SideTableStatistics side_table_statistics() const;
+    // False when the heap could not hold the builtins namespace (a fixed buffer too small for
+    // the process's first VM, which builds the table the others share): it must not run.
+    bool ready() const;
     // Runs a full collection now (gc.collect()), so heap_statistics() shows only live bytes.
     void collect_garbage();
 
@@ -179,7 +189,7 @@ class Vm {
     void begin_run();
     RunStatus finish_run(object::Value globals, bool program_ends = true);
 
-    std::unique_ptr<Interpreter> interpreter_;
+    std::unique_ptr<Interpreter, InterpreterRelease> interpreter_;
     std::string load_error_;
     std::uint64_t max_steps_ = 0;
     support::SourceString exception_type_name_;

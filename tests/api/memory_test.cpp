@@ -195,6 +195,14 @@ TEST(FixedBuffer, ASmallBufferEndsInMemoryErrorNotACrash) {
 // call, so its verifier's MemoryError comes from that call, with the traceback of the caller.
 TEST(HeapLimit, AnImageTooLargeForTheHeapIsAMemoryErrorNotABadImage) {
     const auto image = program("nested_containers");
+    {
+        // The process's first VM builds the shared builtins table in its own heap, and one too
+        // small for it is refused; made first, it leaves the sweep below to the image's needs.
+        xipy_config config;
+        xipy_config_init(&config);
+        std::string output;
+        VmPointer first = make_vm(config, output);
+    }
     bool saw_memory_error = false;
     bool saw_full_run = false;
     for (std::size_t limit = 4 * 1024; limit <= 16 * 1024 * 1024 && !saw_full_run;
@@ -317,6 +325,79 @@ TEST(FixedBuffer, TheCorpusRunsFromOneBuffer) {
                 programs, static_cast<unsigned long long>(heap_allocations),
                 static_cast<unsigned long long>(run_malloc_calls), programs_without,
                 XIPY_COUNT_MALLOC ? "" : " (not counted in this build)");
+}
+
+// The VM's own record and its interpreter take the buffer's first bytes: once the process's
+// first VM has published the builtins table every VM shares, making a fixed-buffer VM, running
+// it and destroying it call no malloc at all.
+TEST(FixedBuffer, CreatingAndDestroyingAVmCallsNoMalloc) {
+    std::string output;
+    {
+        xipy_config config;
+        xipy_config_init(&config);
+        VmPointer first = make_vm(config, output);  // publishes the shared builtins
+    }
+    std::vector<std::uint8_t> buffer(1024 * 1024);
+    const auto image = program("greeting");
+    xipy_config config;
+    xipy_config_init(&config);
+    config.heap_buffer = buffer.data();
+    config.heap_buffer_bytes = buffer.size();
+    config.write_stdout = append;
+    config.write_stderr = append;
+    config.output_context = &output;
+    output.reserve(4096);  // the test's own output string must not be what calls malloc
+    malloc_calls = 0;
+    counting = true;
+    xipy_vm* vm = nullptr;
+    const xipy_status created = xipy_vm_create(&config, &vm);
+    const xipy_status ran =
+        created == XIPY_OK ? xipy_vm_run_mpy(vm, image.data(), image.size()) : created;
+    const std::string report = created == XIPY_OK ? xipy_vm_exit_report(vm) : "";
+    xipy_vm_destroy(vm);
+    counting = false;
+    const std::uint64_t calls = malloc_calls;
+    ASSERT_EQ(created, XIPY_OK);
+    EXPECT_EQ(ran, XIPY_OK) << output << report;
+    if (XIPY_COUNT_MALLOC) {
+        EXPECT_EQ(calls, 0u);
+    }
+}
+
+// Buffers from the smallest accepted upwards: a VM is refused (too small for itself, or for
+// the builtins namespace), or made and runs a program to its end or to MemoryError; never a
+// crash, and never a VM whose programs miss builtins (it ran with NameError: 'print').
+TEST(FixedBuffer, SmallBuffersAreRefusedOrRunCleanly) {
+    const auto image = program("greeting");
+    std::vector<std::uint8_t> buffer(32 * 1024);
+    bool refused = false;
+    bool made = false;
+    for (std::size_t size = 4096; size <= buffer.size(); size += 512) {
+        xipy_config config;
+        xipy_config_init(&config);
+        config.heap_buffer = buffer.data();
+        config.heap_buffer_bytes = size;
+        std::string output;
+        config.write_stdout = append;
+        config.write_stderr = append;
+        config.output_context = &output;
+        xipy_vm* vm = nullptr;
+        const xipy_status created = xipy_vm_create(&config, &vm);
+        if (created != XIPY_OK) {
+            EXPECT_TRUE(created == XIPY_INVALID_ARGUMENT || created == XIPY_OUT_OF_MEMORY) << size;
+            EXPECT_EQ(vm, nullptr);
+            refused = true;
+            continue;
+        }
+        made = true;
+        const xipy_status ran = xipy_vm_run_mpy(vm, image.data(), image.size());
+        const std::string type = ran == XIPY_EXCEPTION ? xipy_vm_exception_type(vm) : "";
+        EXPECT_TRUE(ran == XIPY_OK || type == "MemoryError")
+            << size << ": " << ran << " " << type << " " << output << xipy_vm_exit_report(vm);
+        xipy_vm_destroy(vm);
+    }
+    EXPECT_TRUE(refused);
+    EXPECT_TRUE(made);
 }
 
 // A host's call into a VM that lives across runs draws on the VM's buffer as a run does: the

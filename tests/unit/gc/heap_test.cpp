@@ -75,6 +75,29 @@ TEST(HeapTest, AllocationIsRefusedPastTheLimit) {
     heap.remove_root_provider(&roots);
 }
 
+// The first four root providers are kept inline and any more in a vector: every one is traced,
+// and removing one (inline or not) stops tracing only its roots.
+TEST(HeapTest, EveryRootProviderIsTracedInlineOrNot) {
+    Heap heap(HeapConfig{1 << 20, false});
+    TestRoots providers[6];
+    for (TestRoots& roots : providers) {
+        heap.add_root_provider(&roots);
+        roots.cells.push_back(allocate_pair(heap));
+    }
+    const std::size_t cell_cost = heap.bytes_in_use() / std::size(providers);
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), std::size(providers) * cell_cost);
+    heap.remove_root_provider(&providers[1]);  // an inline one
+    heap.remove_root_provider(&providers[5]);  // one from the vector
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), (std::size(providers) - 2) * cell_cost);
+    for (std::size_t index : {0u, 2u, 3u, 4u}) {
+        heap.remove_root_provider(&providers[index]);
+    }
+    heap.collect();
+    EXPECT_EQ(heap.bytes_in_use(), 0u);
+}
+
 // From the C library, a cell costs its payload plus malloc's header and rounding, and the
 // limit counts that, so it bounds resident memory; a host allocator's bytes count as asked.
 TEST(HeapTest, TheLimitCountsMallocsOverhead) {
