@@ -427,6 +427,10 @@ template void append_traceback(Runtime&, Value, std::string&);
 template void append_traceback(Runtime&, Value, support::SourceString&);
 template void append_traceback(Runtime&, Value, support::ScratchString&);
 
+void print_traceback(Runtime& runtime, Value exception, OutputStream stream) {
+    runtime.write(stream, format_traceback(runtime, exception));
+}
+
 support::ScratchString format_traceback(Runtime& runtime, Value exception) {
     support::ScratchString text;
     append_traceback(runtime, exception, text);

@@ -99,6 +99,8 @@ Value stop_iteration_value(Value exception);
 // "Traceback (most recent call last):\n  File ..., line N, in f\nType: message\n"; only
 // "Type: message\n" for an exception that never passed through a frame.
 support::ScratchString format_traceback(Runtime& runtime, Value exception);
+// Writes format_traceback()'s text to `stream`, as an uncaught exception is reported.
+void print_traceback(Runtime& runtime, Value exception, OutputStream stream);
 // The same, appended to `out` (which asks the C library for nothing when the string's
 // allocator does not: a fixed-buffer VM's report of an uncaught exception).
 template <class Text>

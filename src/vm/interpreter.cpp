@@ -264,8 +264,7 @@ object::Status Interpreter::run_scheduled() {
             running_scheduled_ = false;
             return object::Raised{};
         }
-        support::ScratchString text = object::format_traceback(*this, exception);
-        write(object::OutputStream::standard_error, text);
+        object::print_traceback(*this, exception, object::OutputStream::standard_error);
     }
     running_scheduled_ = false;
     return object::succeeded();
