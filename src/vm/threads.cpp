@@ -15,6 +15,7 @@
 #include "object/roots.hpp"
 #include "object/str_object.hpp"
 #include "object/tuple_object.hpp"
+#include "support/scratch_scope.hpp"
 #include "vm/interpreter.hpp"
 
 namespace xipy::vm {
@@ -321,6 +322,9 @@ object::Result<Value> call_with(Interpreter& interpreter, Value function, Value 
 
 void ThreadSystem::run(Record* record) {
     Interpreter& interpreter = interpreter_;
+    // A program's thread does the VM's scratch work in the VM's heap, as its main thread does
+    // (the scope is per host thread); it only ever runs holding the VM's lock.
+    support::ScratchScope scratch(interpreter.scratch_memory());
     {
         std::unique_lock guard(mutex_);
         take_lock(*record, guard);
