@@ -93,10 +93,24 @@ struct VmDeleter {
 };
 using VmPointer = std::unique_ptr<xipy_vm, VmDeleter>;
 
-VmPointer make_vm(xipy_config& config, std::string& output) {
+// The defaults, in fixed-buffer mode over all of `buffer`.
+xipy_config buffer_config(std::vector<std::uint8_t>& buffer) {
+    xipy_config config;
+    xipy_config_init(&config);
+    config.heap_buffer = buffer.data();
+    config.heap_buffer_bytes = buffer.size();
+    return config;
+}
+
+// Sends the VM's stdout and stderr to `output`.
+void send_output_to(xipy_config& config, std::string& output) {
     config.write_stdout = append;
     config.write_stderr = append;
     config.output_context = &output;
+}
+
+VmPointer make_vm(xipy_config& config, std::string& output) {
+    send_output_to(config, output);
     xipy_vm* vm = nullptr;
     EXPECT_EQ(xipy_vm_create(&config, &vm), XIPY_OK);
     return VmPointer(vm);
@@ -177,10 +191,7 @@ TEST(FixedBuffer, RefusesATinyBuffer) {
 
 TEST(FixedBuffer, ASmallBufferEndsInMemoryErrorNotACrash) {
     std::vector<std::uint8_t> buffer(64 * 1024);
-    xipy_config config;
-    xipy_config_init(&config);
-    config.heap_buffer = buffer.data();
-    config.heap_buffer_bytes = buffer.size();
+    xipy_config config = buffer_config(buffer);
     std::string output;
     VmPointer vm = make_vm(config, output);
     const auto image = program("exhaust_heap");
@@ -211,9 +222,7 @@ TEST(HeapLimit, AnImageTooLargeForTheHeapIsAMemoryErrorNotABadImage) {
         xipy_config_init(&config);
         config.heap_limit_bytes = limit;
         std::string output;
-        config.write_stdout = append;
-        config.write_stderr = append;
-        config.output_context = &output;
+        send_output_to(config, output);
         xipy_vm* raw = nullptr;
         if (xipy_vm_create(&config, &raw) != XIPY_OK) {
             continue;  // too small for the VM itself
@@ -339,13 +348,8 @@ TEST(FixedBuffer, CreatingAndDestroyingAVmCallsNoMalloc) {
     }
     std::vector<std::uint8_t> buffer(1024 * 1024);
     const auto image = program("greeting");
-    xipy_config config;
-    xipy_config_init(&config);
-    config.heap_buffer = buffer.data();
-    config.heap_buffer_bytes = buffer.size();
-    config.write_stdout = append;
-    config.write_stderr = append;
-    config.output_context = &output;
+    xipy_config config = buffer_config(buffer);
+    send_output_to(config, output);
     output.reserve(4096);  // the test's own output string must not be what calls malloc
     malloc_calls = 0;
     counting = true;
@@ -378,9 +382,7 @@ TEST(FixedBuffer, SmallBuffersAreRefusedOrRunCleanly) {
         config.heap_buffer = buffer.data();
         config.heap_buffer_bytes = size;
         std::string output;
-        config.write_stdout = append;
-        config.write_stderr = append;
-        config.output_context = &output;
+        send_output_to(config, output);
         xipy_vm* vm = nullptr;
         const xipy_status created = xipy_vm_create(&config, &vm);
         if (created != XIPY_OK) {
@@ -405,10 +407,7 @@ TEST(FixedBuffer, SmallBuffersAreRefusedOrRunCleanly) {
 // a long result, all made inside the call, call no malloc.
 TEST(FixedBuffer, HostCallsIntoPythonCallNoMalloc) {
     std::vector<std::uint8_t> buffer(4 * 1024 * 1024);
-    xipy_config config;
-    xipy_config_init(&config);
-    config.heap_buffer = buffer.data();
-    config.heap_buffer_bytes = buffer.size();
+    xipy_config config = buffer_config(buffer);
     std::string output;
     VmPointer vm = make_vm(config, output);
     const std::string source =
