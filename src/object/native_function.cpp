@@ -8,7 +8,7 @@
 #include "object/exception_object.hpp"
 #include "object/names.hpp"
 #include "object/operations.hpp"
-#include "support/scratch_allocator.hpp"
+#include "support/small_vector.hpp"
 
 namespace xipy::object {
 namespace {
@@ -245,14 +245,11 @@ Result<Value> make_bound_method(Runtime& runtime, Value function, Value self) {
 
 Result<Value> call_with_self(Runtime& runtime, Value function, Value self, Arguments arguments) {
     std::uint32_t total = arguments.positional_count + 2 * arguments.keyword_count;
-    constexpr std::uint32_t inline_capacity = 16;
-    Value inline_values[inline_capacity + 1];
-    support::ScratchVector<Value> heap_values;
-    Value* values = inline_values;
-    if (total + 1 > inline_capacity) {
-        heap_values.resize(total + 1);
-        values = heap_values.data();
+    support::SmallVector<Value, 17> gathered(runtime.scratch_memory());
+    if (!gathered.resize(total + 1)) {
+        return runtime.raise_memory_error();
     }
+    Value* values = gathered.data();
     values[0] = self;
     for (std::uint32_t index = 0; index < total; ++index) {
         values[index + 1] = arguments.values[index];
