@@ -34,8 +34,19 @@ void* counted_allocation(std::size_t size) {
 }
 }  // namespace
 
+// The whole unaligned family is replaced, nothrow forms too: a block from the library's
+// `new (std::nothrow)` (a VM publishing the shared builtins, and one losing that race deleting
+// its copy) must go back through the same malloc as the replaced `delete` frees into.
 void* operator new(std::size_t size) { return counted_allocation(size); }
 void* operator new[](std::size_t size) { return counted_allocation(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    return counted_allocation(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    return counted_allocation(size);
+}
+void operator delete(void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
+void operator delete[](void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
 void operator delete(void* memory) noexcept { std::free(memory); }
 void operator delete[](void* memory) noexcept { std::free(memory); }
 void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
